@@ -1,0 +1,77 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY } from '../rules/policy.ts';
+import { DEFAULT_OFFICES_FILE, loadConfig } from './config.ts';
+import { loadOfficeDirectory } from './office-directory.ts';
+import { loadPolicy } from './policy-file.ts';
+
+function file(content: unknown): string {
+  const target = path.join(mkdtempSync(path.join(tmpdir(), 'madoguchi-config-')), 'file.json');
+  writeFileSync(target, typeof content === 'string' ? content : JSON.stringify(content));
+  return target;
+}
+
+describe('loadConfig', () => {
+  it('has the defaults of the README', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: path.resolve('data'),
+      databaseUrl: undefined,
+      logLevel: 'info',
+      policyFile: undefined,
+      officesFile: DEFAULT_OFFICES_FILE,
+    });
+  });
+  it('reads every setting', () => {
+    expect(
+      loadConfig({ PORT: '8080', HOST: '0.0.0.0', DATA_DIR: '/var/lib/madoguchi', DATABASE_URL: 'postgres://db/madoguchi', LOG_LEVEL: 'warn' }),
+    ).toMatchObject({ port: 8080, host: '0.0.0.0', dataDir: '/var/lib/madoguchi', databaseUrl: 'postgres://db/madoguchi', logLevel: 'warn' });
+  });
+  it.each([
+    [{ PORT: 'http' }, 'PORT must be a port number, not "http"'],
+    [{ PORT: '70000' }, 'PORT must be a port number, not "70000"'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "loud"'],
+    [{ DATABASE_URL: 'mysql://db' }, 'DATABASE_URL must be a postgres:// URL; leave it unset for the embedded database'],
+  ])('refuses %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});
+
+describe('loadPolicy', () => {
+  it('is the default policy without a file', () => {
+    expect(loadPolicy(undefined)).toBe(DEFAULT_POLICY);
+  });
+  it('lays a partial file over the defaults', () => {
+    const policy = loadPolicy(file({ notesCapacity: 6, reissueFees: { lost: { cardFee: 1000 } }, holidayShift: { continuation: 'none' } }));
+    expect(policy.notesCapacity).toBe(6);
+    expect(policy.reissueFees.lost).toEqual({ cardFee: 1000, certificateFee: 200, policeReport: 'unless-lost-at-home' });
+    expect(policy.reissueFees.stolen).toEqual(DEFAULT_POLICY.reissueFees.stolen);
+    expect(policy.holidayShift).toEqual({ moveIn: 'next-business-day', continuation: 'none' });
+  });
+  it.each([
+    [{ notesCapacity: 0 }, /notesCapacity must be >= 1/],
+    [{ feb29Birthday: 'feb-29' }, /feb29Birthday must be one of/],
+    [{ notesCapcity: 6 }, /notesCapcity is not a known field/],
+    [JSON.parse('{"__proto__": {"notesCapacity": 99}}'), /__proto__ is not a known field/],
+    [{ adultAge: [{ from: '2022-04-01', age: 18 }, { from: '0001-01-01', age: 20 }] }, /adultAge must be in order/],
+    ['{"notesCapacity": 6', /is not valid JSON/],
+  ])('refuses %j with the field named', (content, message) => {
+    expect(() => loadPolicy(file(content))).toThrow(message);
+  });
+});
+
+describe('loadOfficeDirectory', () => {
+  it('reads the offices of the city', () => {
+    expect(loadOfficeDirectory(DEFAULT_OFFICES_FILE).offices).toHaveLength(7);
+  });
+  it('refuses a broken directory', () => {
+    const directory = loadOfficeDirectory(DEFAULT_OFFICES_FILE);
+    expect(() => loadOfficeDirectory(file({ ...directory, offices: [...directory.offices, directory.offices[0]] }))).toThrow(
+      'office id "funabori-center" appears twice',
+    );
+    expect(() => loadOfficeDirectory(file({ ...directory, hotline: { name: 'x', hours: '24h' } }))).toThrow('hotline.phone is required');
+  });
+});

@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { ConfigError } from './config-error.ts';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Everything the operator sets, read once from the environment (README "Configuration"). */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+  readonly logLevel: LogLevel;
+  readonly policyFile: string | undefined;
+  readonly officesFile: string;
+}
+
+const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
+export const DEFAULT_OFFICES_FILE = path.join(PROJECT_ROOT, 'config', 'offices.json');
+
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, not "${env.PORT}"`);
+  const logLevel = env.LOG_LEVEL ?? 'info';
+  if (!isLogLevel(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}"`);
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must be a postgres:// URL; leave it unset for the embedded database');
+  }
+  return {
+    port,
+    host: env.HOST || '127.0.0.1',
+    dataDir: path.resolve(env.DATA_DIR || 'data'),
+    databaseUrl,
+    logLevel,
+    policyFile: env.POLICY_FILE || undefined,
+    officesFile: env.OFFICES_FILE || DEFAULT_OFFICES_FILE,
+  };
+}
+
+function isLogLevel(value: string): value is LogLevel {
+  return (LOG_LEVELS as readonly string[]).includes(value);
+}

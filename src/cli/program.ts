@@ -1,0 +1,75 @@
+import { Command, CommanderError } from 'commander';
+import type { RuleContext } from '../rules/context.ts';
+import { CliError, write, type CliIo } from './io.ts';
+import { rulesCommand, type RulesOptions } from './rules-command.ts';
+
+/** What the commands need from the composition root (`src/main.ts`), created only when used. */
+export interface CliServices {
+  readonly ruleContext: () => RuleContext;
+  readonly serve: () => Promise<void>;
+}
+
+const RULES_HELP = `
+Examples:
+  $ madoguchi rules card-expiry '{"birthDate":"1990-05-10","issueDate":"2026-04-01"}'
+  {"expiryDate":"2035-05-10","basis":"10th-birthday","adultAtIssue":true}
+
+  $ printf '%s\\n' '{"id":1,"rule":"age","input":{"birthDate":"2008-04-02","on":"2026-04-01"}}' | madoguchi rules --batch
+  {"id":1,"output":{"age":18}}
+
+A refused or malformed input prints a problem JSON on stderr and exits 2.`;
+
+export function createProgram(io: CliIo, services: CliServices, setExitCode: (code: number) => void): Command {
+  const program = new Command('madoguchi')
+    .description('Madoguchi: the My Number Card counter, hotline and resident guide of a city office')
+    .configureOutput({
+      writeOut: (text) => void io.stdout.write(text),
+      writeErr: (text) => void io.stderr.write(text),
+    })
+    .exitOverride()
+    .showHelpAfterError('(add --help for usage)');
+
+  program
+    .command('rules')
+    .description('evaluate a rule of rules.md (R-1 … R-12) on a JSON input')
+    .argument('[rule]', 'rule name, e.g. card-expiry (see --list)')
+    .argument('[json]', "the rule's input as a JSON object")
+    .option('--batch', 'read JSON lines {"id","rule","input"} from stdin and answer one line each, in order')
+    .option('--list', 'list the rules')
+    .addHelpText('after', RULES_HELP)
+    .action(async (rule: string | undefined, json: string | undefined, options: RulesOptions) => {
+      setExitCode(await rulesCommand(io, services.ruleContext, rule, json, options));
+    });
+
+  program
+    .command('serve')
+    .description('start the HTTP server (PORT, HOST, DATA_DIR, DATABASE_URL, LOG_LEVEL from the environment)')
+    .action(async () => {
+      await services.serve();
+    });
+
+  return program;
+}
+
+/** Runs the CLI and returns its exit code; a failure is one line on stderr, never a trace. */
+export async function runCli(argv: readonly string[], io: CliIo, services: CliServices): Promise<number> {
+  let exitCode = 0;
+  const program = createProgram(io, services, (code) => {
+    exitCode = code;
+  });
+  if (argv.length === 0) {
+    program.outputHelp();
+    return 0;
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof CliError) {
+      await write(io.stderr, `madoguchi: ${error.message}\n`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}

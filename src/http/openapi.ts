@@ -1,0 +1,31 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+
+/**
+ * The OpenAPI document, generated from the route schemas, at /api/openapi.json, and a browsable
+ * view of it at /api/docs. Registered before the routes so that it sees every one of them.
+ */
+export const openApi = fp(
+  async (app: FastifyInstance) => {
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: {
+          title: 'Madoguchi API',
+          version: '1',
+          description:
+            'My Number Card service of a city office: rules, records, counter and hotline. Errors are application/problem+json with a stable `code`.',
+        },
+        tags: [
+          { name: 'public', description: 'No sign-in' },
+          { name: 'rules', description: 'The rules of rules.md (R-1 … R-12), evaluated on the body' },
+        ],
+      },
+    });
+    await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+    app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  },
+  { name: 'madoguchi-openapi' },
+);

@@ -1,0 +1,61 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { temporaryDataDir } from './support/http.ts';
+
+const BIN = path.resolve(import.meta.dirname, '..', 'bin', 'madoguchi.mjs');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe('the madoguchi command, as installed by npm ci', () => {
+  it('evaluates a rule', () => {
+    const run = spawnSync(process.execPath, [BIN, 'rules', 'move-in-deadline', '{"moveInDate":"2026-07-06"}'], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ deadline: '2026-07-21', basis: '14-days-after-move-in', movedForHoliday: true });
+  });
+
+  it('exits 2 with one line and no stack trace on a bad input or a bad setting', () => {
+    const bad = spawnSync(process.execPath, [BIN, 'rules', 'age', '{"birthDate":"2023-02-29","on":"2026-01-01"}'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    const setting = spawnSync(process.execPath, [BIN, 'rules', 'age', '{}'], { encoding: 'utf8', env: { ...process.env, POLICY_FILE: '/nonexistent/policy.json' } });
+    expect(setting.status).toBe(2);
+    expect(setting.stderr).toBe('madoguchi: cannot read /nonexistent/policy.json: ENOENT\n');
+  });
+
+  it('serves the API until it is told to stop', async () => {
+    const port = await freePort();
+    const server = spawn(process.execPath, [BIN, 'serve'], {
+      env: { ...process.env, PORT: String(port), DATA_DIR: temporaryDataDir(), LOG_LEVEL: 'info', DATABASE_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    server.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      for (let attempt = 0; attempt < 100 && !log.includes('Server listening'); attempt++) await new Promise((r) => setTimeout(r, 100));
+      expect(await (await fetch(`${base}/api/v1/health`)).json()).toEqual({ status: 'ok' });
+      const response = await fetch(`${base}/api/v1/rules/card-expiry`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ birthDate: '1990-05-10', issueDate: '2026-04-01' }),
+      });
+      expect(await response.json()).toEqual({ expiryDate: '2035-05-10', basis: '10th-birthday', adultAtIssue: true });
+      const line = JSON.parse(log.split('\n').find((entry) => entry.includes('"statusCode":200'))!);
+      expect(line).toMatchObject({ level: 30, res: { statusCode: 200 } });
+    } finally {
+      server.kill('SIGTERM');
+    }
+    const code = await new Promise((resolve) => server.on('exit', resolve));
+    expect(code).toBe(0);
+  });
+});

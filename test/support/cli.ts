@@ -1,0 +1,27 @@
+import { PassThrough } from 'node:stream';
+import { runCli, type CliServices } from '../../src/cli/program.ts';
+import { DEFAULT_CONTEXT } from '../../src/rules/context.ts';
+
+export interface CliRun {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the CLI in process with `stdin` as its standard input, as a shell would. */
+export async function cli(argv: string[], stdin = '', services: Partial<CliServices> = {}): Promise<CliRun> {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  const errors = new PassThrough();
+  let stdout = '';
+  let stderr = '';
+  output.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  errors.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  input.end(stdin);
+  const exitCode = await runCli(
+    argv,
+    { stdin: input, stdout: output, stderr: errors },
+    { ruleContext: () => DEFAULT_CONTEXT, serve: async () => undefined, ...services },
+  );
+  return { exitCode, stdout, stderr };
+}
