@@ -1,8 +1,9 @@
 import { ConfigError } from './app/config-error.ts';
 import { loadConfig, type Config } from './app/config.ts';
+import type { AppContext } from './app/context.ts';
 import { loadOfficeDirectory } from './app/office-directory.ts';
 import { loadPolicy } from './app/policy-file.ts';
-import { runCli } from './cli/program.ts';
+import { runCli, type OpenedApp } from './cli/program.ts';
 import { createRuleContext, type RuleContext } from './rules/context.ts';
 
 /**
@@ -16,24 +17,56 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
   let context: RuleContext | undefined;
   const getConfig = () => (config ??= loadConfig(env));
   const getContext = () => (context ??= createRuleContext(loadPolicy(getConfig().policyFile)));
+
+  const openApp = async (): Promise<OpenedApp> => {
+    const settings = getConfig();
+    const [{ openStore }, { loadMasterKeys }, { createAppContext }] = await Promise.all([
+      import('./store/open-store.ts'),
+      import('./store/key-file.ts'),
+      import('./app/create-app-context.ts'),
+    ]);
+    const offices = loadOfficeDirectory(settings.officesFile);
+    const rules = getContext();
+    const keys = loadMasterKeys(settings.dataDir, env.MADOGUCHI_KEY);
+    const store = openStore({ dataDir: settings.dataDir, databaseUrl: settings.databaseUrl, municipalityCode: offices.municipality.code });
+    try {
+      await store.migrate();
+    } catch (error) {
+      await store.close();
+      throw new ConfigError(`the database at ${settings.databaseUrl ? 'DATABASE_URL' : settings.dataDir} cannot be used: ${(error as Error).message}`);
+    }
+    const app: AppContext = createAppContext({ store, masterKey: keys.current, retiredKeys: keys.retired, rules, offices });
+    return { app, close: () => store.close() };
+  };
+
   const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
   try {
     return await runCli(argv, io, {
       ruleContext: getContext,
+      openApp,
       serve: async () => {
         const settings = getConfig();
-        const [{ startServer }, { openDatabase }] = await Promise.all([import('./http/server.ts'), import('./store/open-database.ts')]);
-        const offices = loadOfficeDirectory(settings.officesFile);
-        const database = openDatabase(settings);
-        await database.ping();
-        const app = await startServer(settings, { context: getContext(), offices, database });
+        const { app, close } = await openApp();
+        if (env.MADOGUCHI_DEMO !== '0') {
+          const { seedDemo } = await import('./app/demo.ts');
+          const accounts = await seedDemo(app);
+          if (accounts) {
+            process.stdout.write(
+              `\nDemo data created. Staff accounts (one-time passwords, shown only now; change at first sign-in):\n` +
+                accounts.map((account) => `  ${account.username.padEnd(28)} ${account.role.padEnd(11)} ${account.officeId.padEnd(16)} ${account.password}\n`).join('') +
+                '\n',
+            );
+          }
+        }
+        const { startServer } = await import('./http/server.ts');
+        const server = await startServer(settings, app);
         await new Promise<void>((resolve) => {
           const stop = () => {
             process.off('SIGINT', stop);
             process.off('SIGTERM', stop);
-            void app
+            void server
               .close()
-              .then(() => database.close())
+              .then(close)
               .finally(resolve);
           };
           process.once('SIGINT', stop);

@@ -42,7 +42,7 @@ describe('the madoguchi command, as installed by npm ci', () => {
     server.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
     try {
       const base = `http://127.0.0.1:${port}`;
-      for (let attempt = 0; attempt < 100 && !log.includes('Server listening'); attempt++) await new Promise((r) => setTimeout(r, 100));
+      for (let attempt = 0; attempt < 300 && !log.includes('Server listening'); attempt++) await new Promise((r) => setTimeout(r, 100));
       expect(await (await fetch(`${base}/api/v1/health`)).json()).toEqual({ status: 'ok' });
       const response = await fetch(`${base}/api/v1/rules/card-expiry`, {
         method: 'POST',

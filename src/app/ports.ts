@@ -1,4 +1,312 @@
-/** What the use cases need from the world, implemented by `src/store` and wired in `src/main.ts`. */
+import type { CardEvent, CardState } from '../domain/card.ts';
+import type { ResidentEvent, ResidentState } from '../domain/resident.ts';
+import type { Role } from '../domain/roles.ts';
+import type { Result } from '../domain/errors.ts';
+import type { PlainDate } from '../rules/plain-date.ts';
+import type { PinKind } from '../rules/policy.ts';
+
+/**
+ * What the use cases need from the world. `src/store` implements the repositories on SQLite and
+ * PostgreSQL; `src/main.ts` wires them. Every repository call inside `transaction` is part of one
+ * transaction: a command and its events, audit entry and procedure record commit together.
+ */
+export interface Clock {
+  /** The instant, ISO-8601 UTC. */
+  now(): string;
+  /** The calendar date in Japan (Asia/Tokyo) at this instant: the business date of an act. */
+  today(): PlainDate;
+}
+
+export interface Ids {
+  next(): string;
+}
+
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  ping(): Promise<void>;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+  /** One transaction: everything done through `tx` commits together or not at all. */
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+  /** Reads outside a transaction. */
+  readonly read: Repositories;
+}
+
+export interface LockOption {
+  /** Lock the row until the transaction ends (PostgreSQL); SQLite serialises writers anyway. */
+  readonly lock?: boolean;
+}
+
+export interface ResidentRecord {
+  readonly state: ResidentState;
+  readonly phone: string | null;
+  /** The last four digits of the individual number, for the masked form. */
+  readonly numberLast4: string;
+}
+
+export interface ResidentQuery {
+  readonly name?: string;
+  readonly birthDate?: PlainDate;
+  readonly address?: string;
+  readonly phone?: string;
+  readonly limit: number;
+  readonly after?: { readonly key: string; readonly id: string };
+}
+
+export interface ResidentRepository {
+  get(id: string, options?: LockOption): Promise<ResidentRecord | undefined>;
+  insert(record: ResidentRecord, numberHash: string, at: string): Promise<void>;
+  /** Writes the new state if the stored version is still `previousVersion`; false when it is not. */
+  update(record: ResidentRecord, previousVersion: number, at: string): Promise<boolean>;
+  findIdByNumberHash(numberHash: string): Promise<string | undefined>;
+  setNumber(id: string, numberHash: string, numberLast4: string): Promise<void>;
+  residentCodeTaken(residentCode: string): Promise<boolean>;
+  search(query: ResidentQuery): Promise<{ readonly records: ResidentRecord[]; readonly keys: string[] }>;
+  household(householdId: string): Promise<ResidentRecord[]>;
+  count(): Promise<number>;
+}
+
+export interface CardRepository {
+  get(id: string, options?: LockOption): Promise<CardState | undefined>;
+  listByResident(residentId: string): Promise<CardState[]>;
+  listByResidents(residentIds: readonly string[]): Promise<CardState[]>;
+  insert(state: CardState, at: string): Promise<void>;
+  update(state: CardState, previousVersion: number, at: string): Promise<boolean>;
+}
+
+export interface StoredEvent<E> {
+  readonly version: number;
+  readonly event: E;
+  readonly recordedAt: string;
+  readonly actorId: string | null;
+}
+
+export interface EventRepository {
+  append(
+    streamType: 'card' | 'resident',
+    streamId: string,
+    firstVersion: number,
+    events: readonly (CardEvent | ResidentEvent)[],
+    meta: { readonly at: string; readonly actorId: string | null },
+  ): Promise<void>;
+  list<E extends CardEvent | ResidentEvent>(streamId: string): Promise<StoredEvent<E>[]>;
+}
+
+export interface EncryptedNumber {
+  readonly ciphertext: string;
+  readonly keyId: string;
+}
+
+export interface NumberRepository {
+  insert(record: {
+    readonly id: string;
+    readonly residentId: string;
+    readonly encrypted: EncryptedNumber;
+    readonly hash: string;
+    readonly assignedOn: PlainDate;
+  }): Promise<void>;
+  current(residentId: string): Promise<EncryptedNumber | undefined>;
+  retireCurrent(residentId: string, on: PlainDate): Promise<void>;
+  hashEverUsed(hash: string): Promise<boolean>;
+}
+
+export interface PinRecord {
+  readonly kind: string;
+  readonly hash: string;
+  readonly failures: number;
+  readonly locked: boolean;
+}
+
+export interface ChipRepository {
+  list(cardId: string): Promise<PinRecord[]>;
+  put(cardId: string, record: PinRecord, at: string): Promise<void>;
+}
+
+export interface ProcedureRecord {
+  readonly id: string;
+  readonly kind: string;
+  readonly residentId: string | null;
+  readonly cardId: string | null;
+  readonly staffId: string;
+  readonly officeId: string;
+  readonly occurredAt: string;
+  readonly businessDate: PlainDate;
+  readonly documents: readonly string[];
+  readonly fee: number | null;
+  readonly receiptNumber: string | null;
+  readonly outcome: string;
+  readonly details: Readonly<Record<string, unknown>>;
+  readonly proxy: Readonly<Record<string, unknown>> | null;
+}
+
+export interface ProcedureRepository {
+  insert(record: ProcedureRecord): Promise<void>;
+  get(id: string): Promise<ProcedureRecord | undefined>;
+  listByResident(residentId: string): Promise<ProcedureRecord[]>;
+}
+
+export interface ReceiptRepository {
+  /** The next serial number of `officeId` in `year`, counting from 1. */
+  next(officeId: string, year: number): Promise<number>;
+}
+
+export interface AuditEntry {
+  readonly seq: number;
+  readonly at: string;
+  readonly actorId: string | null;
+  readonly actorRole: string | null;
+  readonly officeId: string | null;
+  readonly action: string;
+  readonly subjectType: string | null;
+  readonly subjectId: string | null;
+  readonly outcome: 'ok' | 'refused';
+  readonly code: string | null;
+  readonly details: Readonly<Record<string, unknown>>;
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+export interface AuditFilter {
+  readonly from?: string;
+  readonly to?: string;
+  readonly actorId?: string;
+  readonly subjectId?: string;
+  readonly action?: string;
+  readonly afterSeq?: number;
+  readonly limit: number;
+}
+
+export interface AuditRepository {
+  /** The last entry's sequence and hash, locking the chain's head until the transaction ends. */
+  head(): Promise<{ readonly seq: number; readonly hash: string } | undefined>;
+  append(entry: AuditEntry): Promise<void>;
+  list(filter: AuditFilter): Promise<AuditEntry[]>;
+  /** Every entry in sequence order, in batches, for verification. */
+  scan(afterSeq: number, limit: number): Promise<AuditEntry[]>;
+}
+
+export interface IdempotencyRepository {
+  find(actorId: string, key: string): Promise<{ readonly fingerprint: string; readonly result: string } | undefined>;
+  insert(actorId: string, key: string, fingerprint: string, result: string, at: string): Promise<void>;
+}
+
+export interface StaffRecord {
+  readonly id: string;
+  readonly username: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly officeId: string;
+  readonly passwordHash: string;
+  readonly mustChangePassword: boolean;
+  readonly active: boolean;
+}
+
+export interface StaffRepository {
+  insert(record: StaffRecord, at: string): Promise<void>;
+  findByUsername(username: string): Promise<StaffRecord | undefined>;
+  get(id: string): Promise<StaffRecord | undefined>;
+  list(): Promise<StaffRecord[]>;
+  setPassword(id: string, passwordHash: string, mustChange: boolean): Promise<void>;
+  count(): Promise<number>;
+}
+
+export interface SessionRecord {
+  readonly tokenHash: string;
+  readonly staffId: string;
+  readonly csrfToken: string;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+  readonly revoked: boolean;
+}
+
+export interface SessionRepository {
+  insert(record: SessionRecord): Promise<void>;
+  find(tokenHash: string): Promise<SessionRecord | undefined>;
+  revoke(tokenHash: string): Promise<void>;
+  /** Ends every session of a staff member but the one named. */
+  revokeAllOf(staffId: string, exceptTokenHash: string): Promise<void>;
+}
+
+export interface ApprovalRecord {
+  readonly id: string;
+  readonly kind: 'proxy' | 'number-change';
+  readonly status: 'pending' | 'approved' | 'refused' | 'used';
+  readonly residentId: string;
+  readonly procedure: string | null;
+  readonly payload: Readonly<Record<string, unknown>>;
+  readonly requestedBy: string;
+  readonly requestedOfficeId: string;
+  readonly requestedAt: string;
+  readonly decidedBy: string | null;
+  readonly decidedAt: string | null;
+  readonly decisionNote: string | null;
+  readonly usedAt: string | null;
+}
+
+export interface ApprovalRepository {
+  insert(record: ApprovalRecord): Promise<void>;
+  get(id: string, options?: LockOption): Promise<ApprovalRecord | undefined>;
+  update(record: ApprovalRecord): Promise<void>;
+  list(filter: { readonly status?: ApprovalRecord['status']; readonly limit: number }): Promise<ApprovalRecord[]>;
+}
+
+export interface EnquiryRecord {
+  readonly id: string;
+  readonly residentId: string;
+  readonly enquiredOn: PlainDate;
+  readonly callerName: string;
+  readonly relationship: string;
+  readonly procedure: string;
+  readonly notes: string;
+  readonly recordedBy: string;
+  readonly recordedAt: string;
+}
+
+export interface EnquiryRepository {
+  insert(record: EnquiryRecord): Promise<void>;
+  get(id: string): Promise<EnquiryRecord | undefined>;
+}
+
+export interface Repositories {
+  readonly residents: ResidentRepository;
+  readonly cards: CardRepository;
+  readonly events: EventRepository;
+  readonly numbers: NumberRepository;
+  readonly chip: ChipRepository;
+  readonly procedures: ProcedureRepository;
+  readonly receipts: ReceiptRepository;
+  readonly audit: AuditRepository;
+  readonly idempotency: IdempotencyRepository;
+  readonly staff: StaffRepository;
+  readonly sessions: SessionRepository;
+  readonly approvals: ApprovalRepository;
+  readonly enquiries: EnquiryRepository;
+}
+
+export interface PinCheck {
+  readonly ok: boolean;
+  readonly remainingAttempts: number;
+  readonly locked: boolean;
+}
+
+export interface PinState {
+  readonly set: boolean;
+  readonly locked: boolean;
+  readonly remainingAttempts: number;
+}
+
+/**
+ * The card's chip (domain.md "The chip"): verify, set and reset PINs. The built-in adapter
+ * simulates it in the database; a card reader adapter would offer the same operations.
+ */
+export interface CardChip {
+  setPins(tx: Repositories, cardId: string, pins: readonly { kind: PinKind; pin: string }[], at: string): Promise<void>;
+  verify(tx: Repositories, cardId: string, kind: PinKind, pin: string, at: string): Promise<Result<PinCheck>>;
+  reset(tx: Repositories, cardId: string, kind: PinKind, pin: string, at: string): Promise<void>;
+  states(tx: Repositories, cardId: string): Promise<Record<PinKind, PinState>>;
+}
+
+/** What the health check needs. */
 export interface Database {
   /** Resolves once the database answers a query; rejects when it does not. */
   ping(): Promise<void>;

@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
+import type { AppContext } from '../app/context.ts';
 import type { RuleContext } from '../rules/context.ts';
+import { auditVerify, migrate, userAdd } from './admin-commands.ts';
 import { CliError, write, type CliIo } from './io.ts';
 import { rulesCommand, type RulesOptions } from './rules-command.ts';
 
@@ -7,6 +9,13 @@ import { rulesCommand, type RulesOptions } from './rules-command.ts';
 export interface CliServices {
   readonly ruleContext: () => RuleContext;
   readonly serve: () => Promise<void>;
+  /** The use cases on the configured database (DATA_DIR or DATABASE_URL), migrated. */
+  readonly openApp: () => Promise<OpenedApp>;
+}
+
+export interface OpenedApp {
+  readonly app: AppContext;
+  close(): Promise<void>;
 }
 
 const RULES_HELP = `
@@ -47,6 +56,31 @@ export function createProgram(io: CliIo, services: CliServices, setExitCode: (co
     .action(async () => {
       await services.serve();
     });
+
+  program
+    .command('migrate')
+    .description('bring the database (DATA_DIR or DATABASE_URL) up to date')
+    .action(async () => setExitCode(await migrate(io, services.openApp)));
+
+  const user = program.command('user').description('staff accounts');
+  user
+    .command('add')
+    .description('add a staff account; the password is read from standard input')
+    .argument('<username>', 'lower-case letters, digits, dots, dashes')
+    .requiredOption('--role <role>', 'clerk, supervisor, hotline, auditor or admin')
+    .requiredOption('--office <officeId>', 'an office id of offices.json, or hotline for hotline operators')
+    .option('--name <name>', 'the name shown in the app')
+    .option('--password-stdin', 'read the password (12 characters or more) from standard input')
+    .addHelpText('after', "\nExample:\n  $ printf '%s\\n' 'a long secret phrase' | madoguchi user add sato --role clerk --office honcho --password-stdin")
+    .action(async (username: string, options: { role: string; office: string; name?: string; passwordStdin?: boolean }) =>
+      setExitCode(await userAdd(io, services.openApp, username, options)),
+    );
+
+  const audit = program.command('audit').description('the audit trail');
+  audit
+    .command('verify')
+    .description('check that no audit entry was altered, removed or reordered (exit 1 if one was)')
+    .action(async () => setExitCode(await auditVerify(io, services.openApp)));
 
   return program;
 }

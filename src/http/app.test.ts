@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { testApp } from '../../test/support/http.ts';
+import { OFFICES } from '../../test/support/app.ts';
+import { bareHttpApp } from '../../test/support/http.ts';
 import { DEFAULT_CONTEXT } from '../rules/context.ts';
 import { evaluateRule, RULE_NAMES, RULES } from '../rules/registry.ts';
-import { openDatabase } from '../store/open-database.ts';
+import { openStore } from '../store/open-store.ts';
 
 let app: FastifyInstance;
 beforeAll(async () => {
-  app = await testApp();
+  app = await bareHttpApp();
   app.get('/api/v1/test-only/boom', async () => {
     throw new Error('secret internals at /srv/madoguchi/db.ts:42');
   });
@@ -23,7 +24,7 @@ describe('GET /api/v1/health', () => {
     expect(response.json()).toEqual({ status: 'ok' });
   });
   it('is 503 when the database does not answer, without internals', async () => {
-    const down = await testApp(openDatabase({ dataDir: '', databaseUrl: 'postgres://127.0.0.1:1/nothing' }));
+    const down = await bareHttpApp(openStore({ dataDir: '', databaseUrl: 'postgres://127.0.0.1:1/nothing', municipalityCode: OFFICES.municipality.code }));
     const response = await down.inject('/api/v1/health');
     expect(response.statusCode).toBe(503);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);

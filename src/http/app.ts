@@ -1,25 +1,30 @@
 import helmet from '@fastify/helmet';
 import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import type { Database } from '../app/ports.ts';
-import type { OfficeDirectory } from '../domain/office.ts';
-import type { RuleContext } from '../rules/context.ts';
+import type { AppContext } from '../app/context.ts';
+import { approvalRoutes } from './approvals/approval-routes.ts';
+import { auditRoutes } from './audit/audit-routes.ts';
+import { staffAuth } from './auth.ts';
+import { cardRoutes } from './cards/card-routes.ts';
 import { errorHandler } from './error-handler.ts';
 import { healthRoutes } from './health/health-routes.ts';
 import { officeRoutes } from './offices/office-routes.ts';
 import { openApi } from './openapi.ts';
+import { residentRoutes } from './residents/resident-routes.ts';
 import { ruleRoutes } from './rules/rule-routes.ts';
+import { sessionRoutes } from './session/session-routes.ts';
+import { staffRoutes } from './staff/staff-routes.ts';
 
-export interface AppDependencies {
-  readonly context: RuleContext;
-  readonly offices: OfficeDirectory;
-  readonly database: Database;
+export interface HttpOptions {
+  /** Sign-in attempts per minute per address and username before 429. */
+  readonly loginAttemptsPerMinute?: number;
 }
 
 /** Builds the HTTP application without listening, so tests drive it with `inject` (fastify/demo). */
-export async function buildApp(dependencies: AppDependencies, options: FastifyServerOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(context: AppContext, options: FastifyServerOptions & HttpOptions = {}): Promise<FastifyInstance> {
+  const { loginAttemptsPerMinute = 10, ...fastifyOptions } = options;
   const app = Fastify({
-    ...options,
+    ...fastifyOptions,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -31,8 +36,15 @@ export async function buildApp(dependencies: AppDependencies, options: FastifySe
   // intranet address they would send browsers to an https:// that does not exist.
   await app.register(helmet, { global: true, hsts: false, contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
   await app.register(openApi);
-  await app.register(healthRoutes, { database: dependencies.database });
-  await app.register(officeRoutes, { offices: dependencies.offices });
-  await app.register(ruleRoutes, { context: dependencies.context });
+  await app.register(staffAuth, { context });
+  await app.register(healthRoutes, { database: context.store });
+  await app.register(officeRoutes, { offices: context.offices });
+  await app.register(ruleRoutes, { context: context.rules });
+  await app.register(sessionRoutes, { context, loginAttemptsPerMinute });
+  await app.register(residentRoutes, { context });
+  await app.register(cardRoutes, { context });
+  await app.register(approvalRoutes, { context });
+  await app.register(auditRoutes, { context });
+  await app.register(staffRoutes, { context });
   return app;
 }

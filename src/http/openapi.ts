@@ -21,7 +21,19 @@ export const openApi = fp(
         tags: [
           { name: 'public', description: 'No sign-in' },
           { name: 'rules', description: 'The rules of rules.md (R-1 … R-12), evaluated on the body' },
+          { name: 'session', description: 'Staff sign-in' },
+          { name: 'residents', description: 'Clerks and supervisors; the hotline may search' },
+          { name: 'cards', description: 'Every procedure of a card' },
+          { name: 'approvals', description: 'Supervisor approvals' },
+          { name: 'audit', description: 'Auditors' },
+          { name: 'staff', description: 'Administrators' },
         ],
+        components: {
+          securitySchemes: {
+            bearer: { type: 'http', scheme: 'bearer', description: 'The token of POST /api/v1/session' },
+            cookie: { type: 'apiKey', in: 'cookie', name: 'madoguchi_session', description: 'Changes also need the x-csrf-token header' },
+          },
+        },
       },
     });
     await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });

@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { Type, type Static } from 'typebox';
-import type { RuleErrorCode} from '../rules/errors.ts';
-import { type FieldError } from '../rules/errors.ts';
+import type { DomainError, ErrorCode as RecordsErrorCode } from '../domain/errors.ts';
+import type { FieldError } from '../rules/errors.ts';
 
 /** Codes the HTTP layer itself answers with, besides those of the rules and the domain. */
 export const HttpErrorCode = {
@@ -16,7 +16,7 @@ export const HttpErrorCode = {
 } as const;
 export type HttpErrorCode = (typeof HttpErrorCode)[keyof typeof HttpErrorCode];
 
-export type ErrorCode = RuleErrorCode | HttpErrorCode;
+export type ErrorCode = RecordsErrorCode | HttpErrorCode;
 
 /** The one place a code becomes a status (api.md "General"); the compiler demands every code. */
 export const STATUS_BY_CODE = {
@@ -26,6 +26,43 @@ export const STATUS_BY_CODE = {
   'CARD.NOTHING_TO_EXTEND': 422,
   'CERTIFICATE.SIGNATURE_UNDER_15': 422,
   'CALENDAR.OUT_OF_RANGE': 422,
+  'CARD.NOT_FOUND': 404,
+  'CARD.INVALID_TRANSITION': 409,
+  'CARD.VERSION_CONFLICT': 409,
+  'CARD.NOTES_FULL': 422,
+  'CARD.CONTINUATION_LAPSED': 422,
+  'CARD.NO_CONTINUATION_PENDING': 409,
+  'CARD.NOT_EXTENDABLE': 422,
+  'RESIDENT.NOT_FOUND': 404,
+  'RESIDENT.INVALID_INDIVIDUAL_NUMBER': 400,
+  'RESIDENT.DUPLICATE': 409,
+  'RESIDENT.CARD_ALREADY_HELD': 409,
+  'RESIDENT.INVALID_TRANSITION': 409,
+  'RESIDENT.VERSION_CONFLICT': 409,
+  'APPLICATION.PHOTO_TOO_OLD': 422,
+  'IDENTITY.INSUFFICIENT': 422,
+  'PIN.LOCKED': 422,
+  'PIN.MISMATCH': 422,
+  'PIN.INVALID_FORMAT': 422,
+  'REISSUE.POLICE_REPORT_REQUIRED': 422,
+  'RENEWAL.WINDOW_NOT_OPEN': 422,
+  'APPROVAL.NOT_FOUND': 404,
+  'APPROVAL.ALREADY_DECIDED': 409,
+  'APPROVAL.NOT_USABLE': 422,
+  'APPROVAL.SELF_APPROVAL': 403,
+  'PROXY.ENQUIRY_NOT_FOUND': 422,
+  'AUTH.INVALID_CREDENTIALS': 401,
+  'AUTH.UNAUTHENTICATED': 401,
+  'AUTH.FORBIDDEN': 403,
+  'AUTH.COUNTER_ONLY': 403,
+  'AUTH.OFFICE_NOT_ALLOWED': 403,
+  'AUTH.CSRF': 403,
+  'AUTH.PASSWORD_CHANGE_REQUIRED': 403,
+  'AUTH.WEAK_PASSWORD': 422,
+  'STAFF.DUPLICATE': 409,
+  'STAFF.NOT_FOUND': 404,
+  'OFFICE.UNKNOWN': 422,
+  'IDEMPOTENCY.KEY_REUSED': 422,
   'REQUEST.INVALID': 400,
   'REQUEST.UNSUPPORTED_MEDIA_TYPE': 415,
   'REQUEST.TOO_LARGE': 413,
@@ -52,15 +89,19 @@ export const ProblemSchema = Type.Object(
       ),
     ),
   },
-  { description: 'RFC 9457 problem details (application/problem+json)' },
+  {
+    description: 'RFC 9457 problem details (application/problem+json); extension members name facts to act on, e.g. currentStatus',
+    additionalProperties: true,
+  },
 );
 export type Problem = Static<typeof ProblemSchema>;
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
-export function problem(code: ErrorCode, detail: string, errors?: readonly FieldError[]): Problem {
+export function problem(code: ErrorCode, detail: string, errors?: readonly FieldError[], details?: DomainError['details']): Problem {
   const status = STATUS_BY_CODE[code];
   return {
+    ...details,
     type: `urn:madoguchi:problem:${code}`,
     title: STATUS_CODES[status] ?? 'Error',
     status,
@@ -68,6 +109,11 @@ export function problem(code: ErrorCode, detail: string, errors?: readonly Field
     code,
     ...(errors && errors.length > 0 && { errors: [...errors] }),
   };
+}
+
+/** The problem for a refusal of the rules or the records service. */
+export function problemOf(error: DomainError): Problem {
+  return problem(error.code, error.message, error.errors, error.details);
 }
 
 export interface ProblemResponse {

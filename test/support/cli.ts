@@ -21,7 +21,14 @@ export async function cli(argv: string[], stdin = '', services: Partial<CliServi
   const exitCode = await runCli(
     argv,
     { stdin: input, stdout: output, stderr: errors },
-    { ruleContext: () => DEFAULT_CONTEXT, serve: async () => undefined, ...services },
+    {
+      ruleContext: () => DEFAULT_CONTEXT,
+      serve: async () => undefined,
+      openApp: async () => {
+        throw new Error('this test opens no database');
+      },
+      ...services,
+    },
   );
   return { exitCode, stdout, stderr };
 }

@@ -1,13 +1,45 @@
-import { temporaryDataDir } from './http.ts';
-import type { DatabaseSettings } from '../../src/store/open-database.ts';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+export function temporaryDataDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'madoguchi-test-'));
+}
+
+export interface TestDatabase {
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+  drop(): Promise<void>;
+}
+
+async function createPostgresDatabase(baseUrl: string): Promise<TestDatabase> {
+  const name = `madoguchi_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    dataDir: temporaryDataDir(),
+    databaseUrl: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: baseUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
 
 /**
- * The databases every store test runs against (Kysely's DIALECTS loop): the embedded SQLite
- * always, PostgreSQL whenever TEST_DATABASE_URL names one (`.ci/run` always sets it).
+ * The databases every store and app test runs against (Kysely's DIALECTS loop): the embedded
+ * SQLite always, PostgreSQL whenever TEST_DATABASE_URL names one (`.ci/run` always sets it).
+ * Each `create` gives a database of its own: a fresh file, or a fresh PostgreSQL database.
  */
-export const DIALECTS: readonly { readonly name: 'sqlite' | 'postgres'; readonly settings: () => DatabaseSettings }[] = [
-  { name: 'sqlite', settings: () => ({ dataDir: temporaryDataDir(), databaseUrl: undefined }) },
-  ...(process.env.TEST_DATABASE_URL
-    ? [{ name: 'postgres' as const, settings: () => ({ dataDir: temporaryDataDir(), databaseUrl: process.env.TEST_DATABASE_URL }) }]
-    : []),
+export const DIALECTS: readonly { readonly name: 'sqlite' | 'postgres'; readonly create: () => Promise<TestDatabase> }[] = [
+  { name: 'sqlite', create: async () => ({ dataDir: temporaryDataDir(), databaseUrl: undefined, drop: async () => undefined }) },
+  ...(process.env.TEST_DATABASE_URL ? [{ name: 'postgres' as const, create: () => createPostgresDatabase(process.env.TEST_DATABASE_URL!) }] : []),
 ];

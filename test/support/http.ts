@@ -1,21 +1,45 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { DEFAULT_OFFICES_FILE } from '../../src/app/config.ts';
-import { loadOfficeDirectory } from '../../src/app/office-directory.ts';
-import type { Database } from '../../src/app/ports.ts';
+import { createAppContext } from '../../src/app/create-app-context.ts';
+import type { Store } from '../../src/app/ports.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { DEFAULT_CONTEXT } from '../../src/rules/context.ts';
-import { openDatabase } from '../../src/store/open-database.ts';
+import { openStore } from '../../src/store/open-store.ts';
+import { OFFICES, openTestApp, PASSWORD, type TestApp } from './app.ts';
+import { DIALECTS, temporaryDataDir, type TestDatabase } from './databases.ts';
 
-export function temporaryDataDir(): string {
-  return mkdtempSync(path.join(tmpdir(), 'madoguchi-test-'));
-}
+export { temporaryDataDir };
 
-/** The HTTP app on a fresh embedded database, as `npm start` builds it, without listening. */
-export async function testApp(database: Database = openDatabase({ dataDir: temporaryDataDir(), databaseUrl: undefined })): Promise<FastifyInstance> {
-  const app = await buildApp({ context: DEFAULT_CONTEXT, offices: loadOfficeDirectory(DEFAULT_OFFICES_FILE), database });
-  app.addHook('onClose', async () => database.close());
+/** The HTTP app over a store that is never migrated nor used: for routes that need no records. */
+export async function bareHttpApp(store: Store = openStore({ dataDir: temporaryDataDir(), databaseUrl: undefined, municipalityCode: OFFICES.municipality.code })): Promise<FastifyInstance> {
+  const app = await buildApp(createAppContext({ store, masterKey: randomBytes(32), rules: DEFAULT_CONTEXT, offices: OFFICES }));
+  app.addHook('onClose', async () => store.close());
   return app;
 }
+
+export interface HttpTest extends TestApp {
+  readonly http: FastifyInstance;
+}
+
+/** The whole HTTP application over a fresh database of the given kind, as `npm start` builds it. */
+export async function openHttpTest(database: TestDatabase, options: { loginAttemptsPerMinute?: number } = {}): Promise<HttpTest> {
+  const t = await openTestApp(database);
+  const http = await buildApp(t.app, { loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 1000 });
+  return {
+    ...t,
+    http,
+    close: async () => {
+      await http.close();
+      await t.close();
+    },
+  };
+}
+
+/** Signs in through the API and returns the bearer header for later calls. */
+export async function signInAs(http: FastifyInstance, username: string, password = PASSWORD): Promise<{ authorization: string }> {
+  const response = await http.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password } });
+  if (response.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${response.body}`);
+  return { authorization: `Bearer ${response.json().token}` };
+}
+
+export { DIALECTS };

@@ -1,0 +1,95 @@
+import type { Static } from 'typebox';
+import { DomainErrorCode, refuse, success, type Result } from '../domain/errors.ts';
+import type { Actor } from './actor.ts';
+import { runCommand } from './command.ts';
+import type { AppContext } from './context.ts';
+import type { ApprovalRecord } from './ports.ts';
+import { changeNumberIn } from './residents.ts';
+import type { ApprovalDecisionBody, ApprovalRequestBody } from './schemas.ts';
+
+/**
+ * A request for a supervisor: a proxy procedure (with its recorded prior enquiry and the proxy's
+ * identity and authority document) or an individual-number change.
+ */
+export async function requestApproval(app: AppContext, actor: Actor, body: ApprovalRequestBody): Promise<Result<ApprovalRecord>> {
+  return runCommand(app, actor, { action: 'approval.request', permission: 'approval.request', subjectType: 'resident', subjectId: body.residentId }, async (tx, note) => {
+    if (!(await tx.residents.get(body.residentId))) return refuse(DomainErrorCode.ResidentNotFound, `no resident ${body.residentId}`);
+    let payload: Record<string, unknown>;
+    if (body.kind === 'proxy') {
+      const enquiry = await tx.enquiries.get(body.enquiryId);
+      if (!enquiry || enquiry.residentId !== body.residentId) {
+        return refuse(DomainErrorCode.EnquiryNotFound, 'a proxy needs a recorded prior enquiry for this resident (代理人は事前にお問い合わせください)');
+      }
+      payload = { enquiryId: enquiry.id, enquiredOn: enquiry.enquiredOn, proxy: body.proxy };
+    } else {
+      payload = { reason: body.reason };
+    }
+    const record: ApprovalRecord = {
+      id: app.ids.next(),
+      kind: body.kind,
+      status: 'pending',
+      residentId: body.residentId,
+      procedure: body.kind === 'proxy' ? body.procedure : 'number-change',
+      payload,
+      requestedBy: actor.id,
+      requestedOfficeId: actor.officeId,
+      requestedAt: app.clock.now(),
+      decidedBy: null,
+      decidedAt: null,
+      decisionNote: null,
+      usedAt: null,
+    };
+    await tx.approvals.insert(record);
+    note.details = { approvalId: record.id, kind: record.kind, procedure: record.procedure };
+    return success(record);
+  });
+}
+
+/**
+ * A supervisor of the requesting office approves or refuses, never their own request. An
+ * approved number change is carried out at once; an approved proxy may then act once.
+ */
+export async function decideApproval(
+  app: AppContext,
+  actor: Actor,
+  id: string,
+  approve: boolean,
+  body: Static<typeof ApprovalDecisionBody>,
+): Promise<Result<ApprovalRecord>> {
+  return runCommand(
+    app,
+    actor,
+    { action: approve ? 'approval.approve' : 'approval.refuse', permission: 'approval.decide', subjectType: 'approval', subjectId: id },
+    async (tx, note) => {
+      const record = await tx.approvals.get(id, { lock: true });
+      if (!record) return refuse(DomainErrorCode.ApprovalNotFound, `no approval ${id}`);
+      if (record.status !== 'pending') return refuse(DomainErrorCode.ApprovalAlreadyDecided, `the request is already ${record.status}`, { approvalStatus: record.status });
+      if (record.requestedBy === actor.id) return refuse(DomainErrorCode.ApprovalSelf, 'a request is decided by another supervisor than the one who made it');
+      if (record.requestedOfficeId !== actor.officeId) {
+        return refuse(DomainErrorCode.AuthOfficeNotAllowed, `the request was made at ${record.requestedOfficeId}; a supervisor there decides it`, {
+          officeId: record.requestedOfficeId,
+        });
+      }
+      const decided: ApprovalRecord = {
+        ...record,
+        status: approve ? 'approved' : 'refused',
+        decidedBy: actor.id,
+        decidedAt: app.clock.now(),
+        decisionNote: body.note ?? null,
+      };
+      note.details = { kind: record.kind, residentId: record.residentId };
+      if (approve && record.kind === 'number-change') {
+        const changed = await changeNumberIn(app, tx, actor, record.residentId, { reason: String(record.payload.reason) });
+        if (!changed.ok) return changed;
+        await tx.approvals.update({ ...decided, status: 'used', usedAt: decided.decidedAt });
+        return success({ ...decided, status: 'used' as const, usedAt: decided.decidedAt });
+      }
+      await tx.approvals.update(decided);
+      return success(decided);
+    },
+  );
+}
+
+export async function listApprovals(app: AppContext, status: ApprovalRecord['status'] | undefined): Promise<ApprovalRecord[]> {
+  return app.store.read.approvals.list({ ...(status && { status }), limit: 200 });
+}

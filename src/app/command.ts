@@ -1,0 +1,97 @@
+import { DomainErrorCode, refuse, type Result } from '../domain/errors.ts';
+import type { Permission } from '../domain/roles.ts';
+import { authorize, type Actor } from './actor.ts';
+import { appendAudit } from './audit-trail.ts';
+import type { AppContext } from './context.ts';
+import type { Repositories } from './ports.ts';
+
+export interface CommandSpec {
+  /** The audit action, e.g. `card.suspend`. */
+  readonly action: string;
+  readonly permission: Permission;
+  readonly subjectType: string;
+  readonly subjectId: string | null;
+  /** The client's Idempotency-Key and a fingerprint of its request (method, path, body). */
+  readonly idempotency?: { readonly key: string; readonly fingerprint: string } | undefined;
+}
+
+/** What a command tells the audit trail besides its outcome; never a clear number or PIN. */
+export interface AuditNote {
+  subjectId: string | null;
+  details: Record<string, unknown>;
+}
+
+/** A stored version moved under the command: the transaction is rolled back and the command refused. */
+export class VersionConflict extends Error {
+  constructor(readonly code: typeof DomainErrorCode.CardVersionConflict | typeof DomainErrorCode.ResidentVersionConflict) {
+    super(code);
+  }
+}
+
+/**
+ * Runs one command as one transaction (house style: load → decide → persist → audit): the work,
+ * its audit entry and its idempotency record commit together. A refusal commits only its audit
+ * entry (and what the chip itself recorded, such as a wrong PIN). A repeat of an Idempotency-Key
+ * with the same request returns the first result and changes nothing.
+ */
+export async function runCommand<T>(
+  app: AppContext,
+  actor: Actor,
+  spec: CommandSpec,
+  work: (tx: Repositories, note: AuditNote) => Promise<Result<T>>,
+): Promise<Result<T>> {
+  const allowed = authorize(actor, spec.permission);
+  if (!allowed.ok) {
+    await app.store.transaction((tx) => audit(app, tx, actor, spec, { subjectId: spec.subjectId, details: {} }, allowed));
+    return allowed;
+  }
+  try {
+    return await app.store.transaction(async (tx) => {
+      if (spec.idempotency) {
+        const earlier = await tx.idempotency.find(actor.id, spec.idempotency.key);
+        if (earlier) return replay<T>(earlier, spec.idempotency.fingerprint);
+      }
+      const note: AuditNote = { subjectId: spec.subjectId, details: {} };
+      const result = await work(tx, note);
+      await audit(app, tx, actor, spec, note, result);
+      if (spec.idempotency) {
+        await tx.idempotency.insert(actor.id, spec.idempotency.key, spec.idempotency.fingerprint, JSON.stringify(result), app.clock.now());
+      }
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof VersionConflict) {
+      const refused = refuse(error.code, 'the record changed since it was read; reload it and try again');
+      await app.store.transaction((tx) => audit(app, tx, actor, spec, { subjectId: spec.subjectId, details: {} }, refused));
+      return refused;
+    }
+    if (spec.idempotency) {
+      // Two requests with one key raced; the loser reads the winner's answer.
+      const earlier = await app.store.read.idempotency.find(actor.id, spec.idempotency.key);
+      if (earlier) return replay<T>(earlier, spec.idempotency.fingerprint);
+    }
+    throw error;
+  }
+}
+
+function replay<T>(earlier: { fingerprint: string; result: string }, fingerprint: string): Result<T> {
+  if (earlier.fingerprint !== fingerprint) {
+    return refuse(DomainErrorCode.IdempotencyKeyReused, 'this Idempotency-Key was used for a different request');
+  }
+  return JSON.parse(earlier.result) as Result<T>;
+}
+
+async function audit(app: AppContext, tx: Repositories, actor: Actor, spec: CommandSpec, note: AuditNote, result: Result<unknown>): Promise<void> {
+  await appendAudit(tx, app.keys, {
+    at: app.clock.now(),
+    actorId: actor.id,
+    actorRole: actor.role,
+    officeId: actor.officeId,
+    action: spec.action,
+    subjectType: spec.subjectType,
+    subjectId: note.subjectId,
+    outcome: result.ok ? 'ok' : 'refused',
+    code: result.ok ? null : result.error.code,
+    details: note.details,
+  });
+}

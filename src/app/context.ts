@@ -1,0 +1,15 @@
+import type { OfficeDirectory } from '../domain/office.ts';
+import type { RuleContext } from '../rules/context.ts';
+import type { KeyRing } from './crypto/key-ring.ts';
+import type { CardChip, Clock, Ids, Store } from './ports.ts';
+
+/** Everything a use case works with, built once by the composition root. */
+export interface AppContext {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly ids: Ids;
+  readonly keys: KeyRing;
+  readonly chip: CardChip;
+  readonly rules: RuleContext;
+  readonly offices: OfficeDirectory;
+}

@@ -1,0 +1,32 @@
+import type { OfficeDirectory } from '../domain/office.ts';
+import type { RuleContext } from '../rules/context.ts';
+import { systemClock } from './clock.ts';
+import type { AppContext } from './context.ts';
+import { createKeyRing } from './crypto/key-ring.ts';
+import { uuidV7 } from './ids.ts';
+import type { Clock, Ids, Store } from './ports.ts';
+import { SimulatedChip } from './simulated-chip.ts';
+
+export interface AppParts {
+  readonly store: Store;
+  readonly masterKey: Buffer;
+  readonly retiredKeys?: readonly Buffer[];
+  readonly rules: RuleContext;
+  readonly offices: OfficeDirectory;
+  readonly clock?: Clock;
+  readonly ids?: Ids;
+}
+
+/** The use cases' context from its parts: the system clock and UUIDv7 ids unless given. */
+export function createAppContext(parts: AppParts): AppContext {
+  const keys = createKeyRing(parts.masterKey, parts.retiredKeys);
+  return {
+    store: parts.store,
+    clock: parts.clock ?? systemClock,
+    ids: parts.ids ?? uuidV7,
+    keys,
+    rules: parts.rules,
+    offices: parts.offices,
+    chip: new SimulatedChip(keys.pinPepper, parts.rules.policy),
+  };
+}

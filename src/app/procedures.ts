@@ -1,0 +1,35 @@
+import type { Actor } from './actor.ts';
+import type { AppContext } from './context.ts';
+import type { ProcedureRecord, Repositories } from './ports.ts';
+
+export type ProcedureFacts = Pick<ProcedureRecord, 'kind' | 'residentId' | 'cardId'> &
+  Partial<Pick<ProcedureRecord, 'documents' | 'fee' | 'receiptNumber' | 'details' | 'proxy'>>;
+
+/** Records an act at a counter or the hotline (domain.md "Procedure record"): what the slip prints and reports count. */
+export async function recordProcedure(app: AppContext, tx: Repositories, actor: Actor, facts: ProcedureFacts): Promise<ProcedureRecord> {
+  const record: ProcedureRecord = {
+    id: app.ids.next(),
+    kind: facts.kind,
+    residentId: facts.residentId,
+    cardId: facts.cardId,
+    staffId: actor.id,
+    officeId: actor.officeId,
+    occurredAt: app.clock.now(),
+    businessDate: app.clock.today(),
+    documents: facts.documents ?? [],
+    fee: facts.fee ?? null,
+    receiptNumber: facts.receiptNumber ?? null,
+    outcome: 'done',
+    details: facts.details ?? {},
+    proxy: facts.proxy ?? null,
+  };
+  await tx.procedures.insert(record);
+  return record;
+}
+
+/** A receipt number for a fee taken at the actor's counter: year, office and a serial, e.g. 2026-honcho-000042. */
+export async function nextReceiptNumber(app: AppContext, tx: Repositories, actor: Actor): Promise<string> {
+  const year = Number(app.clock.today().slice(0, 4));
+  const serial = await tx.receipts.next(actor.officeId, year);
+  return `${year}-${actor.officeId}-${String(serial).padStart(6, '0')}`;
+}

@@ -1,0 +1,238 @@
+import { Type, type Static, type TProperties } from 'typebox';
+import { IdentityDocumentsSchema } from '../rules/identity-documents.ts';
+import { PIN_KINDS, REISSUE_REASONS } from '../rules/policy.ts';
+import { ResidencySchema } from '../rules/residency.ts';
+import { DateField, DateSchema } from '../rules/schema.ts';
+
+/**
+ * The bodies of the records service's commands (api.md "Residents", "Cards"), one schema per
+ * command, shared by the HTTP routes (validation, OpenAPI) and the use cases (types).
+ */
+function Body<P extends TProperties>(properties: P, description?: string) {
+  return Type.Object(properties, { additionalProperties: false, ...(description && { description }) });
+}
+
+const Text = (maxLength: number, description?: string) => Type.String({ minLength: 1, maxLength, ...(description && { description }) });
+const KanaText = (description: string) => Type.String({ minLength: 1, maxLength: 100, description });
+
+export const ProxyField = Type.Optional(
+  Type.String({ format: 'uuid', description: 'An approved proxy request (代理人): the proxy acts for the holder' }),
+);
+export const ExpectedVersionField = Type.Optional(
+  Type.Integer({ minimum: 1, description: 'The version the client last saw; a mismatch is 409 CARD.VERSION_CONFLICT' }),
+);
+
+export const RegisterResidentBody = Body({
+  residentCode: Type.String({ pattern: '^[0-9]{11}$', description: '住民票コード, 11 digits' }),
+  individualNumber: Type.String({ maxLength: 40, description: '個人番号, 12 digits (full-width digits accepted)' }),
+  familyName: Text(50),
+  givenName: Text(50),
+  familyNameKana: KanaText('フリガナ of the family name'),
+  givenNameKana: KanaText('フリガナ of the given name'),
+  birthDate: DateSchema,
+  sex: Type.Enum(['male', 'female']),
+  address: Text(200),
+  phone: Type.Optional(Type.String({ pattern: '^[0-9-]{6,20}$', description: 'A phone number the hotline may match a caller by' })),
+  householdId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: '世帯; a new household when absent' })),
+  nationality: Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2' }),
+  residency: ResidencySchema,
+  periodOfStayEnd: Type.Optional(DateSchema),
+  residenceCardNumber: Type.Optional(Type.String({ maxLength: 20 })),
+  moveInDate: Type.Optional(DateSchema),
+  moveInNotificationDate: Type.Optional(DateSchema),
+});
+export type RegisterResidentBody = Static<typeof RegisterResidentBody>;
+
+const CertificatePlanSchema = Type.Object(
+  { issuedOn: DateSchema, expiresOn: DateSchema },
+  { additionalProperties: false },
+);
+
+export const ArrivalBody = Type.Object(
+  {
+    ...RegisterResidentBody.properties,
+    moveInDate: DateField('The day living at the address in this city began'),
+    notificationDate: DateField('The day the 転入届 is filed'),
+    plannedMoveOutDate: Type.Optional(DateField('転出予定日 given to the previous municipality')),
+    cardPresented: Type.Boolean({ description: 'The card was brought to the 転入届' }),
+    card: Type.Optional(
+      Type.Object(
+        {
+          issueDate: DateSchema,
+          expiryDate: DateSchema,
+          issuedBy: Text(100, 'The municipality that issued it'),
+          certificates: Type.Object({ signature: Type.Optional(CertificatePlanSchema), user: Type.Optional(CertificatePlanSchema) }, { additionalProperties: false }),
+          pins: Type.Optional(
+            Type.Object(
+              {
+                signature: Type.Optional(Type.String({ maxLength: 16 })),
+                user: Type.String({ maxLength: 4 }),
+                residentRegistry: Type.String({ maxLength: 4 }),
+                cardInfo: Type.String({ maxLength: 4 }),
+              },
+              { additionalProperties: false, description: 'Only initialise the simulated chip' },
+            ),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type ArrivalBody = Static<typeof ArrivalBody>;
+
+export const SearchQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Name in kanji or kana, partial' })),
+    birthDate: Type.Optional(DateSchema),
+    address: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Address, partial' })),
+    phone: Type.Optional(Type.String({ pattern: '^[0-9-]{6,20}$' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+    cursor: Type.Optional(Type.String({ maxLength: 400 })),
+  },
+  { additionalProperties: false },
+);
+export type SearchQuery = Static<typeof SearchQuery>;
+
+export const RevealBody = Body({ purpose: Text(200, 'Why the number is needed; kept in the audit trail') });
+export const AddressChangeBody = Body({ address: Text(200), effectiveDate: DateSchema, expectedVersion: ExpectedVersionField });
+export const NameChangeBody = Body({
+  familyName: Text(50),
+  givenName: Text(50),
+  familyNameKana: KanaText('フリガナ'),
+  givenNameKana: KanaText('フリガナ'),
+  effectiveDate: DateSchema,
+  expectedVersion: ExpectedVersionField,
+});
+export const MoveOutBody = Body({
+  plannedMoveOutDate: DateSchema,
+  destination: Text(200),
+  abroad: Type.Optional(Type.Boolean({ default: false })),
+  expectedVersion: ExpectedVersionField,
+});
+export const MoveInBody = Body({
+  moveInDate: DateSchema,
+  notificationDate: DateSchema,
+  address: Text(200),
+  cardPresented: Type.Boolean(),
+  expectedVersion: ExpectedVersionField,
+});
+export const PeriodOfStayBody = Body({
+  periodOfStayEnd: DateSchema,
+  residenceCardNumber: Type.String({ maxLength: 20 }),
+  expectedVersion: ExpectedVersionField,
+});
+export const NumberChangeBody = Body({ reason: Text(500, 'Why misuse is feared, e.g. the number leaked with a stolen card') });
+export const ProxyEnquiryBody = Body({
+  enquiredOn: DateSchema,
+  callerName: Text(100),
+  relationship: Text(100, 'e.g. 子, 配偶者, 成年後見人'),
+  procedure: Text(100, 'The procedure the proxy will come for'),
+  notes: Type.Optional(Type.String({ maxLength: 1000 })),
+});
+
+export const ApplicationBody = Body({
+  applicationDate: DateSchema,
+  photoTakenOn: DateSchema,
+  withSignatureCertificate: Type.Boolean(),
+  withUserCertificate: Type.Boolean(),
+  reason: Type.Optional(Type.Enum(['first', ...REISSUE_REASONS])),
+  pickupOfficeId: Type.Optional(Type.String({ maxLength: 64, description: "The counter where the card will be handed over; the clerk's by default" })),
+  proxyApprovalId: ProxyField,
+});
+export const ManufactureBody = Body({ issueDate: DateField("発行日: the day the card was made"), expectedVersion: ExpectedVersionField });
+
+const Pin4 = Type.String({ maxLength: 16 });
+export const IssueBody = Body({
+  handedOverOn: DateSchema,
+  pins: Type.Object(
+    { signature: Type.Optional(Type.String({ maxLength: 32 })), user: Pin4, residentRegistry: Pin4, cardInfo: Pin4 },
+    { additionalProperties: false, description: 'Set on the chip, never stored or returned in clear' },
+  ),
+  identityDocuments: IdentityDocumentsSchema,
+  notificationCardReturned: Type.Boolean({ description: 'A held 通知カード was taken back' }),
+  expectedVersion: ExpectedVersionField,
+  proxyApprovalId: ProxyField,
+});
+export const SuspendBody = Body({
+  reason: Type.Enum(['lost', 'stolen']),
+  channel: Type.Enum(['hotline', 'counter']),
+  caller: Type.Optional(
+    Type.Object(
+      {
+        name: Type.Optional(Type.String({ maxLength: 100 })),
+        relationship: Type.Optional(Type.String({ maxLength: 100 })),
+        phone: Type.Optional(Type.String({ maxLength: 20 })),
+      },
+      { additionalProperties: false },
+    ),
+  ),
+  expectedVersion: ExpectedVersionField,
+});
+export const ResumeBody = Body({ identityDocuments: IdentityDocumentsSchema, expectedVersion: ExpectedVersionField, proxyApprovalId: ProxyField });
+export const PinKindParam = Type.Enum(PIN_KINDS);
+export const PinVerifyBody = Body({ pin: Type.String({ maxLength: 32 }) });
+export const PinResetBody = Body({ newPin: Type.String({ maxLength: 32 }), identityDocuments: IdentityDocumentsSchema, proxyApprovalId: ProxyField });
+export const FrontNoteBody = Body({
+  kind: Type.Enum(['address', 'name', 'other']),
+  text: Text(200),
+  date: DateSchema,
+  pin: Type.String({ maxLength: 16, description: '住民基本台帳事務用 PIN, checked on the chip' }),
+  expectedVersion: ExpectedVersionField,
+  proxyApprovalId: ProxyField,
+});
+export const ContinuationBody = Body({
+  pin: Type.String({ maxLength: 16, description: '住民基本台帳事務用 PIN' }),
+  presentedBy: Type.Enum(['holder', 'household-member']),
+  date: DateSchema,
+  expectedVersion: ExpectedVersionField,
+});
+export const ExtensionBody = Body({
+  newPeriodOfStayEnd: Type.Optional(DateSchema),
+  applicationPending: Type.Optional(Type.Boolean()),
+  today: DateSchema,
+  expectedVersion: ExpectedVersionField,
+  proxyApprovalId: ProxyField,
+});
+export const ReissueBody = Body({
+  reason: Type.Enum(REISSUE_REASONS),
+  lostAtHome: Type.Optional(Type.Boolean()),
+  policeReportNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: '警察署の受理番号' })),
+  photoTakenOn: DateSchema,
+  applicationDate: DateSchema,
+  identityDocuments: IdentityDocumentsSchema,
+  withSignatureCertificate: Type.Optional(Type.Boolean({ description: "As the old card by default" })),
+  withUserCertificate: Type.Optional(Type.Boolean({ description: 'As the old card by default' })),
+  expectedVersion: ExpectedVersionField,
+  proxyApprovalId: ProxyField,
+});
+export const ReturnBody = Body({
+  reason: Type.Enum(['not-needed', 'expired', 'moved-abroad', 'replaced']),
+  expectedVersion: ExpectedVersionField,
+  proxyApprovalId: ProxyField,
+});
+
+export const ApprovalRequestBody = Type.Union([
+  Body({
+    kind: Type.Literal('proxy'),
+    residentId: Type.String({ format: 'uuid' }),
+    enquiryId: Type.String({ format: 'uuid', description: 'The recorded prior enquiry' }),
+    procedure: Text(100),
+    proxy: Type.Object(
+      {
+        name: Text(100),
+        relationship: Text(100),
+        identityDocuments: IdentityDocumentsSchema,
+        authorityDocument: Text(100, 'e.g. 委任状, 登記事項証明書'),
+      },
+      { additionalProperties: false },
+    ),
+  }),
+  Body({ kind: Type.Literal('number-change'), residentId: Type.String({ format: 'uuid' }), reason: Text(500) }),
+]);
+export type ApprovalRequestBody = Static<typeof ApprovalRequestBody>;
+export const ApprovalDecisionBody = Body({ note: Type.Optional(Type.String({ maxLength: 500 })) });
+
+export const LoginBody = Body({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 200 }) });
+export const PasswordChangeBody = Body({ currentPassword: Type.String({ maxLength: 200 }), newPassword: Type.String({ maxLength: 200 }) });

@@ -1,0 +1,65 @@
+import { userInfo } from 'node:os';
+import { verifyAudit } from '../app/audit-trail.ts';
+import { addStaff, systemActor } from '../app/staff.ts';
+import { CliError, write, type CliIo } from './io.ts';
+import type { OpenedApp } from './program.ts';
+
+async function readFirstLine(stdin: NodeJS.ReadableStream): Promise<string> {
+  let text = '';
+  for await (const chunk of stdin) {
+    text += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
+    if (text.includes('\n')) break;
+  }
+  return text.split(/\r?\n/)[0] ?? '';
+}
+
+/** The name the audit trail records for what is done from the command line. */
+export function cliActor() {
+  return systemActor(`cli:${userInfo().username}`);
+}
+
+/** `user add <username> --role <role> --office <officeId> --password-stdin` */
+export async function userAdd(
+  io: CliIo,
+  open: () => Promise<OpenedApp>,
+  username: string,
+  options: { role: string; office: string; name?: string; passwordStdin?: boolean },
+): Promise<number> {
+  if (!options.passwordStdin) throw new CliError('give the password on standard input with --password-stdin (never as an argument)');
+  const password = await readFirstLine(io.stdin);
+  const { app, close } = await open();
+  try {
+    const result = await addStaff(app, cliActor(), {
+      username,
+      role: options.role,
+      officeId: options.office,
+      password,
+      ...(options.name !== undefined && { name: options.name }),
+    });
+    if (!result.ok) throw new CliError(`${result.error.code}: ${result.error.message}`);
+    await write(io.stdout, `added ${result.value.username} (${result.value.role} at ${result.value.officeId})\n`);
+    return 0;
+  } finally {
+    await close();
+  }
+}
+
+/** `migrate`: brings the database's schema up to date (the server does it too when it starts). */
+export async function migrate(io: CliIo, open: () => Promise<OpenedApp>): Promise<number> {
+  const { app, close } = await open();
+  await close();
+  await write(io.stdout, `the ${app.store.dialect} database is up to date\n`);
+  return 0;
+}
+
+/** `audit verify`: walks the whole chain; exit 1 when an entry was altered, removed or moved. */
+export async function auditVerify(io: CliIo, open: () => Promise<OpenedApp>): Promise<number> {
+  const { app, close } = await open();
+  try {
+    const result = await verifyAudit(app.store, app.keys);
+    await write(io.stdout, JSON.stringify(result) + '\n');
+    return result.ok ? 0 : 1;
+  } finally {
+    await close();
+  }
+}

@@ -1,0 +1,76 @@
+import type { FieldError, RuleError, RuleErrorCode } from '../rules/errors.ts';
+
+/**
+ * Refusals of the records service (api.md): stable codes that clients act on. `src/http` maps
+ * each to a status in one table; the domain and the use cases return them as values.
+ */
+export const DomainErrorCode = {
+  CardNotFound: 'CARD.NOT_FOUND',
+  CardInvalidTransition: 'CARD.INVALID_TRANSITION',
+  CardVersionConflict: 'CARD.VERSION_CONFLICT',
+  CardNotesFull: 'CARD.NOTES_FULL',
+  CardContinuationLapsed: 'CARD.CONTINUATION_LAPSED',
+  CardNoContinuationPending: 'CARD.NO_CONTINUATION_PENDING',
+  CardNotExtendable: 'CARD.NOT_EXTENDABLE',
+  ResidentNotFound: 'RESIDENT.NOT_FOUND',
+  ResidentInvalidNumber: 'RESIDENT.INVALID_INDIVIDUAL_NUMBER',
+  ResidentDuplicate: 'RESIDENT.DUPLICATE',
+  ResidentCardAlreadyHeld: 'RESIDENT.CARD_ALREADY_HELD',
+  ResidentInvalidTransition: 'RESIDENT.INVALID_TRANSITION',
+  ResidentVersionConflict: 'RESIDENT.VERSION_CONFLICT',
+  PhotoTooOld: 'APPLICATION.PHOTO_TOO_OLD',
+  IdentityInsufficient: 'IDENTITY.INSUFFICIENT',
+  PinLocked: 'PIN.LOCKED',
+  PinMismatch: 'PIN.MISMATCH',
+  PinInvalidFormat: 'PIN.INVALID_FORMAT',
+  PoliceReportRequired: 'REISSUE.POLICE_REPORT_REQUIRED',
+  RenewalWindowNotOpen: 'RENEWAL.WINDOW_NOT_OPEN',
+  ApprovalNotFound: 'APPROVAL.NOT_FOUND',
+  ApprovalAlreadyDecided: 'APPROVAL.ALREADY_DECIDED',
+  ApprovalNotUsable: 'APPROVAL.NOT_USABLE',
+  ApprovalSelf: 'APPROVAL.SELF_APPROVAL',
+  EnquiryNotFound: 'PROXY.ENQUIRY_NOT_FOUND',
+  AuthInvalidCredentials: 'AUTH.INVALID_CREDENTIALS',
+  AuthUnauthenticated: 'AUTH.UNAUTHENTICATED',
+  AuthForbidden: 'AUTH.FORBIDDEN',
+  AuthCounterOnly: 'AUTH.COUNTER_ONLY',
+  AuthOfficeNotAllowed: 'AUTH.OFFICE_NOT_ALLOWED',
+  AuthCsrf: 'AUTH.CSRF',
+  AuthPasswordChangeRequired: 'AUTH.PASSWORD_CHANGE_REQUIRED',
+  AuthWeakPassword: 'AUTH.WEAK_PASSWORD',
+  StaffDuplicate: 'STAFF.DUPLICATE',
+  StaffNotFound: 'STAFF.NOT_FOUND',
+  UnknownOffice: 'OFFICE.UNKNOWN',
+  IdempotencyKeyReused: 'IDEMPOTENCY.KEY_REUSED',
+} as const;
+export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];
+
+export type ErrorCode = DomainErrorCode | RuleErrorCode;
+
+export interface DomainError {
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly errors?: readonly FieldError[];
+  /** Facts a client may act on, e.g. `{ currentStatus: "suspended" }` or `{ remainingAttempts: 1 }`. */
+  readonly details?: Readonly<Record<string, string | number | boolean | null>>;
+}
+
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: DomainError };
+
+export function success<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function refuse(code: ErrorCode, message: string, details?: DomainError['details']): Result<never> {
+  return { ok: false, error: details ? { code, message, details } : { code, message } };
+}
+
+export function refuseField(field: string, message: string): Result<never> {
+  const text = `${field}: ${message}`;
+  return { ok: false, error: { code: 'INPUT.INVALID', message: text, errors: [{ pointer: `/${field}`, message: text }] } };
+}
+
+/** A refusal of the rules core, as a domain refusal. */
+export function fromRule(error: RuleError): Result<never> {
+  return { ok: false, error };
+}

@@ -1,0 +1,18 @@
+/**
+ * The form names are searched in: NFKC (full-width letters and half-width kana made regular),
+ * hiragana as katakana, no spaces. A clerk typing やまだ, ﾔﾏﾀﾞ or ヤマダ finds 山田 (ヤマダ).
+ */
+export function searchForm(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u3041-\u3096]/g, (char) => String.fromCharCode(char.charCodeAt(0) + 0x60))
+    .replace(/[\s\u3000]/g, '')
+    .toUpperCase();
+}
+
+const KANA = /^[\u30A0-\u30FF\u3040-\u309F\s\u3000・ー]+$/u;
+
+/** Whether a reading (フリガナ) is written in kana only. */
+export function isKana(text: string): boolean {
+  return KANA.test(text.normalize('NFKC'));
+}

@@ -1,0 +1,115 @@
+import type { PlainDate } from '../rules/plain-date.ts';
+import type { DecisionContext } from './card-decider.ts';
+import { DomainErrorCode, refuse, refuseField, success, type Result } from './errors.ts';
+import { isKana } from './name-search.ts';
+import type { Registration, ResidentEvent, ResidentFacts, ResidentName, ResidentState } from './resident.ts';
+
+export type ResidentCommand =
+  | { readonly type: 'change-address'; readonly address: string; readonly effectiveDate: PlainDate }
+  | ({ readonly type: 'change-name'; readonly effectiveDate: PlainDate } & ResidentName)
+  | { readonly type: 'move-out'; readonly plannedMoveOutDate: PlainDate; readonly destination: string; readonly abroad: boolean }
+  | {
+      readonly type: 'move-in';
+      readonly moveInDate: PlainDate;
+      readonly notificationDate: PlainDate;
+      readonly address: string;
+      readonly cardPresented: boolean;
+    }
+  | { readonly type: 'update-period-of-stay'; readonly periodOfStayEnd: PlainDate; readonly residenceCardNumber: string }
+  | { readonly type: 'change-number'; readonly reason: string };
+
+/** Which registration states allow each command: the resident's transition table. */
+export const RESIDENT_TRANSITIONS = {
+  registered: ['change-address', 'change-name', 'move-out', 'update-period-of-stay', 'change-number'],
+  'moved-out': ['move-in'],
+  'moved-abroad': ['move-in'],
+  deceased: [],
+} as const satisfies Record<Registration, readonly ResidentCommand['type'][]>;
+
+const RESIDENCE_CARD_NUMBER = /^[A-Z]{2}[0-9]{8}[A-Z]{2}$/;
+
+/** Checks a new resident's facts beyond their schema: readings in kana, residency that agrees with nationality. */
+export function checkResidentFacts(facts: ResidentFacts, context: DecisionContext): Result<ResidentFacts> {
+  if (!isKana(facts.familyNameKana)) return refuseField('familyNameKana', 'must be written in kana');
+  if (!isKana(facts.givenNameKana)) return refuseField('givenNameKana', 'must be written in kana');
+  if (facts.birthDate > context.today) return refuseField('birthDate', `${facts.birthDate} is after today`);
+  if ((facts.nationality === 'JP') !== (facts.residency === 'national')) {
+    return refuseField('residency', facts.nationality === 'JP' ? 'is national for nationality JP' : `cannot be national for nationality ${facts.nationality}`);
+  }
+  if (facts.residency === 'foreign-with-period') {
+    if (facts.periodOfStayEnd === null) return refuseField('periodOfStayEnd', 'is required for a foreign resident with a period of stay');
+    if (facts.residenceCardNumber === null) return refuseField('residenceCardNumber', 'is required for a foreign resident with a period of stay');
+  } else if (facts.periodOfStayEnd !== null) {
+    return refuseField('periodOfStayEnd', `is only for residency foreign-with-period, not ${facts.residency}`);
+  }
+  if (facts.residenceCardNumber !== null && !RESIDENCE_CARD_NUMBER.test(facts.residenceCardNumber)) {
+    return refuseField('residenceCardNumber', 'must be 2 letters, 8 digits and 2 letters, as on the residence card');
+  }
+  if (facts.moveInNotificationDate !== null && facts.moveInDate !== null && facts.moveInNotificationDate < facts.moveInDate) {
+    return refuseField('moveInNotificationDate', 'is before the move-in date');
+  }
+  return success(facts);
+}
+
+function notInFuture(field: string, date: PlainDate, context: DecisionContext): Result<never> | undefined {
+  return date > context.today ? refuseField(field, `${date} is after today (${context.today})`) : undefined;
+}
+
+/** Decides a command on a resident record; side effects on their card are the caller's to derive. */
+export function decideResident(command: ResidentCommand, state: ResidentState, context: DecisionContext): Result<ResidentEvent[]> {
+  if (!(RESIDENT_TRANSITIONS[state.registration] as readonly string[]).includes(command.type)) {
+    return refuse(DomainErrorCode.ResidentInvalidTransition, `a resident who is ${state.registration} cannot ${command.type.replace(/-/g, ' ')}`, {
+      registration: state.registration,
+    });
+  }
+  switch (command.type) {
+    case 'change-address': {
+      const future = notInFuture('effectiveDate', command.effectiveDate, context);
+      if (future) return future;
+      if (command.address === state.address) return refuseField('address', 'is the current address');
+      return success([{ type: 'AddressChanged', address: command.address, effectiveDate: command.effectiveDate, previousAddress: state.address }]);
+    }
+    case 'change-name': {
+      const future = notInFuture('effectiveDate', command.effectiveDate, context);
+      if (future) return future;
+      if (!isKana(command.familyNameKana)) return refuseField('familyNameKana', 'must be written in kana');
+      if (!isKana(command.givenNameKana)) return refuseField('givenNameKana', 'must be written in kana');
+      const { type: _type, effectiveDate, ...name } = command;
+      const previous = { familyName: state.familyName, givenName: state.givenName, familyNameKana: state.familyNameKana, givenNameKana: state.givenNameKana };
+      if (JSON.stringify(previous) === JSON.stringify(name)) return refuseField('familyName', 'the name is unchanged');
+      return success([{ type: 'NameChanged', effectiveDate, previous, ...name }]);
+    }
+    case 'move-out':
+      return success([{ type: 'MovedOut', plannedMoveOutDate: command.plannedMoveOutDate, destination: command.destination, abroad: command.abroad }]);
+    case 'move-in': {
+      const future = notInFuture('notificationDate', command.notificationDate, context);
+      if (future) return future;
+      if (command.notificationDate < command.moveInDate) return refuseField('notificationDate', 'is before the move-in date');
+      return success([
+        {
+          type: 'MovedIn',
+          moveInDate: command.moveInDate,
+          notificationDate: command.notificationDate,
+          address: command.address,
+          cardPresented: command.cardPresented,
+        },
+      ]);
+    }
+    case 'update-period-of-stay':
+      if (state.residency !== 'foreign-with-period') {
+        return refuse(DomainErrorCode.ResidentInvalidTransition, 'only a foreign resident with a period of stay has one to update', {
+          registration: state.registration,
+        });
+      }
+      if (!RESIDENCE_CARD_NUMBER.test(command.residenceCardNumber)) {
+        return refuseField('residenceCardNumber', 'must be 2 letters, 8 digits and 2 letters, as on the residence card');
+      }
+      return success([{ type: 'PeriodOfStayUpdated', periodOfStayEnd: command.periodOfStayEnd, residenceCardNumber: command.residenceCardNumber }]);
+    case 'change-number':
+      return success([{ type: 'IndividualNumberChanged', on: context.today, reason: command.reason }]);
+    default: {
+      const unhandled: never = command;
+      throw new Error(`unknown resident command ${JSON.stringify(unhandled)}`);
+    }
+  }
+}

@@ -1,0 +1,116 @@
+import type { PlainDate } from '../rules/plain-date.ts';
+import type { Residency } from '../rules/residency.ts';
+
+/** A resident (住民) of the city as the card service keeps them (domain.md "What it keeps"). */
+export const Registration = {
+  Registered: 'registered',
+  MovedOut: 'moved-out',
+  MovedAbroad: 'moved-abroad',
+  Deceased: 'deceased',
+} as const;
+export type Registration = (typeof Registration)[keyof typeof Registration];
+
+export const Sex = { Male: 'male', Female: 'female' } as const;
+export type Sex = (typeof Sex)[keyof typeof Sex];
+
+export interface ResidentName {
+  readonly familyName: string;
+  readonly givenName: string;
+  readonly familyNameKana: string;
+  readonly givenNameKana: string;
+}
+
+export interface ResidentFacts extends ResidentName {
+  readonly residentCode: string;
+  readonly birthDate: PlainDate;
+  readonly sex: Sex;
+  readonly address: string;
+  readonly householdId: string;
+  readonly nationality: string;
+  readonly residency: Residency;
+  readonly periodOfStayEnd: PlainDate | null;
+  readonly residenceCardNumber: string | null;
+  readonly moveInDate: PlainDate | null;
+  readonly moveInNotificationDate: PlainDate | null;
+}
+
+/** The individual number itself is never part of the state or its events: it lives encrypted apart. */
+export interface ResidentState extends ResidentFacts {
+  readonly id: string;
+  readonly version: number;
+  readonly registration: Registration;
+  readonly plannedMoveOutDate: PlainDate | null;
+  readonly moveOutDestination: string | null;
+}
+
+export type ResidentEvent =
+  | ({ readonly type: 'ResidentRegistered'; readonly residentId: string; readonly arrival: boolean } & ResidentFacts)
+  | { readonly type: 'AddressChanged'; readonly address: string; readonly effectiveDate: PlainDate; readonly previousAddress: string }
+  | ({ readonly type: 'NameChanged'; readonly effectiveDate: PlainDate; readonly previous: ResidentName } & ResidentName)
+  | {
+      readonly type: 'MovedOut';
+      readonly plannedMoveOutDate: PlainDate;
+      readonly destination: string;
+      readonly abroad: boolean;
+    }
+  | {
+      readonly type: 'MovedIn';
+      readonly moveInDate: PlainDate;
+      readonly notificationDate: PlainDate;
+      readonly address: string;
+      readonly cardPresented: boolean;
+    }
+  | { readonly type: 'PeriodOfStayUpdated'; readonly periodOfStayEnd: PlainDate; readonly residenceCardNumber: string }
+  | { readonly type: 'IndividualNumberChanged'; readonly on: PlainDate; readonly reason: string };
+
+export function evolveResident(state: ResidentState | undefined, event: ResidentEvent): ResidentState {
+  if (event.type === 'ResidentRegistered') {
+    const { type: _type, residentId, arrival: _arrival, ...facts } = event;
+    return { ...facts, id: residentId, version: 1, registration: 'registered', plannedMoveOutDate: null, moveOutDestination: null };
+  }
+  if (state === undefined) throw new Error(`${event.type} before the resident exists`);
+  const next = { ...state, version: state.version + 1 };
+  switch (event.type) {
+    case 'AddressChanged':
+      return { ...next, address: event.address };
+    case 'NameChanged':
+      return {
+        ...next,
+        familyName: event.familyName,
+        givenName: event.givenName,
+        familyNameKana: event.familyNameKana,
+        givenNameKana: event.givenNameKana,
+      };
+    case 'MovedOut':
+      return {
+        ...next,
+        registration: event.abroad ? 'moved-abroad' : 'moved-out',
+        plannedMoveOutDate: event.plannedMoveOutDate,
+        moveOutDestination: event.destination,
+      };
+    case 'MovedIn':
+      return {
+        ...next,
+        registration: 'registered',
+        address: event.address,
+        moveInDate: event.moveInDate,
+        moveInNotificationDate: event.notificationDate,
+        plannedMoveOutDate: null,
+        moveOutDestination: null,
+      };
+    case 'PeriodOfStayUpdated':
+      return { ...next, periodOfStayEnd: event.periodOfStayEnd, residenceCardNumber: event.residenceCardNumber };
+    case 'IndividualNumberChanged':
+      return next;
+    default: {
+      const unhandled: never = event;
+      throw new Error(`unknown resident event ${JSON.stringify(unhandled)}`);
+    }
+  }
+}
+
+export function foldResident(events: readonly ResidentEvent[]): ResidentState | undefined {
+  let state: ResidentState | undefined;
+  for (const event of events) state = evolveResident(state, event);
+  return state;
+}

@@ -1,0 +1,64 @@
+/** Staff roles (domain.md "Who uses it"). */
+export const Role = {
+  Clerk: 'clerk',
+  Supervisor: 'supervisor',
+  Hotline: 'hotline',
+  Auditor: 'auditor',
+  Admin: 'admin',
+} as const;
+export type Role = (typeof Role)[keyof typeof Role];
+export const ROLES = Object.values(Role);
+
+/** What a staff member may do; each use case names the one it needs. */
+export const Permission = {
+  ResidentSearch: 'resident.search',
+  ResidentRead: 'resident.read',
+  ResidentWrite: 'resident.write',
+  NumberReveal: 'resident.reveal-number',
+  NumberChange: 'resident.change-number',
+  CardRead: 'card.read',
+  CardSuspend: 'card.suspend',
+  CounterProcedure: 'card.counter-procedure',
+  ApprovalRequest: 'approval.request',
+  ApprovalDecide: 'approval.decide',
+  ReportRead: 'report.read',
+  JobRun: 'job.run',
+  AuditRead: 'audit.read',
+  StaffManage: 'staff.manage',
+} as const;
+export type Permission = (typeof Permission)[keyof typeof Permission];
+
+const COUNTER: readonly Permission[] = [
+  'resident.search',
+  'resident.read',
+  'resident.write',
+  'resident.reveal-number',
+  'card.read',
+  'card.suspend',
+  'card.counter-procedure',
+  'approval.request',
+];
+
+/**
+ * The rights of each role (domain.md): a clerk does every counter procedure; a supervisor also
+ * approves proxies and number changes and sees reports; a hotline operator finds a card and
+ * suspends it, nothing else; an auditor reads the audit trail; an administrator manages staff
+ * and runs jobs, and reads no resident data.
+ */
+export const PERMISSIONS = {
+  clerk: COUNTER,
+  supervisor: [...COUNTER, 'resident.change-number', 'approval.decide', 'report.read', 'job.run'],
+  hotline: ['resident.search', 'card.read', 'card.suspend'],
+  auditor: ['audit.read', 'report.read'],
+  admin: ['staff.manage', 'job.run'],
+} as const satisfies Record<Role, readonly Permission[]>;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[role] as readonly Permission[]).includes(permission);
+}
+
+/** Permissions that need the resident in front of a clerk: refused to the hotline as counter-only (seed). */
+export const COUNTER_ONLY: readonly Permission[] = ['card.counter-procedure', 'resident.write', 'resident.read', 'resident.reveal-number'];
+
+/** The office id of hotline operators, who belong to no counter. */
+export const HOTLINE_OFFICE = 'hotline';

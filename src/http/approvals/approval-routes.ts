@@ -1,0 +1,75 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { authorize } from '../../app/actor.ts';
+import { decideApproval, listApprovals, requestApproval } from '../../app/approvals.ts';
+import type { AppContext } from '../../app/context.ts';
+import { ApprovalDecisionBody, ApprovalRequestBody } from '../../app/schemas.ts';
+import { success } from '../../domain/errors.ts';
+import { IdParams, staffRoute } from '../staff-route.ts';
+
+const ApprovalSchema = Type.Object({
+  id: Type.String(),
+  kind: Type.Enum(['proxy', 'number-change']),
+  status: Type.Enum(['pending', 'approved', 'refused', 'used']),
+  residentId: Type.String(),
+  procedure: Type.Union([Type.String(), Type.Null()]),
+  payload: Type.Object({}, { additionalProperties: true }),
+  requestedBy: Type.String(),
+  requestedOfficeId: Type.String(),
+  requestedAt: Type.String(),
+  decidedBy: Type.Union([Type.String(), Type.Null()]),
+  decidedAt: Type.Union([Type.String(), Type.Null()]),
+  decisionNote: Type.Union([Type.String(), Type.Null()]),
+  usedAt: Type.Union([Type.String(), Type.Null()]),
+});
+const tags = ['approvals'];
+
+/** Supervisor approvals: proxy procedures and individual-number changes. */
+export async function approvalRoutes(app: FastifyInstance, { context }: { context: AppContext }): Promise<void> {
+  staffRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/v1/approvals',
+      summary: 'Ask a supervisor: a proxy procedure (after a recorded enquiry) or a number change',
+      tags,
+      body: ApprovalRequestBody,
+      response: ApprovalSchema,
+      status: 201,
+      problems: ['RESIDENT.NOT_FOUND', 'PROXY.ENQUIRY_NOT_FOUND'],
+    },
+    ({ request, body }) => requestApproval(context, request.actor, body),
+  );
+  staffRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/v1/approvals',
+      summary: 'Requests, by status (pending by default)',
+      tags,
+      querystring: Type.Object({ status: Type.Optional(Type.Enum(['pending', 'approved', 'refused', 'used'])) }, { additionalProperties: false }),
+      response: Type.Array(ApprovalSchema),
+      problems: [],
+    },
+    async ({ request, query }) => {
+      const allowed = authorize(request.actor, 'approval.request');
+      return allowed.ok ? success(await listApprovals(context, query.status ?? 'pending')) : allowed;
+    },
+  );
+  for (const [verb, approve] of [['approve', true], ['refuse', false]] as const) {
+    staffRoute(
+      app,
+      {
+        method: 'POST',
+        url: `/api/v1/approvals/:id/${verb}`,
+        summary: approve ? 'Approve (a number change is then carried out)' : 'Refuse',
+        tags,
+        params: IdParams,
+        body: ApprovalDecisionBody,
+        response: ApprovalSchema,
+        problems: ['APPROVAL.NOT_FOUND', 'APPROVAL.ALREADY_DECIDED', 'APPROVAL.SELF_APPROVAL', 'AUTH.OFFICE_NOT_ALLOWED'],
+      },
+      ({ request, params, body }) => decideApproval(context, request.actor, params.id, approve, body),
+    );
+  }
+}

@@ -1,0 +1,81 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { authorize } from '../../app/actor.ts';
+import { verifyAudit } from '../../app/audit-trail.ts';
+import type { AppContext } from '../../app/context.ts';
+import { success } from '../../domain/errors.ts';
+import { staffRoute } from '../staff-route.ts';
+
+const AuditEntrySchema = Type.Object({
+  seq: Type.Integer(),
+  at: Type.String(),
+  actorId: Type.Union([Type.String(), Type.Null()]),
+  actorRole: Type.Union([Type.String(), Type.Null()]),
+  officeId: Type.Union([Type.String(), Type.Null()]),
+  action: Type.String(),
+  subjectType: Type.Union([Type.String(), Type.Null()]),
+  subjectId: Type.Union([Type.String(), Type.Null()]),
+  outcome: Type.Enum(['ok', 'refused']),
+  code: Type.Union([Type.String(), Type.Null()]),
+  details: Type.Object({}, { additionalProperties: true }),
+  prevHash: Type.String(),
+  hash: Type.String(),
+});
+const tags = ['audit'];
+
+/** The audit trail for auditors, and its chain check. */
+export async function auditRoutes(app: FastifyInstance, { context }: { context: AppContext }): Promise<void> {
+  staffRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/v1/audit',
+      summary: 'Audit entries, oldest first, filtered by time, actor, subject or action',
+      tags,
+      querystring: Type.Object(
+        {
+          from: Type.Optional(Type.String({ format: 'date-time' })),
+          to: Type.Optional(Type.String({ format: 'date-time' })),
+          actor: Type.Optional(Type.String({ maxLength: 100 })),
+          subject: Type.Optional(Type.String({ maxLength: 100 })),
+          action: Type.Optional(Type.String({ maxLength: 100 })),
+          afterSeq: Type.Optional(Type.Integer({ minimum: 0 })),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+        },
+        { additionalProperties: false },
+      ),
+      response: Type.Array(AuditEntrySchema),
+      problems: [],
+    },
+    async ({ request, query }) => {
+      const allowed = authorize(request.actor, 'audit.read');
+      if (!allowed.ok) return allowed;
+      return success(
+        await context.store.read.audit.list({
+          ...(query.from !== undefined && { from: new Date(query.from).toISOString() }),
+          ...(query.to !== undefined && { to: new Date(query.to).toISOString() }),
+          ...(query.actor !== undefined && { actorId: query.actor }),
+          ...(query.subject !== undefined && { subjectId: query.subject }),
+          ...(query.action !== undefined && { action: query.action }),
+          ...(query.afterSeq !== undefined && { afterSeq: query.afterSeq }),
+          limit: query.limit ?? 100,
+        }),
+      );
+    },
+  );
+  staffRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/v1/audit/verify',
+      summary: 'Check the chain: every entry present, in order and unaltered',
+      tags,
+      response: Type.Object({ ok: Type.Boolean(), entries: Type.Integer(), firstBrokenSeq: Type.Optional(Type.Integer()) }),
+      problems: [],
+    },
+    async ({ request }) => {
+      const allowed = authorize(request.actor, 'audit.read');
+      return allowed.ok ? success(await verifyAudit(context.store, context.keys)) : allowed;
+    },
+  );
+}

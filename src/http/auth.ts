@@ -1,0 +1,84 @@
+import cookie from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Actor } from '../app/actor.ts';
+import type { AppContext } from '../app/context.ts';
+import { authenticate, tokenHash, type Authenticated } from '../app/staff.ts';
+import { DomainErrorCode } from '../domain/errors.ts';
+import { sendProblem } from './error-handler.ts';
+import { problem } from './problem.ts';
+
+export const SESSION_COOKIE = 'madoguchi_session';
+export const CSRF_HEADER = 'x-csrf-token';
+const CACHE_MS = 5_000;
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in staff member; set by `requireStaff`. */
+    actor: Actor;
+    sessionToken: string;
+  }
+  interface FastifyContextConfig {
+    /** Reachable while a one-time password still waits to be changed. */
+    beforePasswordChange?: boolean;
+  }
+  interface FastifyInstance {
+    requireStaff: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+    forgetSession: (token: string) => void;
+  }
+}
+
+function tokenOf(request: FastifyRequest): { token: string; viaCookie: boolean } | undefined {
+  const header = request.headers.authorization;
+  if (typeof header === 'string' && header.startsWith('Bearer ')) return { token: header.slice(7).trim(), viaCookie: false };
+  const fromCookie = request.cookies[SESSION_COOKIE];
+  return fromCookie ? { token: fromCookie, viaCookie: true } : undefined;
+}
+
+/**
+ * Sessions by bearer token or HttpOnly cookie (api.md "Session"). A cookie alone does not
+ * authorise a change: unsafe methods also need the session's CSRF token in `x-csrf-token`,
+ * which a page of another site cannot read. Sessions are cached for a few seconds per process.
+ */
+export const staffAuth = fp(
+  async (app: FastifyInstance, { context }: { context: AppContext }) => {
+    await app.register(cookie);
+    const cache = new Map<string, { value: Authenticated; until: number }>();
+    app.decorateRequest('actor', null as unknown as Actor);
+    app.decorateRequest('sessionToken', '');
+    app.decorate('forgetSession', (token: string) => void cache.delete(tokenHash(token)));
+    app.decorate('requireStaff', async (request: FastifyRequest, reply: FastifyReply) => {
+      const credentials = tokenOf(request);
+      if (!credentials) return void sendProblem(reply, problem(DomainErrorCode.AuthUnauthenticated, 'sign in first'));
+      const key = tokenHash(credentials.token);
+      let cached = cache.get(key);
+      if (!cached || cached.until < Date.now()) {
+        const result = await authenticate(context, credentials.token);
+        if (!result.ok) {
+          cache.delete(key);
+          return void sendProblem(reply, problem(result.error.code, result.error.message, undefined, result.error.details));
+        }
+        cached = { value: result.value, until: Date.now() + CACHE_MS };
+        if (cache.size > 10_000) cache.clear();
+        cache.set(key, cached);
+      }
+      const session = cached.value;
+      if (session.expiresAt <= new Date().toISOString()) {
+        cache.delete(key);
+        return void sendProblem(reply, problem(DomainErrorCode.AuthUnauthenticated, 'the session has expired; sign in again', undefined, { expired: true }));
+      }
+      if (credentials.viaCookie && UNSAFE.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
+        return void sendProblem(reply, problem(DomainErrorCode.AuthCsrf, `a change made with the session cookie needs the ${CSRF_HEADER} header of the session`));
+      }
+      if (session.mustChangePassword && !request.routeOptions.config.beforePasswordChange) {
+        return void sendProblem(reply, problem(DomainErrorCode.AuthPasswordChangeRequired, 'change the one-time password first (POST /api/v1/session/password)'));
+      }
+      request.actor = session.actor;
+      request.sessionToken = credentials.token;
+    });
+  },
+  { name: 'madoguchi-staff-auth' },
+);
+
+export const BEARER_SECURITY = [{ bearer: [] }, { cookie: [] }];

@@ -1,0 +1,192 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import {
+  addFrontNote,
+  cardHistory,
+  continueCard,
+  extendCard,
+  getCard,
+  issueCard,
+  manufactureCard,
+  reissueCard,
+  resetPin,
+  resumeCard,
+  returnCard,
+  suspendCard,
+  verifyPin,
+} from '../../app/cards.ts';
+import type { AppContext } from '../../app/context.ts';
+import {
+  ContinuationBody,
+  ExtensionBody,
+  FrontNoteBody,
+  IssueBody,
+  ManufactureBody,
+  PinKindParam,
+  PinResetBody,
+  PinVerifyBody,
+  ReissueBody,
+  ResumeBody,
+  ReturnBody,
+  SuspendBody,
+} from '../../app/schemas.ts';
+import { CardViewSchema } from '../../app/views.ts';
+import { ReissueFeeOutput } from '../../rules/reissue-fee.ts';
+import type { ErrorCode } from '../problem.ts';
+import { IdParams, staffRoute } from '../staff-route.ts';
+
+const tags = ['cards'];
+const COMMAND: ErrorCode[] = ['CARD.NOT_FOUND', 'CARD.INVALID_TRANSITION', 'CARD.VERSION_CONFLICT', 'INPUT.INVALID', 'IDEMPOTENCY.KEY_REUSED'];
+const PROXY: ErrorCode[] = ['APPROVAL.NOT_FOUND', 'APPROVAL.NOT_USABLE'];
+const PinParams = Type.Object({ id: Type.String({ format: 'uuid' }), kind: PinKindParam });
+
+/** api.md "Cards": every procedure of a card, each a command with its problems. */
+export async function cardRoutes(app: FastifyInstance, { context }: { context: AppContext }): Promise<void> {
+  staffRoute(
+    app,
+    { method: 'GET', url: '/api/v1/cards/:id', summary: 'Status, dates, notes, certificates, PIN lock states (never PINs), version', tags, params: IdParams, response: CardViewSchema, problems: ['CARD.NOT_FOUND'] },
+    ({ request, params }) => getCard(context, request.actor, params.id),
+  );
+  staffRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/v1/cards/:id/history',
+      summary: "The card's events, oldest first",
+      tags,
+      params: IdParams,
+      response: Type.Array(
+        Type.Object({ version: Type.Integer(), type: Type.String(), recordedAt: Type.String(), actorId: Type.Union([Type.String(), Type.Null()]), data: Type.Object({}, { additionalProperties: true }) }),
+      ),
+      problems: ['CARD.NOT_FOUND'],
+    },
+    ({ request, params }) => cardHistory(context, request.actor, params.id),
+  );
+  staffRoute(
+    app,
+    { method: 'POST', url: '/api/v1/cards/:id/manufacture', summary: 'The card has been made: 発行日 and expiry (R-3) set; ready', tags, params: IdParams, body: ManufactureBody, response: CardViewSchema, problems: [...COMMAND] },
+    ({ request, params, body, idempotency }) => manufactureCard(context, request.actor, params.id, body, idempotency),
+  );
+  staffRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/v1/cards/:id/issue',
+      summary: '交付 at the counter the card waits at: PINs set, certificates (R-4), 通知カード taken back; active',
+      tags,
+      params: IdParams,
+      body: IssueBody,
+      response: CardViewSchema,
+      problems: [...COMMAND, ...PROXY, 'IDENTITY.INSUFFICIENT', 'PIN.INVALID_FORMAT', 'AUTH.OFFICE_NOT_ALLOWED', 'CARD.EXPIRED'],
+    },
+    ({ request, params, body, idempotency }) => issueCard(context, request.actor, params.id, body, idempotency),
+  );
+  staffRoute(
+    app,
+    { method: 'POST', url: '/api/v1/cards/:id/suspend', summary: '一時停止 of a lost or stolen card, by the hotline or a counter', tags, params: IdParams, body: SuspendBody, response: CardViewSchema, problems: [...COMMAND] },
+    ({ request, params, body, idempotency }) => suspendCard(context, request.actor, params.id, body, idempotency),
+  );
+  staffRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/v1/cards/:id/resume',
+      summary: '一時停止解除, only at a counter (the hotline gets AUTH.COUNTER_ONLY)',
+      tags,
+      params: IdParams,
+      body: ResumeBody,
+      response: CardViewSchema,
+      problems: [...COMMAND, ...PROXY, 'AUTH.COUNTER_ONLY', 'IDENTITY.INSUFFICIENT'],
+    },
+    ({ request, params, body, idempotency }) => resumeCard(context, request.actor, params.id, body, idempotency),
+  );
+  staffRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/v1/cards/:id/pins/:kind/verify',
+      summary: 'Check a PIN on the chip: wrong entries count, and lock it at 3 or 5 (R-12)',
+      tags,
+      params: PinParams,
+      body: PinVerifyBody,
+      response: Type.Object({ ok: Type.Boolean(), remainingAttempts: Type.Integer(), locked: Type.Boolean() }),
+      problems: ['CARD.NOT_FOUND', 'CARD.INVALID_TRANSITION', 'PIN.LOCKED', 'PIN.MISMATCH', 'AUTH.COUNTER_ONLY'],
+    },
+    ({ request, params, body }) => verifyPin(context, request.actor, params.id, params.kind, body),
+  );
+  staffRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/v1/cards/:id/pins/:kind/reset',
+      summary: 'Set a forgotten or locked PIN anew, at a counter with identity documents',
+      tags,
+      params: PinParams,
+      body: PinResetBody,
+      response: CardViewSchema,
+      problems: [...COMMAND, ...PROXY, 'IDENTITY.INSUFFICIENT', 'PIN.INVALID_FORMAT', 'AUTH.COUNTER_ONLY'],
+    },
+    ({ request, params, body, idempotency }) => resetPin(context, request.actor, params.id, params.kind, body, idempotency),
+  );
+  staffRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/v1/cards/:id/front-notes',
+      summary: '券面記載事項変更: a dated note, with the 住基 PIN; a full field needs a free new card',
+      tags,
+      params: IdParams,
+      body: FrontNoteBody,
+      response: CardViewSchema,
+      problems: [...COMMAND, ...PROXY, 'CARD.NOTES_FULL', 'PIN.MISMATCH', 'PIN.LOCKED'],
+    },
+    ({ request, params, body, idempotency }) => addFrontNote(context, request.actor, params.id, body, idempotency),
+  );
+  staffRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/v1/cards/:id/continuation',
+      summary: '継続利用 after a move in, by the holder or a household member, with the 住基 PIN (R-8)',
+      tags,
+      params: IdParams,
+      body: ContinuationBody,
+      response: CardViewSchema,
+      problems: [...COMMAND, 'CARD.CONTINUATION_LAPSED', 'CARD.NO_CONTINUATION_PENDING', 'PIN.MISMATCH', 'PIN.LOCKED'],
+    },
+    ({ request, params, body, idempotency }) => continueCard(context, request.actor, params.id, body, idempotency),
+  );
+  staffRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/v1/cards/:id/extension',
+      summary: "A foreign resident's card extended with the period of stay (R-5); no photo",
+      tags,
+      params: IdParams,
+      body: ExtensionBody,
+      response: CardViewSchema,
+      problems: [...COMMAND, ...PROXY, 'CARD.EXPIRED', 'CARD.NOTHING_TO_EXTEND', 'CARD.NOT_EXTENDABLE'],
+    },
+    ({ request, params, body, idempotency }) => extendCard(context, request.actor, params.id, body, idempotency),
+  );
+  staffRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/v1/cards/:id/reissue',
+      summary: '再交付 within validity: fee (R-10) with a receipt number, and a new card applied for',
+      tags,
+      params: IdParams,
+      body: ReissueBody,
+      response: Type.Object({ fee: ReissueFeeOutput, receiptNumber: Type.Union([Type.String(), Type.Null()]), newCard: CardViewSchema }),
+      problems: [...COMMAND, ...PROXY, 'REISSUE.POLICE_REPORT_REQUIRED', 'RENEWAL.WINDOW_NOT_OPEN', 'APPLICATION.PHOTO_TOO_OLD', 'IDENTITY.INSUFFICIENT', 'CERTIFICATE.SIGNATURE_UNDER_15'],
+    },
+    ({ request, params, body, idempotency }) => reissueCard(context, request.actor, params.id, body, idempotency),
+  );
+  staffRoute(
+    app,
+    { method: 'POST', url: '/api/v1/cards/:id/return', summary: '返納 of a card no longer needed, expired, replaced, or on moving abroad', tags, params: IdParams, body: ReturnBody, response: CardViewSchema, problems: [...COMMAND, ...PROXY] },
+    ({ request, params, body, idempotency }) => returnCard(context, request.actor, params.id, body, idempotency),
+  );
+}

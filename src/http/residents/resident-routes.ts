@@ -1,0 +1,253 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { applyForCard } from '../../app/cards.ts';
+import type { AppContext } from '../../app/context.ts';
+import { registerArrival } from '../../app/arrivals.ts';
+import {
+  changeAddress,
+  changeName,
+  changeNumber,
+  getResident,
+  moveIn,
+  moveOut,
+  recordEnquiry,
+  registerResident,
+  revealNumber,
+  searchResidents,
+  updatePeriodOfStay,
+} from '../../app/residents.ts';
+import {
+  AddressChangeBody,
+  ApplicationBody,
+  ArrivalBody,
+  MoveInBody,
+  MoveOutBody,
+  NameChangeBody,
+  NumberChangeBody,
+  PeriodOfStayBody,
+  ProxyEnquiryBody,
+  RegisterResidentBody,
+  RevealBody,
+  SearchQuery,
+} from '../../app/schemas.ts';
+import { CardViewSchema, ResidentViewSchema, ResidentWithCardsSchema } from '../../app/views.ts';
+import { DateSchema } from '../../rules/schema.ts';
+import { IdParams, staffRoute } from '../staff-route.ts';
+
+const tags = ['residents'];
+const WRITE_PROBLEMS = ['RESIDENT.NOT_FOUND', 'RESIDENT.INVALID_TRANSITION', 'RESIDENT.VERSION_CONFLICT', 'INPUT.INVALID', 'IDEMPOTENCY.KEY_REUSED'] as const;
+
+const SearchResultSchema = Type.Object({
+  residents: Type.Array(
+    Type.Object({ ...ResidentViewSchema.properties, card: Type.Union([Type.Object({ id: Type.String(), status: Type.String() }), Type.Null()]) }),
+  ),
+  nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as cursor for the next page' }),
+});
+const EnquirySchema = Type.Object({
+  id: Type.String(),
+  residentId: Type.String(),
+  enquiredOn: DateSchema,
+  callerName: Type.String(),
+  relationship: Type.String(),
+  procedure: Type.String(),
+  notes: Type.String(),
+  recordedBy: Type.String(),
+  recordedAt: Type.String(),
+});
+
+/** api.md "Residents": registration, search, the record, the logged reveal, and every change of a resident. */
+export async function residentRoutes(app: FastifyInstance, { context }: { context: AppContext }): Promise<void> {
+  staffRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/v1/residents',
+      summary: 'Register a resident (number masked in the answer)',
+      tags,
+      body: RegisterResidentBody,
+      response: ResidentViewSchema,
+      status: 201,
+      problems: ['RESIDENT.INVALID_INDIVIDUAL_NUMBER', 'RESIDENT.DUPLICATE', 'INPUT.INVALID', 'IDEMPOTENCY.KEY_REUSED'],
+    },
+    ({ request, body, idempotency }) => registerResident(context, request.actor, body, idempotency),
+  );
+  staffRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/v1/residents',
+      summary: 'Search by name (kanji or kana, partial), birth date, address or phone; numbers masked',
+      tags,
+      querystring: SearchQuery,
+      response: SearchResultSchema,
+      problems: ['INPUT.INVALID'],
+    },
+    ({ request, query }) => searchResidents(context, request.actor, query),
+  );
+  staffRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/v1/residents/:id',
+      summary: 'One resident with their cards and household',
+      tags,
+      params: IdParams,
+      response: Type.Object({ ...ResidentWithCardsSchema.properties, household: Type.Array(ResidentViewSchema) }),
+      problems: ['RESIDENT.NOT_FOUND'],
+    },
+    ({ request, params }) => getResident(context, request.actor, params.id),
+  );
+  staffRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/v1/residents/:id/individual-number/reveal',
+      summary: 'The individual number in clear, for a stated purpose; logged in the audit trail',
+      tags,
+      params: IdParams,
+      body: RevealBody,
+      response: Type.Object({ individualNumber: Type.String() }),
+      problems: ['RESIDENT.NOT_FOUND'],
+    },
+    ({ request, params, body }) => revealNumber(context, request.actor, params.id, body),
+  );
+  staffRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/v1/residents/:id/address-change',
+      summary: 'In-city move (転居); the signature certificate is revoked',
+      tags,
+      params: IdParams,
+      body: AddressChangeBody,
+      response: ResidentWithCardsSchema,
+      problems: [...WRITE_PROBLEMS],
+    },
+    ({ request, params, body, idempotency }) => changeAddress(context, request.actor, params.id, body, idempotency),
+  );
+  staffRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/v1/residents/:id/name-change',
+      summary: 'Change of name; the signature certificate is revoked',
+      tags,
+      params: IdParams,
+      body: NameChangeBody,
+      response: ResidentWithCardsSchema,
+      problems: [...WRITE_PROBLEMS],
+    },
+    ({ request, params, body, idempotency }) => changeName(context, request.actor, params.id, body, idempotency),
+  );
+  staffRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/v1/residents/:id/move-out',
+      summary: '転出届; moving abroad abolishes the card, as does leaving before continuation',
+      tags,
+      params: IdParams,
+      body: MoveOutBody,
+      response: ResidentWithCardsSchema,
+      problems: [...WRITE_PROBLEMS],
+    },
+    ({ request, params, body, idempotency }) => moveOut(context, request.actor, params.id, body, idempotency),
+  );
+  staffRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/v1/residents/:id/move-in',
+      summary: '転入届 of a resident moving back in; the card then needs continuation within 90 days (R-8)',
+      tags,
+      params: IdParams,
+      body: MoveInBody,
+      response: ResidentWithCardsSchema,
+      problems: [...WRITE_PROBLEMS, 'CALENDAR.OUT_OF_RANGE'],
+    },
+    ({ request, params, body, idempotency }) => moveIn(context, request.actor, params.id, body, idempotency),
+  );
+  staffRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/v1/residents/arrivals',
+      summary: 'A person moving in from elsewhere, with the card they hold taken over with its own dates',
+      tags,
+      body: ArrivalBody,
+      response: ResidentWithCardsSchema,
+      status: 201,
+      problems: ['RESIDENT.INVALID_INDIVIDUAL_NUMBER', 'RESIDENT.DUPLICATE', 'INPUT.INVALID', 'PIN.INVALID_FORMAT', 'CALENDAR.OUT_OF_RANGE', 'IDEMPOTENCY.KEY_REUSED'],
+    },
+    ({ request, body, idempotency }) => registerArrival(context, request.actor, body, idempotency),
+  );
+  staffRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/v1/residents/:id/period-of-stay',
+      summary: 'A renewed or changed period of stay (the card is extended separately, R-5)',
+      tags,
+      params: IdParams,
+      body: PeriodOfStayBody,
+      response: ResidentWithCardsSchema,
+      problems: [...WRITE_PROBLEMS],
+    },
+    ({ request, params, body, idempotency }) => updatePeriodOfStay(context, request.actor, params.id, body, idempotency),
+  );
+  staffRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/v1/residents/:id/individual-number-change',
+      summary: 'A new individual number (supervisor); the card is abolished and a free new card applied for',
+      tags,
+      params: IdParams,
+      body: NumberChangeBody,
+      response: Type.Object({ ...ResidentWithCardsSchema.properties, newCardId: Type.Union([Type.String(), Type.Null()]) }),
+      problems: [...WRITE_PROBLEMS],
+    },
+    ({ request, params, body, idempotency }) => changeNumber(context, request.actor, params.id, body, idempotency),
+  );
+  staffRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/v1/residents/:id/proxy-enquiries',
+      summary: "A proxy's prior enquiry, needed before a proxy approval",
+      tags,
+      params: IdParams,
+      body: ProxyEnquiryBody,
+      response: EnquirySchema,
+      status: 201,
+      problems: ['RESIDENT.NOT_FOUND'],
+    },
+    ({ request, params, body }) => recordEnquiry(context, request.actor, params.id, body),
+  );
+  staffRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/v1/residents/:id/card-applications',
+      summary: '交付申請: a new card, applied; photo taken within 6 months',
+      tags: ['cards'],
+      params: IdParams,
+      body: ApplicationBody,
+      response: CardViewSchema,
+      status: 201,
+      problems: [
+        'RESIDENT.NOT_FOUND',
+        'RESIDENT.CARD_ALREADY_HELD',
+        'RESIDENT.INVALID_TRANSITION',
+        'APPLICATION.PHOTO_TOO_OLD',
+        'CERTIFICATE.SIGNATURE_UNDER_15',
+        'OFFICE.UNKNOWN',
+        'APPROVAL.NOT_FOUND',
+        'APPROVAL.NOT_USABLE',
+        'INPUT.INVALID',
+        'IDEMPOTENCY.KEY_REUSED',
+      ],
+    },
+    ({ request, params, body, idempotency }) => applyForCard(context, request.actor, params.id, body, idempotency),
+  );
+}

@@ -1,0 +1,27 @@
+import { sql, type Expression, type Migration, type SqlBool } from 'kysely';
+
+/**
+ * What differs between the embedded SQLite and PostgreSQL, as capabilities and small query
+ * pieces (Kysely's DialectAdapter), so no query asks which database it runs on.
+ */
+export interface StoreDialect {
+  readonly name: 'sqlite' | 'postgres';
+  /** Whether `SELECT … FOR UPDATE` exists; SQLite has one writer at a time and needs no row locks. */
+  readonly supportsRowLocks: boolean;
+  /** Migrations of this database only, run after the shared ones of the same number. */
+  readonly migrations: Readonly<Record<string, Migration>>;
+  /** `column` starts with `prefix`, using the column's ordinary index. */
+  startsWith(column: string, prefix: string): Expression<SqlBool>;
+  /** `column` of residents contains `text` (at least 3 characters), using the trigram index. */
+  residentContains(column: 'name_kana_search' | 'name_kanji_search' | 'address_search', text: string): Expression<SqlBool>;
+}
+
+/** `text` with the wildcard characters of LIKE escaped by backslash. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+/** `column` contains `text`, by scanning: for rows already narrowed down by an indexed criterion. */
+export function likeContains(column: string, text: string): Expression<SqlBool> {
+  return sql<boolean>`${sql.ref(column)} like ${`%${escapeLike(text)}%`} escape '\\'`;
+}

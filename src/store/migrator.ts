@@ -1,0 +1,25 @@
+import { Migrator, type Kysely, type Migration } from 'kysely';
+import type { StoreDialect } from './dialect.ts';
+import * as records from './migrations/0001-records.ts';
+
+/** The shared migrations, frozen once released; a change to the schema is a new entry. */
+const SHARED: Readonly<Record<string, Migration>> = {
+  '0001-records': records,
+};
+
+/** Runs every migration not yet run, shared and the dialect's own, in name order. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function migrateToLatest(db: Kysely<any>, dialect: StoreDialect): Promise<void> {
+  const migrations = { ...SHARED, ...dialect.migrations };
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'madoguchi_migrations',
+    migrationLockTableName: 'madoguchi_migrations_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'a migration';
+    throw new Error(`database migration ${failed} failed: ${(error as Error).message ?? String(error)}`);
+  }
+}

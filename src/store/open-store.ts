@@ -1,0 +1,95 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, sql, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Repositories, Store } from '../app/ports.ts';
+import type { StoreDialect } from './dialect.ts';
+import { migrateToLatest } from './migrator.ts';
+import { postgresDialect } from './postgres/postgres-dialect.ts';
+import { approvalRepository, enquiryRepository } from './repositories/approval-repository.ts';
+import { auditRepository } from './repositories/audit-repository.ts';
+import { cardRepository } from './repositories/card-repository.ts';
+import { chipRepository } from './repositories/chip-repository.ts';
+import { eventRepository } from './repositories/event-repository.ts';
+import { idempotencyRepository } from './repositories/idempotency-repository.ts';
+import { numberRepository } from './repositories/number-repository.ts';
+import { procedureRepository } from './repositories/procedure-repository.ts';
+import { receiptRepository } from './repositories/receipt-repository.ts';
+import { residentRepository } from './repositories/resident-repository.ts';
+import type { Scope } from './repositories/scope.ts';
+import { sessionRepository } from './repositories/session-repository.ts';
+import { staffRepository } from './repositories/staff-repository.ts';
+import type { Tables } from './schema.ts';
+import { sqliteDialect } from './sqlite/sqlite-dialect.ts';
+
+export const SQLITE_FILE_NAME = 'madoguchi.sqlite';
+
+export interface StoreSettings {
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+  readonly municipalityCode: string;
+}
+
+export interface OpenStore extends Store {
+  readonly db: Kysely<Tables>;
+}
+
+function repositories(scope: Scope): Repositories {
+  return {
+    residents: residentRepository(scope),
+    cards: cardRepository(scope),
+    events: eventRepository(scope),
+    numbers: numberRepository(scope),
+    chip: chipRepository(scope),
+    procedures: procedureRepository(scope),
+    receipts: receiptRepository(scope),
+    audit: auditRepository(scope),
+    idempotency: idempotencyRepository(scope),
+    staff: staffRepository(scope),
+    sessions: sessionRepository(scope),
+    approvals: approvalRepository(scope),
+    enquiries: enquiryRepository(scope),
+  };
+}
+
+/**
+ * The embedded SQLite file under DATA_DIR by default (WAL so readers never wait for the writer,
+ * synchronous=FULL so a committed procedure survives a power cut), or PostgreSQL at DATABASE_URL.
+ */
+export function openStore(settings: StoreSettings): OpenStore {
+  let db: Kysely<Tables>;
+  let dialect: StoreDialect;
+  if (settings.databaseUrl !== undefined) {
+    const pool = new pg.Pool({ connectionString: settings.databaseUrl, max: 20 });
+    db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+    dialect = postgresDialect;
+  } else {
+    mkdirSync(settings.dataDir, { recursive: true, mode: 0o700 });
+    const file = new SQLite(path.join(settings.dataDir, SQLITE_FILE_NAME));
+    file.pragma('journal_mode = WAL');
+    file.pragma('synchronous = FULL');
+    file.pragma('foreign_keys = ON');
+    file.pragma('busy_timeout = 5000');
+    db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: file }) });
+    dialect = sqliteDialect;
+  }
+  const scope = (on: Kysely<Tables>): Scope => ({ db: on, dialect, municipalityCode: settings.municipalityCode });
+  return {
+    db,
+    dialect: dialect.name,
+    read: repositories(scope(db)),
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+    async migrate() {
+      await migrateToLatest(db, dialect);
+    },
+    async close() {
+      await db.destroy();
+    },
+    transaction(work) {
+      return db.transaction().execute((trx) => work(repositories(scope(trx))));
+    },
+  };
+}

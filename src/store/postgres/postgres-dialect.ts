@@ -1,0 +1,32 @@
+import { sql, type Kysely } from 'kysely';
+import { escapeLike, type StoreDialect } from '../dialect.ts';
+
+/**
+ * PostgreSQL: prefix search by LIKE on text_pattern_ops indexes, infix search by LIKE on pg_trgm
+ * GIN indexes. The trigram index needs a UTF-8 database whose ctype classes Japanese as letters
+ * (C.UTF-8, ja_JP.UTF-8); under plain C it still answers, by scanning.
+ */
+export const postgresDialect: StoreDialect = {
+  name: 'postgres',
+  supportsRowLocks: true,
+  migrations: {
+    '0002-search': {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      async up(db: Kysely<any>) {
+        await sql`create extension if not exists pg_trgm`.execute(db);
+        for (const column of ['name_kana_search', 'name_kanji_search', 'address_search']) {
+          await sql`create index ${sql.id(`residents_${column}_trgm`)} on residents using gin (${sql.ref(column)} gin_trgm_ops)`.execute(db);
+        }
+        for (const column of ['name_kana_search', 'name_kanji_search']) {
+          await sql`create index ${sql.id(`residents_${column}_prefix`)} on residents (municipality_code, ${sql.ref(column)} text_pattern_ops)`.execute(db);
+        }
+      },
+    },
+  },
+  startsWith(column, prefix) {
+    return sql<boolean>`${sql.ref(column)} like ${`${escapeLike(prefix)}%`}`;
+  },
+  residentContains(column, text) {
+    return sql<boolean>`${sql.ref(`residents.${column}`)} like ${`%${escapeLike(text)}%`}`;
+  },
+};

@@ -1,0 +1,85 @@
+import type { AuditEntry, AuditRepository } from '../../app/ports.ts';
+import type { AuditLogTable } from '../schema.ts';
+import type { Scope } from './scope.ts';
+
+function fromRow(row: AuditLogTable): AuditEntry {
+  return {
+    seq: Number(row.seq),
+    at: row.at,
+    actorId: row.actor_id,
+    actorRole: row.actor_role,
+    officeId: row.office_id,
+    action: row.action,
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
+    outcome: row.outcome as AuditEntry['outcome'],
+    code: row.code,
+    details: JSON.parse(row.details),
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+/**
+ * The audit trail: append-only, one chain per municipality. `head` reads and locks the chain's
+ * head row (created empty on first use), so that two transactions never chain onto the same
+ * predecessor: on PostgreSQL the second waits and then sees the first one's head.
+ */
+export function auditRepository({ db, dialect, municipalityCode }: Scope): AuditRepository {
+  const scoped = () => db.selectFrom('audit_log').where('municipality_code', '=', municipalityCode);
+  return {
+    async head() {
+      const read = () => {
+        const query = db.selectFrom('audit_heads').select(['seq', 'hash']).where('municipality_code', '=', municipalityCode);
+        return (dialect.supportsRowLocks ? query.forUpdate() : query).executeTakeFirst();
+      };
+      let row = await read();
+      if (row === undefined) {
+        await db
+          .insertInto('audit_heads')
+          .values({ municipality_code: municipalityCode, seq: 0, hash: '' })
+          .onConflict((conflict) => conflict.column('municipality_code').doNothing())
+          .execute();
+        row = await read();
+      }
+      return row === undefined || Number(row.seq) === 0 ? undefined : { seq: Number(row.seq), hash: row.hash };
+    },
+    async append(entry) {
+      await db.updateTable('audit_heads').set({ seq: entry.seq, hash: entry.hash }).where('municipality_code', '=', municipalityCode).execute();
+      await db
+        .insertInto('audit_log')
+        .values({
+          municipality_code: municipalityCode,
+          seq: entry.seq,
+          at: entry.at,
+          actor_id: entry.actorId,
+          actor_role: entry.actorRole,
+          office_id: entry.officeId,
+          action: entry.action,
+          subject_type: entry.subjectType,
+          subject_id: entry.subjectId,
+          outcome: entry.outcome,
+          code: entry.code,
+          details: JSON.stringify(entry.details),
+          prev_hash: entry.prevHash,
+          hash: entry.hash,
+        })
+        .execute();
+    },
+    async list(filter) {
+      let query = scoped().selectAll();
+      if (filter.from !== undefined) query = query.where('at', '>=', filter.from);
+      if (filter.to !== undefined) query = query.where('at', '<', filter.to);
+      if (filter.actorId !== undefined) query = query.where('actor_id', '=', filter.actorId);
+      if (filter.subjectId !== undefined) query = query.where('subject_id', '=', filter.subjectId);
+      if (filter.action !== undefined) query = query.where('action', '=', filter.action);
+      if (filter.afterSeq !== undefined) query = query.where('seq', '>', filter.afterSeq);
+      const rows = await query.orderBy('seq').limit(filter.limit).execute();
+      return rows.map(fromRow);
+    },
+    async scan(afterSeq, limit) {
+      const rows = await scoped().selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
+      return rows.map(fromRow);
+    },
+  };
+}

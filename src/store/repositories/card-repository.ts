@@ -1,0 +1,109 @@
+import type { CardRepository } from '../../app/ports.ts';
+import type { ApplicationReason, CardState, CardStatus, Certificate, FrontNote } from '../../domain/card.ts';
+import type { ExpiryBasis } from '../../rules/card-expiry.ts';
+import type { PlainDate } from '../../rules/plain-date.ts';
+import type { CardsTable } from '../schema.ts';
+import { bool, type Scope } from './scope.ts';
+
+function toRow(state: CardState, municipalityCode: string, at: string): Omit<CardsTable, 'created_at'> {
+  return {
+    id: state.id,
+    municipality_code: municipalityCode,
+    resident_id: state.residentId,
+    status: state.status,
+    version: state.version,
+    application_date: state.applicationDate,
+    photo_taken_on: state.photoTakenOn,
+    application_reason: state.applicationReason,
+    previous_card_id: state.previousCardId,
+    pickup_office_id: state.pickupOfficeId,
+    wants_signature: bool(state.wantsSignatureCertificate),
+    wants_user: bool(state.wantsUserCertificate),
+    issue_date: state.issueDate,
+    expiry_date: state.expiryDate,
+    expiry_basis: state.expiryBasis,
+    handed_over_on: state.handedOverOn,
+    handed_over_office_id: state.handedOverOfficeId,
+    front_notes: JSON.stringify(state.frontNotes),
+    signature_certificate: JSON.stringify(state.certificates.signature),
+    user_certificate: JSON.stringify(state.certificates.user),
+    continuation_notification_date: state.continuation?.notificationDate ?? null,
+    continuation_deadline: state.continuation?.deadline ?? null,
+    continuation_lapses_on: state.continuation?.lapsesOn ?? null,
+    suspension: state.suspension && JSON.stringify(state.suspension),
+    ended_on: state.endedOn,
+    end_reason: state.endReason,
+    updated_at: at,
+  };
+}
+
+function fromRow(row: CardsTable): CardState {
+  return {
+    id: row.id,
+    residentId: row.resident_id,
+    status: row.status as CardStatus,
+    version: row.version,
+    applicationDate: row.application_date as PlainDate,
+    photoTakenOn: row.photo_taken_on as PlainDate,
+    applicationReason: row.application_reason as ApplicationReason,
+    previousCardId: row.previous_card_id,
+    pickupOfficeId: row.pickup_office_id,
+    wantsSignatureCertificate: row.wants_signature === 1,
+    wantsUserCertificate: row.wants_user === 1,
+    issueDate: row.issue_date as PlainDate | null,
+    expiryDate: row.expiry_date as PlainDate | null,
+    expiryBasis: row.expiry_basis as ExpiryBasis | null,
+    handedOverOn: row.handed_over_on as PlainDate | null,
+    handedOverOfficeId: row.handed_over_office_id,
+    frontNotes: JSON.parse(row.front_notes) as FrontNote[],
+    certificates: {
+      signature: JSON.parse(row.signature_certificate) as Certificate,
+      user: JSON.parse(row.user_certificate) as Certificate,
+    },
+    continuation:
+      row.continuation_deadline === null
+        ? null
+        : {
+            notificationDate: row.continuation_notification_date as PlainDate,
+            deadline: row.continuation_deadline as PlainDate,
+            lapsesOn: row.continuation_lapses_on as PlainDate,
+          },
+    suspension: row.suspension === null ? null : JSON.parse(row.suspension),
+    endedOn: row.ended_on as PlainDate | null,
+    endReason: row.end_reason,
+  };
+}
+
+export function cardRepository({ db, dialect, municipalityCode }: Scope): CardRepository {
+  const scoped = () => db.selectFrom('cards').selectAll().where('municipality_code', '=', municipalityCode);
+  return {
+    async get(id, options) {
+      let query = scoped().where('id', '=', id);
+      if (options?.lock && dialect.supportsRowLocks) query = query.forUpdate();
+      const row = await query.executeTakeFirst();
+      return row && fromRow(row);
+    },
+    async listByResident(residentId) {
+      const rows = await scoped().where('resident_id', '=', residentId).orderBy('application_date').orderBy('created_at').execute();
+      return rows.map(fromRow);
+    },
+    async listByResidents(residentIds) {
+      if (residentIds.length === 0) return [];
+      const rows = await scoped().where('resident_id', 'in', residentIds).orderBy('application_date').orderBy('created_at').execute();
+      return rows.map(fromRow);
+    },
+    async insert(state, at) {
+      await db.insertInto('cards').values({ ...toRow(state, municipalityCode, at), created_at: at }).execute();
+    },
+    async update(state, previousVersion, at) {
+      const result = await db
+        .updateTable('cards')
+        .set(toRow(state, municipalityCode, at))
+        .where('municipality_code', '=', municipalityCode)
+        .where('id', '=', state.id)
+        .where('version', '=', previousVersion)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import type { ChipRepository } from '../../app/ports.ts';
+import { bool, type Scope } from './scope.ts';
+
+/** The simulated chip's memory: PIN hashes and consecutive-failure counters, per card and kind. */
+export function chipRepository({ db, municipalityCode }: Scope): ChipRepository {
+  return {
+    async list(cardId) {
+      const rows = await db
+        .selectFrom('chip_pins')
+        .select(['kind', 'hash', 'failures', 'locked'])
+        .where('municipality_code', '=', municipalityCode)
+        .where('card_id', '=', cardId)
+        .execute();
+      return rows.map((row) => ({ kind: row.kind, hash: row.hash, failures: row.failures, locked: row.locked === 1 }));
+    },
+    async put(cardId, record, at) {
+      const values = { hash: record.hash, failures: record.failures, locked: bool(record.locked), updated_at: at };
+      await db
+        .insertInto('chip_pins')
+        .values({ municipality_code: municipalityCode, card_id: cardId, kind: record.kind, ...values })
+        .onConflict((conflict) => conflict.columns(['municipality_code', 'card_id', 'kind']).doUpdateSet(values))
+        .execute();
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import type { NumberRepository } from '../../app/ports.ts';
+import type { Scope } from './scope.ts';
+
+/** Individual numbers, encrypted, current and past (a changed number stays in the history). */
+export function numberRepository({ db, municipalityCode }: Scope): NumberRepository {
+  return {
+    async insert(record) {
+      await db
+        .insertInto('resident_numbers')
+        .values({
+          id: record.id,
+          municipality_code: municipalityCode,
+          resident_id: record.residentId,
+          ciphertext: record.encrypted.ciphertext,
+          key_id: record.encrypted.keyId,
+          number_hash: record.hash,
+          is_current: 1,
+          assigned_on: record.assignedOn,
+          retired_on: null,
+        })
+        .execute();
+    },
+    async current(residentId) {
+      const row = await db
+        .selectFrom('resident_numbers')
+        .select(['ciphertext', 'key_id'])
+        .where('municipality_code', '=', municipalityCode)
+        .where('resident_id', '=', residentId)
+        .where('is_current', '=', 1)
+        .executeTakeFirst();
+      return row && { ciphertext: row.ciphertext, keyId: row.key_id };
+    },
+    async retireCurrent(residentId, on) {
+      await db
+        .updateTable('resident_numbers')
+        .set({ is_current: 0, retired_on: on })
+        .where('municipality_code', '=', municipalityCode)
+        .where('resident_id', '=', residentId)
+        .where('is_current', '=', 1)
+        .execute();
+    },
+    async hashEverUsed(hash) {
+      const row = await db
+        .selectFrom('resident_numbers')
+        .select('id')
+        .where('municipality_code', '=', municipalityCode)
+        .where('number_hash', '=', hash)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import type { ProcedureRecord, ProcedureRepository } from '../../app/ports.ts';
+import type { PlainDate } from '../../rules/plain-date.ts';
+import type { ProceduresTable } from '../schema.ts';
+import type { Scope } from './scope.ts';
+
+function fromRow(row: ProceduresTable): ProcedureRecord {
+  return {
+    id: row.id,
+    kind: row.kind,
+    residentId: row.resident_id,
+    cardId: row.card_id,
+    staffId: row.staff_id,
+    officeId: row.office_id,
+    occurredAt: row.occurred_at,
+    businessDate: row.business_date as PlainDate,
+    documents: JSON.parse(row.documents),
+    fee: row.fee,
+    receiptNumber: row.receipt_number,
+    outcome: row.outcome,
+    details: JSON.parse(row.details),
+    proxy: row.proxy === null ? null : JSON.parse(row.proxy),
+  };
+}
+
+/** Procedure records (domain.md): every act at a counter or the hotline, as the counter prints it. */
+export function procedureRepository({ db, municipalityCode }: Scope): ProcedureRepository {
+  return {
+    async insert(record) {
+      await db
+        .insertInto('procedures')
+        .values({
+          id: record.id,
+          municipality_code: municipalityCode,
+          kind: record.kind,
+          resident_id: record.residentId,
+          card_id: record.cardId,
+          staff_id: record.staffId,
+          office_id: record.officeId,
+          occurred_at: record.occurredAt,
+          business_date: record.businessDate,
+          documents: JSON.stringify(record.documents),
+          fee: record.fee,
+          receipt_number: record.receiptNumber,
+          outcome: record.outcome,
+          details: JSON.stringify(record.details),
+          proxy: record.proxy && JSON.stringify(record.proxy),
+        })
+        .execute();
+    },
+    async get(id) {
+      const row = await db.selectFrom('procedures').selectAll().where('municipality_code', '=', municipalityCode).where('id', '=', id).executeTakeFirst();
+      return row && fromRow(row);
+    },
+    async listByResident(residentId) {
+      const rows = await db
+        .selectFrom('procedures')
+        .selectAll()
+        .where('municipality_code', '=', municipalityCode)
+        .where('resident_id', '=', residentId)
+        .orderBy('occurred_at')
+        .execute();
+      return rows.map(fromRow);
+    },
+  };
+}

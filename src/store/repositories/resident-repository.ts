@@ -1,0 +1,140 @@
+import type { ResidentQuery, ResidentRecord, ResidentRepository } from '../../app/ports.ts';
+import { searchForm } from '../../domain/name-search.ts';
+import type { Registration, ResidentState, Sex } from '../../domain/resident.ts';
+import type { PlainDate } from '../../rules/plain-date.ts';
+import type { Residency } from '../../rules/residency.ts';
+import type { ResidentsTable } from '../schema.ts';
+import { likeContains } from '../dialect.ts';
+import type { Scope } from './scope.ts';
+
+function toRow(record: ResidentRecord, municipalityCode: string, at: string): Omit<ResidentsTable, 'number_hash' | 'created_at'> {
+  const { state } = record;
+  return {
+    id: state.id,
+    municipality_code: municipalityCode,
+    resident_code: state.residentCode,
+    family_name: state.familyName,
+    given_name: state.givenName,
+    family_name_kana: state.familyNameKana,
+    given_name_kana: state.givenNameKana,
+    name_kana_search: searchForm(state.familyNameKana + state.givenNameKana),
+    name_kanji_search: searchForm(state.familyName + state.givenName),
+    birth_date: state.birthDate,
+    sex: state.sex,
+    address: state.address,
+    address_search: searchForm(state.address),
+    phone: record.phone,
+    number_last4: record.numberLast4,
+    household_id: state.householdId,
+    nationality: state.nationality,
+    residency: state.residency,
+    period_of_stay_end: state.periodOfStayEnd,
+    residence_card_number: state.residenceCardNumber,
+    registration: state.registration,
+    planned_move_out_date: state.plannedMoveOutDate,
+    move_out_destination: state.moveOutDestination,
+    move_in_date: state.moveInDate,
+    move_in_notification_date: state.moveInNotificationDate,
+    version: state.version,
+    updated_at: at,
+  };
+}
+
+function fromRow(row: ResidentsTable): ResidentRecord {
+  const state: ResidentState = {
+    id: row.id,
+    version: row.version,
+    residentCode: row.resident_code,
+    familyName: row.family_name,
+    givenName: row.given_name,
+    familyNameKana: row.family_name_kana,
+    givenNameKana: row.given_name_kana,
+    birthDate: row.birth_date as PlainDate,
+    sex: row.sex as Sex,
+    address: row.address,
+    householdId: row.household_id,
+    nationality: row.nationality,
+    residency: row.residency as Residency,
+    periodOfStayEnd: row.period_of_stay_end as PlainDate | null,
+    residenceCardNumber: row.residence_card_number,
+    registration: row.registration as Registration,
+    plannedMoveOutDate: row.planned_move_out_date as PlainDate | null,
+    moveOutDestination: row.move_out_destination,
+    moveInDate: row.move_in_date as PlainDate | null,
+    moveInNotificationDate: row.move_in_notification_date as PlainDate | null,
+  };
+  return { state, phone: row.phone, numberLast4: row.number_last4 };
+}
+
+const KANA_ONLY = /^[\u30A0-\u30FF]+$/u;
+
+export function residentRepository({ db, dialect, municipalityCode }: Scope): ResidentRepository {
+  const scoped = () => db.selectFrom('residents').where('residents.municipality_code', '=', municipalityCode);
+  return {
+    async get(id, options) {
+      let query = scoped().selectAll('residents').where('id', '=', id);
+      if (options?.lock && dialect.supportsRowLocks) query = query.forUpdate();
+      const row = await query.executeTakeFirst();
+      return row && fromRow(row);
+    },
+    async insert(record, numberHash, at) {
+      await db
+        .insertInto('residents')
+        .values({ ...toRow(record, municipalityCode, at), number_hash: numberHash, created_at: at })
+        .execute();
+    },
+    async update(record, previousVersion, at) {
+      const result = await db
+        .updateTable('residents')
+        .set(toRow(record, municipalityCode, at))
+        .where('municipality_code', '=', municipalityCode)
+        .where('id', '=', record.state.id)
+        .where('version', '=', previousVersion)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    async findIdByNumberHash(numberHash) {
+      const row = await scoped().select('id').where('number_hash', '=', numberHash).executeTakeFirst();
+      return row?.id;
+    },
+    async setNumber(id, numberHash, numberLast4) {
+      await db.updateTable('residents').set({ number_hash: numberHash, number_last4: numberLast4 }).where('municipality_code', '=', municipalityCode).where('id', '=', id).execute();
+    },
+    async residentCodeTaken(residentCode) {
+      return (await scoped().select('id').where('resident_code', '=', residentCode).executeTakeFirst()) !== undefined;
+    },
+    async search(query: ResidentQuery) {
+      let select = scoped().selectAll('residents');
+      if (query.birthDate !== undefined) select = select.where('birth_date', '=', query.birthDate);
+      if (query.phone !== undefined) select = select.where('phone', '=', query.phone);
+      // An indexed criterion narrows first: the birth date, else the trigram index (3+ characters),
+      // else a prefix of the name; whatever remains filters the narrowed rows.
+      const narrowed = query.birthDate !== undefined || query.phone !== undefined;
+      if (query.name !== undefined) {
+        const name = searchForm(query.name);
+        const column = KANA_ONLY.test(name) ? 'name_kana_search' : 'name_kanji_search';
+        select = select.where(
+          narrowed ? likeContains(column, name) : name.length >= 3 ? dialect.residentContains(column, name) : dialect.startsWith(column, name),
+        );
+      }
+      if (query.address !== undefined) {
+        const address = searchForm(query.address);
+        select = select.where(address.length >= 3 && !narrowed ? dialect.residentContains('address_search', address) : likeContains('address_search', address));
+      }
+      if (query.after) {
+        const { key, id } = query.after;
+        select = select.where((eb) => eb.or([eb('name_kana_search', '>', key), eb.and([eb('name_kana_search', '=', key), eb('id', '>', id)])]));
+      }
+      const rows = await select.orderBy('name_kana_search').orderBy('id').limit(query.limit).execute();
+      return { records: rows.map(fromRow), keys: rows.map((row) => row.name_kana_search) };
+    },
+    async household(householdId) {
+      const rows = await scoped().selectAll('residents').where('household_id', '=', householdId).orderBy('birth_date').execute();
+      return rows.map(fromRow);
+    },
+    async count() {
+      const row = await scoped().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+  };
+}

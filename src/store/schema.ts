@@ -1,0 +1,229 @@
+/**
+ * The tables as Kysely sees them. Dates are `YYYY-MM-DD` text and times ISO-8601 UTC text on
+ * both databases, so that no driver turns a calendar date into a moment; JSON is text;
+ * booleans are 0/1. Every table carries the municipality code (domain.md "Scale").
+ */
+export interface ResidentsTable {
+  id: string;
+  municipality_code: string;
+  resident_code: string;
+  number_hash: string;
+  /** The last four digits, all that is ever shown without a logged reveal. */
+  number_last4: string;
+  family_name: string;
+  given_name: string;
+  family_name_kana: string;
+  given_name_kana: string;
+  name_kana_search: string;
+  name_kanji_search: string;
+  birth_date: string;
+  sex: string;
+  address: string;
+  address_search: string;
+  phone: string | null;
+  household_id: string;
+  nationality: string;
+  residency: string;
+  period_of_stay_end: string | null;
+  residence_card_number: string | null;
+  registration: string;
+  planned_move_out_date: string | null;
+  move_out_destination: string | null;
+  move_in_date: string | null;
+  move_in_notification_date: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ResidentNumbersTable {
+  id: string;
+  municipality_code: string;
+  resident_id: string;
+  ciphertext: string;
+  key_id: string;
+  number_hash: string;
+  is_current: number;
+  assigned_on: string;
+  retired_on: string | null;
+}
+
+export interface CardsTable {
+  id: string;
+  municipality_code: string;
+  resident_id: string;
+  status: string;
+  version: number;
+  application_date: string;
+  photo_taken_on: string;
+  application_reason: string;
+  previous_card_id: string | null;
+  pickup_office_id: string;
+  wants_signature: number;
+  wants_user: number;
+  issue_date: string | null;
+  expiry_date: string | null;
+  expiry_basis: string | null;
+  handed_over_on: string | null;
+  handed_over_office_id: string | null;
+  front_notes: string;
+  signature_certificate: string;
+  user_certificate: string;
+  continuation_notification_date: string | null;
+  continuation_deadline: string | null;
+  continuation_lapses_on: string | null;
+  suspension: string | null;
+  ended_on: string | null;
+  end_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EventsTable {
+  municipality_code: string;
+  stream_type: string;
+  stream_id: string;
+  version: number;
+  type: string;
+  data: string;
+  recorded_at: string;
+  actor_id: string | null;
+}
+
+export interface ChipPinsTable {
+  municipality_code: string;
+  card_id: string;
+  kind: string;
+  hash: string;
+  failures: number;
+  locked: number;
+  updated_at: string;
+}
+
+export interface ProceduresTable {
+  id: string;
+  municipality_code: string;
+  kind: string;
+  resident_id: string | null;
+  card_id: string | null;
+  staff_id: string;
+  office_id: string;
+  occurred_at: string;
+  business_date: string;
+  documents: string;
+  fee: number | null;
+  receipt_number: string | null;
+  outcome: string;
+  details: string;
+  proxy: string | null;
+}
+
+export interface ReceiptCountersTable {
+  municipality_code: string;
+  office_id: string;
+  year: number;
+  last: number;
+}
+
+export interface AuditLogTable {
+  municipality_code: string;
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  actor_role: string | null;
+  office_id: string | null;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  outcome: string;
+  code: string | null;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The last entry of each municipality's chain: the row that serialises appends. */
+export interface AuditHeadsTable {
+  municipality_code: string;
+  seq: number;
+  hash: string;
+}
+
+export interface IdempotencyKeysTable {
+  municipality_code: string;
+  actor_id: string;
+  key: string;
+  fingerprint: string;
+  result: string;
+  created_at: string;
+}
+
+export interface StaffTable {
+  id: string;
+  municipality_code: string;
+  username: string;
+  name: string;
+  role: string;
+  office_id: string;
+  password_hash: string;
+  must_change_password: number;
+  active: number;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  municipality_code: string;
+  staff_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  revoked: number;
+}
+
+export interface ApprovalsTable {
+  id: string;
+  municipality_code: string;
+  kind: string;
+  status: string;
+  resident_id: string;
+  procedure: string | null;
+  payload: string;
+  requested_by: string;
+  requested_office_id: string;
+  requested_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_note: string | null;
+  used_at: string | null;
+}
+
+export interface ProxyEnquiriesTable {
+  id: string;
+  municipality_code: string;
+  resident_id: string;
+  enquired_on: string;
+  caller_name: string;
+  relationship: string;
+  procedure: string;
+  notes: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface Tables {
+  residents: ResidentsTable;
+  resident_numbers: ResidentNumbersTable;
+  cards: CardsTable;
+  events: EventsTable;
+  chip_pins: ChipPinsTable;
+  procedures: ProceduresTable;
+  receipt_counters: ReceiptCountersTable;
+  audit_log: AuditLogTable;
+  audit_heads: AuditHeadsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  staff: StaffTable;
+  sessions: SessionsTable;
+  approvals: ApprovalsTable;
+  proxy_enquiries: ProxyEnquiriesTable;
+}

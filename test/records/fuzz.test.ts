@@ -1,0 +1,96 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../support/databases.ts';
+import { openWorld, residentWithActiveCard, type Who, type World } from '../support/world.ts';
+
+interface Operation {
+  readonly method: 'GET' | 'POST' | 'DELETE';
+  readonly path: string;
+  readonly properties: string[];
+}
+
+/** Values that have broken servers before: wrong types, impossible dates, odd text, deep nesting. */
+const nasty = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }),
+  fc.constantFrom('2023-02-29', '2026-13-01', '0000-00-00', '９９９９-１２-３１', '', ' ', '\u0000', '🦀'.repeat(50), 'x'.repeat(5000), '../../etc/passwd', "'; drop table cards; --"),
+  fc.constantFrom(-1, 0, 1e308, Number.MAX_SAFE_INTEGER, 0.5, -0),
+  fc.date({ noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10)),
+  fc.stringMatching(/^[0-9]{11,13}$/),
+  // Values that pass validation, so that requests reach the use cases and the database too.
+  fc.constantFrom('lost', 'stolen', 'hotline', 'counter', 'holder', 'not-needed', 'damaged', 'renewal', 'address', '1234', 'abc123', 'honcho', 'proxy'),
+  fc.constantFrom(true, false, ['passport'], ['driving-licence', 'health-insurance-card'], { user: '1234', residentRegistry: '1234', cardInfo: '1234' }),
+  fc.constantFrom('2026-11-26', '2026-11-01', '2026-06-01', '2030-03-31'),
+);
+
+/** Every operation of the served OpenAPI document, with the fields its body declares. */
+function operations(document: { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties?: object; anyOf?: { properties?: object }[] } }> } }>> }): Operation[] {
+  return Object.entries(document.paths).flatMap(([path, methods]) =>
+    Object.entries(methods)
+      .filter(([method]) => ['get', 'post', 'delete'].includes(method))
+      .map(([method, operation]) => {
+        const schema = operation.requestBody?.content['application/json']?.schema;
+        const properties = [schema?.properties, ...(schema?.anyOf ?? []).map((branch) => branch.properties)].flatMap((props) => Object.keys(props ?? {}));
+        return { method: method.toUpperCase() as Operation['method'], path, properties: [...new Set(properties)] };
+      }),
+  );
+}
+
+describe.each(DIALECTS)('malformed requests on $name', ({ create }) => {
+  let world: World;
+  let ops: Operation[];
+  let ids: { card: string; resident: string };
+  beforeAll(async () => {
+    world = await openWorld(await create());
+    const { cardId, residentId } = await residentWithActiveCard(world);
+    ids = { card: cardId, resident: residentId };
+    ops = operations((await world.http.inject('/api/openapi.json')).json()).filter((op) => op.path !== '/api/v1/session' || op.method !== 'DELETE');
+  });
+  afterAll(async () => {
+    await world.close();
+    await world.database.drop();
+  });
+
+  it('covers every route of the API', () => {
+    expect(ops.length).toBeGreaterThan(40);
+  });
+
+  it('never answers a malformed request with a 5xx', async () => {
+    const path = (template: string, pick: number, junk: string) =>
+      template.replace(/\{(\w+)\}/g, (_, name: string) => {
+        if (name === 'kind') return ['user', 'signature', 'resident-registry', 'card-info', junk][pick % 5]!;
+        if (name === 'rule') return junk;
+        return [ids.card, ids.resident, junk, '00000000-0000-7000-8000-000000000000'][pick % 4]!;
+      });
+    const body = (op: Operation) =>
+      fc.oneof(
+        nasty,
+        fc.dictionary(fc.constantFrom(...(op.properties.length > 0 ? op.properties : ['x'])), nasty, { maxKeys: 8 }),
+        fc.record(Object.fromEntries(op.properties.map((name) => [name, nasty])), { requiredKeys: [] }),
+      );
+    const who = fc.constantFrom<Who>('clerk', 'supervisor', 'hotline', 'auditor', 'admin');
+    const request = fc.constantFrom(...ops).chain((op) =>
+      fc.record({
+        op: fc.constant(op),
+        who,
+        pick: fc.nat(),
+        junk: fc.string({ maxLength: 40 }).map(encodeURIComponent),
+        body: body(op),
+        raw: fc.option(fc.string({ maxLength: 200 }), { freq: 5 }),
+        query: fc.array(fc.tuple(fc.constantFrom('q', 'birthDate', 'limit', 'cursor', 'status', 'from', 'afterSeq', 'phone', 'address'), fc.string({ maxLength: 30 })), { maxLength: 3 }),
+      }),
+    );
+    const statuses = new Map<number, number>();
+    await fc.assert(
+      fc.asyncProperty(request, async ({ op, who: actor, pick, junk, body: payload, raw, query }) => {
+        const url = `${path(op.path, pick, junk || 'x')}${query.length ? `?${new URLSearchParams(query).toString()}` : ''}`;
+        const headers = raw !== null ? { 'content-type': 'application/json' } : undefined;
+        const answer = await world.call(actor, op.method, url, op.method === 'POST' ? (raw ?? payload) : undefined, headers);
+        statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+        if (answer.status >= 500) throw new Error(`${op.method} ${url} ${JSON.stringify(raw ?? payload).slice(0, 300)} → ${answer.status} ${JSON.stringify(answer.body)}`);
+      }),
+      { numRuns: 600 },
+    );
+    // The bodies must get past validation often enough to reach the use cases.
+    expect([...statuses.keys()].filter((status) => status !== 400).length).toBeGreaterThanOrEqual(4);
+  });
+});

@@ -1,0 +1,111 @@
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { createStaff } from './app.ts';
+import type { TestDatabase } from './databases.ts';
+import { openHttpTest, signInAs, type HttpTest } from './http.ts';
+
+export type Who = 'clerk' | 'kasaiClerk' | 'supervisor' | 'supervisor2' | 'kasaiSupervisor' | 'hotline' | 'auditor' | 'admin';
+
+const STAFF: Record<Who, [string, string, string]> = {
+  clerk: ['clerk.honcho', 'clerk', 'honcho'],
+  kasaiClerk: ['clerk.kasai', 'clerk', 'kasai'],
+  supervisor: ['super.honcho', 'supervisor', 'honcho'],
+  supervisor2: ['super2.honcho', 'supervisor', 'honcho'],
+  kasaiSupervisor: ['super.kasai', 'supervisor', 'kasai'],
+  hotline: ['operator', 'hotline', 'hotline'],
+  auditor: ['auditor', 'auditor', 'honcho'],
+  admin: ['admin', 'admin', 'honcho'],
+};
+
+export interface Answer {
+  readonly status: number;
+  // Answers are JSON read by assertions, as a client reads them.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly body: any;
+  readonly headers: Record<string, unknown>;
+}
+
+export interface World extends HttpTest {
+  readonly ids: Record<Who, string>;
+  call(who: Who | null, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown, headers?: Record<string, string>): Promise<Answer>;
+}
+
+async function inject(http: FastifyInstance, options: InjectOptions): Promise<Answer> {
+  const response = await http.inject(options);
+  return { status: response.statusCode, body: response.body ? response.json() : null, headers: response.headers };
+}
+
+/** The HTTP app on a fresh database with one staff member of each kind, signed in. */
+export async function openWorld(database: TestDatabase): Promise<World> {
+  const t = await openHttpTest(database);
+  const auth = {} as Record<Who, { authorization: string }>;
+  const ids = {} as Record<Who, string>;
+  for (const [who, [username, role, office]] of Object.entries(STAFF) as [Who, [string, string, string]][]) {
+    ids[who] = (await createStaff(t.app, username, role, office)).id;
+    auth[who] = await signInAs(t.http, username);
+  }
+  return {
+    ...t,
+    ids,
+    call: (who, method, url, payload, headers = {}) =>
+      inject(t.http, {
+        method,
+        url,
+        headers: { ...(who ? auth[who] : {}), ...headers },
+        ...(payload !== undefined && { payload: payload as object }),
+      }),
+  };
+}
+
+let serial = 0;
+
+/** A resident body that registration accepts, unique in each call. */
+export function residentBody(overrides: Record<string, unknown> = {}) {
+  serial++;
+  const eleven = String(20_000_000_000 + serial * 104729 + Math.floor(Math.random() * 1000) * 1_000_000).slice(-11);
+  return {
+    residentCode: String(30_000_000_000 + serial * 7 + Math.floor(Math.random() * 1e6) * 100).slice(-11),
+    individualNumber: eleven + checkDigit(eleven),
+    familyName: '江戸川',
+    givenName: '花子',
+    familyNameKana: 'エドガワ',
+    givenNameKana: 'ハナコ',
+    birthDate: '1990-05-10',
+    sex: 'female',
+    address: '東京都江戸川区中央一丁目4番1号',
+    nationality: 'JP',
+    residency: 'national',
+    ...overrides,
+  };
+}
+
+function checkDigit(eleven: string): number {
+  let sum = 0;
+  for (let n = 1; n <= 11; n++) sum += Number(eleven[11 - n]) * (n <= 6 ? n + 1 : n - 5);
+  const remainder = sum % 11;
+  return remainder <= 1 ? 0 : 11 - remainder;
+}
+
+export const PINS = { signature: 'abc123', user: '1234', residentRegistry: '5678', cardInfo: '1234' };
+
+/** Registers a resident and takes a card through application, manufacture and issue at the clerk's counter. */
+export async function residentWithActiveCard(world: World, overrides: Record<string, unknown> = {}): Promise<{ residentId: string; cardId: string }> {
+  const resident = await world.call('clerk', 'POST', '/api/v1/residents', residentBody(overrides));
+  if (resident.status !== 201) throw new Error(`registration: ${JSON.stringify(resident.body)}`);
+  const card = await world.call('clerk', 'POST', `/api/v1/residents/${resident.body.id}/card-applications`, {
+    applicationDate: '2026-09-01',
+    photoTakenOn: '2026-08-20',
+    withSignatureCertificate: true,
+    withUserCertificate: true,
+  });
+  if (card.status !== 201) throw new Error(`application: ${JSON.stringify(card.body)}`);
+  const made = await world.call('clerk', 'POST', `/api/v1/cards/${card.body.id}/manufacture`, { issueDate: '2026-10-15' });
+  if (made.status !== 200) throw new Error(`manufacture: ${JSON.stringify(made.body)}`);
+  const issued = await world.call('clerk', 'POST', `/api/v1/cards/${card.body.id}/issue`, {
+    handedOverOn: '2026-11-02',
+    pins: PINS,
+    identityDocuments: ['driving-licence'],
+    notificationCardReturned: true,
+  });
+  if (issued.status !== 200) throw new Error(`issue: ${JSON.stringify(issued.body)}`);
+  return { residentId: resident.body.id, cardId: card.body.id };
+}
