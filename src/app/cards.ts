@@ -39,7 +39,8 @@ export function holderOf(resident: ResidentState): Holder {
 interface CardWork {
   readonly tx: Repositories;
   readonly card: CardState;
-  readonly resident: ResidentState;
+  /** The holder, loaded only for commands that need their facts (R-3, R-4, R-5). */
+  readonly resident: () => Promise<ResidentState>;
   readonly context: DecisionContext;
   readonly meta: { readonly at: string; readonly actorId: string };
   readonly note: AuditNote;
@@ -68,12 +69,15 @@ async function cardCommand<T>(app: AppContext, actor: Actor, id: string, spec: C
       if (spec.expectedVersion !== undefined && spec.expectedVersion !== card.version) {
         return refuse(DomainErrorCode.CardVersionConflict, `the card is at version ${card.version}, not ${spec.expectedVersion}`, { currentVersion: card.version });
       }
-      const resident = await tx.residents.get(card.residentId, { lock: true });
-      if (!resident) return refuse(DomainErrorCode.ResidentNotFound, `no resident ${card.residentId}`);
+      const resident = async () => {
+        const record = await tx.residents.get(card.residentId);
+        if (!record) throw new Error(`card ${card.id} has no resident ${card.residentId}`);
+        return record.state;
+      };
       const proxy = spec.proxy ? await useProxyApproval(app, tx, actor, spec.proxy.approvalId, card.residentId, spec.proxy.procedure) : success(null);
       if (!proxy.ok) return proxy;
       note.details = { status: card.status };
-      return work({ tx, card, resident: resident.state, context: decisionContext(app), meta: { at: app.clock.now(), actorId: actor.id }, note, proxy: proxy.value });
+      return work({ tx, card, resident, context: decisionContext(app), meta: { at: app.clock.now(), actorId: actor.id }, note, proxy: proxy.value });
     },
   );
 }
@@ -155,8 +159,8 @@ export async function applyForCard(app: AppContext, actor: Actor, residentId: st
 
 /** The card has been made (by J-LIS): 発行日 and expiry (R-3) are set; it waits at its counter. */
 export async function manufactureCard(app: AppContext, actor: Actor, id: string, body: Static<typeof ManufactureBody>, idempotency?: Idempotency) {
-  return cardCommand(app, actor, id, { action: 'card.manufacture', permission: 'card.counter-procedure', expectedVersion: body.expectedVersion, idempotency }, (w) =>
-    decideAndSave(app, actor, w, { type: 'manufacture', issueDate: body.issueDate, holder: holderOf(w.resident) }, { kind: 'card-manufactured' }),
+  return cardCommand(app, actor, id, { action: 'card.manufacture', permission: 'card.counter-procedure', expectedVersion: body.expectedVersion, idempotency }, async (w) =>
+    decideAndSave(app, actor, w, { type: 'manufacture', issueDate: body.issueDate, holder: holderOf(await w.resident()) }, { kind: 'card-manufactured' }),
   );
 }
 
@@ -183,7 +187,7 @@ export async function issueCard(app: AppContext, actor: Actor, id: string, body:
         pins: body.pins,
         identityDocuments: body.identityDocuments,
         notificationCardReturned: body.notificationCardReturned,
-        holder: holderOf(w.resident),
+        holder: holderOf(await w.resident()),
       };
       const decided = decideCard(command, w.card, w.context);
       if (!decided.ok) return decided;
@@ -341,8 +345,8 @@ export async function extendCard(app: AppContext, actor: Actor, id: string, body
     actor,
     id,
     { action: 'card.extension', permission: 'card.counter-procedure', expectedVersion: body.expectedVersion, idempotency, proxy: { approvalId: body.proxyApprovalId, procedure: 'validity-extension' } },
-    (w) => {
-      if (body.today > w.context.today) return Promise.resolve(refuseField('today', `${body.today} is after today (${w.context.today})`));
+    async (w) => {
+      if (body.today > w.context.today) return refuseField('today', `${body.today} is after today (${w.context.today})`);
       const context = { ...w.context, today: body.today };
       return decideAndSave(
         app,
@@ -352,7 +356,7 @@ export async function extendCard(app: AppContext, actor: Actor, id: string, body
           type: 'extend',
           ...(body.newPeriodOfStayEnd !== undefined && { newPeriodOfStayEnd: body.newPeriodOfStayEnd }),
           ...(body.applicationPending !== undefined && { applicationPending: body.applicationPending }),
-          holder: holderOf(w.resident),
+          holder: holderOf(await w.resident()),
         },
         { kind: 'validity-extension', documents: ['residence-card', 'my-number-card'] },
       );
@@ -405,7 +409,7 @@ export async function reissueCard(app: AppContext, actor: Actor, id: string, bod
           reason: body.reason,
           previousCardId: w.card.id,
           pickupOfficeId: actor.officeId,
-          holder: holderOf(w.resident),
+          holder: holderOf(await w.resident()),
         },
         w.context,
       );

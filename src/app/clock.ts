@@ -1,12 +1,13 @@
 import type { PlainDate } from '../rules/plain-date.ts';
 import type { Clock } from './ports.ts';
 
-const JAPAN_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' });
+/** Japan Standard Time is UTC+9 all year: no daylight saving since 1951. */
+const JST_OFFSET_MS = 9 * 3600_000;
 
 /** The machine's clock; the business date is the date in Japan, whatever the server's zone. */
 export const systemClock: Clock = {
   now: () => new Date().toISOString(),
-  today: () => JAPAN_DATE.format(new Date()) as PlainDate,
+  today: () => new Date(Date.now() + JST_OFFSET_MS).toISOString().slice(0, 10) as PlainDate,
 };
 
 /** A clock stopped at a date (tests, demos, replaying a day); time still moves within it. */

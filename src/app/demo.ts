@@ -26,9 +26,9 @@ export function randomSource(seed: number): () => number {
 
 const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
-/** A valid individual number from a serial: unique per serial, never starting with 0. */
+/** A valid individual number from a serial: multiplying by a prime spreads serials over all 10^11, one each. */
 export function demoNumber(serial: number): string {
-  const eleven = String(10_000_000_000 + serial * 7919).slice(-11).replace(/^0/, '9');
+  const eleven = String((serial * 7919) % 100_000_000_000).padStart(11, '0');
   return eleven + checkDigitOf(eleven);
 }
 

@@ -56,6 +56,8 @@ export interface ResidentQuery {
 export interface ResidentRepository {
   get(id: string, options?: LockOption): Promise<ResidentRecord | undefined>;
   insert(record: ResidentRecord, numberHash: string, at: string): Promise<void>;
+  /** Many at once (bulk loading: imports, generated data). */
+  insertMany(rows: readonly { readonly record: ResidentRecord; readonly numberHash: string }[], at: string): Promise<void>;
   /** Writes the new state if the stored version is still `previousVersion`; false when it is not. */
   update(record: ResidentRecord, previousVersion: number, at: string): Promise<boolean>;
   findIdByNumberHash(numberHash: string): Promise<string | undefined>;
@@ -71,6 +73,7 @@ export interface CardRepository {
   listByResident(residentId: string): Promise<CardState[]>;
   listByResidents(residentIds: readonly string[]): Promise<CardState[]>;
   insert(state: CardState, at: string): Promise<void>;
+  insertMany(states: readonly CardState[], at: string): Promise<void>;
   update(state: CardState, previousVersion: number, at: string): Promise<boolean>;
 }
 
@@ -89,6 +92,10 @@ export interface EventRepository {
     events: readonly (CardEvent | ResidentEvent)[],
     meta: { readonly at: string; readonly actorId: string | null },
   ): Promise<void>;
+  appendMany(
+    streams: readonly { readonly streamType: 'card' | 'resident'; readonly streamId: string; readonly events: readonly (CardEvent | ResidentEvent)[] }[],
+    meta: { readonly at: string; readonly actorId: string | null },
+  ): Promise<void>;
   list<E extends CardEvent | ResidentEvent>(streamId: string): Promise<StoredEvent<E>[]>;
 }
 
@@ -105,6 +112,9 @@ export interface NumberRepository {
     readonly hash: string;
     readonly assignedOn: PlainDate;
   }): Promise<void>;
+  insertMany(
+    records: readonly { readonly id: string; readonly residentId: string; readonly encrypted: EncryptedNumber; readonly hash: string; readonly assignedOn: PlainDate }[],
+  ): Promise<void>;
   current(residentId: string): Promise<EncryptedNumber | undefined>;
   retireCurrent(residentId: string, on: PlainDate): Promise<void>;
   hashEverUsed(hash: string): Promise<boolean>;
@@ -120,6 +130,8 @@ export interface PinRecord {
 export interface ChipRepository {
   list(cardId: string): Promise<PinRecord[]>;
   put(cardId: string, record: PinRecord, at: string): Promise<void>;
+  /** New chips' PINs at once (bulk loading). */
+  insertMany(rows: readonly { readonly cardId: string; readonly record: PinRecord }[], at: string): Promise<void>;
 }
 
 export interface ProcedureRecord {

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import type { AppContext } from '../app/context.ts';
 import type { RuleContext } from '../rules/context.ts';
 import { auditVerify, migrate, userAdd } from './admin-commands.ts';
+import { demoGenerate } from './demo-command.ts';
 import { CliError, write, type CliIo } from './io.ts';
 import { rulesCommand, type RulesOptions } from './rules-command.ts';
 
@@ -81,6 +82,13 @@ export function createProgram(io: CliIo, services: CliServices, setExitCode: (co
     .command('verify')
     .description('check that no audit entry was altered, removed or reordered (exit 1 if one was)')
     .action(async () => setExitCode(await auditVerify(io, services.openApp)));
+
+  const demo = program.command('demo').description('demo data');
+  demo
+    .command('generate')
+    .description('add realistic residents (kanji and kana names, valid numbers, households, foreign residents), most with an active card')
+    .requiredOption('--residents <n>', 'how many')
+    .action(async (options: { residents: string }) => setExitCode(await demoGenerate(io, services.openApp, options.residents)));
 
   return program;
 }

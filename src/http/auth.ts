@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Actor } from '../app/actor.ts';
 import type { AppContext } from '../app/context.ts';
-import { authenticate, tokenHash, type Authenticated } from '../app/staff.ts';
+import { authenticate, type Authenticated } from '../app/staff.ts';
 import { DomainErrorCode } from '../domain/errors.ts';
 import { sendProblem } from './error-handler.ts';
 import { problem } from './problem.ts';
@@ -47,11 +47,12 @@ export const staffAuth = fp(
     const cache = new Map<string, { value: Authenticated; until: number }>();
     app.decorateRequest('actor', null as unknown as Actor);
     app.decorateRequest('sessionToken', '');
-    app.decorate('forgetSession', (token: string) => void cache.delete(tokenHash(token)));
+    // Keyed by the token itself: this cache lives only in the process's memory, like the request.
+    app.decorate('forgetSession', (token: string) => void cache.delete(token));
     app.decorate('requireStaff', async (request: FastifyRequest, reply: FastifyReply) => {
       const credentials = tokenOf(request);
       if (!credentials) return void sendProblem(reply, problem(DomainErrorCode.AuthUnauthenticated, 'sign in first'));
-      const key = tokenHash(credentials.token);
+      const key = credentials.token;
       let cached = cache.get(key);
       if (!cached || cached.until < Date.now()) {
         const result = await authenticate(context, credentials.token);

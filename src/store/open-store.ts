@@ -22,6 +22,8 @@ import { sessionRepository } from './repositories/session-repository.ts';
 import { staffRepository } from './repositories/staff-repository.ts';
 import type { Tables } from './schema.ts';
 import { sqliteDialect } from './sqlite/sqlite-dialect.ts';
+import { groupCommit } from './sqlite/group-commit.ts';
+import { withStatementCache } from './sqlite/statement-cache.ts';
 
 export const SQLITE_FILE_NAME = 'madoguchi.sqlite';
 
@@ -58,38 +60,48 @@ function repositories(scope: Scope): Repositories {
  * synchronous=FULL so a committed procedure survives a power cut), or PostgreSQL at DATABASE_URL.
  */
 export function openStore(settings: StoreSettings): OpenStore {
-  let db: Kysely<Tables>;
-  let dialect: StoreDialect;
+  const scope = (on: Kysely<Tables>, dialect: StoreDialect): Scope => ({ db: on, dialect, municipalityCode: settings.municipalityCode });
   if (settings.databaseUrl !== undefined) {
     const pool = new pg.Pool({ connectionString: settings.databaseUrl, max: 20 });
-    db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
-    dialect = postgresDialect;
-  } else {
-    mkdirSync(settings.dataDir, { recursive: true, mode: 0o700 });
+    const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      db,
+      dialect: 'postgres',
+      read: repositories(scope(db, postgresDialect)),
+      ping: async () => void (await sql`select 1`.execute(db)),
+      migrate: () => migrateToLatest(db, postgresDialect),
+      close: () => db.destroy(),
+      transaction: (work) => db.transaction().execute((trx) => work(repositories(scope(trx, postgresDialect)))),
+    };
+  }
+  // One connection writes, with group commit; another reads, so that reads never wait for a
+  // batch of commands (WAL lets a reader see the last commit while the writer works).
+  mkdirSync(settings.dataDir, { recursive: true, mode: 0o700 });
+  const open = () => {
     const file = new SQLite(path.join(settings.dataDir, SQLITE_FILE_NAME));
     file.pragma('journal_mode = WAL');
     file.pragma('synchronous = FULL');
     file.pragma('foreign_keys = ON');
     file.pragma('busy_timeout = 5000');
-    db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: file }) });
-    dialect = sqliteDialect;
-  }
-  const scope = (on: Kysely<Tables>): Scope => ({ db: on, dialect, municipalityCode: settings.municipalityCode });
+    // A city's database is gigabytes: keep the hot pages of its indexes in memory.
+    file.pragma('cache_size = -131072');
+    file.pragma('mmap_size = 1073741824');
+    file.pragma('temp_store = memory');
+    return { file, db: new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) }) };
+  };
+  const { file, db } = open();
+  const { db: reader } = open();
+  const write = groupCommit(db, file);
   return {
     db,
-    dialect: dialect.name,
-    read: repositories(scope(db)),
-    async ping() {
-      await sql`select 1`.execute(db);
-    },
-    async migrate() {
-      await migrateToLatest(db, dialect);
-    },
+    dialect: 'sqlite',
+    read: repositories(scope(reader, sqliteDialect)),
+    ping: async () => void (await sql`select 1`.execute(reader)),
+    migrate: () => migrateToLatest(db, sqliteDialect),
     async close() {
+      await reader.destroy();
       await db.destroy();
     },
-    transaction(work) {
-      return db.transaction().execute((trx) => work(repositories(scope(trx))));
-    },
+    transaction: (work) => write((trx) => work(repositories(scope(trx, sqliteDialect)))),
   };
 }

@@ -3,7 +3,7 @@ import type { ApplicationReason, CardState, CardStatus, Certificate, FrontNote }
 import type { ExpiryBasis } from '../../rules/card-expiry.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
 import type { CardsTable } from '../schema.ts';
-import { bool, type Scope } from './scope.ts';
+import { bool, chunks, type Scope } from './scope.ts';
 
 function toRow(state: CardState, municipalityCode: string, at: string): Omit<CardsTable, 'created_at'> {
   return {
@@ -94,6 +94,11 @@ export function cardRepository({ db, dialect, municipalityCode }: Scope): CardRe
     },
     async insert(state, at) {
       await db.insertInto('cards').values({ ...toRow(state, municipalityCode, at), created_at: at }).execute();
+    },
+    async insertMany(states, at) {
+      for (const chunk of chunks(states)) {
+        await db.insertInto('cards').values(chunk.map((state) => ({ ...toRow(state, municipalityCode, at), created_at: at }))).execute();
+      }
     },
     async update(state, previousVersion, at) {
       const result = await db

@@ -1,5 +1,5 @@
 import type { ChipRepository } from '../../app/ports.ts';
-import { bool, type Scope } from './scope.ts';
+import { bool, chunks, type Scope } from './scope.ts';
 
 /** The simulated chip's memory: PIN hashes and consecutive-failure counters, per card and kind. */
 export function chipRepository({ db, municipalityCode }: Scope): ChipRepository {
@@ -12,6 +12,24 @@ export function chipRepository({ db, municipalityCode }: Scope): ChipRepository 
         .where('card_id', '=', cardId)
         .execute();
       return rows.map((row) => ({ kind: row.kind, hash: row.hash, failures: row.failures, locked: row.locked === 1 }));
+    },
+    async insertMany(rows, at) {
+      for (const chunk of chunks(rows)) {
+        await db
+          .insertInto('chip_pins')
+          .values(
+            chunk.map(({ cardId, record }) => ({
+              municipality_code: municipalityCode,
+              card_id: cardId,
+              kind: record.kind,
+              hash: record.hash,
+              failures: record.failures,
+              locked: bool(record.locked),
+              updated_at: at,
+            })),
+          )
+          .execute();
+      }
     },
     async put(cardId, record, at) {
       const values = { hash: record.hash, failures: record.failures, locked: bool(record.locked), updated_at: at };

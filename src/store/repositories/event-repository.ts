@@ -1,7 +1,7 @@
 import type { EventRepository, StoredEvent } from '../../app/ports.ts';
 import type { CardEvent } from '../../domain/card.ts';
 import type { ResidentEvent } from '../../domain/resident.ts';
-import type { Scope } from './scope.ts';
+import { chunks, type Scope } from './scope.ts';
 
 /** The append-only event streams of cards and residents; (stream, version) is unique, so a lost race fails. */
 export function eventRepository({ db, municipalityCode }: Scope): EventRepository {
@@ -23,6 +23,21 @@ export function eventRepository({ db, municipalityCode }: Scope): EventRepositor
           })),
         )
         .execute();
+    },
+    async appendMany(streams, meta) {
+      const rows = streams.flatMap(({ streamType, streamId, events }) =>
+        events.map((event, index) => ({
+          municipality_code: municipalityCode,
+          stream_type: streamType,
+          stream_id: streamId,
+          version: index + 1,
+          type: event.type,
+          data: JSON.stringify(event),
+          recorded_at: meta.at,
+          actor_id: meta.actorId,
+        })),
+      );
+      for (const chunk of chunks(rows)) await db.insertInto('events').values(chunk).execute();
     },
     async list<E extends CardEvent | ResidentEvent>(streamId: string) {
       const rows = await db

@@ -1,5 +1,5 @@
 import type { NumberRepository } from '../../app/ports.ts';
-import type { Scope } from './scope.ts';
+import { chunks, type Scope } from './scope.ts';
 
 /** Individual numbers, encrypted, current and past (a changed number stays in the history). */
 export function numberRepository({ db, municipalityCode }: Scope): NumberRepository {
@@ -19,6 +19,26 @@ export function numberRepository({ db, municipalityCode }: Scope): NumberReposit
           retired_on: null,
         })
         .execute();
+    },
+    async insertMany(records) {
+      for (const chunk of chunks(records)) {
+        await db
+          .insertInto('resident_numbers')
+          .values(
+            chunk.map((record) => ({
+              id: record.id,
+              municipality_code: municipalityCode,
+              resident_id: record.residentId,
+              ciphertext: record.encrypted.ciphertext,
+              key_id: record.encrypted.keyId,
+              number_hash: record.hash,
+              is_current: 1,
+              assigned_on: record.assignedOn,
+              retired_on: null,
+            })),
+          )
+          .execute();
+      }
     },
     async current(residentId) {
       const row = await db

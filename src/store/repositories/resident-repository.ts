@@ -5,7 +5,7 @@ import type { PlainDate } from '../../rules/plain-date.ts';
 import type { Residency } from '../../rules/residency.ts';
 import type { ResidentsTable } from '../schema.ts';
 import { likeContains } from '../dialect.ts';
-import type { Scope } from './scope.ts';
+import { chunks, type Scope } from './scope.ts';
 
 function toRow(record: ResidentRecord, municipalityCode: string, at: string): Omit<ResidentsTable, 'number_hash' | 'created_at'> {
   const { state } = record;
@@ -82,6 +82,14 @@ export function residentRepository({ db, dialect, municipalityCode }: Scope): Re
         .insertInto('residents')
         .values({ ...toRow(record, municipalityCode, at), number_hash: numberHash, created_at: at })
         .execute();
+    },
+    async insertMany(rows, at) {
+      for (const chunk of chunks(rows)) {
+        await db
+          .insertInto('residents')
+          .values(chunk.map(({ record, numberHash }) => ({ ...toRow(record, municipalityCode, at), number_hash: numberHash, created_at: at })))
+          .execute();
+      }
     },
     async update(record, previousVersion, at) {
       const result = await db

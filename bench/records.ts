@@ -1,0 +1,182 @@
+/**
+ * The records service under load (issue 3): hotline suspensions over HTTP on loopback with
+ * durable commits, 32 connections, against BENCH_RESIDENTS generated residents (default
+ * 1,000,000); in the same run the raw rate of durable two-statement transactions of the same
+ * database, and their ratio; then resident search latency. On SQLite always, on PostgreSQL when
+ * BENCH_DATABASE_URL (or TEST_DATABASE_URL) names a server. The server and the load generator
+ * are separate processes, as in production. Figures are printed, never asserted.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { openStore } from '../src/store/open-store.ts';
+
+const BIN = path.resolve(import.meta.dirname, '..', 'bin', 'madoguchi.mjs');
+const RESIDENTS = Number(process.env.BENCH_RESIDENTS ?? 1_000_000);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
+const PASSWORD = 'bench password 2026';
+const format = (n: number) => Math.round(n).toLocaleString('en-US');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function cli(env: NodeJS.ProcessEnv, args: string[], input?: string): void {
+  const run = spawnSync(process.execPath, [BIN, ...args], { env, input, encoding: 'utf8', stdio: ['pipe', 'inherit', 'inherit'] });
+  if (run.status !== 0) throw new Error(`madoguchi ${args.join(' ')} failed`);
+}
+
+async function activeCards(env: NodeJS.ProcessEnv, limit: number): Promise<string[]> {
+  const store = openStore({ dataDir: env.DATA_DIR!, databaseUrl: env.DATABASE_URL || undefined, municipalityCode: '131237' });
+  const rows = await store.db.selectFrom('cards').select('id').where('status', '=', 'active').limit(limit).execute();
+  await store.close();
+  return rows.map((row) => row.id);
+}
+
+async function rawSqliteRate(dataDir: string, seconds: number): Promise<number> {
+  const db = new SQLite(path.join(dataDir, 'raw-bench.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('create table a (id integer primary key, v text); create table b (id integer primary key, v text)');
+  const first = db.prepare('insert into a (v) values (?)');
+  const second = db.prepare('insert into b (v) values (?)');
+  const transaction = db.transaction((value: string) => {
+    first.run(value);
+    second.run(value);
+  });
+  let count = 0;
+  const end = Date.now() + seconds * 1000;
+  while (Date.now() < end) {
+    transaction('x'.repeat(200));
+    count++;
+  }
+  db.close();
+  return count / seconds;
+}
+
+async function rawPostgresRate(url: string, seconds: number, connections: number): Promise<number> {
+  const pool = new pg.Pool({ connectionString: url, max: connections });
+  await pool.query('create table if not exists raw_a (id bigserial primary key, v text); create table if not exists raw_b (id bigserial primary key, v text)');
+  let count = 0;
+  const end = Date.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      const client = await pool.connect();
+      while (Date.now() < end) {
+        await client.query('begin');
+        await client.query('insert into raw_a (v) values ($1)', ['x'.repeat(200)]);
+        await client.query('insert into raw_b (v) values ($1)', ['x'.repeat(200)]);
+        await client.query('commit');
+        count++;
+      }
+      client.release();
+    }),
+  );
+  await pool.query('drop table raw_a; drop table raw_b');
+  await pool.end();
+  return count / seconds;
+}
+
+async function load(url: string, options: Partial<autocannon.Options>): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections: 32, duration: DURATION, ...options } as autocannon.Options, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+async function benchDialect(name: string, env: NodeJS.ProcessEnv, rawRate: () => Promise<number>): Promise<void> {
+  console.log(`\n== ${name}: ${format(RESIDENTS)} residents ==`);
+  cli(env, ['demo', 'generate', '--residents', String(RESIDENTS)]);
+  cli(env, ['user', 'add', 'bench.hotline', '--role', 'hotline', '--office', 'hotline', '--password-stdin'], `${PASSWORD}\n`);
+  cli(env, ['user', 'add', 'bench.clerk', '--role', 'clerk', '--office', 'honcho', '--password-stdin'], `${PASSWORD}\n`);
+  const cards = await activeCards(env, 400_000);
+  const port = await freePort();
+  const server = spawn(process.execPath, [BIN, 'serve'], { env: { ...env, PORT: String(port), LOG_LEVEL: 'warn', MADOGUCHI_DEMO: '0' }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    for (let attempt = 0; attempt < 600; attempt++) {
+      if (await fetch(`${base}/api/v1/health`).then((r) => r.ok, () => false)) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const token = async (username: string): Promise<string> => {
+      const response = await fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+      return ((await response.json()) as { token: string }).token;
+    };
+    const hotline = await token('bench.hotline');
+    const clerk = await token('bench.clerk');
+
+    let next = 0;
+    const suspensions = await load(base, {
+      requests: [
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${hotline}` },
+          body: JSON.stringify({ reason: 'lost', channel: 'hotline' }),
+          setupRequest: (request) => ({ ...request, path: `/api/v1/cards/${cards[next++ % cards.length]}/suspend` }),
+        },
+      ],
+    });
+    const raw = await rawRate();
+    const rate = suspensions.requests.average;
+    console.log(`hotline suspensions over HTTP, 32 connections, ${DURATION} s: ${format(rate)} req/s, p50 ${suspensions.latency.p50} ms, p99 ${suspensions.latency.p99} ms, ${suspensions.non2xx} non-2xx, ${suspensions.errors} errors`);
+    console.log(`raw durable two-statement transactions: ${format(raw)} /s; ratio suspensions/raw = ${(rate / raw).toFixed(2)} (aim ≥ 0.3; aim ≥ 2,000/s and p99 ≤ 50 ms)`);
+
+    const kana = ['ヤマ', 'サトウ', 'スズキ', 'タナカハナコ', 'イトウ', 'ワタナベ', 'ナカムラ', 'コバヤシ', 'カトウ', 'ヨシダ'];
+    let query = 0;
+    const searches = await load(base, {
+      connections: 8,
+      duration: Math.max(5, Math.round(DURATION / 2)),
+      requests: [
+        {
+          method: 'GET',
+          headers: { authorization: `Bearer ${clerk}` },
+          setupRequest: (request) => {
+            const q = kana[query++ % kana.length]!;
+            const birth = `19${String(50 + (query % 50)).padStart(2, '0')}-0${1 + (query % 9)}-1${query % 10}`;
+            const search = query % 3 === 0 ? `q=${encodeURIComponent(q)}&birthDate=${birth}` : query % 3 === 1 ? `q=${encodeURIComponent(q)}` : `birthDate=${birth}`;
+            return { ...request, path: `/api/v1/residents?${search}&limit=20` };
+          },
+        },
+      ],
+    });
+    console.log(`resident search (name, name + birth date, birth date), 8 connections: ${format(searches.requests.average)} req/s, p50 ${searches.latency.p50} ms, p99 ${searches.latency.p99} ms (aim p99 ≤ 20 ms), ${searches.non2xx} non-2xx`);
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.on('exit', resolve));
+  }
+}
+
+const key = randomBytes(32).toString('base64');
+const sqliteDir = mkdtempSync(path.join(tmpdir(), 'madoguchi-bench-'));
+await benchDialect('SQLite (embedded, WAL, synchronous=FULL)', { ...process.env, DATA_DIR: sqliteDir, DATABASE_URL: '', MADOGUCHI_KEY: key }, () => rawSqliteRate(sqliteDir, 5));
+
+const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+if (postgresUrl) {
+  const name = `madoguchi_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(postgresUrl);
+  url.pathname = `/${name}`;
+  try {
+    await benchDialect('PostgreSQL', { ...process.env, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'madoguchi-bench-')), DATABASE_URL: url.toString(), MADOGUCHI_KEY: key }, () =>
+      rawPostgresRate(url.toString(), 5, 32),
+    );
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+} else {
+  console.log('\n(PostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL)');
+}
