@@ -31,6 +31,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     const store = openStore({ dataDir: settings.dataDir, databaseUrl: settings.databaseUrl, municipalityCode: offices.municipality.code });
     try {
       await store.migrate();
+      await store.optimize();
     } catch (error) {
       await store.close();
       throw new ConfigError(`the database at ${settings.databaseUrl ? 'DATABASE_URL' : settings.dataDir} cannot be used: ${(error as Error).message}`);

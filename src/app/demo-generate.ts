@@ -107,6 +107,7 @@ export async function generateResidents(app: AppContext, actor: Actor, total: nu
     });
     progress({ done: done + size, total });
   }
+  await app.store.optimize();
   return total;
 }
 

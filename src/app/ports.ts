@@ -25,6 +25,8 @@ export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   ping(): Promise<void>;
   migrate(): Promise<void>;
+  /** Refreshes the planner's statistics, after a bulk load or at start. */
+  optimize(): Promise<void>;
   close(): Promise<void>;
   /** One transaction: everything done through `tx` commits together or not at all. */
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
@@ -51,6 +53,20 @@ export interface ResidentQuery {
   readonly phone?: string;
   readonly limit: number;
   readonly after?: { readonly key: string; readonly id: string };
+  /** Continue a search whose first page matched by containing, not by starting with. */
+  readonly match?: 'prefix' | 'contains';
+}
+
+
+export interface ResidentPage {
+  readonly records: ResidentRecord[];
+  /** The value of the ordering column for each record, for the next page's cursor. */
+  readonly keys: string[];
+  readonly order: string;
+  /** Whether the name (or address) started with the text, or only contained it. */
+  readonly match: 'prefix' | 'contains';
+  /** More residents contained the text than a search looks at. */
+  readonly truncated: boolean;
 }
 
 export interface ResidentRepository {
@@ -63,7 +79,7 @@ export interface ResidentRepository {
   findIdByNumberHash(numberHash: string): Promise<string | undefined>;
   setNumber(id: string, numberHash: string, numberLast4: string): Promise<void>;
   residentCodeTaken(residentCode: string): Promise<boolean>;
-  search(query: ResidentQuery): Promise<{ readonly records: ResidentRecord[]; readonly keys: string[] }>;
+  search(query: ResidentQuery): Promise<ResidentPage>;
   household(householdId: string): Promise<ResidentRecord[]>;
   count(): Promise<number>;
 }

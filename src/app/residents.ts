@@ -4,6 +4,7 @@ import type { CardEvent, CardState } from '../domain/card.ts';
 import { decideApplication, decideCard, type DecisionContext } from '../domain/card-decider.ts';
 import { LIVE_STATUSES } from '../domain/card-transitions.ts';
 import { DomainErrorCode, refuse, refuseField, success, type Result } from '../domain/errors.ts';
+import { searchForm } from '../domain/name-search.ts';
 import { checkResidentFacts, decideResident, type ResidentCommand } from '../domain/resident-decider.ts';
 import type { ResidentEvent, ResidentFacts, ResidentState } from '../domain/resident.ts';
 import { checkDigitOf, individualNumber, normalizeDigits } from '../rules/individual-number.ts';
@@ -101,36 +102,46 @@ export async function registerResident(app: AppContext, actor: Actor, body: Regi
 }
 
 /** Search by name (kanji or kana, partial), birth date, address or phone; numbers masked. */
-export async function searchResidents(
-  app: AppContext,
-  actor: Actor,
-  query: SearchQuery,
-): Promise<Result<{ residents: (ResidentView & { card: { id: string; status: string } | null })[]; nextCursor: string | null }>> {
+export interface SearchResult {
+  readonly residents: (ResidentView & { card: { id: string; status: string } | null })[];
+  readonly nextCursor: string | null;
+  readonly match: 'prefix' | 'contains';
+  readonly truncated: boolean;
+}
+
+/**
+ * Search by name (kanji or kana: names starting with the text, or when none do, containing it),
+ * birth date, address or phone; numbers masked; each resident with their live card.
+ */
+export async function searchResidents(app: AppContext, actor: Actor, query: SearchQuery): Promise<Result<SearchResult>> {
   const allowed = authorize(actor, 'resident.search');
   if (!allowed.ok) return allowed;
   if (query.q === undefined && query.birthDate === undefined && query.address === undefined && query.phone === undefined) {
     return refuseField('q', 'give a name, a birth date, an address or a phone number to search by');
   }
-  let after: { key: string; id: string } | undefined;
+  if (query.q === undefined && query.birthDate === undefined && query.phone === undefined && searchForm(query.address ?? '').length < 3) {
+    return refuseField('address', 'give at least 3 characters of an address, or a name or birth date with it');
+  }
+  let after: { key: string; id: string; match: 'prefix' | 'contains' } | undefined;
   if (query.cursor !== undefined) {
     try {
-      const [key, id] = JSON.parse(Buffer.from(query.cursor, 'base64url').toString('utf8')) as [string, string];
-      if (typeof key !== 'string' || typeof id !== 'string') throw new Error('cursor');
-      after = { key, id };
+      const [key, id, match] = JSON.parse(Buffer.from(query.cursor, 'base64url').toString('utf8')) as [string, string, string];
+      if (typeof key !== 'string' || typeof id !== 'string' || (match !== 'prefix' && match !== 'contains')) throw new Error('cursor');
+      after = { key, id, match };
     } catch {
       return refuseField('cursor', 'is not a cursor this search returned');
     }
   }
   const limit = query.limit ?? 20;
-  const { records, keys } = await app.store.read.residents.search({
+  const found = await app.store.read.residents.search({
     ...(query.q !== undefined && { name: query.q }),
     ...(query.birthDate !== undefined && { birthDate: query.birthDate }),
     ...(query.address !== undefined && { address: query.address }),
     ...(query.phone !== undefined && { phone: query.phone }),
     limit: limit + 1,
-    ...(after && { after }),
+    ...(after && { after: { key: after.key, id: after.id }, match: after.match }),
   });
-  const page = records.slice(0, limit);
+  const page = found.records.slice(0, limit);
   const cards = await app.store.read.cards.listByResidents(page.map((record) => record.state.id));
   const residents = page.map((record) => {
     const live = cards.filter((card) => card.residentId === record.state.id && LIVE_STATUSES.includes(card.status)).at(-1);
@@ -138,8 +149,8 @@ export async function searchResidents(
   });
   const last = page.at(-1);
   const nextCursor =
-    records.length > limit && last ? Buffer.from(JSON.stringify([keys[page.length - 1], last.state.id])).toString('base64url') : null;
-  return success({ residents, nextCursor });
+    found.records.length > limit && last ? Buffer.from(JSON.stringify([found.keys[page.length - 1], last.state.id, found.match])).toString('base64url') : null;
+  return success({ residents, nextCursor, match: found.match, truncated: found.truncated });
 }
 
 export async function residentWithCards(app: AppContext, tx: Repositories, record: ResidentRecord): Promise<ResidentWithCards> {

@@ -70,6 +70,7 @@ export function openStore(settings: StoreSettings): OpenStore {
       read: repositories(scope(db, postgresDialect)),
       ping: async () => void (await sql`select 1`.execute(db)),
       migrate: () => migrateToLatest(db, postgresDialect),
+      optimize: async () => void (await sql`analyze`.execute(db)),
       close: () => db.destroy(),
       transaction: (work) => db.transaction().execute((trx) => work(repositories(scope(trx, postgresDialect)))),
     };
@@ -98,6 +99,8 @@ export function openStore(settings: StoreSettings): OpenStore {
     read: repositories(scope(reader, sqliteDialect)),
     ping: async () => void (await sql`select 1`.execute(reader)),
     migrate: () => migrateToLatest(db, sqliteDialect),
+    // A bounded ANALYZE of what changed (analysis_limit keeps it to milliseconds on a big file).
+    optimize: () => write(async () => void file.exec('pragma analysis_limit = 1000; pragma optimize = 0x10002')),
     async close() {
       await reader.destroy();
       await db.destroy();

@@ -42,6 +42,8 @@ const SearchResultSchema = Type.Object({
     Type.Object({ ...ResidentViewSchema.properties, card: Type.Union([Type.Object({ id: Type.String(), status: Type.String() }), Type.Null()]) }),
   ),
   nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as cursor for the next page' }),
+  match: Type.Enum(['prefix', 'contains'], { description: 'Names starting with q, or (when none do) containing it' }),
+  truncated: Type.Boolean({ description: 'More residents contain the text than a search looks at: narrow it, e.g. with a birth date' }),
 });
 const EnquirySchema = Type.Object({
   id: Type.String(),

@@ -41,11 +41,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('residents_number_hash').unique().on('residents').columns(['municipality_code', 'number_hash']).execute();
   await db.schema.createIndex('residents_resident_code').unique().on('residents').columns(['municipality_code', 'resident_code']).execute();
-  await db.schema.createIndex('residents_birth_date').on('residents').columns(['municipality_code', 'birth_date']).execute();
+  await db.schema.createIndex('residents_birth_date').on('residents').columns(['municipality_code', 'birth_date', 'name_kana_search', 'id']).execute();
   await db.schema.createIndex('residents_name_kana').on('residents').columns(['municipality_code', 'name_kana_search', 'id']).execute();
   await db.schema.createIndex('residents_name_kanji').on('residents').columns(['municipality_code', 'name_kanji_search', 'id']).execute();
   await db.schema.createIndex('residents_household').on('residents').columns(['municipality_code', 'household_id']).execute();
-  await db.schema.createIndex('residents_phone').on('residents').columns(['municipality_code', 'phone']).execute();
+  await db.schema.createIndex('residents_phone').on('residents').columns(['municipality_code', 'phone', 'name_kana_search', 'id']).execute();
 
   await db.schema
     .createTable('resident_numbers')

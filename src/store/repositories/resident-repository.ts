@@ -68,6 +68,9 @@ function fromRow(row: ResidentsTable): ResidentRecord {
 
 const KANA_ONLY = /^[\u30A0-\u30FF]+$/u;
 
+/** The most residents a 'contains' search looks at; past it the clerk is asked to narrow. */
+export const CONTAINS_CAP = 1000;
+
 export function residentRepository({ db, dialect, municipalityCode }: Scope): ResidentRepository {
   const scoped = () => db.selectFrom('residents').where('residents.municipality_code', '=', municipalityCode);
   return {
@@ -111,30 +114,55 @@ export function residentRepository({ db, dialect, municipalityCode }: Scope): Re
     async residentCodeTaken(residentCode) {
       return (await scoped().select('id').where('resident_code', '=', residentCode).executeTakeFirst()) !== undefined;
     },
+    /**
+     * A search driven by one index, ordered by it, so that a page costs the same among a thousand
+     * residents or a million: the birth date or phone when given; else the start of the name
+     * (kana or kanji), and only when nothing starts so, the name containing the text (trigram
+     * index, at most CONTAINS_CAP candidates); an address alone through the trigram index too.
+     */
     async search(query: ResidentQuery) {
-      let select = scoped().selectAll('residents');
-      if (query.birthDate !== undefined) select = select.where('birth_date', '=', query.birthDate);
-      if (query.phone !== undefined) select = select.where('phone', '=', query.phone);
-      // An indexed criterion narrows first: the birth date, else the trigram index (3+ characters),
-      // else a prefix of the name; whatever remains filters the narrowed rows.
+      const name = query.name === undefined ? undefined : searchForm(query.name);
+      const nameColumn = name === undefined ? undefined : KANA_ONLY.test(name) ? 'name_kana_search' : 'name_kanji_search';
+      const address = query.address === undefined ? undefined : searchForm(query.address);
       const narrowed = query.birthDate !== undefined || query.phone !== undefined;
-      if (query.name !== undefined) {
-        const name = searchForm(query.name);
-        const column = KANA_ONLY.test(name) ? 'name_kana_search' : 'name_kanji_search';
-        select = select.where(
-          narrowed ? likeContains(column, name) : name.length >= 3 ? dialect.residentContains(column, name) : dialect.startsWith(column, name),
-        );
+      const order = !narrowed && nameColumn === 'name_kanji_search' ? 'name_kanji_search' : 'name_kana_search';
+      const page = (match: 'prefix' | 'contains', ids?: string[]) => {
+        let select = scoped().selectAll('residents');
+        if (ids) select = select.where('id', 'in', ids.length > 0 ? ids : ['']);
+        if (query.birthDate !== undefined) select = select.where('birth_date', '=', query.birthDate);
+        if (query.phone !== undefined) select = select.where('phone', '=', query.phone);
+        if (name !== undefined && nameColumn !== undefined && !ids) {
+          select = select.where(narrowed ? likeContains(nameColumn, name) : dialect.startsWith(nameColumn, name));
+        }
+        if (address !== undefined && (narrowed || name !== undefined || match === 'prefix')) select = select.where(likeContains('address_search', address));
+        if (query.after) {
+          const { key, id } = query.after;
+          select = select.where((eb) => eb.or([eb(order, '>', key), eb.and([eb(order, '=', key), eb('id', '>', id)])]));
+        }
+        return select.orderBy(order).orderBy('id').limit(query.limit).execute();
+      };
+      const containing = async (column: 'name_kana_search' | 'name_kanji_search' | 'address_search', text: string) => {
+        const candidates = await scoped().select('id').where(dialect.residentContains(column, text)).limit(CONTAINS_CAP + 1).execute();
+        return { ids: candidates.slice(0, CONTAINS_CAP).map((row) => row.id), truncated: candidates.length > CONTAINS_CAP };
+      };
+      let match: 'prefix' | 'contains' = 'prefix';
+      let truncated = false;
+      let rows: ResidentsTable[];
+      if (!narrowed && name === undefined && address !== undefined) {
+        match = 'contains';
+        const found = await containing('address_search', address);
+        truncated = found.truncated;
+        rows = await page('contains', found.ids);
+      } else {
+        rows = query.match === 'contains' ? [] : await page('prefix');
+        if (rows.length === 0 && !narrowed && (!query.after || query.match === 'contains') && name !== undefined && nameColumn !== undefined && name.length >= 3) {
+          match = 'contains';
+          const found = await containing(nameColumn, name);
+          truncated = found.truncated;
+          rows = await page('contains', found.ids);
+        }
       }
-      if (query.address !== undefined) {
-        const address = searchForm(query.address);
-        select = select.where(address.length >= 3 && !narrowed ? dialect.residentContains('address_search', address) : likeContains('address_search', address));
-      }
-      if (query.after) {
-        const { key, id } = query.after;
-        select = select.where((eb) => eb.or([eb('name_kana_search', '>', key), eb.and([eb('name_kana_search', '=', key), eb('id', '>', id)])]));
-      }
-      const rows = await select.orderBy('name_kana_search').orderBy('id').limit(query.limit).execute();
-      return { records: rows.map(fromRow), keys: rows.map((row) => row.name_kana_search) };
+      return { records: rows.map(fromRow), keys: rows.map((row) => row[order]), order, match, truncated };
     },
     async household(householdId) {
       const rows = await scoped().selectAll('residents').where('household_id', '=', householdId).orderBy('birth_date').execute();
