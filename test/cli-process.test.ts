@@ -1,20 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { temporaryDataDir } from './support/http.ts';
+import { temporaryDataDir } from './support/databases.ts';
+import { freePort } from './support/ports.ts';
 
 const BIN = path.resolve(import.meta.dirname, '..', 'bin', 'madoguchi.mjs');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('the madoguchi command, as installed by npm ci', () => {
   it('evaluates a rule', () => {

@@ -91,6 +91,10 @@ export interface CardRepository {
   insert(state: CardState, at: string): Promise<void>;
   insertMany(states: readonly CardState[], at: string): Promise<void>;
   update(state: CardState, previousVersion: number, at: string): Promise<boolean>;
+  /** Cards in id order after `afterId`, for walks over all of them. */
+  page(afterId: string, limit: number): Promise<CardState[]>;
+  /** Writes a read model rebuilt from the events, whatever the row held. */
+  overwrite(state: CardState, at: string): Promise<void>;
 }
 
 export interface StoredEvent<E> {

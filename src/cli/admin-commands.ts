@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os';
 import { verifyAudit } from '../app/audit-trail.ts';
+import { rebuildCards } from '../app/rebuild.ts';
 import { addStaff, systemActor } from '../app/staff.ts';
 import { CliError, write, type CliIo } from './io.ts';
 import type { OpenedApp } from './program.ts';
@@ -59,6 +60,18 @@ export async function auditVerify(io: CliIo, open: () => Promise<OpenedApp>): Pr
     const result = await verifyAudit(app.store, app.keys);
     await write(io.stdout, JSON.stringify(result) + '\n');
     return result.ok ? 0 : 1;
+  } finally {
+    await close();
+  }
+}
+
+/** `rebuild cards`: the cards read model from the card events; prints what it rewrote. */
+export async function rebuild(io: CliIo, open: () => Promise<OpenedApp>): Promise<number> {
+  const { app, close } = await open();
+  try {
+    const report = await rebuildCards(app, cliActor());
+    await write(io.stdout, `checked ${report.cards} cards; rebuilt ${report.rebuilt.length}${report.rebuilt.length ? `: ${report.rebuilt.join(', ')}` : ''}\n`);
+    return 0;
   } finally {
     await close();
   }

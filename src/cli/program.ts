@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import type { AppContext } from '../app/context.ts';
 import type { RuleContext } from '../rules/context.ts';
-import { auditVerify, migrate, userAdd } from './admin-commands.ts';
+import { auditVerify, migrate, rebuild, userAdd } from './admin-commands.ts';
 import { demoGenerate } from './demo-command.ts';
 import { CliError, write, type CliIo } from './io.ts';
 import { rulesCommand, type RulesOptions } from './rules-command.ts';
@@ -82,6 +82,15 @@ export function createProgram(io: CliIo, services: CliServices, setExitCode: (co
     .command('verify')
     .description('check that no audit entry was altered, removed or reordered (exit 1 if one was)')
     .action(async () => setExitCode(await auditVerify(io, services.openApp)));
+
+  program
+    .command('rebuild')
+    .description('rebuild a read model from its events')
+    .argument('<model>', 'cards')
+    .action(async (model: string) => {
+      if (model !== 'cards') throw new CliError(`there is no read model "${model}"; rebuild cards`);
+      setExitCode(await rebuild(io, services.openApp));
+    });
 
   const demo = program.command('demo').description('demo data');
   demo

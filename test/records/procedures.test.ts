@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rebuildCards } from '../../src/app/rebuild.ts';
+import { systemActor } from '../../src/app/staff.ts';
 import { DIALECTS } from '../support/databases.ts';
 import { openWorld, PINS, residentBody, residentWithActiveCard, type World } from '../support/world.ts';
 
@@ -365,5 +367,11 @@ describe.each(DIALECTS)('procedures on $name', ({ create }) => {
     expect(await world.call('clerk', 'GET', '/api/v1/audit/verify')).toMatchObject({ status: 403, body: { code: 'AUTH.FORBIDDEN' } });
     const refused = await world.call('auditor', 'GET', '/api/v1/audit?action=card.resume&limit=1000');
     expect(refused.body.some((entry: { outcome: string; code: string }) => entry.outcome === 'refused' && entry.code === 'AUTH.COUNTER_ONLY')).toBe(true);
+  });
+
+  it('keeps every cards row equal to what its events fold to, after all of the above', async () => {
+    const report = await rebuildCards(world.app, systemActor('test'));
+    expect(report.cards).toBeGreaterThan(20);
+    expect(report.rebuilt).toEqual([]);
   });
 });

@@ -133,3 +133,21 @@ describe.each(DIALECTS)('refusals on $name', ({ create }) => {
     }
   });
 });
+
+describe.each(DIALECTS)('the cards read model on $name', ({ create }) => {
+  it('is what the events fold to, and is rebuilt from them when a row was damaged', async () => {
+    const world = await openWorld(await create());
+    const { cardId } = await residentWithActiveCard(world);
+    await world.call('hotline', 'POST', `/api/v1/cards/${cardId}/suspend`, { reason: 'stolen', channel: 'hotline' });
+    const { rebuildCards } = await import('../../src/app/rebuild.ts');
+    expect(await rebuildCards(world.app, systemActor('test'))).toEqual({ cards: 1, rebuilt: [] });
+    const before = (await world.call('clerk', 'GET', `/api/v1/cards/${cardId}`)).body;
+    await world.store.db.updateTable('cards').set({ status: 'active', suspension: null }).where('id', '=', cardId).execute();
+    expect((await world.call('clerk', 'GET', `/api/v1/cards/${cardId}`)).body.status).toBe('active');
+    expect(await rebuildCards(world.app, systemActor('test'))).toEqual({ cards: 1, rebuilt: [cardId] });
+    expect((await world.call('clerk', 'GET', `/api/v1/cards/${cardId}`)).body).toEqual(before);
+    expect((await world.call('auditor', 'GET', `/api/v1/audit?action=card.rebuild`)).body).toHaveLength(1);
+    await world.close();
+    await world.database.drop();
+  });
+});

@@ -100,6 +100,12 @@ export function cardRepository({ db, dialect, municipalityCode }: Scope): CardRe
         await db.insertInto('cards').values(chunk.map((state) => ({ ...toRow(state, municipalityCode, at), created_at: at }))).execute();
       }
     },
+    async page(afterId, limit) {
+      return (await scoped().where('id', '>', afterId).orderBy('id').limit(limit).execute()).map(fromRow);
+    },
+    async overwrite(state, at) {
+      await db.updateTable('cards').set(toRow(state, municipalityCode, at)).where('municipality_code', '=', municipalityCode).where('id', '=', state.id).execute();
+    },
     async update(state, previousVersion, at) {
       const result = await db
         .updateTable('cards')

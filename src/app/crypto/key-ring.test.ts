@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { createKeyRing } from './key-ring.ts';
+
+describe('the key ring', () => {
+  it('encrypts a number so that the ciphertext shows nothing of it, and decrypts it', () => {
+    const ring = createKeyRing(randomBytes(32));
+    const first = ring.encryptNumber('123456789018');
+    const second = ring.encryptNumber('123456789018');
+    expect(first.ciphertext).not.toBe(second.ciphertext);
+    expect(Buffer.from(first.ciphertext, 'base64').toString('latin1')).not.toContain('1234');
+    expect(ring.decryptNumber(first)).toBe('123456789018');
+    expect(first.keyId).toBe(ring.keyId);
+  });
+
+  it('finds equal numbers by their keyed hash, which differs under another key', () => {
+    const key = randomBytes(32);
+    expect(createKeyRing(key).numberHash('123456789018')).toBe(createKeyRing(key).numberHash('123456789018'));
+    expect(createKeyRing(key).numberHash('123456789018')).not.toBe(createKeyRing(randomBytes(32)).numberHash('123456789018'));
+  });
+
+  it('decrypts with a retired key after a rotation, and refuses a tampered ciphertext', () => {
+    const old = randomBytes(32);
+    const written = createKeyRing(old).encryptNumber('123456789018');
+    const rotated = createKeyRing(randomBytes(32), [old]);
+    expect(rotated.keyId).not.toBe(written.keyId);
+    expect(rotated.decryptNumber(written)).toBe('123456789018');
+    const raw = Buffer.from(written.ciphertext, 'base64');
+    raw[raw.length - 1]! ^= 1;
+    expect(() => rotated.decryptNumber({ ...written, ciphertext: raw.toString('base64') })).toThrow();
+    expect(() => createKeyRing(randomBytes(32)).decryptNumber(written)).toThrow(/no key/);
+  });
+});
