@@ -14,6 +14,7 @@ import { residentRoutes } from './residents/resident-routes.ts';
 import { ruleRoutes } from './rules/rule-routes.ts';
 import { sessionRoutes } from './session/session-routes.ts';
 import { staffRoutes } from './staff/staff-routes.ts';
+import { webApp } from './web-app.ts';
 
 export interface HttpOptions {
   /** Sign-in attempts per minute per address and username before 429. */
@@ -46,5 +47,6 @@ export async function buildApp(context: AppContext, options: FastifyServerOption
   await app.register(approvalRoutes, { context });
   await app.register(auditRoutes, { context });
   await app.register(staffRoutes, { context });
+  await app.register(webApp);
   return app;
 }
