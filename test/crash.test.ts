@@ -23,7 +23,7 @@ describe('a crash of the embedded server', () => {
     let out = '';
     server.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     const base = `http://127.0.0.1:${port}`;
-    let cardId = '';
+    let cardId: string;
     try {
       for (let attempt = 0; attempt < 600; attempt++) {
         if (await fetch(`${base}/api/v1/health`).then((r) => r.ok, () => false)) break;

@@ -90,6 +90,6 @@ export async function decideApproval(
   );
 }
 
-export async function listApprovals(app: AppContext, status: ApprovalRecord['status'] | undefined): Promise<ApprovalRecord[]> {
-  return app.store.read.approvals.list({ ...(status && { status }), limit: 200 });
+export async function listApprovals(app: AppContext, filter: { status?: ApprovalRecord['status'] | undefined; residentId?: string | undefined }): Promise<ApprovalRecord[]> {
+  return app.store.read.approvals.list({ ...(filter.status && { status: filter.status }), ...(filter.residentId && { residentId: filter.residentId }), limit: 200 });
 }

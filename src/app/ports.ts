@@ -279,7 +279,7 @@ export interface ApprovalRepository {
   insert(record: ApprovalRecord): Promise<void>;
   get(id: string, options?: LockOption): Promise<ApprovalRecord | undefined>;
   update(record: ApprovalRecord): Promise<void>;
-  list(filter: { readonly status?: ApprovalRecord['status']; readonly limit: number }): Promise<ApprovalRecord[]>;
+  list(filter: { readonly status?: ApprovalRecord['status']; readonly residentId?: string; readonly limit: number }): Promise<ApprovalRecord[]>;
 }
 
 export interface EnquiryRecord {

@@ -9,7 +9,7 @@ import { sendProblem } from './error-handler.ts';
 import { problem } from './problem.ts';
 
 export const SESSION_COOKIE = 'madoguchi_session';
-export const CSRF_HEADER = 'x-csrf-token';
+export const CSRF_HEADER = 'x-csrf-token' as const;
 const CACHE_MS = 5_000;
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -18,6 +18,8 @@ declare module 'fastify' {
     /** The signed-in staff member; set by `requireStaff`. */
     actor: Actor;
     sessionToken: string;
+    /** The session behind the request: its CSRF token, expiry and whether a password change is due. */
+    staffSession: Authenticated;
   }
   interface FastifyContextConfig {
     /** Reachable while a one-time password still waits to be changed. */
@@ -47,6 +49,7 @@ export const staffAuth = fp(
     const cache = new Map<string, { value: Authenticated; until: number }>();
     app.decorateRequest('actor', null as unknown as Actor);
     app.decorateRequest('sessionToken', '');
+    app.decorateRequest('staffSession', null as unknown as Authenticated);
     // Keyed by the token itself: this cache lives only in the process's memory, like the request.
     app.decorate('forgetSession', (token: string) => void cache.delete(token));
     app.decorate('requireStaff', async (request: FastifyRequest, reply: FastifyReply) => {
@@ -77,6 +80,7 @@ export const staffAuth = fp(
       }
       request.actor = session.actor;
       request.sessionToken = credentials.token;
+      request.staffSession = session;
     });
   },
   { name: 'madoguchi-staff-auth' },

@@ -45,15 +45,18 @@ export async function approvalRoutes(app: FastifyInstance, { context }: { contex
     {
       method: 'GET',
       url: '/api/v1/approvals',
-      summary: 'Requests, by status (pending by default)',
+      summary: 'Requests, by status (pending by default) and resident',
       tags,
-      querystring: Type.Object({ status: Type.Optional(Type.Enum(['pending', 'approved', 'refused', 'used'])) }, { additionalProperties: false }),
+      querystring: Type.Object(
+        { status: Type.Optional(Type.Enum(['pending', 'approved', 'refused', 'used'])), residentId: Type.Optional(Type.String({ format: 'uuid' })) },
+        { additionalProperties: false },
+      ),
       response: Type.Array(ApprovalSchema),
       problems: [],
     },
     async ({ request, query }) => {
       const allowed = authorize(request.actor, 'approval.request');
-      return allowed.ok ? success(await listApprovals(context, query.status ?? 'pending')) : allowed;
+      return allowed.ok ? success(await listApprovals(context, { status: query.status ?? 'pending', residentId: query.residentId })) : allowed;
     },
   );
   for (const [verb, approve] of [['approve', true], ['refuse', false]] as const) {

@@ -12,6 +12,7 @@ import {
   moveOut,
   recordEnquiry,
   registerResident,
+  residentProcedures,
   revealNumber,
   searchResidents,
   updatePeriodOfStay,
@@ -44,6 +45,22 @@ const SearchResultSchema = Type.Object({
   nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as cursor for the next page' }),
   match: Type.Enum(['prefix', 'contains'], { description: 'Names starting with q, or (when none do) containing it' }),
   truncated: Type.Boolean({ description: 'More residents contain the text than a search looks at: narrow it, e.g. with a birth date' }),
+});
+const ProcedureSchema = Type.Object({
+  id: Type.String(),
+  kind: Type.String(),
+  residentId: Type.Union([Type.String(), Type.Null()]),
+  cardId: Type.Union([Type.String(), Type.Null()]),
+  staffId: Type.String(),
+  officeId: Type.String(),
+  occurredAt: Type.String(),
+  businessDate: DateSchema,
+  documents: Type.Array(Type.String()),
+  fee: Type.Union([Type.Integer(), Type.Null()]),
+  receiptNumber: Type.Union([Type.String(), Type.Null()]),
+  outcome: Type.String(),
+  details: Type.Object({}, { additionalProperties: true }),
+  proxy: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]),
 });
 const EnquirySchema = Type.Object({
   id: Type.String(),
@@ -98,6 +115,19 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       problems: ['RESIDENT.NOT_FOUND'],
     },
     ({ request, params }) => getResident(context, request.actor, params.id),
+  );
+  staffRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/v1/residents/:id/procedures',
+      summary: 'Every act recorded for the resident, oldest first',
+      tags,
+      params: IdParams,
+      response: Type.Array(ProcedureSchema),
+      problems: ['RESIDENT.NOT_FOUND'],
+    },
+    ({ request, params }) => residentProcedures(context, request.actor, params.id),
   );
   staffRoute(
     app,

@@ -66,9 +66,19 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ context: AppContext; log
     {
       preHandler: app.requireStaff,
       config: { beforePasswordChange: true },
-      schema: { summary: 'Who is signed in', tags: ['session'], security: BEARER_SECURITY, response: { 200: Type.Object({ user: Type.Object({ id: Type.String(), username: Type.String(), name: Type.String(), role: Type.String(), officeId: Type.String() }) }), ...problemResponses('AUTH.UNAUTHENTICATED') } },
+      schema: {
+        summary: 'Who is signed in, with the CSRF token of the session (for the web app after a reload)',
+        tags: ['session'],
+        security: BEARER_SECURITY,
+        response: { 200: Type.Omit(SessionSchema, ['token']), ...problemResponses('AUTH.UNAUTHENTICATED') },
+      },
     },
-    async (request) => ({ user: request.actor }),
+    async (request) => ({
+      user: { ...request.actor, mustChangePassword: request.staffSession.mustChangePassword },
+      csrfToken: request.staffSession.csrfToken,
+      csrfHeader: CSRF_HEADER,
+      expiresAt: request.staffSession.expiresAt,
+    }),
   );
   app.delete(
     '/api/v1/session',

@@ -58,6 +58,7 @@ export function approvalRepository({ db, dialect, municipalityCode }: Scope): Ap
     async list(filter) {
       let query = db.selectFrom('approvals').selectAll().where('municipality_code', '=', municipalityCode);
       if (filter.status !== undefined) query = query.where('status', '=', filter.status);
+      if (filter.residentId !== undefined) query = query.where('resident_id', '=', filter.residentId);
       const rows = await query.orderBy('requested_at').limit(filter.limit).execute();
       return rows.map(fromRow);
     },

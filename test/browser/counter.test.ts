@@ -1,0 +1,226 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyForCard, issueCard, manufactureCard } from '../../src/app/cards.ts';
+import { registerResident } from '../../src/app/residents.ts';
+import { accessibilityViolations, screenshot } from '../support/browser.ts';
+import { residentBody } from '../support/world.ts';
+import { look, openBrowserWorld, type BrowserWorld } from './support.ts';
+
+let world: BrowserWorld;
+
+/** A resident of the city, through the same use case as the counter. */
+async function resident(overrides: Record<string, unknown> = {}) {
+  const result = await registerResident(world.t.app, world.staff.clerk, residentBody(overrides) as never);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+/** A resident with an active card handed over at the main office. */
+async function residentWithCard(overrides: Record<string, unknown> = {}) {
+  const person = await resident(overrides);
+  const { app } = world.t;
+  const applied = await applyForCard(app, world.staff.clerk, person.id, { applicationDate: '2026-10-01' as never, photoTakenOn: '2026-09-20' as never, withSignatureCertificate: true, withUserCertificate: true });
+  if (!applied.ok) throw new Error(applied.error.message);
+  await manufactureCard(app, world.staff.clerk, applied.value.id, { issueDate: '2026-11-01' as never });
+  await issueCard(app, world.staff.clerk, applied.value.id, {
+    handedOverOn: '2026-11-10' as never,
+    pins: { signature: 'ABC123', user: '1111', residentRegistry: '2222', cardInfo: '3333' },
+    identityDocuments: ['passport'],
+    notificationCardReturned: false,
+  });
+  return { person, cardId: applied.value.id };
+}
+
+async function confirm(page: Page) {
+  await page.getByRole('button', { name: '確認画面へ' }).click();
+  await page.getByRole('heading', { name: '内容の確認' }).waitFor();
+  await page.getByRole('button', { name: 'この内容で手続きする' }).click();
+  await page.getByText('手続きを記録しました').waitFor();
+}
+
+beforeAll(async () => {
+  world = await openBrowserWorld();
+}, 60_000);
+afterAll(async () => world.close());
+
+describe('the counter app in Chromium', () => {
+  it('takes a resident found by kana from application through issue, then an address change noted with the 住基 PIN', { timeout: 120_000 }, async () => {
+    await resident({ familyName: '江戸川', givenName: '花子', familyNameKana: 'エドガワ', givenNameKana: 'ハナコ', birthDate: '1990-05-10' });
+    const { page, context } = await world.page('ja');
+    await world.signIn(page, 'clerk.honcho');
+    await page.locator('#field-q').fill('えどがわ');
+    await page.getByRole('link', { name: '江戸川 花子' }).click();
+    await page.getByRole('heading', { name: '江戸川 花子', level: 1 }).waitFor();
+    await screenshot(page, 'counter-resident');
+
+    await page.getByRole('link', { name: 'カードの交付申請' }).click();
+    await page.getByRole('button', { name: '確認画面へ' }).click();
+    await look.contains(page.getByRole('alert'), '確認：ご本人（または代理人）の本人確認書類を確認した');
+    await look.focused(page.getByRole('alert'));
+    await page.getByLabel('ご本人（または代理人）の本人確認書類を確認した').check();
+    await page.getByLabel('写真が縦4.5cm×横3.5cm・最近6か月以内・正面・無背景であることを確認した').check();
+    await page.getByLabel('写真の撮影日').fill('2026-11-01');
+    await confirm(page);
+    await screenshot(page, 'counter-slip-application');
+    await page.getByRole('link', { name: '住民の画面へ' }).click();
+
+    await page.getByRole('link', { name: 'カード到着（発行日の登録）' }).click();
+    await page.getByRole('button', { name: '確認画面へ' }).click();
+    await look.visible(page.getByText('2036-05-10（令和18年5月10日(土)）（発行日後10回目の誕生日）'));
+    await page.getByRole('button', { name: 'この内容で手続きする' }).click();
+    await page.getByRole('link', { name: '住民の画面へ' }).click();
+
+    await page.getByRole('link', { name: 'カードの交付' }).click();
+    await page.getByLabel('ご本人（または代理人）の本人確認書類を確認した').check();
+    await page.getByLabel('交付通知書（はがき）を受け取った').check();
+    await page.getByLabel('運転免許証').check();
+    await page.getByLabel('通知カードを回収した').check();
+    await page.getByLabel('署名用電子証明書の暗証番号').fill('abc123');
+    await page.getByLabel('利用者証明用電子証明書の暗証番号').fill('1234');
+    await page.getByLabel('住民基本台帳事務用の暗証番号').fill('5678');
+    await page.getByLabel('券面事項入力補助用の暗証番号').fill('1234');
+    await confirm(page);
+    await look.contains(page.locator('.slip'), '2036-05-10');
+    await page.getByRole('link', { name: '住民の画面へ' }).click();
+    await look.contains(page.locator('.card-panel').first(), '有効');
+
+    await page.getByRole('link', { name: '住所の変更（区内転居）' }).click();
+    await page.getByLabel('ご本人（または代理人）の本人確認書類を確認した').check();
+    await page.getByLabel('新しい住所').fill('東京都江戸川区船堀二丁目1番');
+    await page.getByRole('button', { name: '確認画面へ' }).click();
+    await look.visible(page.getByText('署名用電子証明書は失効します。'));
+    await page.getByRole('button', { name: 'この内容で手続きする' }).click();
+    await page.getByRole('link', { name: '券面記載事項の変更（追記）' }).click();
+    await look.value(page.getByLabel('追記する内容'), '東京都江戸川区船堀二丁目1番');
+    await page.getByLabel('住民基本台帳事務用の暗証番号').fill('0000');
+    await page.getByRole('button', { name: '確認画面へ' }).click();
+    await page.getByRole('button', { name: 'この内容で手続きする' }).click();
+    await look.contains(page.getByRole('alert'), '暗証番号が違います。');
+    await look.contains(page.locator('#field-pin-error'), '暗証番号が違います。');
+    await page.getByLabel('住民基本台帳事務用の暗証番号').fill('5678');
+    await confirm(page);
+    await page.getByRole('navigation').getByRole('link', { name: '住民検索' }).click();
+    await page.locator('#field-q').fill('江戸川花子');
+    await page.getByRole('link', { name: '江戸川 花子' }).click();
+    const card = page.locator('.card-panel').first();
+    await look.contains(card, '東京都江戸川区船堀二丁目1番');
+    await look.contains(card.locator('li', { hasText: '署名用電子証明書' }), '失効');
+    await look.contains(card.locator('li', { hasText: '利用者証明用電子証明書' }), '有効');
+    await look.contains(card, '使用可（あと3回）');
+    await screenshot(page, 'counter-card-after-address-change');
+    await context.close();
+  });
+
+  it('lets the hotline suspend a lost card from name and birth date, offers it no release, and a clerk releases it', { timeout: 120_000 }, async () => {
+    const { person } = await residentWithCard({ familyName: '葛西', givenName: '次郎', familyNameKana: 'カサイ', givenNameKana: 'ジロウ', birthDate: '1975-04-01' });
+    const operator = await world.page('ja');
+    await world.signIn(operator.page, 'operator');
+    const page = operator.page;
+    await page.waitForURL(/\/hotline$/);
+    await look.texts(page.getByRole('navigation', { name: 'メニュー' }).getByRole('link'), ['一時停止受付']);
+    await page.locator('#field-q').fill('カサイジロウ');
+    await page.locator('#field-birthDate').fill('1975-04-01');
+    await page.getByRole('button', { name: '葛西 次郎さんのカードを紛失で一時停止' }).click();
+    await look.focused(page.getByRole('button', { name: '一時停止する' }));
+    await screenshot(page, 'hotline-confirm');
+    await page.getByRole('button', { name: '一時停止する' }).click();
+    await look.visible(page.getByRole('heading', { name: '一時停止しました' }));
+    await look.contains(page.locator('.script'), 'お電話ではできません');
+    await look.contains(page.locator('.script'), '03-3683-5184');
+    await screenshot(page, 'hotline-script');
+    await page.goto(`/residents/${person.id}`);
+    await page.waitForURL(/\/hotline$/);
+    const release = await page.evaluate(async (url) => (await fetch(url, { method: 'GET' })).status, `/api/v1/residents/${person.id}`);
+    expect(release).toBe(403);
+    await operator.context.close();
+
+    const clerk = await world.page('ja');
+    await world.signIn(clerk.page, 'clerk.honcho');
+    await clerk.page.goto(`/residents/${person.id}`);
+    await look.contains(clerk.page.locator('.card-panel').first(), '一時停止中');
+    await clerk.page.getByRole('link', { name: '一時停止の解除' }).click();
+    await clerk.page.getByLabel('見つかったカードを確認した').check();
+    await clerk.page.getByLabel('パスポート').check();
+    await confirm(clerk.page);
+    await clerk.page.getByRole('navigation').getByRole('link', { name: '住民検索' }).click();
+    await clerk.page.goto(`/residents/${person.id}`);
+    await look.contains(clerk.page.locator('.card-panel').first(), '有効');
+    await clerk.context.close();
+  });
+
+  it('refuses a reissue for a stolen card without a police report number, then charges ¥1,000 with a receipt number', { timeout: 120_000 }, async () => {
+    const { person, cardId } = await residentWithCard({ familyName: '小岩', givenName: '三郎', familyNameKana: 'コイワ', givenNameKana: 'サブロウ' });
+    const { page, context } = await world.page('ja');
+    await world.signIn(page, 'clerk.honcho');
+    await page.goto(`/cards/${cardId}/reissue?resident=${person.id}`);
+    await page.getByLabel('ご本人（または代理人）の本人確認書類を確認した').check();
+    await page.getByLabel('写真が縦4.5cm×横3.5cm・最近6か月以内・正面・無背景であることを確認した').check();
+    await page.getByLabel('盗難').check();
+    await page.getByLabel('写真の撮影日').fill('2026-11-20');
+    await page.getByLabel('マイナンバーカード', { exact: true }).check();
+    await page.getByRole('button', { name: '確認画面へ' }).click();
+    await look.visible(page.getByText('1,000円（カード800円＋電子証明書200円）'));
+    await page.getByRole('button', { name: 'この内容で手続きする' }).click();
+    await look.contains(page.getByRole('alert'), '警察署の受理番号が必要です');
+    await look.contains(page.locator('#field-policeReportNumber-error'), '警察署の受理番号が必要です');
+    await screenshot(page, 'reissue-police-report-required');
+    await page.getByLabel('警察署の受理番号').fill('葛西署 第2026-123号');
+    await confirm(page);
+    const slip = page.locator('.slip');
+    await look.contains(slip, '1,000円');
+    await look.contains(slip, /領収番号\s*2026-honcho-\d{6}/);
+    await screenshot(page, 'reissue-slip');
+    await page.emulateMedia({ media: 'print' });
+    await look.hidden(page.locator('.header'));
+    await look.visible(slip);
+    await screenshot(page, 'reissue-slip-print');
+    await context.close();
+  });
+});
+
+describe('accessibility of every screen', () => {
+  for (const lang of ['ja', 'en'] as const) {
+    it(`has no axe violations in ${lang === 'ja' ? 'Japanese' : 'English'}`, { timeout: 180_000 }, async () => {
+      const { person, cardId } = await residentWithCard({ familyName: '鹿骨', givenName: '花', familyNameKana: 'シシボネ', givenNameKana: 'ハナ' });
+      const screens: [string, string, (page: Page) => Promise<void>][] = [
+        ['clerk.honcho', '/residents', async (page) => void (await page.locator('#field-q').fill('シシボネ'))],
+        ['clerk.honcho', `/residents/${person.id}`, async () => undefined],
+        ['clerk.honcho', '/residents/new', async () => undefined],
+        ['clerk.honcho', '/residents/arrival', async () => undefined],
+        ['clerk.honcho', `/cards/${cardId}/reissue?resident=${person.id}`, async (page) => void (await page.locator('form button[type=submit]').click())],
+        ['clerk.honcho', `/cards/${cardId}/front-note?resident=${person.id}`, async () => undefined],
+        ['clerk.honcho', `/residents/${person.id}/move-in`, async () => undefined],
+        ['clerk.honcho', `/residents/${person.id}/address-change`, async (page) => {
+          await page.locator('#field-verify input').first().check();
+          await page.locator('#field-address').fill('東京都江戸川区鹿骨一丁目1番');
+          await page.locator('form button[type=submit]').click();
+        }],
+        ['clerk.honcho', '/approvals', async () => undefined],
+        ['operator', '/hotline', async (page) => void (await page.locator('#field-q').fill('シシボネ'))],
+        ['auditor', '/audit', async () => undefined],
+        ['admin', '/staff', async () => undefined],
+      ];
+      const contexts = new Map<string, Page>();
+      for (const [username, path, act] of screens) {
+        let page = contexts.get(username);
+        if (!page) {
+          page = (await world.page(lang)).page;
+          await world.signIn(page, username);
+          contexts.set(username, page);
+        }
+        await page.goto(path);
+        await page.locator('h1').waitFor();
+        await act(page);
+        await page.waitForTimeout(150);
+        expect(await accessibilityViolations(page), `${username} ${path}`).toEqual([]);
+        expect(await page.evaluate('document.documentElement.lang')).toBe(lang);
+        await screenshot(page, `axe-${lang}-${path.split('?')[0]!.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, 'id').replace(/[^a-z0-9]+/gi, '-')}`);
+      }
+      const signIn = (await world.page(lang)).page;
+      await signIn.goto('/signin');
+      await signIn.locator('h1').waitFor();
+      expect(await accessibilityViolations(signIn)).toEqual([]);
+      for (const page of [...contexts.values(), signIn]) await page.context().close();
+    });
+  }
+});

@@ -1,0 +1,78 @@
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Actor } from '../../src/app/actor.ts';
+import { buildApp } from '../../src/http/app.ts';
+import { createStaff, openTestApp, PASSWORD, TEST_TODAY, type TestApp } from '../support/app.ts';
+import { DIALECTS } from '../support/databases.ts';
+import { launchBrowser } from '../support/browser.ts';
+
+export interface BrowserWorld {
+  readonly t: TestApp;
+  readonly http: FastifyInstance;
+  readonly base: string;
+  readonly browser: Browser;
+  readonly staff: Record<'clerk' | 'supervisor' | 'supervisor2' | 'hotline' | 'auditor' | 'admin', Actor>;
+  /** A page of a fresh browser context (its own cookies), with the clock at the test's day in Japan. */
+  page(lang?: 'ja' | 'en'): Promise<{ context: BrowserContext; page: Page }>;
+  signIn(page: Page, username: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The whole app (API and built web app) on a fresh embedded database, served on loopback, and Chromium. */
+export async function openBrowserWorld(): Promise<BrowserWorld> {
+  const t = await openTestApp(await DIALECTS[0]!.create());
+  const staff = {
+    clerk: await createStaff(t.app, 'clerk.honcho', 'clerk', 'honcho'),
+    supervisor: await createStaff(t.app, 'super.honcho', 'supervisor', 'honcho'),
+    supervisor2: await createStaff(t.app, 'super2.honcho', 'supervisor', 'honcho'),
+    hotline: await createStaff(t.app, 'operator', 'hotline', 'hotline'),
+    auditor: await createStaff(t.app, 'auditor', 'auditor', 'honcho'),
+    admin: await createStaff(t.app, 'admin', 'admin', 'honcho'),
+  };
+  const http = await buildApp(t.app, { loginAttemptsPerMinute: 1000 });
+  await http.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(http.server.address() as AddressInfo).port}`;
+  const browser = await launchBrowser();
+  return {
+    t,
+    http,
+    base,
+    browser,
+    staff,
+    async page(lang = 'ja') {
+      const context = await browser.newContext({ baseURL: base, locale: lang === 'ja' ? 'ja-JP' : 'en-GB', viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.clock.setFixedTime(new Date(`${TEST_TODAY}T10:00:00+09:00`));
+      await page.addInitScript(`localStorage.setItem('madoguchi.lang', ${JSON.stringify(lang)})`);
+      return { context, page };
+    },
+    async signIn(page, username) {
+      await page.goto('/signin');
+      await page.locator('#field-username').fill(username);
+      await page.locator('#field-password').fill(PASSWORD);
+      await page.locator('form button[type=submit]').click();
+      await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+    },
+    async close() {
+      await browser.close();
+      await http.close();
+      await t.close();
+    },
+  };
+}
+
+import { expect } from 'vitest';
+import type { Locator } from 'playwright-core';
+
+/** What a user sees, waited for (Playwright's own matchers belong to its test runner, not vitest). */
+export const look = {
+  contains: (locator: Locator, text: string | RegExp) =>
+    expect.poll(() => locator.innerText(), { timeout: 10_000 })[typeof text === 'string' ? 'toContain' : 'toMatch'](text as never),
+  visible: (locator: Locator) => locator.waitFor({ state: 'visible', timeout: 10_000 }),
+  hidden: (locator: Locator) => locator.waitFor({ state: 'hidden', timeout: 10_000 }),
+  focused: (locator: Locator) =>
+    expect.poll(() => locator.evaluate((element) => element === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement), { timeout: 10_000 }).toBe(true),
+  value: (locator: Locator, value: string) => expect.poll(() => locator.inputValue(), { timeout: 10_000 }).toBe(value),
+  texts: (locator: Locator, texts: string[]) => expect.poll(() => locator.allInnerTexts(), { timeout: 10_000 }).toEqual(texts),
+};

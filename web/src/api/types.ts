@@ -1,0 +1,26 @@
+import type { paths } from './schema';
+
+type Json<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
+
+/** The JSON answer of a route for a status. */
+export type Response<P extends keyof paths, M extends keyof paths[P], S extends number = 200> = paths[P][M] extends {
+  responses: infer R;
+}
+  ? S extends keyof R
+    ? Json<R[S]>
+    : never
+  : never;
+
+/** The JSON body a route takes. */
+export type RequestBody<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { requestBody?: infer B }
+  ? Json<NonNullable<B>>
+  : never;
+
+export type CardView = Response<'/api/v1/cards/{id}', 'get'>;
+export type ResidentDetail = Response<'/api/v1/residents/{id}', 'get'>;
+export type ResidentSummary = Response<'/api/v1/residents', 'get'>['residents'][number];
+export type SessionUser = Response<'/api/v1/session', 'get'>['user'];
+export type Offices = Response<'/api/v1/offices', 'get'>;
+export type Approval = Response<'/api/v1/approvals', 'get'>[number];
+export type AuditEntry = Response<'/api/v1/audit', 'get'>[number];
+export type Procedure = Response<'/api/v1/residents/{id}/procedures', 'get'>[number];

@@ -1,0 +1,16 @@
+import type { SessionUser } from '../api/types';
+
+/** Where each role starts: the counter search, the hotline console, approvals, the audit trail, staff. */
+export function homeOf(user: SessionUser): string {
+  if (user.mustChangePassword) return '/password';
+  switch (user.role) {
+    case 'hotline':
+      return '/hotline';
+    case 'auditor':
+      return '/audit';
+    case 'admin':
+      return '/staff';
+    default:
+      return '/residents';
+  }
+}

@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import { Navigate, useNavigate } from 'react-router';
+import { Notice } from '../components/bits';
+import { ErrorSummary, TextInput, type FieldProblem } from '../components/form';
+import { Page } from '../components/layout';
+import { useI18n } from '../i18n/i18n';
+import { homeOf } from './home';
+import { useSession } from './session';
+
+export function SignInPage() {
+  const { t, error } = useI18n();
+  const { user, signIn, expired } = useSession();
+  const navigate = useNavigate();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  if (user) return <Navigate to={homeOf(user)} replace />;
+  return (
+    <Page title={t('signIn.title')}>
+      {expired ? <Notice tone="warning">{t('signIn.expired')}</Notice> : null}
+      <form
+        noValidate
+        onSubmit={async (event) => {
+          event.preventDefault();
+          const missing: FieldProblem[] = [
+            ...(username ? [] : [{ field: 'username', message: t('form.required', { label: t('signIn.username') }) }]),
+            ...(password ? [] : [{ field: 'password', message: t('form.required', { label: t('signIn.password') }) }]),
+          ];
+          setProblems(missing);
+          if (missing.length) return;
+          const result = await signIn(username.trim(), password);
+          if (result.ok) navigate(result.data.user.mustChangePassword ? '/password' : homeOf(result.data.user));
+          else setProblems([{ field: 'password', message: error(result.problem.code, result.problem.detail) }]);
+        }}
+      >
+        <ErrorSummary problems={problems} />
+        <TextInput name="username" label={t('signIn.username')} value={username} onChange={setUsername} autoComplete="username" width="medium" error={problems.find((p) => p.field === 'username')?.message} />
+        <TextInput name="password" label={t('signIn.password')} type="password" value={password} onChange={setPassword} autoComplete="current-password" width="medium" error={problems.find((p) => p.field === 'password')?.message} />
+        <button type="submit" className="button">
+          {t('signIn.submit')}
+        </button>
+      </form>
+    </Page>
+  );
+}

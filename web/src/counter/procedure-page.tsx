@@ -1,0 +1,263 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { answer, api, type Problem } from '../api/client';
+import type { Approval } from '../api/types';
+import { useSession } from '../auth/session';
+import { Notice, SummaryList } from '../components/bits';
+import { Checkbox, Checkboxes, ErrorSummary, Radios, SelectInput, TextInput, type FieldProblem } from '../components/form';
+import { Page } from '../components/layout';
+import { isRealDate, todayInJapan } from '../i18n/format';
+import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
+import { DOCUMENT_KINDS } from './documents';
+import { list, str, type FieldSpec, type PreviewLine, type ProcedureContext, type ProcedureSpec, type Values } from './procedure';
+import { saveSlip } from './slip-store';
+import type { CardView, ResidentDetail } from '../api/types';
+
+type Presence = 'holder' | 'household-member' | 'proxy';
+
+function initialValues(spec: ProcedureSpec, context: ProcedureContext): Values {
+  return Object.fromEntries(
+    spec.fields.map((field) => [field.name, field.initial?.(context) ?? (field.kind === 'checkbox' ? false : field.kind === 'documents' ? [] : '')]),
+  );
+}
+
+function shown(field: FieldSpec, value: Values[string], context: ProcedureContext): string {
+  if (field.kind === 'pin' || field.kind === 'signature-pin') return value ? '●●●●' : '—';
+  if (field.kind === 'checkbox') return context.t(value ? 'common.yes' : 'common.no');
+  if (field.kind === 'date') return context.date(String(value));
+  if (field.kind === 'documents') return (value as string[]).map((kind) => context.t(`document.${kind}` as MessageKey)).join('、') || '—';
+  if ((field.kind === 'select' || field.kind === 'radios') && field.options) {
+    return field.options(context).find((option) => option.value === value)?.label ?? String(value);
+  }
+  return String(value || '—');
+}
+
+/** A counter procedure as a guided form: verify, fill in, review with its consequences, confirm. */
+export function ProcedurePage({ spec, resident, card }: { spec: ProcedureSpec; resident?: ResidentDetail | undefined; card?: CardView | undefined }) {
+  const i18n = useI18n();
+  const { t, error: errorText } = i18n;
+  const { user, offices } = useSession();
+  const navigate = useNavigate();
+  const context: ProcedureContext = useMemo(
+    () => ({ resident, card, user: user!, offices, today: todayInJapan(), lang: i18n.lang, t: i18n.t, date: i18n.date, money: i18n.money, error: i18n.error }),
+    [resident, card, user, offices, i18n],
+  );
+  const [values, setValues] = useState<Values>(() => initialValues(spec, context));
+  const [verified, setVerified] = useState<string[]>([]);
+  const [presence, setPresence] = useState<Presence>('holder');
+  const [proxyApprovalId, setProxyApprovalId] = useState('');
+  const [approvals, setApprovals] = useState<Approval[]>([]);
+  const [step, setStep] = useState<'edit' | 'review' | 'sending'>('edit');
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [preview, setPreview] = useState<readonly PreviewLine[]>([]);
+
+  useEffect(() => {
+    if (!spec.presence || presence !== 'proxy' || !resident) return;
+    void answer(api.GET('/api/v1/approvals', { params: { query: { status: 'approved', residentId: resident.id } } })).then((result) => {
+      if (result.ok) setApprovals(result.data.filter((approval) => approval.kind === 'proxy'));
+    });
+  }, [spec.presence, presence, resident]);
+
+  if (!spec.offered(context)) {
+    return (
+      <Page title={t(spec.title)}>
+        <Notice tone="warning">{t('procedure.notOffered')}</Notice>
+      </Page>
+    );
+  }
+
+  const visibleFields = spec.fields.filter((field) => field.visible?.(values, context) ?? true);
+  const set = (name: string) => (value: Values[string]) => setValues((current) => ({ ...current, [name]: value }));
+  const errorOf = (name: string) => problems.find((problem) => problem.field === name)?.message;
+
+  const check = (): FieldProblem[] => {
+    const found: FieldProblem[] = [];
+    for (const item of spec.verify ?? []) {
+      if (!verified.includes(item)) found.push({ field: 'verify', message: t('procedure.verifyMissing', { item: t(item) }) });
+    }
+    if (spec.presence && presence === 'proxy' && !proxyApprovalId) found.push({ field: 'proxyApprovalId', message: t('procedure.proxyNeeded') });
+    for (const field of visibleFields) {
+      const value = values[field.name];
+      const label = t(field.label);
+      if (field.required && (value === '' || (Array.isArray(value) && value.length === 0))) {
+        found.push({ field: field.name, message: field.kind === 'documents' ? t('form.chooseDocuments') : t('form.required', { label }) });
+      } else if (field.kind === 'date' && value && !isRealDate(String(value))) {
+        found.push({ field: field.name, message: t('form.date', { label }) });
+      } else if (field.kind === 'pin' && value && !/^\d{4}$/.test(String(value))) {
+        found.push({ field: field.name, message: t('form.pin4', { label }) });
+      } else if (field.kind === 'kana' && value && !/^[\u30A0-\u30FF\u3040-\u309F\s\u3000・ー]+$/.test(String(value))) {
+        found.push({ field: field.name, message: t('form.kana', { label }) });
+      }
+    }
+    return [...found, ...(spec.validate?.(values, context) ?? [])];
+  };
+
+  const review = async () => {
+    const found = check();
+    setProblems(found);
+    if (found.length > 0) return;
+    setPreview(spec.preview ? await spec.preview(values, context) : []);
+    setStep('review');
+  };
+
+  const fromProblem = (problem: Problem): FieldProblem[] => {
+    const message = errorText(problem.code, problem.detail);
+    const mapped = spec.fieldOfCode?.[problem.code];
+    if (problem.code === 'INPUT.INVALID' && problem.errors?.length) {
+      return problem.errors.map((error) => {
+        const field = error.pointer.split('/')[1] ?? '';
+        const known = spec.fields.find((spec) => spec.name === field);
+        return { field: known ? field : '', message: known ? t('form.checkField', { label: t(known.label) }) + `（${error.message}）` : error.message };
+      });
+    }
+    return [{ field: mapped ?? '', message }];
+  };
+
+  const send = async () => {
+    setStep('sending');
+    const body = spec.presence && presence === 'proxy' ? { ...values, proxyApprovalId } : values;
+    const result = await spec.submit(body, context);
+    if (!result.ok) {
+      setProblems(fromProblem(result.problem));
+      setStep('edit');
+      return;
+    }
+    const slip = spec.slip(result.data, values, context);
+    const presenceLine: [string, string] = [t('procedure.presence'), t(`presence.${presence}` as MessageKey)];
+    const id = saveSlip({ ...slip, lines: spec.presence ? [...slip.lines, presenceLine] : slip.lines });
+    navigate(`/slips/${id}`);
+  };
+
+  const field = (spec: FieldSpec) => {
+    const common = { name: spec.name, label: t(spec.label), hint: spec.hint ? t(spec.hint) : undefined, error: errorOf(spec.name) };
+    const value = values[spec.name];
+    switch (spec.kind) {
+      case 'select':
+        return <SelectInput key={spec.name} {...common} value={str(values, spec.name)} onChange={set(spec.name)} options={spec.options?.(context) ?? []} />;
+      case 'radios':
+        return <Radios key={spec.name} {...common} value={str(values, spec.name)} onChange={set(spec.name)} options={spec.options?.(context) ?? []} />;
+      case 'checkbox':
+        return <Checkbox key={spec.name} {...common} checked={value === true} onChange={set(spec.name)} />;
+      case 'documents':
+        return (
+          <Checkboxes
+            key={spec.name}
+            {...common}
+            hint={t('document.rule')}
+            values={list(values, spec.name)}
+            onChange={set(spec.name)}
+            options={DOCUMENT_KINDS.map((kind) => ({ value: kind, label: t(`document.${kind}` as MessageKey) }))}
+          />
+        );
+      case 'date':
+        return <TextInput key={spec.name} {...common} type="date" width="medium" value={str(values, spec.name)} onChange={set(spec.name)} />;
+      case 'pin':
+        return <TextInput key={spec.name} {...common} type="password" width="short" inputMode="numeric" autoComplete="off" value={str(values, spec.name)} onChange={set(spec.name)} />;
+      case 'signature-pin':
+        return <TextInput key={spec.name} {...common} type="password" width="medium" autoComplete="off" value={str(values, spec.name)} onChange={set(spec.name)} />;
+      case 'tel':
+        return <TextInput key={spec.name} {...common} type="tel" width="medium" inputMode="tel" value={str(values, spec.name)} onChange={set(spec.name)} />;
+      default:
+        return <TextInput key={spec.name} {...common} value={str(values, spec.name)} onChange={set(spec.name)} lang={spec.kind === 'kana' ? 'ja' : undefined} />;
+    }
+  };
+
+  const whom = resident ? `${resident.familyName} ${resident.givenName}（${resident.familyNameKana} ${resident.givenNameKana}）` : undefined;
+
+  return (
+    <Page title={t(spec.title)}>
+      {whom ? <p className="lead">{t('procedure.for', { name: whom })}</p> : null}
+      {spec.intro ? <p>{t(spec.intro)}</p> : null}
+      {step === 'edit' ? (
+        <form
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void review();
+          }}
+        >
+          <ErrorSummary problems={problems} />
+          {spec.verify?.length ? (
+            <Checkboxes
+              name="verify"
+              label={t('procedure.verifyFirst')}
+              error={problems.some((problem) => problem.field === 'verify') ? t('procedure.verifyAll') : undefined}
+              values={verified}
+              onChange={setVerified}
+              options={spec.verify.map((item) => ({ value: item, label: t(item) }))}
+            />
+          ) : null}
+          {spec.presence ? (
+            <>
+              <Radios
+                name="presence"
+                label={t('procedure.presence')}
+                value={presence}
+                onChange={(value) => setPresence(value as Presence)}
+                options={[
+                  { value: 'holder', label: t('presence.holder') },
+                  { value: 'household-member', label: t('presence.household-member'), hint: t('presence.householdHint') },
+                  { value: 'proxy', label: t('presence.proxy'), hint: t('presence.proxyHint') },
+                ]}
+              />
+              {presence === 'proxy' ? (
+                approvals.length > 0 ? (
+                  <SelectInput
+                    name="proxyApprovalId"
+                    label={t('procedure.proxyApproval')}
+                    error={errorOf('proxyApprovalId')}
+                    value={proxyApprovalId}
+                    onChange={setProxyApprovalId}
+                    options={[
+                      { value: '', label: t('procedure.choose') },
+                      ...approvals.map((approval) => ({
+                        value: approval.id,
+                        label: `${approval.procedure ?? ''}: ${String((approval.payload.proxy as { name?: string } | undefined)?.name ?? '')}（${approval.decidedAt?.slice(0, 10) ?? ''}）`,
+                      })),
+                    ]}
+                  />
+                ) : (
+                  <Notice tone="warning">{t('procedure.noProxyApproval')}</Notice>
+                )
+              ) : null}
+            </>
+          ) : null}
+          {visibleFields.map(field)}
+          <div className="actions">
+            <button type="submit" className="button">
+              {t('procedure.next')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => navigate(-1)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <section aria-labelledby="review-title">
+          <h2 id="review-title">{t('procedure.review')}</h2>
+          <SummaryList rows={visibleFields.map((field) => [t(field.label), shown(field, values[field.name]!, context)] as const)} />
+          {preview.length ? (
+            <>
+              <h3>{t('procedure.decided')}</h3>
+              <SummaryList rows={preview.map((line) => [line.label, line.emphasis ? <strong>{line.value}</strong> : line.value] as const)} />
+            </>
+          ) : null}
+          {(spec.warnings?.(values, context) ?? []).map((warning) => (
+            <Notice key={warning} tone="warning">
+              {warning}
+            </Notice>
+          ))}
+          <div className="actions">
+            <button type="button" className="button" disabled={step === 'sending'} onClick={() => void send()}>
+              {step === 'sending' ? t('procedure.sending') : t('procedure.confirm')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setStep('edit')}>
+              {t('procedure.back')}
+            </button>
+          </div>
+        </section>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,90 @@
+import type { Answer } from '../api/client';
+import type { CardView, Offices, ResidentDetail, SessionUser } from '../api/types';
+import type { Lang } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
+
+export type Value = string | boolean | string[];
+export type Values = Record<string, Value>;
+
+/** What a procedure knows when it is drawn: the resident, the card, the clerk and the day. */
+export interface ProcedureContext {
+  readonly resident: ResidentDetail | undefined;
+  readonly card: CardView | undefined;
+  readonly user: SessionUser;
+  readonly offices: Offices | undefined;
+  readonly today: string;
+  readonly lang: Lang;
+  t(key: MessageKey, params?: Record<string, string | number>): string;
+  date(iso: string | null | undefined): string;
+  money(amount: number): string;
+  error(code: string, fallback: string): string;
+}
+
+export type FieldKind = 'text' | 'kana' | 'date' | 'select' | 'radios' | 'checkbox' | 'documents' | 'pin' | 'signature-pin' | 'tel';
+
+export interface FieldSpec {
+  readonly name: string;
+  readonly kind: FieldKind;
+  readonly label: MessageKey;
+  readonly hint?: MessageKey;
+  readonly required?: boolean;
+  readonly options?: (context: ProcedureContext) => readonly { value: string; label: string }[];
+  readonly visible?: (values: Values, context: ProcedureContext) => boolean;
+  readonly initial?: (context: ProcedureContext) => Value;
+}
+
+/** A line of what the procedure will decide, computed by the rules before the clerk confirms. */
+export interface PreviewLine {
+  readonly label: string;
+  readonly value: string;
+  readonly emphasis?: boolean;
+}
+
+/** What the confirmation page and the printed slip say. */
+export interface Slip {
+  readonly title: string;
+  readonly lines: readonly (readonly [string, string])[];
+  /** What the resident must do next, and by when. */
+  readonly next: readonly string[];
+  readonly fee?: number;
+  readonly receiptNumber?: string | null;
+  readonly link?: { readonly to: string; readonly label: string };
+}
+
+/**
+ * One counter procedure as a guided form (issue 4): what to verify first, who is present, the
+ * fields, the consequences and computed deadlines shown before confirming, the API call, and
+ * the slip. The page (ProcedurePage) draws every procedure from such a spec.
+ */
+export interface ProcedureSpec {
+  readonly id: string;
+  readonly scope: 'resident' | 'card' | 'none';
+  readonly title: MessageKey;
+  readonly intro?: MessageKey;
+  /** Whether the procedure is offered for this resident or card to this clerk. */
+  readonly offered: (context: ProcedureContext) => boolean;
+  /** What the clerk checks before anything else, each ticked off. */
+  readonly verify?: readonly MessageKey[];
+  /** Ask who is at the counter: the holder, a household member, or a proxy with an approval. */
+  readonly presence?: boolean;
+  readonly fields: readonly FieldSpec[];
+  readonly warnings?: (values: Values, context: ProcedureContext) => readonly string[];
+  readonly preview?: (values: Values, context: ProcedureContext) => Promise<readonly PreviewLine[]>;
+  readonly validate?: (values: Values, context: ProcedureContext) => readonly { field: string; message: string }[];
+  readonly submit: (values: Values, context: ProcedureContext) => Promise<Answer<unknown>>;
+  readonly slip: (data: unknown, values: Values, context: ProcedureContext) => Slip;
+  /** The field a refusal concerns, so its message is shown next to that field. */
+  readonly fieldOfCode?: Readonly<Record<string, string>>;
+}
+
+export const str = (values: Values, name: string): string => {
+  const value = values[name];
+  return typeof value === 'string' ? value : '';
+};
+export const bool = (values: Values, name: string): boolean => values[name] === true;
+export const list = (values: Values, name: string): string[] => {
+  const value = values[name];
+  return Array.isArray(value) ? value : [];
+};
+/** The field only when filled: optional fields are left out of the body. */
+export const optional = (values: Values, name: string): string | undefined => str(values, name) || undefined;

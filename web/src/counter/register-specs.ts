@@ -1,0 +1,166 @@
+import { answer, api } from '../api/client';
+import type { ResidentDetail } from '../api/types';
+import type { MessageKey } from '../i18n/messages';
+import { bool, optional, str, type FieldSpec, type PreviewLine, type ProcedureContext, type ProcedureSpec, type Values } from './procedure';
+
+const counter = (context: ProcedureContext) => ['clerk', 'supervisor'].includes(context.user.role);
+const foreign = (values: Values) => str(values, 'residency') !== 'national';
+
+const PERSON: readonly FieldSpec[] = [
+  { name: 'familyName', kind: 'text', label: 'field.familyName', required: true },
+  { name: 'givenName', kind: 'text', label: 'field.givenName', required: true },
+  { name: 'familyNameKana', kind: 'kana', label: 'field.familyNameKana', hint: 'hint.kana', required: true },
+  { name: 'givenNameKana', kind: 'kana', label: 'field.givenNameKana', hint: 'hint.kana', required: true },
+  { name: 'birthDate', kind: 'date', label: 'field.birthDate', required: true },
+  { name: 'sex', kind: 'radios', label: 'field.sex', required: true, options: (context) => [{ value: 'female', label: context.t('sex.female') }, { value: 'male', label: context.t('sex.male') }] },
+  { name: 'residentCode', kind: 'text', label: 'field.residentCode', hint: 'hint.residentCode', required: true },
+  { name: 'individualNumber', kind: 'text', label: 'field.individualNumber', hint: 'hint.individualNumber', required: true },
+  { name: 'address', kind: 'text', label: 'field.address', required: true, initial: () => '東京都江戸川区' },
+  { name: 'phone', kind: 'tel', label: 'field.phone', hint: 'hint.phone' },
+  { name: 'householdId', kind: 'text', label: 'field.householdId', hint: 'hint.householdId', initial: () => new URLSearchParams(location.search).get('household') ?? '' },
+  {
+    name: 'residency',
+    kind: 'radios',
+    label: 'field.residency',
+    required: true,
+    options: (context) => ['national', 'foreign-with-period', 'foreign-without-period'].map((value) => ({ value, label: context.t(`residency.${value}` as MessageKey) })),
+    initial: () => 'national',
+  },
+  { name: 'nationality', kind: 'text', label: 'field.nationality', hint: 'hint.nationality', required: true, visible: foreign },
+  { name: 'periodOfStayEnd', kind: 'date', label: 'field.periodOfStayEnd', required: true, visible: (values) => str(values, 'residency') === 'foreign-with-period' },
+  { name: 'residenceCardNumber', kind: 'text', label: 'field.residenceCardNumber', hint: 'hint.residenceCardNumber', required: true, visible: foreign },
+];
+
+function personBody(values: Values) {
+  const residency = str(values, 'residency') as 'national' | 'foreign-with-period' | 'foreign-without-period';
+  return {
+    residentCode: str(values, 'residentCode'),
+    individualNumber: str(values, 'individualNumber'),
+    familyName: str(values, 'familyName'),
+    givenName: str(values, 'givenName'),
+    familyNameKana: str(values, 'familyNameKana'),
+    givenNameKana: str(values, 'givenNameKana'),
+    birthDate: str(values, 'birthDate'),
+    sex: str(values, 'sex') as 'male' | 'female',
+    address: str(values, 'address'),
+    nationality: residency === 'national' ? 'JP' : str(values, 'nationality').toUpperCase(),
+    residency,
+    ...(optional(values, 'phone') && { phone: str(values, 'phone') }),
+    ...(optional(values, 'householdId') && { householdId: str(values, 'householdId') }),
+    ...(residency === 'foreign-with-period' && { periodOfStayEnd: str(values, 'periodOfStayEnd') }),
+    ...(residency !== 'national' && { residenceCardNumber: str(values, 'residenceCardNumber').toUpperCase() }),
+  };
+}
+
+function checkNumber(values: Values, context: ProcedureContext) {
+  const digits = str(values, 'individualNumber').replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
+  const problems: { field: string; message: string }[] = [];
+  if (!/^\d{12}$/.test(digits)) problems.push({ field: 'individualNumber', message: context.t('form.number12') });
+  if (!/^\d{11}$/.test(str(values, 'residentCode'))) problems.push({ field: 'residentCode', message: context.t('form.residentCode') });
+  if (foreign(values) && !/^[A-Za-z]{2}$/.test(str(values, 'nationality'))) problems.push({ field: 'nationality', message: context.t('form.nationality') });
+  return problems;
+}
+
+const toResident = (data: unknown) => data as ResidentDetail & { id: string };
+
+export const REGISTER: ProcedureSpec = {
+  id: 'register',
+  scope: 'none',
+  title: 'procedure.register',
+  intro: 'intro.register',
+  offered: counter,
+  fields: [...PERSON, { name: 'moveInDate', kind: 'date', label: 'field.moveInDate' }],
+  validate: checkNumber,
+  submit: (values) => answer(api.POST('/api/v1/residents', { body: { ...personBody(values), ...(optional(values, 'moveInDate') && { moveInDate: str(values, 'moveInDate') }) } })),
+  slip: (data, values, context) => ({
+    title: context.t('procedure.register'),
+    lines: [
+      [context.t('slip.date'), context.date(context.today)],
+      [context.t('slip.resident'), `${str(values, 'familyName')} ${str(values, 'givenName')}（${str(values, 'familyNameKana')} ${str(values, 'givenNameKana')}）`],
+      [context.t('field.individualNumber'), toResident(data).individualNumber],
+    ],
+    next: [],
+    link: { to: `/residents/${toResident(data).id}`, label: context.t('slip.backToResident') },
+  }),
+  fieldOfCode: { 'RESIDENT.INVALID_INDIVIDUAL_NUMBER': 'individualNumber', 'RESIDENT.DUPLICATE': 'individualNumber' },
+};
+
+const hasCard = (values: Values) => bool(values, 'hasCard');
+
+export const ARRIVAL: ProcedureSpec = {
+  id: 'arrival',
+  scope: 'none',
+  title: 'procedure.arrival',
+  intro: 'intro.arrival',
+  offered: counter,
+  verify: ['verify.identity', 'verify.moveOutCertificate'],
+  fields: [
+    ...PERSON.filter((field) => field.name !== 'address'),
+    { name: 'address', kind: 'text', label: 'field.newAddress', required: true, initial: () => '東京都江戸川区' },
+    { name: 'moveInDate', kind: 'date', label: 'field.moveInDate', required: true },
+    { name: 'notificationDate', kind: 'date', label: 'field.notificationDate', required: true, initial: (context) => context.today },
+    { name: 'plannedMoveOutDate', kind: 'date', label: 'field.plannedMoveOutDate', hint: 'hint.plannedMoveOutDate' },
+    { name: 'hasCard', kind: 'checkbox', label: 'field.hasCard' },
+    { name: 'cardPresented', kind: 'checkbox', label: 'field.cardPresented', visible: hasCard },
+    { name: 'cardIssueDate', kind: 'date', label: 'field.issueDate', required: true, visible: hasCard },
+    { name: 'cardExpiryDate', kind: 'date', label: 'field.expiryDate', required: true, visible: hasCard },
+    { name: 'issuedBy', kind: 'text', label: 'field.issuedBy', required: true, visible: hasCard },
+    { name: 'userCertificateExpiry', kind: 'date', label: 'field.userCertificateExpiry', hint: 'hint.certificateExpiry', visible: hasCard },
+    { name: 'signatureCertificateExpiry', kind: 'date', label: 'field.signatureCertificateExpiry', hint: 'hint.certificateExpiry', visible: hasCard },
+  ],
+  validate: checkNumber,
+  preview: async (values, context) => {
+    const lines: PreviewLine[] = [];
+    const moveIn = await answer(
+      api.POST('/api/v1/rules/move-in-deadline', { body: { moveInDate: str(values, 'moveInDate'), ...(optional(values, 'plannedMoveOutDate') && { plannedMoveOutDate: str(values, 'plannedMoveOutDate') }) } }),
+    );
+    if (moveIn.ok) {
+      const late = str(values, 'notificationDate') > moveIn.data.deadline;
+      lines.push({ label: context.t('preview.moveInDeadline'), value: context.date(moveIn.data.deadline), emphasis: late });
+      if (hasCard(values) && late) lines.push({ label: context.t('slip.card'), value: context.t('preview.lateAbolishes'), emphasis: true });
+    }
+    if (hasCard(values)) {
+      const continuation = await answer(api.POST('/api/v1/rules/continuation-deadline', { body: { moveInNotificationDate: str(values, 'notificationDate') } }));
+      if (continuation.ok) lines.push({ label: context.t('preview.continuationDeadline'), value: context.date(continuation.data.deadline), emphasis: true });
+    }
+    return lines;
+  },
+  submit: (values) =>
+    answer(
+      api.POST('/api/v1/residents/arrivals', {
+        body: {
+          ...personBody(values),
+          moveInDate: str(values, 'moveInDate'),
+          notificationDate: str(values, 'notificationDate'),
+          ...(optional(values, 'plannedMoveOutDate') && { plannedMoveOutDate: str(values, 'plannedMoveOutDate') }),
+          cardPresented: hasCard(values) && bool(values, 'cardPresented'),
+          ...(hasCard(values) && {
+            card: {
+              issueDate: str(values, 'cardIssueDate'),
+              expiryDate: str(values, 'cardExpiryDate'),
+              issuedBy: str(values, 'issuedBy'),
+              certificates: {
+                ...(optional(values, 'userCertificateExpiry') && { user: { issuedOn: str(values, 'cardIssueDate'), expiresOn: str(values, 'userCertificateExpiry') } }),
+                ...(optional(values, 'signatureCertificateExpiry') && { signature: { issuedOn: str(values, 'cardIssueDate'), expiresOn: str(values, 'signatureCertificateExpiry') } }),
+              },
+            },
+          }),
+        },
+      }),
+    ),
+  slip: (data, _values, context) => {
+    const resident = toResident(data);
+    const card = resident.cards.at(-1);
+    return {
+      title: context.t('procedure.arrival'),
+      lines: [
+        [context.t('slip.date'), context.date(context.today)],
+        [context.t('slip.resident'), `${resident.familyName} ${resident.givenName}（${resident.familyNameKana} ${resident.givenNameKana}）`],
+        ...(card ? ([[context.t('slip.card'), context.t(`cardStatus.${card.status}` as MessageKey)]] as [string, string][]) : []),
+      ],
+      next: card?.continuation ? [context.t('next.continuation', { date: context.date(card.continuation.deadline) })] : card?.status === 'abolished' ? [context.t('next.lateAbolished')] : [],
+      link: card?.continuation ? { to: `/cards/${card.id}/continuation?resident=${resident.id}`, label: context.t('procedure.continuation') } : { to: `/residents/${resident.id}`, label: context.t('slip.backToResident') },
+    };
+  },
+  fieldOfCode: { 'RESIDENT.INVALID_INDIVIDUAL_NUMBER': 'individualNumber', 'RESIDENT.DUPLICATE': 'individualNumber' },
+};

@@ -1,0 +1,782 @@
+import { answer, api } from '../api/client';
+import type { CardView, ResidentDetail } from '../api/types';
+import { addDays } from '../i18n/format';
+import type { MessageKey } from '../i18n/messages';
+import type { DocumentKind } from './documents';
+import { bool, list, optional, str, type PreviewLine, type ProcedureContext, type ProcedureSpec, type Slip, type Values } from './procedure';
+
+const COUNTER_ROLES = ['clerk', 'supervisor'];
+const counter = (context: ProcedureContext) => COUNTER_ROLES.includes(context.user.role);
+const registered = (context: ProcedureContext) => counter(context) && context.resident?.registration === 'registered';
+const cardIn =
+  (...statuses: string[]) =>
+  (context: ProcedureContext) =>
+    counter(context) && context.card !== undefined && statuses.includes(context.card.status);
+
+const residentId = (context: ProcedureContext) => context.resident!.id;
+const cardId = (context: ProcedureContext) => context.card!.id;
+const docs = (values: Values) => list(values, 'identityDocuments') as DocumentKind[];
+
+function officeName(context: ProcedureContext, id: string | null | undefined): string {
+  const office = context.offices?.offices.find((entry) => entry.id === id);
+  if (!office) return id ?? '—';
+  return context.lang === 'ja' ? `${office.name}（${office.phone}）` : `${office.nameEn} / ${office.name} (${office.phone})`;
+}
+
+function officeOptions(context: ProcedureContext) {
+  return (context.offices?.offices ?? []).map((office) => ({ value: office.id, label: context.lang === 'ja' ? office.name : `${office.nameEn}（${office.name}）` }));
+}
+
+function whoLine(context: ProcedureContext): [string, string] {
+  const resident = context.resident;
+  return [context.t('slip.resident'), resident ? `${resident.familyName} ${resident.givenName}（${resident.familyNameKana} ${resident.givenNameKana}）` : '—'];
+}
+
+/** The common lines of every slip: procedure, date, counter, clerk. */
+function slip(context: ProcedureContext, title: MessageKey, lines: readonly (readonly [string, string])[], next: readonly string[], extra: Partial<Slip> = {}): Slip {
+  return {
+    title: context.t(title),
+    lines: [
+      [context.t('slip.procedure'), context.t(title)],
+      [context.t('slip.date'), context.date(context.today)],
+      [context.t('slip.office'), officeName(context, context.user.officeId)],
+      whoLine(context),
+      ...lines,
+    ],
+    next,
+    ...extra,
+  };
+}
+
+async function rule<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T | undefined> {
+  const result = await answer(call);
+  return result.ok ? result.data : undefined;
+}
+
+const yesNoCertificates = (context: ProcedureContext) => [
+  { value: 'both', label: context.t('certificates.both') },
+  { value: 'user', label: context.t('certificates.userOnly') },
+  { value: 'none', label: context.t('certificates.none') },
+];
+
+const cardView = (data: unknown) => data as CardView;
+const residentView = (data: unknown) => data as ResidentDetail;
+
+export const APPLICATION: ProcedureSpec = {
+  id: 'card-application',
+  scope: 'resident',
+  title: 'procedure.card-application',
+  intro: 'intro.card-application',
+  offered: (context) => registered(context) && !context.resident!.cards.some((card) => ['applied', 'ready', 'active', 'suspended'].includes(card.status)),
+  verify: ['verify.identity', 'verify.photo'],
+  presence: true,
+  fields: [
+    { name: 'applicationDate', kind: 'date', label: 'field.applicationDate', required: true, initial: (context) => context.today },
+    { name: 'photoTakenOn', kind: 'date', label: 'field.photoTakenOn', hint: 'hint.photo', required: true },
+    { name: 'certificates', kind: 'radios', label: 'field.certificates', hint: 'hint.certificates', required: true, options: yesNoCertificates, initial: () => 'both' },
+    { name: 'pickupOfficeId', kind: 'select', label: 'field.pickupOffice', required: true, options: officeOptions, initial: (context) => (context.user.officeId === 'hotline' ? 'honcho' : context.user.officeId) },
+  ],
+  warnings: (values, context) => (str(values, 'certificates') === 'both' ? [context.t('warning.signatureUnder15')] : []),
+  submit: (values, context) =>
+    answer(
+      api.POST('/api/v1/residents/{id}/card-applications', {
+        params: { path: { id: residentId(context) } },
+        body: {
+          applicationDate: str(values, 'applicationDate'),
+          photoTakenOn: str(values, 'photoTakenOn'),
+          withSignatureCertificate: str(values, 'certificates') === 'both',
+          withUserCertificate: str(values, 'certificates') !== 'none',
+          pickupOfficeId: str(values, 'pickupOfficeId'),
+          ...(optional(values, 'proxyApprovalId') && { proxyApprovalId: str(values, 'proxyApprovalId') }),
+        },
+      }),
+    ),
+  slip: (data, values, context) =>
+    slip(context, 'procedure.card-application', [[context.t('slip.pickupOffice'), officeName(context, cardView(data).pickupOfficeId)]], [
+      context.t('next.application', { office: officeName(context, str(values, 'pickupOfficeId')) }),
+    ], { link: { to: `/residents/${residentId(context)}`, label: context.t('slip.backToResident') } }),
+  fieldOfCode: { 'APPLICATION.PHOTO_TOO_OLD': 'photoTakenOn', 'CERTIFICATE.SIGNATURE_UNDER_15': 'certificates', 'OFFICE.UNKNOWN': 'pickupOfficeId' },
+};
+
+export const MANUFACTURE: ProcedureSpec = {
+  id: 'manufacture',
+  scope: 'card',
+  title: 'procedure.manufacture',
+  intro: 'intro.manufacture',
+  offered: cardIn('applied'),
+  fields: [{ name: 'issueDate', kind: 'date', label: 'field.issueDate', hint: 'hint.issueDate', required: true, initial: (context) => context.today }],
+  preview: async (values, context) => {
+    const resident = context.resident!;
+    const expiry = await rule(
+      api.POST('/api/v1/rules/card-expiry', {
+        body: {
+          birthDate: resident.birthDate,
+          issueDate: str(values, 'issueDate'),
+          residency: resident.residency,
+          ...(resident.residency === 'foreign-with-period' && resident.periodOfStayEnd ? { periodOfStayEnd: resident.periodOfStayEnd } : {}),
+        },
+      }),
+    );
+    return expiry ? [{ label: context.t('field.expiryDate'), value: `${context.date(expiry.expiryDate)}（${context.t(`basis.${expiry.basis}` as MessageKey)}）`, emphasis: true }] : [];
+  },
+  submit: (values, context) => answer(api.POST('/api/v1/cards/{id}/manufacture', { params: { path: { id: cardId(context) } }, body: { issueDate: str(values, 'issueDate') } })),
+  slip: (data, _values, context) => {
+    const card = cardView(data);
+    return slip(
+      context,
+      'procedure.manufacture',
+      [
+        [context.t('field.issueDate'), context.date(card.issueDate)],
+        [context.t('field.expiryDate'), context.date(card.expiryDate)],
+        [context.t('slip.pickupOffice'), officeName(context, card.pickupOfficeId)],
+      ],
+      [context.t('next.manufactured', { office: officeName(context, card.pickupOfficeId) })],
+      { link: { to: `/residents/${card.residentId}`, label: context.t('slip.backToResident') } },
+    );
+  },
+};
+
+export const ISSUE: ProcedureSpec = {
+  id: 'issue',
+  scope: 'card',
+  title: 'procedure.issue',
+  intro: 'intro.issue',
+  offered: cardIn('ready'),
+  verify: ['verify.identity', 'verify.noticeLetter'],
+  presence: true,
+  fields: [
+    { name: 'handedOverOn', kind: 'date', label: 'field.handedOverOn', required: true, initial: (context) => context.today },
+    { name: 'identityDocuments', kind: 'documents', label: 'field.identityDocuments', required: true },
+    { name: 'notificationCardReturned', kind: 'checkbox', label: 'field.notificationCardReturned', hint: 'hint.notificationCard' },
+    { name: 'signature', kind: 'signature-pin', label: 'field.pinSignature', hint: 'hint.pinSignature', visible: (_values, context) => wantsSignature(context) },
+    { name: 'user', kind: 'pin', label: 'field.pinUser', hint: 'hint.pin4', required: true },
+    { name: 'residentRegistry', kind: 'pin', label: 'field.pinResidentRegistry', hint: 'hint.pin4', required: true },
+    { name: 'cardInfo', kind: 'pin', label: 'field.pinCardInfo', hint: 'hint.pin4', required: true },
+  ],
+  validate: (values, context) =>
+    context.card && wantsSignature(context) && !/^(?=.*[A-Za-z])(?=.*\d)[A-Za-z\d]{6,16}$/.test(str(values, 'signature'))
+      ? [{ field: 'signature', message: context.t('form.signaturePin') }]
+      : [],
+  submit: (values, context) =>
+    answer(
+      api.POST('/api/v1/cards/{id}/issue', {
+        params: { path: { id: cardId(context) } },
+        body: {
+          handedOverOn: str(values, 'handedOverOn'),
+          pins: {
+            ...(wantsSignature(context) && { signature: str(values, 'signature') }),
+            user: str(values, 'user'),
+            residentRegistry: str(values, 'residentRegistry'),
+            cardInfo: str(values, 'cardInfo'),
+          },
+          identityDocuments: docs(values),
+          notificationCardReturned: bool(values, 'notificationCardReturned'),
+          ...(optional(values, 'proxyApprovalId') && { proxyApprovalId: str(values, 'proxyApprovalId') }),
+        },
+      }),
+    ),
+  slip: (data, values, context) => {
+    const card = cardView(data);
+    return slip(
+      context,
+      'procedure.issue',
+      [
+        [context.t('field.expiryDate'), context.date(card.expiryDate)],
+        [context.t('certificate.signature'), card.certificates.signature.status === 'valid' ? context.date(card.certificates.signature.expiresOn) : context.t('certificateStatus.none')],
+        [context.t('certificate.user'), card.certificates.user.status === 'valid' ? context.date(card.certificates.user.expiresOn) : context.t('certificateStatus.none')],
+        [context.t('field.notificationCardReturned'), context.t(bool(values, 'notificationCardReturned') ? 'common.yes' : 'common.no')],
+      ],
+      [context.t('next.issued'), ...(card.expiryDate ? [context.t('next.renewal', { date: context.date(card.expiryDate) })] : [])],
+      { link: { to: `/residents/${card.residentId}`, label: context.t('slip.backToResident') } },
+    );
+  },
+  fieldOfCode: { 'IDENTITY.INSUFFICIENT': 'identityDocuments', 'AUTH.OFFICE_NOT_ALLOWED': '', 'PIN.INVALID_FORMAT': 'user' },
+};
+
+/** A signature PIN is set when the application asked for the certificate and the holder is 15 (R-4). */
+function wantsSignature(context: ProcedureContext): boolean {
+  const card = context.card;
+  const birth = context.resident?.birthDate;
+  if (!card?.wantsSignatureCertificate || !birth) return false;
+  const fifteenth = `${String(Number(birth.slice(0, 4)) + 15).padStart(4, '0')}${birth.slice(4)}`;
+  return addDays(fifteenth, -1) <= context.today;
+}
+
+export const ADDRESS_CHANGE: ProcedureSpec = {
+  id: 'address-change',
+  scope: 'resident',
+  title: 'procedure.address-change',
+  intro: 'intro.address-change',
+  offered: registered,
+  verify: ['verify.identity'],
+  fields: [
+    { name: 'address', kind: 'text', label: 'field.newAddress', required: true },
+    { name: 'effectiveDate', kind: 'date', label: 'field.effectiveDate', required: true, initial: (context) => context.today },
+  ],
+  warnings: (_values, context) => (liveCard(context.resident) ? [context.t('warning.signatureRevoked'), context.t('warning.frontNote')] : []),
+  submit: (values, context) =>
+    answer(
+      api.POST('/api/v1/residents/{id}/address-change', {
+        params: { path: { id: residentId(context) } },
+        body: { address: str(values, 'address'), effectiveDate: str(values, 'effectiveDate'), expectedVersion: context.resident!.version },
+      }),
+    ),
+  slip: (data, values, context) => {
+    const card = liveCard(residentView(data));
+    return slip(context, 'procedure.address-change', [[context.t('field.newAddress'), str(values, 'address')]], [
+      ...(card ? [context.t('next.frontNote'), context.t('next.signatureAgain')] : []),
+    ], { link: card ? { to: `/cards/${card.id}/front-note?resident=${residentId(context)}`, label: context.t('procedure.front-note') } : { to: `/residents/${residentId(context)}`, label: context.t('slip.backToResident') } });
+  },
+  fieldOfCode: { 'INPUT.INVALID': 'address' },
+};
+
+export const NAME_CHANGE: ProcedureSpec = {
+  id: 'name-change',
+  scope: 'resident',
+  title: 'procedure.name-change',
+  offered: registered,
+  verify: ['verify.identity'],
+  fields: [
+    { name: 'familyName', kind: 'text', label: 'field.familyName', required: true, initial: (context) => context.resident?.familyName ?? '' },
+    { name: 'givenName', kind: 'text', label: 'field.givenName', required: true, initial: (context) => context.resident?.givenName ?? '' },
+    { name: 'familyNameKana', kind: 'kana', label: 'field.familyNameKana', required: true, initial: (context) => context.resident?.familyNameKana ?? '' },
+    { name: 'givenNameKana', kind: 'kana', label: 'field.givenNameKana', required: true, initial: (context) => context.resident?.givenNameKana ?? '' },
+    { name: 'effectiveDate', kind: 'date', label: 'field.effectiveDate', required: true, initial: (context) => context.today },
+  ],
+  warnings: (_values, context) => (liveCard(context.resident) ? [context.t('warning.signatureRevoked'), context.t('warning.frontNote')] : []),
+  submit: (values, context) =>
+    answer(
+      api.POST('/api/v1/residents/{id}/name-change', {
+        params: { path: { id: residentId(context) } },
+        body: {
+          familyName: str(values, 'familyName'),
+          givenName: str(values, 'givenName'),
+          familyNameKana: str(values, 'familyNameKana'),
+          givenNameKana: str(values, 'givenNameKana'),
+          effectiveDate: str(values, 'effectiveDate'),
+          expectedVersion: context.resident!.version,
+        },
+      }),
+    ),
+  slip: (data, values, context) => {
+    const card = liveCard(residentView(data));
+    return slip(context, 'procedure.name-change', [[context.t('field.newName'), `${str(values, 'familyName')} ${str(values, 'givenName')}`]], card ? [context.t('next.frontNote'), context.t('next.signatureAgain')] : [], {
+      link: card ? { to: `/cards/${card.id}/front-note?resident=${residentId(context)}`, label: context.t('procedure.front-note') } : { to: `/residents/${residentId(context)}`, label: context.t('slip.backToResident') },
+    });
+  },
+};
+
+function liveCard(resident: ResidentDetail | undefined) {
+  return resident?.cards.filter((card) => card.status === 'active' || card.status === 'suspended').at(-1);
+}
+
+export const MOVE_OUT: ProcedureSpec = {
+  id: 'move-out',
+  scope: 'resident',
+  title: 'procedure.move-out',
+  offered: registered,
+  verify: ['verify.identity'],
+  fields: [
+    { name: 'plannedMoveOutDate', kind: 'date', label: 'field.plannedMoveOutDate', required: true },
+    { name: 'destination', kind: 'text', label: 'field.destination', required: true },
+    { name: 'abroad', kind: 'checkbox', label: 'field.abroad' },
+  ],
+  warnings: (values, context) =>
+    liveCard(context.resident) || context.resident?.cards.some((card) => card.status === 'applied' || card.status === 'ready')
+      ? [bool(values, 'abroad') ? context.t('warning.abroadAbolishes') : context.t('warning.keepCard')]
+      : [],
+  preview: async (values, context) => {
+    if (bool(values, 'abroad') || !liveCard(context.resident)) return [];
+    const planned = str(values, 'plannedMoveOutDate');
+    return [{ label: context.t('preview.moveInBy'), value: context.date(addDays(planned, 14)) }];
+  },
+  submit: (values, context) =>
+    answer(
+      api.POST('/api/v1/residents/{id}/move-out', {
+        params: { path: { id: residentId(context) } },
+        body: { plannedMoveOutDate: str(values, 'plannedMoveOutDate'), destination: str(values, 'destination'), abroad: bool(values, 'abroad'), expectedVersion: context.resident!.version },
+      }),
+    ),
+  slip: (data, values, context) => {
+    const resident = residentView(data);
+    const card = resident.cards.at(-1);
+    const abroad = bool(values, 'abroad');
+    return slip(
+      context,
+      'procedure.move-out',
+      [
+        [context.t('field.plannedMoveOutDate'), context.date(str(values, 'plannedMoveOutDate'))],
+        [context.t('field.destination'), str(values, 'destination')],
+        ...(card ? ([[context.t('slip.card'), context.t(`cardStatus.${card.status}` as MessageKey)]] as [string, string][]) : []),
+      ],
+      abroad ? [context.t('next.returnCard')] : card?.status === 'active' ? [context.t('next.moveIn', { date: context.date(addDays(str(values, 'plannedMoveOutDate'), 14)) }), context.t('next.continuationAfterMove')] : [],
+    );
+  },
+};
+
+export const MOVE_IN: ProcedureSpec = {
+  id: 'move-in',
+  scope: 'resident',
+  title: 'procedure.move-in',
+  offered: (context) => counter(context) && (context.resident?.registration === 'moved-out' || context.resident?.registration === 'moved-abroad'),
+  verify: ['verify.identity'],
+  fields: [
+    { name: 'moveInDate', kind: 'date', label: 'field.moveInDate', required: true },
+    { name: 'notificationDate', kind: 'date', label: 'field.notificationDate', required: true, initial: (context) => context.today },
+    { name: 'address', kind: 'text', label: 'field.newAddress', required: true },
+    { name: 'cardPresented', kind: 'checkbox', label: 'field.cardPresented', hint: 'hint.cardPresented' },
+  ],
+  preview: async (values, context) => {
+    const lines: PreviewLine[] = [];
+    const moveIn = await rule(
+      api.POST('/api/v1/rules/move-in-deadline', {
+        body: { moveInDate: str(values, 'moveInDate'), ...(context.resident?.plannedMoveOutDate ? { plannedMoveOutDate: context.resident.plannedMoveOutDate } : {}) },
+      }),
+    );
+    if (moveIn) {
+      const late = str(values, 'notificationDate') > moveIn.deadline;
+      lines.push({ label: context.t('preview.moveInDeadline'), value: `${context.date(moveIn.deadline)}${moveIn.movedForHoliday ? context.t('preview.movedForHoliday') : ''}`, emphasis: late });
+      if (late && liveCard(context.resident)) lines.push({ label: context.t('slip.card'), value: context.t('preview.lateAbolishes'), emphasis: true });
+    }
+    if (liveCard(context.resident)) {
+      const continuation = await rule(api.POST('/api/v1/rules/continuation-deadline', { body: { moveInNotificationDate: str(values, 'notificationDate') } }));
+      if (continuation) lines.push({ label: context.t('preview.continuationDeadline'), value: context.date(continuation.deadline), emphasis: true });
+    }
+    return lines;
+  },
+  submit: (values, context) =>
+    answer(
+      api.POST('/api/v1/residents/{id}/move-in', {
+        params: { path: { id: residentId(context) } },
+        body: {
+          moveInDate: str(values, 'moveInDate'),
+          notificationDate: str(values, 'notificationDate'),
+          address: str(values, 'address'),
+          cardPresented: bool(values, 'cardPresented'),
+          expectedVersion: context.resident!.version,
+        },
+      }),
+    ),
+  slip: (data, values, context) => {
+    const card = liveCard(residentView(data));
+    return slip(context, 'procedure.move-in', [[context.t('field.newAddress'), str(values, 'address')]], card?.continuation ? [context.t('next.continuation', { date: context.date(card.continuation.deadline) })] : [], {
+      link: card?.continuation ? { to: `/cards/${card.id}/continuation?resident=${residentId(context)}`, label: context.t('procedure.continuation') } : { to: `/residents/${residentId(context)}`, label: context.t('slip.backToResident') },
+    });
+  },
+};
+
+export const CONTINUATION: ProcedureSpec = {
+  id: 'continuation',
+  scope: 'card',
+  title: 'procedure.continuation',
+  intro: 'intro.continuation',
+  offered: (context) => cardIn('active')(context) && context.card!.continuation !== null,
+  fields: [
+    { name: 'presentedBy', kind: 'radios', label: 'field.presentedBy', required: true, options: (context) => [{ value: 'holder', label: context.t('presence.holder') }, { value: 'household-member', label: context.t('presence.household-member') }], initial: () => 'holder' },
+    { name: 'date', kind: 'date', label: 'field.date', required: true, initial: (context) => context.today },
+    { name: 'pin', kind: 'pin', label: 'field.pinResidentRegistry', hint: 'hint.pinResidentRegistry', required: true },
+  ],
+  preview: async (_values, context) => [{ label: context.t('preview.continuationDeadline'), value: context.date(context.card!.continuation?.deadline) }],
+  submit: (values, context) =>
+    answer(
+      api.POST('/api/v1/cards/{id}/continuation', {
+        params: { path: { id: cardId(context) } },
+        body: { pin: str(values, 'pin'), presentedBy: str(values, 'presentedBy') as 'holder' | 'household-member', date: str(values, 'date'), expectedVersion: context.card!.version },
+      }),
+    ),
+  slip: (data, _values, context) => slip(context, 'procedure.continuation', [[context.t('field.expiryDate'), context.date(cardView(data).expiryDate)]], [context.t('next.continued')]),
+  fieldOfCode: { 'PIN.MISMATCH': 'pin', 'PIN.LOCKED': 'pin', 'CARD.CONTINUATION_LAPSED': 'date' },
+};
+
+export const FRONT_NOTE: ProcedureSpec = {
+  id: 'front-note',
+  scope: 'card',
+  title: 'procedure.front-note',
+  intro: 'intro.front-note',
+  offered: cardIn('active'),
+  presence: true,
+  fields: [
+    { name: 'kind', kind: 'radios', label: 'field.noteKind', required: true, options: (context) => [{ value: 'address', label: context.t('noteKind.address') }, { value: 'name', label: context.t('noteKind.name') }, { value: 'other', label: context.t('noteKind.other') }], initial: () => 'address' },
+    { name: 'text', kind: 'text', label: 'field.noteText', hint: 'hint.noteText', required: true, initial: (context) => context.resident?.address ?? '' },
+    { name: 'date', kind: 'date', label: 'field.date', required: true, initial: (context) => context.today },
+    { name: 'pin', kind: 'pin', label: 'field.pinResidentRegistry', hint: 'hint.pinResidentRegistry', required: true },
+  ],
+  preview: async (_values, context) => [
+    { label: context.t('preview.notesLeft'), value: context.t('preview.notesCount', { used: (context.card?.frontNotes.length ?? 0) + 1, capacity: context.card?.notesCapacity ?? 0 }) },
+  ],
+  submit: (values, context) =>
+    answer(
+      api.POST('/api/v1/cards/{id}/front-notes', {
+        params: { path: { id: cardId(context) } },
+        body: {
+          kind: str(values, 'kind') as 'address' | 'name' | 'other',
+          text: str(values, 'text'),
+          date: str(values, 'date'),
+          pin: str(values, 'pin'),
+          expectedVersion: context.card!.version,
+          ...(optional(values, 'proxyApprovalId') && { proxyApprovalId: str(values, 'proxyApprovalId') }),
+        },
+      }),
+    ),
+  slip: (_data, values, context) => slip(context, 'procedure.front-note', [[context.t('field.noteText'), str(values, 'text')]], []),
+  fieldOfCode: { 'PIN.MISMATCH': 'pin', 'PIN.LOCKED': 'pin', 'CARD.NOTES_FULL': 'text' },
+};
+
+export const SUSPEND: ProcedureSpec = {
+  id: 'suspend',
+  scope: 'card',
+  title: 'procedure.suspend',
+  offered: cardIn('active'),
+  fields: [{ name: 'reason', kind: 'radios', label: 'field.suspendReason', required: true, options: (context) => [{ value: 'lost', label: context.t('reason.lost') }, { value: 'stolen', label: context.t('reason.stolen') }], initial: () => 'lost' }],
+  warnings: (_values, context) => [context.t('warning.suspension')],
+  submit: (values, context) =>
+    answer(api.POST('/api/v1/cards/{id}/suspend', { params: { path: { id: cardId(context) } }, body: { reason: str(values, 'reason') as 'lost' | 'stolen', channel: 'counter', expectedVersion: context.card!.version } })),
+  slip: (_data, values, context) => slip(context, 'procedure.suspend', [[context.t('field.suspendReason'), context.t(`reason.${str(values, 'reason')}` as MessageKey)]], [context.t('next.suspended')]),
+};
+
+export const RESUME: ProcedureSpec = {
+  id: 'resume',
+  scope: 'card',
+  title: 'procedure.resume',
+  intro: 'intro.resume',
+  offered: cardIn('suspended'),
+  verify: ['verify.foundCard'],
+  presence: true,
+  fields: [{ name: 'identityDocuments', kind: 'documents', label: 'field.identityDocuments', required: true }],
+  warnings: (_values, context) => (context.card?.certificates.signature.status === 'revoked' ? [context.t('warning.signatureStaysRevoked')] : []),
+  submit: (values, context) =>
+    answer(
+      api.POST('/api/v1/cards/{id}/resume', {
+        params: { path: { id: cardId(context) } },
+        body: { identityDocuments: docs(values), expectedVersion: context.card!.version, ...(optional(values, 'proxyApprovalId') && { proxyApprovalId: str(values, 'proxyApprovalId') }) },
+      }),
+    ),
+  slip: (_data, _values, context) => slip(context, 'procedure.resume', [], context.card?.certificates.signature.status === 'revoked' ? [context.t('next.signatureAgain')] : []),
+  fieldOfCode: { 'IDENTITY.INSUFFICIENT': 'identityDocuments' },
+};
+
+const PIN_KINDS = (context: ProcedureContext) => [
+  { value: 'resident-registry', label: context.t('pin.resident-registry') },
+  { value: 'user', label: context.t('pin.user') },
+  { value: 'card-info', label: context.t('pin.card-info') },
+  { value: 'signature', label: context.t('pin.signature') },
+];
+
+export const PIN_RESET: ProcedureSpec = {
+  id: 'pin-reset',
+  scope: 'card',
+  title: 'procedure.pin-reset',
+  intro: 'intro.pin-reset',
+  offered: cardIn('active'),
+  presence: true,
+  fields: [
+    { name: 'kind', kind: 'radios', label: 'field.pinKind', required: true, options: PIN_KINDS, initial: () => 'resident-registry' },
+    { name: 'identityDocuments', kind: 'documents', label: 'field.identityDocuments', required: true },
+    { name: 'newPin', kind: 'signature-pin', label: 'field.newPin', hint: 'hint.newPin', required: true },
+  ],
+  validate: (values, context) => {
+    const pin = str(values, 'newPin');
+    const ok = str(values, 'kind') === 'signature' ? /^(?=.*[A-Za-z])(?=.*\d)[A-Za-z\d]{6,16}$/.test(pin) : /^\d{4}$/.test(pin);
+    return ok ? [] : [{ field: 'newPin', message: context.t(str(values, 'kind') === 'signature' ? 'form.signaturePin' : 'form.pin4', { label: context.t('field.newPin') }) }];
+  },
+  submit: (values, context) =>
+    answer(
+      api.POST('/api/v1/cards/{id}/pins/{kind}/reset', {
+        params: { path: { id: cardId(context), kind: str(values, 'kind') as 'user' } },
+        body: { newPin: str(values, 'newPin'), identityDocuments: docs(values), ...(optional(values, 'proxyApprovalId') && { proxyApprovalId: str(values, 'proxyApprovalId') }) },
+      }),
+    ),
+  slip: (_data, values, context) => slip(context, 'procedure.pin-reset', [[context.t('field.pinKind'), context.t(`pin.${str(values, 'kind')}` as MessageKey)]], []),
+  fieldOfCode: { 'PIN.INVALID_FORMAT': 'newPin', 'IDENTITY.INSUFFICIENT': 'identityDocuments' },
+};
+
+export const EXTENSION: ProcedureSpec = {
+  id: 'extension',
+  scope: 'card',
+  title: 'procedure.extension',
+  intro: 'intro.extension',
+  offered: (context) => cardIn('active')(context) && context.resident?.residency === 'foreign-with-period',
+  verify: ['verify.residenceCard'],
+  presence: true,
+  fields: [
+    { name: 'status', kind: 'radios', label: 'field.stayStatus', required: true, options: (context) => [{ value: 'renewed', label: context.t('stay.renewed') }, { value: 'pending', label: context.t('stay.pending') }], initial: () => 'renewed' },
+    { name: 'newPeriodOfStayEnd', kind: 'date', label: 'field.newPeriodOfStayEnd', required: true, visible: (values) => str(values, 'status') === 'renewed', initial: (context) => context.resident?.periodOfStayEnd ?? '' },
+  ],
+  preview: async (values, context) => {
+    const card = context.card!;
+    const result = await answer(
+      api.POST('/api/v1/rules/validity-extension', {
+        body: {
+          birthDate: context.resident!.birthDate,
+          cardIssueDate: card.issueDate!,
+          currentExpiryDate: card.expiryDate!,
+          today: context.today,
+          ...(str(values, 'status') === 'renewed' ? { newPeriodOfStayEnd: str(values, 'newPeriodOfStayEnd') } : { applicationPending: true, currentPeriodOfStayEnd: context.resident!.periodOfStayEnd! }),
+        },
+      }),
+    );
+    return result.ok
+      ? [{ label: context.t('preview.newExpiry'), value: `${context.date(result.data.expiryDate)}（${context.t(`basis.${result.data.basis}` as MessageKey)}）`, emphasis: true }]
+      : [{ label: context.t('preview.newExpiry'), value: context.error(result.problem.code, result.problem.detail), emphasis: true }];
+  },
+  submit: (values, context) =>
+    answer(
+      api.POST('/api/v1/cards/{id}/extension', {
+        params: { path: { id: cardId(context) } },
+        body: {
+          today: context.today,
+          ...(str(values, 'status') === 'renewed' ? { newPeriodOfStayEnd: str(values, 'newPeriodOfStayEnd') } : { applicationPending: true }),
+          expectedVersion: card(context).version,
+          ...(optional(values, 'proxyApprovalId') && { proxyApprovalId: str(values, 'proxyApprovalId') }),
+        },
+      }),
+    ),
+  slip: (data, _values, context) => slip(context, 'procedure.extension', [[context.t('field.expiryDate'), context.date(cardView(data).expiryDate)]], [context.t('next.extension', { date: context.date(cardView(data).expiryDate) })]),
+  fieldOfCode: { 'CARD.NOTHING_TO_EXTEND': 'newPeriodOfStayEnd', 'CARD.EXPIRED': '' },
+};
+
+const card = (context: ProcedureContext) => context.card!;
+
+const REISSUE_REASONS = ['lost', 'stolen', 'damaged', 'dirty', 'notes-full', 'renewal'] as const;
+
+export const REISSUE: ProcedureSpec = {
+  id: 'reissue',
+  scope: 'card',
+  title: 'procedure.reissue',
+  intro: 'intro.reissue',
+  offered: cardIn('active', 'suspended'),
+  verify: ['verify.identity', 'verify.photo'],
+  presence: true,
+  fields: [
+    { name: 'reason', kind: 'radios', label: 'field.reissueReason', required: true, options: (context) => REISSUE_REASONS.map((reason) => ({ value: reason, label: context.t(`reason.${reason}` as MessageKey) })), initial: (context) => (context.card?.status === 'suspended' ? context.card.suspension?.reason ?? 'lost' : 'damaged') },
+    { name: 'lostAtHome', kind: 'checkbox', label: 'field.lostAtHome', visible: (values) => str(values, 'reason') === 'lost' },
+    { name: 'policeReportNumber', kind: 'text', label: 'field.policeReportNumber', hint: 'hint.policeReport', visible: (values) => str(values, 'reason') === 'stolen' || (str(values, 'reason') === 'lost' && !bool(values, 'lostAtHome')) },
+    { name: 'certificates', kind: 'radios', label: 'field.certificates', required: true, options: yesNoCertificates, initial: () => 'both' },
+    { name: 'applicationDate', kind: 'date', label: 'field.applicationDate', required: true, initial: (context) => context.today },
+    { name: 'photoTakenOn', kind: 'date', label: 'field.photoTakenOn', hint: 'hint.photo', required: true },
+    { name: 'identityDocuments', kind: 'documents', label: 'field.identityDocuments', required: true },
+  ],
+  warnings: (values, context) => [
+    context.t(['lost', 'stolen'].includes(str(values, 'reason')) ? 'warning.reissueAbolishes' : 'warning.reissueReturn'),
+  ],
+  preview: async (values, context) => {
+    const reason = str(values, 'reason') as (typeof REISSUE_REASONS)[number];
+    const fee = await rule(
+      api.POST('/api/v1/rules/reissue-fee', { body: { reason, withCertificates: str(values, 'certificates') !== 'none', ...(reason === 'lost' && { lostAtHome: bool(values, 'lostAtHome') }) } }),
+    );
+    const lines: PreviewLine[] = fee
+      ? [
+          { label: context.t('preview.fee'), value: `${context.money(fee.total)}（${context.t('preview.feeDetail', { card: context.money(fee.cardFee), certificates: context.money(fee.certificateFee) })}）`, emphasis: true },
+          { label: context.t('field.policeReportNumber'), value: context.t(fee.policeReportRequired ? 'preview.policeNeeded' : 'preview.policeNotNeeded') },
+        ]
+      : [];
+    if (reason === 'renewal' && context.card?.expiryDate) {
+      const window = await rule(api.POST('/api/v1/rules/renewal-window', { body: { expiryDate: context.card.expiryDate, today: str(values, 'applicationDate') } }));
+      if (window) lines.push({ label: context.t('preview.renewalWindow'), value: `${context.date(window.opensOn)} – ${context.date(window.closesOn)}${window.open ? '' : ` ${context.t('preview.notOpen')}`}`, emphasis: !window.open });
+    }
+    return lines;
+  },
+  submit: (values, context) => {
+    const reason = str(values, 'reason') as (typeof REISSUE_REASONS)[number];
+    return answer(
+      api.POST('/api/v1/cards/{id}/reissue', {
+        params: { path: { id: cardId(context) } },
+        body: {
+          reason,
+          ...(reason === 'lost' && { lostAtHome: bool(values, 'lostAtHome') }),
+          ...(optional(values, 'policeReportNumber') && { policeReportNumber: str(values, 'policeReportNumber') }),
+          photoTakenOn: str(values, 'photoTakenOn'),
+          applicationDate: str(values, 'applicationDate'),
+          identityDocuments: docs(values),
+          withSignatureCertificate: str(values, 'certificates') === 'both',
+          withUserCertificate: str(values, 'certificates') !== 'none',
+          expectedVersion: context.card!.version,
+          ...(optional(values, 'proxyApprovalId') && { proxyApprovalId: str(values, 'proxyApprovalId') }),
+        },
+      }),
+    );
+  },
+  slip: (data, values, context) => {
+    const result = data as { fee: { total: number; cardFee: number; certificateFee: number }; receiptNumber: string | null; newCard: CardView };
+    return slip(
+      context,
+      'procedure.reissue',
+      [
+        [context.t('field.reissueReason'), context.t(`reason.${str(values, 'reason')}` as MessageKey)],
+        [context.t('slip.fee'), context.money(result.fee.total)],
+        [context.t('slip.receiptNumber'), result.receiptNumber ?? '—'],
+        [context.t('slip.pickupOffice'), officeName(context, result.newCard.pickupOfficeId)],
+      ],
+      [context.t('next.application', { office: officeName(context, result.newCard.pickupOfficeId) })],
+      { fee: result.fee.total, receiptNumber: result.receiptNumber, link: { to: `/residents/${result.newCard.residentId}`, label: context.t('slip.backToResident') } },
+    );
+  },
+  fieldOfCode: {
+    'REISSUE.POLICE_REPORT_REQUIRED': 'policeReportNumber',
+    'RENEWAL.WINDOW_NOT_OPEN': 'reason',
+    'APPLICATION.PHOTO_TOO_OLD': 'photoTakenOn',
+    'IDENTITY.INSUFFICIENT': 'identityDocuments',
+    'CERTIFICATE.SIGNATURE_UNDER_15': 'certificates',
+  },
+};
+
+export const RETURN: ProcedureSpec = {
+  id: 'return',
+  scope: 'card',
+  title: 'procedure.return',
+  offered: cardIn('active', 'suspended', 'expired', 'abolished'),
+  presence: true,
+  fields: [
+    {
+      name: 'reason',
+      kind: 'radios',
+      label: 'field.returnReason',
+      required: true,
+      options: (context) => ['not-needed', 'expired', 'moved-abroad', 'replaced'].map((reason) => ({ value: reason, label: context.t(`returnReason.${reason}` as MessageKey) })),
+      initial: (context) => (context.card?.status === 'expired' ? 'expired' : context.card?.endReason === 'moved-abroad' ? 'moved-abroad' : 'not-needed'),
+    },
+  ],
+  warnings: (_values, context) => (context.card?.status === 'active' ? [context.t('warning.returnEnds')] : []),
+  submit: (values, context) =>
+    answer(
+      api.POST('/api/v1/cards/{id}/return', {
+        params: { path: { id: cardId(context) } },
+        body: {
+          reason: str(values, 'reason') as 'not-needed',
+          expectedVersion: context.card!.version,
+          ...(optional(values, 'proxyApprovalId') && { proxyApprovalId: str(values, 'proxyApprovalId') }),
+        },
+      }),
+    ),
+  slip: (_data, values, context) => slip(context, 'procedure.return', [[context.t('field.returnReason'), context.t(`returnReason.${str(values, 'reason')}` as MessageKey)]], []),
+};
+
+export const PERIOD_OF_STAY: ProcedureSpec = {
+  id: 'period-of-stay',
+  scope: 'resident',
+  title: 'procedure.period-of-stay',
+  offered: (context) => registered(context) && context.resident?.residency === 'foreign-with-period',
+  verify: ['verify.residenceCard'],
+  fields: [
+    { name: 'periodOfStayEnd', kind: 'date', label: 'field.newPeriodOfStayEnd', required: true },
+    { name: 'residenceCardNumber', kind: 'text', label: 'field.residenceCardNumber', hint: 'hint.residenceCardNumber', required: true, initial: (context) => context.resident?.residenceCardNumber ?? '' },
+  ],
+  submit: (values, context) =>
+    answer(
+      api.POST('/api/v1/residents/{id}/period-of-stay', {
+        params: { path: { id: residentId(context) } },
+        body: { periodOfStayEnd: str(values, 'periodOfStayEnd'), residenceCardNumber: str(values, 'residenceCardNumber').toUpperCase(), expectedVersion: context.resident!.version },
+      }),
+    ),
+  slip: (data, values, context) => {
+    const card = liveCard(residentView(data));
+    return slip(context, 'procedure.period-of-stay', [[context.t('field.newPeriodOfStayEnd'), context.date(str(values, 'periodOfStayEnd'))]], card ? [context.t('next.extendCard')] : [], {
+      link: card ? { to: `/cards/${card.id}/extension?resident=${residentId(context)}`, label: context.t('procedure.extension') } : { to: `/residents/${residentId(context)}`, label: context.t('slip.backToResident') },
+    });
+  },
+  fieldOfCode: { 'INPUT.INVALID': 'residenceCardNumber' },
+};
+
+export const NUMBER_CHANGE: ProcedureSpec = {
+  id: 'number-change',
+  scope: 'resident',
+  title: 'procedure.number-change',
+  intro: 'intro.number-change',
+  offered: (context) => context.user.role === 'supervisor' && context.resident?.registration === 'registered',
+  verify: ['verify.identity', 'verify.leak'],
+  fields: [{ name: 'reason', kind: 'text', label: 'field.numberChangeReason', required: true }],
+  warnings: (_values, context) => [context.t('warning.numberChange')],
+  submit: (values, context) => answer(api.POST('/api/v1/residents/{id}/individual-number-change', { params: { path: { id: residentId(context) } }, body: { reason: str(values, 'reason') } })),
+  slip: (_data, _values, context) => slip(context, 'procedure.number-change', [], [context.t('next.numberChange')], { link: { to: `/residents/${residentId(context)}`, label: context.t('slip.backToResident') } }),
+};
+
+export const NUMBER_CHANGE_REQUEST: ProcedureSpec = {
+  id: 'number-change-request',
+  scope: 'resident',
+  title: 'procedure.number-change-request',
+  intro: 'intro.number-change-request',
+  offered: (context) => context.user.role === 'clerk' && context.resident?.registration === 'registered',
+  verify: ['verify.identity', 'verify.leak'],
+  fields: [{ name: 'reason', kind: 'text', label: 'field.numberChangeReason', required: true }],
+  submit: (values, context) => answer(api.POST('/api/v1/approvals', { body: { kind: 'number-change', residentId: residentId(context), reason: str(values, 'reason') } })),
+  slip: (_data, _values, context) => slip(context, 'procedure.number-change-request', [], [context.t('next.awaitApproval')]),
+};
+
+export const PROXY_ENQUIRY: ProcedureSpec = {
+  id: 'proxy-enquiry',
+  scope: 'resident',
+  title: 'procedure.proxy-enquiry',
+  intro: 'intro.proxy-enquiry',
+  offered: counter,
+  fields: [
+    { name: 'enquiredOn', kind: 'date', label: 'field.enquiredOn', required: true, initial: (context) => context.today },
+    { name: 'callerName', kind: 'text', label: 'field.proxyName', required: true },
+    { name: 'relationship', kind: 'text', label: 'field.relationship', hint: 'hint.relationship', required: true },
+    { name: 'procedure', kind: 'select', label: 'field.proxyProcedure', required: true, options: proxyProcedures, initial: () => 'card-issue' },
+    { name: 'notes', kind: 'text', label: 'field.notes' },
+  ],
+  submit: (values, context) =>
+    answer(
+      api.POST('/api/v1/residents/{id}/proxy-enquiries', {
+        params: { path: { id: residentId(context) } },
+        body: { enquiredOn: str(values, 'enquiredOn'), callerName: str(values, 'callerName'), relationship: str(values, 'relationship'), procedure: str(values, 'procedure'), ...(optional(values, 'notes') && { notes: str(values, 'notes') }) },
+      }),
+    ),
+  slip: (data, values, context) =>
+    slip(context, 'procedure.proxy-enquiry', [[context.t('field.proxyName'), str(values, 'callerName')], [context.t('field.proxyProcedure'), context.t(`proxyProcedure.${str(values, 'procedure')}` as MessageKey)]], [context.t('next.proxyRequest')], {
+      link: { to: `/residents/${residentId(context)}/proxy-approval?enquiry=${(data as { id: string }).id}&procedure=${str(values, 'procedure')}`, label: context.t('procedure.proxy-approval') },
+    }),
+};
+
+function proxyProcedures(context: ProcedureContext) {
+  return ['card-application', 'card-issue', 'card-resumption', 'pin-reset', 'front-note', 'validity-extension', 'card-reissue', 'card-return'].map((value) => ({
+    value,
+    label: context.t(`proxyProcedure.${value}` as MessageKey),
+  }));
+}
+
+export const PROXY_APPROVAL: ProcedureSpec = {
+  id: 'proxy-approval',
+  scope: 'resident',
+  title: 'procedure.proxy-approval',
+  intro: 'intro.proxy-approval',
+  offered: counter,
+  verify: ['verify.proxyIdentity', 'verify.authority'],
+  fields: [
+    { name: 'enquiryId', kind: 'text', label: 'field.enquiryId', hint: 'hint.enquiryId', required: true, initial: () => new URLSearchParams(location.search).get('enquiry') ?? '' },
+    { name: 'procedure', kind: 'select', label: 'field.proxyProcedure', required: true, options: proxyProcedures, initial: () => new URLSearchParams(location.search).get('procedure') ?? 'card-issue' },
+    { name: 'name', kind: 'text', label: 'field.proxyName', required: true },
+    { name: 'relationship', kind: 'text', label: 'field.relationship', required: true },
+    { name: 'identityDocuments', kind: 'documents', label: 'field.proxyDocuments', required: true },
+    { name: 'authorityDocument', kind: 'text', label: 'field.authorityDocument', hint: 'hint.authorityDocument', required: true },
+  ],
+  submit: (values, context) =>
+    answer(
+      api.POST('/api/v1/approvals', {
+        body: {
+          kind: 'proxy',
+          residentId: residentId(context),
+          enquiryId: str(values, 'enquiryId'),
+          procedure: str(values, 'procedure'),
+          proxy: { name: str(values, 'name'), relationship: str(values, 'relationship'), identityDocuments: docs(values), authorityDocument: str(values, 'authorityDocument') },
+        },
+      }),
+    ),
+  slip: (_data, values, context) => slip(context, 'procedure.proxy-approval', [[context.t('field.proxyName'), str(values, 'name')]], [context.t('next.awaitApproval')]),
+  fieldOfCode: { 'PROXY.ENQUIRY_NOT_FOUND': 'enquiryId', 'INPUT.INVALID': 'enquiryId' },
+};
+
+/** The procedures of a resident record and of a card, in the order the counter offers them. */
+export const RESIDENT_PROCEDURES: readonly ProcedureSpec[] = [
+  APPLICATION,
+  ADDRESS_CHANGE,
+  NAME_CHANGE,
+  MOVE_OUT,
+  MOVE_IN,
+  PERIOD_OF_STAY,
+  PROXY_ENQUIRY,
+  PROXY_APPROVAL,
+  NUMBER_CHANGE,
+  NUMBER_CHANGE_REQUEST,
+];
+export const CARD_PROCEDURES: readonly ProcedureSpec[] = [MANUFACTURE, ISSUE, CONTINUATION, FRONT_NOTE, SUSPEND, RESUME, PIN_RESET, EXTENSION, REISSUE, RETURN];

@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'react';
+import { answer, api } from '../api/client';
+import type { Response, ResidentSummary } from '../api/types';
+import { isRealDate } from '../i18n/format';
+
+export interface Criteria {
+  readonly q: string;
+  readonly birthDate: string;
+  readonly address: string;
+  readonly phone: string;
+}
+
+type Result = Response<'/api/v1/residents', 'get'>;
+
+export interface SearchState {
+  readonly residents: readonly ResidentSummary[];
+  readonly match: Result['match'] | undefined;
+  readonly truncated: boolean;
+  readonly nextCursor: string | null;
+  readonly searching: boolean;
+  readonly searched: boolean;
+  /** Milliseconds from the last change of the criteria to its results. */
+  readonly took: number | undefined;
+}
+
+const EMPTY: SearchState = { residents: [], match: undefined, truncated: false, nextCursor: null, searching: false, searched: false, took: undefined };
+
+/**
+ * Results as the clerk types: each change of the criteria asks the server at once and cancels
+ * the question before it, so the list always answers the latest keystroke.
+ */
+export function useResidentSearch(criteria: Criteria): SearchState & { more(): Promise<void> } {
+  const [state, setState] = useState<SearchState>(EMPTY);
+  const { q, birthDate, address, phone } = criteria;
+  useEffect(() => {
+    const query = {
+      ...(q.trim() && { q: q.trim() }),
+      ...(isRealDate(birthDate) && { birthDate }),
+      ...(address.trim().length >= 2 && { address: address.trim() }),
+      ...(/^[0-9-]{6,20}$/.test(phone) && { phone }),
+    };
+    if (Object.keys(query).length === 0 || (Object.keys(query).length === 1 && 'address' in query && address.trim().length < 3)) {
+      setState(EMPTY);
+      return;
+    }
+    const controller = new AbortController();
+    const started = performance.now();
+    setState((current) => ({ ...current, searching: true }));
+    void answer(api.GET('/api/v1/residents', { params: { query: { ...query, limit: 20 } }, signal: controller.signal })).then((result) => {
+      if (controller.signal.aborted) return;
+      if (result.ok) {
+        setState({ ...result.data, residents: result.data.residents, searching: false, searched: true, took: performance.now() - started });
+      } else {
+        setState({ ...EMPTY, searched: true });
+      }
+    });
+    return () => controller.abort();
+  }, [q, birthDate, address, phone]);
+
+  const more = async () => {
+    if (!state.nextCursor) return;
+    const query = {
+      ...(q.trim() && { q: q.trim() }),
+      ...(isRealDate(birthDate) && { birthDate }),
+      ...(address.trim() && { address: address.trim() }),
+      ...(phone && { phone }),
+    };
+    const result = await answer(api.GET('/api/v1/residents', { params: { query: { ...query, limit: 20, cursor: state.nextCursor } } }));
+    if (result.ok) setState((current) => ({ ...current, residents: [...current.residents, ...result.data.residents], nextCursor: result.data.nextCursor }));
+  };
+
+  return { ...state, more };
+}

@@ -1,0 +1,42 @@
+/** 令和8年11月26日木曜日: the 和暦 of a calendar date with its weekday (Intl, Japanese calendar). */
+const WAREKI = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', month: 'long', day: 'numeric', weekday: 'short', timeZone: 'UTC' });
+const WAREKI_DATE = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+const WEEKDAY = { ja: new Intl.DateTimeFormat('ja-JP', { weekday: 'long', timeZone: 'UTC' }), en: new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' }) };
+
+function utc(iso: string): Date {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+export function wareki(iso: string): string {
+  return WAREKI.format(utc(iso));
+}
+
+export function weekday(iso: string, lang: 'ja' | 'en'): string {
+  return WEEKDAY[lang].format(utc(iso));
+}
+
+/** Every date as the clerk reads it: ISO and 和暦 with the weekday. */
+export function dateLabel(iso: string, lang: 'ja' | 'en'): string {
+  return lang === 'ja' ? `${iso}（${wareki(iso)}）` : `${iso} (${WAREKI_DATE.format(utc(iso))}, ${weekday(iso, 'en')})`;
+}
+
+export function yen(amount: number, lang: 'ja' | 'en'): string {
+  return lang === 'ja' ? `${amount.toLocaleString('ja-JP')}円` : `¥${amount.toLocaleString('en-US')}`;
+}
+
+/** Today in Japan (UTC+9, no daylight saving), as the server counts business dates. */
+export function todayInJapan(): string {
+  return new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
+}
+
+export function isRealDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  return utc(text).toISOString().slice(0, 10) === text;
+}
+
+export function addDays(iso: string, days: number): string {
+  const date = utc(iso);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}

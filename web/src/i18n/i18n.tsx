@@ -1,0 +1,55 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ERRORS, MESSAGES, type MessageKey } from './messages';
+import { dateLabel, yen } from './format';
+
+export type Lang = 'ja' | 'en';
+
+interface I18n {
+  readonly lang: Lang;
+  setLang(lang: Lang): void;
+  t(key: MessageKey, params?: Record<string, string | number>): string;
+  date(iso: string | null | undefined): string;
+  money(amount: number): string;
+  /** The refusal of a code in the user's language, or the server's words when the code is new. */
+  error(code: string, fallback: string): string;
+}
+
+const Context = createContext<I18n | null>(null);
+const STORAGE_KEY = 'madoguchi.lang';
+
+function fill(text: string, params?: Record<string, string | number>): string {
+  return params ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)) : text;
+}
+
+/** Japanese by default, English on request; the choice is remembered and set as the page's `lang`. */
+export function LanguageProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(() => (localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'ja'));
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  const setLang = useCallback((next: Lang) => {
+    localStorage.setItem(STORAGE_KEY, next);
+    setLangState(next);
+  }, []);
+  const value = useMemo<I18n>(() => {
+    const index = lang === 'ja' ? 0 : 1;
+    return {
+      lang,
+      setLang,
+      t: (key, params) => fill(MESSAGES[key][index], params),
+      date: (iso) => (iso ? dateLabel(iso, lang) : '—'),
+      money: (amount) => yen(amount, lang),
+      error: (code, fallback) => {
+        const known = (ERRORS as Record<string, readonly [string, string]>)[code];
+        return known ? known[index] : fallback;
+      },
+    };
+  }, [lang, setLang]);
+  return <Context.Provider value={value}>{children}</Context.Provider>;
+}
+
+export function useI18n(): I18n {
+  const value = useContext(Context);
+  if (!value) throw new Error('useI18n outside LanguageProvider');
+  return value;
+}

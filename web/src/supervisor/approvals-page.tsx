@@ -1,0 +1,92 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { answer, api } from '../api/client';
+import type { Approval } from '../api/types';
+import { useSession } from '../auth/session';
+import { Notice, StatusTag, SummaryList } from '../components/bits';
+import { TextInput } from '../components/form';
+import { Page } from '../components/layout';
+import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
+
+/** Requests waiting for a supervisor (proxy procedures, number changes), with approve and refuse. */
+export function ApprovalsPage() {
+  const { t, error } = useI18n();
+  const { user } = useSession();
+  const [approvals, setApprovals] = useState<Approval[]>();
+  const [message, setMessage] = useState<{ tone: 'success' | 'warning'; text: string }>();
+  const load = useCallback(async () => {
+    const result = await answer(api.GET('/api/v1/approvals', { params: { query: { status: 'pending' } } }));
+    setApprovals(result.ok ? result.data : []);
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const supervisor = user?.role === 'supervisor';
+  return (
+    <Page title={t('approvals.title')} wide>
+      <p>{t(supervisor ? 'approvals.introSupervisor' : 'approvals.introClerk')}</p>
+      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+      {approvals === undefined ? <p>{t('common.loading')}</p> : approvals.length === 0 ? <p>{t('approvals.none')}</p> : null}
+      {approvals?.map((approval) => (
+        <ApprovalItem
+          key={approval.id}
+          approval={approval}
+          canDecide={supervisor && approval.requestedBy !== user?.id && approval.requestedOfficeId === user?.officeId}
+          onDecided={async (approve, result) => {
+            setMessage(result.ok ? { tone: 'success', text: t(approve ? 'approvals.approved' : 'approvals.refused') } : { tone: 'warning', text: error(result.code, result.detail) });
+            await load();
+          }}
+        />
+      ))}
+    </Page>
+  );
+}
+
+function ApprovalItem({ approval, canDecide, onDecided }: { approval: Approval; canDecide: boolean; onDecided: (approve: boolean, result: { ok: boolean; code: string; detail: string }) => Promise<void> }) {
+  const { t } = useI18n();
+  const [note, setNote] = useState('');
+  const proxy = approval.payload.proxy as { name?: string; relationship?: string; authorityDocument?: string; identityDocuments?: string[] } | undefined;
+  const decide = async (approve: boolean) => {
+    const path = approve ? '/api/v1/approvals/{id}/approve' : '/api/v1/approvals/{id}/refuse';
+    const result = await answer(api.POST(path, { params: { path: { id: approval.id } }, body: note ? { note } : {} }));
+    await onDecided(approve, result.ok ? { ok: true, code: '', detail: '' } : { ok: false, code: result.problem.code, detail: result.problem.detail });
+  };
+  return (
+    <article className="card-panel" aria-labelledby={`approval-${approval.id}`}>
+      <h2 id={`approval-${approval.id}`}>
+        {t(approval.kind === 'proxy' ? 'approvals.proxy' : 'approvals.numberChange')} <StatusTag status={approval.status} kind="approval" />
+      </h2>
+      <SummaryList
+        rows={[
+          [t('approvals.resident'), <Link to={`/residents/${approval.residentId}`}>{t('approvals.openResident')}</Link>],
+          [t('approvals.requested'), `${approval.requestedAt.slice(0, 16).replace('T', ' ')} UTC・${approval.requestedOfficeId}`],
+          ...(approval.kind === 'proxy'
+            ? ([
+                [t('field.proxyProcedure'), t(`proxyProcedure.${approval.procedure}` as MessageKey)],
+                [t('field.proxyName'), `${proxy?.name ?? ''}（${proxy?.relationship ?? ''}）`],
+                [t('field.authorityDocument'), proxy?.authorityDocument ?? '—'],
+                [t('field.proxyDocuments'), (proxy?.identityDocuments ?? []).map((kind) => t(`document.${kind}` as MessageKey)).join('、')],
+                [t('field.enquiredOn'), String(approval.payload.enquiredOn ?? '')],
+              ] as const)
+            : ([[t('field.numberChangeReason'), String(approval.payload.reason ?? '')]] as const)),
+        ]}
+      />
+      {canDecide ? (
+        <>
+          <TextInput name={`note-${approval.id}`} label={t('approvals.note')} value={note} onChange={setNote} width="long" />
+          <div className="actions">
+            <button type="button" className="button" onClick={() => void decide(true)}>
+              {t('approvals.approve')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => void decide(false)}>
+              {t('approvals.refuse')}
+            </button>
+          </div>
+        </>
+      ) : (
+        <p className="secondary">{t('approvals.cannotDecide')}</p>
+      )}
+    </article>
+  );
+}
