@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY, PinKind, REISSUE_REASONS } from './policy.ts';
+import { Item, NOTIFICATION_CARD_ABOLISHED_ON, PHOTO_SIZE_CM, Place, Presenter, PROCEDURE_TABLE, PROCEDURES, SideEffect } from './procedures.ts';
+
+describe('R-13 procedure table', () => {
+  it('has a row for every procedure, each citing its source', () => {
+    expect(Object.keys(PROCEDURE_TABLE).sort()).toEqual([...PROCEDURES].sort());
+    for (const procedure of PROCEDURES) expect(PROCEDURE_TABLE[procedure].source).not.toBe('');
+  });
+
+  it('continued use: the holder or a household member brings the card and enters the 住民基本台帳事務用 PIN (seed)', () => {
+    const row = PROCEDURE_TABLE.continuation;
+    expect(row.whoMayCome).toEqual(expect.arrayContaining([Presenter.Holder, Presenter.HouseholdMember]));
+    expect(row.bring).toContain(Item.Card);
+    expect(row.pinEntry).toBe(PinKind.ResidentRegistry);
+    expect(row.deadline).toBe('continuation');
+    expect(row.sideEffects).toContain(SideEffect.AbolishedIfLate);
+  });
+
+  it('a front-side change needs the 住基 PIN and revokes the signature certificate (seed, R-4)', () => {
+    for (const procedure of ['front-side-change', 'address-change-notification', 'family-register-notification'] as const) {
+      expect(PROCEDURE_TABLE[procedure].pinEntry).toBe(PinKind.ResidentRegistry);
+      expect(PROCEDURE_TABLE[procedure].sideEffects).toContain(SideEffect.SignatureCertificateRevoked);
+    }
+  });
+
+  it('suspension is by phone; its release only at a counter (seed)', () => {
+    expect(PROCEDURE_TABLE.suspension.place).toBe(Place.Hotline);
+    expect(PROCEDURE_TABLE['suspension-release'].place).toBe(Place.CardCounter);
+    expect(PROCEDURE_TABLE['suspension-release'].bring).toEqual([Item.Card, Item.IdentityDocuments]);
+  });
+
+  it('a new card within validity needs a photo and identity documents, and the old card back unless lost or stolen (seed)', () => {
+    for (const procedure of ['reissue-damaged', 'reissue-notes-full', 'renewal'] as const) {
+      expect(PROCEDURE_TABLE[procedure].bring).toEqual([Item.OldCard, Item.Photo, Item.IdentityDocuments]);
+    }
+    for (const procedure of ['reissue-lost', 'reissue-stolen'] as const) {
+      expect(PROCEDURE_TABLE[procedure].bring).not.toContain(Item.OldCard);
+      expect(PROCEDURE_TABLE[procedure].bring).toContain(Item.PoliceReport);
+    }
+    expect(PHOTO_SIZE_CM).toEqual({ height: 4.5, width: 3.5 });
+    expect(DEFAULT_POLICY.photoMaxAgeMonths).toBe(6);
+  });
+
+  it('every fee is an R-10 reason the policy prices', () => {
+    for (const procedure of PROCEDURES) {
+      const fee = PROCEDURE_TABLE[procedure].fee;
+      if (fee === null) continue;
+      expect(REISSUE_REASONS).toContain(fee);
+      expect(DEFAULT_POLICY.reissueFees[fee]).toBeDefined();
+    }
+    expect(PROCEDURE_TABLE['reissue-lost'].fee).toBe('lost');
+    expect(PROCEDURE_TABLE.renewal.fee).toBe('renewal');
+  });
+
+  it('a foreign resident extends with the residence card and the card, no photo (seed, R-5)', () => {
+    expect(PROCEDURE_TABLE['validity-extension'].bring).toEqual([Item.Card, Item.ResidenceCard]);
+    expect(PROCEDURE_TABLE['validity-extension'].deadline).toBe('before-expiry');
+  });
+
+  it('a proxy asks first; the notification card ended on 2020-05-25 (seed)', () => {
+    expect(PROCEDURE_TABLE['proxy-enquiry'].whoMayCome).toEqual([Presenter.ProxyAfterEnquiry]);
+    expect(NOTIFICATION_CARD_ABOLISHED_ON).toBe('2020-05-25');
+    expect(PROCEDURE_TABLE['notification-card-return'].bring).toEqual([Item.NotificationCard]);
+  });
+});
