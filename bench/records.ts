@@ -3,7 +3,8 @@
  * durable commits, 32 connections, against BENCH_RESIDENTS generated residents (default
  * 1,000,000); in the same run the raw rate of durable two-statement transactions of the same
  * database, and their ratio; then resident search latency. On SQLite always, on PostgreSQL when
- * BENCH_DATABASE_URL (or TEST_DATABASE_URL) names a server. The server and the load generator
+ * BENCH_DATABASE_URL (or TEST_DATABASE_URL) names a server (BENCH_ONLY=sqlite or postgres runs
+ * one of them). The server and the load generator
  * are separate processes, as in production. Figures are printed, never asserted.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -158,11 +159,14 @@ async function benchDialect(name: string, env: NodeJS.ProcessEnv, rawRate: () =>
 }
 
 const key = randomBytes(32).toString('base64');
-const sqliteDir = mkdtempSync(path.join(tmpdir(), 'madoguchi-bench-'));
-await benchDialect('SQLite (embedded, WAL, synchronous=FULL)', { ...process.env, DATA_DIR: sqliteDir, DATABASE_URL: '', MADOGUCHI_KEY: key }, () => rawSqliteRate(sqliteDir, 5));
+const only = process.env.BENCH_ONLY;
+if (only !== 'postgres') {
+  const sqliteDir = mkdtempSync(path.join(tmpdir(), 'madoguchi-bench-'));
+  await benchDialect('SQLite (embedded, WAL, synchronous=FULL)', { ...process.env, DATA_DIR: sqliteDir, DATABASE_URL: '', MADOGUCHI_KEY: key }, () => rawSqliteRate(sqliteDir, 5));
+}
 
 const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-if (postgresUrl) {
+if (postgresUrl && only !== 'sqlite') {
   const name = `madoguchi_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: postgresUrl });
   await admin.connect();

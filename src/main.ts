@@ -66,7 +66,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
             process.off('SIGINT', stop);
             process.off('SIGTERM', stop);
             void server
-              .close()
+              .stop()
               .then(close)
               .finally(resolve);
           };

@@ -1,11 +1,13 @@
+import { createHash } from 'node:crypto';
 import type { KeyRing } from './crypto/key-ring.ts';
 import type { AuditEntry, Repositories, Store } from './ports.ts';
 
-export type AuditFacts = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>;
+export type AuditFacts = Omit<AuditEntry, 'chain' | 'seq' | 'prevHash' | 'hash'>;
 
-/** The text each link of the chain authenticates: every field but the hash itself, in a fixed order. */
+/** The text each link of a chain authenticates: every field but the hash itself, in a fixed order. */
 function linkText(entry: Omit<AuditEntry, 'hash'>): string {
   return JSON.stringify([
+    entry.chain,
     entry.seq,
     entry.at,
     entry.actorId,
@@ -21,14 +23,21 @@ function linkText(entry: Omit<AuditEntry, 'hash'>): string {
   ]);
 }
 
+/** The chain of a subject: always the same one, so a card's or a resident's entries stay in order. */
+export function chainOf(key: string, chains: number): number {
+  return chains <= 1 ? 0 : createHash('sha256').update(key).digest().readUInt32BE(0) % chains;
+}
+
 /**
- * Appends one entry to the municipality's chain, in the caller's transaction: its hash is an
+ * Appends one entry to a chain of the municipality, in the caller's transaction: its hash is an
  * HMAC (key outside the database) over the entry and its predecessor's hash, so an entry cannot
  * be altered, removed or moved without breaking every link after it.
  */
-export async function appendAudit(tx: Repositories, keys: KeyRing, facts: AuditFacts): Promise<AuditEntry> {
-  const head = await tx.audit.head();
-  const partial = { ...facts, seq: (head?.seq ?? 0) + 1, prevHash: head?.hash ?? '' };
+export async function appendAudit(app: { readonly keys: KeyRing; readonly store: Pick<Store, 'auditChains'> }, tx: Repositories, facts: AuditFacts): Promise<AuditEntry> {
+  const { keys } = app;
+  const chain = chainOf(facts.subjectId ?? facts.actorId ?? facts.action, app.store.auditChains);
+  const head = await tx.audit.head(chain);
+  const partial = { ...facts, chain, seq: (head?.seq ?? 0) + 1, prevHash: head?.hash ?? '' };
   const entry: AuditEntry = { ...partial, hash: keys.auditMac(linkText(partial)) };
   await tx.audit.append(entry);
   return entry;
@@ -38,26 +47,28 @@ export interface AuditVerification {
   readonly ok: boolean;
   readonly entries: number;
   readonly firstBrokenSeq?: number;
+  readonly brokenChain?: number;
 }
 
-/** Walks the whole chain: every sequence number present, every link and hash as written. */
+/** Walks every chain: every sequence number present, every link and hash as written, up to its head. */
 export async function verifyAudit(store: Store, keys: KeyRing, batch = 5000): Promise<AuditVerification> {
-  let previousHash = '';
-  let expectedSeq = 1;
   let count = 0;
-  for (;;) {
-    const entries = await store.read.audit.scan(expectedSeq - 1, batch);
-    for (const entry of entries) {
-      if (entry.seq !== expectedSeq || entry.prevHash !== previousHash || keys.auditMac(linkText(entry)) !== entry.hash) {
-        return { ok: false, entries: count, firstBrokenSeq: Math.min(entry.seq, expectedSeq) };
+  for (const { chain, seq: headSeq } of await store.read.audit.heads()) {
+    let previousHash = '';
+    let expectedSeq = 1;
+    for (;;) {
+      const entries = await store.read.audit.scan(chain, expectedSeq - 1, batch);
+      for (const entry of entries) {
+        if (entry.seq !== expectedSeq || entry.prevHash !== previousHash || keys.auditMac(linkText(entry)) !== entry.hash) {
+          return { ok: false, entries: count, firstBrokenSeq: Math.min(entry.seq, expectedSeq), brokenChain: chain };
+        }
+        previousHash = entry.hash;
+        expectedSeq++;
+        count++;
       }
-      previousHash = entry.hash;
-      expectedSeq++;
-      count++;
+      if (entries.length < batch) break;
     }
-    if (entries.length < batch) break;
+    if (expectedSeq - 1 !== headSeq) return { ok: false, entries: count, firstBrokenSeq: expectedSeq, brokenChain: chain };
   }
-  const head = await store.read.audit.head();
-  if ((head?.seq ?? 0) !== count) return { ok: false, entries: count, firstBrokenSeq: count + 1 };
   return { ok: true, entries: count };
 }

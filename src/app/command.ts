@@ -82,7 +82,7 @@ function replay<T>(earlier: { fingerprint: string; result: string }, fingerprint
 }
 
 async function audit(app: AppContext, tx: Repositories, actor: Actor, spec: CommandSpec, note: AuditNote, result: Result<unknown>): Promise<void> {
-  await appendAudit(tx, app.keys, {
+  await appendAudit(app, tx, {
     at: app.clock.now(),
     actorId: actor.id,
     actorRole: actor.role,

@@ -92,7 +92,7 @@ export async function generateResidents(app: AppContext, actor: Actor, total: nu
       await tx.cards.insertMany(cards, at);
       await tx.events.appendMany(streams, { at, actorId: actor.id });
       await tx.chip.insertMany(chips, at);
-      await appendAudit(tx, app.keys, {
+      await appendAudit(app, tx, {
         at,
         actorId: actor.id,
         actorRole: actor.role,

@@ -23,6 +23,12 @@ export interface Ids {
 
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
+  /**
+   * How many audit chains new entries spread over: one where writers are serialised anyway
+   * (SQLite), several where they run in parallel (PostgreSQL), so that a chain's head lock is
+   * not one lock for the whole city.
+   */
+  readonly auditChains: number;
   ping(): Promise<void>;
   migrate(): Promise<void>;
   /** Refreshes the planner's statistics, after a bulk load or at start. */
@@ -183,6 +189,9 @@ export interface ReceiptRepository {
 }
 
 export interface AuditEntry {
+  /** Which of the municipality's audit chains the entry belongs to (entries of one subject share a chain). */
+  readonly chain: number;
+  /** The place of the entry in its chain, from 1. */
   readonly seq: number;
   readonly at: string;
   readonly actorId: string | null;
@@ -204,17 +213,18 @@ export interface AuditFilter {
   readonly actorId?: string;
   readonly subjectId?: string;
   readonly action?: string;
-  readonly afterSeq?: number;
   readonly limit: number;
 }
 
 export interface AuditRepository {
-  /** The last entry's sequence and hash, locking the chain's head until the transaction ends. */
-  head(): Promise<{ readonly seq: number; readonly hash: string } | undefined>;
+  /** The last entry's sequence and hash of a chain, locking the chain's head until the transaction ends. */
+  head(chain: number): Promise<{ readonly seq: number; readonly hash: string } | undefined>;
+  /** Every chain's head, for verification. */
+  heads(): Promise<{ readonly chain: number; readonly seq: number }[]>;
   append(entry: AuditEntry): Promise<void>;
   list(filter: AuditFilter): Promise<AuditEntry[]>;
-  /** Every entry in sequence order, in batches, for verification. */
-  scan(afterSeq: number, limit: number): Promise<AuditEntry[]>;
+  /** A chain's entries in sequence order, in batches, for verification. */
+  scan(chain: number, afterSeq: number, limit: number): Promise<AuditEntry[]>;
 }
 
 export interface IdempotencyRepository {

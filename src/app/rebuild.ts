@@ -28,7 +28,7 @@ export async function rebuildCards(app: AppContext, actor: Actor, batch = 500): 
       if (!folded || isDeepStrictEqual(folded, stored)) continue;
       await app.store.transaction(async (tx) => {
         await tx.cards.overwrite(folded, app.clock.now());
-        await appendAudit(tx, app.keys, {
+        await appendAudit(app, tx, {
           at: app.clock.now(),
           actorId: actor.id,
           actorRole: actor.role,

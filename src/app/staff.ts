@@ -93,7 +93,7 @@ export async function signIn(app: AppContext, username: string, password: string
   const valid = staff?.active ? await verifySecret(staff.passwordHash, password) : (await verifySecret(await decoy, password), false);
   return app.store.transaction(async (tx) => {
     const audit = (outcome: 'ok' | 'refused') =>
-      appendAudit(tx, app.keys, {
+      appendAudit(app, tx, {
         at: app.clock.now(),
         actorId: staff?.id ?? null,
         actorRole: staff?.role ?? null,
@@ -144,7 +144,7 @@ export async function authenticate(app: AppContext, token: string): Promise<Resu
 export async function signOut(app: AppContext, actor: Actor, token: string): Promise<void> {
   await app.store.transaction(async (tx) => {
     await tx.sessions.revoke(tokenHash(token));
-    await appendAudit(tx, app.keys, {
+    await appendAudit(app, tx, {
       at: app.clock.now(),
       actorId: actor.id,
       actorRole: actor.role,
@@ -172,7 +172,7 @@ export async function changePassword(app: AppContext, actor: Actor, currentPassw
   return app.store.transaction(async (tx) => {
     await tx.staff.setPassword(staff.id, passwordHash, false);
     await tx.sessions.revokeAllOf(staff.id, tokenHash(keepToken));
-    await appendAudit(tx, app.keys, {
+    await appendAudit(app, tx, {
       at: app.clock.now(),
       actorId: actor.id,
       actorRole: actor.role,

@@ -7,6 +7,7 @@ import { auditRoutes } from './audit/audit-routes.ts';
 import { staffAuth } from './auth.ts';
 import { cardRoutes } from './cards/card-routes.ts';
 import { errorHandler } from './error-handler.ts';
+import { guideRoutes } from './guide/guide-routes.ts';
 import { healthRoutes } from './health/health-routes.ts';
 import { officeRoutes } from './offices/office-routes.ts';
 import { openApi } from './openapi.ts';
@@ -15,6 +16,13 @@ import { ruleRoutes } from './rules/rule-routes.ts';
 import { sessionRoutes } from './session/session-routes.ts';
 import { staffRoutes } from './staff/staff-routes.ts';
 import { webApp } from './web-app.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Requests being answered now, so that a shutdown can wait for them. */
+    inFlight: () => number;
+  }
+}
 
 export interface HttpOptions {
   /** Sign-in attempts per minute per address and username before 429. */
@@ -32,6 +40,10 @@ export async function buildApp(context: AppContext, options: FastifyServerOption
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   // The API speaks JSON only; a text body is refused with 415 rather than read as a string.
   app.removeContentTypeParser('text/plain');
+  let inFlight = 0;
+  app.decorate('inFlight', () => inFlight);
+  app.addHook('onRequest', async () => void inFlight++);
+  app.addHook('onResponse', async () => void inFlight--);
   await app.register(errorHandler);
   // HSTS and upgrade-insecure-requests belong to the TLS front (a reverse proxy); on a plain-HTTP
   // intranet address they would send browsers to an https:// that does not exist.
@@ -47,6 +59,7 @@ export async function buildApp(context: AppContext, options: FastifyServerOption
   await app.register(approvalRoutes, { context });
   await app.register(auditRoutes, { context });
   await app.register(staffRoutes, { context });
+  await app.register(guideRoutes, { context });
   await app.register(webApp);
   return app;
 }

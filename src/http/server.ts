@@ -3,8 +3,14 @@ import type { Config } from '../app/config.ts';
 import type { AppContext } from '../app/context.ts';
 import { buildApp } from './app.ts';
 
-/** Starts listening on HOST:PORT with structured logs (pino); returns the running app. */
-export async function startServer(config: Config, context: AppContext): Promise<FastifyInstance> {
+export interface RunningServer {
+  readonly app: FastifyInstance;
+  /** Stops taking requests and resolves once those under way have been answered (at most `graceMs`). */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/** Starts listening on HOST:PORT with structured logs (pino). */
+export async function startServer(config: Config, context: AppContext): Promise<RunningServer> {
   const app = await buildApp(context, {
     logger: {
       level: config.logLevel,
@@ -12,5 +18,13 @@ export async function startServer(config: Config, context: AppContext): Promise<
     },
   });
   await app.listen({ port: config.port, host: config.host });
-  return app;
+  return {
+    app,
+    async stop(graceMs = 10_000) {
+      const closing = app.close();
+      const until = Date.now() + graceMs;
+      while (app.inFlight() > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+      await closing;
+    },
+  };
 }

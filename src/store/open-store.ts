@@ -67,6 +67,7 @@ export function openStore(settings: StoreSettings): OpenStore {
     return {
       db,
       dialect: 'postgres',
+      auditChains: 16,
       read: repositories(scope(db, postgresDialect)),
       ping: async () => void (await sql`select 1`.execute(db)),
       migrate: () => migrateToLatest(db, postgresDialect),
@@ -96,6 +97,7 @@ export function openStore(settings: StoreSettings): OpenStore {
   return {
     db,
     dialect: 'sqlite',
+    auditChains: 1,
     read: repositories(scope(reader, sqliteDialect)),
     ping: async () => void (await sql`select 1`.execute(reader)),
     migrate: () => migrateToLatest(db, sqliteDialect),

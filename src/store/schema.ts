@@ -127,6 +127,7 @@ export interface ReceiptCountersTable {
 
 export interface AuditLogTable {
   municipality_code: string;
+  chain: number;
   seq: number;
   at: string;
   actor_id: string | null;
@@ -142,9 +143,10 @@ export interface AuditLogTable {
   hash: string;
 }
 
-/** The last entry of each municipality's chain: the row that serialises appends. */
+/** The last entry of each of a municipality's chains: the rows that serialise appends. */
 export interface AuditHeadsTable {
   municipality_code: string;
+  chain: number;
   seq: number;
   hash: string;
 }

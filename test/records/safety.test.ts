@@ -87,19 +87,19 @@ describe.each(DIALECTS)('safety of commands on $name', ({ create }) => {
     const code = world.app.offices.municipality.code;
     const db = world.store.db;
     const target = entries[10];
-    await sql`update audit_log set details = ${JSON.stringify({ purpose: 'nothing to see' })} where municipality_code = ${code} and seq = ${target.seq}`.execute(db);
-    expect((await check()).body).toMatchObject({ ok: false, firstBrokenSeq: target.seq });
-    await sql`update audit_log set details = ${JSON.stringify(target.details)} where municipality_code = ${code} and seq = ${target.seq}`.execute(db);
+    await sql`update audit_log set details = ${JSON.stringify({ purpose: 'nothing to see' })} where municipality_code = ${code} and chain = ${target.chain} and seq = ${target.seq}`.execute(db);
+    expect((await check()).body).toMatchObject({ ok: false, firstBrokenSeq: target.seq, brokenChain: target.chain });
+    await sql`update audit_log set details = ${JSON.stringify(target.details)} where municipality_code = ${code} and chain = ${target.chain} and seq = ${target.seq}`.execute(db);
     expect((await check()).body.ok).toBe(true);
 
     const [a, b] = [entries[5], entries[6]];
-    await sql`update audit_log set action = ${b.action}, details = ${JSON.stringify(b.details)}, subject_id = ${b.subjectId}, at = ${b.at} where municipality_code = ${code} and seq = ${a.seq}`.execute(db);
-    expect((await check()).body).toMatchObject({ ok: false, firstBrokenSeq: a.seq });
-    await sql`update audit_log set action = ${a.action}, details = ${JSON.stringify(a.details)}, subject_id = ${a.subjectId}, at = ${a.at} where municipality_code = ${code} and seq = ${a.seq}`.execute(db);
+    await sql`update audit_log set action = ${b.action}, details = ${JSON.stringify(b.details)}, subject_id = ${b.subjectId}, at = ${b.at} where municipality_code = ${code} and chain = ${a.chain} and seq = ${a.seq}`.execute(db);
+    expect((await check()).body).toMatchObject({ ok: false, firstBrokenSeq: a.seq, brokenChain: a.chain });
+    await sql`update audit_log set action = ${a.action}, details = ${JSON.stringify(a.details)}, subject_id = ${a.subjectId}, at = ${a.at} where municipality_code = ${code} and chain = ${a.chain} and seq = ${a.seq}`.execute(db);
     expect((await check()).body.ok).toBe(true);
 
-    await sql`delete from audit_log where municipality_code = ${code} and seq = ${entries[3].seq}`.execute(db);
-    expect((await check()).body).toMatchObject({ ok: false, firstBrokenSeq: entries[3].seq });
+    await sql`delete from audit_log where municipality_code = ${code} and chain = ${entries[3].chain} and seq = ${entries[3].seq}`.execute(db);
+    expect((await check()).body).toMatchObject({ ok: false, firstBrokenSeq: entries[3].seq, brokenChain: entries[3].chain });
 
     const stdout = new PassThrough();
     let printed = '';

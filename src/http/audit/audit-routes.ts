@@ -7,7 +7,8 @@ import { success } from '../../domain/errors.ts';
 import { staffRoute } from '../staff-route.ts';
 
 const AuditEntrySchema = Type.Object({
-  seq: Type.Integer(),
+  chain: Type.Integer({ description: 'The audit chain of the entry; a subject’s entries share one' }),
+  seq: Type.Integer({ description: 'The place of the entry in its chain' }),
   at: Type.String(),
   actorId: Type.Union([Type.String(), Type.Null()]),
   actorRole: Type.Union([Type.String(), Type.Null()]),
@@ -39,7 +40,6 @@ export async function auditRoutes(app: FastifyInstance, { context }: { context: 
           actor: Type.Optional(Type.String({ maxLength: 100 })),
           subject: Type.Optional(Type.String({ maxLength: 100 })),
           action: Type.Optional(Type.String({ maxLength: 100 })),
-          afterSeq: Type.Optional(Type.Integer({ minimum: 0 })),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
         },
         { additionalProperties: false },
@@ -57,7 +57,6 @@ export async function auditRoutes(app: FastifyInstance, { context }: { context: 
           ...(query.actor !== undefined && { actorId: query.actor }),
           ...(query.subject !== undefined && { subjectId: query.subject }),
           ...(query.action !== undefined && { action: query.action }),
-          ...(query.afterSeq !== undefined && { afterSeq: query.afterSeq }),
           limit: query.limit ?? 100,
         }),
       );
@@ -70,7 +69,12 @@ export async function auditRoutes(app: FastifyInstance, { context }: { context: 
       url: '/api/v1/audit/verify',
       summary: 'Check the chain: every entry present, in order and unaltered',
       tags,
-      response: Type.Object({ ok: Type.Boolean(), entries: Type.Integer(), firstBrokenSeq: Type.Optional(Type.Integer()) }),
+      response: Type.Object({
+        ok: Type.Boolean(),
+        entries: Type.Integer({ description: 'Entries found intact' }),
+        firstBrokenSeq: Type.Optional(Type.Integer({ description: 'The first entry whose link is broken, in brokenChain' })),
+        brokenChain: Type.Optional(Type.Integer()),
+      }),
       problems: [],
     },
     async ({ request }) => {

@@ -156,6 +156,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('audit_log')
     .addColumn('municipality_code', 'text', (c) => c.notNull())
+    .addColumn('chain', 'integer', (c) => c.notNull())
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('actor_id', 'text')
@@ -169,13 +170,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('details', 'text', (c) => c.notNull())
     .addColumn('prev_hash', 'text', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('audit_log_pk', ['municipality_code', 'seq'])
+    .addPrimaryKeyConstraint('audit_log_pk', ['municipality_code', 'chain', 'seq'])
     .execute();
   await db.schema
     .createTable('audit_heads')
-    .addColumn('municipality_code', 'text', (c) => c.primaryKey())
+    .addColumn('municipality_code', 'text', (c) => c.notNull())
+    .addColumn('chain', 'integer', (c) => c.notNull())
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('audit_heads_pk', ['municipality_code', 'chain'])
     .execute();
   await db.schema.createIndex('audit_log_at').on('audit_log').columns(['municipality_code', 'at']).execute();
   await db.schema.createIndex('audit_log_subject').on('audit_log').columns(['municipality_code', 'subject_id']).execute();

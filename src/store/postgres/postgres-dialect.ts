@@ -2,9 +2,11 @@ import { sql, type Kysely } from 'kysely';
 import { escapeLike, type StoreDialect } from '../dialect.ts';
 
 /**
- * PostgreSQL: prefix search by LIKE on text_pattern_ops indexes, infix search by LIKE on pg_trgm
- * GIN indexes. The trigram index needs a UTF-8 database whose ctype classes Japanese as letters
- * (C.UTF-8, ja_JP.UTF-8); under plain C it still answers, by scanning.
+ * PostgreSQL: the search columns use the "C" collation, so that a prefix LIKE becomes a range on
+ * the ordinary ordered index (whatever the database's collation) and results come in that
+ * index's order; infix search by LIKE on pg_trgm GIN indexes. The trigram index needs a UTF-8
+ * database whose ctype classes Japanese as letters (C.UTF-8, ja_JP.UTF-8); under plain C it
+ * still answers, by scanning.
  */
 export const postgresDialect: StoreDialect = {
   name: 'postgres',
@@ -15,10 +17,8 @@ export const postgresDialect: StoreDialect = {
       async up(db: Kysely<any>) {
         await sql`create extension if not exists pg_trgm`.execute(db);
         for (const column of ['name_kana_search', 'name_kanji_search', 'address_search']) {
+          await sql`alter table residents alter column ${sql.ref(column)} type text collate "C"`.execute(db);
           await sql`create index ${sql.id(`residents_${column}_trgm`)} on residents using gin (${sql.ref(column)} gin_trgm_ops)`.execute(db);
-        }
-        for (const column of ['name_kana_search', 'name_kanji_search']) {
-          await sql`create index ${sql.id(`residents_${column}_prefix`)} on residents (municipality_code, ${sql.ref(column)} text_pattern_ops)`.execute(db);
         }
       },
     },

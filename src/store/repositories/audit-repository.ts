@@ -4,6 +4,7 @@ import type { Scope } from './scope.ts';
 
 function fromRow(row: AuditLogTable): AuditEntry {
   return {
+    chain: Number(row.chain),
     seq: Number(row.seq),
     at: row.at,
     actorId: row.actor_id,
@@ -21,35 +22,45 @@ function fromRow(row: AuditLogTable): AuditEntry {
 }
 
 /**
- * The audit trail: append-only, one chain per municipality. `head` reads and locks the chain's
- * head row (created empty on first use), so that two transactions never chain onto the same
- * predecessor: on PostgreSQL the second waits and then sees the first one's head.
+ * The audit trail: append-only, in one or more chains per municipality. `head` reads and locks a
+ * chain's head row (created empty on first use), so that two transactions never chain onto the
+ * same predecessor: on PostgreSQL the second waits and then sees the first one's head.
  */
 export function auditRepository({ db, dialect, municipalityCode }: Scope): AuditRepository {
   const scoped = () => db.selectFrom('audit_log').where('municipality_code', '=', municipalityCode);
   return {
-    async head() {
+    async head(chain) {
       const read = () => {
-        const query = db.selectFrom('audit_heads').select(['seq', 'hash']).where('municipality_code', '=', municipalityCode);
+        const query = db.selectFrom('audit_heads').select(['seq', 'hash']).where('municipality_code', '=', municipalityCode).where('chain', '=', chain);
         return (dialect.supportsRowLocks ? query.forUpdate() : query).executeTakeFirst();
       };
       let row = await read();
       if (row === undefined) {
         await db
           .insertInto('audit_heads')
-          .values({ municipality_code: municipalityCode, seq: 0, hash: '' })
-          .onConflict((conflict) => conflict.column('municipality_code').doNothing())
+          .values({ municipality_code: municipalityCode, chain, seq: 0, hash: '' })
+          .onConflict((conflict) => conflict.columns(['municipality_code', 'chain']).doNothing())
           .execute();
         row = await read();
       }
       return row === undefined || Number(row.seq) === 0 ? undefined : { seq: Number(row.seq), hash: row.hash };
     },
+    async heads() {
+      const rows = await db.selectFrom('audit_heads').select(['chain', 'seq']).where('municipality_code', '=', municipalityCode).orderBy('chain').execute();
+      return rows.map((row) => ({ chain: Number(row.chain), seq: Number(row.seq) }));
+    },
     async append(entry) {
-      await db.updateTable('audit_heads').set({ seq: entry.seq, hash: entry.hash }).where('municipality_code', '=', municipalityCode).execute();
+      await db
+        .updateTable('audit_heads')
+        .set({ seq: entry.seq, hash: entry.hash })
+        .where('municipality_code', '=', municipalityCode)
+        .where('chain', '=', entry.chain)
+        .execute();
       await db
         .insertInto('audit_log')
         .values({
           municipality_code: municipalityCode,
+          chain: entry.chain,
           seq: entry.seq,
           at: entry.at,
           actor_id: entry.actorId,
@@ -73,12 +84,11 @@ export function auditRepository({ db, dialect, municipalityCode }: Scope): Audit
       if (filter.actorId !== undefined) query = query.where('actor_id', '=', filter.actorId);
       if (filter.subjectId !== undefined) query = query.where('subject_id', '=', filter.subjectId);
       if (filter.action !== undefined) query = query.where('action', '=', filter.action);
-      if (filter.afterSeq !== undefined) query = query.where('seq', '>', filter.afterSeq);
-      const rows = await query.orderBy('seq').limit(filter.limit).execute();
+      const rows = await query.orderBy('at').orderBy('chain').orderBy('seq').limit(filter.limit).execute();
       return rows.map(fromRow);
     },
-    async scan(afterSeq, limit) {
-      const rows = await scoped().selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
+    async scan(chain, afterSeq, limit) {
+      const rows = await scoped().selectAll().where('chain', '=', chain).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
       return rows.map(fromRow);
     },
   };

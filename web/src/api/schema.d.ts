@@ -13840,7 +13840,6 @@ export interface paths {
                     actor?: string;
                     subject?: string;
                     action?: string;
-                    afterSeq?: number;
                     limit?: number;
                 };
                 header?: never;
@@ -13856,6 +13855,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description The audit chain of the entry; a subject’s entries share one */
+                            chain: number;
+                            /** @description The place of the entry in its chain */
                             seq: number;
                             at: string;
                             actorId: string | null;
@@ -14010,8 +14012,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             ok: boolean;
+                            /** @description Entries found intact */
                             entries: number;
+                            /** @description The first entry whose link is broken, in brokenChain */
                             firstBrokenSeq?: number;
+                            brokenChain?: number;
                         };
                     };
                 };
@@ -14404,6 +14409,413 @@ export interface paths {
                     };
                 };
                 /** @description Problem: OFFICE.UNKNOWN, AUTH.WEAK_PASSWORD */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resident guide: steps, counters, checklist, fee and dated deadlines for a situation, in one of six languages
+         * @description The same answer as the pages under /guide. A missing answer the situation needs, or one it does not ask, is 400 INPUT.INVALID naming it. `today` defaults to the business date in Japan.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description What happened, the language of the answer, and the answers the situation needs */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description What happened (api.md "Resident guide")
+                         * @enum {unknown}
+                         */
+                        situation: "moved-in" | "moving-out" | "moving-abroad" | "address-changed" | "name-changed" | "lost" | "stolen" | "found" | "pin-locked" | "pin-change" | "damaged" | "notes-full" | "expiring" | "period-of-stay-renewed" | "period-of-stay-pending" | "not-needed" | "number-leaked" | "notification-card" | "proxy";
+                        /**
+                         * @description ja, ja-easy (やさしい日本語), en, zh-Hans, ko or vi
+                         * @enum {unknown}
+                         */
+                        lang: "ja" | "ja-easy" | "en" | "zh-Hans" | "ko" | "vi";
+                        /** @description Only the answers the situation needs (see each situation); `today` always may be given */
+                        answers?: {
+                            /**
+                             * Format: date
+                             * @description The day the guidance is for; the server’s business date in Japan when absent
+                             * @example 2026-04-01
+                             */
+                            today?: string;
+                            /**
+                             * Format: date
+                             * @description The day living at the new address began (or will begin)
+                             * @example 2026-04-01
+                             */
+                            moveInDate?: string;
+                            /**
+                             * Format: date
+                             * @description 転出予定日: the planned move-out date given in the 転出届
+                             * @example 2026-04-01
+                             */
+                            plannedMoveOutDate?: string;
+                            /**
+                             * Format: date
+                             * @description The day the 転入届 was filed in this city, if it was
+                             * @example 2026-04-01
+                             */
+                            moveInNotificationDate?: string;
+                            /** @description The card was presented and its PIN entered at the 転入届 */
+                            cardPresentedAtMoveIn?: boolean;
+                            /**
+                             * Format: date
+                             * @description The card’s expiry (有効期限)
+                             * @example 2026-04-01
+                             */
+                            expiryDate?: string;
+                            /** @description Electronic certificates are to be put on the new card */
+                            withCertificates?: boolean;
+                            /** @description The card was lost at home (no police report needed) */
+                            lostAtHome?: boolean;
+                            /**
+                             * Format: date
+                             * @description The holder’s birth date
+                             * @example 2026-04-01
+                             */
+                            birthDate?: string;
+                            /**
+                             * Format: date
+                             * @description The card’s 発行日; the day it was received is close enough when unknown
+                             * @example 2026-04-01
+                             */
+                            cardIssueDate?: string;
+                            /**
+                             * Format: date
+                             * @description The card’s expiry today
+                             * @example 2026-04-01
+                             */
+                            currentExpiryDate?: string;
+                            /**
+                             * Format: date
+                             * @description The end of the renewed period of stay, on the new residence card
+                             * @example 2026-04-01
+                             */
+                            newPeriodOfStayEnd?: string;
+                            /**
+                             * Format: date
+                             * @description The end of the current period of stay, on the residence card
+                             * @example 2026-04-01
+                             */
+                            currentPeriodOfStayEnd?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description What happened (api.md "Resident guide")
+                             * @enum {unknown}
+                             */
+                            situation: "moved-in" | "moving-out" | "moving-abroad" | "address-changed" | "name-changed" | "lost" | "stolen" | "found" | "pin-locked" | "pin-change" | "damaged" | "notes-full" | "expiring" | "period-of-stay-renewed" | "period-of-stay-pending" | "not-needed" | "number-leaked" | "notification-card" | "proxy";
+                            /**
+                             * @description ja, ja-easy (やさしい日本語), en, zh-Hans, ko or vi
+                             * @enum {unknown}
+                             */
+                            lang: "ja" | "ja-easy" | "en" | "zh-Hans" | "ko" | "vi";
+                            /** @description The situation */
+                            title: string;
+                            /**
+                             * Format: date
+                             * @description The day the answer was computed for
+                             * @example 2026-04-01
+                             */
+                            today: string;
+                            /** @description What to do, in order; urgent actions first */
+                            steps: {
+                                /** @description Stable id of the sentence, the same in every language */
+                                id: string;
+                                /** @description In the requested language */
+                                text: string;
+                                /** @description Do this before anything else */
+                                urgent: boolean;
+                            }[];
+                            /** @description The counters that handle the procedures of this answer (offices.json) */
+                            offices: {
+                                id: string;
+                                /** @description The Japanese name, to show at the counter */
+                                name: string;
+                                nameEn: string;
+                                /** @enum {unknown} */
+                                kind: "card-center" | "card-counter" | "branch-office";
+                                /** @description The kind of counter in the requested language */
+                                kindText: string;
+                                phone: string;
+                                handles: {
+                                    /** @enum {unknown} */
+                                    procedure: "application" | "move-in-notification" | "continuation" | "move-out-notification" | "address-change-notification" | "family-register-notification" | "front-side-change" | "suspension" | "suspension-release" | "pin-reset" | "reissue-lost" | "reissue-stolen" | "reissue-damaged" | "reissue-notes-full" | "renewal" | "validity-extension" | "return" | "number-change" | "notification-card-return" | "signature-certificate" | "proxy-enquiry";
+                                    /** @description The procedure, with its Japanese term */
+                                    text: string;
+                                }[];
+                            }[];
+                            /** @description Where each kind of procedure is done */
+                            placeNotes: {
+                                /** @description Stable id of the sentence, the same in every language */
+                                id: string;
+                                /** @description In the requested language */
+                                text: string;
+                            }[];
+                            /** @description What to bring */
+                            checklist: {
+                                /** @description Stable id of the sentence, the same in every language */
+                                id: string;
+                                /** @description In the requested language */
+                                text: string;
+                                /** @description The R-13 item, or pin, fee */
+                                item: string;
+                            }[];
+                            /** @description R-10 reissue-fee for the reason of this answer */
+                            fee?: {
+                                /** @description yen */
+                                cardFee: number;
+                                /** @description yen */
+                                certificateFee: number;
+                                /** @description yen */
+                                total: number;
+                                policeReportRequired: boolean;
+                                /** @enum {unknown} */
+                                reason: "lost" | "stolen" | "damaged" | "dirty" | "notes-full" | "renewal" | "number-change";
+                                withCertificates: boolean;
+                                /** @description The total as the language writes an amount of yen */
+                                totalText: string;
+                            };
+                            deadlines: {
+                                /**
+                                 * @description move-in (R-7), continuation (R-8), renewal-opens (R-6), card-expiry, extension (R-5)
+                                 * @enum {unknown}
+                                 */
+                                kind: "move-in" | "continuation" | "renewal-opens" | "card-expiry" | "extension";
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD
+                                 * @example 2026-04-01
+                                 */
+                                date: string;
+                                /** @description The date in the Japanese era (和暦), as on Japanese forms, e.g. 令和8年7月21日 */
+                                wareki: string;
+                                /** @description The weekday in the requested language */
+                                weekday: string;
+                                /** @description The date with its weekday as the requested language writes it */
+                                dateText: string;
+                                /** @description What the date is */
+                                title: string;
+                                /** @description What happens if it is missed, or what the date means */
+                                consequence: string;
+                                /** @description How the date came about: a closed day skipped, the 30-day limit of the special move-in, the seed’s simpler count */
+                                notes: {
+                                    /** @description Stable id of the sentence, the same in every language */
+                                    id: string;
+                                    /** @description In the requested language */
+                                    text: string;
+                                }[];
+                                /** @description The date is before today */
+                                passed: boolean;
+                                /** @description Days from today; negative once passed */
+                                daysLeft: number;
+                                /** @description The date fell on a day the office is closed and moved to the next business day (R-9) */
+                                movedForHoliday: boolean;
+                                closedDay?: {
+                                    /**
+                                     * Format: date
+                                     * @description A calendar date, YYYY-MM-DD
+                                     * @example 2026-04-01
+                                     */
+                                    date: string;
+                                    /** @enum {unknown} */
+                                    reason: "saturday" | "sunday" | "national-holiday" | "year-end";
+                                    holidayName?: string;
+                                    holidayNameEn?: string;
+                                };
+                                /** @description R-7: shown when the city page’s simpler count gives another date than the law */
+                                seedAdvice?: {
+                                    /**
+                                     * Format: date
+                                     * @description A calendar date, YYYY-MM-DD
+                                     * @example 2026-04-01
+                                     */
+                                    date: string;
+                                    /** @description The date in the Japanese era (和暦), as on Japanese forms, e.g. 令和8年7月21日 */
+                                    wareki: string;
+                                    /** @description The weekday in the requested language */
+                                    weekday: string;
+                                    /** @description The date with its weekday as the requested language writes it */
+                                    dateText: string;
+                                    /** @description The city page’s simpler advice: within 14 days of moving */
+                                    text: string;
+                                };
+                            }[];
+                            warnings: {
+                                /** @description Stable id of the sentence, the same in every language */
+                                id: string;
+                                /** @description In the requested language */
+                                text: string;
+                            }[];
+                            /** @description The 24-hour line that suspends a lost or stolen card */
+                            hotline: {
+                                name: string;
+                                phone: string;
+                                hours: string;
+                            };
+                            /** @description The hotline matters here (loss, theft, a leaked number) */
+                            hotlineRelevant: boolean;
+                            /** @description The R-13 procedures of this answer */
+                            procedures: ("application" | "move-in-notification" | "continuation" | "move-out-notification" | "address-change-notification" | "family-register-notification" | "front-side-change" | "suspension" | "suspension-release" | "pin-reset" | "reissue-lost" | "reissue-stolen" | "reissue-damaged" | "reissue-notes-full" | "renewal" | "validity-extension" | "return" | "number-change" | "notification-card-return" | "signature-certificate" | "proxy-enquiry")[];
+                        };
+                    };
+                };
+                /** @description Problem: INPUT.INVALID */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: REQUEST.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: REQUEST.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: CALENDAR.OUT_OF_RANGE */
                 422: {
                     headers: {
                         [name: string]: unknown;

@@ -63,7 +63,7 @@ export function AuditPage() {
             verification.ok ? (
               <Notice tone="success">{t('audit.ok', { entries: verification.entries })}</Notice>
             ) : (
-              <Notice tone="warning">{t('audit.broken', { seq: verification.firstBrokenSeq ?? 0, entries: verification.entries })}</Notice>
+              <Notice tone="warning">{t('audit.broken', { seq: `${verification.brokenChain ?? 0}-${verification.firstBrokenSeq ?? 0}`, entries: verification.entries })}</Notice>
             )
           ) : null}
         </div>
@@ -105,8 +105,8 @@ export function AuditPage() {
               </thead>
               <tbody>
                 {entries.map((entry) => (
-                  <tr key={entry.seq}>
-                    <td>{entry.seq}</td>
+                  <tr key={`${entry.chain}-${entry.seq}`}>
+                    <td>{`${entry.chain}-${entry.seq}`}</td>
                     <td>{entry.at.replace('T', ' ').slice(0, 19)}</td>
                     <td>
                       {entry.actorRole ?? '—'}

@@ -505,7 +505,7 @@ export const MESSAGES = {
   'audit.verify': ['監査ログを検証する', 'Verify the audit trail'],
   'audit.checking': ['検証中…', 'Checking…'],
   'audit.ok': ['改ざんはありません（{entries}件）。', 'Intact: {entries} entries.'],
-  'audit.broken': ['{seq}番の記録から連鎖が壊れています（正常な記録は{entries}件）。', 'The chain is broken from entry {seq} ({entries} entries before it are intact).'],
+  'audit.broken': ['記録 {seq}（連鎖-番号）から連鎖が壊れています。それより前の{entries}件は正常です。', 'The chain is broken from entry {seq} (chain-number); {entries} entries before it are intact.'],
   'audit.trail': ['記録', 'Entries'],
   'audit.from': ['開始日', 'From'],
   'audit.to': ['終了日', 'To'],

@@ -1,0 +1,134 @@
+import type { DeadlinePlan, GuidePlan, Line, Param } from '../../domain/guide/guide-plan.ts';
+import { OFFICE_KIND_TEXT } from '../../domain/guide/guide-text.ts';
+import type { OfficeDirectory } from '../../domain/office.ts';
+import type { PlainDate } from '../../rules/plain-date.ts';
+import { PROCEDURE_TABLE } from '../../rules/procedures.ts';
+import type { MessageKey } from './catalogue/catalogue.ts';
+import { CATALOGUES, EASY_READINGS } from './catalogue/catalogues.ts';
+import { dateWithWeekday, numberText, wareki, weekdayName } from './dates.ts';
+import type { LocalizedGuide } from './guide-schemas.ts';
+import { isJapanese, Lang } from './lang.ts';
+import { annotate, fill } from './rich-text.ts';
+import { UI_TEXT } from './ui-text.ts';
+
+/** Words of one language: catalogue texts, and values (dates, amounts, data) written its way. */
+export interface Words {
+  readonly lang: Lang;
+  /** The catalogue's text, parameters filled in. */
+  t(key: MessageKey, values?: Readonly<Record<string, string>>): string;
+  line(line: Line): string;
+  date(date: PlainDate): string;
+  yen(amount: number): string;
+  number(value: number): string;
+  /** Japanese data (an office name, a holiday) as this language shows it: with ruby, or marked. */
+  japanese(text: string): string;
+}
+
+const cache = new Map<Lang, Words>();
+
+export function wordsFor(lang: Lang): Words {
+  const cached = cache.get(lang);
+  if (cached) return cached;
+  const catalogue = CATALOGUES[lang];
+  const easy = lang === Lang.EasyJapanese;
+  const words: Words = {
+    lang,
+    t: (key, values = {}) => fill(catalogue[key], values),
+    line: (line) => words.t(line.text, Object.fromEntries(Object.entries(line.params).map(([name, param]) => [name, paramText(words, param)]))),
+    date: (date) => (easy ? annotate(dateWithWeekday(date, lang), EASY_READINGS) : dateWithWeekday(date, lang)),
+    yen: (amount) => words.t(UI_TEXT.yenAmount, { amount: words.number(amount) }),
+    number: (value) => numberText(value, lang),
+    japanese: (text) => (easy ? annotate(text, EASY_READINGS) : isJapanese(lang) ? text : `«${text}»`),
+  };
+  cache.set(lang, words);
+  return words;
+}
+
+function paramText(words: Words, param: Param): string {
+  switch (param.kind) {
+    case 'date':
+      return words.date(param.date);
+    case 'yen':
+      return words.yen(param.amount);
+    case 'count':
+      return words.number(param.value);
+    case 'phone':
+      return param.phone;
+    case 'message':
+      return words.t(param.message);
+    case 'holiday':
+      return isJapanese(words.lang) ? words.japanese(param.name) : `${param.nameEn} ${words.japanese(param.name)}`;
+    default: {
+      const unknown: never = param;
+      throw new Error(`unknown parameter ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+function dated(words: Words, date: PlainDate) {
+  return { date, wareki: wareki(date), weekday: weekdayName(date, words.lang), dateText: words.date(date) };
+}
+
+function deadlineText(words: Words, deadline: DeadlinePlan): LocalizedGuide['deadlines'][number] {
+  return {
+    kind: deadline.kind,
+    ...dated(words, deadline.date),
+    title: words.line(deadline.title),
+    consequence: words.line(deadline.consequence),
+    notes: deadline.notes.map((note) => ({ id: note.id, text: words.line(note) })),
+    passed: deadline.passed,
+    daysLeft: deadline.daysLeft,
+    movedForHoliday: deadline.movedForHoliday,
+    ...(deadline.closedDay && {
+      closedDay: {
+        date: deadline.closedDay.date,
+        reason: deadline.closedDay.reason,
+        ...(deadline.closedDay.holiday && { holidayName: deadline.closedDay.holiday.name, holidayNameEn: deadline.closedDay.holiday.nameEn }),
+      },
+    }),
+    ...(deadline.seedAdvice && { seedAdvice: { ...dated(words, deadline.seedAdvice.date), text: words.line(deadline.seedAdvice.text) } }),
+  };
+}
+
+/**
+ * The guide's answer in one language. Texts keep their marks (ruby, «Japanese»); the pages turn
+ * them into HTML and the API into plain text, so both show exactly this answer.
+ */
+export function localizeGuide(plan: GuidePlan, lang: Lang, directory: OfficeDirectory): LocalizedGuide {
+  const words = wordsFor(lang);
+  const text = (line: Line) => ({ id: line.id, text: words.line(line) });
+  return {
+    situation: plan.situation,
+    lang,
+    title: words.t(plan.title),
+    today: plan.today,
+    steps: plan.steps.map((step) => ({ ...text(step), urgent: step.urgent })),
+    offices: plan.offices.map(({ office, handles }) => ({
+      id: office.id,
+      name: office.name,
+      nameEn: office.nameEn,
+      kind: office.kind,
+      kindText: words.t(OFFICE_KIND_TEXT[office.kind]),
+      phone: office.phone,
+      handles: handles.map((procedure) => ({ procedure, text: words.t(PROCEDURE_TABLE[procedure].term) })),
+    })),
+    placeNotes: plan.placeNotes.map(text),
+    checklist: plan.checklist.map((entry) => ({ ...text(entry), item: entry.item })),
+    ...(plan.fee && {
+      fee: {
+        cardFee: plan.fee.cardFee,
+        certificateFee: plan.fee.certificateFee,
+        total: plan.fee.total,
+        policeReportRequired: plan.fee.policeReportRequired,
+        reason: plan.fee.reason,
+        withCertificates: plan.fee.withCertificates,
+        totalText: words.yen(plan.fee.total),
+      },
+    }),
+    deadlines: plan.deadlines.map((deadline) => deadlineText(words, deadline)),
+    warnings: plan.warnings.map(text),
+    hotline: { name: words.t(UI_TEXT.hotlineName), phone: directory.hotline.phone, hours: words.t(UI_TEXT.hotlineHours) },
+    hotlineRelevant: plan.hotline,
+    procedures: [...plan.procedures],
+  };
+}

@@ -1,0 +1,139 @@
+import type { AnswerName, Situation } from '../../domain/guide/situation.ts';
+
+/**
+ * The words of the guide's pages around the answer (labels, hints, headings, error messages), in
+ * Japanese. Like the domain's sentences, each is the key of every language's catalogue.
+ */
+export const FIELD_LABELS = {
+  moveInDate: '新しい住所に住み始めた日',
+  plannedMoveOutDate: '前の市区町村に届けた転出予定日',
+  moveInNotificationDate: '江戸川区に転入届を出した日',
+  cardPresentedAtMoveIn: '転入届のときに、マイナンバーカードを出して暗証番号を入力しましたか',
+  expiryDate: 'カードの有効期限',
+  withCertificates: '新しいカードに電子証明書を入れますか',
+  lostAtHome: '家の中でなくしましたか',
+  birthDate: '生年月日',
+  cardIssueDate: 'カードの発行日',
+  currentExpiryDate: 'カードのいまの有効期限',
+  newPeriodOfStayEnd: '新しい在留期間の満了日',
+  currentPeriodOfStayEnd: 'いまの在留期間の満了日',
+} as const satisfies Record<AnswerName, string>;
+
+export const FIELD_HINTS = {
+  moveInDate: '引っ越して、新しい住所に住み始めた日です。',
+  plannedMoveOutDate: '前の市区町村で転出届を出したときの予定日です。分からなければ空欄のままにしてください。',
+  moveInNotificationDate: 'まだ出していなければ、空欄のままにしてください。',
+  cardPresentedAtMoveIn: '転入届をもう出した人だけ答えてください。',
+  expiryDate: 'カードの表面に「〇年〇月〇日まで有効」と書かれています。',
+  withCertificates: 'コンビニでの証明書の取得やe-Taxなどに使う電子証明書です。',
+  lostAtHome: '家の中でなくした場合は、警察の書類はいりません。',
+  birthDate: 'カードに書かれている生年月日です。',
+  cardIssueDate: 'カードが作られた日です。分からなければ、カードを受け取った日を入れてください。',
+  currentExpiryDate: 'カードの表面に「〇年〇月〇日まで有効」と書かれています。',
+  newPeriodOfStayEnd: '新しい在留カードに書かれている満了日です。',
+  currentPeriodOfStayEnd: 'いまの在留カードに書かれている満了日です。',
+} as const satisfies Record<AnswerName, string>;
+
+/** Moving out asks the same dates from the other side of the move. */
+export const MOVING_OUT_LABELS = {
+  moveInDate: '新しい住所に住み始める日',
+  plannedMoveOutDate: '転出予定日',
+} as const satisfies Partial<Record<AnswerName, string>>;
+
+export const MOVING_OUT_HINTS = {
+  moveInDate: '分からなければ空欄のままにしてください。転出予定日に住み始めるとして計算します。',
+  plannedMoveOutDate: '転出届に書く、引っ越す予定の日です。',
+} as const satisfies Partial<Record<AnswerName, string>>;
+
+export const UI_TEXT = {
+  siteName: '江戸川区 マイナンバーカード手続きガイド',
+  skipLink: '本文へ移動',
+  languageNav: '言語',
+  startTitle: 'どうしましたか？',
+  startIntro: 'あてはまるものを選んでください。質問に答えると、手続きの順番、窓口、持ち物、手数料、期限がわかります。',
+  privacy: '入力した内容は区のサーバーに保存されません。答えはこのページのアドレス（URL）に入っているので、ブックマークや共有ができます。',
+  questionsTitle: '質問に答えてください',
+  required: '必須',
+  optional: '任意',
+  dateHint: '例：2026-07-06（年-月-日）',
+  yes: 'はい',
+  no: 'いいえ',
+  lostAtHomeYes: 'はい、家の中でなくした',
+  lostAtHomeNo: 'いいえ、家の外でなくした（またはわからない）',
+  submit: '答えを見る',
+  errorSummaryTitle: '入力を確認してください',
+  errorPrefix: 'エラー：',
+  errorRequired: '「{field}」を入力してください。',
+  errorRequiredChoice: '「{field}」を選んでください。',
+  errorInvalidDate: '「{field}」は、実在する日付を「年-月-日」の形（例：2026-07-06）で入力してください。',
+  errorInvalidChoice: '「{field}」は「はい」か「いいえ」を選んでください。',
+  errorNotBefore: '「{field}」は「{other}」より前の日付にはできません。',
+  errorNeedsOther: '「{other}」に答えたときは、「{field}」も入力してください。',
+  errorOutOfCalendar: '「{field}」の日付では期限を計算できません。{from}から{to}までの日付を入力してください。',
+  errorNotAsked: '「{field}」はこの手続きでは使いません。',
+  answersTitle: 'あなたの回答',
+  changeAnswers: '回答を変更する',
+  urgentTitle: 'まず、すぐにしてください',
+  stepsTitle: '手続きの順番',
+  deadlinesTitle: '期限',
+  checklistTitle: '持ち物チェックリスト',
+  feeTitle: '手数料',
+  officesTitle: '窓口',
+  warningsTitle: '気をつけること',
+  feeCard: 'カード',
+  feeCertificates: '電子証明書',
+  feeTotal: '合計',
+  feePolice: '警察の書類',
+  needed: '必要',
+  notNeededShort: 'いらない',
+  yenAmount: '{amount}円',
+  warekiLabel: '和暦',
+  legalDate: '法律上の期限',
+  seedDate: '区のホームページの案内',
+  daysLeft: 'あと{count}日',
+  dueToday: '今日が期限です',
+  passed: 'この期限は過ぎています',
+  asOf: '{date}の時点の計算です。',
+  phoneLabel: '電話',
+  handles: 'この窓口でできること',
+  hotlineName: 'マイナンバー総合フリーダイヤル',
+  hotlineHours: '24時間365日受付',
+  hotlineFooter: 'カードをなくした・盗まれたときは、すぐに電話してください：',
+  printHint: 'ブラウザーの印刷機能で印刷すると、1枚のチェックリストになります。窓口でこの画面を見せることもできます。',
+  startAgain: 'ほかの手続きを見る',
+  footerSource: 'このガイドは、江戸川区のマイナンバーカードのページ（生活振興部マイナンバー推進課）と法令に基づいています。',
+  notFoundTitle: 'ページが見つかりません',
+  notFoundBody: 'アドレスを確かめるか、はじめのページから選んでください。',
+  japaneseName: '日本語の名前',
+  notAnswered: '（未回答）',
+} as const;
+
+export type UiTextId = keyof typeof UI_TEXT;
+
+/** The label of an answer in a situation's form (moving out asks the move's dates from the other side). */
+export function fieldLabel(situation: Situation, name: AnswerName): UiMessage {
+  if (situation === 'moving-out' && (name === 'moveInDate' || name === 'plannedMoveOutDate')) return MOVING_OUT_LABELS[name];
+  return FIELD_LABELS[name];
+}
+
+export function fieldHint(situation: Situation, name: AnswerName): UiMessage {
+  if (situation === 'moving-out' && (name === 'moveInDate' || name === 'plannedMoveOutDate')) return MOVING_OUT_HINTS[name];
+  return FIELD_HINTS[name];
+}
+
+export type UiMessage =
+  | (typeof FIELD_LABELS)[AnswerName]
+  | (typeof FIELD_HINTS)[AnswerName]
+  | (typeof MOVING_OUT_LABELS)[keyof typeof MOVING_OUT_LABELS]
+  | (typeof MOVING_OUT_HINTS)[keyof typeof MOVING_OUT_HINTS]
+  | (typeof UI_TEXT)[UiTextId];
+
+export const UI_MESSAGES: readonly UiMessage[] = [
+  ...new Set<UiMessage>([
+    ...Object.values(FIELD_LABELS),
+    ...Object.values(FIELD_HINTS),
+    ...Object.values(MOVING_OUT_LABELS),
+    ...Object.values(MOVING_OUT_HINTS),
+    ...Object.values(UI_TEXT),
+  ]),
+];
