@@ -1,0 +1,683 @@
+import { ExpiryBasis } from '../../rules/card-expiry.ts';
+import { dayStatus } from '../../rules/calendar.ts';
+import type { RuleContext } from '../../rules/context.ts';
+import { continuationDeadline } from '../../rules/continuation-deadline.ts';
+import { RuleErrorCode, type RuleError } from '../../rules/errors.ts';
+import { moveInDeadline, MoveInBasis } from '../../rules/move-in-deadline.ts';
+import { toEpochDay, type PlainDate } from '../../rules/plain-date.ts';
+import { PinKind, ReissueReason, type Policy } from '../../rules/policy.ts';
+import {
+  Item,
+  NOTIFICATION_CARD_ABOLISHED_ON,
+  PHOTO_SIZE_CM,
+  Place,
+  Presenter,
+  Procedure,
+  PROCEDURE_TABLE,
+} from '../../rules/procedures.ts';
+import { reissueFee } from '../../rules/reissue-fee.ts';
+import { renewalWindow } from '../../rules/renewal-window.ts';
+import { validityExtension, type ValidityExtensionOutput } from '../../rules/validity-extension.ts';
+import type { OfficeDirectory } from '../office.ts';
+import {
+  AnswerProblem,
+  DeadlineKind,
+  type ChecklistEntry,
+  type ClosedDay,
+  type DeadlinePlan,
+  type FeePlan,
+  type GuideError,
+  type GuideFieldError,
+  type GuideOutcome,
+  type GuidePlan,
+  type Line,
+  type OfficePlan,
+  type Param,
+  type Step,
+} from './guide-plan.ts';
+import { CHECK_TEXT, CLOSURE_TEXT, DEADLINE_TITLES, ITEM_TEXT, SITUATION_TITLES, TEXT, type TextId } from './guide-text.ts';
+import { asks, QUESTIONS, type AnswerName, type GuideAnswers, type Situation } from './situation.ts';
+
+export interface GuideInput {
+  readonly situation: Situation;
+  readonly answers: GuideAnswers;
+}
+
+export interface GuideContext {
+  readonly rules: RuleContext;
+  readonly offices: OfficeDirectory;
+  /** The business date the answer is for (answers.today wins). */
+  readonly today: PlainDate;
+}
+
+type Params = Readonly<Record<string, Param>>;
+
+const date = (value: PlainDate): Param => ({ kind: 'date', date: value });
+const yen = (amount: number): Param => ({ kind: 'yen', amount });
+const count = (value: number): Param => ({ kind: 'count', value });
+const phone = (value: string): Param => ({ kind: 'phone', phone: value });
+
+function line(id: TextId, params: Params = {}): Line {
+  return { id, text: TEXT[id], params };
+}
+
+function titleLine(id: keyof typeof DEADLINE_TITLES): Line {
+  return { id, text: DEADLINE_TITLES[id], params: {} };
+}
+
+interface Visit {
+  readonly procedure: Procedure;
+  readonly place: Place;
+  /** Only if something happens (a lost card turns up): its counters are listed, its things not packed. */
+  readonly ifNeeded: boolean;
+}
+
+/** The answer being put together: the situation says what happens; the R-13 table fills in the rest. */
+class Draft {
+  readonly visits: Visit[] = [];
+  readonly steps: Step[] = [];
+  readonly warnings: Line[] = [];
+  readonly deadlines: DeadlinePlan[] = [];
+  readonly extras: ChecklistEntry[] = [];
+  readonly itemText = new Map<Item, ChecklistEntry>();
+  fee: FeePlan | null = null;
+  hotline = false;
+
+  constructor(
+    readonly context: GuideContext,
+    readonly situation: Situation,
+  ) {}
+
+  visit(procedure: Procedure, place: Place = PROCEDURE_TABLE[procedure].place, ifNeeded = false): this {
+    this.visits.push({ procedure, place, ifNeeded });
+    if (place === Place.Hotline) this.hotline = true;
+    return this;
+  }
+
+  step(id: TextId, params: Params = {}, urgent = false): this {
+    this.steps.push({ ...line(id, params), urgent });
+    return this;
+  }
+
+  warn(id: TextId, params: Params = {}): this {
+    this.warnings.push(line(id, params));
+    return this;
+  }
+
+  bring(item: ChecklistEntry['item'], text: ChecklistEntry['text'], params: Params = {}): this {
+    this.extras.push({ id: item, item, text, params });
+    return this;
+  }
+
+  /** R-10 for the reason. It refuses only `lostAtHome` with another reason than lost, which the guide never sends. */
+  charge(reason: ReissueReason, withCertificates: boolean, lostAtHome?: boolean): FeePlan {
+    this.fee = { ...feeOf(this.context.rules, reason, withCertificates, lostAtHome), reason, withCertificates };
+    return this.fee;
+  }
+
+  feeStep(): this {
+    if (this.fee === null) return this;
+    return this.fee.total === 0 ? this.step('feeNone') : this.step('feeTotal', { total: yen(this.fee.total) });
+  }
+}
+
+function feeOf(rules: RuleContext, reason: ReissueReason, withCertificates: boolean, lostAtHome?: boolean) {
+  const outcome = reissueFee({ reason, withCertificates, ...(lostAtHome !== undefined && { lostAtHome }) }, rules);
+  if (!outcome.ok) throw new Error(`reissue-fee refused the guide's own input: ${outcome.error.message}`);
+  return outcome.value;
+}
+
+function deadline(
+  context: GuideContext,
+  kind: DeadlineKind,
+  day: PlainDate,
+  title: Line,
+  consequence: Line,
+  extra: Partial<Pick<DeadlinePlan, 'notes' | 'movedForHoliday' | 'closedDay' | 'seedAdvice'>> = {},
+): DeadlinePlan {
+  const daysLeft = toEpochDay(day) - toEpochDay(context.today);
+  return { kind, date: day, title, consequence, notes: [], passed: daysLeft < 0, daysLeft, movedForHoliday: false, ...extra };
+}
+
+/** The same rules with a deadline left where it falls: the seed's plain count, and the day before a shift. */
+function withoutShift(rules: RuleContext, which: keyof Policy['holidayShift']): RuleContext {
+  return { ...rules, policy: { ...rules.policy, holidayShift: { ...rules.policy.holidayShift, [which]: 'none' } } };
+}
+
+function closedDayOf(rules: RuleContext, day: PlainDate): ClosedDay | undefined {
+  const status = dayStatus(rules.calendar, day);
+  if (!status.ok || status.value.reason === undefined) return undefined;
+  const { reason, holiday } = status.value;
+  return holiday ? { date: day, reason, holiday: { name: holiday.name, nameEn: holiday.nameEn } } : { date: day, reason };
+}
+
+function closedDayNote(closed: ClosedDay, shiftedTo: PlainDate): Line {
+  const reason: Param = closed.holiday
+    ? { kind: 'holiday', name: closed.holiday.name, nameEn: closed.holiday.nameEn }
+    : { kind: 'message', message: CLOSURE_TEXT[closed.reason] };
+  return line('closedDayShift', { closedDate: date(closed.date), reason, date: date(shiftedTo) });
+}
+
+function fieldError(field: AnswerName | 'today', problem: GuideFieldError['problem'], message: string, other?: AnswerName): GuideFieldError {
+  const text = `answers.${field} ${message}`;
+  return { pointer: `/answers/${field}`, message: text, field, problem, ...(other !== undefined && { other }) };
+}
+
+function invalid(errors: readonly GuideFieldError[]): { ok: false; error: GuideError } {
+  return { ok: false, error: { code: RuleErrorCode.InputInvalid, message: errors.map((error) => error.message).join('; '), errors } };
+}
+
+/** A refusal of a rule the guide called, located at the answer that fed it. */
+function refusal(error: RuleError, field: AnswerName): { ok: false; error: GuideError } {
+  if (error.code === RuleErrorCode.CalendarOutOfRange) {
+    return { ok: false, error: { code: error.code, message: error.message, errors: [fieldError(field, AnswerProblem.OutOfCalendar, `: ${error.message}`)] } };
+  }
+  // R-5 refuses dates out of order: an issue date before the birth date, an expiry before the issue date.
+  const order: Partial<Record<string, [AnswerName, AnswerName]>> = {
+    '/cardIssueDate': ['cardIssueDate', 'birthDate'],
+    '/currentExpiryDate': ['currentExpiryDate', 'cardIssueDate'],
+  };
+  const errors = (error.errors ?? []).map((each) => {
+    const pair = order[each.pointer];
+    return pair ? fieldError(pair[0], AnswerProblem.NotBefore, `is before answers.${pair[1]}`, pair[1]) : fieldError(field, AnswerProblem.NotBefore, each.message);
+  });
+  return invalid(errors.length > 0 ? errors : [fieldError(field, AnswerProblem.NotBefore, error.message)]);
+}
+
+function checkAnswers(situation: Situation, answers: GuideAnswers): GuideFieldError[] {
+  const errors: GuideFieldError[] = [];
+  for (const name of QUESTIONS[situation].required) {
+    if (answers[name] === undefined) errors.push(fieldError(name, AnswerProblem.Required, `is required for situation ${situation}`));
+  }
+  const asked = new Set<string>(asks(situation));
+  for (const name of Object.keys(answers) as (keyof GuideAnswers)[]) {
+    if (name !== 'today' && answers[name] !== undefined && !asked.has(name)) {
+      errors.push(fieldError(name, AnswerProblem.NotAsked, `is not asked for situation ${situation}`));
+    }
+  }
+  return errors;
+}
+
+/** Every answer the situation requires, checked by checkAnswers before a situation's decision runs. */
+function need<N extends AnswerName>(answers: GuideAnswers, name: N): NonNullable<GuideAnswers[N]> {
+  const value = answers[name];
+  if (value === undefined) throw new Error(`answers.${name} was not checked`);
+  return value as NonNullable<GuideAnswers[N]>;
+}
+
+type Decide = (draft: Draft, answers: GuideAnswers) => { ok: true } | { ok: false; error: GuideError };
+const DONE = { ok: true } as const;
+
+/** R-7 as a deadline: the legal date, why it moved, and the seed's simpler count beside it. */
+function moveInEntry(draft: Draft, moveDay: PlainDate, planned: PlainDate | undefined, field: AnswerName, there: boolean) {
+  const { rules } = draft.context;
+  const input = { moveInDate: moveDay, ...(planned !== undefined && { plannedMoveOutDate: planned }) };
+  const legal = moveInDeadline(input, rules);
+  if (!legal.ok) return refusal(legal.error, field);
+  const plain = withoutShift(rules, 'moveIn');
+  const unshifted = moveInDeadline(input, plain);
+  const seed = moveInDeadline({ moveInDate: moveDay }, plain);
+  if (!unshifted.ok) return refusal(unshifted.error, field);
+  if (!seed.ok) return refusal(seed.error, field);
+  const { deadline: day, basis, movedForHoliday } = legal.value;
+  const notes: Line[] = [];
+  let closedDay: ClosedDay | undefined;
+  if (basis === MoveInBasis.ThirtyDaysAfterPlannedMoveOut && planned !== undefined) {
+    notes.push(line('capByPlannedMoveOut', { plannedDate: date(planned), days: count(rules.policy.specialMoveOutDays), date: date(day) }));
+  }
+  if (movedForHoliday) {
+    closedDay = closedDayOf(rules, unshifted.value.deadline);
+    if (closedDay) notes.push(closedDayNote(closedDay, day));
+  }
+  const seedDate = seed.value.deadline;
+  const seedAdvice = seedDate !== day ? { date: seedDate, text: line('seedAdvice', { date: date(seedDate) }) } : undefined;
+  if (seedAdvice) notes.push(line('legalCounts'));
+  const entry = deadline(draft.context, DeadlineKind.MoveIn, day, titleLine(there ? 'moveInThere' : 'moveIn'), line('moveInConsequence'), {
+    notes,
+    movedForHoliday,
+    ...(closedDay && { closedDay }),
+    ...(seedAdvice && { seedAdvice }),
+  });
+  draft.deadlines.push(entry);
+  return { ok: true as const, value: entry };
+}
+
+/** R-8 as a deadline, with the day the card is abolished if it is missed. */
+function continuationEntry(draft: Draft, notificationDate: PlainDate) {
+  const { rules } = draft.context;
+  const legal = continuationDeadline({ moveInNotificationDate: notificationDate }, rules);
+  if (!legal.ok) return refusal(legal.error, 'moveInNotificationDate');
+  const { deadline: day, lapsesOn, movedForHoliday } = legal.value;
+  const notes: Line[] = [];
+  let closedDay: ClosedDay | undefined;
+  if (movedForHoliday) {
+    const unshifted = continuationDeadline({ moveInNotificationDate: notificationDate }, withoutShift(rules, 'continuation'));
+    closedDay = unshifted.ok ? closedDayOf(rules, unshifted.value.deadline) : undefined;
+    if (closedDay) notes.push(closedDayNote(closedDay, day));
+  }
+  const entry = deadline(
+    draft.context,
+    DeadlineKind.Continuation,
+    day,
+    titleLine('continuation'),
+    line('continuationConsequence', { date: date(lapsesOn) }),
+    { notes, movedForHoliday, ...(closedDay && { closedDay }) },
+  );
+  draft.deadlines.push(entry);
+  return { ok: true as const, value: entry };
+}
+
+/** The card can no longer be continued: a new one is applied for (a fee applies; the seed names no amount). */
+function newCardNeeded(draft: Draft): void {
+  draft.visit(Procedure.Application);
+}
+
+const movedIn: Decide = (draft, answers) => {
+  const moveInDate = need(answers, 'moveInDate');
+  const { moveInNotificationDate: notified, plannedMoveOutDate: planned, cardPresentedAtMoveIn: presented } = answers;
+  const today = draft.context.today;
+  const errors: GuideFieldError[] = [];
+  if (notified !== undefined && notified < moveInDate) {
+    errors.push(fieldError('moveInNotificationDate', AnswerProblem.NotBefore, 'is before answers.moveInDate', 'moveInDate'));
+  }
+  if (presented !== undefined && notified === undefined) {
+    errors.push(fieldError('moveInNotificationDate', AnswerProblem.NeedsOther, 'is required with answers.cardPresentedAtMoveIn', 'cardPresentedAtMoveIn'));
+  }
+  if (errors.length > 0) return invalid(errors);
+  const moveIn = moveInEntry(draft, moveInDate, planned, 'moveInDate', false);
+  if (!moveIn.ok) return moveIn;
+  const due = moveIn.value.date;
+  draft.visit(Procedure.MoveInNotification).visit(Procedure.Continuation).visit(Procedure.FrontSideChange);
+  if (notified === undefined) {
+    if (today > due) {
+      draft.step('moveInLate', { date: date(due) });
+      newCardNeeded(draft);
+    } else {
+      draft
+        .step('moveInFile', { days: count(draft.context.rules.policy.moveInDays) })
+        .step('moveInBringCard')
+        .step('householdAskPin')
+        .step('continuationWithin', { days: count(draft.context.rules.policy.continuationDays) });
+    }
+  } else if (notified > due) {
+    draft.step('filedLate', { date: date(due) });
+    newCardNeeded(draft);
+  } else if (presented === true) {
+    draft.step('continuationDone');
+  } else {
+    const continuation = continuationEntry(draft, notified);
+    if (!continuation.ok) return continuation;
+    if (continuation.value.passed) {
+      draft.step('continuationLapsed', { date: date(continuation.value.date) });
+      newCardNeeded(draft);
+    } else {
+      draft.step('continuationBy', { date: date(continuation.value.date) }).step('householdAskPin');
+    }
+  }
+  draft.warn('signatureRevoked');
+  return notesFullWarning(draft);
+};
+
+/** Domain: a front-side change into a full notes field needs a new card (R-10 notes-full). */
+function notesFullWarning(draft: Draft): typeof DONE {
+  const { total } = feeOf(draft.context.rules, ReissueReason.NotesFull, true);
+  if (total === 0) draft.warn('notesFullFree');
+  else draft.warn('notesFullFee', { total: yen(total) });
+  return DONE;
+}
+
+const movingOut: Decide = (draft, answers) => {
+  const planned = need(answers, 'plannedMoveOutDate');
+  const moveDay = answers.moveInDate ?? planned;
+  const moveIn = moveInEntry(draft, moveDay, planned, answers.moveInDate === undefined ? 'plannedMoveOutDate' : 'moveInDate', true);
+  if (!moveIn.ok) return moveIn;
+  draft
+    .visit(Procedure.MoveOutNotification)
+    .visit(Procedure.MoveInNotification, Place.NewMunicipality)
+    .visit(Procedure.Continuation, Place.NewMunicipality)
+    .step('moveOutFile')
+    .step('moveOutKeepCard')
+    .step('moveOutFileThere', { date: date(moveIn.value.date) })
+    .step('moveOutContinueThere', { days: count(draft.context.rules.policy.continuationDays) })
+    .bring(Item.Card, ITEM_TEXT.card)
+    .bring('pin', CHECK_TEXT.pinResidentRegistry)
+    .warn('moveOutPending')
+    .warn('signatureRevoked');
+  return DONE;
+};
+
+const movingAbroad: Decide = (draft) => {
+  draft
+    .visit(Procedure.MoveOutNotification)
+    .visit(Procedure.Return)
+    .step('abroadFile')
+    .step('abroadReturn')
+    .warn('cardEndsCertificates')
+    .warn('numberStays');
+  return DONE;
+};
+
+const addressChanged: Decide = (draft) => {
+  draft
+    .visit(Procedure.AddressChangeNotification)
+    .visit(Procedure.FrontSideChange)
+    .visit(Procedure.SignatureCertificate)
+    .step('addressFile')
+    .step('frontAddress')
+    .step('signatureReapply')
+    .warn('signatureRevoked');
+  return notesFullWarning(draft);
+};
+
+const nameChanged: Decide = (draft) => {
+  draft
+    .visit(Procedure.FamilyRegisterNotification)
+    .visit(Procedure.FrontSideChange)
+    .visit(Procedure.SignatureCertificate)
+    .step('nameFile')
+    .step('frontName')
+    .step('signatureReapply')
+    .warn('signatureRevoked');
+  return notesFullWarning(draft);
+};
+
+function lostOrStolen(reason: typeof ReissueReason.Lost | typeof ReissueReason.Stolen): Decide {
+  return (draft, answers) => {
+    const withCertificates = need(answers, 'withCertificates');
+    const lostAtHome = reason === ReissueReason.Lost ? need(answers, 'lostAtHome') : undefined;
+    const fee = draft.charge(reason, withCertificates, lostAtHome);
+    draft
+      .visit(Procedure.Suspension)
+      .visit(reason === ReissueReason.Lost ? Procedure.ReissueLost : Procedure.ReissueStolen)
+      .visit(Procedure.SuspensionRelease, Place.CardCounter, true)
+      .step('callHotline', { phone: phone(draft.context.offices.hotline.phone) }, true);
+    if (fee.policeReportRequired) draft.step(reason === ReissueReason.Lost ? 'policeLost' : 'policeStolen');
+    else draft.step('noPoliceAtHome');
+    draft.step('ifFoundRelease').step('reissueIfNotFound').feeStep().step('newCardLater');
+    draft.warn('suspensionRevokes').warn('noPhoneRelease').warn('numberChangePossible');
+    return DONE;
+  };
+}
+
+const found: Decide = (draft) => {
+  draft
+    .visit(Procedure.SuspensionRelease)
+    .visit(Procedure.SignatureCertificate)
+    .step('releaseAtCounter')
+    .step('signatureAfterSuspension')
+    .step('foundAfterReissue')
+    .warn('noPhoneRelease');
+  return DONE;
+};
+
+function pinCounts(draft: Draft): Params {
+  const attempts = draft.context.rules.policy.pinMaxAttempts;
+  return { short: count(attempts[PinKind.ResidentRegistry]), long: count(attempts[PinKind.Signature]) };
+}
+
+const pinLocked: Decide = (draft) => {
+  draft.visit(Procedure.PinReset).step('pinResetCounter').step('pinDecideNew').warn('pinLockCounts', pinCounts(draft)).warn('convenienceReset');
+  return DONE;
+};
+
+const pinChange: Decide = (draft) => {
+  draft.visit(Procedure.PinReset).step('pinChangeCounter').step('pinDecideNew').warn('pinLockCounts', pinCounts(draft));
+  return DONE;
+};
+
+const damaged: Decide = (draft, answers) => {
+  draft.charge(ReissueReason.Damaged, need(answers, 'withCertificates'));
+  draft.visit(Procedure.ReissueDamaged).step('reissueAtCounter').step('returnOldCard').feeStep().step('newCardLater');
+  return DONE;
+};
+
+/**
+ * A free new card (R-10 names no fee for a full notes field, a renewal or a number change). The
+ * fee is worked out with certificates, the larger of the two should a city's policy ever differ.
+ */
+const notesFull: Decide = (draft) => {
+  draft.charge(ReissueReason.NotesFull, true);
+  draft.visit(Procedure.ReissueNotesFull).step('notesFullNewCard').step('returnOldCard').feeStep().step('newCardLater');
+  return DONE;
+};
+
+const expiring: Decide = (draft, answers) => {
+  const expiryDate = need(answers, 'expiryDate');
+  const { context } = draft;
+  const window = renewalWindow({ expiryDate, today: context.today }, context.rules);
+  if (!window.ok) return refusal(window.error, 'expiryDate');
+  draft.charge(ReissueReason.Renewal, true);
+  const months = context.rules.policy.renewalWindowMonths;
+  draft.deadlines.push(
+    deadline(context, DeadlineKind.RenewalOpens, window.value.opensOn, titleLine('renewalOpens'), line('renewalOpensConsequence')),
+    deadline(context, DeadlineKind.CardExpiry, expiryDate, titleLine('cardExpiry'), line('cardExpiryConsequence')),
+  );
+  if (context.today > expiryDate) {
+    draft.visit(Procedure.Return).visit(Procedure.Application).step('expiredReturnApply', { date: date(expiryDate) });
+  } else {
+    draft.visit(Procedure.Renewal);
+    if (window.value.open) draft.step('renewNow', { date: date(expiryDate) });
+    else draft.step('renewFrom', { date: date(window.value.opensOn), months: count(months) });
+    draft.step('returnOldCard').feeStep().step('newCardLater');
+  }
+  draft.warn('foreignSeeExtension').warn('certificatesOwnExpiry', { count: count(context.rules.policy.certificateValidityBirthdays) });
+  return DONE;
+};
+
+/** The ceiling of R-3 that R-5 reports when the period of stay would run past it. */
+function ceilingLine(draft: Draft, extension: ValidityExtensionOutput): Line | undefined {
+  const birthdays = draft.context.rules.policy.cardValidityBirthdays;
+  if (extension.basis === ExpiryBasis.TenthBirthday) return line('extendCeiling', { count: count(birthdays.adult), date: date(extension.expiryDate) });
+  if (extension.basis === ExpiryBasis.FifthBirthday) return line('extendCeiling', { count: count(birthdays.minor), date: date(extension.expiryDate) });
+  return undefined;
+}
+
+function extension(pending: boolean): Decide {
+  return (draft, answers) => {
+    const { context } = draft;
+    const currentExpiryDate = need(answers, 'currentExpiryDate');
+    const outcome = validityExtension(
+      {
+        birthDate: need(answers, 'birthDate'),
+        cardIssueDate: need(answers, 'cardIssueDate'),
+        currentExpiryDate,
+        today: context.today,
+        ...(pending
+          ? { applicationPending: true, currentPeriodOfStayEnd: need(answers, 'currentPeriodOfStayEnd') }
+          : { newPeriodOfStayEnd: need(answers, 'newPeriodOfStayEnd') }),
+      },
+      context.rules,
+    );
+    if (!outcome.ok && outcome.error.code === RuleErrorCode.CardExpired) {
+      draft.deadlines.push(deadline(context, DeadlineKind.CardExpiry, currentExpiryDate, titleLine('cardExpiry'), line('cardExpiryConsequence')));
+      draft.visit(Procedure.Return).visit(Procedure.Application).step('extensionExpired', { date: date(currentExpiryDate) });
+      return DONE;
+    }
+    if (!outcome.ok && outcome.error.code === RuleErrorCode.NothingToExtend) {
+      draft.deadlines.push(deadline(context, DeadlineKind.CardExpiry, currentExpiryDate, titleLine('cardExpiry'), line('cardExpiryConsequence')));
+      draft.visit(Procedure.ValidityExtension).step('nothingToExtend', { date: date(currentExpiryDate) });
+      return DONE;
+    }
+    if (!outcome.ok) return refusal(outcome.error, pending ? 'currentPeriodOfStayEnd' : 'newPeriodOfStayEnd');
+    const extended = outcome.value;
+    draft.visit(Procedure.ValidityExtension);
+    draft.deadlines.push(deadline(context, DeadlineKind.CardExpiry, currentExpiryDate, titleLine('extendBy'), line('extendByConsequence')));
+    if (pending) {
+      draft.deadlines.push(deadline(context, DeadlineKind.Extension, extended.expiryDate, titleLine('specialPeriod'), line('specialPeriodConsequence')));
+      draft
+        .step('pendingBring', { date: date(currentExpiryDate) })
+        .step('noNewPhoto')
+        .step('pendingUntil', { months: count(context.rules.policy.specialPeriodMonths), date: date(extended.expiryDate) })
+        .step('afterDecision');
+      draft.itemText.set(Item.ResidenceCard, { id: Item.ResidenceCard, item: Item.ResidenceCard, text: CHECK_TEXT.pendingResidenceCard, params: {} });
+    } else {
+      draft.deadlines.push(deadline(context, DeadlineKind.Extension, extended.expiryDate, titleLine('extension'), line('extensionConsequence')));
+      draft.step('extendBring', { date: date(currentExpiryDate) }).step('noNewPhoto').step('extendUntil', { date: date(extended.expiryDate) });
+      draft.itemText.set(Item.ResidenceCard, { id: Item.ResidenceCard, item: Item.ResidenceCard, text: CHECK_TEXT.newResidenceCard, params: {} });
+    }
+    const ceiling = ceilingLine(draft, extended);
+    if (ceiling) draft.warnings.push(ceiling);
+    return DONE;
+  };
+}
+
+const notNeeded: Decide = (draft) => {
+  draft.visit(Procedure.Return).step('returnCard').step('returnExpired').warn('cardEndsCertificates').warn('numberStays').warn('askCounter');
+  return DONE;
+};
+
+const numberLeaked: Decide = (draft) => {
+  draft.charge(ReissueReason.NumberChange, true);
+  draft
+    .visit(Procedure.NumberChange)
+    .step('numberChangeAsk')
+    .step('numberChangeDecided')
+    .step('numberChangeNewCard')
+    .feeStep()
+    .warn('lostAlsoCall', { phone: phone(draft.context.offices.hotline.phone) });
+  draft.hotline = true;
+  return DONE;
+};
+
+const notificationCard: Decide = (draft) => {
+  draft
+    .visit(Procedure.NotificationCardReturn)
+    .step('notificationAbolished', { date: date(NOTIFICATION_CARD_ABOLISHED_ON) })
+    .step('notificationReturn')
+    .step('notificationLost');
+  return DONE;
+};
+
+const proxy: Decide = (draft) => {
+  draft.visit(Procedure.ProxyEnquiry).step('proxyAskFirst').step('proxyApproval').step('proxyHousehold').warn('askCounter');
+  return DONE;
+};
+
+const DECIDE = {
+  'moved-in': movedIn,
+  'moving-out': movingOut,
+  'moving-abroad': movingAbroad,
+  'address-changed': addressChanged,
+  'name-changed': nameChanged,
+  lost: lostOrStolen(ReissueReason.Lost),
+  stolen: lostOrStolen(ReissueReason.Stolen),
+  found,
+  'pin-locked': pinLocked,
+  'pin-change': pinChange,
+  damaged,
+  'notes-full': notesFull,
+  expiring,
+  'period-of-stay-renewed': extension(false),
+  'period-of-stay-pending': extension(true),
+  'not-needed': notNeeded,
+  'number-leaked': numberLeaked,
+  'notification-card': notificationCard,
+  proxy,
+} as const satisfies Record<Situation, Decide>;
+
+const HERE: readonly Place[] = [Place.CardCounter, Place.RegistrationCounter];
+
+/** What to bring, from the R-13 rows of the procedures done in this city, in the order they come. */
+function checklistOf(draft: Draft): ChecklistEntry[] {
+  const { policy } = draft.context.rules;
+  const items: Item[] = [];
+  let pin = false;
+  for (const { procedure, place, ifNeeded } of draft.visits) {
+    if (!HERE.includes(place) || ifNeeded) continue;
+    const spec = PROCEDURE_TABLE[procedure];
+    for (const item of spec.bring) if (!items.includes(item)) items.push(item);
+    if (spec.pinEntry === PinKind.ResidentRegistry) pin = true;
+  }
+  const kept = items.filter(
+    (item) =>
+      !(item === Item.Card && items.includes(Item.OldCard)) && !(item === Item.PoliceReport && draft.fee?.policeReportRequired !== true),
+  );
+  const entries: ChecklistEntry[] = [];
+  for (const extra of draft.extras) if (!kept.includes(extra.item as Item) && !entries.some((e) => e.item === extra.item)) entries.push(extra);
+  for (const item of kept) {
+    const params: Params =
+      item === Item.Photo ? { height: count(PHOTO_SIZE_CM.height), width: count(PHOTO_SIZE_CM.width), months: count(policy.photoMaxAgeMonths) } : {};
+    entries.push(draft.itemText.get(item) ?? { id: item, item, text: ITEM_TEXT[item], params });
+  }
+  if (pin && !entries.some((entry) => entry.item === 'pin')) entries.push({ id: 'pin', item: 'pin', text: CHECK_TEXT.pinResidentRegistry, params: {} });
+  if (draft.fee !== null && draft.fee.total > 0) entries.push({ id: 'fee', item: 'fee', text: CHECK_TEXT.fee, params: { total: yen(draft.fee.total) } });
+  return entries;
+}
+
+/**
+ * Which counters handle what (R-13 "Contacts"): card procedures at every office of offices.json
+ * (seed: お近くのマイナンバーカード専用窓口・各事務所の戸籍住民係の窓口); the resident-record
+ * notifications at the branch offices' 戸籍住民係 (the main building's 区民課, not in the list,
+ * is named in a note instead).
+ */
+function officesOf(draft: Draft): OfficePlan[] {
+  const plans: OfficePlan[] = [];
+  for (const office of draft.context.offices.offices) {
+    const handles = draft.visits
+      .filter(({ place }) => place === Place.CardCounter || (place === Place.RegistrationCounter && office.kind === 'branch-office'))
+      .map(({ procedure }) => procedure);
+    if (handles.length > 0) plans.push({ office, handles: [...new Set(handles)] });
+  }
+  return plans;
+}
+
+function placeNotesOf(draft: Draft): Line[] {
+  const places = new Set(draft.visits.map(({ place }) => place));
+  const notes: Line[] = [];
+  if (places.has(Place.RegistrationCounter)) notes.push(line('placeRegistration'));
+  if (places.has(Place.CardCounter)) notes.push(line('placeCard'));
+  if (places.has(Place.NewMunicipality)) notes.push(line('placeNewMunicipality'));
+  return notes;
+}
+
+/** Who may come (R-13): a household member where the table allows one; a proxy only after asking. */
+function whoWarnings(draft: Draft): Line[] {
+  const here = draft.visits.filter(({ place }) => HERE.includes(place)).map(({ procedure }) => PROCEDURE_TABLE[procedure]);
+  const lines: Line[] = [];
+  const mentioned = (id: TextId) => draft.steps.some((step) => step.id === id) || draft.warnings.some((warning) => warning.id === id);
+  if (here.some((spec) => (spec.whoMayCome as readonly string[]).includes(Presenter.HouseholdMember)) && !mentioned('householdAskPin')) {
+    lines.push(line('whoHousehold'));
+  }
+  if (
+    here.some((spec) => (spec.whoMayCome as readonly string[]).includes(Presenter.ProxyAfterEnquiry)) &&
+    draft.situation !== 'proxy' &&
+    !mentioned('whoProxyAsk')
+  ) {
+    lines.push(line('whoProxyAsk'));
+  }
+  return lines;
+}
+
+/**
+ * The resident guide's decision (issue 5): for a situation, the resident's answers and today, the
+ * steps in order (urgent first), the counters, what to bring, the fee (R-10), every deadline
+ * computed by the rules (R-5 … R-9) and the warnings, from the R-13 table. Pure: the pages and
+ * the API put this one answer into words.
+ */
+export function decideGuide(input: GuideInput, context: GuideContext): GuideOutcome<GuidePlan> {
+  const { situation, answers } = input;
+  const errors = checkAnswers(situation, answers);
+  if (errors.length > 0) return invalid(errors);
+  const today = answers.today ?? context.today;
+  const draft = new Draft({ ...context, today }, situation);
+  const decided = DECIDE[situation](draft, answers);
+  if (!decided.ok) return decided;
+  const steps = [...draft.steps.filter((step) => step.urgent), ...draft.steps.filter((step) => !step.urgent)];
+  return {
+    ok: true,
+    value: {
+      situation,
+      today,
+      title: SITUATION_TITLES[situation],
+      procedures: [...new Set(draft.visits.map(({ procedure }) => procedure))],
+      steps,
+      offices: officesOf(draft),
+      placeNotes: placeNotesOf(draft),
+      checklist: checklistOf(draft),
+      fee: draft.fee,
+      deadlines: draft.deadlines,
+      warnings: [...whoWarnings(draft), ...draft.warnings],
+      hotline: draft.hotline,
+    },
+  };
+}
