@@ -1,0 +1,141 @@
+import { gzipSync } from 'node:zlib';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { answerErrorsOf, type AnswerError } from '../../app/guide/answer-errors.ts';
+import { GuideRequestSchema, GuideResponseSchema } from '../../app/guide/guide-schemas.ts';
+import { HTML_LANG, isLang, Lang, LANGS, langFromAcceptLanguage } from '../../app/guide/lang.ts';
+import { plainGuide, residentGuide } from '../../app/guide/resident-guide.ts';
+import type { AppContext } from '../../app/context.ts';
+import { asks, isSituation, type Situation } from '../../domain/guide/situation.ts';
+import { RuleErrorCode } from '../../rules/errors.ts';
+import { sendProblem } from '../error-handler.ts';
+import { problem, problemResponses } from '../problem.ts';
+import { answerPage } from './answer-page.ts';
+import { notFoundPage } from './not-found-page.ts';
+import { GUIDE_PREFIX, guideUrl } from './page-layout.ts';
+import { answersFromQuery, type Query } from './query-answers.ts';
+import { questionPage } from './question-page.ts';
+import { startPage } from './start-page.ts';
+
+/** The language a resident chose last, remembered for a year on this path only. It holds nothing else. */
+export const LANG_COOKIE = 'madoguchi_guide_lang';
+const YEAR_SECONDS = 365 * 24 * 3600;
+
+function queryStringOf(request: FastifyRequest): string {
+  const index = request.url.indexOf('?');
+  return index < 0 ? '' : request.url.slice(index + 1);
+}
+
+/**
+ * An HTML page, gzipped when the browser takes it (a reverse proxy may do this too; an old phone
+ * on a slow line should not wait for it). Answers are never cached by anyone: their URL holds dates.
+ */
+function sendPage(request: FastifyRequest, reply: FastifyReply, lang: Lang, body: string, status = 200, cache = 'no-store'): FastifyReply {
+  reply
+    .code(status)
+    .type('text/html; charset=utf-8')
+    .header('content-language', HTML_LANG[lang])
+    .header('cache-control', cache)
+    .header('vary', 'accept-encoding')
+    .setCookie(LANG_COOKIE, lang, { path: GUIDE_PREFIX, maxAge: YEAR_SECONDS, sameSite: 'lax', httpOnly: true });
+  const accepts = String(request.headers['accept-encoding'] ?? '');
+  if (/\bgzip\b/.test(accepts)) return reply.header('content-encoding', 'gzip').send(gzipSync(body));
+  return reply.send(body);
+}
+
+/** A language segment of the URL, in any letter case; `undefined` when it names none of ours. */
+function langOf(segment: string): Lang | undefined {
+  return LANGS.find((lang) => lang.toLowerCase() === segment.toLowerCase());
+}
+
+/**
+ * The public resident guide (issue 5): POST /api/v1/guide, and the pages under /guide. Both call
+ * `residentGuide`, the one implementation; the API sends its answer as plain JSON, the pages as
+ * server-rendered HTML that needs no script (the CSP forbids inline scripts, and there are none).
+ */
+export const guideRoutes: FastifyPluginAsyncTypebox<{ context: AppContext }> = async (app, { context }) => {
+  if (!app.hasReplyDecorator('setCookie')) throw new Error('the guide needs @fastify/cookie, which the staff-auth plugin registers');
+  const { offices } = context;
+  const calendar = context.rules.calendar;
+
+  app.post(
+    '/api/v1/guide',
+    {
+      config: { invalidInputCode: RuleErrorCode.InputInvalid },
+      schema: {
+        summary: 'Resident guide: steps, counters, checklist, fee and dated deadlines for a situation, in one of six languages',
+        description:
+          'The same answer as the pages under /guide. A missing answer the situation needs, or one it does not ask, is 400 INPUT.INVALID naming it. `today` defaults to the business date in Japan.',
+        tags: ['public'],
+        body: GuideRequestSchema,
+        response: {
+          200: GuideResponseSchema,
+          ...problemResponses(RuleErrorCode.InputInvalid, RuleErrorCode.CalendarOutOfRange),
+        },
+      },
+    },
+    async (request, reply) => {
+      const outcome = residentGuide(context, request.body);
+      if (!outcome.ok) {
+        const errors = outcome.error.errors.map(({ pointer, message }) => ({ pointer, message }));
+        return sendProblem(reply, problem(outcome.error.code, outcome.error.message, errors));
+      }
+      return plainGuide(outcome.value);
+    },
+  );
+
+  app.get(GUIDE_PREFIX, { schema: { hide: true } }, async (request, reply) => {
+    const remembered = request.cookies[LANG_COOKIE];
+    const lang = (remembered !== undefined && isLang(remembered) ? remembered : undefined) ?? langFromAcceptLanguage(request.headers['accept-language']) ?? Lang.Japanese;
+    return reply.header('cache-control', 'no-store').header('vary', 'cookie, accept-language').redirect(`${GUIDE_PREFIX}/${lang}`, 302);
+  });
+
+  app.get<{ Params: { lang: string } }>(`${GUIDE_PREFIX}/:lang`, { schema: { hide: true } }, async (request, reply) => {
+    const lang = langOf(request.params.lang);
+    if (lang === undefined) return sendPage(request, reply, Lang.Japanese, notFoundPage(Lang.Japanese, offices), 404);
+    if (lang !== request.params.lang) return reply.redirect(`${GUIDE_PREFIX}/${lang}`, 301);
+    return sendPage(request, reply, lang, startPage(lang, offices), 200, 'no-cache');
+  });
+
+  const situationPage = (answer: boolean) => async (request: FastifyRequest<{ Params: { lang: string; situation: string }; Querystring: Query }>, reply: FastifyReply) => {
+    const lang = langOf(request.params.lang);
+    const { situation } = request.params;
+    if (lang === undefined || !isSituation(situation)) {
+      const shown = lang ?? Lang.Japanese;
+      return sendPage(request, reply, shown, notFoundPage(shown, offices), 404);
+    }
+    const query = queryStringOf(request);
+    const rest = `/${situation}${answer ? '/answer' : ''}`;
+    if (lang !== request.params.lang) return reply.redirect(guideUrl(lang, { rest, query }), 301);
+    const parsed = answersFromQuery(situation, request.query);
+    if (!answer) {
+      if (asks(situation).length === 0) return reply.redirect(guideUrl(lang, { rest: `/${situation}/answer`, query }), 302);
+      return sendPage(request, reply, lang, questionPage({ lang, situation, place: { rest, query }, answers: parsed.answers, typed: parsed.typed, errors: [], offices, calendar }));
+    }
+    const outcome = residentGuide(context, { situation, lang, answers: parsed.answers });
+    if (parsed.errors.length === 0 && outcome.ok) {
+      const html = answerPage({ lang, situation, guide: outcome.value, answers: parsed.answers, place: { rest, query }, offices });
+      return sendPage(request, reply, lang, html);
+    }
+    const errors = mergeErrors(situation, parsed.errors, outcome.ok ? [] : answerErrorsOf(outcome.error.errors));
+    const form = questionPage({ lang, situation, place: { rest, query }, answers: parsed.answers, typed: parsed.typed, errors, offices, calendar });
+    return sendPage(request, reply, lang, form, 400);
+  };
+
+  app.get(`${GUIDE_PREFIX}/:lang/:situation`, { schema: { hide: true } }, situationPage(false));
+  app.get(`${GUIDE_PREFIX}/:lang/:situation/answer`, { schema: { hide: true } }, situationPage(true));
+  app.get(`${GUIDE_PREFIX}/*`, { schema: { hide: true } }, async (request, reply) => {
+    const segment = request.url.slice(GUIDE_PREFIX.length + 1).split(/[/?]/)[0] ?? '';
+    const lang = langOf(segment) ?? Lang.Japanese;
+    return sendPage(request, reply, lang, notFoundPage(lang, offices), 404);
+  });
+};
+
+/** The form's own findings first (a date it could not read is not also "required"), then the guide's, in question order. */
+function mergeErrors(situation: Situation, own: readonly AnswerError[], guide: readonly AnswerError[]): AnswerError[] {
+  const fields = new Set(own.map((error) => error.field));
+  const all = [...own, ...guide.filter((error) => !fields.has(error.field))];
+  const order = asks(situation);
+  return all.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
+}
+

@@ -1,0 +1,74 @@
+import { HTML_LANG, LANG_NAMES, LANGS, type Lang } from '../../app/guide/lang.ts';
+import { wordsFor } from '../../app/guide/localize-guide.ts';
+import { plainText } from '../../app/guide/rich-text.ts';
+import { UI_TEXT } from '../../app/guide/ui-text.ts';
+import type { OfficeDirectory } from '../../domain/office.ts';
+import { GUIDE_CSS } from './guide-style.ts';
+import { html, phoneLink, richHtml, SafeHtml } from './html.ts';
+
+export const GUIDE_PREFIX = '/guide';
+
+/** The style sheet is ours, not input, and holds no `</style>`. */
+const STYLE = new SafeHtml(GUIDE_CSS);
+
+/** Where a page of the guide lives; the same page in another language swaps only the language. */
+export interface PagePlace {
+  /** The path after /guide/{lang}: '', '/moved-in', '/moved-in/answer'. */
+  readonly rest: string;
+  /** The query string without '?', kept when the language changes. */
+  readonly query: string;
+}
+
+export function guideUrl(lang: Lang, place: PagePlace): string {
+  return `${GUIDE_PREFIX}/${lang}${place.rest}${place.query === '' ? '' : `?${place.query}`}`;
+}
+
+export interface PageParts {
+  readonly lang: Lang;
+  /** The page's own title, as catalogue text (marks are taken off for <title>). */
+  readonly title: string;
+  readonly place: PagePlace;
+  readonly main: SafeHtml;
+  readonly offices: OfficeDirectory;
+  readonly hasErrors?: boolean;
+}
+
+/**
+ * Every page of the guide: the language switch (links to this same page and answers in each
+ * language, each link in its own language), the skip link, and the hotline in the footer.
+ * No script, one inline style sheet.
+ */
+export function page({ lang, title, place, main, offices, hasErrors = false }: PageParts): string {
+  const words = wordsFor(lang);
+  const siteName = words.t(UI_TEXT.siteName);
+  const fullTitle = `${hasErrors ? plainText(words.t(UI_TEXT.errorPrefix)) : ''}${plainText(title)} | ${plainText(siteName)}`;
+  const hotline = offices.hotline.phone;
+  return html`<!doctype html>
+<html lang="${HTML_LANG[lang]}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${fullTitle}</title>
+${LANGS.filter((other) => other !== 'ja-easy').map((other) => html`<link rel="alternate" hreflang="${HTML_LANG[other]}" href="${guideUrl(other, place)}">`)}
+<style>${STYLE}</style>
+</head>
+<body>
+<a class="skip" href="#main">${richHtml(words.t(UI_TEXT.skipLink))}</a>
+<header class="site"><div class="wrap">
+<p class="site-name"><a href="${guideUrl(lang, { rest: '', query: '' })}">${richHtml(siteName)}</a></p>
+<nav class="langs" aria-label="${plainText(words.t(UI_TEXT.languageNav))}"><ul>${LANGS.map(
+    (other) =>
+      html`<li><a href="${guideUrl(other, place)}" lang="${HTML_LANG[other]}" hreflang="${HTML_LANG[other]}"${other === lang ? html` aria-current="page"` : ''}>${LANG_NAMES[other]}</a></li>`,
+  )}</ul></nav>
+</div></header>
+<main id="main" tabindex="-1"><div class="wrap">
+${main}
+</div></main>
+<footer class="site"><div class="wrap">
+<p>${richHtml(words.t(UI_TEXT.hotlineFooter))} <strong>${phoneLink(hotline)}</strong> (${richHtml(words.t(UI_TEXT.hotlineHours))})</p>
+<p class="source">${richHtml(words.t(UI_TEXT.footerSource))}</p>
+</div></footer>
+</body>
+</html>
+`.value;
+}
