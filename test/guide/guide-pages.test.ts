@@ -1,0 +1,205 @@
+import { gunzipSync } from 'node:zlib';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../src/app/clock.ts';
+import { HTML_LANG, LANGS } from '../../src/app/guide/lang.ts';
+import { plainGuide, residentGuide } from '../../src/app/guide/resident-guide.ts';
+import { JAPANESE_MARK, RUBY_MARK } from '../../src/app/guide/rich-text.ts';
+import { asks, SITUATIONS } from '../../src/domain/guide/situation.ts';
+import { DEFAULT_CONTEXT } from '../../src/rules/context.ts';
+import { OFFICES } from '../support/app.ts';
+import { exampleQuery } from '../support/guide.ts';
+import { bareHttpApp } from '../support/http.ts';
+
+let app: FastifyInstance;
+beforeAll(async () => {
+  app = await bareHttpApp();
+});
+afterAll(async () => app.close());
+
+const get = (url: string, headers: Record<string, string> = {}) => app.inject({ url, headers });
+
+/** A catalogue text as the page shows it: ruby readings and Japanese-term marks off. */
+const seen = (rich: string) => rich.replace(RUBY_MARK, '$1').replace(JAPANESE_MARK, '$1');
+
+/** The text a reader sees: tags and ruby readings removed, entities decoded. */
+function visibleText(html: string): string {
+  return html
+    .replace(/<style>[\s\S]*?<\/style>/g, '')
+    .replace(/<rp>.*?<\/rp>|<rt>.*?<\/rt>/g, '')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+describe('GET /guide', () => {
+  it('sends the resident to the language they chose before, else their browser’s, else Japanese', async () => {
+    expect((await get('/guide')).headers.location).toBe('/guide/ja');
+    expect((await get('/guide', { 'accept-language': 'en-US,en;q=0.9' })).headers.location).toBe('/guide/en');
+    expect((await get('/guide', { 'accept-language': 'fr;q=1, zh-CN;q=0.8' })).headers.location).toBe('/guide/zh-Hans');
+    const remembered = await get('/guide', { 'accept-language': 'en', cookie: 'madoguchi_guide_lang=vi' });
+    expect(remembered.statusCode).toBe(302);
+    expect(remembered.headers.location).toBe('/guide/vi');
+  });
+});
+
+describe.each(LANGS)('the pages in %s', (lang) => {
+  it('start page: every situation, the language in lang and the URL, remembered in a cookie, no script', async () => {
+    const response = await get(`/guide/${lang}`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(response.headers['set-cookie']).toBe(`madoguchi_guide_lang=${lang}; Max-Age=31536000; Path=/guide; HttpOnly; SameSite=Lax`);
+    expect(response.body).toContain(`<html lang="${HTML_LANG[lang]}">`);
+    expect(response.body).not.toMatch(/<script/i);
+    for (const situation of SITUATIONS) {
+      expect(response.body).toContain(asks(situation).length > 0 ? `href="/guide/${lang}/${situation}"` : `href="/guide/${lang}/${situation}/answer"`);
+    }
+  });
+
+  it('language switch on every page: links to the same page and answers in each language, each in its own language', async () => {
+    const query = exampleQuery('moved-in');
+    const { body } = await get(`/guide/${lang}/moved-in/answer?${query}`);
+    for (const other of LANGS) {
+      expect(body).toContain(`<a href="/guide/${other}/moved-in/answer?${query.replace(/&/g, '&amp;')}" lang="${HTML_LANG[other]}" hreflang="${HTML_LANG[other]}"`);
+    }
+    expect(body).toMatch(new RegExp(`href="/guide/${lang}/moved-in/answer\\?[^"]*"[^>]*aria-current="page"`));
+  });
+
+  it.each(SITUATIONS)('answer for %s: the same steps, checklist and dates as the API', async (situation) => {
+    const query = exampleQuery(situation);
+    const page = await get(`/guide/${lang}/${situation}/answer?${query}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['cache-control']).toBe('no-store');
+    const answers = Object.fromEntries(new URLSearchParams(query));
+    const typed = Object.fromEntries(Object.entries(answers).map(([name, value]) => [name, value === 'true' ? true : value === 'false' ? false : value]));
+    const api = (await app.inject({ method: 'POST', url: '/api/v1/guide', payload: { situation, lang, answers: typed } })).json();
+    const guide = residentGuide({ rules: DEFAULT_CONTEXT, offices: OFFICES, clock: systemClock }, { situation, lang, answers: typed });
+    if (!guide.ok) throw new Error(guide.error.message);
+    expect(plainGuide(guide.value)).toEqual(api);
+    const text = visibleText(page.body);
+    const { steps, checklist, warnings, deadlines, offices } = guide.value;
+    for (const line of [...steps, ...checklist, ...warnings]) expect(text).toContain(seen(line.text));
+    for (const deadline of deadlines) {
+      expect(text).toContain(seen(deadline.dateText));
+      expect(text).toContain(seen(deadline.consequence));
+    }
+    for (const office of offices) expect(page.body).toContain(`href="tel:${office.phone.replace(/-/g, '')}"`);
+  });
+});
+
+describe('questions', () => {
+  it('asks only what the situation needs, in a form sent by GET to the answer page', async () => {
+    const { body, statusCode } = await get('/guide/en/lost');
+    expect(statusCode).toBe(200);
+    expect(body).toContain('<form method="get" action="/guide/en/lost/answer" novalidate>');
+    expect(body.match(/<fieldset/g)).toHaveLength(2);
+    expect(body).toContain('name="lostAtHome" value="true"');
+    expect(body).toContain('name="withCertificates" value="false"');
+    expect(body).not.toContain('type="date"');
+    const moveIn = (await get('/guide/en/moved-in')).body;
+    expect(moveIn).toContain('<label for="f-moveInDate">The day you started living at your new address <span class="tag">(required)</span></label>');
+    expect(moveIn).toContain('<input type="date" id="f-moveInDate" name="moveInDate" value="" aria-describedby="f-moveInDate-hint" required>');
+  });
+
+  it('goes straight to the answer where there is nothing to ask', async () => {
+    const response = await get('/guide/vi/found');
+    expect(response.statusCode).toBe(302);
+    expect(response.headers.location).toBe('/guide/vi/found/answer');
+  });
+
+  it('refuses a missing or impossible date with an error summary that takes focus and links to the field', async () => {
+    const response = await get('/guide/en/moved-in/answer?moveInDate=2026-02-30&plannedMoveOutDate=');
+    expect(response.statusCode).toBe(400);
+    const { body } = response;
+    expect(body).toContain('<title>Error: I moved into Edogawa City (転入) | Edogawa City My Number Card guide</title>');
+    expect(body).toMatch(/<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus>/);
+    expect(body).toContain('<a href="#f-moveInDate">“The day you started living at your new address” must be a real date written as year-month-day (for example 2026-07-06).</a>');
+    expect(body).toContain('aria-describedby="f-moveInDate-hint f-moveInDate-error"');
+    expect(body).toContain('aria-invalid="true"');
+    const missing = (await get('/guide/ja/period-of-stay-renewed/answer?birthDate=1990-05-10')).body;
+    expect(visibleText(missing)).toContain('「カードの発行日」を入力してください。');
+    expect(visibleText(missing)).toContain('「新しい在留期間の満了日」を入力してください。');
+  });
+
+  it('says which answers conflict, in the resident’s language', async () => {
+    const { body } = await get('/guide/ko/moved-in/answer?moveInDate=2026-07-06&moveInNotificationDate=2026-07-01');
+    expect(visibleText(body)).toContain('"에도가와구에 전입신고 (転入届)를 한 날"은(는) "새 주소에 살기 시작한 날"보다 앞선 날짜일 수 없습니다.');
+  });
+
+  it('reads a date typed without a date picker (2026/7/6, full-width digits)', async () => {
+    expect((await get('/guide/en/moved-in/answer?moveInDate=2026/7/6')).statusCode).toBe(200);
+    expect((await get(`/guide/ja/moved-in/answer?moveInDate=${encodeURIComponent('２０２６／７／６')}`)).statusCode).toBe(200);
+  });
+
+  it('escapes whatever the URL carries', async () => {
+    const { body } = await get(`/guide/en/moved-in/answer?moveInDate=${encodeURIComponent('"><script>alert(1)</script>')}`);
+    expect(body).not.toContain('<script>');
+    expect(body).toContain('value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
+  });
+});
+
+describe('answers', () => {
+  it('a move-in on 2026-07-06 in English shows the legal date and the city page’s date, with weekdays and 和暦', async () => {
+    const text = visibleText((await get('/guide/en/moved-in/answer?moveInDate=2026-07-06&today=2026-07-06')).body);
+    expect(text).toContain('Legal deadlineTuesday, 21 July 2026 (Japanese calendar (和暦): 令和8年7月21日)');
+    expect(text).toContain('The city website’s adviceMonday, 20 July 2026 (Japanese calendar (和暦): 令和8年7月20日)');
+    expect(text).toContain('Monday, 20 July 2026 is a day the city office is closed (Marine Day 海の日)');
+    expect(text).toContain('15 days left');
+  });
+
+  it('marks Japanese inside other languages with lang="ja" and renders やさしい日本語 ruby', async () => {
+    expect((await get(`/guide/en/lost/answer?${exampleQuery('lost')}`)).body).toContain('<span lang="ja">マイナンバー総合フリーダイヤル</span>');
+    const easy = (await get(`/guide/ja-easy/lost/answer?${exampleQuery('lost')}`)).body;
+    expect(easy).toContain('<ruby>一時停止<rp>（</rp><rt>いちじていし</rt><rp>）</rp></ruby>');
+    const dates = (await get(`/guide/ja-easy/moved-in/answer?${exampleQuery('moved-in')}`)).body;
+    expect(dates).toContain('<ruby>令和<rp>（</rp><rt>れいわ</rt><rp>）</rp></ruby>8<ruby>年<rp>（</rp><rt>ねん</rt><rp>）</rp></ruby>');
+  });
+
+  it('puts the hotline first for a lost card, as a link a phone can call', async () => {
+    const { body } = await get(`/guide/en/lost/answer?${exampleQuery('lost')}`);
+    const main = body.slice(body.indexOf('<main'));
+    expect(main.indexOf('class="urgent"')).toBeLessThan(main.indexOf('id="steps-title"'));
+    expect(main).toContain('<p class="hotline"><a class="tel" href="tel:0120950178">0120-95-0178</a></p>');
+  });
+
+  it('sends pages gzipped to a browser that takes it', async () => {
+    const response = await app.inject({ url: `/guide/ja/moved-in/answer?${exampleQuery('moved-in')}`, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(response.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(response.rawPayload).toString('utf8')).toContain('<html lang="ja">');
+  });
+
+  it('keeps every page light: at most 40 KB of HTML and CSS, 10 KB gzipped, and no script at all', async () => {
+    for (const lang of LANGS) {
+      for (const url of [`/guide/${lang}`, ...SITUATIONS.map((situation) => `/guide/${lang}/${situation}/answer?${exampleQuery(situation)}`)]) {
+        const response = await app.inject({ url, headers: { 'accept-encoding': 'gzip' } });
+        const html = gunzipSync(response.rawPayload);
+        expect(html.length, url).toBeLessThan(40_000);
+        expect(response.rawPayload.length, url).toBeLessThan(10_000);
+        expect(html.toString()).not.toMatch(/<script|\son[a-z]+=/i);
+      }
+    }
+  });
+
+  it('is served under the CSP that forbids inline script', async () => {
+    const response = await get('/guide/en');
+    expect(response.headers['content-security-policy']).toContain("script-src 'self'");
+  });
+});
+
+describe('addresses that name no page', () => {
+  it.each(['/guide/fr', '/guide/en/married', '/guide/en/moved-in/answer/more', '/guide/xx/yy/zz'])('%s is a 404 page that leads back', async (url) => {
+    const response = await get(url);
+    expect(response.statusCode).toBe(404);
+    expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(response.body).toMatch(/<a href="\/guide\/(ja|en)">/);
+  });
+
+  it('a language in another letter case is sent to its canonical address', async () => {
+    const response = await get('/guide/zh-hans/lost?withCertificates=true');
+    expect(response.statusCode).toBe(301);
+    expect(response.headers.location).toBe('/guide/zh-Hans/lost?withCertificates=true');
+  });
+});
