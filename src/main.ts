@@ -59,12 +59,14 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
             );
           }
         }
-        const { startServer } = await import('./http/server.ts');
+        const [{ startServer }, { scheduleDailySweep }] = await Promise.all([import('./http/server.ts'), import('./jobs/daily-sweep.ts')]);
         const server = await startServer(settings, app);
+        const schedule = settings.sweepAt ? scheduleDailySweep(app, settings.sweepAt, server.app.log) : undefined;
         await new Promise<void>((resolve) => {
           const stop = () => {
             process.off('SIGINT', stop);
             process.off('SIGTERM', stop);
+            schedule?.stop();
             void server
               .stop()
               .then(close)

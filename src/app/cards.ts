@@ -448,16 +448,20 @@ export async function returnCard(app: AppContext, actor: Actor, id: string, body
 
 
 /**
- * The end of a card that no one hands in: expiry the day after its last day, or abolition when
- * continuation lapsed (R-8). Done by the nightly sweep (and the demo data), as the system.
+ * What the calendar does to a card: expiry the day after its last day, abolition when
+ * continuation lapsed (R-8), certificates expired after theirs (R-4). Done by the nightly sweep
+ * (and the demo data), as the system.
  */
 export async function endCard(
   app: AppContext,
   actor: Actor,
   id: string,
-  command: { readonly type: 'expire'; readonly on: PlainDate } | { readonly type: 'abolish'; readonly on: PlainDate; readonly reason: AbolitionReason },
+  command:
+    | { readonly type: 'expire' | 'expire-certificates'; readonly on: PlainDate }
+    | { readonly type: 'abolish'; readonly on: PlainDate; readonly reason: AbolitionReason },
 ) {
+  const kind = { expire: 'card-expiry', 'expire-certificates': 'certificate-expiry', abolish: 'card-abolition' }[command.type];
   return cardCommand(app, actor, id, { action: `card.${command.type}`, permission: 'job.run' }, (w) =>
-    decideAndSave(app, actor, w, command, { kind: command.type === 'expire' ? 'card-expiry' : 'card-abolition', details: { on: command.on } }),
+    decideAndSave(app, actor, w, command, { kind, details: { on: command.on, ...('reason' in command && { reason: command.reason }) } }),
   );
 }

@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       policyFile: undefined,
       officesFile: DEFAULT_OFFICES_FILE,
+      sweepAt: '02:00',
     });
   });
   it('reads every setting', () => {
@@ -35,6 +36,7 @@ describe('loadConfig', () => {
     [{ PORT: '70000' }, 'PORT must be a port number, not "70000"'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "loud"'],
     [{ DATABASE_URL: 'mysql://db' }, 'DATABASE_URL must be a postgres:// URL; leave it unset for the embedded database'],
+    [{ SWEEP_AT: '2am' }, 'SWEEP_AT must be a time HH:MM (in Japan) or off, not "2am"'],
   ])('refuses %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });

@@ -13,6 +13,8 @@ export interface Config {
   readonly logLevel: LogLevel;
   readonly policyFile: string | undefined;
   readonly officesFile: string;
+  /** The time of day in Japan (HH:MM) the server runs the nightly sweep, or undefined for never. */
+  readonly sweepAt: string | undefined;
 }
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -35,7 +37,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     logLevel,
     policyFile: env.POLICY_FILE || undefined,
     officesFile: env.OFFICES_FILE || DEFAULT_OFFICES_FILE,
+    sweepAt: sweepAt(env.SWEEP_AT),
   };
+}
+
+function sweepAt(value: string | undefined): string | undefined {
+  if (value === 'off') return undefined;
+  const time = value || '02:00';
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) throw new ConfigError(`SWEEP_AT must be a time HH:MM (in Japan) or off, not "${value}"`);
+  return time;
 }
 
 function isLogLevel(value: string): value is LogLevel {

@@ -101,6 +101,13 @@ export interface CardRepository {
   page(afterId: string, limit: number): Promise<CardState[]>;
   /** Writes a read model rebuilt from the events, whatever the row held. */
   overwrite(state: CardState, at: string): Promise<void>;
+  /**
+   * Cards the nightly sweep must act on for the business day `today`, through an index by the
+   * due date, so the work is proportional to what is due: expired (the day after the expiry),
+   * lapsed (continuation not done by `lapsesOn`), or holding a certificate past its expiry.
+   */
+  due(kind: DueKind, today: PlainDate, limit: number): Promise<string[]>;
+  countDue(kind: DueKind, today: PlainDate): Promise<number>;
 }
 
 export interface StoredEvent<E> {
@@ -309,6 +316,27 @@ export interface EnquiryRepository {
   get(id: string): Promise<EnquiryRecord | undefined>;
 }
 
+export type DueKind = 'expiry' | 'lapse' | 'certificate';
+
+export interface JobRun {
+  readonly id: string;
+  readonly job: string;
+  readonly businessDate: PlainDate;
+  readonly status: 'running' | 'done' | 'failed' | 'interrupted';
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+  readonly durationMs: number | null;
+  readonly counts: Readonly<Record<string, number>>;
+  readonly actorId: string;
+  readonly error: string | null;
+}
+
+export interface JobRunRepository {
+  insert(run: JobRun): Promise<void>;
+  update(run: JobRun): Promise<void>;
+  list(job: string, limit: number): Promise<JobRun[]>;
+}
+
 export interface Repositories {
   readonly residents: ResidentRepository;
   readonly cards: CardRepository;
@@ -323,6 +351,7 @@ export interface Repositories {
   readonly sessions: SessionRepository;
   readonly approvals: ApprovalRepository;
   readonly enquiries: EnquiryRepository;
+  readonly jobRuns: JobRunRepository;
 }
 
 export interface PinCheck {

@@ -3,6 +3,7 @@ import type { AppContext } from '../app/context.ts';
 import type { RuleContext } from '../rules/context.ts';
 import { auditVerify, migrate, rebuild, userAdd } from './admin-commands.ts';
 import { demoGenerate } from './demo-command.ts';
+import { sweep } from './sweep-command.ts';
 import { CliError, write, type CliIo } from './io.ts';
 import { rulesCommand, type RulesOptions } from './rules-command.ts';
 
@@ -82,6 +83,12 @@ export function createProgram(io: CliIo, services: CliServices, setExitCode: (co
     .command('verify')
     .description('check that no audit entry was altered, removed or reordered (exit 1 if one was)')
     .action(async () => setExitCode(await auditVerify(io, services.openApp)));
+
+  program
+    .command('sweep')
+    .description('run the nightly sweep: abolish lapsed continuations, expire cards and certificates (also run daily by serve at SWEEP_AT)')
+    .option('--today <date>', 'the business day to sweep for, YYYY-MM-DD (default: today in Japan)')
+    .action(async (options: { today?: string }) => setExitCode(await sweep(io, services.openApp, options.today)));
 
   program
     .command('rebuild')

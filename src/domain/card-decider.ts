@@ -83,6 +83,7 @@ export type CardCommand =
     }
   | { readonly type: 'replace'; readonly on: PlainDate; readonly oldCardReturned: boolean }
   | { readonly type: 'expire'; readonly on: PlainDate }
+  | { readonly type: 'expire-certificates'; readonly on: PlainDate }
   | { readonly type: 'abolish'; readonly on: PlainDate; readonly reason: AbolitionReason }
   | { readonly type: 'return'; readonly on: PlainDate; readonly reason: ReturnReason };
 
@@ -100,6 +101,7 @@ const ACTION_OF: Record<CardCommand['type'], CardAction> = {
   'reset-pin': 'reset-pin',
   replace: 'replace',
   expire: 'expire',
+  'expire-certificates': 'expire-certificates',
   abolish: 'abolish',
   return: 'return',
 };
@@ -131,6 +133,7 @@ function describe(action: string): string {
     'reset-pin': 'given a new PIN',
     replace: 'replaced',
     expire: 'expired',
+    'expire-certificates': 'have its certificates expired',
     abolish: 'abolished',
     return: 'returned',
   };
@@ -363,6 +366,13 @@ export function decideCard(command: CardCommand, state: CardState, context: Deci
       );
     case 'expire':
       return success([{ type: 'CardExpired', on: command.on }]);
+    case 'expire-certificates':
+      // A certificate is valid through its expiry day and expired from the day after.
+      return success(
+        (['signature', 'user'] as const)
+          .filter((kind) => state.certificates[kind].status === 'valid' && state.certificates[kind].expiresOn! < command.on)
+          .map((kind) => ({ type: 'CertificateExpired' as const, on: command.on, kind })),
+      );
     case 'abolish':
       return success([{ type: 'CardAbolished', on: command.on, reason: command.reason }]);
     case 'return':

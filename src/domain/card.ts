@@ -143,6 +143,7 @@ export type CardEvent =
   | { readonly type: 'ContinuationCompleted'; readonly on: PlainDate; readonly presentedBy: 'holder' | 'household-member' }
   | { readonly type: 'CardExtended'; readonly on: PlainDate; readonly expiryDate: PlainDate; readonly basis: ExpiryBasis; readonly previousExpiryDate: PlainDate }
   | { readonly type: 'PinReset'; readonly on: PlainDate; readonly kind: PinKind }
+  | { readonly type: 'CertificateExpired'; readonly on: PlainDate; readonly kind: 'signature' | 'user' }
   | { readonly type: 'CardExpired'; readonly on: PlainDate }
   | { readonly type: 'CardAbolished'; readonly on: PlainDate; readonly reason: AbolitionReason }
   | { readonly type: 'CardReturned'; readonly on: PlainDate; readonly reason: ReturnReason };
@@ -244,6 +245,8 @@ export function evolveCard(state: CardState | undefined, event: CardEvent): Card
       return { ...next, expiryDate: event.expiryDate, expiryBasis: event.basis };
     case 'PinReset':
       return next;
+    case 'CertificateExpired':
+      return { ...next, certificates: { ...state.certificates, [event.kind]: end(state.certificates[event.kind]) } };
     case 'CardExpired':
       return {
         ...next,

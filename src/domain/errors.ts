@@ -42,6 +42,7 @@ export const DomainErrorCode = {
   StaffNotFound: 'STAFF.NOT_FOUND',
   UnknownOffice: 'OFFICE.UNKNOWN',
   IdempotencyKeyReused: 'IDEMPOTENCY.KEY_REUSED',
+  JobFailed: 'JOB.FAILED',
 } as const;
 export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];
 

@@ -9,6 +9,7 @@ import { cardRoutes } from './cards/card-routes.ts';
 import { errorHandler } from './error-handler.ts';
 import { guideRoutes } from './guide/guide-routes.ts';
 import { healthRoutes } from './health/health-routes.ts';
+import { jobRoutes } from './jobs/job-routes.ts';
 import { officeRoutes } from './offices/office-routes.ts';
 import { openApi } from './openapi.ts';
 import { residentRoutes } from './residents/resident-routes.ts';
@@ -59,6 +60,7 @@ export async function buildApp(context: AppContext, options: FastifyServerOption
   await app.register(approvalRoutes, { context });
   await app.register(auditRoutes, { context });
   await app.register(staffRoutes, { context });
+  await app.register(jobRoutes, { context });
   await app.register(guideRoutes, { context });
   await app.register(webApp);
   return app;

@@ -27,6 +27,8 @@ export const openApi = fp(
           { name: 'approvals', description: 'Supervisor approvals' },
           { name: 'audit', description: 'Auditors' },
           { name: 'staff', description: 'Administrators' },
+          { name: 'jobs', description: 'Nightly jobs' },
+          { name: 'reports', description: 'Figures, notices and lists for supervisors' },
         ],
         components: {
           securitySchemes: {

@@ -13,6 +13,7 @@ import { cardRepository } from './repositories/card-repository.ts';
 import { chipRepository } from './repositories/chip-repository.ts';
 import { eventRepository } from './repositories/event-repository.ts';
 import { idempotencyRepository } from './repositories/idempotency-repository.ts';
+import { jobRunRepository } from './repositories/job-run-repository.ts';
 import { numberRepository } from './repositories/number-repository.ts';
 import { procedureRepository } from './repositories/procedure-repository.ts';
 import { receiptRepository } from './repositories/receipt-repository.ts';
@@ -52,6 +53,7 @@ function repositories(scope: Scope): Repositories {
     sessions: sessionRepository(scope),
     approvals: approvalRepository(scope),
     enquiries: enquiryRepository(scope),
+    jobRuns: jobRunRepository(scope),
   };
 }
 

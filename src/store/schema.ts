@@ -73,6 +73,8 @@ export interface CardsTable {
   continuation_deadline: string | null;
   continuation_lapses_on: string | null;
   suspension: string | null;
+  /** The earliest expiry among the card's valid certificates: what the nightly sweep looks up. */
+  next_certificate_expiry: string | null;
   ended_on: string | null;
   end_reason: string | null;
   created_at: string;
@@ -213,6 +215,20 @@ export interface ProxyEnquiriesTable {
   recorded_at: string;
 }
 
+export interface JobRunsTable {
+  id: string;
+  municipality_code: string;
+  job: string;
+  business_date: string;
+  status: string;
+  started_at: string;
+  finished_at: string | null;
+  duration_ms: number | null;
+  counts: string;
+  actor_id: string;
+  error: string | null;
+}
+
 export interface Tables {
   residents: ResidentsTable;
   resident_numbers: ResidentNumbersTable;
@@ -228,4 +244,5 @@ export interface Tables {
   sessions: SessionsTable;
   approvals: ApprovalsTable;
   proxy_enquiries: ProxyEnquiriesTable;
+  job_runs: JobRunsTable;
 }

@@ -45,6 +45,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('residents_name_kana').on('residents').columns(['municipality_code', 'name_kana_search', 'id']).execute();
   await db.schema.createIndex('residents_name_kanji').on('residents').columns(['municipality_code', 'name_kanji_search', 'id']).execute();
   await db.schema.createIndex('residents_household').on('residents').columns(['municipality_code', 'household_id']).execute();
+  await db.schema.createIndex('residents_period_of_stay').on('residents').columns(['municipality_code', 'period_of_stay_end']).execute();
   await db.schema.createIndex('residents_phone').on('residents').columns(['municipality_code', 'phone', 'name_kana_search', 'id']).execute();
 
   await db.schema
@@ -88,6 +89,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('continuation_deadline', 'text')
     .addColumn('continuation_lapses_on', 'text')
     .addColumn('suspension', 'text')
+    .addColumn('next_certificate_expiry', 'text')
     .addColumn('ended_on', 'text')
     .addColumn('end_reason', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -96,6 +98,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('cards_resident').on('cards').columns(['municipality_code', 'resident_id']).execute();
   await db.schema.createIndex('cards_status_expiry').on('cards').columns(['municipality_code', 'status', 'expiry_date']).execute();
   await db.schema.createIndex('cards_continuation').on('cards').columns(['municipality_code', 'continuation_lapses_on']).execute();
+  await db.schema.createIndex('cards_certificate_expiry').on('cards').columns(['municipality_code', 'next_certificate_expiry']).execute();
 
   await db.schema
     .createTable('events')
@@ -239,6 +242,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('used_at', 'text')
     .execute();
   await db.schema.createIndex('approvals_status').on('approvals').columns(['municipality_code', 'status', 'requested_at']).execute();
+
+  await db.schema
+    .createTable('job_runs')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('municipality_code', 'text', (c) => c.notNull())
+    .addColumn('job', 'text', (c) => c.notNull())
+    .addColumn('business_date', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('started_at', 'text', (c) => c.notNull())
+    .addColumn('finished_at', 'text')
+    .addColumn('duration_ms', 'integer')
+    .addColumn('counts', 'text', (c) => c.notNull())
+    .addColumn('actor_id', 'text', (c) => c.notNull())
+    .addColumn('error', 'text')
+    .execute();
+  await db.schema.createIndex('job_runs_started').on('job_runs').columns(['municipality_code', 'job', 'started_at']).execute();
 
   await db.schema
     .createTable('proxy_enquiries')

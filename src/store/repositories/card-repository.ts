@@ -1,4 +1,4 @@
-import type { CardRepository } from '../../app/ports.ts';
+import type { CardRepository, DueKind } from '../../app/ports.ts';
 import type { ApplicationReason, CardState, CardStatus, Certificate, FrontNote } from '../../domain/card.ts';
 import type { ExpiryBasis } from '../../rules/card-expiry.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
@@ -31,10 +31,16 @@ function toRow(state: CardState, municipalityCode: string, at: string): Omit<Car
     continuation_deadline: state.continuation?.deadline ?? null,
     continuation_lapses_on: state.continuation?.lapsesOn ?? null,
     suspension: state.suspension && JSON.stringify(state.suspension),
+    next_certificate_expiry: nextCertificateExpiry(state),
     ended_on: state.endedOn,
     end_reason: state.endReason,
     updated_at: at,
   };
+}
+
+function nextCertificateExpiry(state: CardState): string | null {
+  const dates = [state.certificates.signature, state.certificates.user].filter((certificate) => certificate.status === 'valid').map((certificate) => certificate.expiresOn!);
+  return dates.length ? dates.sort()[0]! : null;
 }
 
 function fromRow(row: CardsTable): CardState {
@@ -76,6 +82,12 @@ function fromRow(row: CardsTable): CardState {
 
 export function cardRepository({ db, dialect, municipalityCode }: Scope): CardRepository {
   const scoped = () => db.selectFrom('cards').selectAll().where('municipality_code', '=', municipalityCode);
+  const dueQuery = (kind: DueKind, today: string) => {
+    const cards = db.selectFrom('cards').where('municipality_code', '=', municipalityCode);
+    if (kind === 'expiry') return cards.where('status', 'in', ['active', 'suspended']).where('expiry_date', '<', today);
+    if (kind === 'lapse') return cards.where('continuation_lapses_on', '<=', today).where('status', 'in', ['active', 'suspended']);
+    return cards.where('next_certificate_expiry', '<', today);
+  };
   return {
     async get(id, options) {
       let query = scoped().where('id', '=', id);
@@ -99,6 +111,15 @@ export function cardRepository({ db, dialect, municipalityCode }: Scope): CardRe
       for (const chunk of chunks(states)) {
         await db.insertInto('cards').values(chunk.map((state) => ({ ...toRow(state, municipalityCode, at), created_at: at }))).execute();
       }
+    },
+    async due(kind, today, limit) {
+      return (await dueQuery(kind, today).select('id').orderBy('id').limit(limit).execute()).map((row) => row.id);
+    },
+    async countDue(kind, today) {
+      const row = await dueQuery(kind, today)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
     },
     async page(afterId, limit) {
       return (await scoped().where('id', '>', afterId).orderBy('id').limit(limit).execute()).map(fromRow);

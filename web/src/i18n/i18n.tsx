@@ -36,7 +36,8 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
     return {
       lang,
       setLang,
-      t: (key, params) => fill(MESSAGES[key][index], params),
+      // A key the server introduced after this build (an event type, say) shows as itself, not as a crash.
+      t: (key, params) => fill((MESSAGES[key] as readonly [string, string] | undefined)?.[index] ?? key, params),
       date: (iso) => (iso ? dateLabel(iso, lang) : '—'),
       money: (amount) => yen(amount, lang),
       error: (code, fallback) => {

@@ -395,6 +395,7 @@ export const MESSAGES = {
   'event.CardExpired': ['有効期限切れ', 'Expired'],
   'event.CardAbolished': ['廃止', 'Abolished'],
   'event.CardReturned': ['返納', 'Returned'],
+  'event.CertificateExpired': ['電子証明書の有効期限切れ', 'Certificate expired'],
 
   'warning.signatureUnder15': ['15歳未満の方には署名用電子証明書は発行されません。', 'No signature certificate is issued to those under 15.'],
   'warning.signatureRevoked': ['署名用電子証明書は失効します。引き続き使う方は、改めて発行の申請が必要です。', 'The signature certificate will be revoked; to keep using one, apply for it again.'],

@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { AppContext } from '../../app/context.ts';
+import { runSweep, sweepRuns } from '../../app/sweep.ts';
+import { DateSchema } from '../../rules/schema.ts';
+import { staffRoute } from '../staff-route.ts';
+
+export const JobRunSchema = Type.Object({
+  id: Type.String(),
+  job: Type.String(),
+  businessDate: DateSchema,
+  status: Type.Enum(['running', 'done', 'failed', 'interrupted']),
+  startedAt: Type.String(),
+  finishedAt: Type.Union([Type.String(), Type.Null()]),
+  durationMs: Type.Union([Type.Integer(), Type.Null()]),
+  counts: Type.Record(Type.String(), Type.Integer()),
+  actorId: Type.String(),
+  error: Type.Union([Type.String(), Type.Null()]),
+});
+
+/** The nightly jobs, for supervisors and administrators: run now, and the record of past runs. */
+export async function jobRoutes(app: FastifyInstance, { context }: { context: AppContext }): Promise<void> {
+  staffRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/v1/jobs/sweep/run',
+      summary: 'Run the nightly sweep now for a business day (today by default); idempotent',
+      tags: ['jobs'],
+      body: Type.Object({ today: Type.Optional(DateSchema) }, { additionalProperties: false }),
+      response: JobRunSchema,
+      problems: ['INPUT.INVALID', 'JOB.FAILED'],
+    },
+    ({ request, body }) => runSweep(context, request.actor, body.today ?? context.clock.today()),
+  );
+  staffRoute(
+    app,
+    { method: 'GET', url: '/api/v1/jobs/sweep/runs', summary: 'Past runs of the sweep, newest first: when, what changed, how long', tags: ['jobs'], response: Type.Array(JobRunSchema), problems: [] },
+    ({ request }) => sweepRuns(context, request.actor),
+  );
+}
