@@ -52,9 +52,9 @@ button:hover{background:var(--color-primitive-blue-1000)}
 .deadline{border-left:6px solid var(--color-primitive-blue-900);background:var(--color-primitive-blue-50);padding:.75rem 1rem;margin:0 0 1rem}
 .deadline.passed{border-color:var(--color-primitive-red-900);background:var(--color-primitive-red-50)}
 .deadline h3{margin-top:0}
-.deadline dl{display:grid;grid-template-columns:minmax(0,auto) minmax(0,1fr);gap:.25rem 1rem;margin:0 0 .5rem}
+.deadline dl{margin:0 0 .5rem}
 .deadline dt{font-weight:700}
-.deadline dd{margin:0}
+.deadline dd{margin:0 0 .25rem}
 .date{font-weight:700;font-size:var(--font-size-20)}
 .wareki{font-weight:400;font-size:var(--font-size-16)}
 .countdown{font-weight:700}
@@ -69,8 +69,8 @@ table.fee td{text-align:right}
 ul.offices{list-style:none;padding:0}
 ul.offices>li{border-top:1px solid var(--color-neutral-solid-gray-420);padding:.5rem 0}
 .office-en{display:block;color:var(--color-neutral-solid-gray-700)}
-.answers dl{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,auto);gap:.25rem 1rem}
-.answers dd{margin:0;font-weight:700}
+.answers dd{margin:0 0 .5rem;font-weight:700}
+@media (min-width:36rem){.deadline dl{display:grid;grid-template-columns:minmax(0,auto) minmax(0,1fr);gap:.25rem 1rem}.deadline dd{margin:0}.answers dl{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,auto);gap:.25rem 1rem}.answers dd{margin:0}}
 .privacy,.print-hint,.as-of{color:var(--color-neutral-solid-gray-700);font-size:var(--font-size-16)}
 footer.site{border-top:1px solid var(--color-neutral-solid-gray-420);padding:1rem 0;font-size:var(--font-size-16);background:var(--color-neutral-solid-gray-50)}
 ruby rt{font-size:.55em}
@@ -91,9 +91,9 @@ ol.steps li,ul.warnings li{margin:0 0 .5mm}
 .urgent{padding:1.5mm 2mm;border-width:2px}
 .hotline{font-size:12pt;margin:0}
 .deadline{padding:1mm 2mm;margin:0 0 1mm;break-inside:avoid}
-.deadline dl{gap:0 3mm;margin:0}
+.deadline dl{display:grid;grid-template-columns:auto 1fr;gap:0 3mm;margin:0}.deadline dd{margin:0}
 .date{font-size:9pt}
-.wareki,.notes,.countdown{font-size:8pt}
+.wareki,.notes,.countdown,.as-of{font-size:8pt}
 ul.checklist li{margin:0 0 .5mm;gap:2mm}
 ul.checklist input{width:3.5mm;height:3.5mm;margin-top:.5mm}
 ul.offices{columns:2;column-gap:5mm}

@@ -53,14 +53,3 @@ export function answersFromQuery(situation: Situation, query: Query): QueryAnswe
   if (today !== undefined) answers.today = today;
   return { answers: answers as GuideAnswers, typed, errors };
 }
-
-/** The query string for answers, in the order the form asks them: the answer page's shareable URL. */
-export function queryOf(situation: Situation, answers: GuideAnswers): string {
-  const parts: string[] = [];
-  for (const name of asks(situation)) {
-    const value = answers[name];
-    if (value !== undefined) parts.push(`${name}=${encodeURIComponent(String(value))}`);
-  }
-  if (answers.today !== undefined) parts.push(`today=${answers.today}`);
-  return parts.join('&');
-}
