@@ -32,10 +32,21 @@ async function withPage<T>(run: (page: Page) => Promise<T>, options: BrowserCont
   }
 }
 
+/** The few DOM names the page functions below use; the project compiles without the DOM library. */
+interface PageNode {
+  cloneNode(deep: boolean): PageNode;
+  querySelectorAll(selector: string): { forEach(each: (node: { remove(): void }) => void): void };
+  readonly textContent: string | null;
+}
+declare const document: {
+  readonly activeElement: { readonly id: string; readonly className: string } | null;
+  readonly documentElement: { readonly scrollWidth: number; readonly clientWidth: number };
+};
+
 /** The text a reader sees, without the ruby readings. */
 function readable(locator: Locator): Promise<string> {
-  return locator.evaluate((element) => {
-    const copy = element.cloneNode(true) as Element;
+  return locator.evaluate((element: PageNode) => {
+    const copy = element.cloneNode(true);
     copy.querySelectorAll('rt, rp').forEach((node) => node.remove());
     return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
   });
