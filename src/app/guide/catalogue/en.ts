@@ -30,7 +30,7 @@ export const en = {
   [S['period-of-stay-renewed']]: 'My period of stay was renewed (foreign residents)',
   [S['period-of-stay-pending']]: 'I applied to renew my period of stay (foreign residents)',
   [S['not-needed']]: 'I no longer need my card',
-  [S['number-leaked']]: 'My My Number may have leaked',
+  [S['number-leaked']]: 'My individual number (My Number) may have leaked',
   [S['notification-card']]: 'I still have a notification card («通知カード»)',
   [S.proxy]: 'Someone else (a proxy) will go for me',
   [G.moving]: 'Moving, address, name',
