@@ -88,6 +88,10 @@ export interface ResidentRepository {
   search(query: ResidentQuery): Promise<ResidentPage>;
   household(householdId: string): Promise<ResidentRecord[]>;
   count(): Promise<number>;
+  /** Residents by 住民票コード with their number's hash, for imports. */
+  findByResidentCodes(codes: readonly string[]): Promise<Map<string, { readonly id: string; readonly numberHash: string }>>;
+  /** Residents in id order after `afterId`, for exports. */
+  page(afterId: string, limit: number): Promise<ResidentRecord[]>;
 }
 
 export interface CardRepository {
@@ -99,6 +103,7 @@ export interface CardRepository {
   update(state: CardState, previousVersion: number, at: string): Promise<boolean>;
   /** Cards in id order after `afterId`, for walks over all of them. */
   page(afterId: string, limit: number): Promise<CardState[]>;
+  count(): Promise<number>;
   /** Writes a read model rebuilt from the events, whatever the row held. */
   overwrite(state: CardState, at: string): Promise<void>;
   /**
@@ -151,6 +156,8 @@ export interface NumberRepository {
   current(residentId: string): Promise<EncryptedNumber | undefined>;
   retireCurrent(residentId: string, on: PlainDate): Promise<void>;
   hashEverUsed(hash: string): Promise<boolean>;
+  /** Which of these hashes any resident has ever had. */
+  usedHashes(hashes: readonly string[]): Promise<Set<string>>;
 }
 
 export interface PinRecord {

@@ -3,6 +3,7 @@ import type { AppContext } from '../app/context.ts';
 import type { RuleContext } from '../rules/context.ts';
 import { auditVerify, migrate, rebuild, userAdd } from './admin-commands.ts';
 import { demoGenerate } from './demo-command.ts';
+import { exportCommand, importCommand } from './exchange-commands.ts';
 import { sweep } from './sweep-command.ts';
 import { CliError, write, type CliIo } from './io.ts';
 import { rulesCommand, type RulesOptions } from './rules-command.ts';
@@ -98,6 +99,26 @@ export function createProgram(io: CliIo, services: CliServices, setExitCode: (co
       if (model !== 'cards') throw new CliError(`there is no read model "${model}"; rebuild cards`);
       setExitCode(await rebuild(io, services.openApp));
     });
+
+  program
+    .command('import')
+    .description('import residents from the resident-registry system (CSV, UTF-8 or Shift_JIS, columns in the README)')
+    .argument('<kind>', 'residents')
+    .argument('<file>', 'the CSV file, with a header row')
+    .option('--report <file>', 'where to list rejected rows with line and reason (default: FILE.report.csv)')
+    .action(async (kind: string, file: string, options: { report?: string }) => setExitCode(await importCommand(io, services.openApp, kind, file, options)));
+
+  program
+    .command('export')
+    .description('export residents or cards as CSV for a permitted purpose, logged in the audit trail')
+    .argument('<kind>', 'residents or cards')
+    .requiredOption('--purpose <purpose>', 'registry-reconciliation, card-delivery, statistics or audit-inspection')
+    .option('--with-numbers', 'individual numbers in clear (registry-reconciliation only); masked otherwise')
+    .option('--out <file>', 'write to this file instead of standard output')
+    .option('--encoding <encoding>', 'utf-8 or shift_jis', 'utf-8')
+    .action(async (kind: string, options: { purpose: string; withNumbers?: boolean; out?: string; encoding: string }) =>
+      setExitCode(await exportCommand(io, services.openApp, kind, options)),
+    );
 
   const demo = program.command('demo').description('demo data');
   demo

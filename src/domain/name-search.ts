@@ -12,6 +12,18 @@ export function searchForm(text: string): string {
 
 const KANA = /^[\u30A0-\u30FF\u3040-\u309F\s\u3000・ー]+$/u;
 
+/**
+ * A reading (フリガナ) as the register keeps it: full-width katakana, whatever was typed or
+ * imported (ひらがな, half-width ｶﾅ), with single spaces.
+ */
+export function readingForm(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u3041-\u3096]/g, (char) => String.fromCharCode(char.charCodeAt(0) + 0x60))
+    .replace(/[\s\u3000]+/g, ' ')
+    .trim();
+}
+
 /** Whether a reading (フリガナ) is written in kana only. */
 export function isKana(text: string): boolean {
   return KANA.test(text.normalize('NFKC'));

@@ -1,7 +1,7 @@
 import type { PlainDate } from '../rules/plain-date.ts';
 import type { DecisionContext } from './card-decider.ts';
 import { DomainErrorCode, refuse, refuseField, success, type Result } from './errors.ts';
-import { isKana } from './name-search.ts';
+import { isKana, readingForm } from './name-search.ts';
 import type { Registration, ResidentEvent, ResidentFacts, ResidentName, ResidentState } from './resident.ts';
 
 export type ResidentCommand =
@@ -48,7 +48,7 @@ export function checkResidentFacts(facts: ResidentFacts, context: DecisionContex
   if (facts.moveInNotificationDate !== null && facts.moveInDate !== null && facts.moveInNotificationDate < facts.moveInDate) {
     return refuseField('moveInNotificationDate', 'is before the move-in date');
   }
-  return success(facts);
+  return success({ ...facts, familyNameKana: readingForm(facts.familyNameKana), givenNameKana: readingForm(facts.givenNameKana) });
 }
 
 function notInFuture(field: string, date: PlainDate, context: DecisionContext): Result<never> | undefined {
@@ -74,7 +74,8 @@ export function decideResident(command: ResidentCommand, state: ResidentState, c
       if (future) return future;
       if (!isKana(command.familyNameKana)) return refuseField('familyNameKana', 'must be written in kana');
       if (!isKana(command.givenNameKana)) return refuseField('givenNameKana', 'must be written in kana');
-      const { type: _type, effectiveDate, ...name } = command;
+      const { type: _type, effectiveDate, ...typed } = command;
+      const name = { ...typed, familyNameKana: readingForm(typed.familyNameKana), givenNameKana: readingForm(typed.givenNameKana) };
       const previous = { familyName: state.familyName, givenName: state.givenName, familyNameKana: state.familyNameKana, givenNameKana: state.givenNameKana };
       if (JSON.stringify(previous) === JSON.stringify(name)) return refuseField('familyName', 'the name is unchanged');
       return success([{ type: 'NameChanged', effectiveDate, previous, ...name }]);

@@ -25,6 +25,8 @@ export const Permission = {
   JobRun: 'job.run',
   AuditRead: 'audit.read',
   StaffManage: 'staff.manage',
+  /** Import from and export to the resident-registry system: a job run from the server's command line. */
+  RegistryExchange: 'registry.exchange',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -43,14 +45,16 @@ const COUNTER: readonly Permission[] = [
  * The rights of each role (domain.md): a clerk does every counter procedure; a supervisor also
  * approves proxies and number changes and sees reports; a hotline operator finds a card and
  * suspends it, nothing else; an auditor reads the audit trail; an administrator manages staff
- * and runs jobs, and reads no resident data.
+ * and runs jobs, and reads no resident data in the app: the exchange with the resident registry
+ * (import, export for a permitted purpose, always logged) is the one job that moves it, and runs
+ * on the server's command line as the system.
  */
 export const PERMISSIONS = {
   clerk: COUNTER,
   supervisor: [...COUNTER, 'resident.change-number', 'approval.decide', 'report.read', 'job.run'],
   hotline: ['resident.search', 'card.read', 'card.suspend'],
   auditor: ['audit.read', 'report.read'],
-  admin: ['staff.manage', 'job.run'],
+  admin: ['staff.manage', 'job.run', 'registry.exchange'],
 } as const satisfies Record<Role, readonly Permission[]>;
 
 export function can(role: Role, permission: Permission): boolean {

@@ -3,7 +3,7 @@ import type { ApplicationReason, CardState, CardStatus, Certificate, FrontNote }
 import type { ExpiryBasis } from '../../rules/card-expiry.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
 import type { CardsTable } from '../schema.ts';
-import { bool, chunks, type Scope } from './scope.ts';
+import { bool, insertRows, type Scope } from './scope.ts';
 
 function toRow(state: CardState, municipalityCode: string, at: string): Omit<CardsTable, 'created_at'> {
   return {
@@ -80,7 +80,8 @@ function fromRow(row: CardsTable): CardState {
   };
 }
 
-export function cardRepository({ db, dialect, municipalityCode }: Scope): CardRepository {
+export function cardRepository(scope: Scope): CardRepository {
+  const { db, dialect, municipalityCode } = scope;
   const scoped = () => db.selectFrom('cards').selectAll().where('municipality_code', '=', municipalityCode);
   const dueQuery = (kind: DueKind, today: string) => {
     const cards = db.selectFrom('cards').where('municipality_code', '=', municipalityCode);
@@ -108,9 +109,7 @@ export function cardRepository({ db, dialect, municipalityCode }: Scope): CardRe
       await db.insertInto('cards').values({ ...toRow(state, municipalityCode, at), created_at: at }).execute();
     },
     async insertMany(states, at) {
-      for (const chunk of chunks(states)) {
-        await db.insertInto('cards').values(chunk.map((state) => ({ ...toRow(state, municipalityCode, at), created_at: at }))).execute();
-      }
+      await insertRows(scope, 'cards', states.map((state) => ({ ...toRow(state, municipalityCode, at), created_at: at })));
     },
     async due(kind, today, limit) {
       return (await dueQuery(kind, today).select('id').orderBy('id').limit(limit).execute()).map((row) => row.id);
@@ -123,6 +122,14 @@ export function cardRepository({ db, dialect, municipalityCode }: Scope): CardRe
     },
     async page(afterId, limit) {
       return (await scoped().where('id', '>', afterId).orderBy('id').limit(limit).execute()).map(fromRow);
+    },
+    async count() {
+      const row = await db
+        .selectFrom('cards')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('municipality_code', '=', municipalityCode)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
     },
     async overwrite(state, at) {
       await db.updateTable('cards').set(toRow(state, municipalityCode, at)).where('municipality_code', '=', municipalityCode).where('id', '=', state.id).execute();

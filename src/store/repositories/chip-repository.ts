@@ -1,8 +1,9 @@
 import type { ChipRepository } from '../../app/ports.ts';
-import { bool, chunks, type Scope } from './scope.ts';
+import { bool, insertRows, type Scope } from './scope.ts';
 
 /** The simulated chip's memory: PIN hashes and consecutive-failure counters, per card and kind. */
-export function chipRepository({ db, municipalityCode }: Scope): ChipRepository {
+export function chipRepository(scope: Scope): ChipRepository {
+  const { db, municipalityCode } = scope;
   return {
     async list(cardId) {
       const rows = await db
@@ -14,22 +15,19 @@ export function chipRepository({ db, municipalityCode }: Scope): ChipRepository 
       return rows.map((row) => ({ kind: row.kind, hash: row.hash, failures: row.failures, locked: row.locked === 1 }));
     },
     async insertMany(rows, at) {
-      for (const chunk of chunks(rows)) {
-        await db
-          .insertInto('chip_pins')
-          .values(
-            chunk.map(({ cardId, record }) => ({
-              municipality_code: municipalityCode,
-              card_id: cardId,
-              kind: record.kind,
-              hash: record.hash,
-              failures: record.failures,
-              locked: bool(record.locked),
-              updated_at: at,
-            })),
-          )
-          .execute();
-      }
+      await insertRows(
+        scope,
+        'chip_pins',
+        rows.map(({ cardId, record }) => ({
+          municipality_code: municipalityCode,
+          card_id: cardId,
+          kind: record.kind,
+          hash: record.hash,
+          failures: record.failures,
+          locked: bool(record.locked),
+          updated_at: at,
+        })),
+      );
     },
     async put(cardId, record, at) {
       const values = { hash: record.hash, failures: record.failures, locked: bool(record.locked), updated_at: at };

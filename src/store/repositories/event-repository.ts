@@ -1,10 +1,11 @@
 import type { EventRepository, StoredEvent } from '../../app/ports.ts';
 import type { CardEvent } from '../../domain/card.ts';
 import type { ResidentEvent } from '../../domain/resident.ts';
-import { chunks, type Scope } from './scope.ts';
+import { insertRows, type Scope } from './scope.ts';
 
 /** The append-only event streams of cards and residents; (stream, version) is unique, so a lost race fails. */
-export function eventRepository({ db, municipalityCode }: Scope): EventRepository {
+export function eventRepository(scope: Scope): EventRepository {
+  const { db, municipalityCode } = scope;
   return {
     async append(streamType, streamId, firstVersion, events, meta) {
       if (events.length === 0) return;
@@ -37,7 +38,7 @@ export function eventRepository({ db, municipalityCode }: Scope): EventRepositor
           actor_id: meta.actorId,
         })),
       );
-      for (const chunk of chunks(rows)) await db.insertInto('events').values(chunk).execute();
+      await insertRows(scope, 'events', rows);
     },
     async list<E extends CardEvent | ResidentEvent>(streamId: string) {
       const rows = await db

@@ -1,8 +1,9 @@
 import type { NumberRepository } from '../../app/ports.ts';
-import { chunks, type Scope } from './scope.ts';
+import { chunks, insertRows, type Scope } from './scope.ts';
 
 /** Individual numbers, encrypted, current and past (a changed number stays in the history). */
-export function numberRepository({ db, municipalityCode }: Scope): NumberRepository {
+export function numberRepository(scope: Scope): NumberRepository {
+  const { db, municipalityCode } = scope;
   return {
     async insert(record) {
       await db
@@ -21,24 +22,21 @@ export function numberRepository({ db, municipalityCode }: Scope): NumberReposit
         .execute();
     },
     async insertMany(records) {
-      for (const chunk of chunks(records)) {
-        await db
-          .insertInto('resident_numbers')
-          .values(
-            chunk.map((record) => ({
-              id: record.id,
-              municipality_code: municipalityCode,
-              resident_id: record.residentId,
-              ciphertext: record.encrypted.ciphertext,
-              key_id: record.encrypted.keyId,
-              number_hash: record.hash,
-              is_current: 1,
-              assigned_on: record.assignedOn,
-              retired_on: null,
-            })),
-          )
-          .execute();
-      }
+      await insertRows(
+        scope,
+        'resident_numbers',
+        records.map((record) => ({
+          id: record.id,
+          municipality_code: municipalityCode,
+          resident_id: record.residentId,
+          ciphertext: record.encrypted.ciphertext,
+          key_id: record.encrypted.keyId,
+          number_hash: record.hash,
+          is_current: 1,
+          assigned_on: record.assignedOn,
+          retired_on: null,
+        })),
+      );
     },
     async current(residentId) {
       const row = await db
@@ -58,6 +56,19 @@ export function numberRepository({ db, municipalityCode }: Scope): NumberReposit
         .where('resident_id', '=', residentId)
         .where('is_current', '=', 1)
         .execute();
+    },
+    async usedHashes(hashes) {
+      const used = new Set<string>();
+      for (const chunk of chunks(hashes)) {
+        const rows = await db
+          .selectFrom('resident_numbers')
+          .select('number_hash')
+          .where('municipality_code', '=', municipalityCode)
+          .where('number_hash', 'in', chunk)
+          .execute();
+        for (const row of rows) used.add(row.number_hash);
+      }
+      return used;
     },
     async hashEverUsed(hash) {
       const row = await db

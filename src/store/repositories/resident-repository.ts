@@ -5,7 +5,7 @@ import type { PlainDate } from '../../rules/plain-date.ts';
 import type { Residency } from '../../rules/residency.ts';
 import type { ResidentsTable } from '../schema.ts';
 import { likeContains } from '../dialect.ts';
-import { chunks, type Scope } from './scope.ts';
+import { chunks, insertRows, type Scope } from './scope.ts';
 
 function toRow(record: ResidentRecord, municipalityCode: string, at: string): Omit<ResidentsTable, 'number_hash' | 'created_at'> {
   const { state } = record;
@@ -71,7 +71,8 @@ const KANA_ONLY = /^[\u30A0-\u30FF]+$/u;
 /** The most residents a 'contains' search looks at; past it the clerk is asked to narrow. */
 export const CONTAINS_CAP = 1000;
 
-export function residentRepository({ db, dialect, municipalityCode }: Scope): ResidentRepository {
+export function residentRepository(scope: Scope): ResidentRepository {
+  const { db, dialect, municipalityCode } = scope;
   const scoped = () => db.selectFrom('residents').where('residents.municipality_code', '=', municipalityCode);
   return {
     async get(id, options) {
@@ -87,12 +88,7 @@ export function residentRepository({ db, dialect, municipalityCode }: Scope): Re
         .execute();
     },
     async insertMany(rows, at) {
-      for (const chunk of chunks(rows)) {
-        await db
-          .insertInto('residents')
-          .values(chunk.map(({ record, numberHash }) => ({ ...toRow(record, municipalityCode, at), number_hash: numberHash, created_at: at })))
-          .execute();
-      }
+      await insertRows(scope, 'residents', rows.map(({ record, numberHash }) => ({ ...toRow(record, municipalityCode, at), number_hash: numberHash, created_at: at })));
     },
     async update(record, previousVersion, at) {
       const result = await db
@@ -167,6 +163,17 @@ export function residentRepository({ db, dialect, municipalityCode }: Scope): Re
     async household(householdId) {
       const rows = await scoped().selectAll('residents').where('household_id', '=', householdId).orderBy('birth_date').execute();
       return rows.map(fromRow);
+    },
+    async findByResidentCodes(codes) {
+      const found = new Map<string, { id: string; numberHash: string }>();
+      for (const chunk of chunks(codes)) {
+        const rows = await scoped().select(['id', 'resident_code', 'number_hash']).where('resident_code', 'in', chunk).execute();
+        for (const row of rows) found.set(row.resident_code, { id: row.id, numberHash: row.number_hash });
+      }
+      return found;
+    },
+    async page(afterId, limit) {
+      return (await scoped().selectAll('residents').where('id', '>', afterId).orderBy('id').limit(limit).execute()).map(fromRow);
     },
     async count() {
       const row = await scoped().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { CompiledQuery, type Insertable, type Kysely } from 'kysely';
 import type { StoreDialect } from '../dialect.ts';
 import type { Tables } from '../schema.ts';
 
@@ -18,4 +18,31 @@ export function chunks<T>(items: readonly T[], size = BULK_ROWS): T[][] {
   const result: T[][] = [];
   for (let index = 0; index < items.length; index += size) result.push(items.slice(index, index + size));
   return result;
+}
+
+const insertTexts = new Map<string, string>();
+
+/**
+ * Inserts rows of one table as multi-row INSERTs written here, not through Kysely's query
+ * builder: building and compiling 500 rows × 30 values as an expression tree cost as much as
+ * SQLite's own work in an import (measured: 6.0 s of 15 s for 100,000 residents). The column
+ * names come from the typed rows, never from input; the SQL text is kept per shape.
+ */
+export async function insertRows<T extends keyof Tables>(scope: Pick<Scope, 'db' | 'dialect'>, table: T, rows: readonly Insertable<Tables[T]>[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]!) as (keyof Insertable<Tables[T]> & string)[];
+  for (const chunk of chunks(rows)) {
+    const shape = `${scope.dialect.name}:${table}:${columns.join(',')}:${chunk.length}`;
+    let text = insertTexts.get(shape);
+    if (text === undefined) {
+      let index = 0;
+      const placeholder = scope.dialect.name === 'postgres' ? () => `$${++index}` : () => '?';
+      const tuple = () => `(${columns.map(placeholder).join(',')})`;
+      text = `insert into "${table}" (${columns.map((column) => `"${column}"`).join(',')}) values ${chunk.map(tuple).join(',')}`;
+      insertTexts.set(shape, text);
+    }
+    const parameters: unknown[] = [];
+    for (const row of chunk) for (const column of columns) parameters.push(row[column]);
+    await scope.db.executeQuery(CompiledQuery.raw(text, parameters));
+  }
 }

@@ -1,0 +1,74 @@
+import { Transform } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import { stringify } from 'csv-stringify/sync';
+import iconv from 'iconv-lite';
+
+/**
+ * The encodings of the CSV files Madoguchi reads and writes: UTF-8, or Shift_JIS as Windows
+ * writes it (CP932, with NEC and IBM extensions) for spreadsheet software and older registry
+ * systems. iconv-lite does the CP932 tables: Node's TextDecoder has Shift_JIS only with full ICU
+ * and there is no encoder at all.
+ */
+export const CSV_ENCODINGS = ['utf-8', 'shift_jis'] as const;
+export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
+
+export function isCsvEncoding(value: string): value is CsvEncoding {
+  return (CSV_ENCODINGS as readonly string[]).includes(value);
+}
+
+const ICONV: Record<CsvEncoding, string> = { 'utf-8': 'utf8', shift_jis: 'cp932' };
+
+/** The text as CSV lines (RFC 4180, CRLF, every field quoted when it needs to be). */
+export function csvText(header: readonly string[], rows: Iterable<readonly (string | number)[]>): string {
+  return stringify([header, ...rows], { record_delimiter: 'windows' });
+}
+
+/**
+ * CSV bytes in the encoding; UTF-8 begins with a byte-order mark so that spreadsheet software
+ * reads it as UTF-8 and not as the system's code page.
+ */
+export function encodeCsv(text: string, encoding: CsvEncoding): Buffer {
+  return encoding === 'utf-8' ? Buffer.from(`\uFEFF${text}`, 'utf8') : iconv.encode(text, ICONV.shift_jis);
+}
+
+/** Characters of the text that CP932 cannot hold (written as "?" in a Shift_JIS file). */
+export function notInShiftJis(text: string): string[] {
+  const missing: string[] = [];
+  for (const char of new Set(text)) {
+    if (iconv.decode(iconv.encode(char, ICONV.shift_jis), ICONV.shift_jis) !== char) missing.push(char);
+  }
+  return missing;
+}
+
+/**
+ * The encoding of a file from its first bytes: UTF-8 when they decode as UTF-8 (a sequence cut at
+ * the end of the sample is allowed), Shift_JIS otherwise. Japanese text in Shift_JIS is almost
+ * never valid UTF-8, so the guess is safe for the files a registry system writes.
+ */
+export function detectCsvEncoding(sample: Uint8Array): CsvEncoding {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
+    return 'utf-8';
+  } catch {
+    return 'shift_jis';
+  }
+}
+
+/** A transform stream from the file's bytes to text (dropping a UTF-8 byte-order mark). */
+export function decodeStream(encoding: CsvEncoding): NodeJS.ReadWriteStream {
+  return iconv.decodeStream(ICONV[encoding]);
+}
+
+/** A transform stream from UTF-8 text (strings or bytes, cut anywhere) to the file's bytes. */
+export function encodeStream(encoding: CsvEncoding): Transform {
+  const decoder = new StringDecoder('utf8');
+  const encode = (text: string) => (encoding === 'utf-8' ? Buffer.from(text, 'utf8') : iconv.encode(text, ICONV[encoding]));
+  return new Transform({
+    transform(chunk: Buffer | string, _encoding, done) {
+      done(null, encode(typeof chunk === 'string' ? chunk : decoder.write(chunk)));
+    },
+    flush(done) {
+      done(null, encode(decoder.end()));
+    },
+  });
+}

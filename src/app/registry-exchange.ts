@@ -1,0 +1,395 @@
+import { Compile } from 'typebox/compile';
+import { refuse, success, type Result } from '../domain/errors.ts';
+import { checkResidentFacts } from '../domain/resident-decider.ts';
+import type { ResidentEvent, ResidentFacts, ResidentState } from '../domain/resident.ts';
+import { individualNumber, normalizeDigits } from '../rules/individual-number.ts';
+import { fieldErrors } from '../rules/input-errors.ts';
+import { authorize, type Actor } from './actor.ts';
+import { appendAudit } from './audit-trail.ts';
+import type { AppContext } from './context.ts';
+import type { ResidentRecord } from './ports.ts';
+import { decisionContext } from './residents.ts';
+import { RegisterResidentBody } from './schemas.ts';
+
+/**
+ * The columns of the resident-registry exchange file (README "Import and export"): the English
+ * names of the API, or the Japanese headings a registry system or a spreadsheet uses.
+ */
+export const RESIDENT_COLUMNS = [
+  ['residentCode', '住民票コード'],
+  ['individualNumber', '個人番号'],
+  ['familyName', '氏'],
+  ['givenName', '名'],
+  ['familyNameKana', '氏カナ'],
+  ['givenNameKana', '名カナ'],
+  ['birthDate', '生年月日'],
+  ['sex', '性別'],
+  ['address', '住所'],
+  ['phone', '電話番号'],
+  ['householdId', '世帯番号'],
+  ['nationality', '国籍'],
+  ['residency', '在留区分'],
+  ['periodOfStayEnd', '在留期間満了日'],
+  ['residenceCardNumber', '在留カード番号'],
+  ['moveInDate', '転入日'],
+] as const;
+export type ResidentColumn = (typeof RESIDENT_COLUMNS)[number][0];
+
+const HEADING = new Map<string, ResidentColumn>(RESIDENT_COLUMNS.flatMap(([name, heading]) => [[name, name] as const, [heading, name] as const]));
+const SEX: Record<string, string> = { male: 'male', female: 'female', 男: 'male', 女: 'female', '1': 'male', '2': 'female' };
+const RESIDENCY: Record<string, string> = {
+  national: 'national',
+  'foreign-with-period': 'foreign-with-period',
+  'foreign-without-period': 'foreign-without-period',
+  日本人: 'national',
+  外国人: 'foreign-with-period',
+  永住者: 'foreign-without-period',
+  特別永住者: 'foreign-without-period',
+};
+
+export interface ImportLine {
+  /** The line of the file (the header is line 1). */
+  readonly line: number;
+  readonly cells: readonly string[];
+  /** Why the line could not be read as CSV at all (an unclosed quote), when it could not. */
+  readonly error?: string;
+}
+
+export interface ImportReport {
+  readonly rows: number;
+  readonly imported: number;
+  /** Rows already registered exactly so: a re-import changes nothing. */
+  readonly unchanged: number;
+  readonly rejected: readonly { readonly line: number; readonly reason: string }[];
+}
+
+/** The header row's columns, or a refusal naming the unknown and missing ones. */
+export function readHeader(cells: readonly string[]): Result<(ResidentColumn | undefined)[]> {
+  const columns = cells.map((cell) => HEADING.get(cell.trim().replace(/^\uFEFF/, '')));
+  const unknown = cells.filter((_, index) => columns[index] === undefined);
+  const required = ['residentCode', 'individualNumber', 'familyName', 'givenName', 'familyNameKana', 'givenNameKana', 'birthDate', 'sex', 'address'] as const;
+  const missing = required.filter((name) => !columns.includes(name));
+  if (unknown.length || missing.length) {
+    return refuse(
+      'INPUT.INVALID',
+      [unknown.length ? `unknown columns: ${unknown.join(', ')}` : '', missing.length ? `missing columns: ${missing.join(', ')}` : ''].filter(Boolean).join('; '),
+    );
+  }
+  return success(columns);
+}
+
+const validate = Compile(RegisterResidentBody);
+
+function date(value: string): string {
+  return /^\d{4}\/\d{1,2}\/\d{1,2}$/.test(value)
+    ? value
+        .split('/')
+        .map((part, index) => (index === 0 ? part : part.padStart(2, '0')))
+        .join('-')
+    : value;
+}
+
+/** One row as a registration, or the reason it is refused. */
+function parseRow(line: ImportLine, columns: readonly (ResidentColumn | undefined)[], app: AppContext): Result<{ facts: ResidentFacts; number: string; phone: string | null }> {
+  const raw: Partial<Record<ResidentColumn, string>> = {};
+  columns.forEach((column, index) => {
+    const value = (line.cells[index] ?? '').trim();
+    if (column && value !== '') raw[column] = value;
+  });
+  const body = {
+    ...raw,
+    ...(raw.birthDate && { birthDate: date(raw.birthDate) }),
+    ...(raw.periodOfStayEnd && { periodOfStayEnd: date(raw.periodOfStayEnd) }),
+    ...(raw.moveInDate && { moveInDate: date(raw.moveInDate) }),
+    ...(raw.sex && { sex: SEX[raw.sex] ?? raw.sex }),
+    residency: RESIDENCY[raw.residency ?? 'national'] ?? raw.residency,
+    nationality: (raw.nationality ?? ((raw.residency ?? 'national') === 'national' ? 'JP' : '')).toUpperCase(),
+  };
+  if (!validate.Check(body)) {
+    return refuse('INPUT.INVALID', fieldErrors(validate.Errors(body)).map((error) => error.message).join('; '));
+  }
+  const number = normalizeDigits(body.individualNumber);
+  const check = individualNumber({ number });
+  if (!check.ok || !check.value.valid) return refuse('RESIDENT.INVALID_INDIVIDUAL_NUMBER', 'individualNumber is not 12 digits with a valid check digit');
+  const facts = checkResidentFacts(
+    {
+      residentCode: body.residentCode,
+      familyName: body.familyName,
+      givenName: body.givenName,
+      familyNameKana: body.familyNameKana,
+      givenNameKana: body.givenNameKana,
+      birthDate: body.birthDate,
+      sex: body.sex as ResidentFacts['sex'],
+      address: body.address,
+      householdId: body.householdId ?? `import-${body.residentCode}`,
+      nationality: body.nationality,
+      residency: body.residency,
+      periodOfStayEnd: body.periodOfStayEnd ?? null,
+      residenceCardNumber: body.residenceCardNumber?.toUpperCase() ?? null,
+      moveInDate: body.moveInDate ?? null,
+      moveInNotificationDate: null,
+    },
+    decisionContext(app),
+  );
+  if (!facts.ok) return facts;
+  return success({ facts: facts.value, number, phone: body.phone ?? null });
+}
+
+/**
+ * Imports residents from the registry system, a batch of rows per transaction (with its audit
+ * entry), so a crash loses nothing already imported. Every row is checked as a registration at
+ * the counter is (R-11, dates, kana, residency); bad rows are reported with their line and
+ * reason and the good ones imported. A resident already registered with the same 住民票コード and
+ * number is left as it is, so importing a file again changes nothing.
+ */
+export async function importResidents(
+  app: AppContext,
+  actor: Actor,
+  lines: AsyncIterable<ImportLine>,
+  progress: (rows: number) => void = () => undefined,
+  batchSize = 5000,
+): Promise<Result<ImportReport>> {
+  const allowed = authorize(actor, 'registry.exchange');
+  if (!allowed.ok) return allowed;
+  let columns: (ResidentColumn | undefined)[] | undefined;
+  let rows = 0;
+  let imported = 0;
+  let unchanged = 0;
+  const rejected: { line: number; reason: string }[] = [];
+  let batch: ImportLine[] = [];
+
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const parsed = batch.flatMap((line) => {
+      const result = parseRow(line, columns!, app);
+      if (result.ok) return [{ line: line.line, ...result.value, hash: app.keys.numberHash(result.value.number) }];
+      rejected.push({ line: line.line, reason: `${result.error.code}: ${result.error.message}` });
+      return [];
+    });
+    const existing = await app.store.read.residents.findByResidentCodes(parsed.map((row) => row.facts.residentCode));
+    const used = await app.store.read.numbers.usedHashes(parsed.map((row) => row.hash));
+    // Rows seen in this batch (those of earlier batches are in the database by now).
+    const seenCodes = new Map<string, number>();
+    const seenHashes = new Map<string, number>();
+    const fresh = parsed.filter((row) => {
+      const known = existing.get(row.facts.residentCode);
+      let reason: string | undefined;
+      if (known && known.numberHash === row.hash) {
+        unchanged++;
+        return false;
+      }
+      if (known) reason = 'RESIDENT.DUPLICATE: this 住民票コード is registered with another individual number';
+      else if (used.has(row.hash)) reason = 'RESIDENT.DUPLICATE: this individual number belongs to another resident';
+      else if (seenCodes.has(row.facts.residentCode)) reason = `RESIDENT.DUPLICATE: this 住民票コード is on line ${seenCodes.get(row.facts.residentCode)} too`;
+      else if (seenHashes.has(row.hash)) reason = `RESIDENT.DUPLICATE: this individual number is on line ${seenHashes.get(row.hash)} too`;
+      if (reason) {
+        rejected.push({ line: row.line, reason });
+        return false;
+      }
+      seenCodes.set(row.facts.residentCode, row.line);
+      seenHashes.set(row.hash, row.line);
+      return true;
+    });
+    const at = app.clock.now();
+    const today = app.clock.today();
+    const records = fresh.map((row) => {
+      const id = app.ids.next();
+      const state: ResidentState = { ...row.facts, id, version: 1, registration: 'registered', plannedMoveOutDate: null, moveOutDestination: null };
+      const record: ResidentRecord = { state, phone: row.phone, numberLast4: row.number.slice(8) };
+      const event: ResidentEvent = { type: 'ResidentRegistered', residentId: id, arrival: false, ...row.facts };
+      return { row, record, event };
+    });
+    // A batch with nothing new (a re-import) writes nothing, not even an audit entry.
+    if (records.length > 0) await app.store.transaction(async (tx) => {
+      await tx.residents.insertMany(records.map(({ record, row }) => ({ record, numberHash: row.hash })), at);
+      await tx.numbers.insertMany(
+        records.map(({ record, row }) => ({ id: app.ids.next(), residentId: record.state.id, encrypted: app.keys.encryptNumber(row.number), hash: row.hash, assignedOn: today })),
+      );
+      await tx.events.appendMany(
+        records.map(({ record, event }) => ({ streamType: 'resident' as const, streamId: record.state.id, events: [event] })),
+        { at, actorId: actor.id },
+      );
+      await appendAudit(app, tx, {
+        at,
+        actorId: actor.id,
+        actorRole: actor.role,
+        officeId: actor.officeId,
+        action: 'resident.import',
+        subjectType: 'resident',
+        subjectId: null,
+        outcome: 'ok',
+        code: null,
+        details: { lines: `${batch[0]!.line}-${batch.at(-1)!.line}`, imported: records.length },
+      });
+    });
+    imported += records.length;
+    rows += batch.length;
+    batch = [];
+    progress(rows);
+  };
+
+  for await (const line of lines) {
+    if (line.error !== undefined && columns !== undefined) {
+      rejected.push({ line: line.line, reason: line.error });
+      rows++;
+      continue;
+    }
+    if (line.error !== undefined) return refuse('INPUT.INVALID', `the header row cannot be read: ${line.error}`);
+    if (columns === undefined) {
+      const header = readHeader(line.cells);
+      if (!header.ok) return header;
+      columns = header.value;
+      continue;
+    }
+    if (line.cells.every((cell) => cell.trim() === '')) continue;
+    batch.push(line);
+    if (batch.length >= batchSize) await flush();
+  }
+  if (columns === undefined) return refuse('INPUT.INVALID', 'the file is empty: a header row is needed');
+  await flush();
+  await app.store.optimize();
+  return success({ rows, imported, unchanged, rejected: rejected.sort((a, b) => a.line - b.line) });
+}
+
+/**
+ * What residents and cards may be exported for (番号法 第9条, 第19条): only reconciliation with the
+ * resident registry is 個人番号利用事務 and may carry individual numbers; every other purpose gets
+ * them masked. The purpose is recorded in the audit entry of the export.
+ */
+export const EXPORT_PURPOSES = {
+  'registry-reconciliation': { numbers: true, description: '住民基本台帳システムとの突合 (reconciliation with the resident registry)' },
+  'card-delivery': { numbers: false, description: 'カード交付通知・受取予約 (card pick-up letters and appointments)' },
+  statistics: { numbers: false, description: '統計・報告 (statistics and reports to the prefecture and the ministry)' },
+  'audit-inspection': { numbers: false, description: '監査・内部点検 (audit and internal inspection)' },
+} as const;
+export type ExportPurpose = keyof typeof EXPORT_PURPOSES;
+
+export interface ExportOptions {
+  readonly purpose: string;
+  /** Individual numbers in clear, for a purpose that permits them only; the audit entry says so. */
+  readonly withNumbers: boolean;
+}
+
+function exportPurpose(options: ExportOptions): Result<ExportPurpose> {
+  if (!Object.hasOwn(EXPORT_PURPOSES, options.purpose)) {
+    return refuse('INPUT.INVALID', `purpose must be one of ${Object.keys(EXPORT_PURPOSES).join(', ')}, not "${options.purpose}"`);
+  }
+  const purpose = options.purpose as ExportPurpose;
+  if (options.withNumbers && !EXPORT_PURPOSES[purpose].numbers) {
+    return refuse('AUTH.FORBIDDEN', `individual numbers may not be exported for ${purpose}; only for ${Object.entries(EXPORT_PURPOSES).filter(([, p]) => p.numbers).map(([name]) => name).join(', ')}`);
+  }
+  return success(purpose);
+}
+
+/**
+ * Starts an export: checks the actor and the purpose and writes the audit entry before a single
+ * row leaves, so an export cut short is logged too.
+ */
+async function startExport(app: AppContext, actor: Actor, action: string, options: ExportOptions, rows: number): Promise<Result<ExportPurpose>> {
+  const allowed = authorize(actor, 'registry.exchange');
+  if (!allowed.ok) return allowed;
+  const purpose = exportPurpose(options);
+  if (!purpose.ok) return purpose;
+  await app.store.transaction((tx) =>
+    appendAudit(app, tx, {
+      at: app.clock.now(),
+      actorId: actor.id,
+      actorRole: actor.role,
+      officeId: actor.officeId,
+      action,
+      subjectType: null,
+      subjectId: null,
+      outcome: 'ok',
+      code: null,
+      details: { purpose: purpose.value, withNumbers: options.withNumbers, rows },
+    }),
+  );
+  return purpose;
+}
+
+async function* pages<T>(next: (after: string) => Promise<readonly T[]>, key: (item: T) => string): AsyncGenerator<T> {
+  let after = '';
+  for (;;) {
+    const page = await next(after);
+    if (page.length === 0) return;
+    yield* page;
+    after = key(page.at(-1)!);
+  }
+}
+
+/**
+ * Residents for the registry system or another permitted purpose, in the columns of the import
+ * (so an export imports again), logged; individual numbers masked unless asked for and permitted.
+ */
+export async function exportResidents(app: AppContext, actor: Actor, options: ExportOptions): Promise<Result<AsyncGenerator<Record<ResidentColumn, string>>>> {
+  const started = await startExport(app, actor, 'resident.export', options, await app.store.read.residents.count());
+  if (!started.ok) return started;
+  return success(
+    (async function* () {
+      for await (const { state, phone, numberLast4 } of pages((after) => app.store.read.residents.page(after, 1000), (record) => record.state.id)) {
+        const number = options.withNumbers ? app.keys.decryptNumber((await app.store.read.numbers.current(state.id))!) : `********${numberLast4}`;
+        yield {
+          residentCode: state.residentCode,
+          individualNumber: number,
+          familyName: state.familyName,
+          givenName: state.givenName,
+          familyNameKana: state.familyNameKana,
+          givenNameKana: state.givenNameKana,
+          birthDate: state.birthDate,
+          sex: state.sex,
+          address: state.address,
+          phone: phone ?? '',
+          householdId: state.householdId,
+          nationality: state.nationality,
+          residency: state.residency,
+          periodOfStayEnd: state.periodOfStayEnd ?? '',
+          residenceCardNumber: state.residenceCardNumber ?? '',
+          moveInDate: state.moveInDate ?? '',
+        };
+      }
+    })(),
+  );
+}
+
+export const CARD_COLUMNS = [
+  'cardId',
+  'residentCode',
+  'status',
+  'applicationDate',
+  'issueDate',
+  'expiryDate',
+  'handedOverOn',
+  'pickupOfficeId',
+  'signatureCertificate',
+  'userCertificate',
+  'continuationDeadline',
+] as const;
+
+/** Cards for a permitted purpose with their holder's 住民票コード (never the number), logged. */
+export async function exportCards(app: AppContext, actor: Actor, purpose: string): Promise<Result<AsyncGenerator<Record<(typeof CARD_COLUMNS)[number], string>>>> {
+  const started = await startExport(app, actor, 'card.export', { purpose, withNumbers: false }, await app.store.read.cards.count());
+  if (!started.ok) return started;
+  const certificate = ({ status, expiresOn }: { status: string; expiresOn: string | null }) => (expiresOn ? `${status} ${expiresOn}` : status);
+  return success(
+    (async function* () {
+      const codes = new Map<string, string>();
+      for await (const card of pages((after) => app.store.read.cards.page(after, 1000), (card) => card.id)) {
+        let code = codes.get(card.residentId);
+        if (code === undefined) codes.set(card.residentId, (code = (await app.store.read.residents.get(card.residentId))?.state.residentCode ?? ''));
+        yield {
+          cardId: card.id,
+          residentCode: code,
+          status: card.status,
+          applicationDate: card.applicationDate,
+          issueDate: card.issueDate ?? '',
+          expiryDate: card.expiryDate ?? '',
+          handedOverOn: card.handedOverOn ?? '',
+          pickupOfficeId: card.pickupOfficeId,
+          signatureCertificate: certificate(card.certificates.signature),
+          userCertificate: certificate(card.certificates.user),
+          continuationDeadline: card.continuation?.deadline ?? '',
+        };
+      }
+    })(),
+  );
+}

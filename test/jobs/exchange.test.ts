@@ -1,0 +1,181 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAudit } from '../../src/app/audit-trail.ts';
+import { checkDigitOf } from '../../src/rules/individual-number.ts';
+import { cli } from '../support/cli.ts';
+import { DIALECTS, temporaryDataDir } from '../support/databases.ts';
+import { openWorld, residentWithActiveCard, type World } from '../support/world.ts';
+
+const number = (serial: number) => {
+  const first = String(700_000_000_00 + serial).padStart(11, '0');
+  return `${first}${checkDigitOf(first)}`;
+};
+const code = (serial: number) => String(900_000_000_00 + serial);
+
+const HEADER_JA = '住民票コード,個人番号,氏,名,氏カナ,名カナ,生年月日,性別,住所,電話番号,国籍,在留区分,在留期間満了日,在留カード番号,転入日';
+
+/** A registry file with good rows and one of each kind of bad row, line numbers noted. */
+const MIXED = [
+  HEADER_JA,
+  `${code(1)},${number(1)},江戸川,花子,エドガワ,ハナコ,1990/4/1,女,東京都江戸川区中央一丁目4番1号,03-1234-5678,,,,,`,
+  `${code(2)},${number(2)},髙橋,一郎,たかはし,ｲﾁﾛｳ,1985-02-28,男,東京都江戸川区船堀四丁目1番1号,,,,,,2026-10-01`,
+  `${code(3)},${number(3)},王,芳,オウ,ファン,1995-05-05,女,東京都江戸川区葛西一丁目1番,,CN,外国人,2027-03-31,AB12345678CD,`,
+  `${code(4)},${number(4).slice(0, 11)}0,山田,太郎,ヤマダ,タロウ,1970-01-01,男,東京都江戸川区,,,,,,`, // line 5: check digit
+  `${code(5)},${number(5)},山田,次郎,ヤマダ,ジロウ,1985-02-30,男,東京都江戸川区,,,,,,`, // line 6: no such date
+  `${code(6)},${number(6)},山田,三郎,ヤマダ,Saburo,1985-02-01,男,東京都江戸川区,,,,,,`, // line 7: not kana
+  `${code(7)},${number(7)},李,明,リ,ミン,1990-01-01,男,東京都江戸川区,,KR,外国人,,,`, // line 8: no period of stay
+  `${code(1)},${number(8)},江戸川,次子,エドガワ,ツギコ,1992-01-01,女,東京都江戸川区,,,,,,`, // line 9: code twice
+  `${code(9)},"${number(9)},鈴木`, // line 10: unclosed quote
+].join('\r\n');
+
+describe.each(DIALECTS)('import and export with the resident registry on $name', ({ create }) => {
+  let world: World;
+  const dir = temporaryDataDir();
+  const run = (argv: string[]) => cli(argv, '', { openApp: async () => ({ app: world.app, close: async () => undefined }) });
+  const auditActions = async () => (await world.store.db.selectFrom('audit_log').select('action').execute()).map((row) => row.action);
+
+  beforeAll(async () => {
+    world = await openWorld(await create());
+  });
+  afterAll(async () => {
+    await world.close();
+    await world.database.drop();
+  });
+
+  it('imports the good rows and reports each bad one with its line and reason', async () => {
+    const file = path.join(dir, 'mixed.csv');
+    writeFileSync(file, `\uFEFF${MIXED}`);
+    const result = await run(['import', 'residents', file]);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toContain('3 imported, 0 already registered, 6 rejected');
+    expect(result.stderr).toMatch(/6 rows were not imported: .*mixed\.report\.csv/);
+    const report = readFileSync(path.join(dir, 'mixed.report.csv'), 'utf8').trim().split(/\r?\n/);
+    expect(report[0]).toBe('line,reason');
+    expect(report.slice(1).map((line) => line.split(',')[0])).toEqual(['5', '6', '7', '8', '9', '10']);
+    expect(report[1]).toContain('check digit');
+    expect(report[2]).toContain('birthDate');
+    expect(report[3]).toContain('givenNameKana');
+    expect(report[4]).toContain('period');
+    expect(report[5]).toContain('住民票コード');
+    expect(report[6]).toContain('Quote Not Closed');
+    expect(report.join('\n')).not.toContain(number(4).slice(0, 11));
+
+    const found = await world.call('clerk', 'GET', `/api/v1/residents?q=${encodeURIComponent('髙橋')}`);
+    expect(found.body.residents).toMatchObject([{ familyName: '髙橋', givenName: '一郎', familyNameKana: 'タカハシ', givenNameKana: 'イチロウ', moveInDate: '2026-10-01', individualNumber: `********${number(2).slice(8)}` }]);
+    const foreign = await world.call('clerk', 'GET', `/api/v1/residents?q=${encodeURIComponent('オウ')}`);
+    expect(foreign.body.residents[0]).toMatchObject({ residency: 'foreign-with-period', periodOfStayEnd: '2027-03-31', nationality: 'CN' });
+    expect(await auditActions()).toContain('resident.import');
+  });
+
+  it('changes nothing when the same file is imported again', async () => {
+    const entries = (await verifyAudit(world.store, world.app.keys)).entries;
+    const residents = await world.store.read.residents.count();
+    const again = await run(['import', 'residents', path.join(dir, 'mixed.csv'), '--report', path.join(dir, 'again.csv')]);
+    expect(again.stdout).toContain('0 imported, 3 already registered, 6 rejected');
+    expect(await world.store.read.residents.count()).toBe(residents);
+    expect((await verifyAudit(world.store, world.app.keys)).entries).toBe(entries);
+  });
+
+  it('reads a Shift_JIS file with kanji, including the IBM extension 髙 and the NEC ①', async () => {
+    const file = path.join(dir, 'sjis.csv');
+    const text = [HEADER_JA, `${code(20)},${number(20)},髙﨑,①子,タカサキ,イチコ,2001-12-31,女,東京都江戸川区南小岩七丁目１番,,,,,,`].join('\r\n');
+    writeFileSync(file, iconv.encode(text, 'cp932'));
+    const result = await run(['import', 'residents', file]);
+    expect(result.stdout).toContain('sjis.csv (shift_jis): 1 rows, 1 imported');
+    expect(result.exitCode).toBe(0);
+    const found = await world.call('clerk', 'GET', `/api/v1/residents?q=${encodeURIComponent('タカサキ')}`);
+    expect(found.body.residents).toMatchObject([{ familyName: '髙﨑', givenName: '①子', address: '東京都江戸川区南小岩七丁目１番' }]);
+  });
+
+  it('refuses a file whose header names unknown columns, importing nothing', async () => {
+    const file = path.join(dir, 'header.csv');
+    writeFileSync(file, `氏名,生年月日\n江戸川花子,1990-04-01\n`);
+    const residents = await world.store.read.residents.count();
+    const result = await run(['import', 'residents', file]);
+    expect(result).toMatchObject({ exitCode: 2, stdout: '' });
+    expect(result.stderr).toMatch(/^madoguchi: .*header\.csv: unknown columns: 氏名; missing columns: residentCode, individualNumber/);
+    expect(await world.store.read.residents.count()).toBe(residents);
+  });
+
+  it('exports residents with masked numbers unless the purpose permits them, and logs every export', async () => {
+    const masked = await run(['export', 'residents', '--purpose', 'statistics']);
+    expect(masked.exitCode).toBe(0);
+    expect(masked.stdout.split('\r\n')[0]).toBe(
+      'residentCode,individualNumber,familyName,givenName,familyNameKana,givenNameKana,birthDate,sex,address,phone,householdId,nationality,residency,periodOfStayEnd,residenceCardNumber,moveInDate',
+    );
+    expect(masked.stdout).toContain(`${code(2)},********${number(2).slice(8)},髙橋,一郎`);
+    expect(masked.stdout).not.toMatch(/\d{12}/);
+
+    const before = (await verifyAudit(world.store, world.app.keys)).entries;
+    const refused = await run(['export', 'residents', '--purpose', 'statistics', '--with-numbers']);
+    expect(refused).toMatchObject({ exitCode: 2, stdout: '' });
+    expect(refused.stderr).toContain('individual numbers may not be exported for statistics');
+    const unknown = await run(['export', 'residents', '--purpose', 'curiosity']);
+    expect(unknown.stderr).toContain('purpose must be one of registry-reconciliation');
+    expect((await verifyAudit(world.store, world.app.keys)).entries).toBe(before);
+
+    const out = path.join(dir, 'reconcile.csv');
+    const full = await run(['export', 'residents', '--purpose', 'registry-reconciliation', '--with-numbers', '--encoding', 'shift_jis', '--out', out]);
+    expect(full.stderr).toContain('exported 4 residents for registry-reconciliation');
+    const text = iconv.decode(readFileSync(out), 'cp932');
+    expect(text).toContain(`${code(20)},${number(20)},髙﨑,①子`);
+    expect(text).toContain(`${code(3)},${number(3)},王,芳,オウ,ファン,1995-05-05,female`);
+
+    const reimport = await run(['import', 'residents', out]);
+    expect(reimport.stdout).toContain('4 rows, 0 imported, 4 already registered, 0 rejected');
+
+    const entries = await world.store.db.selectFrom('audit_log').select(['action', 'details']).where('action', '=', 'resident.export').execute();
+    expect(entries.map((entry) => JSON.parse(entry.details))).toEqual([
+      { purpose: 'statistics', withNumbers: false, rows: 4 },
+      { purpose: 'registry-reconciliation', withNumbers: true, rows: 4 },
+    ]);
+  });
+
+  it('exports cards with the 住民票コード and never an individual number', async () => {
+    const { residentId, cardId } = await residentWithActiveCard(world);
+    const resident = (await world.store.read.residents.get(residentId))!;
+    const result = await run(['export', 'cards', '--purpose', 'card-delivery']);
+    expect(result.exitCode).toBe(0);
+    const lines = result.stdout.trim().split('\r\n');
+    expect(lines[0]).toBe('cardId,residentCode,status,applicationDate,issueDate,expiryDate,handedOverOn,pickupOfficeId,signatureCertificate,userCertificate,continuationDeadline');
+    expect(lines.find((line) => line.startsWith(cardId))).toMatch(new RegExp(`^${cardId},${resident.state.residentCode},active,`));
+    expect(result.stdout).not.toMatch(/\d{12}/);
+    expect(await run(['export', 'cards', '--purpose', 'card-delivery', '--with-numbers'])).toMatchObject({ exitCode: 2 });
+    expect(await auditActions()).toContain('card.export');
+  });
+
+  it('imports 100,000 rows, batch by batch, and a second import of them changes nothing', { timeout: 300_000 }, async () => {
+    const file = path.join(dir, 'large.csv');
+    const names = [
+      ['佐藤', 'サトウ'],
+      ['鈴木', 'スズキ'],
+      ['高橋', 'タカハシ'],
+      ['田中', 'タナカ'],
+    ] as const;
+    const given = [
+      ['陽翔', 'ハルト'],
+      ['結菜', 'ユイナ'],
+      ['蓮', 'レン'],
+    ] as const;
+    const rows = Array.from({ length: 100_000 }, (_, index) => {
+      const [family, familyKana] = names[index % names.length]!;
+      const [first, firstKana] = given[index % given.length]!;
+      const month = String((index % 12) + 1).padStart(2, '0');
+      return `${code(100_000 + index)},${number(100_000 + index)},${family},${first},${familyKana},${firstKana},19${String(40 + (index % 60))}-${month}-15,${index % 2 ? '男' : '女'},東京都江戸川区松江${(index % 7) + 1}丁目${(index % 30) + 1}番,,,,,,`;
+    });
+    writeFileSync(file, [HEADER_JA, ...rows].join('\n'));
+    const before = await world.store.read.residents.count();
+    const first = await run(['import', 'residents', file]);
+    expect(first.stdout).toContain('100,000 rows, 100,000 imported');
+    expect(first.stderr).toContain('100% 100,000/100,000');
+    expect(await world.store.read.residents.count()).toBe(before + 100_000);
+    const { id } = (await world.store.read.residents.findByResidentCodes([code(199_999)])).get(code(199_999))!;
+    expect((await world.store.read.residents.get(id))!.state).toMatchObject({ familyName: '田中', givenName: '陽翔', birthDate: '1979-04-15' });
+    const second = await run(['import', 'residents', file]);
+    expect(second.stdout).toContain('100,000 rows, 0 imported, 100,000 already registered, 0 rejected');
+    expect(await world.store.read.residents.count()).toBe(before + 100_000);
+    expect((await verifyAudit(world.store, world.app.keys)).ok).toBe(true);
+  });
+});
