@@ -1,10 +1,26 @@
 import { randomUUID } from 'node:crypto';
+import { Type } from 'typebox';
 import { DomainErrorCode, refuse, success, type Result } from '../domain/errors.ts';
 import type { PlainDate } from '../rules/plain-date.ts';
+import { DateSchema } from '../rules/schema.ts';
 import { authorize, type Actor } from './actor.ts';
 import { endCard } from './cards.ts';
 import type { AppContext } from './context.ts';
 import type { DueKind, JobRun } from './ports.ts';
+
+/** A run of a nightly job as supervisors see it: when, for which day, what changed, how long. */
+export const JobRunSchema = Type.Object({
+  id: Type.String(),
+  job: Type.String(),
+  businessDate: DateSchema,
+  status: Type.Enum(['running', 'done', 'failed', 'interrupted']),
+  startedAt: Type.String(),
+  finishedAt: Type.Union([Type.String(), Type.Null()]),
+  durationMs: Type.Union([Type.Integer(), Type.Null()]),
+  counts: Type.Record(Type.String(), Type.Integer()),
+  actorId: Type.String(),
+  error: Type.Union([Type.String(), Type.Null()]),
+});
 
 export interface SweepProgress {
   readonly phase: DueKind;

@@ -22,6 +22,8 @@ export const Permission = {
   ApprovalRequest: 'approval.request',
   ApprovalDecide: 'approval.decide',
   ReportRead: 'report.read',
+  /** Letters to residents (names and addresses, never numbers), for the post. */
+  NoticeRead: 'notice.read',
   JobRun: 'job.run',
   AuditRead: 'audit.read',
   StaffManage: 'staff.manage',
@@ -51,7 +53,7 @@ const COUNTER: readonly Permission[] = [
  */
 export const PERMISSIONS = {
   clerk: COUNTER,
-  supervisor: [...COUNTER, 'resident.change-number', 'approval.decide', 'report.read', 'job.run'],
+  supervisor: [...COUNTER, 'resident.change-number', 'approval.decide', 'report.read', 'notice.read', 'job.run'],
   hotline: ['resident.search', 'card.read', 'card.suspend'],
   auditor: ['audit.read', 'report.read'],
   admin: ['staff.manage', 'job.run', 'registry.exchange'],

@@ -12,6 +12,7 @@ import { healthRoutes } from './health/health-routes.ts';
 import { jobRoutes } from './jobs/job-routes.ts';
 import { officeRoutes } from './offices/office-routes.ts';
 import { openApi } from './openapi.ts';
+import { reportRoutes } from './reports/report-routes.ts';
 import { residentRoutes } from './residents/resident-routes.ts';
 import { ruleRoutes } from './rules/rule-routes.ts';
 import { sessionRoutes } from './session/session-routes.ts';
@@ -61,6 +62,7 @@ export async function buildApp(context: AppContext, options: FastifyServerOption
   await app.register(auditRoutes, { context });
   await app.register(staffRoutes, { context });
   await app.register(jobRoutes, { context });
+  await app.register(reportRoutes, { context });
   await app.register(guideRoutes, { context });
   await app.register(webApp);
   return app;

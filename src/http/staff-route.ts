@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import { Type, type Static, type TSchema } from 'typebox';
+import { csvText, encodeCsv, type CsvEncoding } from '../app/csv-file.ts';
 import type { Result } from '../domain/errors.ts';
 import { BEARER_SECURITY } from './auth.ts';
 import { problemResponses, type ErrorCode } from './problem.ts';
@@ -27,6 +28,24 @@ export interface StaffRouteSpec<P extends TSchema | undefined, Q extends TSchema
   readonly status?: number;
 }
 
+/** A result as a CSV file, for routes that answer `Accept: text/csv` too. */
+export interface CsvAnswer {
+  readonly filename: string;
+  readonly header: readonly string[];
+  readonly rows: readonly (readonly (string | number)[])[];
+}
+
+/** Whether the client asked for CSV, and in which encoding (`?encoding=` or the Accept charset). */
+function csvWanted(request: FastifyRequest): CsvEncoding | undefined {
+  const accept = String(request.headers.accept ?? '');
+  if (!/\btext\/csv\b/i.test(accept)) return undefined;
+  const asked = (request.query as { encoding?: string } | undefined)?.encoding ?? /charset=([\w-]+)/i.exec(accept)?.[1]?.toLowerCase();
+  return asked === 'shift_jis' || asked === 'cp932' || asked === 'windows-31j' ? 'shift_jis' : 'utf-8';
+}
+
+/** The encoding query parameter of routes with a CSV answer. */
+export const CsvEncodingQuery = Type.Optional(Type.Enum(['utf-8', 'shift_jis'], { description: 'For Accept: text/csv — Shift_JIS (CP932) for spreadsheet software; UTF-8 with a byte-order mark by default' }));
+
 type Input<S> = S extends TSchema ? Static<S> : undefined;
 
 export interface StaffRequest<P, Q, B> {
@@ -45,6 +64,7 @@ export function staffRoute<P extends TSchema | undefined, Q extends TSchema | un
   app: FastifyInstance,
   spec: StaffRouteSpec<P, Q, B>,
   handle: (input: StaffRequest<Input<P>, Input<Q>, Input<B>>) => Promise<Result<T>>,
+  csv?: (value: T) => CsvAnswer,
 ): void {
   const status = spec.status ?? 200;
   app.route({
@@ -68,6 +88,15 @@ export function staffRoute<P extends TSchema | undefined, Q extends TSchema | un
         body: request.body as Input<B>,
         idempotency: spec.body ? idempotencyOf(request) : undefined,
       });
+      const encoding = csv && result.ok ? csvWanted(request) : undefined;
+      if (csv && result.ok && encoding) {
+        const { filename, header, rows } = csv(result.value);
+        return reply
+          .code(status)
+          .header('content-type', `text/csv; charset=${encoding === 'shift_jis' ? 'Shift_JIS' : 'utf-8'}`)
+          .header('content-disposition', `attachment; filename="${filename}"`)
+          .send(encodeCsv(csvText(header, rows), encoding));
+      }
       return sendResult(reply, result, status);
     },
   });

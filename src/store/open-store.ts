@@ -13,6 +13,7 @@ import { cardRepository } from './repositories/card-repository.ts';
 import { chipRepository } from './repositories/chip-repository.ts';
 import { eventRepository } from './repositories/event-repository.ts';
 import { idempotencyRepository } from './repositories/idempotency-repository.ts';
+import { reportRepository } from './repositories/report-repository.ts';
 import { jobRunRepository } from './repositories/job-run-repository.ts';
 import { numberRepository } from './repositories/number-repository.ts';
 import { procedureRepository } from './repositories/procedure-repository.ts';
@@ -54,6 +55,7 @@ function repositories(scope: Scope): Repositories {
     approvals: approvalRepository(scope),
     enquiries: enquiryRepository(scope),
     jobRuns: jobRunRepository(scope),
+    reports: reportRepository(scope),
   };
 }
 

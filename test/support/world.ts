@@ -27,6 +27,8 @@ export interface Answer {
 export interface World extends HttpTest {
   readonly ids: Record<Who, string>;
   call(who: Who | null, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown, headers?: Record<string, string>): Promise<Answer>;
+  /** The signed-in header of a staff member, for requests whose answer is not JSON. */
+  headersOf(who: Who): { authorization: string };
 }
 
 async function inject(http: FastifyInstance, options: InjectOptions): Promise<Answer> {
@@ -46,6 +48,7 @@ export async function openWorld(database: TestDatabase): Promise<World> {
   return {
     ...t,
     ids,
+    headersOf: (who) => auth[who],
     call: (who, method, url, payload, headers = {}) =>
       inject(t.http, {
         method,

@@ -1,22 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app/context.ts';
-import { runSweep, sweepRuns } from '../../app/sweep.ts';
+import { JobRunSchema, runSweep, sweepRuns } from '../../app/sweep.ts';
 import { DateSchema } from '../../rules/schema.ts';
 import { staffRoute } from '../staff-route.ts';
 
-export const JobRunSchema = Type.Object({
-  id: Type.String(),
-  job: Type.String(),
-  businessDate: DateSchema,
-  status: Type.Enum(['running', 'done', 'failed', 'interrupted']),
-  startedAt: Type.String(),
-  finishedAt: Type.Union([Type.String(), Type.Null()]),
-  durationMs: Type.Union([Type.Integer(), Type.Null()]),
-  counts: Type.Record(Type.String(), Type.Integer()),
-  actorId: Type.String(),
-  error: Type.Union([Type.String(), Type.Null()]),
-});
 
 /** The nightly jobs, for supervisors and administrators: run now, and the record of past runs. */
 export async function jobRoutes(app: FastifyInstance, { context }: { context: AppContext }): Promise<void> {

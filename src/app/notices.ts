@@ -1,0 +1,201 @@
+import { Type, type Static } from 'typebox';
+import { refuse, success, type Result } from '../domain/errors.ts';
+import { ITEM_TEXT } from '../domain/guide/guide-text.ts';
+import { addDays, addMonthsClamped, type PlainDate } from '../rules/plain-date.ts';
+import { PHOTO_SIZE_CM } from '../rules/procedures.ts';
+import { renewalWindow } from '../rules/renewal-window.ts';
+import { DateSchema } from '../rules/schema.ts';
+import { authorize, type Actor } from './actor.ts';
+import type { AppContext } from './context.ts';
+import { wareki } from './guide/dates.ts';
+import type { NoticeCandidate } from './ports.ts';
+
+/** The letters the city sends before a deadline, not after it (issue 6, "Notices"). */
+export const NoticeKind = {
+  /** R-6: the renewal window opens three months before the card expires. */
+  RenewalWindow: 'renewal-window',
+  /** R-8: 30 and 7 days before the continuation deadline after a move-in. */
+  ContinuationDeadline: 'continuation-deadline',
+  /** R-5: a foreign resident's period of stay ends within 60 days; the card ends with it. */
+  PeriodOfStayEnding: 'period-of-stay-ending',
+  /** The card expired and has not been handed back. */
+  ExpiredNotReturned: 'expired-not-returned',
+} as const;
+export type NoticeKind = (typeof NoticeKind)[keyof typeof NoticeKind];
+export const NOTICE_KINDS = Object.values(NoticeKind);
+
+export const CONTINUATION_REMINDER_DAYS = [30, 7] as const;
+export const PERIOD_OF_STAY_NOTICE_DAYS = 60;
+
+export const NoticeSchema = Type.Object({
+  kind: Type.Enum(NOTICE_KINDS),
+  noticeDate: DateSchema,
+  residentId: Type.String(),
+  cardId: Type.String(),
+  name: Type.String({ description: '氏名' }),
+  nameKana: Type.String({ description: 'フリガナ' }),
+  address: Type.String(),
+  subject: Type.String(),
+  paragraphs: Type.Array(Type.String()),
+  bring: Type.Array(Type.String()),
+  deadline: Type.Union([DateSchema, Type.Null()], { description: 'By when; null when there is no deadline, only a request' }),
+  deadlineText: Type.Union([Type.String(), Type.Null()]),
+  office: Type.Object({ id: Type.String(), name: Type.String(), phone: Type.String() }),
+  contact: Type.String({ description: 'The department and the 24-hour hotline' }),
+});
+export type Notice = Static<typeof NoticeSchema>;
+
+export const NoticeListSchema = Type.Object({
+  kind: Type.Enum(NOTICE_KINDS),
+  from: DateSchema,
+  to: DateSchema,
+  notices: Type.Array(NoticeSchema),
+});
+export type NoticeList = Static<typeof NoticeListSchema>;
+
+/** 令和8年12月26日 (2026-12-26): the era for residents, the ISO date for the clerk who checks it. */
+function japaneseDate(date: PlainDate): string {
+  return `${wareki(date)}（${date}）`;
+}
+
+const item = (name: keyof typeof ITEM_TEXT) =>
+  ITEM_TEXT[name].replace('{height}', String(PHOTO_SIZE_CM.height)).replace('{width}', String(PHOTO_SIZE_CM.width)).replace('{months}', '6');
+
+interface Letter {
+  readonly noticeDate: PlainDate;
+  readonly subject: string;
+  readonly paragraphs: readonly string[];
+  readonly bring: readonly (keyof typeof ITEM_TEXT)[];
+  readonly deadline: PlainDate | null;
+}
+
+/** The letter of each kind for one card, or none when the card is not due one in the range. */
+const LETTERS: Record<NoticeKind, (card: NoticeCandidate, name: string, app: AppContext) => Letter[]> = {
+  'renewal-window': (card, name, app) => {
+    const window = renewalWindow({ expiryDate: card.expiryDate! }, app.rules);
+    if (!window.ok) return [];
+    const { opensOn, closesOn } = window.value;
+    return [
+      {
+        noticeDate: opensOn as PlainDate,
+        subject: 'マイナンバーカードの有効期限が近づいています（更新のご案内）',
+        paragraphs: [
+          `${name} 様のマイナンバーカードの有効期限は ${japaneseDate(closesOn as PlainDate)} です。`,
+          `${japaneseDate(opensOn as PlainDate)} から有効期限の日まで、窓口で更新（新しいカードの交付申請）ができます。更新の手数料はかかりません。`,
+          '有効期限を過ぎるとカードは使えなくなります。お早めに手続きしてください。',
+        ],
+        bring: ['old-card', 'photo', 'identity-documents'],
+        deadline: closesOn as PlainDate,
+      },
+    ];
+  },
+  'continuation-deadline': (card, name) =>
+    CONTINUATION_REMINDER_DAYS.map((days) => ({
+      noticeDate: addDays(card.continuationDeadline!, -days),
+      subject: `マイナンバーカードの継続利用の手続き期限まで${days}日です`,
+      paragraphs: [
+        `${name} 様は ${japaneseDate(card.continuationNotificationDate!)} に転入届を出されました。マイナンバーカードを引き続き使うには、${japaneseDate(card.continuationDeadline!)} までに継続利用の手続きが必要です。`,
+        'ご本人か同じ世帯の方が、カードを持って窓口へお越しください。窓口で住民基本台帳用の暗証番号（数字4桁）を入力していただきます。',
+        `期限までに手続きがないと、カードは ${japaneseDate(card.continuationLapsesOn!)} に廃止され、使えなくなります（新しいカードの交付には手数料がかかります）。`,
+      ],
+      bring: ['card'],
+      deadline: card.continuationDeadline!,
+    })),
+  'period-of-stay-ending': (card, name) => [
+    {
+      noticeDate: addDays(card.periodOfStayEnd!, -PERIOD_OF_STAY_NOTICE_DAYS),
+      subject: '在留期間の満了日が近づいています（マイナンバーカードの有効期間の延長）',
+      paragraphs: [
+        `${name} 様の在留期間の満了日は ${japaneseDate(card.periodOfStayEnd!)} です。マイナンバーカードの有効期限は ${japaneseDate(card.expiryDate!)} です。`,
+        '在留期間の更新または変更が許可されたら、カードの有効期限までに、在留カードとマイナンバーカードを持って窓口で有効期間の延長の手続きをしてください。新しい顔写真は要りません。',
+        '更新を申請して結果を待っている方（在留カードの裏に「申請中」とある方）も、満了日の2か月後まで延長できますので、同じものを持ってお越しください。',
+      ],
+      bring: ['residence-card', 'card'],
+      deadline: card.expiryDate!,
+    },
+  ],
+  'expired-not-returned': (card, name) => [
+    {
+      noticeDate: addDays(card.expiryDate!, 1),
+      subject: 'マイナンバーカードの有効期限が過ぎています（返納のお願い）',
+      paragraphs: [
+        `${name} 様のマイナンバーカードは ${japaneseDate(card.expiryDate!)} で有効期限が過ぎ、使えなくなりました。`,
+        'お手元のカードを窓口へお返しください（返納）。新しいカードが必要な方は、同じ窓口で交付申請ができます（顔写真と本人確認書類をお持ちください）。',
+      ],
+      bring: ['card'],
+      deadline: null,
+    },
+  ],
+};
+
+/** The cards a notice of the kind may be due for, on notice dates from `from` to `to`. */
+function candidateQuery(app: AppContext, kind: NoticeKind, from: PlainDate, to: PlainDate) {
+  switch (kind) {
+    case 'renewal-window':
+      // The window opens on expiry − 3 months (clamped to the month's end), so expiries from three
+      // months after `from` to three months and three days after `to` cover every opening day.
+      return { by: 'expiry' as const, statuses: ['active', 'suspended'], from: addMonthsClamped(from, 3), to: addDays(addMonthsClamped(to, 3), 3) };
+    case 'continuation-deadline':
+      // Deadline − 30 or − 7 in the range; a card lapses the day after its deadline.
+      return { by: 'lapse' as const, from: addDays(from, Math.min(...CONTINUATION_REMINDER_DAYS) + 1), to: addDays(to, Math.max(...CONTINUATION_REMINDER_DAYS) + 1) };
+    case 'period-of-stay-ending':
+      return { by: 'period-of-stay' as const, from: addDays(from, PERIOD_OF_STAY_NOTICE_DAYS), to: addDays(to, PERIOD_OF_STAY_NOTICE_DAYS) };
+    case 'expired-not-returned':
+      return { by: 'expiry' as const, statuses: ['expired'], from: addDays(from, -1), to: addDays(to, -1) };
+  }
+}
+
+/**
+ * The letters of one kind due from `from` to `to` (both days included), one per card and
+ * reminder, in address order for the post: whom, where they live, what to do, where, by when.
+ * Never the individual number. A supervisor prints them or exports them for a mail merge.
+ */
+export async function listNotices(app: AppContext, actor: Actor, kind: NoticeKind, from: PlainDate, to: PlainDate): Promise<Result<NoticeList>> {
+  const allowed = authorize(actor, 'notice.read');
+  if (!allowed.ok) return allowed;
+  if (to < from) return refuse('INPUT.INVALID', `to (${to}) is before from (${from})`);
+  if (addMonthsClamped(from, 12) < to) return refuse('INPUT.INVALID', 'a list covers at most a year of notice dates');
+  const candidates = await app.store.read.reports.noticeCandidates(candidateQuery(app, kind, from, to));
+  const department = app.offices.department;
+  const hotline = app.offices.hotline;
+  const notices: Notice[] = candidates.flatMap((card) => {
+    const name = `${card.familyName} ${card.givenName}`;
+    const office = app.offices.offices.find((candidate) => candidate.id === card.pickupOfficeId) ?? app.offices.offices[0]!;
+    return LETTERS[kind](card, name, app)
+      .filter((letter) => letter.noticeDate >= from && letter.noticeDate <= to)
+      .map((letter) => ({
+        kind,
+        noticeDate: letter.noticeDate,
+        residentId: card.residentId,
+        cardId: card.cardId,
+        name,
+        nameKana: `${card.familyNameKana} ${card.givenNameKana}`,
+        address: card.address,
+        subject: letter.subject,
+        paragraphs: [...letter.paragraphs],
+        bring: letter.bring.map(item),
+        deadline: letter.deadline,
+        deadlineText: letter.deadline && `${japaneseDate(letter.deadline)}まで`,
+        office: { id: office.id, name: office.name, phone: office.phone },
+        contact: `${app.offices.municipality.name} ${department}（${office.phone}）。カードをなくしたときは ${hotline.name} ${hotline.phone}（${hotline.hours}）`,
+      }));
+  });
+  notices.sort((a, b) => a.noticeDate.localeCompare(b.noticeDate) || a.address.localeCompare(b.address, 'ja') || a.residentId.localeCompare(b.residentId));
+  return success({ kind, from, to, notices });
+}
+
+/** The columns of a notice list for a mail merge (差し込み印刷), in Japanese as the letters are. */
+export const NOTICE_CSV_COLUMNS: readonly [string, (notice: Notice) => string][] = [
+  ['通知日', (notice) => notice.noticeDate],
+  ['氏名', (notice) => notice.name],
+  ['フリガナ', (notice) => notice.nameKana],
+  ['住所', (notice) => notice.address],
+  ['件名', (notice) => notice.subject],
+  ['本文', (notice) => notice.paragraphs.join('\n')],
+  ['持ち物', (notice) => notice.bring.join('\n')],
+  ['期限', (notice) => notice.deadline ?? ''],
+  ['期限（和暦）', (notice) => notice.deadlineText ?? ''],
+  ['窓口', (notice) => notice.office.name],
+  ['窓口電話', (notice) => notice.office.phone],
+  ['お問い合わせ', (notice) => notice.contact],
+];

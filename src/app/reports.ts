@@ -1,0 +1,196 @@
+import { Type, type Static } from 'typebox';
+import { CARD_STATUSES } from '../domain/card.ts';
+import { refuse, success, type Result } from '../domain/errors.ts';
+import { addDays, addMonthsClamped, type PlainDate } from '../rules/plain-date.ts';
+import { authorize, type Actor } from './actor.ts';
+import type { AppContext } from './context.ts';
+import type { JobRun } from './ports.ts';
+import { JobRunSchema } from './sweep.ts';
+
+/** What each report is, for the list in the app and the title of its CSV. */
+export const REPORTS = {
+  'cards-by-status': { title: 'カードの状態別枚数（受取窓口別）', ranged: false },
+  procedures: { title: '手続件数（日別・種類別・窓口別）', ranged: true },
+  suspensions: { title: '一時停止と解除（日別）', ranged: true },
+  fees: { title: '手数料の収納（日別・窓口別、領収番号つき）', ranged: true },
+  receipts: { title: '領収書の一覧', ranged: true },
+  upcoming: { title: '今後の有効期限と継続利用の期限切れ（月別）', ranged: false },
+} as const;
+export type ReportName = keyof typeof REPORTS;
+export const REPORT_NAMES = Object.keys(REPORTS) as ReportName[];
+
+const Cell = Type.Union([Type.String(), Type.Number()]);
+export const ReportSchema = Type.Object({
+  report: Type.Enum(REPORT_NAMES),
+  title: Type.String(),
+  from: Type.Union([Type.String(), Type.Null()]),
+  to: Type.Union([Type.String(), Type.Null()]),
+  columns: Type.Array(Type.Object({ key: Type.String(), label: Type.String(), numeric: Type.Boolean() })),
+  rows: Type.Array(Type.Record(Type.String(), Cell)),
+  /** The sum of each numeric column over the rows, to check a chart or a cash book against. */
+  totals: Type.Record(Type.String(), Type.Number()),
+});
+export type Report = Static<typeof ReportSchema>;
+
+export const DashboardSchema = Type.Object({
+  today: Type.String(),
+  procedures: Type.Integer({ description: 'Procedures recorded today, all counters' }),
+  proceduresByKind: Type.Record(Type.String(), Type.Integer()),
+  suspensions: Type.Integer(),
+  resumptions: Type.Integer(),
+  fees: Type.Object({ receipts: Type.Integer(), total: Type.Integer() }),
+  cardsByStatus: Type.Record(Type.String(), Type.Integer()),
+  pendingApprovals: Type.Integer(),
+  lastSweep: Type.Union([JobRunSchema, Type.Null()]),
+});
+export type Dashboard = Static<typeof DashboardSchema>;
+
+type Column = readonly [key: string, label: string, numeric?: 'n'];
+
+function table(report: ReportName, range: { from: PlainDate; to: PlainDate } | null, columns: readonly Column[], rows: Record<string, string | number>[]): Report {
+  const totals: Record<string, number> = {};
+  for (const [key, , numeric] of columns) if (numeric) totals[key] = rows.reduce((sum, row) => sum + Number(row[key] ?? 0), 0);
+  return {
+    report,
+    title: REPORTS[report].title,
+    from: range?.from ?? null,
+    to: range?.to ?? null,
+    columns: columns.map(([key, label, numeric]) => ({ key, label, numeric: numeric === 'n' })),
+    rows,
+    totals,
+  };
+}
+
+const STATUS_LABEL: Record<string, string> = {
+  applied: '申請中',
+  ready: '交付待ち',
+  active: '有効',
+  suspended: '一時停止中',
+  expired: '期限切れ',
+  abolished: '廃止',
+  returned: '返納済み',
+};
+
+/**
+ * A report for supervisors and auditors, counted in the database from the records themselves:
+ * the figures are the records, not a copy kept beside them. Ranged reports cover `from`–`to`
+ * (business dates, both included; the month so far by default, a year at most).
+ */
+export async function report(app: AppContext, actor: Actor, name: ReportName, query: { from?: PlainDate; to?: PlainDate }): Promise<Result<Report>> {
+  const allowed = authorize(actor, 'report.read');
+  if (!allowed.ok) return allowed;
+  const today = app.clock.today();
+  const from = query.from ?? (`${today.slice(0, 8)}01` as PlainDate);
+  const to = query.to ?? today;
+  if (REPORTS[name].ranged) {
+    if (to < from) return refuse('INPUT.INVALID', `to (${to}) is before from (${from})`);
+    if (addMonthsClamped(from, 12) < to) return refuse('INPUT.INVALID', 'a report covers at most a year');
+  }
+  const range = { from, to };
+  const office = (id: string) => app.offices.offices.find((candidate) => candidate.id === id)?.name ?? id;
+  const reports = app.store.read.reports;
+  switch (name) {
+    case 'cards-by-status': {
+      const byOffice = new Map<string, Record<string, string | number>>();
+      for (const { officeId, status, count } of await reports.cardsByStatus()) {
+        let row = byOffice.get(officeId);
+        if (!row) byOffice.set(officeId, (row = { officeId, office: office(officeId), ...Object.fromEntries(CARD_STATUSES.map((s) => [s, 0])), total: 0 }));
+        row[status] = count;
+        row.total = Number(row.total) + count;
+      }
+      return success(
+        table(name, null, [['officeId', '窓口ID'], ['office', '受取窓口'], ...CARD_STATUSES.map((status): Column => [status, STATUS_LABEL[status] ?? status, 'n']), ['total', '合計', 'n']], [
+          ...byOffice.values(),
+        ]),
+      );
+    }
+    case 'procedures':
+      return success(
+        table(
+          name,
+          range,
+          [['date', '日付'], ['kind', '手続'], ['officeId', '窓口ID'], ['office', '窓口'], ['count', '件数', 'n']],
+          (await reports.proceduresByDay(from, to)).map((row) => ({ ...row, office: office(row.officeId) })),
+        ),
+      );
+    case 'suspensions': {
+      const days = new Map<string, { date: string; suspensions: number; resumptions: number }>();
+      for (const row of await reports.proceduresByDay(from, to)) {
+        if (row.kind !== 'card-suspension' && row.kind !== 'card-resumption') continue;
+        let day = days.get(row.date);
+        if (!day) days.set(row.date, (day = { date: row.date, suspensions: 0, resumptions: 0 }));
+        if (row.kind === 'card-suspension') day.suspensions += row.count;
+        else day.resumptions += row.count;
+      }
+      return success(table(name, range, [['date', '日付'], ['suspensions', '一時停止', 'n'], ['resumptions', '解除', 'n']], [...days.values()]));
+    }
+    case 'fees': {
+      const days = new Map<string, { date: string; officeId: string; office: string; receipts: number; total: number; firstReceipt: string; lastReceipt: string }>();
+      for (const receipt of await reports.receipts(from, to)) {
+        const key = `${receipt.date} ${receipt.officeId}`;
+        const day = days.get(key);
+        if (!day) {
+          days.set(key, { date: receipt.date, officeId: receipt.officeId, office: office(receipt.officeId), receipts: 1, total: receipt.fee, firstReceipt: receipt.receiptNumber, lastReceipt: receipt.receiptNumber });
+        } else {
+          day.receipts++;
+          day.total += receipt.fee;
+          day.lastReceipt = receipt.receiptNumber;
+        }
+      }
+      return success(
+        table(
+          name,
+          range,
+          [['date', '日付'], ['officeId', '窓口ID'], ['office', '窓口'], ['receipts', '領収書の枚数', 'n'], ['total', '金額（円）', 'n'], ['firstReceipt', '最初の領収番号'], ['lastReceipt', '最後の領収番号']],
+          [...days.values()],
+        ),
+      );
+    }
+    case 'receipts':
+      return success(
+        table(
+          name,
+          range,
+          [['date', '日付'], ['receiptNumber', '領収番号'], ['officeId', '窓口ID'], ['office', '窓口'], ['kind', '手続'], ['fee', '金額（円）', 'n'], ['occurredAt', '日時']],
+          (await reports.receipts(from, to)).map((row) => ({ ...row, office: office(row.officeId) })),
+        ),
+      );
+    case 'upcoming': {
+      const start = today;
+      const end = addDays(addMonthsClamped(`${today.slice(0, 8)}01` as PlainDate, 12), -1);
+      const months = new Map<string, { month: string; expiries: number; lapses: number }>();
+      for (let month = `${today.slice(0, 8)}01` as PlainDate; month <= end; month = addMonthsClamped(month, 1)) {
+        months.set(month.slice(0, 7), { month: month.slice(0, 7), expiries: 0, lapses: 0 });
+      }
+      for (const { month, count } of await reports.expiriesByMonth(start, end)) months.get(month)!.expiries = count;
+      for (const { month, count } of await reports.lapsesByMonth(start, end)) months.get(month)!.lapses = count;
+      return success(table(name, { from: start, to: end }, [['month', '月'], ['expiries', '有効期限を迎えるカード', 'n'], ['lapses', '継続利用の期限切れで廃止になるカード', 'n']], [...months.values()]));
+    }
+  }
+}
+
+/** Today at a glance for a supervisor: what the counters did, what is waiting, how the night went. */
+export async function dashboard(app: AppContext, actor: Actor): Promise<Result<Dashboard>> {
+  const allowed = authorize(actor, 'report.read');
+  if (!allowed.ok) return allowed;
+  const today = app.clock.today();
+  const reports = app.store.read.reports;
+  const proceduresByKind: Record<string, number> = {};
+  for (const { kind, count } of await reports.proceduresByDay(today, today)) proceduresByKind[kind] = (proceduresByKind[kind] ?? 0) + count;
+  const receipts = await reports.receipts(today, today);
+  const cardsByStatus: Record<string, number> = Object.fromEntries(CARD_STATUSES.map((status) => [status, 0]));
+  for (const { status, count } of await reports.cardsByStatus()) cardsByStatus[status] = (cardsByStatus[status] ?? 0) + count;
+  const pending = await app.store.read.approvals.list({ status: 'pending', limit: 1000 });
+  const [lastSweep] = await app.store.read.jobRuns.list('sweep', 1);
+  return success({
+    today,
+    procedures: Object.values(proceduresByKind).reduce((sum, count) => sum + count, 0),
+    proceduresByKind,
+    suspensions: proceduresByKind['card-suspension'] ?? 0,
+    resumptions: proceduresByKind['card-resumption'] ?? 0,
+    fees: { receipts: receipts.length, total: receipts.reduce((sum, receipt) => sum + receipt.fee, 0) },
+    cardsByStatus,
+    pendingApprovals: pending.length,
+    lastSweep: (lastSweep as JobRun | undefined) ?? null,
+  });
+}

@@ -1,0 +1,90 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { AppContext } from '../../app/context.ts';
+import { listNotices, NOTICE_CSV_COLUMNS, NOTICE_KINDS, NoticeListSchema, type NoticeKind } from '../../app/notices.ts';
+import { dashboard, DashboardSchema, report, REPORT_NAMES, REPORTS, ReportSchema, type ReportName } from '../../app/reports.ts';
+import { success } from '../../domain/errors.ts';
+import type { PlainDate } from '../../rules/plain-date.ts';
+import { DateSchema } from '../../rules/schema.ts';
+import { CsvEncodingQuery, staffRoute } from '../staff-route.ts';
+
+const Range = Type.Object(
+  {
+    from: Type.Optional(DateSchema),
+    to: Type.Optional(DateSchema),
+    encoding: CsvEncodingQuery,
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * Reports and notices for supervisors (auditors read the reports too): JSON, or CSV with
+ * `Accept: text/csv` (UTF-8, or Shift_JIS with `?encoding=shift_jis` for spreadsheet software).
+ */
+export async function reportRoutes(app: FastifyInstance, { context }: { context: AppContext }): Promise<void> {
+  staffRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/v1/reports',
+      summary: 'The reports there are',
+      tags: ['reports'],
+      response: Type.Array(Type.Object({ name: Type.Enum(REPORT_NAMES), title: Type.String(), ranged: Type.Boolean() })),
+      problems: [],
+    },
+    async () => success(REPORT_NAMES.map((name) => ({ name, ...REPORTS[name] }))),
+  );
+  staffRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/v1/reports/dashboard',
+      summary: "Today's counts for supervisors and the last sweep's result",
+      tags: ['reports'],
+      response: DashboardSchema,
+      problems: [],
+    },
+    ({ request }) => dashboard(context, request.actor),
+  );
+  staffRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/v1/reports/:name',
+      summary: 'A report as a table (columns, rows, totals); CSV with Accept: text/csv',
+      tags: ['reports'],
+      params: Type.Object({ name: Type.Enum(REPORT_NAMES) }),
+      querystring: Range,
+      response: ReportSchema,
+      problems: ['INPUT.INVALID'],
+    },
+    ({ request, params, query }) => report(context, request.actor, params.name as ReportName, { ...(query.from && { from: query.from as PlainDate }), ...(query.to && { to: query.to as PlainDate }) }),
+    (value) => ({
+      filename: `${value.report}${value.from ? `-${value.from}-${value.to}` : ''}.csv`,
+      header: value.columns.map((column) => column.label),
+      rows: value.rows.map((row) => value.columns.map((column) => row[column.key] ?? '')),
+    }),
+  );
+  staffRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/v1/notices/:kind',
+      summary: 'Letters due from `from` to `to` (today by default), in address order; CSV for a mail merge with Accept: text/csv. Never the individual number.',
+      tags: ['reports'],
+      params: Type.Object({ kind: Type.Enum(NOTICE_KINDS) }),
+      querystring: Range,
+      response: NoticeListSchema,
+      problems: ['INPUT.INVALID'],
+    },
+    ({ request, params, query }) => {
+      const today = context.clock.today();
+      return listNotices(context, request.actor, params.kind as NoticeKind, (query.from as PlainDate | undefined) ?? today, (query.to as PlainDate | undefined) ?? (query.from as PlainDate | undefined) ?? today);
+    },
+    (value) => ({
+      filename: `notices-${value.kind}-${value.from}-${value.to}.csv`,
+      header: NOTICE_CSV_COLUMNS.map(([label]) => label),
+      rows: value.notices.map((notice) => NOTICE_CSV_COLUMNS.map(([, cell]) => cell(notice))),
+    }),
+  );
+}

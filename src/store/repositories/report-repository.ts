@@ -1,0 +1,125 @@
+import { sql } from 'kysely';
+import type { NoticeCandidate, ReportRepository } from '../../app/ports.ts';
+import type { PlainDate } from '../../rules/plain-date.ts';
+import type { Scope } from './scope.ts';
+
+const LIVE = ['active', 'suspended'];
+
+/** Figures for the supervisors' reports and the lists behind the notices, grouped in the database. */
+export function reportRepository({ db, municipalityCode }: Scope): ReportRepository {
+  const month = (column: string) => sql<string>`substr(${sql.ref(column)}, 1, 7)`;
+  const candidates = () =>
+    db
+      .selectFrom('cards')
+      .innerJoin('residents', (join) => join.onRef('residents.id', '=', 'cards.resident_id').onRef('residents.municipality_code', '=', 'cards.municipality_code'))
+      .select([
+        'residents.id as residentId',
+        'cards.id as cardId',
+        'residents.family_name as familyName',
+        'residents.given_name as givenName',
+        'residents.family_name_kana as familyNameKana',
+        'residents.given_name_kana as givenNameKana',
+        'residents.address as address',
+        'residents.residency as residency',
+        'residents.period_of_stay_end as periodOfStayEnd',
+        'cards.status as cardStatus',
+        'cards.expiry_date as expiryDate',
+        'cards.pickup_office_id as pickupOfficeId',
+        'cards.continuation_notification_date as continuationNotificationDate',
+        'cards.continuation_deadline as continuationDeadline',
+        'cards.continuation_lapses_on as continuationLapsesOn',
+      ])
+      .where('cards.municipality_code', '=', municipalityCode);
+
+  return {
+    async noticeCandidates(query) {
+      let select = candidates();
+      switch (query.by) {
+        case 'expiry':
+          select = select.where('cards.status', 'in', query.statuses).where('cards.expiry_date', '>=', query.from).where('cards.expiry_date', '<=', query.to);
+          break;
+        case 'lapse':
+          select = select.where('cards.continuation_lapses_on', '>=', query.from).where('cards.continuation_lapses_on', '<=', query.to);
+          break;
+        case 'period-of-stay':
+          select = select
+            .where('residents.residency', '=', 'foreign-with-period')
+            .where('residents.period_of_stay_end', '>=', query.from)
+            .where('residents.period_of_stay_end', '<=', query.to)
+            .where('cards.status', 'in', LIVE);
+          break;
+      }
+      return (await select.orderBy('residents.address').orderBy('residents.id').execute()) as NoticeCandidate[];
+    },
+    async cardsByStatus() {
+      const rows = await db
+        .selectFrom('cards')
+        .select(['pickup_office_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('municipality_code', '=', municipalityCode)
+        .groupBy(['pickup_office_id', 'status'])
+        .orderBy('pickup_office_id')
+        .orderBy('status')
+        .execute();
+      return rows.map((row) => ({ officeId: row.pickup_office_id, status: row.status, count: Number(row.n) }));
+    },
+    async proceduresByDay(from, to) {
+      const rows = await db
+        .selectFrom('procedures')
+        .select(['business_date', 'kind', 'office_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('municipality_code', '=', municipalityCode)
+        .where('business_date', '>=', from)
+        .where('business_date', '<=', to)
+        .groupBy(['business_date', 'kind', 'office_id'])
+        .orderBy('business_date')
+        .orderBy('kind')
+        .orderBy('office_id')
+        .execute();
+      return rows.map((row) => ({ date: row.business_date as PlainDate, kind: row.kind, officeId: row.office_id, count: Number(row.n) }));
+    },
+    async receipts(from, to) {
+      const rows = await db
+        .selectFrom('procedures')
+        .select(['business_date', 'office_id', 'receipt_number', 'kind', 'fee', 'occurred_at'])
+        .where('municipality_code', '=', municipalityCode)
+        .where('business_date', '>=', from)
+        .where('business_date', '<=', to)
+        .where('receipt_number', 'is not', null)
+        .orderBy('business_date')
+        .orderBy('receipt_number')
+        .execute();
+      return rows.map((row) => ({
+        date: row.business_date as PlainDate,
+        officeId: row.office_id,
+        receiptNumber: row.receipt_number!,
+        kind: row.kind,
+        fee: row.fee ?? 0,
+        occurredAt: row.occurred_at,
+      }));
+    },
+    async expiriesByMonth(from, to) {
+      const rows = await db
+        .selectFrom('cards')
+        .select([month('expiry_date').as('month'), (eb) => eb.fn.countAll<number>().as('n')])
+        .where('municipality_code', '=', municipalityCode)
+        .where('status', 'in', LIVE)
+        .where('expiry_date', '>=', from)
+        .where('expiry_date', '<=', to)
+        .groupBy(month('expiry_date'))
+        .orderBy('month')
+        .execute();
+      return rows.map((row) => ({ month: row.month, count: Number(row.n) }));
+    },
+    async lapsesByMonth(from, to) {
+      const rows = await db
+        .selectFrom('cards')
+        .select([month('continuation_lapses_on').as('month'), (eb) => eb.fn.countAll<number>().as('n')])
+        .where('municipality_code', '=', municipalityCode)
+        .where('continuation_lapses_on', '>=', from)
+        .where('continuation_lapses_on', '<=', to)
+        .groupBy(month('continuation_lapses_on'))
+        .orderBy('month')
+        .execute();
+      return rows.map((row) => ({ month: row.month, count: Number(row.n) }));
+    },
+  };
+}
