@@ -39,6 +39,25 @@ function cli(env: NodeJS.ProcessEnv, args: string[], input?: string): void {
   if (run.status !== 0) throw new Error(`madoguchi ${args.join(' ')} failed`);
 }
 
+/** `sweep --today` as the night runs it; its own duration (from the run record) and the process's. */
+function timedSweep(env: NodeJS.ProcessEnv, today: string): { ms: number; wallMs: number; line: string } {
+  const started = Date.now();
+  const run = spawnSync(process.execPath, [BIN, 'sweep', '--today', today], { env: { ...env, LOG_LEVEL: 'warn' }, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`sweep failed: ${run.stderr}`);
+  return { ms: Number(/in (\d+) ms/.exec(run.stdout)?.[1]), wallMs: Date.now() - started, line: run.stdout.trim() };
+}
+
+/** Makes every hundredth active card expire yesterday, as if a year's birthdays had come at once. */
+async function makeDue(env: NodeJS.ProcessEnv, yesterday: string): Promise<number> {
+  const store = openStore({ dataDir: env.DATA_DIR!, databaseUrl: env.DATABASE_URL || undefined, municipalityCode: '131237' });
+  const ids = (await store.db.selectFrom('cards').select('id').where('status', '=', 'active').orderBy('id').execute()).map((row) => row.id).filter((_, index) => index % 100 === 0);
+  for (let at = 0; at < ids.length; at += 500) {
+    await store.db.updateTable('cards').set({ expiry_date: yesterday }).where('id', 'in', ids.slice(at, at + 500)).execute();
+  }
+  await store.close();
+  return ids.length;
+}
+
 async function activeCards(env: NodeJS.ProcessEnv, limit: number): Promise<string[]> {
   const store = openStore({ dataDir: env.DATA_DIR!, databaseUrl: env.DATABASE_URL || undefined, municipalityCode: '131237' });
   const rows = await store.db.selectFrom('cards').select('id').where('status', '=', 'active').limit(limit).execute();
@@ -156,6 +175,17 @@ async function benchDialect(name: string, env: NodeJS.ProcessEnv, rawRate: () =>
     server.kill('SIGTERM');
     await new Promise((resolve) => server.on('exit', resolve));
   }
+
+  // The nightly sweep (issue 6): first whatever the generated data left due, then a night with
+  // nothing due, then one with 1 % of the cards due.
+  const today = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
+  const yesterday = new Date(Date.now() + 9 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
+  timedSweep(env, today);
+  const idle = timedSweep(env, today);
+  console.log(`sweep with nothing due over ${format(RESIDENTS)} residents' cards: ${format(idle.ms)} ms in the run, ${format(idle.wallMs)} ms with the process's start (aim ≤ 1 s)`);
+  const due = await makeDue(env, yesterday);
+  const busy = timedSweep(env, today);
+  console.log(`sweep with ${format(due)} cards due (1 %): ${format(busy.ms)} ms in the run, ${format(busy.wallMs)} ms with the process's start, ${format((due / busy.ms) * 1000)} cards/s (aim ≤ 30 s) — ${busy.line}`);
 }
 
 const key = randomBytes(32).toString('base64');
