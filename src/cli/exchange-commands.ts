@@ -125,7 +125,11 @@ export async function exportCommand(
       }
     }
     const target = options.out ? createWriteStream(options.out) : (io.stdout as Writable);
-    await pipeline(Readable.from(records()), stringify({ header: true, columns, record_delimiter: 'windows' }), encodeStream(encoding), target, { end: options.out !== undefined });
+    await pipeline(Readable.from(records()), stringify({ header: true, columns, record_delimiter: 'windows' }), encodeStream(encoding), target, { end: options.out !== undefined }).catch(
+      (error: NodeJS.ErrnoException) => {
+        throw new CliError(`cannot write ${options.out ?? 'to standard output'}: ${error.code ?? error.message}`);
+      },
+    );
     await write(io.stderr, `exported ${count.toLocaleString('en-US')} ${kind} for ${options.purpose}${options.out ? ` to ${options.out}` : ''}${options.withNumbers ? ' with individual numbers' : ''}\n`);
     if (lossy.size > 0) {
       await write(io.stderr, `warning: Shift_JIS cannot hold ${[...lossy].join(' ')}; they were written as "?" (use --encoding utf-8 to keep them)\n`);
