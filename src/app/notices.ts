@@ -72,6 +72,8 @@ interface Letter {
 /** The letter of each kind for one card, or none when the card is not due one in the range. */
 const LETTERS: Record<NoticeKind, (card: NoticeCandidate, name: string, app: AppContext) => Letter[]> = {
   'renewal-window': (card, name, app) => {
+    // A card that ends with the period of stay is extended, not renewed: that letter is another kind.
+    if (card.expiryBasis === 'period-of-stay' || card.expiryBasis === 'special-period') return [];
     const window = renewalWindow({ expiryDate: card.expiryDate! }, app.rules);
     if (!window.ok) return [];
     const { opensOn, closesOn } = window.value;

@@ -357,6 +357,8 @@ export interface NoticeCandidate {
   readonly periodOfStayEnd: PlainDate | null;
   readonly cardStatus: string;
   readonly expiryDate: PlainDate | null;
+  /** Why the card ends then: a birthday, or the period of stay. */
+  readonly expiryBasis: string | null;
   readonly pickupOfficeId: string;
   readonly continuationNotificationDate: PlainDate | null;
   readonly continuationDeadline: PlainDate | null;

@@ -85,6 +85,8 @@ describe.each(DIALECTS)('notices on $name', ({ create }) => {
     const letters = await notices('period-of-stay-ending', '2026-12-02');
     expect(letters).toMatchObject([{ residentId: people.foreign!.residentId, name: '王 芳', deadline: '2027-01-31' }]);
     expect(letters[0]!.bring).toEqual(['在留カード', 'マイナンバーカード']);
+    // Their card ends with the period of stay: it is extended, so no renewal letter three months before.
+    expect(await notices('renewal-window', '2026-10-01', '2026-11-30')).toEqual([]);
   });
 
   it('asks for an expired card back once the sweep has expired it', async () => {

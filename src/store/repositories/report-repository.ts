@@ -24,6 +24,7 @@ export function reportRepository({ db, municipalityCode }: Scope): ReportReposit
         'residents.period_of_stay_end as periodOfStayEnd',
         'cards.status as cardStatus',
         'cards.expiry_date as expiryDate',
+        'cards.expiry_basis as expiryBasis',
         'cards.pickup_office_id as pickupOfficeId',
         'cards.continuation_notification_date as continuationNotificationDate',
         'cards.continuation_deadline as continuationDeadline',
