@@ -23,10 +23,14 @@ const STATUS_ICON: Record<string, string> = {
   approved: '✓',
   refused: '×',
   used: '✓',
+  running: '…',
+  done: '✓',
+  failed: '×',
+  interrupted: '!',
 };
 
 /** A status in words with a shape, never by colour alone. */
-export function StatusTag({ status, kind = 'card' }: { status: string; kind?: 'card' | 'certificate' | 'approval' }) {
+export function StatusTag({ status, kind = 'card' }: { status: string; kind?: 'card' | 'certificate' | 'approval' | 'sweep' }) {
   const { t } = useI18n();
   return (
     <span className={`tag tag--${status}`}>

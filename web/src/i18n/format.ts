@@ -12,6 +12,11 @@ export function wareki(iso: string): string {
   return WAREKI.format(utc(iso));
 }
 
+/** 令和8年11月26日: the 和暦 alone, as a letter to a resident is dated. */
+export function warekiDate(iso: string): string {
+  return WAREKI_DATE.format(utc(iso));
+}
+
 export function weekday(iso: string, lang: 'ja' | 'en'): string {
   return WEEKDAY[lang].format(utc(iso));
 }
@@ -25,6 +30,21 @@ export function yen(amount: number, lang: 'ja' | 'en'): string {
   return lang === 'ja' ? `${amount.toLocaleString('ja-JP')}円` : `¥${amount.toLocaleString('en-US')}`;
 }
 
+/** A count as the clerk reads it, with thousands separators. */
+export function count(value: number, lang: 'ja' | 'en'): string {
+  return value.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB');
+}
+
+const JAPAN_TIME = {
+  ja: new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }),
+};
+
+/** An instant (a job's start, say) in Japan's time, where the counters are. */
+export function japanTime(instant: string, lang: 'ja' | 'en'): string {
+  return JAPAN_TIME[lang].format(new Date(instant));
+}
+
 /** Today in Japan (UTC+9, no daylight saving), as the server counts business dates. */
 export function todayInJapan(): string {
   return new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
@@ -33,6 +53,11 @@ export function todayInJapan(): string {
 export function isRealDate(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
   return utc(text).toISOString().slice(0, 10) === text;
+}
+
+/** The first day of the date's month: where a report of "the month so far" starts. */
+export function firstOfMonth(iso: string): string {
+  return `${iso.slice(0, 8)}01`;
 }
 
 export function addDays(iso: string, days: number): string {

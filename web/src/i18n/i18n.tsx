@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ERRORS, MESSAGES, type MessageKey } from './messages';
-import { dateLabel, yen } from './format';
+import { count, dateLabel, japanTime, yen } from './format';
 
 export type Lang = 'ja' | 'en';
 
@@ -10,6 +10,10 @@ interface I18n {
   t(key: MessageKey, params?: Record<string, string | number>): string;
   date(iso: string | null | undefined): string;
   money(amount: number): string;
+  /** A count with thousands separators. */
+  count(value: number): string;
+  /** An instant in Japan's time. */
+  time(instant: string | null | undefined): string;
   /** The refusal of a code in the user's language, or the server's words when the code is new. */
   error(code: string, fallback: string): string;
 }
@@ -19,6 +23,14 @@ const STORAGE_KEY = 'madoguchi.lang';
 
 function fill(text: string, params?: Record<string, string | number>): string {
   return params ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)) : text;
+}
+
+/**
+ * A text in Japanese whatever the app's language: for what is printed for residents (the
+ * letters), whose words come from the server in Japanese.
+ */
+export function inJapanese(key: MessageKey, params?: Record<string, string | number>): string {
+  return fill(MESSAGES[key][0], params);
 }
 
 /** Japanese by default, English on request; the choice is remembered and set as the page's `lang`. */
@@ -40,6 +52,8 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
       t: (key, params) => fill((MESSAGES[key] as readonly [string, string] | undefined)?.[index] ?? key, params),
       date: (iso) => (iso ? dateLabel(iso, lang) : '—'),
       money: (amount) => yen(amount, lang),
+      count: (value) => count(value, lang),
+      time: (instant) => (instant ? japanTime(instant, lang) : '—'),
       error: (code, fallback) => {
         const known = (ERRORS as Record<string, readonly [string, string]>)[code];
         return known ? known[index] : fallback;
