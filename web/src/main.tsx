@@ -1,4 +1,4 @@
-import { StrictMode, type ReactNode } from 'react';
+import { lazy, StrictMode, Suspense, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-router';
 import { StaffPage } from './admin/staff-page';
@@ -35,10 +35,24 @@ function Home() {
   return <Navigate to={user ? homeOf(user) : '/signin'} replace />;
 }
 
+const figures = () => import('./supervisor/figures');
+const DashboardPage = lazy(() => figures().then((module) => ({ default: module.DashboardPage })));
+const SweepRunsPage = lazy(() => figures().then((module) => ({ default: module.SweepRunsPage })));
+const ReportsPage = lazy(() => figures().then((module) => ({ default: module.ReportsPage })));
+const NoticesPage = lazy(() => figures().then((module) => ({ default: module.NoticesPage })));
+const NoticeLettersPage = lazy(() => figures().then((module) => ({ default: module.NoticeLettersPage })));
+
+function Loading() {
+  const { t } = useI18n();
+  return <Page title={t('common.loading')}>{null}</Page>;
+}
+
 function Frame() {
   return (
     <Layout>
-      <Outlet />
+      <Suspense fallback={<Loading />}>
+        <Outlet />
+      </Suspense>
     </Layout>
   );
 }
@@ -49,6 +63,8 @@ function NotFound() {
 }
 
 const COUNTER = ['clerk', 'supervisor'];
+/** Who reads the figures (report.read on the server); notices name residents, so supervisors only. */
+const FIGURES = ['supervisor', 'auditor'];
 
 const router = createBrowserRouter([
   {
@@ -65,6 +81,11 @@ const router = createBrowserRouter([
       { path: '/cards/:id/:procedure', element: <Only roles={COUNTER}><CardProcedureRoute /></Only> },
       { path: '/slips/:id', element: <Only roles={COUNTER}><SlipPage /></Only> },
       { path: '/approvals', element: <Only roles={COUNTER}><ApprovalsPage /></Only> },
+      { path: '/dashboard', element: <Only roles={FIGURES}><DashboardPage /></Only> },
+      { path: '/dashboard/sweeps', element: <Only roles={FIGURES}><SweepRunsPage /></Only> },
+      { path: '/reports', element: <Only roles={FIGURES}><ReportsPage /></Only> },
+      { path: '/notices', element: <Only roles={['supervisor']}><NoticesPage /></Only> },
+      { path: '/notices/letters', element: <Only roles={['supervisor']}><NoticeLettersPage /></Only> },
       { path: '/hotline', element: <Only roles={['hotline']}><HotlinePage /></Only> },
       { path: '/audit', element: <Only roles={['auditor']}><AuditPage /></Only> },
       { path: '/staff', element: <Only roles={['admin']}><StaffPage /></Only> },

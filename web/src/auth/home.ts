@@ -1,6 +1,6 @@
 import type { SessionUser } from '../api/types';
 
-/** Where each role starts: the counter search, the hotline console, approvals, the audit trail, staff. */
+/** Where each role starts: the counter search, the hotline console, today's figures, the audit trail, staff. */
 export function homeOf(user: SessionUser): string {
   if (user.mustChangePassword) return '/password';
   switch (user.role) {
@@ -10,6 +10,8 @@ export function homeOf(user: SessionUser): string {
       return '/audit';
     case 'admin':
       return '/staff';
+    case 'supervisor':
+      return '/dashboard';
     default:
       return '/residents';
   }

@@ -30,13 +30,20 @@ const NAV: Record<string, readonly { to: string; label: MessageKey }[]> = {
     { to: '/approvals', label: 'nav.approvals' },
   ],
   supervisor: [
+    { to: '/dashboard', label: 'nav.dashboard' },
     { to: '/residents', label: 'nav.search' },
     { to: '/residents/new', label: 'nav.register' },
     { to: '/residents/arrival', label: 'nav.arrival' },
     { to: '/approvals', label: 'nav.approvals' },
+    { to: '/reports', label: 'nav.reports' },
+    { to: '/notices', label: 'nav.notices' },
   ],
   hotline: [{ to: '/hotline', label: 'nav.hotline' }],
-  auditor: [{ to: '/audit', label: 'nav.audit' }],
+  auditor: [
+    { to: '/audit', label: 'nav.audit' },
+    { to: '/dashboard', label: 'nav.dashboard' },
+    { to: '/reports', label: 'nav.reports' },
+  ],
   admin: [{ to: '/staff', label: 'nav.staff' }],
 };
 

@@ -1,0 +1,135 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { answer, api, type Problem } from '../api/client';
+import type { Dashboard } from '../api/types';
+import { useSession } from '../auth/session';
+import { Notice, StatusTag } from '../components/bits';
+import { Page } from '../components/layout';
+import { useI18n } from '../i18n/i18n';
+import { procedureKindLabel } from './report-labels';
+import { SweepPanel } from './sweep-panel';
+
+/**
+ * A supervisor's start page (auditors read it too): what the counters did today, what waits for
+ * a decision, how many cards are in each state, and how the night's sweep went.
+ */
+export function DashboardPage() {
+  const { t, date, money, count, error } = useI18n();
+  const { user } = useSession();
+  const [dashboard, setDashboard] = useState<Dashboard | { problem: Problem }>();
+  const load = useCallback(async () => {
+    const result = await answer(api.GET('/api/v1/reports/dashboard'));
+    setDashboard(result.ok ? result.data : { problem: result.problem });
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const supervisor = user?.role === 'supervisor';
+
+  if (!dashboard) return <Page title={t('dashboard.title')}><p>{t('common.loading')}</p></Page>;
+  if ('problem' in dashboard) {
+    return (
+      <Page title={t('dashboard.title')}>
+        <Notice tone="warning">{error(dashboard.problem.code, dashboard.problem.detail)}</Notice>
+      </Page>
+    );
+  }
+  const byKind = Object.entries(dashboard.proceduresByKind).sort(([, a], [, b]) => b - a);
+  const cards = Object.entries(dashboard.cardsByStatus);
+  return (
+    <Page title={t('dashboard.title')} wide>
+      <p className="lead">{t('dashboard.intro', { date: date(dashboard.today) })}</p>
+      <section aria-labelledby="counts-title">
+        <h2 id="counts-title">{t('dashboard.counts')}</h2>
+        <dl className="figures">
+          <div className="figure">
+            <dt className="figure__label">{t('dashboard.procedures')}</dt>
+            <dd className="figure__value" data-figure="procedures">{t('dashboard.cases', { count: count(dashboard.procedures) })}</dd>
+          </div>
+          <div className="figure">
+            <dt className="figure__label">{t('dashboard.suspensions')}</dt>
+            <dd className="figure__value" data-figure="suspensions">{t('dashboard.cases', { count: count(dashboard.suspensions) })}</dd>
+          </div>
+          <div className="figure">
+            <dt className="figure__label">{t('dashboard.resumptions')}</dt>
+            <dd className="figure__value" data-figure="resumptions">{t('dashboard.cases', { count: count(dashboard.resumptions) })}</dd>
+          </div>
+          <div className="figure">
+            <dt className="figure__label">{t('dashboard.fees')}</dt>
+            <dd className="figure__value" data-figure="fees">
+              {money(dashboard.fees.total)}
+              <span className="figure__note">{t('dashboard.receipts', { count: count(dashboard.fees.receipts) })}</span>
+            </dd>
+          </div>
+          <div className={dashboard.pendingApprovals > 0 ? 'figure figure--attention' : 'figure'}>
+            <dt className="figure__label">{t('dashboard.pending')}</dt>
+            <dd className="figure__value" data-figure="pending">
+              {t('dashboard.cases', { count: count(dashboard.pendingApprovals) })}
+              {supervisor ? (
+                <Link className="figure__note" to="/approvals">
+                  {t('dashboard.openApprovals')}
+                </Link>
+              ) : null}
+            </dd>
+          </div>
+        </dl>
+      </section>
+      <div className="columns">
+        <section className="column" aria-labelledby="kinds-title">
+          <h2 id="kinds-title">{t('dashboard.byKind')}</h2>
+          {byKind.length === 0 ? (
+            <p>{t('dashboard.noProcedures')}</p>
+          ) : (
+            <table className="table table--compact">
+              <caption className="visually-hidden">{t('dashboard.byKind')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('dashboard.kind')}</th>
+                  <th scope="col" className="num">
+                    {t('dashboard.count')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {byKind.map(([kind, n]) => (
+                  <tr key={kind}>
+                    <th scope="row">{procedureKindLabel(t, kind)}</th>
+                    <td className="num">{count(n)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+        <section className="column" aria-labelledby="cards-title">
+          <h2 id="cards-title">{t('dashboard.cards')}</h2>
+          <table className="table table--compact">
+            <caption className="visually-hidden">{t('dashboard.cards')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('dashboard.status')}</th>
+                <th scope="col" className="num">
+                  {t('dashboard.cardCount')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {cards.map(([status, n]) => (
+                <tr key={status}>
+                  <th scope="row">
+                    <StatusTag status={status} />
+                  </th>
+                  <td className="num">{count(n)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p>
+            <Link to="/reports?report=cards-by-status">{t('dashboard.reports')}</Link>
+          </p>
+        </section>
+      </div>
+      <SweepPanel last={dashboard.lastSweep} today={dashboard.today} canRun={supervisor} onRan={load} />
+    </Page>
+  );
+}
