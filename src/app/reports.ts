@@ -87,7 +87,8 @@ export async function report(app: AppContext, actor: Actor, name: ReportName, qu
     if (addMonthsClamped(from, 12) < to) return refuse('INPUT.INVALID', 'a report covers at most a year');
   }
   const range = { from, to };
-  const office = (id: string) => app.offices.offices.find((candidate) => candidate.id === id)?.name ?? id;
+  const office = (id: string) =>
+    app.offices.offices.find((candidate) => candidate.id === id)?.name ?? (id === 'hotline' ? app.offices.hotline.name : id === 'system' ? '夜間処理（システム）' : id);
   const reports = app.store.read.reports;
   switch (name) {
     case 'cards-by-status': {

@@ -176,6 +176,7 @@ describe.each(DIALECTS)('reports on $name', ({ create }) => {
     expect(procedures.rows).toContainEqual({ date: '2026-11-26', kind: 'card-issue', officeId: 'honcho', office: 'マイナンバーカード専用窓口(本庁舎)', count: 4 });
     const suspensions = await report('suspensions', '?from=2026-11-26&to=2026-11-26');
     expect(suspensions.rows).toEqual([{ date: '2026-11-26', suspensions: 2, resumptions: 1 }]);
+    expect(procedures.rows).toContainEqual(expect.objectContaining({ kind: 'card-suspension', officeId: 'hotline', office: 'マイナンバー総合フリーダイヤル', count: 2 }));
     expect((await report('procedures', '?from=2026-10-01&to=2026-10-31')).rows).toEqual([]);
   });
 

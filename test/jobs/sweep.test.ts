@@ -91,6 +91,8 @@ describe.each(DIALECTS)('the nightly sweep on $name', ({ create }) => {
     const runs = await world.call('supervisor', 'GET', '/api/v1/jobs/sweep/runs');
     expect(runs.body[0]).toMatchObject({ status: 'done', businessDate: '2031-01-16', counts: { certificatesExpired: 0 } });
     expect(runs.body.length).toBeGreaterThanOrEqual(6);
+    expect((await world.call('admin', 'GET', '/api/v1/jobs/sweep/runs')).body).toEqual(runs.body);
+    expect(await world.call('clerk', 'GET', '/api/v1/jobs/sweep/runs')).toMatchObject({ status: 403 });
     expect(await world.call('clerk', 'POST', '/api/v1/jobs/sweep/run', {})).toMatchObject({ status: 403, body: { code: 'AUTH.FORBIDDEN' } });
     const viaApi = await world.call('supervisor', 'POST', '/api/v1/jobs/sweep/run', { today: '2031-01-16' });
     expect(viaApi).toMatchObject({ status: 200, body: { status: 'done', counts: { expired: 0 } } });
