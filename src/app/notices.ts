@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { refuse, success, type Result } from '../domain/errors.ts';
 import { ITEM_TEXT } from '../domain/guide/guide-text.ts';
 import { addDays, addMonthsClamped, type PlainDate } from '../rules/plain-date.ts';
+import type { Policy } from '../rules/policy.ts';
 import { PHOTO_SIZE_CM } from '../rules/procedures.ts';
 import { renewalWindow } from '../rules/renewal-window.ts';
 import { DateSchema } from '../rules/schema.ts';
@@ -23,9 +24,6 @@ export const NoticeKind = {
 } as const;
 export type NoticeKind = (typeof NoticeKind)[keyof typeof NoticeKind];
 export const NOTICE_KINDS = Object.values(NoticeKind);
-
-export const CONTINUATION_REMINDER_DAYS = [30, 7] as const;
-export const PERIOD_OF_STAY_NOTICE_DAYS = 60;
 
 export const NoticeSchema = Type.Object({
   kind: Type.Enum(NOTICE_KINDS),
@@ -58,8 +56,11 @@ function japaneseDate(date: PlainDate): string {
   return `${wareki(date)}（${date}）`;
 }
 
-const item = (name: keyof typeof ITEM_TEXT) =>
-  ITEM_TEXT[name].replace('{height}', String(PHOTO_SIZE_CM.height)).replace('{width}', String(PHOTO_SIZE_CM.width)).replace('{months}', '6');
+const item = (name: keyof typeof ITEM_TEXT, policy: Policy) =>
+  ITEM_TEXT[name]
+    .replace('{height}', String(PHOTO_SIZE_CM.height))
+    .replace('{width}', String(PHOTO_SIZE_CM.width))
+    .replace('{months}', String(policy.photoMaxAgeMonths));
 
 interface Letter {
   readonly noticeDate: PlainDate;
@@ -91,8 +92,8 @@ const LETTERS: Record<NoticeKind, (card: NoticeCandidate, name: string, app: App
       },
     ];
   },
-  'continuation-deadline': (card, name) =>
-    CONTINUATION_REMINDER_DAYS.map((days) => ({
+  'continuation-deadline': (card, name, app) =>
+    app.rules.policy.noticeDays.continuationReminders.map((days) => ({
       noticeDate: addDays(card.continuationDeadline!, -days),
       subject: `マイナンバーカードの継続利用の手続き期限まで${days}日です`,
       paragraphs: [
@@ -103,14 +104,14 @@ const LETTERS: Record<NoticeKind, (card: NoticeCandidate, name: string, app: App
       bring: ['card'],
       deadline: card.continuationDeadline!,
     })),
-  'period-of-stay-ending': (card, name) => [
+  'period-of-stay-ending': (card, name, app) => [
     {
-      noticeDate: addDays(card.periodOfStayEnd!, -PERIOD_OF_STAY_NOTICE_DAYS),
+      noticeDate: addDays(card.periodOfStayEnd!, -app.rules.policy.noticeDays.periodOfStay),
       subject: '在留期間の満了日が近づいています（マイナンバーカードの有効期間の延長）',
       paragraphs: [
         `${name} 様の在留期間の満了日は ${japaneseDate(card.periodOfStayEnd!)} です。マイナンバーカードの有効期限は ${japaneseDate(card.expiryDate!)} です。`,
         '在留期間の更新または変更が許可されたら、カードの有効期限までに、在留カードとマイナンバーカードを持って窓口で有効期間の延長の手続きをしてください。新しい顔写真は要りません。',
-        '更新を申請して結果を待っている方（在留カードの裏に「申請中」とある方）も、満了日の2か月後まで延長できますので、同じものを持ってお越しください。',
+        `更新を申請して結果を待っている方（在留カードの裏に「申請中」とある方）も、満了日の${app.rules.policy.specialPeriodMonths}か月後まで延長できますので、同じものを持ってお越しください。`,
       ],
       bring: ['residence-card', 'card'],
       deadline: card.expiryDate!,
@@ -131,17 +132,22 @@ const LETTERS: Record<NoticeKind, (card: NoticeCandidate, name: string, app: App
 };
 
 /** The cards a notice of the kind may be due for, on notice dates from `from` to `to`. */
-function candidateQuery(app: AppContext, kind: NoticeKind, from: PlainDate, to: PlainDate) {
+function candidateQuery({ renewalWindowMonths, noticeDays }: Policy, kind: NoticeKind, from: PlainDate, to: PlainDate) {
   switch (kind) {
     case 'renewal-window':
-      // The window opens on expiry − 3 months (clamped to the month's end), so expiries from three
-      // months after `from` to three months and three days after `to` cover every opening day.
-      return { by: 'expiry' as const, statuses: ['active', 'suspended'], from: addMonthsClamped(from, 3), to: addDays(addMonthsClamped(to, 3), 3) };
+      // The window opens on expiry − N months (clamped to the month's end, R-6), so expiries from N
+      // months after `from` to N months and three days after `to` cover every opening day; the
+      // rule itself then says which of them open in the range.
+      return { by: 'expiry' as const, statuses: ['active', 'suspended'], from: addMonthsClamped(from, renewalWindowMonths), to: addDays(addMonthsClamped(to, renewalWindowMonths), 3) };
     case 'continuation-deadline':
-      // Deadline − 30 or − 7 in the range; a card lapses the day after its deadline.
-      return { by: 'lapse' as const, from: addDays(from, Math.min(...CONTINUATION_REMINDER_DAYS) + 1), to: addDays(to, Math.max(...CONTINUATION_REMINDER_DAYS) + 1) };
+      // Deadline − each reminder's days in the range; a card lapses the day after its deadline.
+      return {
+        by: 'lapse' as const,
+        from: addDays(from, Math.min(...noticeDays.continuationReminders) + 1),
+        to: addDays(to, Math.max(...noticeDays.continuationReminders) + 1),
+      };
     case 'period-of-stay-ending':
-      return { by: 'period-of-stay' as const, from: addDays(from, PERIOD_OF_STAY_NOTICE_DAYS), to: addDays(to, PERIOD_OF_STAY_NOTICE_DAYS) };
+      return { by: 'period-of-stay' as const, from: addDays(from, noticeDays.periodOfStay), to: addDays(to, noticeDays.periodOfStay) };
     case 'expired-not-returned':
       return { by: 'expiry' as const, statuses: ['expired'], from: addDays(from, -1), to: addDays(to, -1) };
   }
@@ -157,7 +163,7 @@ export async function listNotices(app: AppContext, actor: Actor, kind: NoticeKin
   if (!allowed.ok) return allowed;
   if (to < from) return refuse('INPUT.INVALID', `to (${to}) is before from (${from})`);
   if (addMonthsClamped(from, 12) < to) return refuse('INPUT.INVALID', 'a list covers at most a year of notice dates');
-  const candidates = await app.store.read.reports.noticeCandidates(candidateQuery(app, kind, from, to));
+  const candidates = await app.store.read.reports.noticeCandidates(candidateQuery(app.rules.policy, kind, from, to));
   const department = app.offices.department;
   const hotline = app.offices.hotline;
   const notices: Notice[] = candidates.flatMap((card) => {
@@ -175,7 +181,7 @@ export async function listNotices(app: AppContext, actor: Actor, kind: NoticeKin
         address: card.address,
         subject: letter.subject,
         paragraphs: [...letter.paragraphs],
-        bring: letter.bring.map(item),
+        bring: letter.bring.map((name) => item(name, app.rules.policy)),
         deadline: letter.deadline,
         deadlineText: letter.deadline && `${japaneseDate(letter.deadline)}まで`,
         office: { id: office.id, name: office.name, phone: office.phone },

@@ -82,7 +82,6 @@ export interface ResidentRepository {
   insertMany(rows: readonly { readonly record: ResidentRecord; readonly numberHash: string }[], at: string): Promise<void>;
   /** Writes the new state if the stored version is still `previousVersion`; false when it is not. */
   update(record: ResidentRecord, previousVersion: number, at: string): Promise<boolean>;
-  findIdByNumberHash(numberHash: string): Promise<string | undefined>;
   setNumber(id: string, numberHash: string, numberLast4: string): Promise<void>;
   residentCodeTaken(residentCode: string): Promise<boolean>;
   search(query: ResidentQuery): Promise<ResidentPage>;

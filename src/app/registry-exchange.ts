@@ -1,5 +1,6 @@
 import { Compile } from 'typebox/compile';
 import { refuse, success, type Result } from '../domain/errors.ts';
+import type { DecisionContext } from '../domain/card-decider.ts';
 import { checkResidentFacts } from '../domain/resident-decider.ts';
 import type { ResidentEvent, ResidentFacts, ResidentState } from '../domain/resident.ts';
 import { individualNumber, normalizeDigits } from '../rules/individual-number.ts';
@@ -90,7 +91,7 @@ function date(value: string): string {
 }
 
 /** One row as a registration, or the reason it is refused. */
-function parseRow(line: ImportLine, columns: readonly (ResidentColumn | undefined)[], app: AppContext): Result<{ facts: ResidentFacts; number: string; phone: string | null }> {
+function parseRow(line: ImportLine, columns: readonly (ResidentColumn | undefined)[], context: DecisionContext): Result<{ facts: ResidentFacts; number: string; phone: string | null }> {
   const raw: Partial<Record<ResidentColumn, string>> = {};
   columns.forEach((column, index) => {
     const value = (line.cells[index] ?? '').trim();
@@ -129,7 +130,7 @@ function parseRow(line: ImportLine, columns: readonly (ResidentColumn | undefine
       moveInDate: body.moveInDate ?? null,
       moveInNotificationDate: null,
     },
-    decisionContext(app),
+    context,
   );
   if (!facts.ok) return facts;
   return success({ facts: facts.value, number, phone: body.phone ?? null });
@@ -160,8 +161,9 @@ export async function importResidents(
 
   const flush = async () => {
     if (batch.length === 0) return;
+    const context = decisionContext(app);
     const parsed = batch.flatMap((line) => {
-      const result = parseRow(line, columns!, app);
+      const result = parseRow(line, columns!, context);
       if (result.ok) return [{ line: line.line, ...result.value, hash: app.keys.numberHash(result.value.number) }];
       rejected.push({ line: line.line, reason: `${result.error.code}: ${result.error.message}` });
       return [];

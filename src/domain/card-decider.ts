@@ -1,11 +1,12 @@
-import { ageOn } from '../rules/age.ts';
 import { cardExpiry } from '../rules/card-expiry.ts';
-import { certificateExpiry } from '../rules/certificate-expiry.ts';
+import { certificateExpiry, signatureCertificateAllowed } from '../rules/certificate-expiry.ts';
 import type { RuleContext } from '../rules/context.ts';
 import { continuationDeadline } from '../rules/continuation-deadline.ts';
 import { identityIsSufficient, type IdentityDocument } from '../rules/identity-documents.ts';
 import { photoIsRecent } from '../rules/photo-age.ts';
+import { RuleErrorCode } from '../rules/errors.ts';
 import { pinFormat } from '../rules/pin-format.ts';
+import { reissueFee } from '../rules/reissue-fee.ts';
 import type { PlainDate } from '../rules/plain-date.ts';
 import type { PinKind } from '../rules/policy.ts';
 import type { Residency } from '../rules/residency.ts';
@@ -22,7 +23,7 @@ import type {
   SuspensionReason,
 } from './card.ts';
 import { allows, type CardAction } from './card-transitions.ts';
-import { DomainErrorCode, fromRule, refuse, refuseField, success, type Result } from './errors.ts';
+import { DomainErrorCode, fromRule, notInFuture, refuse, refuseField, success, type Result } from './errors.ts';
 
 /** What the card rules need to know of its holder (R-3, R-4, R-5). */
 export interface Holder {
@@ -87,39 +88,17 @@ export type CardCommand =
   | { readonly type: 'abolish'; readonly on: PlainDate; readonly reason: AbolitionReason }
   | { readonly type: 'return'; readonly on: PlainDate; readonly reason: ReturnReason };
 
-const ACTION_OF: Record<CardCommand['type'], CardAction> = {
-  manufacture: 'manufacture',
-  issue: 'issue',
-  'add-front-note': 'add-front-note',
-  'revoke-signature': 'revoke-signature',
-  suspend: 'suspend',
-  resume: 'resume',
-  'require-continuation': 'require-continuation',
-  continue: 'continue',
-  extend: 'extend',
-  'verify-pin': 'verify-pin',
-  'reset-pin': 'reset-pin',
-  replace: 'replace',
-  expire: 'expire',
-  'expire-certificates': 'expire-certificates',
-  abolish: 'abolish',
-  return: 'return',
-};
-
-function notInFuture(field: string, date: PlainDate, context: DecisionContext): Result<never> | undefined {
-  return date > context.today ? refuseField(field, `${date} is after today (${context.today})`) : undefined;
-}
 
 /** The refusal for an action the card's status does not allow, naming the status. */
-export function invalidTransition(state: CardState, action: string): Result<never> {
+function invalidTransition(state: CardState, action: CardAction): Result<never> {
   return refuse(DomainErrorCode.CardInvalidTransition, `a card that is ${state.status} cannot be ${describe(action)}`, {
     currentStatus: state.status,
     action,
   });
 }
 
-function describe(action: string): string {
-  const words: Record<string, string> = {
+function describe(action: CardAction): string {
+  const words: Record<CardAction, string> = {
     manufacture: 'manufactured',
     issue: 'issued',
     'add-front-note': 'given a front note',
@@ -137,7 +116,7 @@ function describe(action: string): string {
     abolish: 'abolished',
     return: 'returned',
   };
-  return words[action] ?? action;
+  return words[action];
 }
 
 export interface ApplicationCommand {
@@ -170,14 +149,8 @@ export function decideApplication(command: ApplicationCommand, context: Decision
       `the photo of ${command.photoTakenOn} is older than ${context.rules.policy.photoMaxAgeMonths} months; a new photo taken within ${context.rules.policy.photoMaxAgeMonths} months is needed`,
     );
   }
-  if (
-    command.withSignatureCertificate &&
-    ageOn(command.holder.birthDate, command.applicationDate) < context.rules.policy.signatureCertificateMinAge
-  ) {
-    return refuse(
-      'CERTIFICATE.SIGNATURE_UNDER_15',
-      `no signature certificate for someone under ${context.rules.policy.signatureCertificateMinAge}`,
-    );
+  if (command.withSignatureCertificate && !signatureCertificateAllowed(command.holder.birthDate, command.applicationDate, context.rules.policy)) {
+    return refuse(RuleErrorCode.SignatureUnder15, `no signature certificate for someone under ${context.rules.policy.signatureCertificateMinAge}`);
   }
   return success([
     {
@@ -236,7 +209,7 @@ export function checkIdentity(documents: readonly IdentityDocument[]): Result<ne
  * the events to record. The action must be allowed in the card's status (TRANSITIONS).
  */
 export function decideCard(command: CardCommand, state: CardState, context: DecisionContext): Result<CardEvent[]> {
-  if (!allows(state.status, ACTION_OF[command.type])) return invalidTransition(state, ACTION_OF[command.type]);
+  if (!allows(state.status, command.type)) return invalidTransition(state, command.type);
   const { rules } = context;
   switch (command.type) {
     case 'manufacture': {
@@ -261,11 +234,10 @@ export function decideCard(command: CardCommand, state: CardState, context: Deci
       const future = notInFuture('handedOverOn', command.handedOverOn, context);
       if (future) return future;
       if (command.handedOverOn < state.issueDate!) return refuseField('handedOverOn', `is before the card was made (${state.issueDate})`);
-      if (command.handedOverOn > state.expiryDate!) return refuse('CARD.EXPIRED', `the card expired on ${state.expiryDate} before it was handed over`);
+      if (command.handedOverOn > state.expiryDate!) return refuse(RuleErrorCode.CardExpired, `the card expired on ${state.expiryDate} before it was handed over`);
       const documents = checkIdentity(command.identityDocuments);
       if (documents) return documents;
-      const signatureEligible =
-        state.wantsSignatureCertificate && ageOn(command.holder.birthDate, command.handedOverOn) >= rules.policy.signatureCertificateMinAge;
+      const signatureEligible = state.wantsSignatureCertificate && signatureCertificateAllowed(command.holder.birthDate, command.handedOverOn, rules.policy);
       const pins = checkPins(command.pins, signatureEligible, context);
       if (pins) return pins;
       return success([
@@ -284,10 +256,12 @@ export function decideCard(command: CardCommand, state: CardState, context: Deci
       const future = notInFuture('date', command.note.date, context);
       if (future) return future;
       if (state.frontNotes.length >= rules.policy.notesCapacity) {
+        const fee = reissueFee({ reason: 'notes-full', withCertificates: state.wantsSignatureCertificate || state.wantsUserCertificate }, rules);
+        const total = fee.ok ? fee.value.total : 0;
         return refuse(
           DomainErrorCode.CardNotesFull,
-          `the notes field (追記欄) is full (${rules.policy.notesCapacity} entries); a new card is needed, free of charge (reissue reason notes-full)`,
-          { capacity: rules.policy.notesCapacity, reissueReason: 'notes-full', fee: 0 },
+          `the notes field (追記欄) is full (${rules.policy.notesCapacity} entries); a new card is needed (reissue reason notes-full), ${total === 0 ? 'free of charge' : `fee ¥${total}`}`,
+          { capacity: rules.policy.notesCapacity, reissueReason: 'notes-full', fee: total },
         );
       }
       return success([{ type: 'FrontNoteAdded', note: command.note }]);

@@ -148,7 +148,6 @@ export type CardEvent =
   | { readonly type: 'CardAbolished'; readonly on: PlainDate; readonly reason: AbolitionReason }
   | { readonly type: 'CardReturned'; readonly on: PlainDate; readonly reason: ReturnReason };
 
-export type CardEventType = CardEvent['type'];
 
 function certificateFrom(plan: CertificatePlan): Certificate {
   return plan ? { status: 'valid', issuedOn: plan.issuedOn, expiresOn: plan.expiresOn, revokedOn: null, revokedReason: null } : NO_CERTIFICATE;

@@ -1,4 +1,5 @@
 import type { FieldError, RuleError, RuleErrorCode } from '../rules/errors.ts';
+import type { PlainDate } from '../rules/plain-date.ts';
 
 /**
  * Refusals of the records service (api.md): stable codes that clients act on. `src/http` maps
@@ -69,6 +70,11 @@ export function refuse(code: ErrorCode, message: string, details?: DomainError['
 export function refuseField(field: string, message: string): Result<never> {
   const text = `${field}: ${message}`;
   return { ok: false, error: { code: 'INPUT.INVALID', message: text, errors: [{ pointer: `/${field}`, message: text }] } };
+}
+
+/** The refusal of a date that has not come yet, or nothing. */
+export function notInFuture(field: string, date: PlainDate, context: { readonly today: PlainDate }): Result<never> | undefined {
+  return date > context.today ? refuseField(field, `${date} is after today (${context.today})`) : undefined;
 }
 
 /** A refusal of the rules core, as a domain refusal. */

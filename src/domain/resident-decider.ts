@@ -1,6 +1,6 @@
 import type { PlainDate } from '../rules/plain-date.ts';
 import type { DecisionContext } from './card-decider.ts';
-import { DomainErrorCode, refuse, refuseField, success, type Result } from './errors.ts';
+import { DomainErrorCode, notInFuture, refuse, refuseField, success, type Result } from './errors.ts';
 import { isKana, readingForm } from './name-search.ts';
 import type { Registration, ResidentEvent, ResidentFacts, ResidentName, ResidentState } from './resident.ts';
 
@@ -49,10 +49,6 @@ export function checkResidentFacts(facts: ResidentFacts, context: DecisionContex
     return refuseField('moveInNotificationDate', 'is before the move-in date');
   }
   return success({ ...facts, familyNameKana: readingForm(facts.familyNameKana), givenNameKana: readingForm(facts.givenNameKana) });
-}
-
-function notInFuture(field: string, date: PlainDate, context: DecisionContext): Result<never> | undefined {
-  return date > context.today ? refuseField(field, `${date} is after today (${context.today})`) : undefined;
 }
 
 /** Decides a command on a resident record; side effects on their card are the caller's to derive. */

@@ -109,8 +109,3 @@ export function evolveResident(state: ResidentState | undefined, event: Resident
   }
 }
 
-export function foldResident(events: readonly ResidentEvent[]): ResidentState | undefined {
-  let state: ResidentState | undefined;
-  for (const event of events) state = evolveResident(state, event);
-  return state;
-}

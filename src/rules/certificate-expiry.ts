@@ -3,7 +3,8 @@ import { ageOn } from './age.ts';
 import { nthBirthdayAfterDate } from './birthday.ts';
 import type { RuleContext } from './context.ts';
 import { fail, invalidField, ok, RuleErrorCode, type Outcome } from './errors.ts';
-import { minDate } from './plain-date.ts';
+import { minDate, type PlainDate } from './plain-date.ts';
+import type { Policy } from './policy.ts';
 import { DateField, DateSchema, InputObject } from './schema.ts';
 
 export const CertificateKind = { Signature: 'signature', User: 'user' } as const;
@@ -22,6 +23,11 @@ export type CertificateExpiryInput = Static<typeof CertificateExpiryInput>;
 export const CertificateExpiryOutput = Type.Object({ expiryDate: DateSchema });
 export type CertificateExpiryOutput = Static<typeof CertificateExpiryOutput>;
 
+/** R-4 (R-1): whether someone may hold a signature certificate (署名用電子証明書) on a day. */
+export function signatureCertificateAllowed(birthDate: PlainDate, on: PlainDate, policy: Policy): boolean {
+  return ageOn(birthDate, on) >= policy.signatureCertificateMinAge;
+}
+
 /**
  * R-4 `certificate-expiry` (C): the 5th birthday after issue, never later than the card.
  * No signature certificate (署名用電子証明書) for someone under 15 on the issue day (R-1).
@@ -32,7 +38,7 @@ export function certificateExpiry(input: CertificateExpiryInput, context: RuleCo
   const { policy } = context;
   if (issueDate < birthDate) return invalidField('issueDate', `${issueDate} is before birthDate ${birthDate}`);
   if (cardExpiryDate < issueDate) return invalidField('cardExpiryDate', `${cardExpiryDate} is before issueDate ${issueDate}`);
-  if (kind === CertificateKind.Signature && ageOn(birthDate, issueDate) < policy.signatureCertificateMinAge) {
+  if (kind === CertificateKind.Signature && !signatureCertificateAllowed(birthDate, issueDate, policy)) {
     return fail(
       RuleErrorCode.SignatureUnder15,
       `no signature certificate for someone under ${policy.signatureCertificateMinAge} on ${issueDate}`,

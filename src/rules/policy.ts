@@ -81,6 +81,14 @@ export const PolicySchema = Type.Object(
     notesCapacity: Type.Integer({ minimum: 1 }),
     /** Seed (C): a photo for an application must be taken within this many months. */
     photoMaxAgeMonths: Type.Integer({ minimum: 1 }),
+    /** Issue 6 (decision): when letters go out — days before the continuation deadline, and before a period of stay ends. */
+    noticeDays: Type.Object(
+      {
+        continuationReminders: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, uniqueItems: true }),
+        periodOfStay: Type.Integer({ minimum: 1 }),
+      },
+      { additionalProperties: false },
+    ),
     /** R-12 (C, J-LIS): consecutive wrong entries that lock each PIN. */
     pinMaxAttempts: Type.Object(
       Object.fromEntries(PIN_KINDS.map((kind) => [kind, Type.Integer({ minimum: 1 })])) as Record<
@@ -124,5 +132,6 @@ export const DEFAULT_POLICY: Policy = {
   },
   notesCapacity: 4,
   photoMaxAgeMonths: 6,
+  noticeDays: { continuationReminders: [30, 7], periodOfStay: 60 },
   pinMaxAttempts: { signature: 5, user: 3, 'resident-registry': 3, 'card-info': 3 },
 };

@@ -381,10 +381,6 @@ export const PROCEDURE_TABLE = {
 } as const satisfies Record<Procedure, ProcedureSpec>;
 
 /** The procedure's row. */
-export function procedureSpec(procedure: Procedure): ProcedureSpec {
-  return PROCEDURE_TABLE[procedure];
-}
-
 /** Seed: 顔写真(縦4.5センチメートル×横3.5センチメートル、最近6か月以内に撮影、正面・無背景のもの); the months are policy. */
 export const PHOTO_SIZE_CM = { height: 4.5, width: 3.5 } as const;
 

@@ -75,7 +75,6 @@ export const ANSWER_KINDS = {
   newPeriodOfStayEnd: AnswerKind.Date,
   currentPeriodOfStayEnd: AnswerKind.Date,
 } as const satisfies Record<AnswerName, AnswerKind>;
-export const ANSWER_NAMES = Object.keys(ANSWER_KINDS) as AnswerName[];
 
 export interface Questions {
   readonly required: readonly AnswerName[];

@@ -100,10 +100,6 @@ export function residentRepository(scope: Scope): ResidentRepository {
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
-    async findIdByNumberHash(numberHash) {
-      const row = await scoped().select('id').where('number_hash', '=', numberHash).executeTakeFirst();
-      return row?.id;
-    },
     async setNumber(id, numberHash, numberLast4) {
       await db.updateTable('residents').set({ number_hash: numberHash, number_last4: numberLast4 }).where('municipality_code', '=', municipalityCode).where('id', '=', id).execute();
     },
