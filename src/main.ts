@@ -31,7 +31,6 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     const store = openStore({ dataDir: settings.dataDir, databaseUrl: settings.databaseUrl, municipalityCode: offices.municipality.code });
     try {
       await store.migrate();
-      await store.optimize();
     } catch (error) {
       await store.close();
       throw new ConfigError(`the database at ${settings.databaseUrl ? 'DATABASE_URL' : settings.dataDir} cannot be used: ${(error as Error).message}`);
@@ -48,6 +47,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
       serve: async () => {
         const settings = getConfig();
         const { app, close } = await openApp();
+        // Planner statistics once per start of the server, not on every command line (a full ANALYZE on PostgreSQL).
+        await app.store.optimize();
         if (env.MADOGUCHI_DEMO !== '0') {
           const { seedDemo } = await import('./app/demo.ts');
           const accounts = await seedDemo(app);

@@ -10,6 +10,15 @@ export const systemClock: Clock = {
   today: () => new Date(Date.now() + JST_OFFSET_MS).toISOString().slice(0, 10) as PlainDate,
 };
 
+/** Milliseconds from `now` to the next `HH:MM` in Japan. */
+export function untilNextInJapan(at: string, now: number): number {
+  const [hours, minutes] = at.split(':').map(Number) as [number, number];
+  const japan = new Date(now + JST_OFFSET_MS);
+  let next = Date.UTC(japan.getUTCFullYear(), japan.getUTCMonth(), japan.getUTCDate(), hours, minutes) - JST_OFFSET_MS;
+  if (next <= now) next += 24 * 3600_000;
+  return next - now;
+}
+
 /** A clock stopped at a date (tests, demos, replaying a day); time still moves within it. */
 export function clockAt(today: PlainDate): Clock & { set(date: PlainDate): void } {
   let date = today;

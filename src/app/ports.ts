@@ -89,6 +89,7 @@ export interface ResidentRepository {
   count(): Promise<number>;
   /** Residents by 住民票コード with their number's hash, for imports. */
   findByResidentCodes(codes: readonly string[]): Promise<Map<string, { readonly id: string; readonly numberHash: string }>>;
+  getMany(ids: readonly string[]): Promise<ResidentRecord[]>;
   /** Residents in id order after `afterId`, for exports. */
   page(afterId: string, limit: number): Promise<ResidentRecord[]>;
 }
@@ -153,6 +154,8 @@ export interface NumberRepository {
     records: readonly { readonly id: string; readonly residentId: string; readonly encrypted: EncryptedNumber; readonly hash: string; readonly assignedOn: PlainDate }[],
   ): Promise<void>;
   current(residentId: string): Promise<EncryptedNumber | undefined>;
+  /** The current numbers of many residents at once, by resident id. */
+  currentOf(residentIds: readonly string[]): Promise<Map<string, EncryptedNumber>>;
   retireCurrent(residentId: string, on: PlainDate): Promise<void>;
   hashEverUsed(hash: string): Promise<boolean>;
   /** Which of these hashes any resident has ever had. */
@@ -303,6 +306,7 @@ export interface ApprovalRepository {
   get(id: string, options?: LockOption): Promise<ApprovalRecord | undefined>;
   update(record: ApprovalRecord): Promise<void>;
   list(filter: { readonly status?: ApprovalRecord['status']; readonly residentId?: string; readonly limit: number }): Promise<ApprovalRecord[]>;
+  count(status: ApprovalRecord['status']): Promise<number>;
 }
 
 export interface EnquiryRecord {

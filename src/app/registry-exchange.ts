@@ -9,6 +9,7 @@ import { authorize, type Actor } from './actor.ts';
 import { appendAudit } from './audit-trail.ts';
 import type { AppContext } from './context.ts';
 import type { ResidentRecord } from './ports.ts';
+import { maskNumber } from './views.ts';
 import { decisionContext } from './residents.ts';
 import { RegisterResidentBody } from './schemas.ts';
 
@@ -309,12 +310,13 @@ async function startExport(app: AppContext, actor: Actor, action: string, option
   return purpose;
 }
 
-async function* pages<T>(next: (after: string) => Promise<readonly T[]>, key: (item: T) => string): AsyncGenerator<T> {
+/** Every row of a table in key order, a page of 1,000 at a time (each page's lookups done at once). */
+async function* pages<T>(next: (after: string, limit: number) => Promise<readonly T[]>, key: (item: T) => string): AsyncGenerator<readonly T[]> {
   let after = '';
   for (;;) {
-    const page = await next(after);
+    const page = await next(after, 1000);
     if (page.length === 0) return;
-    yield* page;
+    yield page;
     after = key(page.at(-1)!);
   }
 }
@@ -328,11 +330,11 @@ export async function exportResidents(app: AppContext, actor: Actor, options: Ex
   if (!started.ok) return started;
   return success(
     (async function* () {
-      for await (const { state, phone, numberLast4 } of pages((after) => app.store.read.residents.page(after, 1000), (record) => record.state.id)) {
-        const number = options.withNumbers ? app.keys.decryptNumber((await app.store.read.numbers.current(state.id))!) : `********${numberLast4}`;
-        yield {
+      for await (const page of pages(app.store.read.residents.page, (record) => record.state.id)) {
+        const numbers = options.withNumbers ? await app.store.read.numbers.currentOf(page.map((record) => record.state.id)) : undefined;
+        for (const { state, phone, numberLast4 } of page) yield {
           residentCode: state.residentCode,
-          individualNumber: number,
+          individualNumber: numbers ? app.keys.decryptNumber(numbers.get(state.id)!) : maskNumber(numberLast4),
           familyName: state.familyName,
           givenName: state.givenName,
           familyNameKana: state.familyNameKana,
@@ -374,13 +376,12 @@ export async function exportCards(app: AppContext, actor: Actor, purpose: string
   const certificate = ({ status, expiresOn }: { status: string; expiresOn: string | null }) => (expiresOn ? `${status} ${expiresOn}` : status);
   return success(
     (async function* () {
-      const codes = new Map<string, string>();
-      for await (const card of pages((after) => app.store.read.cards.page(after, 1000), (card) => card.id)) {
-        let code = codes.get(card.residentId);
-        if (code === undefined) codes.set(card.residentId, (code = (await app.store.read.residents.get(card.residentId))?.state.residentCode ?? ''));
-        yield {
+      for await (const page of pages(app.store.read.cards.page, (card) => card.id)) {
+        const holders = await app.store.read.residents.getMany([...new Set(page.map((card) => card.residentId))]);
+        const codes = new Map(holders.map(({ state }) => [state.id, state.residentCode]));
+        for (const card of page) yield {
           cardId: card.id,
-          residentCode: code,
+          residentCode: codes.get(card.residentId) ?? '',
           status: card.status,
           applicationDate: card.applicationDate,
           issueDate: card.issueDate ?? '',

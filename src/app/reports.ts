@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { CARD_STATUSES } from '../domain/card.ts';
 import { refuse, success, type Result } from '../domain/errors.ts';
+import { HOTLINE_OFFICE, SYSTEM_OFFICE } from '../domain/roles.ts';
 import { addDays, addMonthsClamped, type PlainDate } from '../rules/plain-date.ts';
 import { authorize, type Actor } from './actor.ts';
 import type { AppContext } from './context.ts';
@@ -45,6 +46,13 @@ export const DashboardSchema = Type.Object({
 });
 export type Dashboard = Static<typeof DashboardSchema>;
 
+/** The reports there are, for who may read them. */
+export async function reportList(actor: Actor): Promise<Result<{ name: ReportName; title: string; ranged: boolean }[]>> {
+  const allowed = authorize(actor, 'report.read');
+  if (!allowed.ok) return allowed;
+  return success(REPORT_NAMES.map((name) => ({ name, ...REPORTS[name] })));
+}
+
 type Column = readonly [key: string, label: string, numeric?: 'n'];
 
 function table(report: ReportName, range: { from: PlainDate; to: PlainDate } | null, columns: readonly Column[], rows: Record<string, string | number>[]): Report {
@@ -88,7 +96,7 @@ export async function report(app: AppContext, actor: Actor, name: ReportName, qu
   }
   const range = { from, to };
   const office = (id: string) =>
-    app.offices.offices.find((candidate) => candidate.id === id)?.name ?? (id === 'hotline' ? app.offices.hotline.name : id === 'system' ? '夜間処理（システム）' : id);
+    app.offices.offices.find((candidate) => candidate.id === id)?.name ?? (id === HOTLINE_OFFICE ? app.offices.hotline.name : id === SYSTEM_OFFICE ? '夜間処理（システム）' : id);
   const reports = app.store.read.reports;
   switch (name) {
     case 'cards-by-status': {
@@ -181,7 +189,7 @@ export async function dashboard(app: AppContext, actor: Actor): Promise<Result<D
   const receipts = await reports.receipts(today, today);
   const cardsByStatus: Record<string, number> = Object.fromEntries(CARD_STATUSES.map((status) => [status, 0]));
   for (const { status, count } of await reports.cardsByStatus()) cardsByStatus[status] = (cardsByStatus[status] ?? 0) + count;
-  const pending = await app.store.read.approvals.list({ status: 'pending', limit: 1000 });
+  const pendingApprovals = await app.store.read.approvals.count('pending');
   const [lastSweep] = await app.store.read.jobRuns.list('sweep', 1);
   return success({
     today,
@@ -191,7 +199,7 @@ export async function dashboard(app: AppContext, actor: Actor): Promise<Result<D
     resumptions: proceduresByKind['card-resumption'] ?? 0,
     fees: { receipts: receipts.length, total: receipts.reduce((sum, receipt) => sum + receipt.fee, 0) },
     cardsByStatus,
-    pendingApprovals: pending.length,
+    pendingApprovals,
     lastSweep: (lastSweep as JobRun | undefined) ?? null,
   });
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DomainErrorCode, refuse, success, type Result } from '../domain/errors.ts';
-import { HOTLINE_OFFICE, ROLES, type Role } from '../domain/roles.ts';
+import { HOTLINE_OFFICE, ROLES, SYSTEM_OFFICE, type Role } from '../domain/roles.ts';
 import type { Actor } from './actor.ts';
 import { appendAudit } from './audit-trail.ts';
 import { runCommand } from './command.ts';
@@ -14,7 +14,7 @@ export const MIN_PASSWORD_LENGTH = 12;
 
 /** The actor of the command line and the nightly jobs, named after who ran them. */
 export function systemActor(name: string): Actor {
-  return { id: `system:${name}`, username: name, name, role: 'admin', officeId: 'system' };
+  return { id: `system:${name}`, username: name, name, role: 'admin', officeId: SYSTEM_OFFICE };
 }
 
 export function staffView(record: StaffRecord) {

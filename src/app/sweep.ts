@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Type } from 'typebox';
 import { DomainErrorCode, refuse, success, type Result } from '../domain/errors.ts';
 import type { PlainDate } from '../rules/plain-date.ts';
@@ -64,7 +63,7 @@ export async function runSweep(app: AppContext, actor: Actor, today: PlainDate, 
   }
   const started = Date.now();
   let run: JobRun = {
-    id: randomUUID(),
+    id: app.ids.next(),
     job: 'sweep',
     businessDate: today,
     status: 'running',

@@ -68,3 +68,6 @@ export const COUNTER_ONLY: readonly Permission[] = ['card.counter-procedure', 'r
 
 /** The office id of hotline operators, who belong to no counter. */
 export const HOTLINE_OFFICE = 'hotline';
+
+/** The office id of what the system does by itself: the command line, the nightly jobs. */
+export const SYSTEM_OFFICE = 'system';

@@ -1,18 +1,7 @@
-import type { Actor } from '../app/actor.ts';
+import { untilNextInJapan } from '../app/clock.ts';
 import type { AppContext } from '../app/context.ts';
 import { systemActor } from '../app/staff.ts';
 import { runSweep } from '../app/sweep.ts';
-
-const JST_OFFSET_MS = 9 * 3600_000;
-
-/** Milliseconds from `now` to the next `HH:MM` in Japan. */
-export function untilNext(at: string, now: number): number {
-  const [hours, minutes] = at.split(':').map(Number) as [number, number];
-  const japan = new Date(now + JST_OFFSET_MS);
-  let next = Date.UTC(japan.getUTCFullYear(), japan.getUTCMonth(), japan.getUTCDate(), hours, minutes) - JST_OFFSET_MS;
-  if (next <= now) next += 24 * 3600_000;
-  return next - now;
-}
 
 export interface Schedule {
   stop(): void;
@@ -26,16 +15,22 @@ export function scheduleDailySweep(
   app: AppContext,
   at: string,
   log: { info(object: object, message: string): void; error(object: object, message: string): void },
-  actor: Actor = systemActor('sweep'),
 ): Schedule {
+  const actor = systemActor('sweep');
   let timer: NodeJS.Timeout | undefined;
   const plan = () => {
     timer = setTimeout(async () => {
-      const result = await runSweep(app, actor, app.clock.today());
-      if (result.ok) log.info({ run: result.value }, 'nightly sweep done');
-      else log.error({ code: result.error.code, detail: result.error.message }, 'nightly sweep failed');
-      plan();
-    }, untilNext(at, Date.now()));
+      try {
+        const result = await runSweep(app, actor, app.clock.today());
+        if (result.ok) log.info({ run: result.value }, 'nightly sweep done');
+        else log.error({ code: result.error.code, detail: result.error.message }, 'nightly sweep failed');
+      } catch (error) {
+        // The database may be down for the night: say so, and try again tomorrow rather than stop the server.
+        log.error({ err: error }, 'nightly sweep failed');
+      } finally {
+        plan();
+      }
+    }, untilNextInJapan(at, Date.now()));
     timer.unref();
   };
   plan();

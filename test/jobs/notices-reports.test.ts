@@ -223,6 +223,9 @@ describe.each(DIALECTS)('reports on $name', ({ create }) => {
       lastSweep: { status: 'done', businessDate: '2026-11-26' },
     });
     expect(await world.call('clerk', 'GET', '/api/v1/reports/dashboard')).toMatchObject({ status: 403 });
+    expect(await world.call('clerk', 'GET', '/api/v1/reports')).toMatchObject({ status: 403 });
+    expect((await world.call('auditor', 'GET', '/api/v1/reports')).body.map((entry: { name: string }) => entry.name)).toContain('fees');
+    expect(body.pendingApprovals).toBe(await count(`select count(*) as n from approvals where status = 'pending'`));
     expect(await world.call('auditor', 'GET', '/api/v1/reports/fees')).toMatchObject({ status: 200 });
     expect(await world.call('supervisor', 'GET', '/api/v1/reports/fees?from=2025-01-01&to=2026-11-26')).toMatchObject({ status: 400, body: { code: 'INPUT.INVALID' } });
   });

@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app/context.ts';
 import { listNotices, NOTICE_CSV_COLUMNS, NOTICE_KINDS, NoticeListSchema, type NoticeKind } from '../../app/notices.ts';
-import { dashboard, DashboardSchema, report, REPORT_NAMES, REPORTS, ReportSchema, type ReportName } from '../../app/reports.ts';
-import { success } from '../../domain/errors.ts';
+import { dashboard, DashboardSchema, report, reportList, REPORT_NAMES, ReportSchema, type ReportName } from '../../app/reports.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
 import { DateSchema } from '../../rules/schema.ts';
 import { CsvEncodingQuery, staffRoute } from '../staff-route.ts';
@@ -32,7 +31,7 @@ export async function reportRoutes(app: FastifyInstance, { context }: { context:
       response: Type.Array(Type.Object({ name: Type.Enum(REPORT_NAMES), title: Type.String(), ranged: Type.Boolean() })),
       problems: [],
     },
-    async () => success(REPORT_NAMES.map((name) => ({ name, ...REPORTS[name] }))),
+    ({ request }) => reportList(request.actor),
   );
   staffRoute(
     app,

@@ -62,6 +62,15 @@ export function approvalRepository({ db, dialect, municipalityCode }: Scope): Ap
       const rows = await query.orderBy('requested_at').limit(filter.limit).execute();
       return rows.map(fromRow);
     },
+    async count(status) {
+      const row = await db
+        .selectFrom('approvals')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('municipality_code', '=', municipalityCode)
+        .where('status', '=', status)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
   };
 }
 

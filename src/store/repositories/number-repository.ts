@@ -48,6 +48,20 @@ export function numberRepository(scope: Scope): NumberRepository {
         .executeTakeFirst();
       return row && { ciphertext: row.ciphertext, keyId: row.key_id };
     },
+    async currentOf(residentIds) {
+      const found = new Map<string, { ciphertext: string; keyId: string }>();
+      for (const chunk of chunks(residentIds)) {
+        const rows = await db
+          .selectFrom('resident_numbers')
+          .select(['resident_id', 'ciphertext', 'key_id'])
+          .where('municipality_code', '=', municipalityCode)
+          .where('resident_id', 'in', chunk)
+          .where('is_current', '=', 1)
+          .execute();
+        for (const row of rows) found.set(row.resident_id, { ciphertext: row.ciphertext, keyId: row.key_id });
+      }
+      return found;
+    },
     async retireCurrent(residentId, on) {
       await db
         .updateTable('resident_numbers')

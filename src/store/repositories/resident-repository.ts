@@ -81,6 +81,11 @@ export function residentRepository(scope: Scope): ResidentRepository {
       const row = await query.executeTakeFirst();
       return row && fromRow(row);
     },
+    async getMany(ids) {
+      const records: ResidentRecord[] = [];
+      for (const chunk of chunks(ids)) records.push(...(await scoped().selectAll('residents').where('id', 'in', chunk).execute()).map(fromRow));
+      return records;
+    },
     async insert(record, numberHash, at) {
       await db
         .insertInto('residents')
