@@ -70,7 +70,7 @@ export async function registerArrival(app: AppContext, actor: Actor, body: Arriv
       if (card.pins) {
         const pins = (Object.entries(PIN_FIELD) as [keyof typeof card.pins, PinKind][])
           .filter(([field]) => card.pins![field] !== undefined)
-          .map(([field, kind]) => ({ kind, pin: kind === 'signature' ? card.pins![field]!.toUpperCase() : card.pins![field]! }));
+          .map(([field, kind]) => ({ kind, pin: card.pins![field]! }));
         await app.chip.setPins(tx, cardId, pins, meta.at);
       }
       note.details = { cardTakenOver: true, abolished: late, moveInDeadline: deadline.value.deadline };

@@ -194,7 +194,7 @@ export async function issueCard(app: AppContext, actor: Actor, id: string, body:
       const issued = decided.value[0] as Extract<CardEvent, { type: 'CardIssued' }>;
       const pins = (Object.entries(PIN_FIELD) as [keyof typeof body.pins, PinKind][])
         .filter(([field, kind]) => body.pins[field] !== undefined && (kind !== 'signature' || issued.signature !== null))
-        .map(([field, kind]) => ({ kind, pin: kind === 'signature' ? body.pins[field]!.toUpperCase() : body.pins[field]! }));
+        .map(([field, kind]) => ({ kind, pin: body.pins[field]! }));
       await app.chip.setPins(w.tx, w.card.id, pins, w.meta.at);
       const after = await saveCard(w.tx, w.card, decided.value, w.meta);
       w.note.details = { ...w.note.details, to: after.status, notificationCardReturned: body.notificationCardReturned };
@@ -281,7 +281,7 @@ export async function resetPin(app: AppContext, actor: Actor, id: string, kind: 
     async (w) => {
       const decided = decideCard({ type: 'reset-pin', kind, newPin: body.newPin, identityDocuments: body.identityDocuments }, w.card, w.context);
       if (!decided.ok) return decided;
-      await app.chip.reset(w.tx, w.card.id, kind, kind === 'signature' ? body.newPin.toUpperCase() : body.newPin, w.meta.at);
+      await app.chip.reset(w.tx, w.card.id, kind, body.newPin, w.meta.at);
       const after = await saveCard(w.tx, w.card, decided.value, w.meta);
       w.note.details = { kind };
       await recordProcedure(app, w.tx, actor, { kind: 'pin-reset', residentId: after.residentId, cardId: after.id, documents: body.identityDocuments, proxy: w.proxy, details: { kind } });

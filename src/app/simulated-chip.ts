@@ -9,6 +9,11 @@ import type { CardChip, PinCheck, PinState, Repositories } from './ports.ts';
  * others), all kept in the database so they survive a restart. A reader adapter for a real
  * chip would offer the same operations.
  */
+/** The PIN as the chip holds it: the signature PIN has upper-case letters only, however it was typed. */
+function asStored(kind: PinKind, pin: string): string {
+  return kind === 'signature' ? pin.toUpperCase() : pin;
+}
+
 export class SimulatedChip implements CardChip {
   constructor(
     private readonly pepper: Buffer,
@@ -17,7 +22,7 @@ export class SimulatedChip implements CardChip {
 
   async setPins(tx: Repositories, cardId: string, pins: readonly { kind: PinKind; pin: string }[], at: string): Promise<void> {
     for (const { kind, pin } of pins) {
-      await tx.chip.put(cardId, { kind, hash: await hashSecret(pin, this.pepper), failures: 0, locked: false }, at);
+      await tx.chip.put(cardId, { kind, hash: await hashSecret(asStored(kind, pin), this.pepper), failures: 0, locked: false }, at);
     }
   }
 
@@ -31,7 +36,7 @@ export class SimulatedChip implements CardChip {
         kind,
       });
     }
-    if (await verifySecret(record.hash, pin, this.pepper)) {
+    if (await verifySecret(record.hash, asStored(kind, pin), this.pepper)) {
       if (record.failures > 0) await tx.chip.put(cardId, { ...record, failures: 0 }, at);
       return success({ ok: true, remainingAttempts: max, locked: false });
     }
@@ -43,7 +48,7 @@ export class SimulatedChip implements CardChip {
 
   /** A counter resets a forgotten or locked PIN (seed: 暗証番号の再設定(ロック解除)). */
   async reset(tx: Repositories, cardId: string, kind: PinKind, pin: string, at: string): Promise<void> {
-    await tx.chip.put(cardId, { kind, hash: await hashSecret(pin, this.pepper), failures: 0, locked: false }, at);
+    await tx.chip.put(cardId, { kind, hash: await hashSecret(asStored(kind, pin), this.pepper), failures: 0, locked: false }, at);
   }
 
   async states(tx: Repositories, cardId: string): Promise<Record<PinKind, PinState>> {

@@ -235,6 +235,9 @@ describe.each(DIALECTS)('procedures on $name', ({ create }) => {
     expect(await world.call('clerk', 'POST', `${url}/reset`, { newPin: '4321', identityDocuments: ['passport'] })).toMatchObject({ status: 200, body: { pins: { user: { locked: false, remainingAttempts: 3 } } } });
     expect(await world.call('clerk', 'POST', `${url}/verify`, { pin: '4321' })).toMatchObject({ status: 200, body: { ok: true } });
     const signature = `/api/v1/cards/${cardId}/pins/signature/verify`;
+    // The signature PIN is set as typed at issue (abc123) and held in upper case: either way it is right.
+    expect(await world.call('clerk', 'POST', signature, { pin: PINS.signature })).toMatchObject({ status: 200, body: { ok: true } });
+    expect(await world.call('clerk', 'POST', signature, { pin: PINS.signature.toUpperCase() })).toMatchObject({ status: 200, body: { ok: true } });
     for (let i = 4; i >= 0; i--) expect((await world.call('clerk', 'POST', signature, { pin: 'WRONG1' })).body.remainingAttempts).toBe(i);
   });
 
