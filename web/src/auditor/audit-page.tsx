@@ -10,7 +10,7 @@ type Verification = Response<'/api/v1/audit/verify', 'get'>;
 
 /** The audit trail with filters, and the check of its chain. */
 export function AuditPage() {
-  const { t } = useI18n();
+  const { t, time } = useI18n();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [actor, setActor] = useState('');
@@ -107,7 +107,7 @@ export function AuditPage() {
                 {entries.map((entry) => (
                   <tr key={`${entry.chain}-${entry.seq}`}>
                     <td>{`${entry.chain}-${entry.seq}`}</td>
-                    <td>{entry.at.replace('T', ' ').slice(0, 19)}</td>
+                    <td>{time(entry.at)}</td>
                     <td>
                       {entry.actorRole ?? '—'}
                       <br />

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { answer, api } from '../api/client';
 import type { CardView, Procedure, ResidentDetail, Response } from '../api/types';
 import { useSession } from '../auth/session';
+import { procedureKindLabel } from '../i18n/procedure-kind';
 import { DateText, Notice, StatusTag, SummaryList } from '../components/bits';
 import { ErrorSummary, TextInput } from '../components/form';
 import { Page } from '../components/layout';
@@ -264,7 +265,7 @@ function CardPanel({ card, resident }: { card: CardView; resident: ResidentDetai
 }
 
 function CardHistory({ cardId }: { cardId: string }) {
-  const { t } = useI18n();
+  const { t, time } = useI18n();
   const [events, setEvents] = useState<Response<'/api/v1/cards/{id}/history', 'get'>>();
   return (
     <details
@@ -280,7 +281,7 @@ function CardHistory({ cardId }: { cardId: string }) {
         <ol>
           {events.map((event) => (
             <li key={event.version}>
-              {t(`event.${event.type}` as MessageKey)}（{event.recordedAt.slice(0, 16).replace('T', ' ')} UTC）
+              {t(`event.${event.type}` as MessageKey)}（{time(event.recordedAt)}）
             </li>
           ))}
         </ol>
@@ -320,7 +321,7 @@ function ProcedureHistory({ residentId }: { residentId: string }) {
                 <DateText value={record.businessDate} />
               </td>
               <td>
-                {t(`kind.${record.kind}` as MessageKey)}
+                {procedureKindLabel(t, record.kind)}
                 {record.proxy ? `（${t('presence.proxy')}）` : ''}
               </td>
               <td>{officeLabel(offices, record.officeId, lang)}</td>

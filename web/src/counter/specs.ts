@@ -1,5 +1,6 @@
 import { answer, api } from '../api/client';
 import type { CardView, ResidentDetail } from '../api/types';
+import { officeLabel } from '../components/office';
 import { addDays } from '../i18n/format';
 import type { MessageKey } from '../i18n/messages';
 import type { DocumentKind } from './documents';
@@ -24,7 +25,7 @@ function officeName(context: ProcedureContext, id: string | null | undefined): s
 }
 
 function officeOptions(context: ProcedureContext) {
-  return (context.offices?.offices ?? []).map((office) => ({ value: office.id, label: context.lang === 'ja' ? office.name : `${office.nameEn}（${office.name}）` }));
+  return (context.offices?.offices ?? []).map((office) => ({ value: office.id, label: officeLabel(context.offices, office.id, context.lang) }));
 }
 
 function whoLine(context: ProcedureContext): [string, string] {

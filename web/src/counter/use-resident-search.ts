@@ -29,16 +29,21 @@ const EMPTY: SearchState = { residents: [], match: undefined, truncated: false, 
  * Results as the clerk types: each change of the criteria asks the server at once and cancels
  * the question before it, so the list always answers the latest keystroke.
  */
+/** The criteria the server is asked with: only those complete enough to narrow the list. */
+function toQuery({ q, birthDate, address, phone }: Criteria) {
+  return {
+    ...(q.trim() && { q: q.trim() }),
+    ...(isRealDate(birthDate) && { birthDate }),
+    ...(address.trim().length >= 2 && { address: address.trim() }),
+    ...(/^[0-9-]{6,20}$/.test(phone) && { phone }),
+  };
+}
+
 export function useResidentSearch(criteria: Criteria): SearchState & { more(): Promise<void> } {
   const [state, setState] = useState<SearchState>(EMPTY);
   const { q, birthDate, address, phone } = criteria;
   useEffect(() => {
-    const query = {
-      ...(q.trim() && { q: q.trim() }),
-      ...(isRealDate(birthDate) && { birthDate }),
-      ...(address.trim().length >= 2 && { address: address.trim() }),
-      ...(/^[0-9-]{6,20}$/.test(phone) && { phone }),
-    };
+    const query = toQuery({ q, birthDate, address, phone });
     if (Object.keys(query).length === 0 || (Object.keys(query).length === 1 && 'address' in query && address.trim().length < 3)) {
       setState(EMPTY);
       return;
@@ -59,12 +64,7 @@ export function useResidentSearch(criteria: Criteria): SearchState & { more(): P
 
   const more = async () => {
     if (!state.nextCursor) return;
-    const query = {
-      ...(q.trim() && { q: q.trim() }),
-      ...(isRealDate(birthDate) && { birthDate }),
-      ...(address.trim() && { address: address.trim() }),
-      ...(phone && { phone }),
-    };
+    const query = toQuery({ q, birthDate, address, phone });
     const result = await answer(api.GET('/api/v1/residents', { params: { query: { ...query, limit: 20, cursor: state.nextCursor } } }));
     if (result.ok) setState((current) => ({ ...current, residents: [...current.residents, ...result.data.residents], nextCursor: result.data.nextCursor }));
   };

@@ -16,7 +16,7 @@ type Reason = 'lost' | 'stolen';
  * reason in three actions (find, choose, confirm), and read the script back. Nothing else.
  */
 export function HotlinePage() {
-  const { t, lang, error } = useI18n();
+  const { t, lang, error, time } = useI18n();
   const { offices } = useSession();
   const [q, setQ] = useState('');
   const [birthDate, setBirthDate] = useState('');
@@ -66,7 +66,7 @@ export function HotlinePage() {
               </li>
             ))}
           </ul>
-          <p className="secondary">{t('hotline.reference', { time: done.at.replace('T', ' ').slice(0, 19) })}</p>
+          <p className="secondary">{t('hotline.reference', { time: time(done.at) })}</p>
         </section>
         <button type="button" className="button" onClick={() => { setDone(undefined); setQ(''); setBirthDate(''); setAddress(''); setPhone(''); setCaller(''); }}>
           {t('hotline.next')}

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { answer, api } from '../api/client';
 import type { Approval } from '../api/types';
 import { useSession } from '../auth/session';
+import { officeLabel } from '../components/office';
 import { Notice, StatusTag, SummaryList } from '../components/bits';
 import { TextInput } from '../components/form';
 import { Page } from '../components/layout';
@@ -44,7 +45,8 @@ export function ApprovalsPage() {
 }
 
 function ApprovalItem({ approval, canDecide, onDecided }: { approval: Approval; canDecide: boolean; onDecided: (approve: boolean, result: { ok: boolean; code: string; detail: string }) => Promise<void> }) {
-  const { t } = useI18n();
+  const { t, time, lang } = useI18n();
+  const { offices } = useSession();
   const [note, setNote] = useState('');
   const proxy = approval.payload.proxy as { name?: string; relationship?: string; authorityDocument?: string; identityDocuments?: string[] } | undefined;
   const decide = async (approve: boolean) => {
@@ -60,7 +62,7 @@ function ApprovalItem({ approval, canDecide, onDecided }: { approval: Approval; 
       <SummaryList
         rows={[
           [t('approvals.resident'), <Link to={`/residents/${approval.residentId}`}>{t('approvals.openResident')}</Link>],
-          [t('approvals.requested'), `${approval.requestedAt.slice(0, 16).replace('T', ' ')} UTC・${approval.requestedOfficeId}`],
+          [t('approvals.requested'), `${time(approval.requestedAt)}・${officeLabel(offices, approval.requestedOfficeId, lang)}`],
           ...(approval.kind === 'proxy'
             ? ([
                 [t('field.proxyProcedure'), t(`proxyProcedure.${approval.procedure}` as MessageKey)],

@@ -6,7 +6,7 @@ import { useSession } from '../auth/session';
 import { Notice, StatusTag } from '../components/bits';
 import { Page } from '../components/layout';
 import { useI18n } from '../i18n/i18n';
-import { procedureKindLabel } from './report-labels';
+import { procedureKindLabel } from '../i18n/procedure-kind';
 import { SweepPanel } from './sweep-panel';
 
 /**

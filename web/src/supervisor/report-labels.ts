@@ -6,11 +6,6 @@ type Translate = ReturnType<typeof useI18n>['t'];
 
 const known = (key: string): key is MessageKey => key in MESSAGES;
 
-/** A procedure kind in the user's language, or its code when the server has a kind newer than this build. */
-export function procedureKindLabel(t: Translate, kind: string): string {
-  const key = `procedureKind.${kind}`;
-  return known(key) ? t(key) : kind;
-}
 
 /**
  * A report's title: the server's own Japanese, or the English of its name. The server's words

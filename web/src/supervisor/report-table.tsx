@@ -2,7 +2,8 @@ import type { Report } from '../api/types';
 import { useSession } from '../auth/session';
 import { officeLabel } from '../components/office';
 import { useI18n } from '../i18n/i18n';
-import { columnLabel, procedureKindLabel } from './report-labels';
+import { procedureKindLabel } from '../i18n/procedure-kind';
+import { columnLabel } from './report-labels';
 
 type Row = Report['rows'][number];
 
