@@ -48,7 +48,7 @@ describe('POST /api/v1/guide', () => {
   it('a lost card in English: the hotline first, police receipt, ¥1,000 with certificates', async () => {
     const body = (await guide({ situation: 'lost', lang: 'en', answers: { lostAtHome: false, withCertificates: true } })).json();
     expect(body.steps[0]).toEqual({ id: 'callHotline', urgent: true, text: expect.stringContaining('0120-95-0178') });
-    expect(body.fee).toEqual({ cardFee: 800, certificateFee: 200, total: 1000, policeReportRequired: true, reason: 'lost', withCertificates: true, totalText: '¥1,000' });
+    expect(body.fee).toEqual({ cardFee: 800, certificateFee: 200, total: 1000, policeReportRequired: true, policeReportApplies: true, reason: 'lost', withCertificates: true, totalText: '¥1,000' });
     expect(body.checklist.map((entry: { id: string }) => entry.id)).toContain('police-report');
     expect(body.hotline).toEqual({ name: 'My Number general toll-free line (マイナンバー総合フリーダイヤル)', phone: '0120-95-0178', hours: '24 hours, 365 days' });
   });

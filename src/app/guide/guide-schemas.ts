@@ -84,6 +84,7 @@ export const GuideResponseSchema = Type.Object({
         certificateFee: Type.Integer({ description: 'yen' }),
         total: Type.Integer({ description: 'yen' }),
         policeReportRequired: Type.Boolean(),
+        policeReportApplies: Type.Boolean({ description: 'Whether R-10 ever asks a police report for this reason' }),
         reason: Type.Enum(REISSUE_REASONS),
         withCertificates: Type.Boolean(),
         totalText: Text('The total as the language writes an amount of yen'),

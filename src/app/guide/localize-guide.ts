@@ -120,6 +120,7 @@ export function localizeGuide(plan: GuidePlan, lang: Lang, directory: OfficeDire
         certificateFee: plan.fee.certificateFee,
         total: plan.fee.total,
         policeReportRequired: plan.fee.policeReportRequired,
+        policeReportApplies: plan.fee.policeReportApplies,
         reason: plan.fee.reason,
         withCertificates: plan.fee.withCertificates,
         totalText: words.yen(plan.fee.total),

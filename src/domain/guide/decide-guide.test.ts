@@ -221,7 +221,7 @@ describe('lost and stolen (R-10)', () => {
     const answer = plan('lost', { lostAtHome: false, withCertificates: true });
     expect(answer.steps[0]).toMatchObject({ id: 'callHotline', urgent: true, params: { phone: { kind: 'phone', phone: '0120-95-0178' } } });
     expect(ids(answer.steps)).toEqual(['callHotline', 'policeLost', 'ifFoundRelease', 'reissueIfNotFound', 'feeTotal', 'newCardLater']);
-    expect(answer.fee).toEqual({ cardFee: 800, certificateFee: 200, total: 1000, policeReportRequired: true, reason: 'lost', withCertificates: true });
+    expect(answer.fee).toEqual({ cardFee: 800, certificateFee: 200, total: 1000, policeReportRequired: true, policeReportApplies: true, reason: 'lost', withCertificates: true });
     expect(answer.checklist.map((entry) => entry.item)).toEqual(['photo', 'identity-documents', 'police-report', 'fee']);
     expect(ids(answer.warnings)).toEqual(['whoProxyAsk', 'suspensionRevokes', 'noPhoneRelease', 'numberChangePossible']);
     expect(answer.hotline).toBe(true);

@@ -111,7 +111,8 @@ class Draft {
 
   /** R-10 for the reason. It refuses only `lostAtHome` with another reason than lost, which the guide never sends. */
   charge(reason: ReissueReason, withCertificates: boolean, lostAtHome?: boolean): FeePlan {
-    this.fee = { ...feeOf(this.context.rules, reason, withCertificates, lostAtHome), reason, withCertificates };
+    const policeReportApplies = this.context.rules.policy.reissueFees[reason].policeReport !== 'never';
+    this.fee = { ...feeOf(this.context.rules, reason, withCertificates, lostAtHome), reason, withCertificates, policeReportApplies };
     return this.fee;
   }
 

@@ -36,6 +36,8 @@ export interface ChecklistEntry extends Line {
 
 export interface FeePlan extends ReissueFeeOutput {
   readonly reason: ReissueReason;
+  /** Whether R-10 ever asks a police report for this reason (then `policeReportRequired` says if this case needs one). */
+  readonly policeReportApplies: boolean;
   readonly withCertificates: boolean;
 }
 

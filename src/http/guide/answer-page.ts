@@ -105,7 +105,7 @@ export function answerPage(input: AnswerPageInput): string {
 <tr><th scope="row">${t(words, UI_TEXT.feeCard)}</th><td>${richHtml(words.yen(fee.cardFee))}</td></tr>
 <tr><th scope="row">${t(words, UI_TEXT.feeCertificates)}</th><td>${richHtml(words.yen(fee.certificateFee))}</td></tr>
 <tr><th scope="row">${t(words, UI_TEXT.feeTotal)}</th><td><strong>${richHtml(fee.totalText)}</strong></td></tr>
-${fee.reason === 'lost' || fee.reason === 'stolen' ? html`<tr><th scope="row">${t(words, UI_TEXT.feePolice)}</th><td>${t(words, fee.policeReportRequired ? UI_TEXT.needed : UI_TEXT.notNeededShort)}</td></tr>` : ''}
+${fee.policeReportApplies ? html`<tr><th scope="row">${t(words, UI_TEXT.feePolice)}</th><td>${t(words, fee.policeReportRequired ? UI_TEXT.needed : UI_TEXT.notNeededShort)}</td></tr>` : ''}
 </tbody></table>
 </section>`
     : '';

@@ -15627,6 +15627,8 @@ export interface paths {
                                 /** @description yen */
                                 total: number;
                                 policeReportRequired: boolean;
+                                /** @description Whether R-10 ever asks a police report for this reason */
+                                policeReportApplies: boolean;
                                 /** @enum {unknown} */
                                 reason: "lost" | "stolen" | "damaged" | "dirty" | "notes-full" | "renewal" | "number-change";
                                 withCertificates: boolean;
