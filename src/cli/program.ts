@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { MIN_PASSWORD_LENGTH } from '../app/staff.ts';
 import type { AppContext } from '../app/context.ts';
 import type { RuleContext } from '../rules/context.ts';
 import { auditVerify, migrate, rebuild, userAdd } from './admin-commands.ts';
@@ -73,7 +74,7 @@ export function createProgram(io: CliIo, services: CliServices, setExitCode: (co
     .requiredOption('--role <role>', 'clerk, supervisor, hotline, auditor or admin')
     .requiredOption('--office <officeId>', 'an office id of offices.json, or hotline for hotline operators')
     .option('--name <name>', 'the name shown in the app')
-    .option('--password-stdin', 'read the password (12 characters or more) from standard input')
+    .option('--password-stdin', `read the password (${MIN_PASSWORD_LENGTH} characters or more) from standard input`)
     .addHelpText('after', "\nExample:\n  $ printf '%s\\n' 'a long secret phrase' | madoguchi user add sato --role clerk --office honcho --password-stdin")
     .action(async (username: string, options: { role: string; office: string; name?: string; passwordStdin?: boolean }) =>
       setExitCode(await userAdd(io, services.openApp, username, options)),

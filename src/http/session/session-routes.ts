@@ -1,4 +1,5 @@
 import rateLimit from '@fastify/rate-limit';
+import { ROLES } from '../../domain/roles.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app/context.ts';
@@ -12,7 +13,7 @@ export const StaffViewSchema = Type.Object({
   id: Type.String(),
   username: Type.String(),
   name: Type.String(),
-  role: Type.Enum(['clerk', 'supervisor', 'hotline', 'auditor', 'admin']),
+  role: Type.Enum(ROLES),
   officeId: Type.String(),
   mustChangePassword: Type.Boolean(),
 });

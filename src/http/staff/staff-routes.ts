@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { ROLES } from '../../domain/roles.ts';
 import { Type } from 'typebox';
 import { authorize } from '../../app/actor.ts';
 import type { AppContext } from '../../app/context.ts';
@@ -26,7 +27,7 @@ export async function staffRoutes(app: FastifyInstance, { context }: { context: 
         {
           username: Type.String({ minLength: 2, maxLength: 64 }),
           name: Type.String({ minLength: 1, maxLength: 100 }),
-          role: Type.Enum(['clerk', 'supervisor', 'hotline', 'auditor', 'admin']),
+          role: Type.Enum(ROLES),
           officeId: Type.String({ maxLength: 64 }),
           password: Type.String({ maxLength: 200 }),
         },
