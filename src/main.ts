@@ -20,10 +20,12 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
 
   const openApp = async (): Promise<OpenedApp> => {
     const settings = getConfig();
-    const [{ openStore }, { loadMasterKeys }, { createAppContext }] = await Promise.all([
+    const [{ openStore }, { loadMasterKeys }, { createAppContext }, { rewrapNumbers }, { systemActor }] = await Promise.all([
       import('./store/open-store.ts'),
       import('./store/key-file.ts'),
       import('./app/create-app-context.ts'),
+      import('./app/key-rotation.ts'),
+      import('./app/staff.ts'),
     ]);
     const offices = loadOfficeDirectory(settings.officesFile);
     const rules = getContext();
@@ -36,7 +38,13 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
       throw new ConfigError(`the database at ${settings.databaseUrl ? 'DATABASE_URL' : settings.dataDir} cannot be used: ${(error as Error).message}`);
     }
     const app: AppContext = createAppContext({ store, masterKey: keys.current, retiredKeys: keys.retired, rules, offices });
-    return { app, close: () => store.close() };
+    try {
+      const rewrapped = await rewrapNumbers(app, systemActor('key-rotation'));
+      return { app, rewrapped, close: () => store.close() };
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
   };
 
   const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
@@ -44,6 +52,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     return await runCli(argv, io, {
       ruleContext: getContext,
       openApp,
+      rotateKey: async () => {
+        const { rotateMasterKey } = await import('./store/key-file.ts');
+        return rotateMasterKey(getConfig().dataDir, env.MADOGUCHI_KEY);
+      },
       serve: async () => {
         const settings = getConfig();
         const { app, close } = await openApp();

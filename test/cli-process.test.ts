@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { temporaryDataDir } from './support/databases.ts';
@@ -48,5 +49,41 @@ describe('the madoguchi command, as installed by npm ci', () => {
     }
     const code = await new Promise((resolve) => server.on('exit', resolve));
     expect(code).toBe(0);
+  });
+
+  it('rotates the master key: the old one retired, the numbers encrypted again, nothing else changed', { timeout: 60_000 }, () => {
+    const dataDir = temporaryDataDir();
+    const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', MADOGUCHI_KEY: '' };
+    const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env });
+    expect(run('demo', 'generate', '--residents', '30').status).toBe(0);
+    const exported = () => run('export', 'residents', '--purpose', 'registry-reconciliation', '--with-numbers').stdout;
+    const before = exported();
+    const oldKey = readFileSync(path.join(dataDir, 'keys', 'master.key'), 'utf8');
+
+    const rotate = run('keys', 'rotate');
+    expect(rotate.stderr).toBe('');
+    expect(rotate.status).toBe(0);
+    const [, current, retired] = /^master key ([0-9a-f]{16}) is current; ([0-9a-f]{16}) is retired/.exec(rotate.stdout)!;
+    expect(rotate.stdout).toContain(`30 individual numbers encrypted again under ${current}`);
+    expect(readdirSync(path.join(dataDir, 'keys', 'retired'))).toEqual([`${retired}.key`]);
+    expect(readFileSync(path.join(dataDir, 'keys', 'retired', `${retired}.key`), 'utf8')).toBe(oldKey);
+    expect(readFileSync(path.join(dataDir, 'keys', 'master.key'), 'utf8')).not.toBe(oldKey);
+
+    expect(exported()).toBe(before);
+    const audit = run('audit', 'verify');
+    expect(audit.status).toBe(0);
+    expect(JSON.parse(audit.stdout)).toMatchObject({ ok: true });
+
+    const withKey = (key: string) => spawnSync(process.execPath, [BIN, 'keys', 'rotate'], { encoding: 'utf8', env: { ...env, MADOGUCHI_KEY: key } });
+    const stale = withKey(oldKey.trim());
+    expect(stale.status).toBe(2);
+    expect(stale.stderr).toBe(
+      `madoguchi: individual numbers are encrypted under key ${current}, which is neither the master key (${retired}) nor a retired one: ` +
+        'set MADOGUCHI_KEY or DATA_DIR/keys/master.key to the key of these records, or put the old key in DATA_DIR/keys/retired/\n',
+    );
+    const byHand = withKey(readFileSync(path.join(dataDir, 'keys', 'master.key'), 'utf8').trim());
+    expect(byHand.status).toBe(2);
+    expect(byHand.stderr.trim().split('\n')).toHaveLength(1);
+    expect(byHand.stderr).toContain('the master key comes from MADOGUCHI_KEY');
   });
 });

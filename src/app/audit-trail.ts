@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import type { KeyRing } from './crypto/key-ring.ts';
 import type { AuditEntry, Repositories, Store } from './ports.ts';
 
-export type AuditFacts = Omit<AuditEntry, 'chain' | 'seq' | 'prevHash' | 'hash'>;
+export type AuditFacts = Omit<AuditEntry, 'chain' | 'seq' | 'prevHash' | 'hash' | 'keyId'>;
 
 /** The text each link of a chain authenticates: every field but the hash itself, in a fixed order. */
-function linkText(entry: Omit<AuditEntry, 'hash'>): string {
+function linkText(entry: Omit<AuditEntry, 'hash' | 'keyId'>): string {
   return JSON.stringify([
     entry.chain,
     entry.seq,
@@ -38,9 +38,20 @@ export async function appendAudit(app: { readonly keys: KeyRing; readonly store:
   const chain = chainOf(facts.subjectId ?? facts.actorId ?? facts.action, app.store.auditChains);
   const head = await tx.audit.head(chain);
   const partial = { ...facts, chain, seq: (head?.seq ?? 0) + 1, prevHash: head?.hash ?? '' };
-  const entry: AuditEntry = { ...partial, hash: keys.auditMac(linkText(partial)) };
+  const entry: AuditEntry = { ...partial, hash: keys.auditMac(linkText(partial)), keyId: keys.keyId };
   await tx.audit.append(entry);
   return entry;
+}
+
+/**
+ * Whether the entry's hash is the MAC of its link under the key it names. An entry written
+ * before key ids were kept names none and may be under any key of the ring. A key the ring no
+ * longer holds cannot vouch for anything: the entry counts as broken.
+ */
+function authentic(keys: KeyRing, entry: AuditEntry): boolean {
+  const text = linkText(entry);
+  const candidates = entry.keyId === null ? keys.keyIds : keys.keyIds.includes(entry.keyId) ? [entry.keyId] : [];
+  return candidates.some((keyId) => keys.auditMac(text, keyId) === entry.hash);
 }
 
 export interface AuditVerification {
@@ -59,7 +70,7 @@ export async function verifyAudit(store: Store, keys: KeyRing, batch = 5000): Pr
     for (;;) {
       const entries = await store.read.audit.scan(chain, expectedSeq - 1, batch);
       for (const entry of entries) {
-        if (entry.seq !== expectedSeq || entry.prevHash !== previousHash || keys.auditMac(linkText(entry)) !== entry.hash) {
+        if (entry.seq !== expectedSeq || entry.prevHash !== previousHash || !authentic(keys, entry)) {
           return { ok: false, entries: count, firstBrokenSeq: Math.min(entry.seq, expectedSeq), brokenChain: chain };
         }
         previousHash = entry.hash;

@@ -27,6 +27,6 @@ export function createAppContext(parts: AppParts): AppContext {
     keys,
     rules: parts.rules,
     offices: parts.offices,
-    chip: new SimulatedChip(keys.pinPepper, parts.rules.policy),
+    chip: new SimulatedChip(keys, parts.rules.policy),
   };
 }

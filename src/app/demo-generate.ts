@@ -29,7 +29,7 @@ export interface GenerateProgress {
  */
 export async function generateResidents(app: AppContext, actor: Actor, total: number, progress: (p: GenerateProgress) => void): Promise<number> {
   const pins = Object.fromEntries(
-    await Promise.all(Object.entries(GENERATED_PINS).map(async ([kind, pin]) => [kind, await hashSecret(pin, app.keys.pinPepper)] as const)),
+    await Promise.all(Object.entries(GENERATED_PINS).map(async ([kind, pin]) => [kind, await hashSecret(pin, app.keys.pinPepper())] as const)),
   ) as Record<PinKind, string>;
   const start = await app.store.read.residents.count();
   const random = randomSource(start + 1);
@@ -82,7 +82,7 @@ export async function generateResidents(app: AppContext, actor: Actor, total: nu
         streams.push({ streamType: 'card', streamId: card.state.id, events: card.events });
         for (const kind of Object.keys(GENERATED_PINS) as PinKind[]) {
           if (kind === 'signature' && card.state.certificates.signature.status === 'none') continue;
-          chips.push({ cardId: card.state.id, record: { kind, hash: pins[kind], failures: 0, locked: false } });
+          chips.push({ cardId: card.state.id, record: { kind, hash: pins[kind], keyId: app.keys.keyId, failures: 0, locked: false } });
         }
       }
     }

@@ -160,11 +160,24 @@ export interface NumberRepository {
   hashEverUsed(hash: string): Promise<boolean>;
   /** Which of these hashes any resident has ever had. */
   usedHashes(hashes: readonly string[]): Promise<Set<string>>;
+  /** Up to `limit` numbers, current or past, written under another key than this one. */
+  notUnderKey(keyId: string, limit: number): Promise<StoredNumber[]>;
+  /** A number written again: its ciphertext and lookup hash under another key. */
+  rewrite(id: string, encrypted: EncryptedNumber, hash: string): Promise<void>;
+}
+
+export interface StoredNumber {
+  readonly id: string;
+  readonly residentId: string;
+  readonly encrypted: EncryptedNumber;
+  readonly current: boolean;
 }
 
 export interface PinRecord {
   readonly kind: string;
   readonly hash: string;
+  /** The master key whose pepper the hash took (null: before key ids were kept, any key of the ring). */
+  readonly keyId: string | null;
   readonly failures: number;
   readonly locked: boolean;
 }
@@ -221,6 +234,8 @@ export interface AuditEntry {
   readonly details: Readonly<Record<string, unknown>>;
   readonly prevHash: string;
   readonly hash: string;
+  /** The master key the hash was made with (null: before key ids were kept, any key of the ring). */
+  readonly keyId: string | null;
 }
 
 export interface AuditFilter {

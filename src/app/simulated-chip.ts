@@ -1,13 +1,18 @@
 import { DomainErrorCode, refuse, success, type Result } from '../domain/errors.ts';
 import { PIN_KINDS, type PinKind, type Policy } from '../rules/policy.ts';
+import type { KeyRing } from './crypto/key-ring.ts';
 import { hashSecret, verifySecret } from './crypto/secrets.ts';
-import type { CardChip, PinCheck, PinState, Repositories } from './ports.ts';
+import type { CardChip, PinCheck, PinRecord, PinState, Repositories } from './ports.ts';
 
 /**
  * The card's chip, simulated (domain.md "The chip"): PIN hashes (argon2id with a pepper), and
  * consecutive wrong entries counted and locked per R-12 (5 for the signature PIN, 3 for the
  * others), all kept in the database so they survive a restart. A reader adapter for a real
  * chip would offer the same operations.
+ *
+ * Each hash names the master key of its pepper, so a key rotation locks no one out: a PIN
+ * hashed under a retired key is checked with that key's pepper, and hashed again under the
+ * current one when it is entered right.
  */
 /** The PIN as the chip holds it: the signature PIN has upper-case letters only, however it was typed. */
 function asStored(kind: PinKind, pin: string): string {
@@ -16,14 +21,25 @@ function asStored(kind: PinKind, pin: string): string {
 
 export class SimulatedChip implements CardChip {
   constructor(
-    private readonly pepper: Buffer,
+    private readonly keys: Pick<KeyRing, 'keyId' | 'keyIds' | 'pinPepper'>,
     private readonly policy: Pick<Policy, 'pinMaxAttempts'>,
   ) {}
 
-  async setPins(tx: Repositories, cardId: string, pins: readonly { kind: PinKind; pin: string }[], at: string): Promise<void> {
-    for (const { kind, pin } of pins) {
-      await tx.chip.put(cardId, { kind, hash: await hashSecret(asStored(kind, pin), this.pepper), failures: 0, locked: false }, at);
+  /** A PIN as the chip keeps it: hashed with the current key's pepper, no wrong entries. */
+  private async fresh(kind: PinKind, pin: string): Promise<PinRecord> {
+    return { kind, hash: await hashSecret(asStored(kind, pin), this.keys.pinPepper()), keyId: this.keys.keyId, failures: 0, locked: false };
+  }
+
+  /** Whether the PIN is the one hashed, under the key the hash names (any key of the ring for a hash that names none). */
+  private async matches(record: PinRecord, kind: PinKind, pin: string): Promise<boolean> {
+    for (const keyId of record.keyId === null ? this.keys.keyIds : [record.keyId]) {
+      if (await verifySecret(record.hash, asStored(kind, pin), this.keys.pinPepper(keyId))) return true;
     }
+    return false;
+  }
+
+  async setPins(tx: Repositories, cardId: string, pins: readonly { kind: PinKind; pin: string }[], at: string): Promise<void> {
+    for (const { kind, pin } of pins) await tx.chip.put(cardId, await this.fresh(kind, pin), at);
   }
 
   /** A wrong entry counts even though the command that asked is refused: the chip remembers. */
@@ -36,8 +52,9 @@ export class SimulatedChip implements CardChip {
         kind,
       });
     }
-    if (await verifySecret(record.hash, asStored(kind, pin), this.pepper)) {
-      if (record.failures > 0) await tx.chip.put(cardId, { ...record, failures: 0 }, at);
+    if (await this.matches(record, kind, pin)) {
+      if (record.keyId !== this.keys.keyId) await tx.chip.put(cardId, await this.fresh(kind, pin), at);
+      else if (record.failures > 0) await tx.chip.put(cardId, { ...record, failures: 0 }, at);
       return success({ ok: true, remainingAttempts: max, locked: false });
     }
     const failures = record.failures + 1;
@@ -48,7 +65,7 @@ export class SimulatedChip implements CardChip {
 
   /** A counter resets a forgotten or locked PIN (seed: 暗証番号の再設定(ロック解除)). */
   async reset(tx: Repositories, cardId: string, kind: PinKind, pin: string, at: string): Promise<void> {
-    await tx.chip.put(cardId, { kind, hash: await hashSecret(asStored(kind, pin), this.pepper), failures: 0, locked: false }, at);
+    await tx.chip.put(cardId, await this.fresh(kind, pin), at);
   }
 
   async states(tx: Repositories, cardId: string): Promise<Record<PinKind, PinState>> {

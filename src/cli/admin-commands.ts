@@ -3,7 +3,7 @@ import { verifyAudit } from '../app/audit-trail.ts';
 import { rebuildCards } from '../app/rebuild.ts';
 import { addStaff, systemActor } from '../app/staff.ts';
 import { CliError, write, type CliIo } from './io.ts';
-import type { OpenedApp } from './program.ts';
+import type { CliServices, OpenedApp } from './program.ts';
 
 async function readFirstLine(stdin: NodeJS.ReadableStream): Promise<string> {
   let text = '';
@@ -75,4 +75,22 @@ export async function rebuild(io: CliIo, open: () => Promise<OpenedApp>): Promis
   } finally {
     await close();
   }
+}
+
+/**
+ * `keys rotate`: opens the records first (so a master key that is not theirs is refused before
+ * anything changes), then rotates the key files and opens the records again, which encrypts
+ * every individual number under the new key.
+ */
+export async function keysRotate(io: CliIo, services: Pick<CliServices, 'openApp' | 'rotateKey'>): Promise<number> {
+  await (await services.openApp()).close();
+  const keys = await services.rotateKey();
+  const { rewrapped, close } = await services.openApp();
+  await close();
+  await write(
+    io.stdout,
+    `master key ${keys.current} is current; ${keys.retired} is retired in DATA_DIR/keys/retired/ (keep it: PINs and audit entries written under it are checked with it)\n` +
+      `${rewrapped} individual numbers encrypted again under ${keys.current}\n`,
+  );
+  return 0;
 }

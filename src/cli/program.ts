@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { MIN_PASSWORD_LENGTH } from '../app/staff.ts';
 import type { AppContext } from '../app/context.ts';
 import type { RuleContext } from '../rules/context.ts';
-import { auditVerify, migrate, rebuild, userAdd } from './admin-commands.ts';
+import { auditVerify, keysRotate, migrate, rebuild, userAdd } from './admin-commands.ts';
 import { demoGenerate } from './demo-command.ts';
 import { exportCommand, importCommand } from './exchange-commands.ts';
 import { sweep } from './sweep-command.ts';
@@ -15,10 +15,14 @@ export interface CliServices {
   readonly serve: () => Promise<void>;
   /** The use cases on the configured database (DATA_DIR or DATABASE_URL), migrated. */
   readonly openApp: () => Promise<OpenedApp>;
+  /** A new master key in DATA_DIR/keys, the old one retired: the ids of both. */
+  readonly rotateKey: () => Promise<{ readonly retired: string; readonly current: string }>;
 }
 
 export interface OpenedApp {
   readonly app: AppContext;
+  /** How many individual numbers were encrypted again under the current key on opening (after a rotation). */
+  readonly rewrapped: number;
   close(): Promise<void>;
 }
 
@@ -79,6 +83,18 @@ export function createProgram(io: CliIo, services: CliServices, setExitCode: (co
     .action(async (username: string, options: { role: string; office: string; name?: string; passwordStdin?: boolean }) =>
       setExitCode(await userAdd(io, services.openApp, username, options)),
     );
+
+  program
+    .command('keys')
+    .description('the master key of individual numbers, PINs and the audit trail')
+    .command('rotate')
+    .description('make a new master key current and keep the old one retired; every individual number is encrypted again under the new key. Stop the server first')
+    .addHelpText(
+      'after',
+      '\nThe retired key stays in DATA_DIR/keys/retired/: PINs set and audit entries written under it are still checked with it. Never delete it.\n' +
+        'With MADOGUCHI_KEY, rotate by hand: copy the old key into DATA_DIR/keys/retired/<name>.key, set MADOGUCHI_KEY to a new key and start the server.',
+    )
+    .action(async () => setExitCode(await keysRotate(io, services)));
 
   const audit = program.command('audit').description('the audit trail');
   audit

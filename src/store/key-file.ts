@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../app/config-error.ts';
+import { keyIdOf } from '../app/crypto/key-ring.ts';
 
 export interface MasterKeys {
   readonly current: Buffer;
@@ -36,4 +37,27 @@ export function loadMasterKeys(dataDir: string, fromEnvironment: string | undefi
   }
   chmodSync(file, 0o600);
   return { current: parseKey(readFileSync(file, 'utf8'), file), retired };
+}
+
+/**
+ * `keys rotate`: a new master key in `DATA_DIR/keys/master.key`, the old one kept as
+ * `DATA_DIR/keys/retired/<key id>.key`. The retired copy is written before the master key is
+ * replaced (by a rename, at once), so a crash at any point leaves every key that wrote
+ * something on disk. A key given in MADOGUCHI_KEY is the operator's to replace.
+ */
+export function rotateMasterKey(dataDir: string, fromEnvironment: string | undefined): { readonly retired: string; readonly current: string } {
+  if (fromEnvironment) {
+    throw new ConfigError('the master key comes from MADOGUCHI_KEY: put its value in DATA_DIR/keys/retired/<name>.key, set MADOGUCHI_KEY to a new key and start again');
+  }
+  const old = loadMasterKeys(dataDir, undefined).current;
+  const directory = path.join(dataDir, 'keys');
+  const retiredDirectory = path.join(directory, 'retired');
+  mkdirSync(retiredDirectory, { recursive: true, mode: 0o700 });
+  const retiredFile = path.join(retiredDirectory, `${keyIdOf(old)}.key`);
+  if (!existsSync(retiredFile)) writeFileSync(retiredFile, old.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+  const fresh = randomBytes(32);
+  const next = path.join(directory, 'master.key.next');
+  writeFileSync(next, fresh.toString('base64') + '\n', { mode: 0o600 });
+  renameSync(next, path.join(directory, 'master.key'));
+  return { retired: keyIdOf(old), current: keyIdOf(fresh) };
 }

@@ -100,6 +100,8 @@ export interface ChipPinsTable {
   failures: number;
   locked: number;
   updated_at: string;
+  /** The master key whose pepper the hash took; null before migration 0003. */
+  key_id: string | null;
 }
 
 export interface ProceduresTable {
@@ -143,6 +145,8 @@ export interface AuditLogTable {
   details: string;
   prev_hash: string;
   hash: string;
+  /** The master key of the entry's MAC; null before migration 0003. */
+  key_id: string | null;
 }
 
 /** The last entry of each of a municipality's chains: the rows that serialise appends. */

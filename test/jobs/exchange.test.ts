@@ -34,7 +34,7 @@ const MIXED = [
 describe.each(DIALECTS)('import and export with the resident registry on $name', ({ create }) => {
   let world: World;
   const dir = temporaryDataDir();
-  const run = (argv: string[]) => cli(argv, '', { openApp: async () => ({ app: world.app, close: async () => undefined }) });
+  const run = (argv: string[]) => cli(argv, '', { openApp: async () => ({ app: world.app, rewrapped: 0, close: async () => undefined }) });
   const auditActions = async () => (await world.store.db.selectFrom('audit_log').select('action').execute()).map((row) => row.action);
 
   beforeAll(async () => {

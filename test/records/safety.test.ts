@@ -107,7 +107,8 @@ describe.each(DIALECTS)('safety of commands on $name', ({ create }) => {
     const exitCode = await runCli(['audit', 'verify'], { stdin: new PassThrough(), stdout, stderr: new PassThrough() }, {
       ruleContext: () => DEFAULT_CONTEXT,
       serve: async () => undefined,
-      openApp: async () => ({ app: world.app, close: async () => undefined }),
+      rotateKey: async () => ({ retired: '', current: '' }),
+      openApp: async () => ({ app: world.app, rewrapped: 0, close: async () => undefined }),
     });
     expect(exitCode).toBe(1);
     expect(JSON.parse(printed)).toMatchObject({ ok: false, firstBrokenSeq: entries[3].seq });

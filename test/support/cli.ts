@@ -27,6 +27,9 @@ export async function cli(argv: string[], stdin = '', services: Partial<CliServi
       openApp: async () => {
         throw new Error('this test opens no database');
       },
+      rotateKey: async () => {
+        throw new Error('this test rotates no key');
+      },
       ...services,
     },
   );

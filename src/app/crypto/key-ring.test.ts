@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createKeyRing } from './key-ring.ts';
+import { createKeyRing, UnknownKeyError } from './key-ring.ts';
 
 describe('the key ring', () => {
   it('encrypts a number so that the ciphertext shows nothing of it, and decrypts it', () => {
@@ -29,5 +29,19 @@ describe('the key ring', () => {
     raw[raw.length - 1]! ^= 1;
     expect(() => rotated.decryptNumber({ ...written, ciphertext: raw.toString('base64') })).toThrow();
     expect(() => createKeyRing(randomBytes(32)).decryptNumber(written)).toThrow(/no key/);
+  });
+
+  it('peppers PINs and signs audit links with the current key, and checks what a retired key wrote with that key', () => {
+    const old = createKeyRing(randomBytes(32));
+    const oldMaster = randomBytes(32);
+    const before = createKeyRing(oldMaster);
+    const rotated = createKeyRing(randomBytes(32), [oldMaster]);
+    expect(rotated.keyIds).toEqual([rotated.keyId, before.keyId]);
+    expect(rotated.pinPepper(before.keyId)).toEqual(before.pinPepper());
+    expect(rotated.pinPepper()).not.toEqual(before.pinPepper());
+    expect(rotated.auditMac('link', before.keyId)).toBe(before.auditMac('link'));
+    expect(rotated.auditMac('link')).not.toBe(before.auditMac('link'));
+    expect(() => rotated.pinPepper(old.keyId)).toThrow(UnknownKeyError);
+    expect(() => rotated.auditMac('link', old.keyId)).toThrow(/no key/);
   });
 });

@@ -2,24 +2,35 @@ import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, ran
 import type { EncryptedNumber } from '../ports.ts';
 
 /**
- * The keys of 特定個人情報, all derived (HKDF-SHA256) from one 32-byte master key kept outside the
+ * The keys of 特定個人情報, all derived (HKDF-SHA256) from a 32-byte master key kept outside the
  * database (domain.md "Security"): encryption of individual numbers (AES-256-GCM), their keyed
- * lookup hash, the pepper of PIN hashes, and the key of the audit chain. The key id (a hash of
- * the master key) is stored beside each ciphertext, so that a rotated key can still decrypt
- * what an older one wrote.
+ * lookup hash, the pepper of PIN hashes, and the key of the audit chain.
+ *
+ * A rotation makes a new master key current and keeps the old ones as retired: what a key wrote
+ * carries its key id, so a retired key still decrypts its numbers, checks its PINs and verifies
+ * its audit entries. Numbers are re-encrypted under the current key when the records are opened
+ * (see key-rotation.ts), so a number is always found by the current key's hash; a PIN moves to
+ * the current pepper the next time it is entered right; an audit entry keeps its key for ever.
  */
 export interface KeyRing {
+  /** The current key's id: what every new ciphertext, PIN hash and audit entry is written with. */
   readonly keyId: string;
+  /** Every key's id, the current one first. */
+  readonly keyIds: readonly string[];
   encryptNumber(number: string): EncryptedNumber;
   decryptNumber(encrypted: EncryptedNumber): string;
-  /** A keyed hash for exact lookup: equal numbers give equal hashes, and nothing else can be read. */
+  /** A keyed hash for exact lookup under the current key: equal numbers give equal hashes, and nothing else can be read. */
   numberHash(number: string): string;
-  readonly pinPepper: Buffer;
-  auditMac(data: string): string;
+  /** The pepper of PIN hashes written with a key (the current one when not named). */
+  pinPepper(keyId?: string): Buffer;
+  /** The MAC of an audit link under a key (the current one when not named). */
+  auditMac(data: string, keyId?: string): string;
 }
 
 interface DerivedKeys {
   readonly encryption: Buffer;
+  readonly pinPepper: Buffer;
+  readonly audit: Buffer;
 }
 
 function derive(master: Buffer, info: string): Buffer {
@@ -30,37 +41,55 @@ export function keyIdOf(master: Buffer): string {
   return createHash('sha256').update(master).digest('hex').slice(0, 16);
 }
 
-/** `current` encrypts; `retired` master keys still decrypt what they once wrote. */
+/** A key id the ring does not hold: its retired key file is missing. */
+export class UnknownKeyError extends Error {
+  constructor(readonly keyId: string) {
+    super(`no key ${keyId}: put its retired key file back in DATA_DIR/keys/retired/`);
+  }
+}
+
+/** `current` writes; `retired` master keys still read what they once wrote. */
 export function createKeyRing(current: Buffer, retired: readonly Buffer[] = []): KeyRing {
   if (current.length !== 32) throw new Error('the master key must be 32 bytes');
   const keyId = keyIdOf(current);
   const byId = new Map<string, DerivedKeys>();
-  for (const master of [current, ...retired]) byId.set(keyIdOf(master), { encryption: derive(master, 'madoguchi/number-encryption') });
-  const encryption = byId.get(keyId)!.encryption;
+  for (const master of [current, ...retired]) {
+    byId.set(keyIdOf(master), {
+      encryption: derive(master, 'madoguchi/number-encryption'),
+      pinPepper: derive(master, 'madoguchi/pin-pepper'),
+      audit: derive(master, 'madoguchi/audit-chain'),
+    });
+  }
+  const keysOf = (id: string) => {
+    const keys = byId.get(id);
+    if (!keys) throw new UnknownKeyError(id);
+    return keys;
+  };
+  const currentKeys = keysOf(keyId);
   const indexKey = derive(current, 'madoguchi/number-index');
-  const auditKey = derive(current, 'madoguchi/audit-chain');
   return {
     keyId,
-    pinPepper: derive(current, 'madoguchi/pin-pepper'),
+    keyIds: [...byId.keys()],
     encryptNumber(number) {
       const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', encryption, iv);
+      const cipher = createCipheriv('aes-256-gcm', currentKeys.encryption, iv);
       const body = Buffer.concat([cipher.update(number, 'utf8'), cipher.final()]);
       return { keyId, ciphertext: Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64') };
     },
     decryptNumber(encrypted) {
-      const keys = byId.get(encrypted.keyId);
-      if (!keys) throw new Error(`no key ${encrypted.keyId} to decrypt an individual number`);
       const raw = Buffer.from(encrypted.ciphertext, 'base64');
-      const decipher = createDecipheriv('aes-256-gcm', keys.encryption, raw.subarray(0, 12));
+      const decipher = createDecipheriv('aes-256-gcm', keysOf(encrypted.keyId).encryption, raw.subarray(0, 12));
       decipher.setAuthTag(raw.subarray(12, 28));
       return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
     },
     numberHash(number) {
       return createHmac('sha256', indexKey).update(number).digest('hex');
     },
-    auditMac(data) {
-      return createHmac('sha256', auditKey).update(data).digest('hex');
+    pinPepper(id = keyId) {
+      return keysOf(id).pinPepper;
+    },
+    auditMac(data, id = keyId) {
+      return createHmac('sha256', keysOf(id).audit).update(data).digest('hex');
     },
   };
 }

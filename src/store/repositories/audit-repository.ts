@@ -18,6 +18,7 @@ function fromRow(row: AuditLogTable): AuditEntry {
     details: JSON.parse(row.details),
     prevHash: row.prev_hash,
     hash: row.hash,
+    keyId: row.key_id,
   };
 }
 
@@ -74,6 +75,7 @@ export function auditRepository({ db, dialect, municipalityCode }: Scope): Audit
           details: JSON.stringify(entry.details),
           prev_hash: entry.prevHash,
           hash: entry.hash,
+          key_id: entry.keyId,
         })
         .execute();
     },

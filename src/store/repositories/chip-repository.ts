@@ -8,11 +8,11 @@ export function chipRepository(scope: Scope): ChipRepository {
     async list(cardId) {
       const rows = await db
         .selectFrom('chip_pins')
-        .select(['kind', 'hash', 'failures', 'locked'])
+        .select(['kind', 'hash', 'failures', 'locked', 'key_id'])
         .where('municipality_code', '=', municipalityCode)
         .where('card_id', '=', cardId)
         .execute();
-      return rows.map((row) => ({ kind: row.kind, hash: row.hash, failures: row.failures, locked: row.locked === 1 }));
+      return rows.map((row) => ({ kind: row.kind, hash: row.hash, keyId: row.key_id, failures: row.failures, locked: row.locked === 1 }));
     },
     async insertMany(rows, at) {
       await insertRows(
@@ -23,6 +23,7 @@ export function chipRepository(scope: Scope): ChipRepository {
           card_id: cardId,
           kind: record.kind,
           hash: record.hash,
+          key_id: record.keyId,
           failures: record.failures,
           locked: bool(record.locked),
           updated_at: at,
@@ -30,7 +31,7 @@ export function chipRepository(scope: Scope): ChipRepository {
       );
     },
     async put(cardId, record, at) {
-      const values = { hash: record.hash, failures: record.failures, locked: bool(record.locked), updated_at: at };
+      const values = { hash: record.hash, key_id: record.keyId, failures: record.failures, locked: bool(record.locked), updated_at: at };
       await db
         .insertInto('chip_pins')
         .values({ municipality_code: municipalityCode, card_id: cardId, kind: record.kind, ...values })

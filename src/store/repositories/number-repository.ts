@@ -93,5 +93,25 @@ export function numberRepository(scope: Scope): NumberRepository {
         .executeTakeFirst();
       return row !== undefined;
     },
+    async notUnderKey(keyId, limit) {
+      // Two ranges rather than `<>`, so that the key index finds nothing to do at once.
+      const rows = await db
+        .selectFrom('resident_numbers')
+        .select(['id', 'resident_id', 'ciphertext', 'key_id', 'is_current'])
+        .where('municipality_code', '=', municipalityCode)
+        .where((eb) => eb.or([eb('key_id', '<', keyId), eb('key_id', '>', keyId)]))
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map((row) => ({ id: row.id, residentId: row.resident_id, encrypted: { ciphertext: row.ciphertext, keyId: row.key_id }, current: row.is_current === 1 }));
+    },
+    async rewrite(id, encrypted, hash) {
+      await db
+        .updateTable('resident_numbers')
+        .set({ ciphertext: encrypted.ciphertext, key_id: encrypted.keyId, number_hash: hash })
+        .where('municipality_code', '=', municipalityCode)
+        .where('id', '=', id)
+        .execute();
+    },
   };
 }
