@@ -19,11 +19,17 @@ export function untilNextInJapan(at: string, now: number): number {
   return next - now;
 }
 
-/** A clock stopped at a date (tests, demos, replaying a day); time still moves within it. */
+/**
+ * A clock stopped at a date (tests, demos, replaying a day); time still moves within it. Its
+ * moments run from the start of that day in Japan (00:00 UTC is 09:00 there) by the time that
+ * has passed since the clock was made, so they always fall on the date in Japan and never go
+ * back, whatever the hour of the machine that runs it.
+ */
 export function clockAt(today: PlainDate): Clock & { set(date: PlainDate): void } {
   let date = today;
+  const started = Date.now();
   return {
-    now: () => `${date}T${new Date().toISOString().slice(11)}`,
+    now: () => new Date(Date.parse(`${date}T00:00:00Z`) + (Date.now() - started)).toISOString(),
     today: () => date,
     set(next) {
       date = next;

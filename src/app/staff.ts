@@ -111,7 +111,8 @@ export async function signIn(app: AppContext, username: string, password: string
     }
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
-    const createdAt = app.clock.now();
+    // A session lasts so many hours of real time, whatever business date the clock is set to.
+    const createdAt = new Date().toISOString();
     const expiresAt = new Date(Date.parse(createdAt) + SESSION_HOURS * 3600_000).toISOString();
     await tx.sessions.insert({ tokenHash: tokenHash(token), staffId: staff.id, csrfToken, createdAt, expiresAt, revoked: false });
     await audit('ok');
