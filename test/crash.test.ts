@@ -12,7 +12,7 @@ import { freePort } from './support/ports.ts';
 const BIN = path.resolve(import.meta.dirname, '..', 'bin', 'madoguchi.mjs');
 
 describe('a crash of the embedded server', () => {
-  it('loses nothing that was answered: demo data, a suspension, the audit chain', async () => {
+  it('loses nothing that was answered: demo data, a suspension, the audit chain', { timeout: 120_000 }, async () => {
     const dataDir = temporaryDataDir();
     const key = randomBytes(32).toString('base64');
     const port = await freePort();

@@ -7,6 +7,9 @@ import { accessibilityViolations, launchBrowser, screenshot } from '../support/b
 import { exampleQuery } from '../support/guide.ts';
 import { bareHttpApp } from '../support/http.ts';
 
+/** A page that is still loading on a busy machine may take longer than expect.poll's default second. */
+const POLL = { timeout: 10_000 };
+
 let app: FastifyInstance;
 let address: string;
 let browser: Browser;
@@ -57,13 +60,13 @@ describe('journeys in Chromium', () => {
     await withPage(async (page) => {
       await page.goto(`${address}/guide/en`);
       await page.getByRole('link', { name: 'I lost my card' }).click();
-      await expect.poll(() => page.url()).toBe(`${address}/guide/en/lost`);
+      await expect.poll(() => page.url(), POLL).toBe(`${address}/guide/en/lost`);
       await page.getByRole('group', { name: /Did you lose the card at home/ }).getByLabel('No, I lost it outside (or I do not know)').check();
       await page.getByRole('group', { name: /electronic certificates on the new card/ }).getByLabel('Yes').check();
       await page.getByRole('button', { name: 'Show the answer' }).click();
-      await expect.poll(() => page.url()).toBe(`${address}/guide/en/lost/answer?lostAtHome=false&withCertificates=true`);
+      await expect.poll(() => page.url(), POLL).toBe(`${address}/guide/en/lost/answer?lostAtHome=false&withCertificates=true`);
       const firstSection = page.locator('main h1 ~ section').first();
-      await expect.poll(() => firstSection.getAttribute('class')).toBe('urgent');
+      await expect.poll(() => firstSection.getAttribute('class'), POLL).toBe('urgent');
       expect(await firstSection.locator('h2').textContent()).toBe('Do this first, right away');
       expect(await firstSection.locator('.hotline a').getAttribute('href')).toBe('tel:0120950178');
       expect(await readable(firstSection.locator('ol li').first())).toContain('call the My Number general toll-free line (マイナンバー総合フリーダイヤル) at 0120-95-0178 right away (24 hours, 365 days)');
@@ -80,7 +83,7 @@ describe('journeys in Chromium', () => {
       await page.goto(`${address}/guide/ja-easy/moved-in?today=2026-07-06`);
       await page.locator('#f-moveInDate').fill('2026-07-06');
       await page.getByRole('button').click();
-      await expect.poll(() => page.url()).toContain('/guide/ja-easy/moved-in/answer?moveInDate=2026-07-06');
+      await expect.poll(() => page.url(), POLL).toContain('/guide/ja-easy/moved-in/answer?moveInDate=2026-07-06');
       expect(await page.locator('html').getAttribute('lang')).toBe('ja');
       const deadline = page.locator('#deadline-move-in');
       const text = await readable(deadline);
@@ -104,7 +107,7 @@ describe('journeys in Chromium', () => {
       await page.getByLabel(/^Ngày hết hạn hiện tại của thẻ/).fill('2027-03-31');
       await page.getByLabel(/^Ngày hết thời hạn lưu trú mới/).fill('2030-03-31');
       await page.getByRole('button', { name: 'Xem câu trả lời' }).click();
-      await expect.poll(() => page.url()).toContain('/guide/vi/period-of-stay-renewed/answer?');
+      await expect.poll(() => page.url(), POLL).toContain('/guide/vi/period-of-stay-renewed/answer?');
       expect(await page.locator('html').getAttribute('lang')).toBe('vi');
       expect(await readable(page.locator('#deadline-card-expiry'))).toContain('Thứ Tư, 31 tháng 3, 2027');
       expect(await readable(page.locator('#deadline-extension'))).toContain('Chủ Nhật, 31 tháng 3, 2030 (Lịch Nhật (和暦): 令和12年3月31日)');
@@ -120,7 +123,7 @@ describe('journeys in Chromium', () => {
         await page.goto(`${address}/guide/en/moved-in?today=2026-07-06`);
         await page.locator('#f-moveInDate').fill('2026-07-06');
         await page.getByRole('button', { name: 'Show the answer' }).click();
-        await expect.poll(() => readable(page.locator('#deadline-move-in'))).toContain('Tuesday, 21 July 2026');
+        await expect.poll(() => readable(page.locator('#deadline-move-in')), POLL).toContain('Tuesday, 21 July 2026');
       },
       { javaScriptEnabled: false },
     );
@@ -130,10 +133,10 @@ describe('journeys in Chromium', () => {
     await withPage(async (page) => {
       await page.goto(`${address}/guide/en/moved-in`);
       await page.getByRole('button', { name: 'Show the answer' }).click();
-      await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.className), POLL).toBe('error-summary');
       expect(await page.title()).toMatch(/^Error: /);
       await page.getByRole('link', { name: /“The day you started living at your new address”/ }).click();
-      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-moveInDate');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id), POLL).toBe('f-moveInDate');
     });
   });
 
@@ -141,10 +144,10 @@ describe('journeys in Chromium', () => {
     await withPage(async (page) => {
       await page.goto(`${address}/guide/ja/moved-in/answer?${exampleQuery('moved-in')}`);
       await page.getByRole('navigation').getByRole('link', { name: '한국어' }).click();
-      await expect.poll(() => page.url()).toBe(`${address}/guide/ko/moved-in/answer?${exampleQuery('moved-in')}`);
+      await expect.poll(() => page.url(), POLL).toBe(`${address}/guide/ko/moved-in/answer?${exampleQuery('moved-in')}`);
       expect(await page.locator('html').getAttribute('lang')).toBe('ko');
       await page.goto(`${address}/guide`);
-      await expect.poll(() => page.url()).toBe(`${address}/guide/ko`);
+      await expect.poll(() => page.url(), POLL).toBe(`${address}/guide/ko`);
     });
   });
 });

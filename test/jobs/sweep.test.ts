@@ -1,6 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../src/app/audit-trail.ts';
@@ -100,11 +99,10 @@ describe.each(DIALECTS)('the nightly sweep on $name', ({ create }) => {
   });
 });
 
-describe.each(DIALECTS)('a sweep killed midway on $name', ({ name, create }) => {
+describe.each(DIALECTS)('a sweep killed midway on $name', ({ create }) => {
   it('ends, when run again, in the same state as one clean run', { timeout: 240_000 }, async () => {
     const key = randomBytes(32).toString('base64');
     const first = await create();
-    const second = await create();
     const env = (database: { dataDir: string; databaseUrl: string | undefined }) => ({
       ...process.env,
       DATA_DIR: database.dataDir,
@@ -112,15 +110,12 @@ describe.each(DIALECTS)('a sweep killed midway on $name', ({ name, create }) => 
       MADOGUCHI_KEY: key,
       LOG_LEVEL: 'warn',
     });
+    // The day in Japan the residents are generated for, read first: a run may cross midnight there.
+    const today = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
     const generate = spawnSync(process.execPath, [BIN, 'demo', 'generate', '--residents', '3000'], { env: env(first), encoding: 'utf8' });
     expect(generate.status, generate.stderr).toBe(0);
-    if (name === 'sqlite') {
-      cpSync(first.dataDir, second.dataDir, { recursive: true });
-    } else {
-      const copy = spawnSync(process.execPath, [BIN, 'demo', 'generate', '--residents', '3000'], { env: env(second), encoding: 'utf8' });
-      expect(copy.status).toBe(0);
-    }
-    const today = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
+    // The same records twice: one to kill the sweep in, one to run it cleanly.
+    const second = await first.copy();
 
     const killed = spawn(process.execPath, [BIN, 'sweep', '--today', today], { env: env(first), stdio: ['ignore', 'pipe', 'pipe'] });
     let progress = '';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -11,20 +11,36 @@ export function temporaryDataDir(): string {
 export interface TestDatabase {
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
+  /** A database of its own holding what this one holds now (no one may be connected to it). */
+  copy(): Promise<TestDatabase>;
   drop(): Promise<void>;
 }
 
-async function createPostgresDatabase(baseUrl: string): Promise<TestDatabase> {
+function sqliteDatabase(dataDir = temporaryDataDir()): TestDatabase {
+  return {
+    dataDir,
+    databaseUrl: undefined,
+    async copy() {
+      const copy = temporaryDataDir();
+      cpSync(dataDir, copy, { recursive: true });
+      return sqliteDatabase(copy);
+    },
+    drop: async () => undefined,
+  };
+}
+
+async function createPostgresDatabase(baseUrl: string, template?: string): Promise<TestDatabase> {
   const name = `madoguchi_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`);
   await admin.end();
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
   return {
     dataDir: temporaryDataDir(),
     databaseUrl: url.toString(),
+    copy: () => createPostgresDatabase(baseUrl, name),
     async drop() {
       const client = new pg.Client({ connectionString: baseUrl });
       await client.connect();
@@ -40,6 +56,6 @@ async function createPostgresDatabase(baseUrl: string): Promise<TestDatabase> {
  * Each `create` gives a database of its own: a fresh file, or a fresh PostgreSQL database.
  */
 export const DIALECTS: readonly { readonly name: 'sqlite' | 'postgres'; readonly create: () => Promise<TestDatabase> }[] = [
-  { name: 'sqlite', create: async () => ({ dataDir: temporaryDataDir(), databaseUrl: undefined, drop: async () => undefined }) },
+  { name: 'sqlite', create: async () => sqliteDatabase() },
   ...(process.env.TEST_DATABASE_URL ? [{ name: 'postgres' as const, create: () => createPostgresDatabase(process.env.TEST_DATABASE_URL!) }] : []),
 ];
