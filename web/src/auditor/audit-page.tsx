@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { answer, api } from '../api/client';
 import type { AuditEntry, Response } from '../api/types';
-import { Notice } from '../components/bits';
+import { Notice, TableScroll } from '../components/bits';
 import { TextInput } from '../components/form';
 import { Page } from '../components/layout';
 import { useI18n } from '../i18n/i18n';
@@ -90,7 +90,7 @@ export function AuditPage() {
         </form>
         <p role="status">{entries ? t('audit.count', { count: entries.length }) : t('common.loading')}</p>
         {entries?.length ? (
-          <div className="table-scroll">
+          <TableScroll label={t('audit.trail')}>
             <table className="table table--compact">
               <caption className="visually-hidden">{t('audit.trail')}</caption>
               <thead>
@@ -120,7 +120,7 @@ export function AuditPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         ) : null}
       </section>
     </Page>

@@ -66,3 +66,16 @@ export function Notice({ children, tone = 'info', title }: { children: ReactNode
     </div>
   );
 }
+
+/**
+ * A wide table that scrolls sideways on a narrow screen. The region can take the keyboard focus
+ * and has a name, so that someone who cannot use a mouse can scroll it with the arrow keys
+ * (WCAG 2.1.1; axe scrollable-region-focusable).
+ */
+export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import type { NoticeKind } from '../api/types';
-import { Notice } from '../components/bits';
+import { Notice, TableScroll } from '../components/bits';
 import { ErrorSummary, Radios, TextInput, type FieldProblem } from '../components/form';
 import { Page } from '../components/layout';
 import { useI18n } from '../i18n/i18n';
@@ -54,7 +54,7 @@ export function NoticesPage() {
                   </Link>
                 </div>
                 <CsvButtons save={save} />
-                <div className="table-scroll">
+                <TableScroll label={t('notices.list')}>
                   <table className="table table--compact">
                     <caption className="visually-hidden">{t('notices.list')}</caption>
                     <thead>
@@ -84,7 +84,7 @@ export function NoticesPage() {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableScroll>
               </>
             )}
           </>

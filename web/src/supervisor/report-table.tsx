@@ -1,5 +1,6 @@
 import type { Report } from '../api/types';
 import { useSession } from '../auth/session';
+import { TableScroll } from '../components/bits';
 import { officeLabel } from '../components/office';
 import { useI18n } from '../i18n/i18n';
 import { procedureKindLabel } from '../i18n/procedure-kind';
@@ -27,7 +28,7 @@ export function ReportTable({ report, caption }: { report: Report; caption: stri
   const [first, ...rest] = report.columns;
   if (!first) return null;
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table className="table table--compact table--report">
         <caption className="table__caption">{caption}</caption>
         <thead>
@@ -64,6 +65,6 @@ export function ReportTable({ report, caption }: { report: Report; caption: stri
           </tr>
         </tfoot>
       </table>
-    </div>
+    </TableScroll>
   );
 }

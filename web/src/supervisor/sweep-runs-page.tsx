@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { answer, api } from '../api/client';
 import type { JobRun } from '../api/types';
-import { StatusTag } from '../components/bits';
+import { StatusTag, TableScroll } from '../components/bits';
 import { Page } from '../components/layout';
 import { useI18n } from '../i18n/i18n';
 import { seconds, SWEEP_COUNTS } from './sweep-run';
@@ -19,7 +19,7 @@ export function SweepRunsPage() {
       <p>{t('sweep.historyIntro')}</p>
       {runs === undefined ? <p>{t('common.loading')}</p> : runs.length === 0 ? <p>{t('sweep.noRuns')}</p> : null}
       {runs?.length ? (
-        <div className="table-scroll">
+        <TableScroll label={t('sweep.history')}>
           <table className="table table--compact">
             <caption className="visually-hidden">{t('sweep.history')}</caption>
             <thead>
@@ -59,7 +59,7 @@ export function SweepRunsPage() {
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       <p>
         <Link to="/dashboard">{t('sweep.back')}</Link>
