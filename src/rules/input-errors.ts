@@ -9,7 +9,7 @@ import type { FieldError } from './errors.ts';
 export function fieldErrors(errors: readonly TLocalizedValidationError[], root = ''): FieldError[] {
   const result: FieldError[] = [];
   const seen = new Set<string>();
-  for (const error of errors) {
+  for (const error of ofMeantBranches(errors)) {
     const message = describe(error);
     if (message === undefined) continue;
     const pointers = pointersOf(error, root);
@@ -21,6 +21,30 @@ export function fieldErrors(errors: readonly TLocalizedValidationError[], root =
     }
   }
   return result;
+}
+
+/** A literal tag of a union branch, e.g. `#/anyOf/1/properties/kind`: group 1 is the branch. */
+const BRANCH_TAG = /^(.*\/anyOf\/\d+)\/properties\/[^/]+$/;
+
+/**
+ * The errors of the union branches the input meant. A branch whose literal tag (such as `kind`)
+ * the input does not carry was not meant: its errors, and the union's own "matches no branch",
+ * would only name fields of a body the client never sent — so they go, as long as some branch of
+ * that union is still meant. With none meant (an unknown tag), every error stays.
+ */
+function ofMeantBranches(errors: readonly TLocalizedValidationError[]): readonly TLocalizedValidationError[] {
+  const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
+  const notMeant = new Set(errors.flatMap((error) => (error.keyword === 'const' ? (BRANCH_TAG.exec(error.schemaPath)?.slice(1, 2) ?? []) : [])));
+  const unionOf = (branch: string) => branch.replace(/\/anyOf\/\d+$/, '');
+  const branchesOf = (union: string) =>
+    errors.flatMap((error) => {
+      const branch = error.schemaPath.startsWith(`${union}/anyOf/`) ? /^\/anyOf\/\d+/.exec(error.schemaPath.slice(union.length)) : null;
+      return branch ? [union + branch[0]] : [];
+    });
+  const dropped = [...notMeant].filter((branch) => branchesOf(unionOf(branch)).some((other) => !notMeant.has(other)));
+  if (dropped.length === 0) return errors;
+  const unions = new Set(dropped.map(unionOf));
+  return errors.filter((error) => !dropped.some((branch) => under(error.schemaPath, branch)) && !(error.keyword === 'anyOf' && unions.has(error.schemaPath)));
 }
 
 function pointersOf(error: TLocalizedValidationError, root: string): string[] {
