@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY, PinKind, REISSUE_REASONS } from './policy.ts';
-import { Item, NOTIFICATION_CARD_ABOLISHED_ON, PHOTO_SIZE_CM, Place, Presenter, PROCEDURE_TABLE, PROCEDURES, SideEffect } from './procedures.ts';
+import {
+  Item,
+  NOTIFICATION_CARD_ABOLISHED_ON,
+  PHOTO_SIZE_CM,
+  Place,
+  Presenter,
+  PROCEDURE_TABLE,
+  PROCEDURES,
+  proxyMayCome,
+  REISSUE_PROCEDURE,
+  SideEffect,
+} from './procedures.ts';
 
 describe('R-13 procedure table', () => {
   it('has a row for every procedure, each citing its source', () => {
@@ -56,6 +67,19 @@ describe('R-13 procedure table', () => {
   it('a foreign resident extends with the residence card and the card, no photo (seed, R-5)', () => {
     expect(PROCEDURE_TABLE['validity-extension'].bring).toEqual([Item.Card, Item.ResidenceCard]);
     expect(PROCEDURE_TABLE['validity-extension'].deadline).toBe('before-expiry');
+  });
+
+  it('lets a proxy come, after asking, wherever the row says so: everywhere but the phoned-in suspension (seed: 代理人…事前にお問い合わせ)', () => {
+    expect(PROCEDURES.filter((procedure) => !proxyMayCome(procedure))).toEqual(['suspension']);
+    expect(proxyMayCome('continuation')).toBe(true);
+    expect(PROCEDURE_TABLE.issuance.whoMayCome).toEqual([Presenter.Holder, Presenter.ProxyAfterEnquiry]);
+  });
+
+  it('names the row of every R-10 reissue reason, with that reason’s fee (a dirty card as a damaged one)', () => {
+    for (const reason of REISSUE_REASONS) {
+      const row = PROCEDURE_TABLE[REISSUE_PROCEDURE[reason]];
+      expect(row.fee, reason).toBe(reason === 'dirty' ? 'damaged' : reason);
+    }
   });
 
   it('a proxy asks first; the notification card ended on 2020-05-25 (seed)', () => {

@@ -9,6 +9,8 @@ import { PinKind, ReissueReason } from './policy.ts';
 export const Procedure = {
   /** 交付申請: a new card when the old one is abolished or expired (domain.md procedure 1). */
   Application: 'application',
+  /** 交付: the card made for an application is handed over at its counter (domain.md procedure 1). */
+  Issuance: 'issuance',
   /** 転入届: the move into the city, at the registration counter (住基法22条; R-7). */
   MoveInNotification: 'move-in-notification',
   /** 継続利用: the card brought along is presented after moving in (seed; R-8). */
@@ -157,6 +159,17 @@ export const PROCEDURE_TABLE = {
     deadline: null,
     sideEffects: [SideEffect.NewCardIssued],
     source: 'domain.md procedure 1; seed: 継続手続きをしない場合…廃止になります。(再交付には手数料がかかります。) — no amount named',
+  },
+  issuance: {
+    term: 'カードの交付',
+    place: Place.CardCounter,
+    whoMayCome: HOLDER_OR_PROXY,
+    bring: [Item.IdentityDocuments, Item.NotificationCard],
+    pinEntry: null,
+    fee: null,
+    deadline: null,
+    sideEffects: [],
+    source: 'domain.md procedure 1 (the PINs are set at the hand-over, R-12); seed: 平成28年1月より順次交付; 通知カードをお持ちの方は、マイナンバーカード交付時に窓口で返却してください',
   },
   'move-in-notification': {
     term: '転入届',
@@ -380,7 +393,33 @@ export const PROCEDURE_TABLE = {
   },
 } as const satisfies Record<Procedure, ProcedureSpec>;
 
-/** The procedure's row (R-13). */
+/**
+ * The procedures a proxy may come for: those whose row lets a proxy who asked first come (R-13
+ * `whoMayCome`), worked out from the table by the compiler, so that a change of a row changes it.
+ */
+export type ProxyAllowedProcedure = {
+  [P in Procedure]: typeof Presenter.ProxyAfterEnquiry extends (typeof PROCEDURE_TABLE)[P]['whoMayCome'][number] ? P : never;
+}[Procedure];
+
+/** Whether R-13 lets a proxy (代理人, after the prior enquiry) come for the procedure. */
+export function proxyMayCome(procedure: Procedure): procedure is ProxyAllowedProcedure {
+  return (PROCEDURE_TABLE[procedure].whoMayCome as readonly Presenter[]).includes(Presenter.ProxyAfterEnquiry);
+}
+
+/**
+ * The row of a new card within validity, by its R-10 reason: a dirty card is replaced as a
+ * damaged one is (seed: 破損及び券面の汚れ等), a number change starts its free new card itself.
+ */
+export const REISSUE_PROCEDURE = {
+  [ReissueReason.Lost]: Procedure.ReissueLost,
+  [ReissueReason.Stolen]: Procedure.ReissueStolen,
+  [ReissueReason.Damaged]: Procedure.ReissueDamaged,
+  [ReissueReason.Dirty]: Procedure.ReissueDamaged,
+  [ReissueReason.NotesFull]: Procedure.ReissueNotesFull,
+  [ReissueReason.Renewal]: Procedure.Renewal,
+  [ReissueReason.NumberChange]: Procedure.NumberChange,
+} as const satisfies Record<ReissueReason, Procedure>;
+
 /** Seed: 顔写真(縦4.5センチメートル×横3.5センチメートル、最近6か月以内に撮影、正面・無背景のもの); the months are policy. */
 export const PHOTO_SIZE_CM = { height: 4.5, width: 3.5 } as const;
 

@@ -274,6 +274,7 @@ export const en = {
   [U.japaneseName]: 'Name in Japanese',
   [U.notAnswered]: '(not answered)',
   [P.application.term]: 'Application for a new card («交付申請»)',
+  [P.issuance.term]: 'Receiving your card («カードの交付»)',
   [P['move-in-notification'].term]: 'Moving-in notification («転入届»)',
   [P.continuation.term]: 'Continued use of the card («継続利用»)',
   [P['move-out-notification'].term]: 'Moving-out notification («転出届»)',

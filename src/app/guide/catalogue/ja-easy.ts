@@ -281,6 +281,7 @@ export const jaEasy = {
   [U.japaneseName]: 'にほんごの なまえ',
   [U.notAnswered]: '（こたえて いません）',
   [P.application.term]: 'あたらしい カードの [申請|しんせい]（[交付申請|こうふしんせい]）',
+  [P.issuance.term]: 'カードを うけとる（[交付|こうふ]）',
   [P['move-in-notification'].term]: '[転入届|てんにゅうとどけ]',
   [P.continuation.term]: '[継続利用|けいぞくりよう]',
   [P['move-out-notification'].term]: '[転出届|てんしゅつとどけ]',

@@ -255,6 +255,7 @@ export const ko = {
   [U.japaneseName]: '일본어 이름',
   [U.notAnswered]: '(답하지 않음)',
   [P.application.term]: '새 카드 신청 («交付申請»)',
+  [P.issuance.term]: '카드 수령 («カードの交付»)',
   [P['move-in-notification'].term]: '전입신고 («転入届»)',
   [P.continuation.term]: '카드 계속 이용 («継続利用»)',
   [P['move-out-notification'].term]: '전출신고 («転出届»)',

@@ -269,6 +269,7 @@ export const vi = {
   [U.japaneseName]: 'Tên tiếng Nhật',
   [U.notAnswered]: '(chưa trả lời)',
   [P.application.term]: 'Xin cấp thẻ mới («交付申請»)',
+  [P.issuance.term]: 'Nhận thẻ («カードの交付»)',
   [P['move-in-notification'].term]: 'Thông báo chuyển đến («転入届»)',
   [P.continuation.term]: 'Tiếp tục sử dụng thẻ («継続利用»)',
   [P['move-out-notification'].term]: 'Thông báo chuyển đi («転出届»)',

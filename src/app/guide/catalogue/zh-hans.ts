@@ -253,6 +253,7 @@ export const zhHans = {
   [U.japaneseName]: '日文名称',
   [U.notAnswered]: '（未回答）',
   [P.application.term]: '申请新卡（«交付申請»）',
+  [P.issuance.term]: '领取卡（«カードの交付»）',
   [P['move-in-notification'].term]: '迁入申报（«転入届»）',
   [P.continuation.term]: '卡的继续使用（«継続利用»）',
   [P['move-out-notification'].term]: '迁出申报（«転出届»）',
