@@ -1,15 +1,18 @@
 import type { Static } from 'typebox';
 import { DomainErrorCode, refuse, success, type Result } from '../domain/errors.ts';
+import { Procedure } from '../rules/procedures.ts';
 import type { Actor } from './actor.ts';
 import { runCommand } from './command.ts';
 import type { AppContext } from './context.ts';
 import type { ApprovalRecord } from './ports.ts';
-import { changeNumberIn } from './residents.ts';
+import { checkProxyApproval } from './proxy.ts';
+import { numberChangeFor } from './residents.ts';
 import type { ApprovalDecisionBody, ApprovalRequestBody } from './schemas.ts';
 
 /**
  * A request for a supervisor: a proxy procedure (with its recorded prior enquiry and the proxy's
- * identity and authority document) or an individual-number change.
+ * identity and authority document), or an individual-number change — asked for by the holder, or
+ * by a proxy whose own approval is checked now and used when the change is carried out.
  */
 export async function requestApproval(app: AppContext, actor: Actor, body: ApprovalRequestBody): Promise<Result<ApprovalRecord>> {
   return runCommand(app, actor, { action: 'approval.request', permission: 'approval.request', subjectType: 'resident', subjectId: body.residentId }, async (tx, note) => {
@@ -22,14 +25,16 @@ export async function requestApproval(app: AppContext, actor: Actor, body: Appro
       }
       payload = { enquiryId: enquiry.id, enquiredOn: enquiry.enquiredOn, proxy: body.proxy };
     } else {
-      payload = { reason: body.reason };
+      const proxy = await checkProxyApproval(tx, actor, { approvalId: body.proxyApprovalId, procedure: Procedure.NumberChange }, body.residentId);
+      if (!proxy.ok) return proxy;
+      payload = { reason: body.reason, ...(body.proxyApprovalId !== undefined && { proxyApprovalId: body.proxyApprovalId }) };
     }
     const record: ApprovalRecord = {
       id: app.ids.next(),
       kind: body.kind,
       status: 'pending',
       residentId: body.residentId,
-      procedure: body.kind === 'proxy' ? body.procedure : 'number-change',
+      procedure: body.kind === 'proxy' ? body.procedure : Procedure.NumberChange,
       payload,
       requestedBy: actor.id,
       requestedOfficeId: actor.officeId,
@@ -79,7 +84,11 @@ export async function decideApproval(
       };
       note.details = { kind: record.kind, residentId: record.residentId };
       if (approve && record.kind === 'number-change') {
-        const changed = await changeNumberIn(app, tx, actor, record.residentId, { reason: String(record.payload.reason) });
+        const { reason, proxyApprovalId } = record.payload;
+        const changed = await numberChangeFor(app, tx, actor, record.residentId, {
+          reason: String(reason),
+          ...(typeof proxyApprovalId === 'string' && { proxyApprovalId }),
+        });
         if (!changed.ok) return changed;
         await tx.approvals.update({ ...decided, status: 'used', usedAt: decided.decidedAt });
         return success({ ...decided, status: 'used' as const, usedAt: decided.decidedAt });

@@ -8,13 +8,14 @@ import { reissueFee } from '../rules/reissue-fee.ts';
 import { renewalWindow } from '../rules/renewal-window.ts';
 import type { PlainDate } from '../rules/plain-date.ts';
 import type { PinKind } from '../rules/policy.ts';
+import { Presenter, Procedure, REISSUE_PROCEDURE } from '../rules/procedures.ts';
 import { authorize, type Actor } from './actor.ts';
 import { runCommand, type AuditNote } from './command.ts';
 import type { AppContext } from './context.ts';
 import { saveCard } from './persist.ts';
 import type { Repositories } from './ports.ts';
 import { nextReceiptNumber, recordProcedure } from './procedures.ts';
-import { useProxyApproval } from './proxy.ts';
+import { useProxyApproval, type ProxyRecord, type ProxyRequest } from './proxy.ts';
 import { decisionContext, liveCard, type Idempotency } from './residents.ts';
 import type {
   ApplicationBody,
@@ -45,7 +46,7 @@ interface CardWork {
   readonly meta: { readonly at: string; readonly actorId: string };
   readonly note: AuditNote;
   /** What the procedure record keeps of an approved proxy, or null. */
-  readonly proxy: Record<string, unknown> | null;
+  readonly proxy: ProxyRecord | null;
 }
 
 interface CardSpec {
@@ -53,11 +54,14 @@ interface CardSpec {
   readonly permission: Permission;
   readonly expectedVersion?: number | undefined;
   readonly idempotency?: Idempotency | undefined;
-  /** The procedure a proxy approval must name, when the command accepts a proxy. */
-  readonly proxy?: { readonly approvalId: string | undefined; readonly procedure: string };
+  /** The R-13 procedure a proxy approval must name, when the command's row lets a proxy come. */
+  readonly proxy?: ProxyRequest;
 }
 
-/** The frame of a card command: load and lock the card and its holder, check the version and the proxy. */
+/**
+ * The frame of a card command: load and lock the card and its holder, check the version and the
+ * proxy; the proxy's approval is used up only when the work is done.
+ */
 async function cardCommand<T>(app: AppContext, actor: Actor, id: string, spec: CardSpec, work: (w: CardWork) => Promise<Result<T>>): Promise<Result<T>> {
   return runCommand(
     app,
@@ -74,10 +78,9 @@ async function cardCommand<T>(app: AppContext, actor: Actor, id: string, spec: C
         if (!record) throw new Error(`card ${card.id} has no resident ${card.residentId}`);
         return record.state;
       };
-      const proxy = spec.proxy ? await useProxyApproval(app, tx, actor, spec.proxy.approvalId, card.residentId, spec.proxy.procedure) : success(null);
-      if (!proxy.ok) return proxy;
       note.details = { status: card.status };
-      return work({ tx, card, resident, context: decisionContext(app), meta: { at: app.clock.now(), actorId: actor.id }, note, proxy: proxy.value });
+      const run = (proxy: ProxyRecord | null) => work({ tx, card, resident, context: decisionContext(app), meta: { at: app.clock.now(), actorId: actor.id }, note, proxy });
+      return spec.proxy ? useProxyApproval(app, tx, actor, spec.proxy, card.residentId, run) : run(null);
     },
   );
 }
@@ -131,29 +134,29 @@ export async function applyForCard(app: AppContext, actor: Actor, residentId: st
     }
     const office = pickupOffice(app, body.pickupOfficeId ?? actor.officeId);
     if (!office.ok) return office;
-    const proxy = await useProxyApproval(app, tx, actor, body.proxyApprovalId, residentId, 'card-application');
-    if (!proxy.ok) return proxy;
-    const context = decisionContext(app);
-    const decided = decideApplication(
-      {
-        cardId: app.ids.next(),
-        residentId,
-        applicationDate: body.applicationDate,
-        photoTakenOn: body.photoTakenOn,
-        withSignatureCertificate: body.withSignatureCertificate,
-        withUserCertificate: body.withUserCertificate,
-        reason: body.reason ?? 'first',
-        previousCardId: null,
-        pickupOfficeId: office.value,
-        holder: holderOf(resident.state),
-      },
-      context,
-    );
-    if (!decided.ok) return decided;
-    const card = await saveCard(tx, undefined, decided.value, { at: app.clock.now(), actorId: actor.id });
-    note.details = { cardId: card.id };
-    await recordProcedure(app, tx, actor, { kind: 'card-application', residentId, cardId: card.id, proxy: proxy.value });
-    return success(await view(app, tx, card));
+    return useProxyApproval(app, tx, actor, { approvalId: body.proxyApprovalId, procedure: Procedure.Application }, residentId, async (proxy) => {
+      const context = decisionContext(app);
+      const decided = decideApplication(
+        {
+          cardId: app.ids.next(),
+          residentId,
+          applicationDate: body.applicationDate,
+          photoTakenOn: body.photoTakenOn,
+          withSignatureCertificate: body.withSignatureCertificate,
+          withUserCertificate: body.withUserCertificate,
+          reason: body.reason ?? 'first',
+          previousCardId: null,
+          pickupOfficeId: office.value,
+          holder: holderOf(resident.state),
+        },
+        context,
+      );
+      if (!decided.ok) return decided;
+      const card = await saveCard(tx, undefined, decided.value, { at: app.clock.now(), actorId: actor.id });
+      note.details = { cardId: card.id };
+      await recordProcedure(app, tx, actor, { kind: 'card-application', residentId, cardId: card.id, proxy });
+      return success(await view(app, tx, card));
+    });
   });
 }
 
@@ -173,7 +176,7 @@ export async function issueCard(app: AppContext, actor: Actor, id: string, body:
     app,
     actor,
     id,
-    { action: 'card.issue', permission: 'card.counter-procedure', expectedVersion: body.expectedVersion, idempotency, proxy: { approvalId: body.proxyApprovalId, procedure: 'card-issue' } },
+    { action: 'card.issue', permission: 'card.counter-procedure', expectedVersion: body.expectedVersion, idempotency, proxy: { approvalId: body.proxyApprovalId, procedure: Procedure.Issuance } },
     async (w) => {
       if (w.card.status === 'ready' && w.card.pickupOfficeId !== actor.officeId) {
         return refuse(DomainErrorCode.AuthOfficeNotAllowed, `this card waits at ${w.card.pickupOfficeId}; it is handed over there`, {
@@ -251,7 +254,7 @@ export async function resumeCard(app: AppContext, actor: Actor, id: string, body
     app,
     actor,
     id,
-    { action: 'card.resume', permission: 'card.counter-procedure', expectedVersion: body.expectedVersion, idempotency, proxy: { approvalId: body.proxyApprovalId, procedure: 'card-resumption' } },
+    { action: 'card.resume', permission: 'card.counter-procedure', expectedVersion: body.expectedVersion, idempotency, proxy: { approvalId: body.proxyApprovalId, procedure: Procedure.SuspensionRelease } },
     (w) =>
       decideAndSave(app, actor, w, { type: 'resume', on: w.context.today, officeId: actor.officeId, identityDocuments: body.identityDocuments }, {
         kind: 'card-resumption',
@@ -277,7 +280,7 @@ export async function resetPin(app: AppContext, actor: Actor, id: string, kind: 
     app,
     actor,
     id,
-    { action: 'card.pin-reset', permission: 'card.counter-procedure', idempotency, proxy: { approvalId: body.proxyApprovalId, procedure: 'pin-reset' } },
+    { action: 'card.pin-reset', permission: 'card.counter-procedure', idempotency, proxy: { approvalId: body.proxyApprovalId, procedure: Procedure.PinReset } },
     async (w) => {
       const decided = decideCard({ type: 'reset-pin', kind, newPin: body.newPin, identityDocuments: body.identityDocuments }, w.card, w.context);
       if (!decided.ok) return decided;
@@ -314,7 +317,7 @@ export async function addFrontNote(app: AppContext, actor: Actor, id: string, bo
     app,
     actor,
     id,
-    { action: 'card.front-note', permission: 'card.counter-procedure', expectedVersion: body.expectedVersion, idempotency, proxy: { approvalId: body.proxyApprovalId, procedure: 'front-note' } },
+    { action: 'card.front-note', permission: 'card.counter-procedure', expectedVersion: body.expectedVersion, idempotency, proxy: { approvalId: body.proxyApprovalId, procedure: Procedure.FrontSideChange } },
     async (w) => {
       const command: CardCommand = { type: 'add-front-note', note: { kind: body.kind, text: body.text, date: body.date } };
       const decided = decideCard(command, w.card, w.context);
@@ -326,16 +329,36 @@ export async function addFrontNote(app: AppContext, actor: Actor, id: string, bo
   );
 }
 
-/** 継続利用 after a move in (R-8): by the holder or a member of the household, with the 住基 PIN. */
+/**
+ * 継続利用 after a move in (R-8), with the 住基 PIN: by the holder, a member of the household, or a
+ * proxy with an approval (R-13 lets each of them come); who brought the card and the approval agree.
+ */
 export async function continueCard(app: AppContext, actor: Actor, id: string, body: Static<typeof ContinuationBody>, idempotency?: Idempotency) {
-  return cardCommand(app, actor, id, { action: 'card.continuation', permission: 'card.counter-procedure', expectedVersion: body.expectedVersion, idempotency }, async (w) => {
-    const command: CardCommand = { type: 'continue', on: body.date, presentedBy: body.presentedBy };
-    const decided = decideCard(command, w.card, w.context);
-    if (!decided.ok) return decided;
-    const pin = await checkResidentRegistryPin(app, w, body.pin);
-    if (!pin.ok) return pin;
-    return decideAndSave(app, actor, w, command, { kind: 'continuation', details: { presentedBy: body.presentedBy } });
-  });
+  const byProxy = body.presentedBy === Presenter.ProxyAfterEnquiry;
+  if (byProxy && body.proxyApprovalId === undefined) return refuseField('proxyApprovalId', 'a proxy continues the card only with an approved proxy request');
+  if (!byProxy && body.proxyApprovalId !== undefined) {
+    return refuseField('presentedBy', `is ${body.presentedBy}, but a proxy approval was given: a proxy presents the card as ${Presenter.ProxyAfterEnquiry}`);
+  }
+  return cardCommand(
+    app,
+    actor,
+    id,
+    {
+      action: 'card.continuation',
+      permission: 'card.counter-procedure',
+      expectedVersion: body.expectedVersion,
+      idempotency,
+      proxy: { approvalId: body.proxyApprovalId, procedure: Procedure.Continuation },
+    },
+    async (w) => {
+      const command: CardCommand = { type: 'continue', on: body.date, presentedBy: body.presentedBy };
+      const decided = decideCard(command, w.card, w.context);
+      if (!decided.ok) return decided;
+      const pin = await checkResidentRegistryPin(app, w, body.pin);
+      if (!pin.ok) return pin;
+      return decideAndSave(app, actor, w, command, { kind: 'continuation', details: { presentedBy: body.presentedBy } });
+    },
+  );
 }
 
 /** A foreign resident's card follows the period of stay (R-5); the residence card is shown, no photo. */
@@ -344,7 +367,7 @@ export async function extendCard(app: AppContext, actor: Actor, id: string, body
     app,
     actor,
     id,
-    { action: 'card.extension', permission: 'card.counter-procedure', expectedVersion: body.expectedVersion, idempotency, proxy: { approvalId: body.proxyApprovalId, procedure: 'validity-extension' } },
+    { action: 'card.extension', permission: 'card.counter-procedure', expectedVersion: body.expectedVersion, idempotency, proxy: { approvalId: body.proxyApprovalId, procedure: Procedure.ValidityExtension } },
     async (w) => {
       if (body.today > w.context.today) return refuseField('today', `${body.today} is after today (${w.context.today})`);
       const context = { ...w.context, today: body.today };
@@ -374,7 +397,7 @@ export async function reissueCard(app: AppContext, actor: Actor, id: string, bod
     app,
     actor,
     id,
-    { action: 'card.reissue', permission: 'card.counter-procedure', expectedVersion: body.expectedVersion, idempotency, proxy: { approvalId: body.proxyApprovalId, procedure: 'card-reissue' } },
+    { action: 'card.reissue', permission: 'card.counter-procedure', expectedVersion: body.expectedVersion, idempotency, proxy: { approvalId: body.proxyApprovalId, procedure: REISSUE_PROCEDURE[body.reason] } },
     async (w) => {
       const lostCard = body.reason === 'lost' || body.reason === 'stolen';
       const replaced = decideCard({ type: 'replace', on: w.context.today, oldCardReturned: !lostCard }, w.card, w.context);
@@ -441,7 +464,7 @@ export async function returnCard(app: AppContext, actor: Actor, id: string, body
     app,
     actor,
     id,
-    { action: 'card.return', permission: 'card.counter-procedure', expectedVersion: body.expectedVersion, idempotency, proxy: { approvalId: body.proxyApprovalId, procedure: 'card-return' } },
+    { action: 'card.return', permission: 'card.counter-procedure', expectedVersion: body.expectedVersion, idempotency, proxy: { approvalId: body.proxyApprovalId, procedure: Procedure.Return } },
     (w) => decideAndSave(app, actor, w, { type: 'return', on: w.context.today, reason: body.reason }, { kind: 'card-return', details: { reason: body.reason } }),
   );
 }

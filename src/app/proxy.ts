@@ -1,21 +1,35 @@
 import { DomainErrorCode, refuse, success, type Result } from '../domain/errors.ts';
 import type { Actor } from './actor.ts';
 import type { AppContext } from './context.ts';
-import type { Repositories } from './ports.ts';
+import type { ApprovalRecord, Repositories } from './ports.ts';
+import type { ProxyProcedure } from './proxy-procedures.ts';
+
+/** The approval a command was given, and the R-13 procedure it must name. */
+export interface ProxyRequest {
+  readonly approvalId: string | undefined;
+  readonly procedure: ProxyProcedure;
+}
+
+/** What the procedure record keeps of a proxy: the approval, the proxy's identity and authority, who approved and who served. */
+export type ProxyRecord = Record<string, unknown>;
+
+interface CheckedApproval {
+  readonly approval: ApprovalRecord;
+  readonly record: ProxyRecord;
+}
 
 /**
- * A proxy (代理人) acts only with a recorded prior enquiry and a supervisor's approval
- * (domain.md, procedure 11). The approval names the resident and the procedure; it is used once.
- * Returns what the procedure record keeps of the proxy, or null when the holder came in person.
+ * A proxy (代理人) acts only with a recorded prior enquiry and a supervisor's approval (domain.md,
+ * procedure 11). The approval names the resident and the R-13 procedure; it must be approved and
+ * not yet used. Null when no approval was given: the holder (or a household member) came.
  */
-export async function useProxyApproval(
-  app: AppContext,
+export async function checkProxyApproval(
   tx: Repositories,
   actor: Actor,
-  approvalId: string | undefined,
+  request: ProxyRequest,
   residentId: string,
-  procedure: string,
-): Promise<Result<Record<string, unknown> | null>> {
+): Promise<Result<CheckedApproval | null>> {
+  const { approvalId, procedure } = request;
   if (approvalId === undefined) return success(null);
   const approval = await tx.approvals.get(approvalId, { lock: true });
   if (!approval || approval.kind !== 'proxy') return refuse(DomainErrorCode.ApprovalNotFound, `no proxy approval ${approvalId}`);
@@ -24,8 +38,30 @@ export async function useProxyApproval(
     return refuse(DomainErrorCode.ApprovalNotUsable, `the proxy approval is ${approval.status}, not approved`, { approvalStatus: approval.status });
   }
   if (approval.procedure !== procedure) {
-    return refuse(DomainErrorCode.ApprovalNotUsable, `the proxy approval is for ${approval.procedure}, not ${procedure}`);
+    return refuse(DomainErrorCode.ApprovalNotUsable, `the proxy approval is for ${approval.procedure}, not ${procedure}`, {
+      approvedProcedure: approval.procedure,
+      procedure,
+    });
   }
-  await tx.approvals.update({ ...approval, status: 'used', usedAt: app.clock.now() });
-  return success({ approvalId, ...approval.payload, approvedBy: approval.decidedBy, usedBy: actor.id });
+  return success({ approval, record: { approvalId, ...approval.payload, approvedBy: approval.decidedBy, usedBy: actor.id } });
+}
+
+/**
+ * Does `work` for the proxy the approval names (or for the holder, when none was given) and marks
+ * the approval used only when the work is done: a refused procedure, committed for its audit
+ * entry, leaves the approval as it was, so the proxy may try again.
+ */
+export async function useProxyApproval<T>(
+  app: AppContext,
+  tx: Repositories,
+  actor: Actor,
+  request: ProxyRequest,
+  residentId: string,
+  work: (proxy: ProxyRecord | null) => Promise<Result<T>>,
+): Promise<Result<T>> {
+  const checked = await checkProxyApproval(tx, actor, request, residentId);
+  if (!checked.ok) return checked;
+  const result = await work(checked.value?.record ?? null);
+  if (result.ok && checked.value) await tx.approvals.update({ ...checked.value.approval, status: 'used', usedAt: app.clock.now() });
+  return result;
 }

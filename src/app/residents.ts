@@ -10,12 +10,14 @@ import type { ResidentEvent, ResidentFacts, ResidentState } from '../domain/resi
 import { checkDigitOf, individualNumber, normalizeDigits } from '../rules/individual-number.ts';
 import { moveInDeadline } from '../rules/move-in-deadline.ts';
 import type { PlainDate } from '../rules/plain-date.ts';
+import { Procedure } from '../rules/procedures.ts';
 import { authorize, type Actor } from './actor.ts';
 import { runCommand, type CommandSpec } from './command.ts';
 import type { AppContext } from './context.ts';
 import { saveCard, saveResident } from './persist.ts';
 import type { Repositories, ResidentRecord } from './ports.ts';
 import { recordProcedure } from './procedures.ts';
+import { useProxyApproval, type ProxyRecord, type ProxyRequest } from './proxy.ts';
 import type {
   AddressChangeBody,
   MoveInBody,
@@ -188,20 +190,22 @@ export async function liveCard(tx: Repositories, residentId: string, lock = fals
 type CardReaction = (card: CardState, resident: ResidentState) => Result<CardEvent[]>;
 
 /**
- * The frame of a resident command: load and lock, decide, save, then let the resident's live
- * card react (a revoked certificate, an abolition, a continuation), record the procedure.
+ * The frame of a resident command: load and lock, check the proxy's approval where the R-13 row
+ * lets a proxy come, decide, save, then let the resident's live card react (a revoked
+ * certificate, an abolition, a continuation), record the procedure.
  */
 async function residentCommand(
   app: AppContext,
   actor: Actor,
-  spec: Omit<CommandSpec, 'subjectType' | 'subjectId' | 'permission'> & { readonly permission?: CommandSpec['permission'] },
+  spec: Omit<CommandSpec, 'subjectType' | 'subjectId' | 'permission'> & { readonly permission?: CommandSpec['permission']; readonly proxy?: ProxyRequest },
   id: string,
   expectedVersion: number | undefined,
   command: ResidentCommand,
   react: CardReaction | undefined,
   procedure: { kind: string; details?: Record<string, unknown> },
 ): Promise<Result<ResidentWithCards>> {
-  return runCommand(app, actor, { permission: 'resident.write', ...spec, subjectType: 'resident', subjectId: id }, async (tx, note) => {
+  const { proxy: proxyRequest, ...commandSpec } = spec;
+  return runCommand(app, actor, { permission: 'resident.write', ...commandSpec, subjectType: 'resident', subjectId: id }, async (tx, note) => {
     const record = await tx.residents.get(id, { lock: true });
     if (!record) return refuse(DomainErrorCode.ResidentNotFound, `no resident ${id}`);
     if (expectedVersion !== undefined && expectedVersion !== record.state.version) {
@@ -209,22 +213,25 @@ async function residentCommand(
         currentVersion: record.state.version,
       });
     }
-    const context = decisionContext(app);
-    const decided = decideResident(command, record.state, context);
-    if (!decided.ok) return decided;
-    const meta = { at: app.clock.now(), actorId: actor.id };
-    const after = await saveResident(tx, record, decided.value, meta);
-    const card = await liveCard(tx, id, true);
-    const cardEvents: string[] = [];
-    if (card && react) {
-      const reaction = react(card, after.state);
-      if (!reaction.ok) return reaction;
-      await saveCard(tx, card, reaction.value, meta);
-      cardEvents.push(...reaction.value.map((event) => event.type));
-    }
-    note.details = { events: decided.value.map((event) => event.type), cardEvents };
-    await recordProcedure(app, tx, actor, { kind: procedure.kind, residentId: id, cardId: card?.id ?? null, details: { ...procedure.details, cardEvents } });
-    return success(await residentWithCards(app, tx, after));
+    const work = async (proxy: ProxyRecord | null): Promise<Result<ResidentWithCards>> => {
+      const context = decisionContext(app);
+      const decided = decideResident(command, record.state, context);
+      if (!decided.ok) return decided;
+      const meta = { at: app.clock.now(), actorId: actor.id };
+      const after = await saveResident(tx, record, decided.value, meta);
+      const card = await liveCard(tx, id, true);
+      const cardEvents: string[] = [];
+      if (card && react) {
+        const reaction = react(card, after.state);
+        if (!reaction.ok) return reaction;
+        await saveCard(tx, card, reaction.value, meta);
+        cardEvents.push(...reaction.value.map((event) => event.type));
+      }
+      note.details = { events: decided.value.map((event) => event.type), cardEvents };
+      await recordProcedure(app, tx, actor, { kind: procedure.kind, residentId: id, cardId: card?.id ?? null, details: { ...procedure.details, cardEvents }, proxy });
+      return success(await residentWithCards(app, tx, after));
+    };
+    return proxyRequest ? useProxyApproval(app, tx, actor, proxyRequest, id, work) : work(null);
   });
 }
 
@@ -239,7 +246,7 @@ export async function changeAddress(app: AppContext, actor: Actor, id: string, b
   return residentCommand(
     app,
     actor,
-    { action: 'resident.change-address', idempotency },
+    { action: 'resident.change-address', idempotency, proxy: { approvalId: body.proxyApprovalId, procedure: Procedure.AddressChangeNotification } },
     id,
     body.expectedVersion,
     { type: 'change-address', address: body.address, effectiveDate: body.effectiveDate },
@@ -251,11 +258,11 @@ export async function changeAddress(app: AppContext, actor: Actor, id: string, b
 /** A change of name: the signature certificate is revoked (R-4, seed). */
 export async function changeName(app: AppContext, actor: Actor, id: string, body: Static<typeof NameChangeBody>, idempotency?: Idempotency) {
   const context = decisionContext(app);
-  const { expectedVersion, ...name } = body;
+  const { expectedVersion, proxyApprovalId, ...name } = body;
   return residentCommand(
     app,
     actor,
-    { action: 'resident.change-name', idempotency },
+    { action: 'resident.change-name', idempotency, proxy: { approvalId: proxyApprovalId, procedure: Procedure.FamilyRegisterNotification } },
     id,
     expectedVersion,
     { type: 'change-name', ...name },
@@ -274,7 +281,7 @@ export async function moveOut(app: AppContext, actor: Actor, id: string, body: S
   return residentCommand(
     app,
     actor,
-    { action: 'resident.move-out', idempotency },
+    { action: 'resident.move-out', idempotency, proxy: { approvalId: body.proxyApprovalId, procedure: Procedure.MoveOutNotification } },
     id,
     body.expectedVersion,
     { type: 'move-out', plannedMoveOutDate: body.plannedMoveOutDate, destination: body.destination, abroad },
@@ -310,7 +317,7 @@ export async function moveIn(app: AppContext, actor: Actor, id: string, body: St
   return residentCommand(
     app,
     actor,
-    { action: 'resident.move-in', idempotency },
+    { action: 'resident.move-in', idempotency, proxy: { approvalId: body.proxyApprovalId, procedure: Procedure.MoveInNotification } },
     id,
     body.expectedVersion,
     { type: 'move-in', moveInDate: body.moveInDate, notificationDate: body.notificationDate, address: body.address, cardPresented: body.cardPresented },
@@ -346,8 +353,9 @@ async function newIndividualNumber(app: AppContext, tx: Repositories): Promise<s
 /**
  * 個人番号の変更 (supervisor): a new number, the old one kept in the history, the card abolished
  * and a free new card applied for with the old card's photo and certificates (domain.md, 9).
+ * `proxy`: what the record keeps of a proxy whose approval the caller checks (numberChangeFor).
  */
-export async function changeNumberIn(app: AppContext, tx: Repositories, actor: Actor, id: string, body: Static<typeof NumberChangeBody>) {
+export async function changeNumberIn(app: AppContext, tx: Repositories, actor: Actor, id: string, body: { readonly reason: string }, proxy: ProxyRecord | null) {
   const record = await tx.residents.get(id, { lock: true });
   if (!record) return refuse(DomainErrorCode.ResidentNotFound, `no resident ${id}`);
   const context = decisionContext(app);
@@ -385,14 +393,20 @@ export async function changeNumberIn(app: AppContext, tx: Repositories, actor: A
     if (!application.ok) return application;
     await saveCard(tx, undefined, application.value, meta);
   }
-  await recordProcedure(app, tx, actor, { kind: 'number-change', residentId: id, cardId: newCardId, fee: 0, details: { reason: body.reason } });
+  await recordProcedure(app, tx, actor, { kind: 'number-change', residentId: id, cardId: newCardId, fee: 0, details: { reason: body.reason }, proxy });
   return success({ ...(await residentWithCards(app, tx, after)), newCardId });
+}
+
+/** A number change in the caller's transaction, for the holder or for a proxy with an approval naming it (R-13). */
+export async function numberChangeFor(app: AppContext, tx: Repositories, actor: Actor, id: string, body: Static<typeof NumberChangeBody>) {
+  const request = { approvalId: body.proxyApprovalId, procedure: Procedure.NumberChange };
+  return useProxyApproval(app, tx, actor, request, id, (proxy) => changeNumberIn(app, tx, actor, id, body, proxy));
 }
 
 export async function changeNumber(app: AppContext, actor: Actor, id: string, body: Static<typeof NumberChangeBody>, idempotency?: Idempotency) {
   return runCommand(app, actor, { action: 'resident.change-number', permission: 'resident.change-number', subjectType: 'resident', subjectId: id, idempotency }, async (tx, note) => {
     note.details = { reason: body.reason };
-    return changeNumberIn(app, tx, actor, id, body);
+    return numberChangeFor(app, tx, actor, id, body);
   });
 }
 

@@ -1,8 +1,10 @@
 import { Type, type Static, type TProperties } from 'typebox';
 import { IdentityDocumentsSchema } from '../rules/identity-documents.ts';
 import { PIN_KINDS, REISSUE_REASONS } from '../rules/policy.ts';
+import { PROCEDURE_TABLE } from '../rules/procedures.ts';
 import { ResidencySchema } from '../rules/residency.ts';
 import { DateField, DateSchema } from '../rules/schema.ts';
+import { PROXY_PROCEDURES, takesProxy, type CommandName, type TakesProxy } from './proxy-procedures.ts';
 
 /**
  * The bodies of the records service's commands (api.md "Residents", "Cards"), one schema per
@@ -15,9 +17,23 @@ function Body<P extends TProperties>(properties: P, description?: string) {
 const Text = (maxLength: number, description?: string) => Type.String({ minLength: 1, maxLength, ...(description && { description }) });
 const KanaText = (description: string) => Type.String({ minLength: 1, maxLength: 100, description });
 
-export const ProxyField = Type.Optional(
-  Type.String({ format: 'uuid', description: 'An approved proxy request (代理人): the proxy acts for the holder' }),
+const ProxyField = Type.Optional(
+  Type.String({ format: 'uuid', description: 'An approved proxy request (代理人) naming this procedure: the proxy acts for the holder' }),
 );
+
+/**
+ * `proxyApprovalId` for a command whose R-13 row lets a proxy come, nothing for one whose row does
+ * not (proxy-procedures.ts): the table decides which bodies have the field, and the use cases only
+ * compile when they read it from a body that has it.
+ */
+function proxyFor<C extends CommandName>(command: C): TakesProxy<C> extends true ? { proxyApprovalId: typeof ProxyField } : Record<never, never> {
+  return (takesProxy(command) ? { proxyApprovalId: ProxyField } : {}) as TakesProxy<C> extends true ? { proxyApprovalId: typeof ProxyField } : Record<never, never>;
+}
+
+/** The procedures a proxy may be approved for (R-13), by their names in the table. */
+export const ProxyProcedureSchema = Type.Enum(PROXY_PROCEDURES, {
+  description: 'The R-13 procedure the proxy comes for; an approval is used by the command that carries it out',
+});
 export const ExpectedVersionField = Type.Optional(
   Type.Integer({ minimum: 1, description: 'The version the client last saw; a mismatch is 409 CARD.VERSION_CONFLICT' }),
 );
@@ -96,7 +112,7 @@ export const SearchQuery = Type.Object(
 export type SearchQuery = Static<typeof SearchQuery>;
 
 export const RevealBody = Body({ purpose: Text(200, 'Why the number is needed; kept in the audit trail') });
-export const AddressChangeBody = Body({ address: Text(200), effectiveDate: DateSchema, expectedVersion: ExpectedVersionField });
+export const AddressChangeBody = Body({ address: Text(200), effectiveDate: DateSchema, expectedVersion: ExpectedVersionField, ...proxyFor('resident.change-address') });
 export const NameChangeBody = Body({
   familyName: Text(50),
   givenName: Text(50),
@@ -104,12 +120,14 @@ export const NameChangeBody = Body({
   givenNameKana: KanaText('フリガナ'),
   effectiveDate: DateSchema,
   expectedVersion: ExpectedVersionField,
+  ...proxyFor('resident.change-name'),
 });
 export const MoveOutBody = Body({
   plannedMoveOutDate: DateSchema,
   destination: Text(200),
   abroad: Type.Optional(Type.Boolean({ default: false })),
   expectedVersion: ExpectedVersionField,
+  ...proxyFor('resident.move-out'),
 });
 export const MoveInBody = Body({
   moveInDate: DateSchema,
@@ -117,18 +135,20 @@ export const MoveInBody = Body({
   address: Text(200),
   cardPresented: Type.Boolean(),
   expectedVersion: ExpectedVersionField,
+  ...proxyFor('resident.move-in'),
 });
 export const PeriodOfStayBody = Body({
   periodOfStayEnd: DateSchema,
   residenceCardNumber: Type.String({ maxLength: 20 }),
   expectedVersion: ExpectedVersionField,
 });
-export const NumberChangeBody = Body({ reason: Text(500, 'Why misuse is feared, e.g. the number leaked with a stolen card') });
+const NumberChangeReason = Text(500, 'Why misuse is feared, e.g. the number leaked with a stolen card');
+export const NumberChangeBody = Body({ reason: NumberChangeReason, ...proxyFor('resident.change-number') });
 export const ProxyEnquiryBody = Body({
   enquiredOn: DateSchema,
   callerName: Text(100),
   relationship: Text(100, 'e.g. 子, 配偶者, 成年後見人'),
-  procedure: Text(100, 'The procedure the proxy will come for'),
+  procedure: ProxyProcedureSchema,
   notes: Type.Optional(Type.String({ maxLength: 1000 })),
 });
 
@@ -139,7 +159,7 @@ export const ApplicationBody = Body({
   withUserCertificate: Type.Boolean(),
   reason: Type.Optional(Type.Enum(['first', ...REISSUE_REASONS])),
   pickupOfficeId: Type.Optional(Type.String({ maxLength: 64, description: "The counter where the card will be handed over; the clerk's by default" })),
-  proxyApprovalId: ProxyField,
+  ...proxyFor('card.apply'),
 });
 export const ManufactureBody = Body({ issueDate: DateField("発行日: the day the card was made"), expectedVersion: ExpectedVersionField });
 
@@ -153,7 +173,7 @@ export const IssueBody = Body({
   identityDocuments: IdentityDocumentsSchema,
   notificationCardReturned: Type.Boolean({ description: 'A held 通知カード was taken back' }),
   expectedVersion: ExpectedVersionField,
-  proxyApprovalId: ProxyField,
+  ...proxyFor('card.issue'),
 });
 export const SuspendBody = Body({
   reason: Type.Enum(['lost', 'stolen']),
@@ -169,31 +189,35 @@ export const SuspendBody = Body({
     ),
   ),
   expectedVersion: ExpectedVersionField,
+  ...proxyFor('card.suspend'),
 });
-export const ResumeBody = Body({ identityDocuments: IdentityDocumentsSchema, expectedVersion: ExpectedVersionField, proxyApprovalId: ProxyField });
+export const ResumeBody = Body({ identityDocuments: IdentityDocumentsSchema, expectedVersion: ExpectedVersionField, ...proxyFor('card.resume') });
 export const PinKindParam = Type.Enum(PIN_KINDS);
 export const PinVerifyBody = Body({ pin: Type.String({ maxLength: 32 }) });
-export const PinResetBody = Body({ newPin: Type.String({ maxLength: 32 }), identityDocuments: IdentityDocumentsSchema, proxyApprovalId: ProxyField });
+export const PinResetBody = Body({ newPin: Type.String({ maxLength: 32 }), identityDocuments: IdentityDocumentsSchema, ...proxyFor('card.pin-reset') });
 export const FrontNoteBody = Body({
   kind: Type.Enum(['address', 'name', 'other']),
   text: Text(200),
   date: DateSchema,
   pin: Type.String({ maxLength: 16, description: '住民基本台帳事務用 PIN, checked on the chip' }),
   expectedVersion: ExpectedVersionField,
-  proxyApprovalId: ProxyField,
+  ...proxyFor('card.front-note'),
 });
 export const ContinuationBody = Body({
   pin: Type.String({ maxLength: 16, description: '住民基本台帳事務用 PIN' }),
-  presentedBy: Type.Enum(['holder', 'household-member']),
+  presentedBy: Type.Enum(PROCEDURE_TABLE.continuation.whoMayCome, {
+    description: 'Who brought the card (R-13): the holder, a member of the household, or a proxy with an approval (proxyApprovalId)',
+  }),
   date: DateSchema,
   expectedVersion: ExpectedVersionField,
+  ...proxyFor('card.continuation'),
 });
 export const ExtensionBody = Body({
   newPeriodOfStayEnd: Type.Optional(DateSchema),
   applicationPending: Type.Optional(Type.Boolean()),
   today: DateSchema,
   expectedVersion: ExpectedVersionField,
-  proxyApprovalId: ProxyField,
+  ...proxyFor('card.extension'),
 });
 export const ReissueBody = Body({
   reason: Type.Enum(REISSUE_REASONS),
@@ -205,12 +229,12 @@ export const ReissueBody = Body({
   withSignatureCertificate: Type.Optional(Type.Boolean({ description: "As the old card by default" })),
   withUserCertificate: Type.Optional(Type.Boolean({ description: 'As the old card by default' })),
   expectedVersion: ExpectedVersionField,
-  proxyApprovalId: ProxyField,
+  ...proxyFor('card.reissue'),
 });
 export const ReturnBody = Body({
   reason: Type.Enum(['not-needed', 'expired', 'moved-abroad', 'replaced']),
   expectedVersion: ExpectedVersionField,
-  proxyApprovalId: ProxyField,
+  ...proxyFor('card.return'),
 });
 
 export const ApprovalRequestBody = Type.Union([
@@ -218,7 +242,7 @@ export const ApprovalRequestBody = Type.Union([
     kind: Type.Literal('proxy'),
     residentId: Type.String({ format: 'uuid' }),
     enquiryId: Type.String({ format: 'uuid', description: 'The recorded prior enquiry' }),
-    procedure: Text(100),
+    procedure: ProxyProcedureSchema,
     proxy: Type.Object(
       {
         name: Text(100),
@@ -229,7 +253,7 @@ export const ApprovalRequestBody = Type.Union([
       { additionalProperties: false },
     ),
   }),
-  Body({ kind: Type.Literal('number-change'), residentId: Type.String({ format: 'uuid' }), reason: Text(500) }),
+  Body({ kind: Type.Literal('number-change'), residentId: Type.String({ format: 'uuid' }), reason: NumberChangeReason, ...proxyFor('resident.change-number') }),
 ]);
 export type ApprovalRequestBody = Static<typeof ApprovalRequestBody>;
 export const ApprovalDecisionBody = Body({ note: Type.Optional(Type.String({ maxLength: 500 })) });

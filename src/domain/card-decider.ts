@@ -9,6 +9,7 @@ import { pinFormat } from '../rules/pin-format.ts';
 import { reissueFee } from '../rules/reissue-fee.ts';
 import type { PlainDate } from '../rules/plain-date.ts';
 import type { PinKind } from '../rules/policy.ts';
+import type { Presenter } from '../rules/procedures.ts';
 import type { Residency } from '../rules/residency.ts';
 import { validityExtension } from '../rules/validity-extension.ts';
 import type {
@@ -68,7 +69,7 @@ export type CardCommand =
   | { readonly type: 'suspend'; readonly on: PlainDate; readonly reason: SuspensionReason; readonly channel: Channel }
   | { readonly type: 'resume'; readonly on: PlainDate; readonly officeId: string; readonly identityDocuments: readonly IdentityDocument[] }
   | { readonly type: 'require-continuation'; readonly notificationDate: PlainDate }
-  | { readonly type: 'continue'; readonly on: PlainDate; readonly presentedBy: 'holder' | 'household-member' }
+  | { readonly type: 'continue'; readonly on: PlainDate; readonly presentedBy: Presenter }
   | {
       readonly type: 'extend';
       readonly newPeriodOfStayEnd?: PlainDate;

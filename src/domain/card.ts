@@ -2,6 +2,7 @@ import type { ExpiryBasis } from '../rules/card-expiry.ts';
 import type { IdentityDocument } from '../rules/identity-documents.ts';
 import type { PlainDate } from '../rules/plain-date.ts';
 import type { PinKind, ReissueReason } from '../rules/policy.ts';
+import type { Presenter } from '../rules/procedures.ts';
 
 /**
  * A My Number Card (個人番号カード) and its lifecycle (domain.md "Card status"). The card's
@@ -140,7 +141,7 @@ export type CardEvent =
   | { readonly type: 'CardSuspended'; readonly on: PlainDate; readonly reason: SuspensionReason; readonly channel: Channel }
   | { readonly type: 'CardResumed'; readonly on: PlainDate; readonly officeId: string }
   | { readonly type: 'ContinuationRequired'; readonly notificationDate: PlainDate; readonly deadline: PlainDate; readonly lapsesOn: PlainDate }
-  | { readonly type: 'ContinuationCompleted'; readonly on: PlainDate; readonly presentedBy: 'holder' | 'household-member' }
+  | { readonly type: 'ContinuationCompleted'; readonly on: PlainDate; readonly presentedBy: Presenter }
   | { readonly type: 'CardExtended'; readonly on: PlainDate; readonly expiryDate: PlainDate; readonly basis: ExpiryBasis; readonly previousExpiryDate: PlainDate }
   | { readonly type: 'PinReset'; readonly on: PlainDate; readonly kind: PinKind }
   | { readonly type: 'CertificateExpired'; readonly on: PlainDate; readonly kind: 'signature' | 'user' }

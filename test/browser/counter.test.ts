@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyForCard, issueCard, manufactureCard } from '../../src/app/cards.ts';
-import { registerResident } from '../../src/app/residents.ts';
+import { PROXY_PROCEDURES } from '../../src/app/proxy-procedures.ts';
+import { moveIn, moveOut, registerResident } from '../../src/app/residents.ts';
 import { accessibilityViolations, screenshot } from '../support/browser.ts';
 import { residentBody } from '../support/world.ts';
 import { look, openBrowserWorld, type BrowserWorld } from './support.ts';
@@ -175,6 +176,66 @@ describe('the counter app in Chromium', () => {
     await look.visible(slip);
     await screenshot(page, 'reissue-slip-print');
     await context.close();
+  });
+});
+
+describe('a proxy at the counter in Chromium', () => {
+  it('records the enquiry and the approval from the R-13 list, and continues the card for the approved proxy', { timeout: 120_000 }, async () => {
+    const { person, cardId } = await residentWithCard({ familyName: '篠崎', givenName: '四郎', familyNameKana: 'シノザキ', givenNameKana: 'シロウ' });
+    const { app } = world.t;
+    const out = await moveOut(app, world.staff.clerk, person.id, { plannedMoveOutDate: '2026-11-10' as never, destination: '千葉県浦安市' });
+    const back = await moveIn(app, world.staff.clerk, person.id, { moveInDate: '2026-11-20' as never, notificationDate: '2026-11-26' as never, address: '東京都江戸川区篠崎町一丁目1番', cardPresented: true });
+    expect([out.ok, back.ok]).toEqual([true, true]);
+
+    const clerk = await world.page('ja');
+    const page = clerk.page;
+    await world.signIn(page, 'clerk.honcho');
+    await page.goto(`/residents/${person.id}/proxy-enquiry`);
+    const choices = page.getByLabel('代理で行う手続き');
+    await look.visible(choices);
+    // The choices are the API's list, which R-13 decides: continuation is on it, the phoned-in suspension is not.
+    expect(await choices.locator('option').count()).toBe(PROXY_PROCEDURES.length);
+    expect(await choices.locator('option').allInnerTexts()).toEqual(expect.arrayContaining(['カードの継続利用', '再交付（紛失）', '転入届']));
+    await choices.selectOption({ label: 'カードの継続利用' });
+    await page.getByLabel('代理人の氏名').fill('篠崎 一郎');
+    await page.getByLabel('ご本人との関係').fill('子');
+    await confirm(page);
+    await look.contains(page.locator('.slip'), 'カードの継続利用');
+    await page.getByRole('link', { name: '代理人の手続きの承認を申請' }).click();
+    await look.value(page.getByLabel('代理で行う手続き'), 'continuation');
+    await page.getByLabel('代理人の本人確認書類を確認した').check();
+    await page.getByLabel('委任状など代理権を確認できる書類を確認した').check();
+    await page.getByLabel('代理人の氏名').fill('篠崎 一郎');
+    await page.getByLabel('ご本人との関係').fill('子');
+    await page.getByLabel('運転免許証').check();
+    await page.getByLabel('代理権を確認した書類').fill('委任状');
+    await confirm(page);
+
+    const supervisor = await world.page('ja');
+    await world.signIn(supervisor.page, 'super.honcho');
+    await supervisor.page.goto('/approvals');
+    const request = supervisor.page.locator('article', { hasText: '篠崎 一郎' });
+    await look.contains(request, 'カードの継続利用');
+    await request.getByRole('button', { name: '承認する' }).click();
+    await look.contains(supervisor.page.getByRole('status'), '承認しました。');
+    await supervisor.context.close();
+
+    await page.goto(`/cards/${cardId}/continuation?resident=${person.id}`);
+    await page.getByRole('radio', { name: /^代理人/ }).check();
+    const approval = page.getByLabel('代理人の承認');
+    await look.contains(approval, 'カードの継続利用: 篠崎 一郎');
+    await approval.selectOption({ index: 1 });
+    await page.getByLabel('住民基本台帳事務用の暗証番号').fill('2222');
+    await confirm(page);
+    await look.contains(page.locator('.slip'), '代理人');
+    const card = await page.request.get(`/api/v1/cards/${cardId}`);
+    expect((await card.json()).continuation).toBeNull();
+    const records = await page.request.get(`/api/v1/residents/${person.id}/procedures`);
+    expect((await records.json()).find((record: { kind: string }) => record.kind === 'continuation')).toMatchObject({
+      details: { presentedBy: 'proxy-after-enquiry' },
+      proxy: { proxy: { name: '篠崎 一郎', authorityDocument: '委任状' } },
+    });
+    await clerk.context.close();
   });
 });
 

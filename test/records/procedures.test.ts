@@ -325,11 +325,11 @@ describe.each(DIALECTS)('procedures on $name', ({ create }) => {
       enquiredOn: '2026-11-20',
       callerName: '江戸川 一郎',
       relationship: '子',
-      procedure: 'card-resumption',
+      procedure: 'suspension-release',
     });
     expect(enquiry.status).toBe(201);
     const proxy = { name: '江戸川 一郎', relationship: '子', identityDocuments: ['driving-licence'], authorityDocument: '委任状' };
-    const request = await world.call('supervisor', 'POST', '/api/v1/approvals', { kind: 'proxy', residentId, enquiryId: enquiry.body.id, procedure: 'card-resumption', proxy });
+    const request = await world.call('supervisor', 'POST', '/api/v1/approvals', { kind: 'proxy', residentId, enquiryId: enquiry.body.id, procedure: 'suspension-release', proxy });
     expect(request).toMatchObject({ status: 201, body: { status: 'pending', kind: 'proxy' } });
     const approvalId = request.body.id;
     expect(await world.call('clerk', 'POST', `/api/v1/cards/${cardId}/resume`, { identityDocuments: ['driving-licence'], proxyApprovalId: approvalId })).toMatchObject({
@@ -349,7 +349,7 @@ describe.each(DIALECTS)('procedures on $name', ({ create }) => {
     });
     const procedures = await world.store.read.procedures.listByResident(residentId);
     expect(procedures.find((record) => record.kind === 'card-resumption' && record.proxy)?.proxy).toMatchObject({ approvalId, proxy: { name: '江戸川 一郎', authorityDocument: '委任状' } });
-    expect(await world.call('clerk', 'POST', '/api/v1/approvals', { kind: 'proxy', residentId, enquiryId: approvalId, procedure: 'card-return', proxy })).toMatchObject({
+    expect(await world.call('clerk', 'POST', '/api/v1/approvals', { kind: 'proxy', residentId, enquiryId: approvalId, procedure: 'return', proxy })).toMatchObject({
       status: 422,
       body: { code: 'PROXY.ENQUIRY_NOT_FOUND' },
     });

@@ -36,7 +36,8 @@ export async function approvalRoutes(app: FastifyInstance, { context }: { contex
       body: ApprovalRequestBody,
       response: ApprovalSchema,
       status: 201,
-      problems: ['RESIDENT.NOT_FOUND', 'PROXY.ENQUIRY_NOT_FOUND'],
+      problems: ['RESIDENT.NOT_FOUND', 'PROXY.ENQUIRY_NOT_FOUND', 'APPROVAL.NOT_FOUND', 'APPROVAL.NOT_USABLE'],
+      invalidInputCode: 'INPUT.INVALID',
     },
     ({ request, body }) => requestApproval(context, request.actor, body),
   );
@@ -70,7 +71,7 @@ export async function approvalRoutes(app: FastifyInstance, { context }: { contex
         params: IdParams,
         body: ApprovalDecisionBody,
         response: ApprovalSchema,
-        problems: ['APPROVAL.NOT_FOUND', 'APPROVAL.ALREADY_DECIDED', 'APPROVAL.SELF_APPROVAL', 'AUTH.OFFICE_NOT_ALLOWED'],
+        problems: ['APPROVAL.NOT_FOUND', 'APPROVAL.ALREADY_DECIDED', 'APPROVAL.SELF_APPROVAL', 'AUTH.OFFICE_NOT_ALLOWED', 'APPROVAL.NOT_USABLE'],
       },
       ({ request, params, body }) => decideApproval(context, request.actor, params.id, approve, body),
     );

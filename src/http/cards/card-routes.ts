@@ -152,7 +152,7 @@ export async function cardRoutes(app: FastifyInstance, { context }: { context: A
       params: IdParams,
       body: ContinuationBody,
       response: CardViewSchema,
-      problems: [...COMMAND, 'CARD.CONTINUATION_LAPSED', 'CARD.NO_CONTINUATION_PENDING', 'PIN.MISMATCH', 'PIN.LOCKED'],
+      problems: [...COMMAND, ...PROXY, 'CARD.CONTINUATION_LAPSED', 'CARD.NO_CONTINUATION_PENDING', 'PIN.MISMATCH', 'PIN.LOCKED'],
     },
     ({ request, params, body, idempotency }) => continueCard(context, request.actor, params.id, body, idempotency),
   );

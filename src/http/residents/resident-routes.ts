@@ -37,6 +37,8 @@ import { IdParams, staffRoute } from '../staff-route.ts';
 
 const tags = ['residents'];
 const WRITE_PROBLEMS = ['RESIDENT.NOT_FOUND', 'RESIDENT.INVALID_TRANSITION', 'RESIDENT.VERSION_CONFLICT', 'INPUT.INVALID', 'IDEMPOTENCY.KEY_REUSED'] as const;
+/** An approved proxy that cannot be found or used for this procedure. */
+const PROXY_PROBLEMS = ['APPROVAL.NOT_FOUND', 'APPROVAL.NOT_USABLE'] as const;
 
 const SearchResultSchema = Type.Object({
   residents: Type.Array(
@@ -153,7 +155,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       params: IdParams,
       body: AddressChangeBody,
       response: ResidentWithCardsSchema,
-      problems: [...WRITE_PROBLEMS],
+      problems: [...WRITE_PROBLEMS, ...PROXY_PROBLEMS],
     },
     ({ request, params, body, idempotency }) => changeAddress(context, request.actor, params.id, body, idempotency),
   );
@@ -167,7 +169,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       params: IdParams,
       body: NameChangeBody,
       response: ResidentWithCardsSchema,
-      problems: [...WRITE_PROBLEMS],
+      problems: [...WRITE_PROBLEMS, ...PROXY_PROBLEMS],
     },
     ({ request, params, body, idempotency }) => changeName(context, request.actor, params.id, body, idempotency),
   );
@@ -181,7 +183,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       params: IdParams,
       body: MoveOutBody,
       response: ResidentWithCardsSchema,
-      problems: [...WRITE_PROBLEMS],
+      problems: [...WRITE_PROBLEMS, ...PROXY_PROBLEMS],
     },
     ({ request, params, body, idempotency }) => moveOut(context, request.actor, params.id, body, idempotency),
   );
@@ -195,7 +197,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       params: IdParams,
       body: MoveInBody,
       response: ResidentWithCardsSchema,
-      problems: [...WRITE_PROBLEMS, 'CALENDAR.OUT_OF_RANGE'],
+      problems: [...WRITE_PROBLEMS, ...PROXY_PROBLEMS, 'CALENDAR.OUT_OF_RANGE'],
     },
     ({ request, params, body, idempotency }) => moveIn(context, request.actor, params.id, body, idempotency),
   );
@@ -237,7 +239,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       params: IdParams,
       body: NumberChangeBody,
       response: Type.Object({ ...ResidentWithCardsSchema.properties, newCardId: Type.Union([Type.String(), Type.Null()]) }),
-      problems: [...WRITE_PROBLEMS],
+      problems: [...WRITE_PROBLEMS, ...PROXY_PROBLEMS],
     },
     ({ request, params, body, idempotency }) => changeNumber(context, request.actor, params.id, body, idempotency),
   );
@@ -253,6 +255,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       response: EnquirySchema,
       status: 201,
       problems: ['RESIDENT.NOT_FOUND'],
+      invalidInputCode: 'INPUT.INVALID',
     },
     ({ request, params, body }) => recordEnquiry(context, request.actor, params.id, body),
   );

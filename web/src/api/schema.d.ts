@@ -4414,6 +4414,11 @@ export interface paths {
                         effectiveDate: string;
                         /** @description The version the client last saw; a mismatch is 409 CARD.VERSION_CONFLICT */
                         expectedVersion?: number;
+                        /**
+                         * Format: uuid
+                         * @description An approved proxy request (代理人) naming this procedure: the proxy acts for the holder
+                         */
+                        proxyApprovalId?: string;
                     };
                 };
             };
@@ -4650,7 +4655,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: RESIDENT.NOT_FOUND */
+                /** @description Problem: RESIDENT.NOT_FOUND, APPROVAL.NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4750,7 +4755,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: IDEMPOTENCY.KEY_REUSED */
+                /** @description Problem: IDEMPOTENCY.KEY_REUSED, APPROVAL.NOT_USABLE */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4847,6 +4852,11 @@ export interface paths {
                         effectiveDate: string;
                         /** @description The version the client last saw; a mismatch is 409 CARD.VERSION_CONFLICT */
                         expectedVersion?: number;
+                        /**
+                         * Format: uuid
+                         * @description An approved proxy request (代理人) naming this procedure: the proxy acts for the holder
+                         */
+                        proxyApprovalId?: string;
                     };
                 };
             };
@@ -5083,7 +5093,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: RESIDENT.NOT_FOUND */
+                /** @description Problem: RESIDENT.NOT_FOUND, APPROVAL.NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5183,7 +5193,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: IDEMPOTENCY.KEY_REUSED */
+                /** @description Problem: IDEMPOTENCY.KEY_REUSED, APPROVAL.NOT_USABLE */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5277,6 +5287,11 @@ export interface paths {
                         abroad?: boolean;
                         /** @description The version the client last saw; a mismatch is 409 CARD.VERSION_CONFLICT */
                         expectedVersion?: number;
+                        /**
+                         * Format: uuid
+                         * @description An approved proxy request (代理人) naming this procedure: the proxy acts for the holder
+                         */
+                        proxyApprovalId?: string;
                     };
                 };
             };
@@ -5513,7 +5528,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: RESIDENT.NOT_FOUND */
+                /** @description Problem: RESIDENT.NOT_FOUND, APPROVAL.NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5613,7 +5628,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: IDEMPOTENCY.KEY_REUSED */
+                /** @description Problem: IDEMPOTENCY.KEY_REUSED, APPROVAL.NOT_USABLE */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5712,6 +5727,11 @@ export interface paths {
                         cardPresented: boolean;
                         /** @description The version the client last saw; a mismatch is 409 CARD.VERSION_CONFLICT */
                         expectedVersion?: number;
+                        /**
+                         * Format: uuid
+                         * @description An approved proxy request (代理人) naming this procedure: the proxy acts for the holder
+                         */
+                        proxyApprovalId?: string;
                     };
                 };
             };
@@ -5948,7 +5968,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: RESIDENT.NOT_FOUND */
+                /** @description Problem: RESIDENT.NOT_FOUND, APPROVAL.NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6048,7 +6068,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: IDEMPOTENCY.KEY_REUSED, CALENDAR.OUT_OF_RANGE */
+                /** @description Problem: IDEMPOTENCY.KEY_REUSED, APPROVAL.NOT_USABLE, CALENDAR.OUT_OF_RANGE */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7066,6 +7086,11 @@ export interface paths {
                     "application/json": {
                         /** @description Why misuse is feared, e.g. the number leaked with a stolen card */
                         reason: string;
+                        /**
+                         * Format: uuid
+                         * @description An approved proxy request (代理人) naming this procedure: the proxy acts for the holder
+                         */
+                        proxyApprovalId?: string;
                     };
                 };
             };
@@ -7303,7 +7328,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: RESIDENT.NOT_FOUND */
+                /** @description Problem: RESIDENT.NOT_FOUND, APPROVAL.NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7403,7 +7428,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: IDEMPOTENCY.KEY_REUSED */
+                /** @description Problem: IDEMPOTENCY.KEY_REUSED, APPROVAL.NOT_USABLE */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7495,8 +7520,11 @@ export interface paths {
                         callerName: string;
                         /** @description e.g. 子, 配偶者, 成年後見人 */
                         relationship: string;
-                        /** @description The procedure the proxy will come for */
-                        procedure: string;
+                        /**
+                         * @description The R-13 procedure the proxy comes for; an approval is used by the command that carries it out
+                         * @enum {unknown}
+                         */
+                        procedure: "application" | "issuance" | "move-in-notification" | "continuation" | "move-out-notification" | "address-change-notification" | "family-register-notification" | "front-side-change" | "suspension-release" | "pin-reset" | "reissue-lost" | "reissue-stolen" | "reissue-damaged" | "reissue-notes-full" | "renewal" | "validity-extension" | "return" | "number-change";
                         notes?: string;
                     };
                 };
@@ -7526,7 +7554,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: REQUEST.INVALID, REQUEST.INVALID */
+                /** @description Problem: INPUT.INVALID, REQUEST.INVALID */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7754,7 +7782,7 @@ export interface paths {
                         pickupOfficeId?: string;
                         /**
                          * Format: uuid
-                         * @description An approved proxy request (代理人): the proxy acts for the holder
+                         * @description An approved proxy request (代理人) naming this procedure: the proxy acts for the holder
                          */
                         proxyApprovalId?: string;
                     };
@@ -9007,7 +9035,7 @@ export interface paths {
                         expectedVersion?: number;
                         /**
                          * Format: uuid
-                         * @description An approved proxy request (代理人): the proxy acts for the holder
+                         * @description An approved proxy request (代理人) naming this procedure: the proxy acts for the holder
                          */
                         proxyApprovalId?: string;
                     };
@@ -9799,7 +9827,7 @@ export interface paths {
                         expectedVersion?: number;
                         /**
                          * Format: uuid
-                         * @description An approved proxy request (代理人): the proxy acts for the holder
+                         * @description An approved proxy request (代理人) naming this procedure: the proxy acts for the holder
                          */
                         proxyApprovalId?: string;
                     };
@@ -10471,7 +10499,7 @@ export interface paths {
                         identityDocuments: ("my-number-card" | "driving-licence" | "passport" | "residence-card" | "special-permanent-resident-certificate" | "disability-certificate" | "health-insurance-card" | "pension-book" | "other-no-photo")[];
                         /**
                          * Format: uuid
-                         * @description An approved proxy request (代理人): the proxy acts for the holder
+                         * @description An approved proxy request (代理人) naming this procedure: the proxy acts for the holder
                          */
                         proxyApprovalId?: string;
                     };
@@ -10875,7 +10903,7 @@ export interface paths {
                         expectedVersion?: number;
                         /**
                          * Format: uuid
-                         * @description An approved proxy request (代理人): the proxy acts for the holder
+                         * @description An approved proxy request (代理人) naming this procedure: the proxy acts for the holder
                          */
                         proxyApprovalId?: string;
                     };
@@ -11266,8 +11294,11 @@ export interface paths {
                     "application/json": {
                         /** @description 住民基本台帳事務用 PIN */
                         pin: string;
-                        /** @enum {unknown} */
-                        presentedBy: "holder" | "household-member";
+                        /**
+                         * @description Who brought the card (R-13): the holder, a member of the household, or a proxy with an approval (proxyApprovalId)
+                         * @enum {unknown}
+                         */
+                        presentedBy: "holder" | "household-member" | "proxy-after-enquiry";
                         /**
                          * Format: date
                          * @description A calendar date, YYYY-MM-DD
@@ -11276,6 +11307,11 @@ export interface paths {
                         date: string;
                         /** @description The version the client last saw; a mismatch is 409 CARD.VERSION_CONFLICT */
                         expectedVersion?: number;
+                        /**
+                         * Format: uuid
+                         * @description An approved proxy request (代理人) naming this procedure: the proxy acts for the holder
+                         */
+                        proxyApprovalId?: string;
                     };
                 };
             };
@@ -11479,7 +11515,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: CARD.NOT_FOUND */
+                /** @description Problem: CARD.NOT_FOUND, APPROVAL.NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11579,7 +11615,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: IDEMPOTENCY.KEY_REUSED, CARD.CONTINUATION_LAPSED, PIN.MISMATCH, PIN.LOCKED */
+                /** @description Problem: IDEMPOTENCY.KEY_REUSED, APPROVAL.NOT_USABLE, CARD.CONTINUATION_LAPSED, PIN.MISMATCH, PIN.LOCKED */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -11679,7 +11715,7 @@ export interface paths {
                         expectedVersion?: number;
                         /**
                          * Format: uuid
-                         * @description An approved proxy request (代理人): the proxy acts for the holder
+                         * @description An approved proxy request (代理人) naming this procedure: the proxy acts for the holder
                          */
                         proxyApprovalId?: string;
                     };
@@ -12095,7 +12131,7 @@ export interface paths {
                         expectedVersion?: number;
                         /**
                          * Format: uuid
-                         * @description An approved proxy request (代理人): the proxy acts for the holder
+                         * @description An approved proxy request (代理人) naming this procedure: the proxy acts for the holder
                          */
                         proxyApprovalId?: string;
                     };
@@ -12503,7 +12539,7 @@ export interface paths {
                         expectedVersion?: number;
                         /**
                          * Format: uuid
-                         * @description An approved proxy request (代理人): the proxy acts for the holder
+                         * @description An approved proxy request (代理人) naming this procedure: the proxy acts for the holder
                          */
                         proxyApprovalId?: string;
                     };
@@ -13040,7 +13076,11 @@ export interface paths {
                          * @description The recorded prior enquiry
                          */
                         enquiryId: string;
-                        procedure: string;
+                        /**
+                         * @description The R-13 procedure the proxy comes for; an approval is used by the command that carries it out
+                         * @enum {unknown}
+                         */
+                        procedure: "application" | "issuance" | "move-in-notification" | "continuation" | "move-out-notification" | "address-change-notification" | "family-register-notification" | "front-side-change" | "suspension-release" | "pin-reset" | "reissue-lost" | "reissue-stolen" | "reissue-damaged" | "reissue-notes-full" | "renewal" | "validity-extension" | "return" | "number-change";
                         proxy: {
                             name: string;
                             relationship: string;
@@ -13054,7 +13094,13 @@ export interface paths {
                         kind: "number-change";
                         /** Format: uuid */
                         residentId: string;
+                        /** @description Why misuse is feared, e.g. the number leaked with a stolen card */
                         reason: string;
+                        /**
+                         * Format: uuid
+                         * @description An approved proxy request (代理人) naming this procedure: the proxy acts for the holder
+                         */
+                        proxyApprovalId?: string;
                     };
                 };
             };
@@ -13086,7 +13132,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: REQUEST.INVALID */
+                /** @description Problem: INPUT.INVALID */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -13161,7 +13207,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: RESIDENT.NOT_FOUND */
+                /** @description Problem: RESIDENT.NOT_FOUND, APPROVAL.NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -13236,7 +13282,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: PROXY.ENQUIRY_NOT_FOUND */
+                /** @description Problem: PROXY.ENQUIRY_NOT_FOUND, APPROVAL.NOT_USABLE */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -13526,6 +13572,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: APPROVAL.NOT_USABLE */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: INTERNAL */
                 500: {
                     headers: {
@@ -13768,6 +13839,31 @@ export interface paths {
                 };
                 /** @description Problem: REQUEST.UNSUPPORTED_MEDIA_TYPE */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: APPROVAL.NOT_USABLE */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -15597,7 +15693,7 @@ export interface paths {
                                 phone: string;
                                 handles: {
                                     /** @enum {unknown} */
-                                    procedure: "application" | "move-in-notification" | "continuation" | "move-out-notification" | "address-change-notification" | "family-register-notification" | "front-side-change" | "suspension" | "suspension-release" | "pin-reset" | "reissue-lost" | "reissue-stolen" | "reissue-damaged" | "reissue-notes-full" | "renewal" | "validity-extension" | "return" | "number-change" | "notification-card-return" | "signature-certificate" | "proxy-enquiry";
+                                    procedure: "application" | "issuance" | "move-in-notification" | "continuation" | "move-out-notification" | "address-change-notification" | "family-register-notification" | "front-side-change" | "suspension" | "suspension-release" | "pin-reset" | "reissue-lost" | "reissue-stolen" | "reissue-damaged" | "reissue-notes-full" | "renewal" | "validity-extension" | "return" | "number-change" | "notification-card-return" | "signature-certificate" | "proxy-enquiry";
                                     /** @description The procedure, with its Japanese term */
                                     text: string;
                                 }[];
@@ -15715,7 +15811,7 @@ export interface paths {
                             /** @description The hotline matters here (loss, theft, a leaked number) */
                             hotlineRelevant: boolean;
                             /** @description The R-13 procedures of this answer */
-                            procedures: ("application" | "move-in-notification" | "continuation" | "move-out-notification" | "address-change-notification" | "family-register-notification" | "front-side-change" | "suspension" | "suspension-release" | "pin-reset" | "reissue-lost" | "reissue-stolen" | "reissue-damaged" | "reissue-notes-full" | "renewal" | "validity-extension" | "return" | "number-change" | "notification-card-return" | "signature-certificate" | "proxy-enquiry")[];
+                            procedures: ("application" | "issuance" | "move-in-notification" | "continuation" | "move-out-notification" | "address-change-notification" | "family-register-notification" | "front-side-change" | "suspension" | "suspension-release" | "pin-reset" | "reissue-lost" | "reissue-stolen" | "reissue-damaged" | "reissue-notes-full" | "renewal" | "validity-extension" | "return" | "number-change" | "notification-card-return" | "signature-certificate" | "proxy-enquiry")[];
                         };
                     };
                 };

@@ -9,12 +9,11 @@ import { Page } from '../components/layout';
 import { isRealDate, todayInJapan } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { proxyProcedureLabel } from '../i18n/proxy-procedure';
 import { DOCUMENT_KINDS } from './documents';
-import { list, str, type FieldSpec, type PreviewLine, type ProcedureContext, type ProcedureSpec, type Values } from './procedure';
+import { list, str, type FieldSpec, type Presence, type PreviewLine, type ProcedureContext, type ProcedureSpec, type Values } from './procedure';
 import { saveSlip } from './slip-store';
 import type { CardView, ResidentDetail } from '../api/types';
-
-type Presence = 'holder' | 'household-member' | 'proxy';
 
 function initialValues(spec: ProcedureSpec, context: ProcedureContext): Values {
   return Object.fromEntries(
@@ -116,7 +115,7 @@ export function ProcedurePage({ spec, resident, card }: { spec: ProcedureSpec; r
 
   const send = async () => {
     setStep('sending');
-    const body = spec.presence && presence === 'proxy' ? { ...values, proxyApprovalId } : values;
+    const body = spec.presence ? { ...values, presence, ...(presence === 'proxy' && { proxyApprovalId }) } : values;
     const result = await spec.submit(body, context);
     if (!result.ok) {
       setProblems(fromProblem(result.problem));
@@ -213,7 +212,7 @@ export function ProcedurePage({ spec, resident, card }: { spec: ProcedureSpec; r
                       { value: '', label: t('procedure.choose') },
                       ...approvals.map((approval) => ({
                         value: approval.id,
-                        label: `${approval.procedure ?? ''}: ${String((approval.payload.proxy as { name?: string } | undefined)?.name ?? '')}（${approval.decidedAt?.slice(0, 10) ?? ''}）`,
+                        label: `${proxyProcedureLabel(t, approval.procedure)}: ${String((approval.payload.proxy as { name?: string } | undefined)?.name ?? '')}（${approval.decidedAt?.slice(0, 10) ?? ''}）`,
                       })),
                     ]}
                   />

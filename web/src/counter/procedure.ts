@@ -6,6 +6,10 @@ import type { MessageKey } from '../i18n/messages';
 export type Value = string | boolean | string[];
 export type Values = Record<string, Value>;
 
+/** Who is at the counter for the holder: the holder, a member of the household, or a proxy with an approval. */
+export type Presence = 'holder' | 'household-member' | 'proxy';
+export const PRESENCES: readonly Presence[] = ['holder', 'household-member', 'proxy'];
+
 /** What a procedure knows when it is drawn: the resident, the card, the clerk and the day. */
 export interface ProcedureContext {
   readonly resident: ResidentDetail | undefined;
@@ -65,7 +69,11 @@ export interface ProcedureSpec {
   readonly offered: (context: ProcedureContext) => boolean;
   /** What the clerk checks before anything else, each ticked off. */
   readonly verify?: readonly MessageKey[];
-  /** Ask who is at the counter: the holder, a household member, or a proxy with an approval. */
+  /**
+   * Ask who is at the counter: the holder, a household member, or a proxy with an approval — for a
+   * procedure whose command takes `proxyApprovalId`. The page passes the answer to `submit` as the
+   * value `presence`, and the chosen approval as `proxyApprovalId` when a proxy came.
+   */
   readonly presence?: boolean;
   readonly fields: readonly FieldSpec[];
   readonly warnings?: (values: Values, context: ProcedureContext) => readonly string[];
@@ -88,3 +96,5 @@ export const list = (values: Values, name: string): string[] => {
 };
 /** The field only when filled: optional fields are left out of the body. */
 export const optional = (values: Values, name: string): string | undefined => str(values, name) || undefined;
+/** Who is at the counter, as the page passed it to `submit` (the holder when the procedure does not ask). */
+export const presenceOf = (values: Values): Presence => PRESENCES.find((presence) => presence === values.presence) ?? 'holder';

@@ -1,10 +1,11 @@
 import { answer, api } from '../api/client';
-import type { CardView, ResidentDetail } from '../api/types';
+import type { CardView, RequestBody, ResidentDetail } from '../api/types';
 import { officeLabel } from '../components/office';
 import { addDays } from '../i18n/format';
 import type { MessageKey } from '../i18n/messages';
+import { isProxyProcedure, PROXY_PROCEDURES, proxyProcedureLabel, type ProxyProcedure } from '../i18n/proxy-procedure';
 import type { DocumentKind } from './documents';
-import { bool, list, optional, str, type PreviewLine, type ProcedureContext, type ProcedureSpec, type Slip, type Values } from './procedure';
+import { bool, list, optional, presenceOf, str, type Presence, type PreviewLine, type ProcedureContext, type ProcedureSpec, type Slip, type Values } from './procedure';
 
 const COUNTER_ROLES = ['clerk', 'supervisor'];
 const counter = (context: ProcedureContext) => COUNTER_ROLES.includes(context.user.role);
@@ -17,6 +18,8 @@ const cardIn =
 const residentId = (context: ProcedureContext) => context.resident!.id;
 const cardId = (context: ProcedureContext) => context.card!.id;
 const docs = (values: Values) => list(values, 'identityDocuments') as DocumentKind[];
+/** The approval of a proxy at the counter (ProcedurePage adds it when the proxy is chosen), only when one was given. */
+const proxyApproval = (values: Values) => (optional(values, 'proxyApprovalId') ? { proxyApprovalId: str(values, 'proxyApprovalId') } : {});
 
 function officeName(context: ProcedureContext, id: string | null | undefined): string {
   const office = context.offices?.offices.find((entry) => entry.id === id);
@@ -88,7 +91,7 @@ export const APPLICATION: ProcedureSpec = {
           withSignatureCertificate: str(values, 'certificates') === 'both',
           withUserCertificate: str(values, 'certificates') !== 'none',
           pickupOfficeId: str(values, 'pickupOfficeId'),
-          ...(optional(values, 'proxyApprovalId') && { proxyApprovalId: str(values, 'proxyApprovalId') }),
+          ...proxyApproval(values),
         },
       }),
     ),
@@ -172,7 +175,7 @@ export const ISSUE: ProcedureSpec = {
           },
           identityDocuments: docs(values),
           notificationCardReturned: bool(values, 'notificationCardReturned'),
-          ...(optional(values, 'proxyApprovalId') && { proxyApprovalId: str(values, 'proxyApprovalId') }),
+          ...proxyApproval(values),
         },
       }),
     ),
@@ -210,6 +213,7 @@ export const ADDRESS_CHANGE: ProcedureSpec = {
   intro: 'intro.address-change',
   offered: registered,
   verify: ['verify.identity'],
+  presence: true,
   fields: [
     { name: 'address', kind: 'text', label: 'field.newAddress', required: true },
     { name: 'effectiveDate', kind: 'date', label: 'field.effectiveDate', required: true, initial: (context) => context.today },
@@ -219,7 +223,7 @@ export const ADDRESS_CHANGE: ProcedureSpec = {
     answer(
       api.POST('/api/v1/residents/{id}/address-change', {
         params: { path: { id: residentId(context) } },
-        body: { address: str(values, 'address'), effectiveDate: str(values, 'effectiveDate'), expectedVersion: context.resident!.version },
+        body: { address: str(values, 'address'), effectiveDate: str(values, 'effectiveDate'), expectedVersion: context.resident!.version, ...proxyApproval(values) },
       }),
     ),
   slip: (data, values, context) => {
@@ -237,6 +241,7 @@ export const NAME_CHANGE: ProcedureSpec = {
   title: 'procedure.name-change',
   offered: registered,
   verify: ['verify.identity'],
+  presence: true,
   fields: [
     { name: 'familyName', kind: 'text', label: 'field.familyName', required: true, initial: (context) => context.resident?.familyName ?? '' },
     { name: 'givenName', kind: 'text', label: 'field.givenName', required: true, initial: (context) => context.resident?.givenName ?? '' },
@@ -256,6 +261,7 @@ export const NAME_CHANGE: ProcedureSpec = {
           givenNameKana: str(values, 'givenNameKana'),
           effectiveDate: str(values, 'effectiveDate'),
           expectedVersion: context.resident!.version,
+          ...proxyApproval(values),
         },
       }),
     ),
@@ -277,6 +283,7 @@ export const MOVE_OUT: ProcedureSpec = {
   title: 'procedure.move-out',
   offered: registered,
   verify: ['verify.identity'],
+  presence: true,
   fields: [
     { name: 'plannedMoveOutDate', kind: 'date', label: 'field.plannedMoveOutDate', required: true },
     { name: 'destination', kind: 'text', label: 'field.destination', required: true },
@@ -295,7 +302,13 @@ export const MOVE_OUT: ProcedureSpec = {
     answer(
       api.POST('/api/v1/residents/{id}/move-out', {
         params: { path: { id: residentId(context) } },
-        body: { plannedMoveOutDate: str(values, 'plannedMoveOutDate'), destination: str(values, 'destination'), abroad: bool(values, 'abroad'), expectedVersion: context.resident!.version },
+        body: {
+          plannedMoveOutDate: str(values, 'plannedMoveOutDate'),
+          destination: str(values, 'destination'),
+          abroad: bool(values, 'abroad'),
+          expectedVersion: context.resident!.version,
+          ...proxyApproval(values),
+        },
       }),
     ),
   slip: (data, values, context) => {
@@ -321,6 +334,7 @@ export const MOVE_IN: ProcedureSpec = {
   title: 'procedure.move-in',
   offered: (context) => counter(context) && (context.resident?.registration === 'moved-out' || context.resident?.registration === 'moved-abroad'),
   verify: ['verify.identity'],
+  presence: true,
   fields: [
     { name: 'moveInDate', kind: 'date', label: 'field.moveInDate', required: true },
     { name: 'notificationDate', kind: 'date', label: 'field.notificationDate', required: true, initial: (context) => context.today },
@@ -355,6 +369,7 @@ export const MOVE_IN: ProcedureSpec = {
           address: str(values, 'address'),
           cardPresented: bool(values, 'cardPresented'),
           expectedVersion: context.resident!.version,
+          ...proxyApproval(values),
         },
       }),
     ),
@@ -366,14 +381,20 @@ export const MOVE_IN: ProcedureSpec = {
   },
 };
 
+/** Who brought the card, as the continuation command names them (R-13): the counter's proxy is the one who asked first. */
+const PRESENTED_BY = { holder: 'holder', 'household-member': 'household-member', proxy: 'proxy-after-enquiry' } as const satisfies Record<
+  Presence,
+  RequestBody<'/api/v1/cards/{id}/continuation', 'post'>['presentedBy']
+>;
+
 export const CONTINUATION: ProcedureSpec = {
   id: 'continuation',
   scope: 'card',
   title: 'procedure.continuation',
   intro: 'intro.continuation',
   offered: (context) => cardIn('active')(context) && context.card!.continuation !== null,
+  presence: true,
   fields: [
-    { name: 'presentedBy', kind: 'radios', label: 'field.presentedBy', required: true, options: (context) => [{ value: 'holder', label: context.t('presence.holder') }, { value: 'household-member', label: context.t('presence.household-member') }], initial: () => 'holder' },
     { name: 'date', kind: 'date', label: 'field.date', required: true, initial: (context) => context.today },
     { name: 'pin', kind: 'pin', label: 'field.pinResidentRegistry', hint: 'hint.pinResidentRegistry', required: true },
   ],
@@ -382,7 +403,7 @@ export const CONTINUATION: ProcedureSpec = {
     answer(
       api.POST('/api/v1/cards/{id}/continuation', {
         params: { path: { id: cardId(context) } },
-        body: { pin: str(values, 'pin'), presentedBy: str(values, 'presentedBy') as 'holder' | 'household-member', date: str(values, 'date'), expectedVersion: context.card!.version },
+        body: { pin: str(values, 'pin'), presentedBy: PRESENTED_BY[presenceOf(values)], date: str(values, 'date'), expectedVersion: context.card!.version, ...proxyApproval(values) },
       }),
     ),
   slip: (data, _values, context) => slip(context, 'procedure.continuation', [[context.t('field.expiryDate'), context.date(cardView(data).expiryDate)]], [context.t('next.continued')]),
@@ -415,7 +436,7 @@ export const FRONT_NOTE: ProcedureSpec = {
           date: str(values, 'date'),
           pin: str(values, 'pin'),
           expectedVersion: context.card!.version,
-          ...(optional(values, 'proxyApprovalId') && { proxyApprovalId: str(values, 'proxyApprovalId') }),
+          ...proxyApproval(values),
         },
       }),
     ),
@@ -449,7 +470,7 @@ export const RESUME: ProcedureSpec = {
     answer(
       api.POST('/api/v1/cards/{id}/resume', {
         params: { path: { id: cardId(context) } },
-        body: { identityDocuments: docs(values), expectedVersion: context.card!.version, ...(optional(values, 'proxyApprovalId') && { proxyApprovalId: str(values, 'proxyApprovalId') }) },
+        body: { identityDocuments: docs(values), expectedVersion: context.card!.version, ...proxyApproval(values) },
       }),
     ),
   slip: (_data, _values, context) => slip(context, 'procedure.resume', [], context.card?.certificates.signature.status === 'revoked' ? [context.t('next.signatureAgain')] : []),
@@ -484,7 +505,7 @@ export const PIN_RESET: ProcedureSpec = {
     answer(
       api.POST('/api/v1/cards/{id}/pins/{kind}/reset', {
         params: { path: { id: cardId(context), kind: str(values, 'kind') as 'user' } },
-        body: { newPin: str(values, 'newPin'), identityDocuments: docs(values), ...(optional(values, 'proxyApprovalId') && { proxyApprovalId: str(values, 'proxyApprovalId') }) },
+        body: { newPin: str(values, 'newPin'), identityDocuments: docs(values), ...proxyApproval(values) },
       }),
     ),
   slip: (_data, values, context) => slip(context, 'procedure.pin-reset', [[context.t('field.pinKind'), context.t(`pin.${str(values, 'kind')}` as MessageKey)]], []),
@@ -528,7 +549,7 @@ export const EXTENSION: ProcedureSpec = {
           today: context.today,
           ...(str(values, 'status') === 'renewed' ? { newPeriodOfStayEnd: str(values, 'newPeriodOfStayEnd') } : { applicationPending: true }),
           expectedVersion: card(context).version,
-          ...(optional(values, 'proxyApprovalId') && { proxyApprovalId: str(values, 'proxyApprovalId') }),
+          ...proxyApproval(values),
         },
       }),
     ),
@@ -592,7 +613,7 @@ export const REISSUE: ProcedureSpec = {
           withSignatureCertificate: str(values, 'certificates') === 'both',
           withUserCertificate: str(values, 'certificates') !== 'none',
           expectedVersion: context.card!.version,
-          ...(optional(values, 'proxyApprovalId') && { proxyApprovalId: str(values, 'proxyApprovalId') }),
+          ...proxyApproval(values),
         },
       }),
     );
@@ -645,7 +666,7 @@ export const RETURN: ProcedureSpec = {
         body: {
           reason: str(values, 'reason') as 'not-needed',
           expectedVersion: context.card!.version,
-          ...(optional(values, 'proxyApprovalId') && { proxyApprovalId: str(values, 'proxyApprovalId') }),
+          ...proxyApproval(values),
         },
       }),
     ),
@@ -685,9 +706,11 @@ export const NUMBER_CHANGE: ProcedureSpec = {
   intro: 'intro.number-change',
   offered: (context) => context.user.role === 'supervisor' && context.resident?.registration === 'registered',
   verify: ['verify.identity', 'verify.leak'],
+  presence: true,
   fields: [{ name: 'reason', kind: 'text', label: 'field.numberChangeReason', required: true }],
   warnings: (_values, context) => [context.t('warning.numberChange')],
-  submit: (values, context) => answer(api.POST('/api/v1/residents/{id}/individual-number-change', { params: { path: { id: residentId(context) } }, body: { reason: str(values, 'reason') } })),
+  submit: (values, context) =>
+    answer(api.POST('/api/v1/residents/{id}/individual-number-change', { params: { path: { id: residentId(context) } }, body: { reason: str(values, 'reason'), ...proxyApproval(values) } })),
   slip: (_data, _values, context) => slip(context, 'procedure.number-change', [], [context.t('next.numberChange')], { link: { to: `/residents/${residentId(context)}`, label: context.t('slip.backToResident') } }),
 };
 
@@ -698,8 +721,9 @@ export const NUMBER_CHANGE_REQUEST: ProcedureSpec = {
   intro: 'intro.number-change-request',
   offered: (context) => context.user.role === 'clerk' && context.resident?.registration === 'registered',
   verify: ['verify.identity', 'verify.leak'],
+  presence: true,
   fields: [{ name: 'reason', kind: 'text', label: 'field.numberChangeReason', required: true }],
-  submit: (values, context) => answer(api.POST('/api/v1/approvals', { body: { kind: 'number-change', residentId: residentId(context), reason: str(values, 'reason') } })),
+  submit: (values, context) => answer(api.POST('/api/v1/approvals', { body: { kind: 'number-change', residentId: residentId(context), reason: str(values, 'reason'), ...proxyApproval(values) } })),
   slip: (_data, _values, context) => slip(context, 'procedure.number-change-request', [], [context.t('next.awaitApproval')]),
 };
 
@@ -713,28 +737,35 @@ export const PROXY_ENQUIRY: ProcedureSpec = {
     { name: 'enquiredOn', kind: 'date', label: 'field.enquiredOn', required: true, initial: (context) => context.today },
     { name: 'callerName', kind: 'text', label: 'field.proxyName', required: true },
     { name: 'relationship', kind: 'text', label: 'field.relationship', hint: 'hint.relationship', required: true },
-    { name: 'procedure', kind: 'select', label: 'field.proxyProcedure', required: true, options: proxyProcedures, initial: () => 'card-issue' },
+    { name: 'procedure', kind: 'select', label: 'field.proxyProcedure', required: true, options: proxyProcedures, initial: () => 'issuance' },
     { name: 'notes', kind: 'text', label: 'field.notes' },
   ],
   submit: (values, context) =>
     answer(
       api.POST('/api/v1/residents/{id}/proxy-enquiries', {
         params: { path: { id: residentId(context) } },
-        body: { enquiredOn: str(values, 'enquiredOn'), callerName: str(values, 'callerName'), relationship: str(values, 'relationship'), procedure: str(values, 'procedure'), ...(optional(values, 'notes') && { notes: str(values, 'notes') }) },
+        body: {
+          enquiredOn: str(values, 'enquiredOn'),
+          callerName: str(values, 'callerName'),
+          relationship: str(values, 'relationship'),
+          procedure: proxyProcedure(values),
+          ...(optional(values, 'notes') && { notes: str(values, 'notes') }),
+        },
       }),
     ),
   slip: (data, values, context) =>
-    slip(context, 'procedure.proxy-enquiry', [[context.t('field.proxyName'), str(values, 'callerName')], [context.t('field.proxyProcedure'), context.t(`proxyProcedure.${str(values, 'procedure')}` as MessageKey)]], [context.t('next.proxyRequest')], {
+    slip(context, 'procedure.proxy-enquiry', [[context.t('field.proxyName'), str(values, 'callerName')], [context.t('field.proxyProcedure'), proxyProcedureLabel(context.t, str(values, 'procedure'))]], [context.t('next.proxyRequest')], {
       link: { to: `/residents/${residentId(context)}/proxy-approval?enquiry=${(data as { id: string }).id}&procedure=${str(values, 'procedure')}`, label: context.t('procedure.proxy-approval') },
     }),
 };
 
+/** The procedures a proxy may be approved for: the API's list, which R-13 decides. */
 function proxyProcedures(context: ProcedureContext) {
-  return ['card-application', 'card-issue', 'card-resumption', 'pin-reset', 'front-note', 'validity-extension', 'card-reissue', 'card-return'].map((value) => ({
-    value,
-    label: context.t(`proxyProcedure.${value}` as MessageKey),
-  }));
+  return PROXY_PROCEDURES.map((value) => ({ value, label: proxyProcedureLabel(context.t, value) }));
 }
+
+/** The chosen procedure; the select offers only the API's list, so anything else is a hand-edited address and the server names it. */
+const proxyProcedure = (values: Values) => str(values, 'procedure') as ProxyProcedure;
 
 export const PROXY_APPROVAL: ProcedureSpec = {
   id: 'proxy-approval',
@@ -745,7 +776,17 @@ export const PROXY_APPROVAL: ProcedureSpec = {
   verify: ['verify.proxyIdentity', 'verify.authority'],
   fields: [
     { name: 'enquiryId', kind: 'text', label: 'field.enquiryId', hint: 'hint.enquiryId', required: true, initial: () => new URLSearchParams(location.search).get('enquiry') ?? '' },
-    { name: 'procedure', kind: 'select', label: 'field.proxyProcedure', required: true, options: proxyProcedures, initial: () => new URLSearchParams(location.search).get('procedure') ?? 'card-issue' },
+    {
+      name: 'procedure',
+      kind: 'select',
+      label: 'field.proxyProcedure',
+      required: true,
+      options: proxyProcedures,
+      initial: () => {
+        const asked = new URLSearchParams(location.search).get('procedure');
+        return isProxyProcedure(asked) ? asked : 'issuance';
+      },
+    },
     { name: 'name', kind: 'text', label: 'field.proxyName', required: true },
     { name: 'relationship', kind: 'text', label: 'field.relationship', required: true },
     { name: 'identityDocuments', kind: 'documents', label: 'field.proxyDocuments', required: true },
@@ -758,13 +799,14 @@ export const PROXY_APPROVAL: ProcedureSpec = {
           kind: 'proxy',
           residentId: residentId(context),
           enquiryId: str(values, 'enquiryId'),
-          procedure: str(values, 'procedure'),
+          procedure: proxyProcedure(values),
           proxy: { name: str(values, 'name'), relationship: str(values, 'relationship'), identityDocuments: docs(values), authorityDocument: str(values, 'authorityDocument') },
         },
       }),
     ),
-  slip: (_data, values, context) => slip(context, 'procedure.proxy-approval', [[context.t('field.proxyName'), str(values, 'name')]], [context.t('next.awaitApproval')]),
-  fieldOfCode: { 'PROXY.ENQUIRY_NOT_FOUND': 'enquiryId', 'INPUT.INVALID': 'enquiryId' },
+  slip: (_data, values, context) =>
+    slip(context, 'procedure.proxy-approval', [[context.t('field.proxyName'), str(values, 'name')], [context.t('field.proxyProcedure'), proxyProcedureLabel(context.t, str(values, 'procedure'))]], [context.t('next.awaitApproval')]),
+  fieldOfCode: { 'PROXY.ENQUIRY_NOT_FOUND': 'enquiryId' },
 };
 
 /** The procedures of a resident record and of a card, in the order the counter offers them. */

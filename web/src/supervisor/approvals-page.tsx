@@ -9,6 +9,7 @@ import { TextInput } from '../components/form';
 import { Page } from '../components/layout';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { proxyProcedureLabel } from '../i18n/proxy-procedure';
 
 /** Requests waiting for a supervisor (proxy procedures, number changes), with approve and refuse. */
 export function ApprovalsPage() {
@@ -65,13 +66,16 @@ function ApprovalItem({ approval, canDecide, onDecided }: { approval: Approval; 
           [t('approvals.requested'), `${time(approval.requestedAt)}・${officeLabel(offices, approval.requestedOfficeId, lang)}`],
           ...(approval.kind === 'proxy'
             ? ([
-                [t('field.proxyProcedure'), t(`proxyProcedure.${approval.procedure}` as MessageKey)],
+                [t('field.proxyProcedure'), proxyProcedureLabel(t, approval.procedure)],
                 [t('field.proxyName'), `${proxy?.name ?? ''}（${proxy?.relationship ?? ''}）`],
                 [t('field.authorityDocument'), proxy?.authorityDocument ?? '—'],
                 [t('field.proxyDocuments'), (proxy?.identityDocuments ?? []).map((kind) => t(`document.${kind}` as MessageKey)).join('、')],
                 [t('field.enquiredOn'), String(approval.payload.enquiredOn ?? '')],
               ] as const)
-            : ([[t('field.numberChangeReason'), String(approval.payload.reason ?? '')]] as const)),
+            : ([
+                [t('field.numberChangeReason'), String(approval.payload.reason ?? '')],
+                ...(approval.payload.proxyApprovalId ? ([[t('procedure.presence'), t('presence.proxy')]] as const) : []),
+              ] as const)),
         ]}
       />
       {canDecide ? (
