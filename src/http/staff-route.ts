@@ -26,8 +26,6 @@ export interface StaffRouteSpec<P extends TSchema | undefined, Q extends TSchema
   /** The refusals this route answers with, besides those of every signed-in route. */
   readonly problems: ErrorCode[];
   readonly status?: number;
-  /** The code of a body that fails its schema, when not REQUEST.INVALID: INPUT.INVALID where a clerk's choice is checked against a closed list. */
-  readonly invalidInputCode?: ErrorCode;
 }
 
 /** A result as a CSV file, for routes that answer `Accept: text/csv` too. */
@@ -73,7 +71,6 @@ export function staffRoute<P extends TSchema | undefined, Q extends TSchema | un
     method: spec.method,
     url: spec.url,
     preHandler: app.requireStaff,
-    ...(spec.invalidInputCode && { config: { invalidInputCode: spec.invalidInputCode } }),
     schema: {
       summary: spec.summary,
       tags: spec.tags,

@@ -256,16 +256,16 @@ describe.each(DIALECTS)('proxies on $name', ({ create }) => {
     expect(again.status).toBeGreaterThanOrEqual(400);
   });
 
-  it('refuses, at request time, a procedure no command takes a proxy for, naming the field and recording nothing', async () => {
+  it('refuses, at request time (REQUEST.INVALID, api.md), a procedure no command takes a proxy for, naming the field and recording nothing', async () => {
     const { residentId } = await residentWithActiveCard(world);
     const enquiry = await world.call('clerk', 'POST', `/api/v1/residents/${residentId}/proxy-enquiries`, { enquiredOn: '2026-11-20', callerName: PROXY.name, relationship: '子', procedure: 'issuance' });
     for (const procedure of ['card-resumption', 'suspension', 'signature-certificate', 'proxy-enquiry', '']) {
       const request = await world.call('clerk', 'POST', '/api/v1/approvals', { kind: 'proxy', residentId, enquiryId: enquiry.body.id, procedure, proxy: PROXY });
       expect(request.status, procedure).toBe(400);
       expect(request.headers['content-type']).toContain('application/problem+json');
-      expect(request.body, procedure).toMatchObject({ code: 'INPUT.INVALID', errors: [{ pointer: '/procedure', message: expect.stringContaining('"issuance"') }] });
+      expect(request.body, procedure).toMatchObject({ code: 'REQUEST.INVALID', errors: [{ pointer: '/procedure', message: expect.stringContaining('"issuance"') }] });
       const asked = await world.call('clerk', 'POST', `/api/v1/residents/${residentId}/proxy-enquiries`, { enquiredOn: '2026-11-20', callerName: PROXY.name, relationship: '子', procedure });
-      expect(asked, procedure).toMatchObject({ status: 400, body: { code: 'INPUT.INVALID', errors: [{ pointer: '/procedure' }] } });
+      expect(asked, procedure).toMatchObject({ status: 400, body: { code: 'REQUEST.INVALID', errors: [{ pointer: '/procedure' }] } });
     }
     expect(await world.store.read.approvals.list({ residentId, limit: 100 })).toEqual([]);
     expect((await world.store.read.procedures.listByResident(residentId)).some((record) => record.proxy !== null)).toBe(false);

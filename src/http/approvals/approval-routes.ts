@@ -37,7 +37,6 @@ export async function approvalRoutes(app: FastifyInstance, { context }: { contex
       response: ApprovalSchema,
       status: 201,
       problems: ['RESIDENT.NOT_FOUND', 'PROXY.ENQUIRY_NOT_FOUND', 'APPROVAL.NOT_FOUND', 'APPROVAL.NOT_USABLE'],
-      invalidInputCode: 'INPUT.INVALID',
     },
     ({ request, body }) => requestApproval(context, request.actor, body),
   );

@@ -255,7 +255,6 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       response: EnquirySchema,
       status: 201,
       problems: ['RESIDENT.NOT_FOUND'],
-      invalidInputCode: 'INPUT.INVALID',
     },
     ({ request, params, body }) => recordEnquiry(context, request.actor, params.id, body),
   );

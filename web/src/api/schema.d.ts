@@ -7554,7 +7554,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: INPUT.INVALID, REQUEST.INVALID */
+                /** @description Problem: REQUEST.INVALID, REQUEST.INVALID */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -13132,7 +13132,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: INPUT.INVALID */
+                /** @description Problem: REQUEST.INVALID */
                 400: {
                     headers: {
                         [name: string]: unknown;
