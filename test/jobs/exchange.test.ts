@@ -1,13 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../src/app/audit-trail.ts';
 import { checkDigitOf } from '../../src/rules/individual-number.ts';
 import { cli } from '../support/cli.ts';
 import { DIALECTS, temporaryDataDir } from '../support/databases.ts';
 import { twelveDigitRuns } from '../support/numbers.ts';
-import { openWorld, residentWithActiveCard, type World } from '../support/world.ts';
+import { residentWithActiveCard, worldFor } from '../support/world.ts';
 
 const number = (serial: number) => {
   const first = String(700_000_000_00 + serial).padStart(11, '0');
@@ -32,18 +32,11 @@ const MIXED = [
 ].join('\r\n');
 
 describe.each(DIALECTS)('import and export with the resident registry on $name', ({ create }) => {
-  let world: World;
+  const world = worldFor(create);
   const dir = temporaryDataDir();
   const run = (argv: string[]) => cli(argv, '', { openApp: async () => ({ app: world.app, rewrapped: 0, close: async () => undefined }) });
   const auditActions = async () => (await world.store.db.selectFrom('audit_log').select('action').execute()).map((row) => row.action);
 
-  beforeAll(async () => {
-    world = await openWorld(await create());
-  });
-  afterAll(async () => {
-    await world.close();
-    await world.database.drop();
-  });
 
   it('imports the good rows and reports each bad one with its line and reason', async () => {
     const file = path.join(dir, 'mixed.csv');

@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlainDate } from '../../src/rules/plain-date.ts';
 import { DIALECTS } from '../support/databases.ts';
 import { twelveDigitRuns } from '../support/numbers.ts';
-import { openWorld, residentBody, residentWithActiveCard, type World } from '../support/world.ts';
+import { residentBody, residentWithActiveCard, worldFor } from '../support/world.ts';
 
 const day = (date: string) => date as PlainDate;
 
 describe.each(DIALECTS)('notices on $name', ({ create }) => {
-  let world: World;
+  const world = worldFor(create);
   const numbers: string[] = [];
   const people: Record<string, { residentId: string; cardId: string }> = {};
   const notices = async (kind: string, from: string, to = from) => {
@@ -26,7 +26,6 @@ describe.each(DIALECTS)('notices on $name', ({ create }) => {
   };
 
   beforeAll(async () => {
-    world = await openWorld(await create());
     world.clock.set(day('2026-11-26'));
     await withCard('may10', { familyName: '五月', givenName: '十日', birthDate: '1990-05-10', address: '東京都江戸川区中央一丁目1番' });
     await withCard('may31', { familyName: '五月', givenName: '晦日', birthDate: '1990-05-31', address: '東京都江戸川区中央一丁目2番' });
@@ -54,8 +53,6 @@ describe.each(DIALECTS)('notices on $name', ({ create }) => {
   });
   afterAll(async () => {
     world.clock.set(day('2026-11-26'));
-    await world.close();
-    await world.database.drop();
   });
 
   it('tells a holder when the renewal window opens, three months before expiry, on that day only', async () => {
@@ -126,11 +123,10 @@ describe.each(DIALECTS)('notices on $name', ({ create }) => {
 });
 
 describe.each(DIALECTS)('reports on $name', ({ create }) => {
-  let world: World;
+  const world = worldFor(create);
   const count = async (query: string) => Number(((await sql<{ n: number }>`${sql.raw(query)}`.execute(world.store.db)).rows[0]!.n ?? 0));
 
   beforeAll(async () => {
-    world = await openWorld(await create());
     world.clock.set(day('2026-11-26'));
     const cards = [];
     for (let i = 0; i < 4; i++) cards.push(await residentWithActiveCard(world, { birthDate: `19${70 + i}-01-15` }));
@@ -150,10 +146,6 @@ describe.each(DIALECTS)('reports on $name', ({ create }) => {
       applicationDate: '2026-11-26',
       identityDocuments: ['my-number-card'],
     });
-  });
-  afterAll(async () => {
-    await world.close();
-    await world.database.drop();
   });
 
   const report = async (name: string, query = '') => {

@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../src/app/audit-trail.ts';
 import { createKeyRing } from '../../src/app/crypto/key-ring.ts';
 import { systemActor } from '../../src/app/staff.ts';
@@ -10,13 +10,13 @@ import type { PlainDate } from '../../src/rules/plain-date.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { OFFICES } from '../support/app.ts';
 import { DIALECTS } from '../support/databases.ts';
-import { openWorld, residentWithActiveCard, type World } from '../support/world.ts';
+import { residentWithActiveCard, worldFor } from '../support/world.ts';
 
 const day = (date: string) => date as PlainDate;
 const BIN = path.resolve(import.meta.dirname, '..', '..', 'bin', 'madoguchi.mjs');
 
 describe.each(DIALECTS)('the nightly sweep on $name', ({ create }) => {
-  let world: World;
+  const world = worldFor(create);
   const actor = systemActor('sweep-test');
   const sweepOn = async (date: string) => {
     world.clock.set(day(date));
@@ -26,13 +26,8 @@ describe.each(DIALECTS)('the nightly sweep on $name', ({ create }) => {
   };
   const status = async (cardId: string) => (await world.store.read.cards.get(cardId))!;
 
-  beforeAll(async () => {
-    world = await openWorld(await create());
-  });
   afterAll(async () => {
     world.clock.set(day('2026-11-26'));
-    await world.close();
-    await world.database.drop();
   });
 
   it('expires a card the day after its expiry, not on it, and abolishes a lapsed continuation on lapsesOn, not the day before', async () => {

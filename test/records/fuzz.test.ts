@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../support/databases.ts';
-import { openWorld, residentWithActiveCard, type Who, type World } from '../support/world.ts';
+import { residentWithActiveCard, type Who, worldFor } from '../support/world.ts';
 
 interface Operation {
   readonly method: 'GET' | 'POST' | 'DELETE';
@@ -36,18 +36,13 @@ function operations(document: { paths: Record<string, Record<string, { requestBo
 }
 
 describe.each(DIALECTS)('malformed requests on $name', ({ create }) => {
-  let world: World;
+  const world = worldFor(create);
   let ops: Operation[];
   let ids: { card: string; resident: string };
   beforeAll(async () => {
-    world = await openWorld(await create());
     const { cardId, residentId } = await residentWithActiveCard(world);
     ids = { card: cardId, resident: residentId };
     ops = operations((await world.http.inject('/api/openapi.json')).json()).filter((op) => op.path !== '/api/v1/session' || op.method !== 'DELETE');
-  });
-  afterAll(async () => {
-    await world.close();
-    await world.database.drop();
   });
 
   it('covers every route of the API', () => {

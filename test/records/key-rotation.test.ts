@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../src/app/audit-trail.ts';
 import { ConfigError } from '../../src/app/config-error.ts';
 import { createAppContext } from '../../src/app/create-app-context.ts';
@@ -10,12 +10,12 @@ import { buildApp } from '../../src/http/app.ts';
 import { DEFAULT_CONTEXT } from '../../src/rules/context.ts';
 import { OFFICES } from '../support/app.ts';
 import { DIALECTS } from '../support/databases.ts';
-import { openWorld, PINS, residentBody, residentWithActiveCard, type World } from '../support/world.ts';
+import { PINS, residentBody, residentWithActiveCard, worldFor } from '../support/world.ts';
 
 const actor = systemActor('key-rotation');
 
 describe.each(DIALECTS)('a master key rotation on $name', ({ create }) => {
-  let world: World;
+  const world = worldFor(create);
   let body: ReturnType<typeof residentBody>;
   let changed: ReturnType<typeof residentBody>;
   let residentId: string;
@@ -31,7 +31,6 @@ describe.each(DIALECTS)('a master key rotation on $name', ({ create }) => {
       .sort();
 
   beforeAll(async () => {
-    world = await openWorld(await create());
     body = residentBody();
     ({ residentId, cardId } = await residentWithActiveCard(world, body));
     // A number changed by a supervisor: the old one stays in the history, under the old key too.
@@ -39,10 +38,6 @@ describe.each(DIALECTS)('a master key rotation on $name', ({ create }) => {
     const other = await world.call('clerk', 'POST', '/api/v1/residents', changed);
     const change = await world.call('supervisor', 'POST', `/api/v1/residents/${other.body.id}/individual-number-change`, { reason: '漏えいのおそれ' });
     expect(change.status, JSON.stringify(change.body)).toBe(200);
-  });
-  afterAll(async () => {
-    await world.close();
-    await world.database.drop();
   });
 
   it('refuses to open the records with a key that did not write them, and changes nothing', async () => {

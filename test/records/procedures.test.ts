@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rebuildCards } from '../../src/app/rebuild.ts';
 import { systemActor } from '../../src/app/staff.ts';
 import { DIALECTS } from '../support/databases.ts';
-import { openWorld, PINS, residentBody, residentWithActiveCard, type World } from '../support/world.ts';
+import { PINS, residentBody, residentWithActiveCard, worldFor } from '../support/world.ts';
 
 /** Every procedure of the seed, through the HTTP API as a counter or the hotline uses it, on each database. */
 describe.each(DIALECTS)('procedures on $name', ({ create }) => {
-  let world: World;
-  beforeAll(async () => {
-    world = await openWorld(await create());
-  });
-  afterAll(async () => {
-    await world.close();
-    await world.database.drop();
-  });
+  const world = worldFor(create);
 
   it('registers a resident with the number masked, and refuses a bad or repeated number', async () => {
     const body = residentBody({ individualNumber: '１２３４５６７８９０１８' });

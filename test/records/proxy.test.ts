@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROXY_PROCEDURES, type ProxyProcedure } from '../../src/app/proxy-procedures.ts';
 import { PROCEDURE_TABLE, Presenter, PROCEDURES, proxyMayCome } from '../../src/rules/procedures.ts';
 import { DIALECTS } from '../support/databases.ts';
-import { openWorld, PINS, residentBody, residentWithActiveCard, type Answer, type World } from '../support/world.ts';
+import { type Answer, PINS, residentBody, residentWithActiveCard, type World, worldFor } from '../support/world.ts';
 
 /** A proxy's papers, as the counter checks them before asking a supervisor. */
 const PROXY = { name: '江戸川 一郎', relationship: '子', identityDocuments: ['driving-licence'], authorityDocument: '委任状' };
@@ -221,14 +221,7 @@ describe('R-13 decides who may come for a proxy', () => {
 });
 
 describe.each(DIALECTS)('proxies on $name', ({ create }) => {
-  let world: World;
-  beforeAll(async () => {
-    world = await openWorld(await create());
-  });
-  afterAll(async () => {
-    await world.close();
-    await world.database.drop();
-  });
+  const world = worldFor(create);
 
   const approvalStatus = async (id: string) => (await world.store.read.approvals.get(id))?.status;
 

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { endCard } from '../../src/app/cards.ts';
 import { systemActor } from '../../src/app/staff.ts';
 import type { CardStatus } from '../../src/domain/card.ts';
 import { TRANSITIONS, type CardAction } from '../../src/domain/card-transitions.ts';
 import { DIALECTS } from '../support/databases.ts';
-import { openWorld, PINS, residentBody, residentWithActiveCard, type Who, type World } from '../support/world.ts';
+import { openWorld, PINS, residentBody, residentWithActiveCard, type Who, worldFor } from '../support/world.ts';
 
 /** Each card command with a body that would be accepted in a status that allows it. */
 const COMMANDS: readonly { action: CardAction; path: string; body: Record<string, unknown> }[] = [
@@ -22,11 +22,10 @@ const COMMANDS: readonly { action: CardAction; path: string; body: Record<string
 ];
 
 describe.each(DIALECTS)('refusals on $name', ({ create }) => {
-  let world: World;
+  const world = worldFor(create);
   const cards = {} as Record<CardStatus, string>;
 
   beforeAll(async () => {
-    world = await openWorld(await create());
     const apply = async () => {
       const resident = await world.call('clerk', 'POST', '/api/v1/residents', residentBody());
       const card = await world.call('clerk', 'POST', `/api/v1/residents/${resident.body.id}/card-applications`, {
@@ -51,10 +50,6 @@ describe.each(DIALECTS)('refusals on $name', ({ create }) => {
     await world.call('clerk', 'POST', `/api/v1/residents/${abroad.residentId}/move-out`, { plannedMoveOutDate: '2026-12-01', destination: 'Italia', abroad: true });
     cards.returned = (await residentWithActiveCard(world)).cardId;
     await world.call('clerk', 'POST', `/api/v1/cards/${cards.returned}/return`, { reason: 'not-needed' });
-  });
-  afterAll(async () => {
-    await world.close();
-    await world.database.drop();
   });
 
   it('has a card in every status', async () => {
@@ -147,7 +142,5 @@ describe.each(DIALECTS)('the cards read model on $name', ({ create }) => {
     expect(await rebuildCards(world.app, systemActor('test'))).toEqual({ cards: 1, rebuilt: [cardId] });
     expect((await world.call('clerk', 'GET', `/api/v1/cards/${cardId}`)).body).toEqual(before);
     expect((await world.call('auditor', 'GET', `/api/v1/audit?action=card.rebuild`)).body).toHaveLength(1);
-    await world.close();
-    await world.database.drop();
   });
 });

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../src/app/audit-trail.ts';
 import { addStaff, systemActor } from '../../src/app/staff.ts';
 import { runCli } from '../../src/cli/program.ts';
@@ -8,18 +8,11 @@ import { DEFAULT_CONTEXT } from '../../src/rules/context.ts';
 import { PASSWORD } from '../support/app.ts';
 import { DIALECTS } from '../support/databases.ts';
 import { openHttpTest, signInAs } from '../support/http.ts';
-import { openWorld, PINS, residentBody, residentWithActiveCard, type World } from '../support/world.ts';
+import { PINS, residentBody, residentWithActiveCard, worldFor } from '../support/world.ts';
 import { PassThrough } from 'node:stream';
 
 describe.each(DIALECTS)('safety of commands on $name', ({ create }) => {
-  let world: World;
-  beforeAll(async () => {
-    world = await openWorld(await create());
-  });
-  afterAll(async () => {
-    await world.close();
-    await world.database.drop();
-  });
+  const world = worldFor(create);
 
   it('answers a repeated Idempotency-Key with the first answer and changes nothing more', async () => {
     const { cardId } = await residentWithActiveCard(world);

@@ -1,4 +1,5 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { createStaff } from './app.ts';
 import type { TestDatabase } from './databases.ts';
 import { openHttpTest, signInAs, type HttpTest } from './http.ts';
@@ -57,6 +58,27 @@ export async function openWorld(database: TestDatabase): Promise<World> {
         ...(payload !== undefined && { payload: payload as object }),
       }),
   };
+}
+
+/**
+ * The world of a describe block: opened (a fresh database, the staff signed in) before its
+ * tests, closed and its database dropped after them. Usable in the tests and in later hooks.
+ */
+export function worldFor(create: () => Promise<TestDatabase>): World {
+  let opened: World | undefined;
+  beforeAll(async () => {
+    opened = await openWorld(await create());
+  });
+  afterAll(async () => {
+    await opened?.close();
+    await opened?.database.drop();
+  });
+  return new Proxy({} as World, {
+    get(_target, key) {
+      if (!opened) throw new Error('the world is opened in beforeAll, before the tests');
+      return Reflect.get(opened, key);
+    },
+  });
 }
 
 let serial = 0;
