@@ -4,40 +4,28 @@ import { chunks, insertRows, type Scope } from './scope.ts';
 /** Individual numbers, encrypted, current and past (a changed number stays in the history). */
 export function numberRepository(scope: Scope): NumberRepository {
   const { db, municipalityCode } = scope;
+  const insertMany: NumberRepository['insertMany'] = async (records) => {
+    await insertRows(
+      scope,
+      'resident_numbers',
+      records.map((record) => ({
+        id: record.id,
+        municipality_code: municipalityCode,
+        resident_id: record.residentId,
+        ciphertext: record.encrypted.ciphertext,
+        key_id: record.encrypted.keyId,
+        number_hash: record.hash,
+        is_current: 1,
+        assigned_on: record.assignedOn,
+        retired_on: null,
+      })),
+    );
+  };
   return {
     async insert(record) {
-      await db
-        .insertInto('resident_numbers')
-        .values({
-          id: record.id,
-          municipality_code: municipalityCode,
-          resident_id: record.residentId,
-          ciphertext: record.encrypted.ciphertext,
-          key_id: record.encrypted.keyId,
-          number_hash: record.hash,
-          is_current: 1,
-          assigned_on: record.assignedOn,
-          retired_on: null,
-        })
-        .execute();
+      await insertMany([record]);
     },
-    async insertMany(records) {
-      await insertRows(
-        scope,
-        'resident_numbers',
-        records.map((record) => ({
-          id: record.id,
-          municipality_code: municipalityCode,
-          resident_id: record.residentId,
-          ciphertext: record.encrypted.ciphertext,
-          key_id: record.encrypted.keyId,
-          number_hash: record.hash,
-          is_current: 1,
-          assigned_on: record.assignedOn,
-          retired_on: null,
-        })),
-      );
-    },
+    insertMany,
     async current(residentId) {
       const row = await db
         .selectFrom('resident_numbers')
