@@ -175,6 +175,12 @@ describe.each(DIALECTS)('sessions on $name', ({ create }) => {
     expect(noCsrf.json().code).toBe('AUTH.CSRF');
     const withCsrf = await fresh.http.inject({ method: 'POST', url: '/api/v1/residents', cookies, headers: { 'x-csrf-token': ok.json().csrfToken }, payload: residentBody() });
     expect(withCsrf.statusCode).toBe(201);
+    // Signing out with the cookie alone is a change too: a page of another site cannot sign a clerk out.
+    const signOutNoCsrf = await fresh.http.inject({ method: 'DELETE', url: '/api/v1/session', cookies });
+    expect(signOutNoCsrf.json()).toMatchObject({ status: 403, code: 'AUTH.CSRF' });
+    const documented = (await fresh.http.inject('/api/openapi.json')).json().paths;
+    expect(Object.keys(documented['/api/v1/session'].delete.responses)).toContain('403');
+    expect(Object.keys(documented['/api/v1/session/password'].post.responses)).toContain('403');
     const bearer = { authorization: `Bearer ${ok.json().token}` };
     expect((await fresh.http.inject({ method: 'DELETE', url: '/api/v1/session', headers: bearer })).statusCode).toBe(204);
     expect((await fresh.http.inject({ method: 'GET', url: '/api/v1/session', headers: bearer })).json().code).toBe('AUTH.UNAUTHENTICATED');

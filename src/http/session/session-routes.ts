@@ -86,7 +86,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ context: AppContext; log
     {
       preHandler: app.requireStaff,
       config: { beforePasswordChange: true },
-      schema: { summary: 'Sign out', tags: ['session'], security: BEARER_SECURITY, response: { 204: Type.Null(), ...problemResponses('AUTH.UNAUTHENTICATED') } },
+      schema: { summary: 'Sign out', tags: ['session'], security: BEARER_SECURITY, response: { 204: Type.Null(), ...problemResponses('AUTH.UNAUTHENTICATED', 'AUTH.CSRF') } },
     },
     async (request, reply) => {
       await signOut(context, request.actor, request.sessionToken);
@@ -105,7 +105,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ context: AppContext; log
         tags: ['session'],
         security: BEARER_SECURITY,
         body: PasswordChangeBody,
-        response: { 200: StaffViewSchema, ...problemResponses('AUTH.INVALID_CREDENTIALS', 'AUTH.WEAK_PASSWORD', 'AUTH.UNAUTHENTICATED') },
+        response: { 200: StaffViewSchema, ...problemResponses('AUTH.INVALID_CREDENTIALS', 'AUTH.WEAK_PASSWORD', 'AUTH.UNAUTHENTICATED', 'AUTH.CSRF') },
       },
     },
     async (request, reply) => {

@@ -2889,6 +2889,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: INTERNAL */
                 500: {
                     headers: {
@@ -2991,6 +3016,31 @@ export interface paths {
                 };
                 /** @description Problem: AUTH.INVALID_CREDENTIALS, AUTH.UNAUTHENTICATED */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: AUTH.CSRF */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
