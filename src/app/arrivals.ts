@@ -1,9 +1,8 @@
-import { decideCard, PIN_FIELD } from '../domain/card-decider.ts';
+import { decideCard, pinEntries } from '../domain/card-decider.ts';
 import type { CardEvent, CertificatePlan } from '../domain/card.ts';
 import { refuseField, success, type Result } from '../domain/errors.ts';
 import { moveInDeadline } from '../rules/move-in-deadline.ts';
 import { pinFormat } from '../rules/pin-format.ts';
-import type { PinKind } from '../rules/policy.ts';
 import type { Actor } from './actor.ts';
 import { runCommand } from './command.ts';
 import type { AppContext } from './context.ts';
@@ -20,6 +19,7 @@ import type { ResidentWithCards } from './views.ts';
  * otherwise R-8's 90 days for continued use start.
  */
 export async function registerArrival(app: AppContext, actor: Actor, body: ArrivalBody, idempotency?: Idempotency): Promise<Result<ResidentWithCards>> {
+  const sealed = await app.chip.seal(pinEntries(body.card?.pins ?? {}));
   return runCommand(app, actor, { action: 'resident.arrival', permission: 'resident.write', subjectType: 'resident', subjectId: null, idempotency }, async (tx, note) => {
     const context = decisionContext(app);
     if (body.notificationDate < body.moveInDate) return refuseField('notificationDate', 'is before the move-in date');
@@ -28,9 +28,7 @@ export async function registerArrival(app: AppContext, actor: Actor, body: Arriv
     if (card) {
       if (card.expiryDate < notificationDate) return refuseField('card/expiryDate', `the card expired on ${card.expiryDate}; an expired card is not taken over`);
       if (card.issueDate > card.expiryDate || card.issueDate < body.birthDate) return refuseField('card/issueDate', 'does not fit the card’s expiry and the birth date');
-      for (const [field, kind] of Object.entries(PIN_FIELD) as [keyof NonNullable<typeof card.pins>, PinKind][]) {
-        const pin = card.pins?.[field];
-        if (pin === undefined) continue;
+      for (const { field, kind, pin } of pinEntries(card.pins ?? {})) {
         const format = pinFormat({ kind, pin }, app.rules);
         if (format.ok && !format.value.valid) return refuseField(`card/pins/${field}`, `is not a valid ${kind} PIN (${format.value.reason})`);
       }
@@ -67,12 +65,7 @@ export async function registerArrival(app: AppContext, actor: Actor, body: Arriv
       );
       if (!next.ok) return next;
       await saveCard(tx, state, next.value, meta);
-      if (card.pins) {
-        const pins = (Object.entries(PIN_FIELD) as [keyof typeof card.pins, PinKind][])
-          .filter(([field]) => card.pins![field] !== undefined)
-          .map(([field, kind]) => ({ kind, pin: card.pins![field]! }));
-        await app.chip.setPins(tx, cardId, pins, meta.at);
-      }
+      await app.chip.setPins(tx, cardId, sealed, meta.at);
       note.details = { cardTakenOver: true, abolished: late, moveInDeadline: deadline.value.deadline };
     }
     await recordProcedure(app, tx, actor, { kind: 'arrival', residentId, cardId, details: { cardPresented, withCard: card !== undefined } });

@@ -1,6 +1,6 @@
 import type { Static } from 'typebox';
 import type { AbolitionReason, CardEvent, CardState, SuspensionReason } from '../domain/card.ts';
-import { checkIdentity, decideApplication, decideCard, PIN_FIELD, type CardCommand, type DecisionContext, type Holder } from '../domain/card-decider.ts';
+import { checkIdentity, decideApplication, decideCard, pinEntries, type CardCommand, type DecisionContext, type Holder } from '../domain/card-decider.ts';
 import { DomainErrorCode, refuse, refuseField, success, type Result } from '../domain/errors.ts';
 import type { ResidentState } from '../domain/resident.ts';
 import type { Permission } from '../domain/roles.ts';
@@ -172,6 +172,7 @@ export async function manufactureCard(app: AppContext, actor: Actor, id: string,
  * the certificates issued (R-4) and a held 通知カード taken back.
  */
 export async function issueCard(app: AppContext, actor: Actor, id: string, body: Static<typeof IssueBody>, idempotency?: Idempotency) {
+  const sealed = await app.chip.seal(pinEntries(body.pins));
   return cardCommand(
     app,
     actor,
@@ -195,9 +196,7 @@ export async function issueCard(app: AppContext, actor: Actor, id: string, body:
       const decided = decideCard(command, w.card, w.context);
       if (!decided.ok) return decided;
       const issued = decided.value[0] as Extract<CardEvent, { type: 'CardIssued' }>;
-      const pins = (Object.entries(PIN_FIELD) as [keyof typeof body.pins, PinKind][])
-        .filter(([field, kind]) => body.pins[field] !== undefined && (kind !== 'signature' || issued.signature !== null))
-        .map(([field, kind]) => ({ kind, pin: body.pins[field]! }));
+      const pins = sealed.filter((record) => record.kind !== 'signature' || issued.signature !== null);
       await app.chip.setPins(w.tx, w.card.id, pins, w.meta.at);
       const after = await saveCard(w.tx, w.card, decided.value, w.meta);
       w.note.details = { ...w.note.details, to: after.status, notificationCardReturned: body.notificationCardReturned };
@@ -276,6 +275,7 @@ export async function verifyPin(app: AppContext, actor: Actor, id: string, kind:
 
 /** 暗証番号の再設定: a forgotten or locked PIN is set anew at a counter, identity checked. */
 export async function resetPin(app: AppContext, actor: Actor, id: string, kind: PinKind, body: Static<typeof PinResetBody>, idempotency?: Idempotency) {
+  const sealed = await app.chip.seal([{ kind, pin: body.newPin }]);
   return cardCommand(
     app,
     actor,
@@ -284,7 +284,7 @@ export async function resetPin(app: AppContext, actor: Actor, id: string, kind: 
     async (w) => {
       const decided = decideCard({ type: 'reset-pin', kind, newPin: body.newPin, identityDocuments: body.identityDocuments }, w.card, w.context);
       if (!decided.ok) return decided;
-      await app.chip.reset(w.tx, w.card.id, kind, body.newPin, w.meta.at);
+      await app.chip.setPins(w.tx, w.card.id, sealed, w.meta.at);
       const after = await saveCard(w.tx, w.card, decided.value, w.meta);
       w.note.details = { kind };
       await recordProcedure(app, w.tx, actor, { kind: 'pin-reset', residentId: after.residentId, cardId: after.id, documents: body.identityDocuments, proxy: w.proxy, details: { kind } });

@@ -436,9 +436,14 @@ export interface PinState {
  * simulates it in the database; a card reader adapter would offer the same operations.
  */
 export interface CardChip {
-  setPins(tx: Repositories, cardId: string, pins: readonly { kind: PinKind; pin: string }[], at: string): Promise<void>;
+  /**
+   * PINs made ready for the chip (hashed), before the transaction that sets them: hashing takes
+   * tens of milliseconds, which no transaction should hold the database for.
+   */
+  seal(pins: readonly { readonly kind: PinKind; readonly pin: string }[]): Promise<PinRecord[]>;
+  /** Sets sealed PINs anew (at issue, on taking a card over, or a reset): no wrong entries, unlocked. */
+  setPins(tx: Repositories, cardId: string, pins: readonly PinRecord[], at: string): Promise<void>;
   verify(tx: Repositories, cardId: string, kind: PinKind, pin: string, at: string): Promise<Result<PinCheck>>;
-  reset(tx: Repositories, cardId: string, kind: PinKind, pin: string, at: string): Promise<void>;
   states(tx: Repositories, cardId: string): Promise<Record<PinKind, PinState>>;
 }
 

@@ -38,8 +38,12 @@ export class SimulatedChip implements CardChip {
     return false;
   }
 
-  async setPins(tx: Repositories, cardId: string, pins: readonly { kind: PinKind; pin: string }[], at: string): Promise<void> {
-    for (const { kind, pin } of pins) await tx.chip.put(cardId, await this.fresh(kind, pin), at);
+  seal(pins: readonly { readonly kind: PinKind; readonly pin: string }[]): Promise<PinRecord[]> {
+    return Promise.all(pins.map(({ kind, pin }) => this.fresh(kind, pin)));
+  }
+
+  async setPins(tx: Repositories, cardId: string, pins: readonly PinRecord[], at: string): Promise<void> {
+    for (const record of pins) await tx.chip.put(cardId, record, at);
   }
 
   /** A wrong entry counts even though the command that asked is refused: the chip remembers. */
@@ -61,11 +65,6 @@ export class SimulatedChip implements CardChip {
     const locked = failures >= max;
     await tx.chip.put(cardId, { ...record, failures, locked }, at);
     return success({ ok: false, remainingAttempts: Math.max(0, max - failures), locked });
-  }
-
-  /** A counter resets a forgotten or locked PIN (seed: 暗証番号の再設定(ロック解除)). */
-  async reset(tx: Repositories, cardId: string, kind: PinKind, pin: string, at: string): Promise<void> {
-    await tx.chip.put(cardId, await this.fresh(kind, pin), at);
   }
 
   async states(tx: Repositories, cardId: string): Promise<Record<PinKind, PinState>> {

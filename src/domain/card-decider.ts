@@ -53,6 +53,14 @@ export const PIN_FIELD: Record<keyof CardPins, PinKind> = {
   cardInfo: 'card-info',
 };
 
+/** The PINs given, each with its field and the chip's kind. */
+export function pinEntries(pins: Partial<CardPins>): { readonly field: keyof CardPins; readonly kind: PinKind; readonly pin: string }[] {
+  return (Object.entries(PIN_FIELD) as [keyof CardPins, PinKind][]).flatMap(([field, kind]) => {
+    const pin = pins[field];
+    return pin === undefined ? [] : [{ field, kind, pin }];
+  });
+}
+
 export type CardCommand =
   | { readonly type: 'manufacture'; readonly issueDate: PlainDate; readonly holder: Holder }
   | {
@@ -184,9 +192,7 @@ function certificatePlan(
 
 function checkPins(pins: CardPins, wantsSignature: boolean, context: DecisionContext): Result<never> | undefined {
   if (wantsSignature && pins.signature === undefined) return refuseField('pins/signature', 'is required for the signature certificate');
-  for (const [field, kind] of Object.entries(PIN_FIELD) as [keyof CardPins, PinKind][]) {
-    const pin = pins[field];
-    if (pin === undefined) continue;
+  for (const { field, kind, pin } of pinEntries(pins)) {
     const format = pinFormat({ kind, pin }, context.rules);
     if (format.ok && !format.value.valid) {
       return refuse(DomainErrorCode.PinInvalidFormat, `the ${kind} PIN is not valid (${format.value.reason})`, {
