@@ -1,7 +1,6 @@
-import { decideCard, pinEntries } from '../domain/card-decider.ts';
+import { decideMoveIn, pinEntries } from '../domain/card-decider.ts';
 import type { CardEvent, CertificatePlan } from '../domain/card.ts';
 import { refuseField, success, type Result } from '../domain/errors.ts';
-import { moveInDeadline } from '../rules/move-in-deadline.ts';
 import { pinFormat } from '../rules/pin-format.ts';
 import type { Actor } from './actor.ts';
 import { runCommand } from './command.ts';
@@ -55,18 +54,11 @@ export async function registerArrival(app: AppContext, actor: Actor, body: Arriv
         on: context.today,
       };
       const state = await saveCard(tx, undefined, [takenOver], meta);
-      const deadline = moveInDeadline({ moveInDate: body.moveInDate, ...(plannedMoveOutDate !== undefined && { plannedMoveOutDate }) }, app.rules);
-      if (!deadline.ok) return deadline;
-      const late = notificationDate > deadline.value.deadline;
-      const next = decideCard(
-        late ? { type: 'abolish', on: context.today, reason: 'move-in-late' } : { type: 'require-continuation', notificationDate },
-        state,
-        context,
-      );
+      const next = decideMoveIn(state, { moveInDate: body.moveInDate, notificationDate, plannedMoveOutDate: plannedMoveOutDate ?? null }, context);
       if (!next.ok) return next;
-      await saveCard(tx, state, next.value, meta);
+      await saveCard(tx, state, next.value.events, meta);
       await app.chip.setPins(tx, cardId, sealed, meta.at);
-      note.details = { cardTakenOver: true, abolished: late, moveInDeadline: deadline.value.deadline };
+      note.details = { cardTakenOver: true, abolished: next.value.late, moveInDeadline: next.value.deadline };
     }
     await recordProcedure(app, tx, actor, { kind: 'arrival', residentId, cardId, details: { cardPresented, withCard: card !== undefined } });
     return success(await residentWithCards(app, tx, registered.value));

@@ -1,14 +1,13 @@
 import { randomInt } from 'node:crypto';
 import type { Static } from 'typebox';
 import type { CardEvent, CardState } from '../domain/card.ts';
-import { decideApplication, decideCard, type DecisionContext } from '../domain/card-decider.ts';
+import { decideApplication, decideCard, decideMoveIn, type DecisionContext } from '../domain/card-decider.ts';
 import { LIVE_STATUSES } from '../domain/card-transitions.ts';
 import { DomainErrorCode, refuse, refuseField, success, type Result } from '../domain/errors.ts';
 import { searchForm } from '../domain/name-search.ts';
 import { checkResidentFacts, decideResident, type ResidentCommand } from '../domain/resident-decider.ts';
 import type { ResidentEvent, ResidentFacts, ResidentState } from '../domain/resident.ts';
 import { checkDigitOf, individualNumber, normalizeDigits } from '../rules/individual-number.ts';
-import { moveInDeadline } from '../rules/move-in-deadline.ts';
 import type { PlainDate } from '../rules/plain-date.ts';
 import { Procedure } from '../rules/procedures.ts';
 import { authorize, type Actor } from './actor.ts';
@@ -294,19 +293,11 @@ export async function moveOut(app: AppContext, actor: Actor, id: string, body: S
   );
 }
 
-/** The card's fate on a 転入届: abolished when filed too late, else continuation required. */
-function moveInReaction(
-  moveInDate: PlainDate,
-  notificationDate: PlainDate,
-  plannedMoveOutDate: PlainDate | null,
-  context: DecisionContext,
-): CardReaction {
+/** The card's fate on a 転入届, as a reaction of the resident command. */
+function moveInReaction(move: Parameters<typeof decideMoveIn>[1], context: DecisionContext): CardReaction {
   return (card) => {
-    if (card.status !== 'active' && card.status !== 'suspended') return success([]);
-    const deadline = moveInDeadline({ moveInDate, ...(plannedMoveOutDate !== null && { plannedMoveOutDate }) }, context.rules);
-    if (!deadline.ok) return deadline;
-    if (notificationDate > deadline.value.deadline) return decideCard({ type: 'abolish', on: context.today, reason: 'move-in-late' }, card, context);
-    return decideCard({ type: 'require-continuation', notificationDate }, card, context);
+    const decided = decideMoveIn(card, move, context);
+    return decided.ok ? success(decided.value.events) : decided;
   };
 }
 
@@ -321,7 +312,7 @@ export async function moveIn(app: AppContext, actor: Actor, id: string, body: St
     id,
     body.expectedVersion,
     { type: 'move-in', moveInDate: body.moveInDate, notificationDate: body.notificationDate, address: body.address, cardPresented: body.cardPresented },
-    moveInReaction(body.moveInDate, body.notificationDate, before?.state.plannedMoveOutDate ?? null, context),
+    moveInReaction({ moveInDate: body.moveInDate, notificationDate: body.notificationDate, plannedMoveOutDate: before?.state.plannedMoveOutDate ?? null }, context),
     { kind: 'move-in', details: { cardPresented: body.cardPresented } },
   );
 }

@@ -3,6 +3,7 @@ import { certificateExpiry, signatureCertificateAllowed } from '../rules/certifi
 import type { RuleContext } from '../rules/context.ts';
 import { continuationDeadline } from '../rules/continuation-deadline.ts';
 import { identityIsSufficient, type IdentityDocument } from '../rules/identity-documents.ts';
+import { moveInDeadline } from '../rules/move-in-deadline.ts';
 import { photoIsRecent } from '../rules/photo-age.ts';
 import { RuleErrorCode } from '../rules/errors.ts';
 import { pinFormat } from '../rules/pin-format.ts';
@@ -215,6 +216,27 @@ export function checkIdentity(documents: readonly IdentityDocument[]): Result<ne
  * Decides a command on an existing card: refused with a stable code and nothing to record, or
  * the events to record. The action must be allowed in the card's status (TRANSITIONS).
  */
+/**
+ * A card's fate on a 転入届 (R-7, R-8): abolished when the 転入届 came after the move-in deadline,
+ * else its continued use must follow within the R-8 days. A card that is not live is left as it is.
+ */
+export function decideMoveIn(
+  card: CardState,
+  move: { readonly moveInDate: PlainDate; readonly notificationDate: PlainDate; readonly plannedMoveOutDate: PlainDate | null },
+  context: DecisionContext,
+): Result<{ readonly events: CardEvent[]; readonly deadline: PlainDate | null; readonly late: boolean }> {
+  if (card.status !== 'active' && card.status !== 'suspended') return success({ events: [], deadline: null, late: false });
+  const deadline = moveInDeadline({ moveInDate: move.moveInDate, ...(move.plannedMoveOutDate !== null && { plannedMoveOutDate: move.plannedMoveOutDate }) }, context.rules);
+  if (!deadline.ok) return fromRule(deadline.error);
+  const late = move.notificationDate > deadline.value.deadline;
+  const events = decideCard(
+    late ? { type: 'abolish', on: context.today, reason: 'move-in-late' } : { type: 'require-continuation', notificationDate: move.notificationDate },
+    card,
+    context,
+  );
+  return events.ok ? success({ events: events.value, deadline: deadline.value.deadline, late }) : events;
+}
+
 export function decideCard(command: CardCommand, state: CardState, context: DecisionContext): Result<CardEvent[]> {
   if (!allows(state.status, command.type)) return invalidTransition(state, command.type);
   const { rules } = context;
