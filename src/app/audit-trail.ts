@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { KeyRing } from './crypto/key-ring.ts';
-import type { AuditEntry, Repositories, Store } from './ports.ts';
+import type { Actor } from './actor.ts';
+import type { AuditEntry, Clock, Repositories, Store } from './ports.ts';
 
 export type AuditFacts = Omit<AuditEntry, 'chain' | 'seq' | 'prevHash' | 'hash' | 'keyId'>;
 
@@ -52,6 +53,17 @@ function authentic(keys: KeyRing, entry: AuditEntry): boolean {
   const text = linkText(entry);
   const candidates = entry.keyId === null ? keys.keyIds : keys.keyIds.includes(entry.keyId) ? [entry.keyId] : [];
   return candidates.some((keyId) => keys.auditMac(text, keyId) === entry.hash);
+}
+
+/** An act of a staff member or a job that went through, in the caller's transaction: who, when, what, on what. */
+export function auditAct(
+  app: { readonly keys: KeyRing; readonly store: Pick<Store, 'auditChains'>; readonly clock: Clock },
+  tx: Repositories,
+  actor: Actor,
+  act: Pick<AuditFacts, 'action' | 'subjectType' | 'subjectId' | 'details'> & { readonly at?: string },
+): Promise<AuditEntry> {
+  const { at = app.clock.now(), ...what } = act;
+  return appendAudit(app, tx, { at, actorId: actor.id, actorRole: actor.role, officeId: actor.officeId, outcome: 'ok', code: null, ...what });
 }
 
 export interface AuditVerification {

@@ -5,7 +5,7 @@ import type { ResidentEvent, ResidentState } from '../domain/resident.ts';
 import { addDays, type PlainDate } from '../rules/plain-date.ts';
 import type { PinKind } from '../rules/policy.ts';
 import type { Actor } from './actor.ts';
-import { appendAudit } from './audit-trail.ts';
+import { auditAct } from './audit-trail.ts';
 import type { AppContext } from './context.ts';
 import { hashSecret } from './crypto/secrets.ts';
 import { demoNumber, demoPerson, randomSource } from './demo.ts';
@@ -92,16 +92,11 @@ export async function generateResidents(app: AppContext, actor: Actor, total: nu
       await tx.cards.insertMany(cards, at);
       await tx.events.appendMany(streams, { at, actorId: actor.id });
       await tx.chip.insertMany(chips, at);
-      await appendAudit(app, tx, {
+      await auditAct(app, tx, actor, {
         at,
-        actorId: actor.id,
-        actorRole: actor.role,
-        officeId: actor.officeId,
         action: 'demo.generate',
         subjectType: 'resident',
         subjectId: null,
-        outcome: 'ok',
-        code: null,
         details: { residents: size, cards: cards.length, firstSerial: start + done + 1 },
       });
     });

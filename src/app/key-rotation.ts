@@ -1,4 +1,4 @@
-import { appendAudit } from './audit-trail.ts';
+import { auditAct } from './audit-trail.ts';
 import { ConfigError } from './config-error.ts';
 import type { AppContext } from './context.ts';
 import type { Actor } from './actor.ts';
@@ -35,16 +35,10 @@ export async function rewrapNumbers(app: AppContext, actor: Actor, progress: (do
         if (row.current) await tx.residents.setNumber(row.residentId, hash, number.slice(8));
       }
       if (rows.length > 0) {
-        await appendAudit(app, tx, {
-          at: app.clock.now(),
-          actorId: actor.id,
-          actorRole: actor.role,
-          officeId: actor.officeId,
+        await auditAct(app, tx, actor, {
           action: 'key.rewrap',
           subjectType: null,
           subjectId: null,
-          outcome: 'ok',
-          code: null,
           details: { numbers: rows.length, fromKeys, toKey: app.keys.keyId },
         });
       }

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { foldCard, type CardEvent } from '../domain/card.ts';
 import type { Actor } from './actor.ts';
-import { appendAudit } from './audit-trail.ts';
+import { auditAct } from './audit-trail.ts';
 import type { AppContext } from './context.ts';
 
 export interface RebuildReport {
@@ -28,16 +28,10 @@ export async function rebuildCards(app: AppContext, actor: Actor, batch = 500): 
       if (!folded || isDeepStrictEqual(folded, stored)) continue;
       await app.store.transaction(async (tx) => {
         await tx.cards.overwrite(folded, app.clock.now());
-        await appendAudit(app, tx, {
-          at: app.clock.now(),
-          actorId: actor.id,
-          actorRole: actor.role,
-          officeId: actor.officeId,
+        await auditAct(app, tx, actor, {
           action: 'card.rebuild',
           subjectType: 'card',
           subjectId: stored.id,
-          outcome: 'ok',
-          code: null,
           details: { storedStatus: stored.status, status: folded.status, storedVersion: stored.version, version: folded.version },
         });
       });

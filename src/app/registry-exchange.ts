@@ -6,7 +6,7 @@ import type { ResidentEvent, ResidentFacts, ResidentState } from '../domain/resi
 import { individualNumber, normalizeDigits } from '../rules/individual-number.ts';
 import { fieldErrors } from '../rules/input-errors.ts';
 import { authorize, type Actor } from './actor.ts';
-import { appendAudit } from './audit-trail.ts';
+import { auditAct } from './audit-trail.ts';
 import type { AppContext } from './context.ts';
 import type { ResidentRecord } from './ports.ts';
 import { maskNumber } from './views.ts';
@@ -212,16 +212,11 @@ export async function importResidents(
         records.map(({ record, event }) => ({ streamType: 'resident' as const, streamId: record.state.id, events: [event] })),
         { at, actorId: actor.id },
       );
-      await appendAudit(app, tx, {
+      await auditAct(app, tx, actor, {
         at,
-        actorId: actor.id,
-        actorRole: actor.role,
-        officeId: actor.officeId,
         action: 'resident.import',
         subjectType: 'resident',
         subjectId: null,
-        outcome: 'ok',
-        code: null,
         details: { lines: `${batch[0]!.line}-${batch.at(-1)!.line}`, imported: records.length },
       });
     });
@@ -294,16 +289,10 @@ async function startExport(app: AppContext, actor: Actor, action: string, option
   const purpose = exportPurpose(options);
   if (!purpose.ok) return purpose;
   await app.store.transaction((tx) =>
-    appendAudit(app, tx, {
-      at: app.clock.now(),
-      actorId: actor.id,
-      actorRole: actor.role,
-      officeId: actor.officeId,
+    auditAct(app, tx, actor, {
       action,
       subjectType: null,
       subjectId: null,
-      outcome: 'ok',
-      code: null,
       details: { purpose: purpose.value, withNumbers: options.withNumbers, rows },
     }),
   );

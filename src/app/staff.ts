@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DomainErrorCode, refuse, success, type Result } from '../domain/errors.ts';
 import { HOTLINE_OFFICE, ROLES, SYSTEM_OFFICE, type Role } from '../domain/roles.ts';
 import type { Actor } from './actor.ts';
-import { appendAudit } from './audit-trail.ts';
+import { appendAudit, auditAct } from './audit-trail.ts';
 import { runCommand } from './command.ts';
 import type { AppContext } from './context.ts';
 import { hashSecret, verifySecret } from './crypto/secrets.ts';
@@ -145,16 +145,10 @@ export async function authenticate(app: AppContext, token: string): Promise<Resu
 export async function signOut(app: AppContext, actor: Actor, token: string): Promise<void> {
   await app.store.transaction(async (tx) => {
     await tx.sessions.revoke(tokenHash(token));
-    await appendAudit(app, tx, {
-      at: app.clock.now(),
-      actorId: actor.id,
-      actorRole: actor.role,
-      officeId: actor.officeId,
+    await auditAct(app, tx, actor, {
       action: 'session.sign-out',
       subjectType: 'staff',
       subjectId: actor.id,
-      outcome: 'ok',
-      code: null,
       details: {},
     });
   });
@@ -173,16 +167,10 @@ export async function changePassword(app: AppContext, actor: Actor, currentPassw
   return app.store.transaction(async (tx) => {
     await tx.staff.setPassword(staff.id, passwordHash, false);
     await tx.sessions.revokeAllOf(staff.id, tokenHash(keepToken));
-    await appendAudit(app, tx, {
-      at: app.clock.now(),
-      actorId: actor.id,
-      actorRole: actor.role,
-      officeId: actor.officeId,
+    await auditAct(app, tx, actor, {
       action: 'staff.change-password',
       subjectType: 'staff',
       subjectId: actor.id,
-      outcome: 'ok',
-      code: null,
       details: {},
     });
     return success(staffView({ ...staff, mustChangePassword: false }));
