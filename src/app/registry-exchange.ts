@@ -10,7 +10,7 @@ import { auditAct } from './audit-trail.ts';
 import type { AppContext } from './context.ts';
 import type { ResidentRecord } from './ports.ts';
 import { maskNumber } from './views.ts';
-import { decisionContext } from './residents.ts';
+import { decisionContext, factsOf } from './residents.ts';
 import { RegisterResidentBody } from './schemas.ts';
 
 /**
@@ -104,6 +104,7 @@ function parseRow(line: ImportLine, columns: readonly (ResidentColumn | undefine
     ...(raw.periodOfStayEnd && { periodOfStayEnd: date(raw.periodOfStayEnd) }),
     ...(raw.moveInDate && { moveInDate: date(raw.moveInDate) }),
     ...(raw.sex && { sex: SEX[raw.sex] ?? raw.sex }),
+    ...(raw.residenceCardNumber && { residenceCardNumber: raw.residenceCardNumber.toUpperCase() }),
     residency: RESIDENCY[raw.residency ?? 'national'] ?? raw.residency,
     nationality: (raw.nationality ?? ((raw.residency ?? 'national') === 'national' ? 'JP' : '')).toUpperCase(),
   };
@@ -113,26 +114,7 @@ function parseRow(line: ImportLine, columns: readonly (ResidentColumn | undefine
   const number = normalizeDigits(body.individualNumber);
   const check = individualNumber({ number });
   if (!check.ok || !check.value.valid) return refuse('RESIDENT.INVALID_INDIVIDUAL_NUMBER', 'individualNumber is not 12 digits with a valid check digit');
-  const facts = checkResidentFacts(
-    {
-      residentCode: body.residentCode,
-      familyName: body.familyName,
-      givenName: body.givenName,
-      familyNameKana: body.familyNameKana,
-      givenNameKana: body.givenNameKana,
-      birthDate: body.birthDate,
-      sex: body.sex as ResidentFacts['sex'],
-      address: body.address,
-      householdId: body.householdId ?? `import-${body.residentCode}`,
-      nationality: body.nationality,
-      residency: body.residency,
-      periodOfStayEnd: body.periodOfStayEnd ?? null,
-      residenceCardNumber: body.residenceCardNumber?.toUpperCase() ?? null,
-      moveInDate: body.moveInDate ?? null,
-      moveInNotificationDate: null,
-    },
-    context,
-  );
+  const facts = checkResidentFacts(factsOf(body, body.householdId ?? `import-${body.residentCode}`), context);
   if (!facts.ok) return facts;
   return success({ facts: facts.value, number, phone: body.phone ?? null });
 }

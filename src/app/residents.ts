@@ -40,7 +40,8 @@ export interface Idempotency {
   readonly fingerprint: string;
 }
 
-function factsOf(body: RegisterResidentBody, householdId: string): ResidentFacts {
+/** What a registration says of a resident, from its body (checked by checkResidentFacts before use). */
+export function factsOf(body: RegisterResidentBody, householdId: string): ResidentFacts {
   return {
     residentCode: body.residentCode,
     familyName: body.familyName,
