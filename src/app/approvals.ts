@@ -1,5 +1,5 @@
 import type { Static } from 'typebox';
-import { DomainErrorCode, refuse, success, type Result } from '../domain/errors.ts';
+import { DomainErrorCode, refuse, refuseField, success, type Result } from '../domain/errors.ts';
 import { Procedure } from '../rules/procedures.ts';
 import type { Actor } from './actor.ts';
 import { runCommand } from './command.ts';
@@ -10,8 +10,8 @@ import { numberChangeFor } from './residents.ts';
 import type { ApprovalDecisionBody, ApprovalRequestBody } from './schemas.ts';
 
 /**
- * A request for a supervisor: a proxy procedure (with its recorded prior enquiry and the proxy's
- * identity and authority document), or an individual-number change — asked for by the holder, or
+ * A request for a supervisor: a proxy procedure (with its recorded prior enquiry, which must have
+ * been about that procedure, and the proxy's identity and authority document), or an individual-number change — asked for by the holder, or
  * by a proxy whose own approval is checked now and used when the change is carried out.
  */
 export async function requestApproval(app: AppContext, actor: Actor, body: ApprovalRequestBody): Promise<Result<ApprovalRecord>> {
@@ -22,6 +22,9 @@ export async function requestApproval(app: AppContext, actor: Actor, body: Appro
       const enquiry = await tx.enquiries.get(body.enquiryId);
       if (!enquiry || enquiry.residentId !== body.residentId) {
         return refuse(DomainErrorCode.EnquiryNotFound, 'a proxy needs a recorded prior enquiry for this resident (代理人は事前にお問い合わせください)');
+      }
+      if (enquiry.procedure !== body.procedure) {
+        return refuseField('procedure', `the enquiry of ${enquiry.enquiredOn} was for ${enquiry.procedure}; a proxy for ${body.procedure} must ask about it first`);
       }
       payload = { enquiryId: enquiry.id, enquiredOn: enquiry.enquiredOn, proxy: body.proxy };
     } else {

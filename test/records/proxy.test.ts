@@ -260,6 +260,9 @@ describe.each(DIALECTS)('proxies on $name', ({ create }) => {
       const asked = await world.call('clerk', 'POST', `/api/v1/residents/${residentId}/proxy-enquiries`, { enquiredOn: '2026-11-20', callerName: PROXY.name, relationship: '子', procedure });
       expect(asked, procedure).toMatchObject({ status: 400, body: { code: 'REQUEST.INVALID', errors: [{ pointer: '/procedure' }] } });
     }
+    // An enquiry about one procedure does not open the way to another.
+    const other = await world.call('clerk', 'POST', '/api/v1/approvals', { kind: 'proxy', residentId, enquiryId: enquiry.body.id, procedure: 'pin-reset', proxy: PROXY });
+    expect(other).toMatchObject({ status: 400, body: { code: 'INPUT.INVALID', errors: [{ pointer: '/procedure', message: expect.stringContaining('was for issuance') }] } });
     expect(await world.store.read.approvals.list({ residentId, limit: 100 })).toEqual([]);
     expect((await world.store.read.procedures.listByResident(residentId)).some((record) => record.proxy !== null)).toBe(false);
   });
