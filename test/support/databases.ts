@@ -44,6 +44,13 @@ async function createPostgresDatabase(baseUrl: string, template?: string): Promi
     async drop() {
       const client = new pg.Client({ connectionString: baseUrl });
       await client.connect();
+      // A closed pool may still be saying goodbye on its sockets: a forced drop would cut them
+      // off, and the 'terminating connection' error would surface in no test, as an uncaught one.
+      for (let wait = 0; wait < 100; wait++) {
+        const { rows } = await client.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (rows[0]!.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await client.query(`drop database if exists ${name} with (force)`);
       await client.end();
     },
