@@ -1,6 +1,8 @@
 import iconv from 'iconv-lite';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { endCard } from '../../src/app/cards.ts';
+import { systemActor } from '../../src/app/staff.ts';
 import type { PlainDate } from '../../src/rules/plain-date.ts';
 import { DIALECTS } from '../support/databases.ts';
 import { twelveDigitRuns } from '../support/numbers.ts';
@@ -119,6 +121,12 @@ describe.each(DIALECTS)('notices on $name', ({ create }) => {
     expect(await world.call('auditor', 'GET', '/api/v1/notices/renewal-window')).toMatchObject({ status: 403 });
     expect(await world.call('supervisor', 'GET', '/api/v1/notices/renewal-window?from=2027-01-02&to=2027-01-01')).toMatchObject({ status: 400, body: { code: 'INPUT.INVALID' } });
     expect(await world.call('supervisor', 'GET', '/api/v1/notices/birthday')).toMatchObject({ status: 400, body: { code: 'REQUEST.INVALID' } });
+  });
+
+  it('stops reminding a mover whose card has ended: there is nothing left to continue', async () => {
+    const ended = await endCard(world.app, systemActor('test'), people.mover!.cardId, { type: 'expire', on: day('2026-11-26') });
+    expect(ended.ok).toBe(true);
+    expect(await notices('continuation-deadline', '2027-01-01', '2027-02-28')).toEqual([]);
   });
 });
 

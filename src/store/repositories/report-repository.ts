@@ -40,7 +40,8 @@ export function reportRepository({ db, municipalityCode }: Scope): ReportReposit
           select = select.where('cards.status', 'in', query.statuses).where('cards.expiry_date', '>=', query.from).where('cards.expiry_date', '<=', query.to);
           break;
         case 'lapse':
-          select = select.where('cards.continuation_lapses_on', '>=', query.from).where('cards.continuation_lapses_on', '<=', query.to);
+          // An ended card keeps its pending continuation; nothing is left to continue.
+          select = select.where('cards.continuation_lapses_on', '>=', query.from).where('cards.continuation_lapses_on', '<=', query.to).where('cards.status', 'in', LIVE);
           break;
         case 'period-of-stay':
           select = select
