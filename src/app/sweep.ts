@@ -81,22 +81,21 @@ export async function runSweep(app: AppContext, actor: Actor, today: PlainDate, 
       const total = await app.store.read.cards.countDue(phase, today);
       let done = 0;
       progress({ phase, done, total });
+      // A refused card stays due: it is counted once and not asked for again.
+      const refused = new Set<string>();
       for (;;) {
-        const ids = await app.store.read.cards.due(phase, today, BATCH);
+        const ids = (await app.store.read.cards.due(phase, today, BATCH + refused.size)).filter((id) => !refused.has(id));
         if (ids.length === 0) break;
-        let changed = 0;
         await eachLimited(ids, PARALLEL, async (id) => {
           const result = await endCard(app, actor, id, COMMAND[phase](today));
           if (result.ok) {
-            changed++;
             counts[COUNT_NAME[phase]]!++;
           } else {
+            refused.add(id);
             counts.refused!++;
           }
-          progress({ phase, done: ++done, total: Math.max(total, done) });
+          progress({ phase, done: ++done, total });
         });
-        // Refused cards stay due; stop rather than ask for them again and again.
-        if (changed === 0) break;
       }
     }
     run = { ...run, status: 'done', finishedAt: app.clock.now(), durationMs: Date.now() - started, counts };
