@@ -80,7 +80,7 @@ async function cardCommand<T>(app: AppContext, actor: Actor, id: string, spec: C
       };
       note.details = { status: card.status };
       const run = (proxy: ProxyRecord | null) => work({ tx, card, resident, context: decisionContext(app), meta: { at: app.clock.now(), actorId: actor.id }, note, proxy });
-      return spec.proxy ? useProxyApproval(app, tx, actor, spec.proxy, card.residentId, run) : run(null);
+      return useProxyApproval(app, tx, actor, spec.proxy, card.residentId, run);
     },
   );
 }

@@ -9,13 +9,15 @@ const BATCH = 1000;
  * After a master key rotation: every individual number, current or past, written under a
  * retired key is encrypted again under the current key with its lookup hash, in transactions
  * of 1,000 with one audit entry each. Runs whenever the records are opened, so that a number is
- * always found by the current key's hash; with nothing to do it is one indexed query. A crash
+ * always found by the current key's hash; with nothing to do it is one indexed read. A crash
  * loses nothing: what was not rewritten is still under its old key and is taken up next time.
  *
  * Numbers under a key the ring does not hold mean the master key is not the data's: the
  * records are not opened at all, rather than served with numbers no one can read.
  */
 export async function rewrapNumbers(app: AppContext, actor: Actor, progress: (done: number) => void = () => {}): Promise<number> {
+  // Nearly always nothing to do: find that out by reading, without taking the writer's lock.
+  if ((await app.store.read.numbers.notUnderKey(app.keys.keyId, 1)).length === 0) return 0;
   let done = 0;
   for (;;) {
     const rewritten = await app.store.transaction(async (tx) => {

@@ -47,18 +47,19 @@ export async function checkProxyApproval(
 }
 
 /**
- * Does `work` for the proxy the approval names (or for the holder, when none was given) and marks
- * the approval used only when the work is done: a refused procedure, committed for its audit
- * entry, leaves the approval as it was, so the proxy may try again.
+ * Does `work` for the proxy the approval names (or for the holder, when none was given or the
+ * command takes no proxy) and marks the approval used only when the work is done: a refused
+ * procedure, committed for its audit entry, leaves the approval as it was, so the proxy may try again.
  */
 export async function useProxyApproval<T>(
   app: AppContext,
   tx: Repositories,
   actor: Actor,
-  request: ProxyRequest,
+  request: ProxyRequest | undefined,
   residentId: string,
   work: (proxy: ProxyRecord | null) => Promise<Result<T>>,
 ): Promise<Result<T>> {
+  if (request === undefined) return work(null);
   const checked = await checkProxyApproval(tx, actor, request, residentId);
   if (!checked.ok) return checked;
   const result = await work(checked.value?.record ?? null);

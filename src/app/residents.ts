@@ -231,7 +231,7 @@ async function residentCommand(
       await recordProcedure(app, tx, actor, { kind: procedure.kind, residentId: id, cardId: card?.id ?? null, details: { ...procedure.details, cardEvents }, proxy });
       return success(await residentWithCards(app, tx, after));
     };
-    return proxyRequest ? useProxyApproval(app, tx, actor, proxyRequest, id, work) : work(null);
+    return useProxyApproval(app, tx, actor, proxyRequest, id, work);
   });
 }
 
