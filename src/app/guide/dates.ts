@@ -1,4 +1,4 @@
-import { dayOf, monthOf, yearOf, type PlainDate } from '../../rules/plain-date.ts';
+import { dayOf, dayOfWeek, monthOf, yearOf, type PlainDate } from '../../rules/plain-date.ts';
 import { Lang, LOCALE } from './lang.ts';
 
 /**
@@ -90,7 +90,7 @@ function easyMonthDay(date: PlainDate): string {
 
 function easyWeekday(date: PlainDate): string {
   const name = format('ja-JP', { weekday: 'long' }).format(utcDate(date));
-  return `[${name}|${EASY_WEEKDAYS[utcDate(date).getUTCDay()]}]`;
+  return `[${name}|${EASY_WEEKDAYS[dayOfWeek(date)]}]`;
 }
 
 /** 和暦 with ruby, for やさしい日本語: [令和|れいわ]8[年|ねん]7[月|しちがつ]… */

@@ -31,8 +31,19 @@ export function fill(template: string, values: Readonly<Record<string, string>>)
  * holiday), longest word first; text already marked is left alone.
  */
 export function annotate(text: string, readings: Readonly<Record<string, string>>): string {
-  const words = Object.keys(readings).sort((a, b) => b.length - a.length);
-  if (words.length === 0) return text;
-  const pattern = new RegExp(`\\[[^\\]]*\\]|${words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}`, 'g');
-  return text.replace(pattern, (match) => (match.startsWith('[') ? match : `[${match}|${readings[match]}]`));
+  const pattern = patternOf(readings);
+  return pattern ? text.replace(pattern, (match) => (match.startsWith('[') ? match : `[${match}|${readings[match]}]`)) : text;
+}
+
+/** The pattern of a table of readings, built once per table: annotate runs for every date and name of a page. */
+const PATTERNS = new WeakMap<Readonly<Record<string, string>>, RegExp | null>();
+
+function patternOf(readings: Readonly<Record<string, string>>): RegExp | null {
+  let pattern = PATTERNS.get(readings);
+  if (pattern === undefined) {
+    const words = Object.keys(readings).sort((a, b) => b.length - a.length);
+    pattern = words.length === 0 ? null : new RegExp(`\\[[^\\]]*\\]|${words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}`, 'g');
+    PATTERNS.set(readings, pattern);
+  }
+  return pattern;
 }

@@ -14,6 +14,7 @@ import {
   Presenter,
   Procedure,
   PROCEDURE_TABLE,
+  REISSUE_PROCEDURE,
 } from '../../rules/procedures.ts';
 import { reissueFee } from '../../rules/reissue-fee.ts';
 import { renewalWindow } from '../../rules/renewal-window.ts';
@@ -215,10 +216,9 @@ function moveInEntry(draft: Draft, moveDay: PlainDate, planned: PlainDate | unde
   const input = { moveInDate: moveDay, ...(planned !== undefined && { plannedMoveOutDate: planned }) };
   const legal = moveInDeadline(input, rules);
   if (!legal.ok) return refusal(legal.error, field);
+  // The seed's count: 14 days, never moved off a closed day.
   const plain = withoutShift(rules, 'moveIn');
-  const unshifted = moveInDeadline(input, plain);
   const seed = moveInDeadline({ moveInDate: moveDay }, plain);
-  if (!unshifted.ok) return refusal(unshifted.error, field);
   if (!seed.ok) return refusal(seed.error, field);
   const { deadline: day, basis, movedForHoliday } = legal.value;
   const notes: Line[] = [];
@@ -227,7 +227,8 @@ function moveInEntry(draft: Draft, moveDay: PlainDate, planned: PlainDate | unde
     notes.push(line('capByPlannedMoveOut', { plannedDate: date(planned), days: count(rules.policy.specialMoveOutDays), date: date(day) }));
   }
   if (movedForHoliday) {
-    closedDay = closedDayOf(rules, unshifted.value.deadline);
+    const unshifted = moveInDeadline(input, plain);
+    closedDay = unshifted.ok ? closedDayOf(rules, unshifted.value.deadline) : undefined;
     if (closedDay) notes.push(closedDayNote(closedDay, day));
   }
   const seedDate = seed.value.deadline;
@@ -389,7 +390,7 @@ function lostOrStolen(reason: typeof ReissueReason.Lost | typeof ReissueReason.S
     const fee = draft.charge(reason, withCertificates, lostAtHome);
     draft
       .visit(Procedure.Suspension)
-      .visit(reason === ReissueReason.Lost ? Procedure.ReissueLost : Procedure.ReissueStolen)
+      .visit(REISSUE_PROCEDURE[reason])
       .visit(Procedure.SuspensionRelease, Place.CardCounter, true)
       .step('callHotline', { phone: phone(draft.context.offices.hotline.phone) }, true);
     if (fee.policeReportRequired) draft.step(reason === ReissueReason.Lost ? 'policeLost' : 'policeStolen');

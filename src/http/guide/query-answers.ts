@@ -1,5 +1,6 @@
 import { FormProblem, type AnswerError } from '../../app/guide/answer-errors.ts';
 import { ANSWER_KINDS, asks, type AnswerName, type GuideAnswers, type Situation } from '../../domain/guide/situation.ts';
+import { normalizeDigits } from '../../rules/individual-number.ts';
 import { parsePlainDate, type PlainDate } from '../../rules/plain-date.ts';
 
 export type Query = Readonly<Record<string, string | readonly string[] | undefined>>;
@@ -13,7 +14,7 @@ function first(value: string | readonly string[] | undefined): string {
  * 2026.7.6, in full-width digits too. Only the form reads this leniently; the API takes ISO dates.
  */
 export function dateFromInput(text: string): PlainDate | undefined {
-  const ascii = text.replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0)).replace(/[／．.]/g, '/');
+  const ascii = normalizeDigits(text).replace(/[／．.]/g, '/');
   const match = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(ascii);
   if (!match) return undefined;
   return parsePlainDate(`${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}`);
