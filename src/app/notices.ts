@@ -3,12 +3,13 @@ import { refuse, success, type Result } from '../domain/errors.ts';
 import { ITEM_TEXT } from '../domain/guide/guide-text.ts';
 import { addDays, addMonthsClamped, type PlainDate } from '../rules/plain-date.ts';
 import type { Policy } from '../rules/policy.ts';
-import { PHOTO_SIZE_CM } from '../rules/procedures.ts';
+import { PHOTO_SIZE_CM, PROCEDURE_TABLE } from '../rules/procedures.ts';
 import { renewalWindow } from '../rules/renewal-window.ts';
 import { DateSchema } from '../rules/schema.ts';
 import { authorize, type Actor } from './actor.ts';
 import type { AppContext } from './context.ts';
 import { wareki } from './guide/dates.ts';
+import { fill } from './guide/rich-text.ts';
 import type { NoticeCandidate } from './ports.ts';
 
 /** The letters the city sends before a deadline, not after it (issue 6, "Notices"). */
@@ -57,10 +58,7 @@ function japaneseDate(date: PlainDate): string {
 }
 
 const item = (name: keyof typeof ITEM_TEXT, policy: Policy) =>
-  ITEM_TEXT[name]
-    .replace('{height}', String(PHOTO_SIZE_CM.height))
-    .replace('{width}', String(PHOTO_SIZE_CM.width))
-    .replace('{months}', String(policy.photoMaxAgeMonths));
+  fill(ITEM_TEXT[name], { height: String(PHOTO_SIZE_CM.height), width: String(PHOTO_SIZE_CM.width), months: String(policy.photoMaxAgeMonths) });
 
 interface Letter {
   readonly noticeDate: PlainDate;
@@ -87,7 +85,7 @@ const LETTERS: Record<NoticeKind, (card: NoticeCandidate, name: string, app: App
           `${japaneseDate(opensOn as PlainDate)} から有効期限の日まで、窓口で更新（新しいカードの交付申請）ができます。更新の手数料はかかりません。`,
           '有効期限を過ぎるとカードは使えなくなります。お早めに手続きしてください。',
         ],
-        bring: ['old-card', 'photo', 'identity-documents'],
+        bring: PROCEDURE_TABLE.renewal.bring,
         deadline: closesOn as PlainDate,
       },
     ];
@@ -101,7 +99,7 @@ const LETTERS: Record<NoticeKind, (card: NoticeCandidate, name: string, app: App
         'ご本人か同じ世帯の方が、カードを持って窓口へお越しください。窓口で住民基本台帳用の暗証番号（数字4桁）を入力していただきます。',
         `期限までに手続きがないと、カードは ${japaneseDate(card.continuationLapsesOn!)} に廃止され、使えなくなります（新しいカードの交付には手数料がかかります）。`,
       ],
-      bring: ['card'],
+      bring: PROCEDURE_TABLE.continuation.bring,
       deadline: card.continuationDeadline!,
     })),
   'period-of-stay-ending': (card, name, app) => [
@@ -113,7 +111,7 @@ const LETTERS: Record<NoticeKind, (card: NoticeCandidate, name: string, app: App
         '在留期間の更新または変更が許可されたら、カードの有効期限までに、在留カードとマイナンバーカードを持って窓口で有効期間の延長の手続きをしてください。新しい顔写真は要りません。',
         `更新を申請して結果を待っている方（在留カードの裏に「申請中」とある方）も、満了日の${app.rules.policy.specialPeriodMonths}か月後まで延長できますので、同じものを持ってお越しください。`,
       ],
-      bring: ['residence-card', 'card'],
+      bring: PROCEDURE_TABLE['validity-extension'].bring,
       deadline: card.expiryDate!,
     },
   ],
@@ -125,7 +123,7 @@ const LETTERS: Record<NoticeKind, (card: NoticeCandidate, name: string, app: App
         `${name} 様のマイナンバーカードは ${japaneseDate(card.expiryDate!)} で有効期限が過ぎ、使えなくなりました。`,
         'お手元のカードを窓口へお返しください（返納）。新しいカードが必要な方は、同じ窓口で交付申請ができます（顔写真と本人確認書類をお持ちください）。',
       ],
-      bring: ['card'],
+      bring: PROCEDURE_TABLE.return.bring,
       deadline: null,
     },
   ],

@@ -84,7 +84,7 @@ describe.each(DIALECTS)('notices on $name', ({ create }) => {
     expect(await notices('period-of-stay-ending', '2026-12-01')).toEqual([]);
     const letters = await notices('period-of-stay-ending', '2026-12-02');
     expect(letters).toMatchObject([{ residentId: people.foreign!.residentId, name: '王 芳', deadline: '2027-01-31' }]);
-    expect(letters[0]!.bring).toEqual(['在留カード', 'マイナンバーカード']);
+    expect(letters[0]!.bring).toEqual(['マイナンバーカード', '在留カード']);
     // Their card ends with the period of stay: it is extended, so no renewal letter three months before.
     expect(await notices('renewal-window', '2026-10-01', '2026-11-30')).toEqual([]);
   });
