@@ -31,10 +31,16 @@ export function encodeCsv(text: string, encoding: CsvEncoding): Buffer {
   return encoding === 'utf-8' ? Buffer.from(`\uFEFF${text}`, 'utf8') : iconv.encode(text, ICONV.shift_jis);
 }
 
-/** Characters of the text that CP932 cannot hold (written as "?" in a Shift_JIS file). */
-export function notInShiftJis(text: string): string[] {
+/**
+ * Characters of the text that CP932 cannot hold (written as "?" in a Shift_JIS file). `checked`
+ * carries the characters already looked at from one call to the next, so that a file of a million
+ * rows tries each distinct character once.
+ */
+export function notInShiftJis(text: string, checked = new Set<string>()): string[] {
   const missing: string[] = [];
-  for (const char of new Set(text)) {
+  for (const char of text) {
+    if (checked.has(char)) continue;
+    checked.add(char);
     if (iconv.decode(iconv.encode(char, ICONV.shift_jis), ICONV.shift_jis) !== char) missing.push(char);
   }
   return missing;

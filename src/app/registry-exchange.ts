@@ -265,11 +265,13 @@ function exportPurpose(options: ExportOptions): Result<ExportPurpose> {
  * Starts an export: checks the actor and the purpose and writes the audit entry before a single
  * row leaves, so an export cut short is logged too.
  */
-async function startExport(app: AppContext, actor: Actor, action: string, options: ExportOptions, rows: number): Promise<Result<ExportPurpose>> {
+async function startExport(app: AppContext, actor: Actor, action: string, options: ExportOptions, count: () => Promise<number>): Promise<Result<ExportPurpose>> {
   const allowed = authorize(actor, 'registry.exchange');
   if (!allowed.ok) return allowed;
   const purpose = exportPurpose(options);
   if (!purpose.ok) return purpose;
+  // Counted only for an export that goes ahead: a refused one costs no scan of the table.
+  const rows = await count();
   await app.store.transaction((tx) =>
     auditAct(app, tx, actor, {
       action,
@@ -297,7 +299,7 @@ async function* pages<T>(next: (after: string, limit: number) => Promise<readonl
  * (so an export imports again), logged; individual numbers masked unless asked for and permitted.
  */
 export async function exportResidents(app: AppContext, actor: Actor, options: ExportOptions): Promise<Result<AsyncGenerator<Record<ResidentColumn, string>>>> {
-  const started = await startExport(app, actor, 'resident.export', options, await app.store.read.residents.count());
+  const started = await startExport(app, actor, 'resident.export', options, () => app.store.read.residents.count());
   if (!started.ok) return started;
   return success(
     (async function* () {
@@ -342,7 +344,7 @@ export const CARD_COLUMNS = [
 
 /** Cards for a permitted purpose with their holder's 住民票コード (never the number), logged. */
 export async function exportCards(app: AppContext, actor: Actor, purpose: string): Promise<Result<AsyncGenerator<Record<(typeof CARD_COLUMNS)[number], string>>>> {
-  const started = await startExport(app, actor, 'card.export', { purpose, withNumbers: false }, await app.store.read.cards.count());
+  const started = await startExport(app, actor, 'card.export', { purpose, withNumbers: false }, () => app.store.read.cards.count());
   if (!started.ok) return started;
   const certificate = ({ status, expiresOn }: { status: string; expiresOn: string | null }) => (expiresOn ? `${status} ${expiresOn}` : status);
   return success(

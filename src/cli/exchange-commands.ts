@@ -115,11 +115,12 @@ export async function exportCommand(
     }
     const columns = kind === 'residents' ? RESIDENT_COLUMNS.map(([name]) => name) : [...CARD_COLUMNS];
     const lossy = new Set<string>();
+    const checked = new Set<string>();
     let count = 0;
     async function* records() {
       for await (const row of rows.ok ? rows.value : []) {
         const cells = columns.map((column) => (row as Record<string, string>)[column] ?? '');
-        if (encoding === 'shift_jis') for (const char of notInShiftJis(cells.join(''))) lossy.add(char);
+        if (encoding === 'shift_jis') for (const char of notInShiftJis(cells.join(''), checked)) lossy.add(char);
         count++;
         yield cells;
       }
