@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import type { NoticeKind } from '../api/types';
-import { Notice, TableScroll } from '../components/bits';
+import { DateText, Notice, TableScroll } from '../components/bits';
 import { ErrorSummary, Radios, TextInput, type FieldProblem } from '../components/form';
 import { Page } from '../components/layout';
 import { useI18n } from '../i18n/i18n';
@@ -77,8 +77,10 @@ export function NoticesPage() {
                             </span>
                           </th>
                           <td lang="ja">{notice.address}</td>
-                          <td>{notice.noticeDate}</td>
-                          <td>{notice.deadline ?? t('notices.noDeadline')}</td>
+                          <td>
+                            <DateText value={notice.noticeDate} />
+                          </td>
+                          <td>{notice.deadline ? <DateText value={notice.deadline} /> : t('notices.noDeadline')}</td>
                           <td lang="ja">{notice.office.name}</td>
                         </tr>
                       ))}

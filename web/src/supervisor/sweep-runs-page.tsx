@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { answer, api } from '../api/client';
 import type { JobRun } from '../api/types';
-import { StatusTag, TableScroll } from '../components/bits';
+import { DateText, StatusTag, TableScroll } from '../components/bits';
 import { Page } from '../components/layout';
 import { useI18n } from '../i18n/i18n';
 import { seconds, SWEEP_COUNTS } from './sweep-run';
@@ -43,7 +43,9 @@ export function SweepRunsPage() {
                 return (
                   <tr key={run.id}>
                     <th scope="row">{time(run.startedAt)}</th>
-                    <td>{run.businessDate}</td>
+                    <td>
+                      <DateText value={run.businessDate} />
+                    </td>
                     <td>
                       <StatusTag status={run.status} kind="sweep" />
                       {run.error ? <p className="secondary">{run.error}</p> : null}
