@@ -1,7 +1,6 @@
-import { decideMoveIn, pinEntries } from '../domain/card-decider.ts';
-import type { CardEvent, CertificatePlan } from '../domain/card.ts';
+import { pinEntries } from '../domain/card-checks.ts';
+import { decideTakeOver } from '../domain/card-take-over.ts';
 import { refuseField, success, type Result } from '../domain/errors.ts';
-import { pinFormat } from '../rules/pin-format.ts';
 import type { Actor } from './actor.ts';
 import { runCommand } from './command.ts';
 import type { AppContext } from './context.ts';
@@ -24,41 +23,19 @@ export async function registerArrival(app: AppContext, actor: Actor, body: Arriv
     if (body.notificationDate < body.moveInDate) return refuseField('notificationDate', 'is before the move-in date');
     if (body.notificationDate > context.today) return refuseField('notificationDate', `${body.notificationDate} is after today`);
     const { card, cardPresented, notificationDate, plannedMoveOutDate, ...resident } = body;
-    if (card) {
-      if (card.expiryDate < notificationDate) return refuseField('card/expiryDate', `the card expired on ${card.expiryDate}; an expired card is not taken over`);
-      if (card.issueDate > card.expiryDate || card.issueDate < body.birthDate) return refuseField('card/issueDate', 'does not fit the card’s expiry and the birth date');
-      for (const { field, kind, pin } of pinEntries(card.pins ?? {})) {
-        const format = pinFormat({ kind, pin }, app.rules);
-        if (format.ok && !format.value.valid) return refuseField(`card/pins/${field}`, `is not a valid ${kind} PIN (${format.value.reason})`);
-      }
-    }
-    const registered = await registerIn(app, tx, actor, { ...resident, moveInNotificationDate: notificationDate }, true);
+    const move = { moveInDate: body.moveInDate, notificationDate, plannedMoveOutDate: plannedMoveOutDate ?? null };
+    const residentId = app.ids.next();
+    const cardId = card ? app.ids.next() : null;
+    // The card is decided before anything is written: a card refused leaves no resident behind.
+    const taken = card && cardId ? decideTakeOver({ ...card, cardId }, { residentId, birthDate: body.birthDate }, move, context) : undefined;
+    if (taken && !taken.ok) return taken;
+    const registered = await registerIn(app, tx, actor, { ...resident, moveInNotificationDate: notificationDate }, true, residentId);
     if (!registered.ok) return registered;
-    const residentId = registered.value.state.id;
     note.subjectId = residentId;
-    const meta = { at: app.clock.now(), actorId: actor.id };
-    let cardId: string | null = null;
-    if (card) {
-      cardId = app.ids.next();
-      const plan = (certificate: { issuedOn: string; expiresOn: string } | undefined): CertificatePlan =>
-        certificate ? ({ issuedOn: certificate.issuedOn, expiresOn: certificate.expiresOn } as CertificatePlan) : null;
-      const takenOver: CardEvent = {
-        type: 'CardTakenOver',
-        cardId,
-        residentId,
-        issueDate: card.issueDate,
-        expiryDate: card.expiryDate,
-        issuedBy: card.issuedBy,
-        signature: plan(card.certificates.signature),
-        user: plan(card.certificates.user),
-        on: context.today,
-      };
-      const state = await saveCard(tx, undefined, [takenOver], meta);
-      const next = decideMoveIn(state, { moveInDate: body.moveInDate, notificationDate, plannedMoveOutDate: plannedMoveOutDate ?? null }, context);
-      if (!next.ok) return next;
-      await saveCard(tx, state, next.value.events, meta);
-      await app.chip.setPins(tx, cardId, sealed, meta.at);
-      note.details = { cardTakenOver: true, abolished: next.value.late, moveInDeadline: next.value.deadline };
+    if (taken && cardId) {
+      await saveCard(tx, undefined, taken.value.events, { at: app.clock.now(), actorId: actor.id });
+      await app.chip.setPins(tx, cardId, sealed, app.clock.now());
+      note.details = { cardTakenOver: true, abolished: taken.value.late, moveInDeadline: taken.value.deadline };
     }
     await recordProcedure(app, tx, actor, { kind: 'arrival', residentId, cardId, details: { cardPresented, withCard: card !== undefined } });
     return success(await residentWithCards(app, tx, registered.value));

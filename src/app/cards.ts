@@ -1,14 +1,17 @@
 import type { Static } from 'typebox';
 import type { AbolitionReason, CardEvent, CardState, SuspensionReason } from '../domain/card.ts';
-import { checkIdentity, decideApplication, decideCard, pinEntries, type CardCommand, type DecisionContext, type Holder } from '../domain/card-decider.ts';
-import { DomainErrorCode, refuse, refuseField, success, type Result } from '../domain/errors.ts';
+import { decideApplication } from '../domain/card-application.ts';
+import { pinEntries } from '../domain/card-checks.ts';
+import { decideCard, type CardCommand } from '../domain/card-decider.ts';
+import { decideReissue } from '../domain/card-reissue.ts';
+import type { DecisionContext } from '../domain/decision-context.ts';
+import { DomainErrorCode, refuse, success, type Result } from '../domain/errors.ts';
+import { holderOf } from '../domain/holder.ts';
 import type { ResidentState } from '../domain/resident.ts';
 import type { Permission } from '../domain/roles.ts';
-import { reissueFee } from '../rules/reissue-fee.ts';
-import { renewalWindow } from '../rules/renewal-window.ts';
 import type { PlainDate } from '../rules/plain-date.ts';
 import type { PinKind } from '../rules/policy.ts';
-import { Presenter, Procedure, REISSUE_PROCEDURE } from '../rules/procedures.ts';
+import { Procedure, REISSUE_PROCEDURE } from '../rules/procedures.ts';
 import { authorize, type Actor } from './actor.ts';
 import { runCommand, type AuditNote } from './command.ts';
 import type { AppContext } from './context.ts';
@@ -16,7 +19,7 @@ import { saveCard } from './persist.ts';
 import type { Repositories } from './ports.ts';
 import { nextReceiptNumber, recordProcedure } from './procedures.ts';
 import { useProxyApproval, type ProxyRecord, type ProxyRequest } from './proxy.ts';
-import { decisionContext, liveCard, type Idempotency } from './residents.ts';
+import { decisionContext, type Idempotency } from './residents.ts';
 import type {
   ApplicationBody,
   ContinuationBody,
@@ -32,10 +35,6 @@ import type {
   SuspendBody,
 } from './schemas.ts';
 import { cardView, pinStates, type CardView } from './views.ts';
-
-export function holderOf(resident: ResidentState): Holder {
-  return { birthDate: resident.birthDate, residency: resident.residency, periodOfStayEnd: resident.periodOfStayEnd };
-}
 
 interface CardWork {
   readonly tx: Repositories;
@@ -112,44 +111,27 @@ async function decideAndSave(
   return success(await view(app, w.tx, after));
 }
 
-function pickupOffice(app: AppContext, officeId: string): Result<string> {
-  return app.offices.offices.some((office) => office.id === officeId)
-    ? success(officeId)
-    : refuse(DomainErrorCode.UnknownOffice, `there is no counter "${officeId}" to hand the card over at`);
-}
-
 /** 交付申請 (api.md POST /residents/{id}/card-applications): the resident may hold one live card at a time. */
 export async function applyForCard(app: AppContext, actor: Actor, residentId: string, body: Static<typeof ApplicationBody>, idempotency?: Idempotency) {
   return runCommand(app, actor, { action: 'card.apply', permission: 'card.counter-procedure', subjectType: 'resident', subjectId: residentId, idempotency }, async (tx, note) => {
     const resident = await tx.residents.get(residentId, { lock: true });
     if (!resident) return refuse(DomainErrorCode.ResidentNotFound, `no resident ${residentId}`);
-    if (resident.state.registration !== 'registered') {
-      return refuse(DomainErrorCode.ResidentInvalidTransition, `a resident who is ${resident.state.registration} cannot apply for a card here`, {
-        registration: resident.state.registration,
-      });
-    }
-    const held = await liveCard(tx, residentId);
-    if (held) {
-      return refuse(DomainErrorCode.ResidentCardAlreadyHeld, `the resident already has a card that is ${held.status}`, { cardId: held.id, currentStatus: held.status });
-    }
-    const office = pickupOffice(app, body.pickupOfficeId ?? actor.officeId);
-    if (!office.ok) return office;
     return useProxyApproval(app, tx, actor, { approvalId: body.proxyApprovalId, procedure: Procedure.Application }, residentId, async (proxy) => {
-      const context = decisionContext(app);
       const decided = decideApplication(
         {
           cardId: app.ids.next(),
-          residentId,
           applicationDate: body.applicationDate,
           photoTakenOn: body.photoTakenOn,
           withSignatureCertificate: body.withSignatureCertificate,
           withUserCertificate: body.withUserCertificate,
           reason: body.reason ?? 'first',
           previousCardId: null,
-          pickupOfficeId: office.value,
-          holder: holderOf(resident.state),
+          pickupOfficeId: body.pickupOfficeId ?? actor.officeId,
         },
-        context,
+        resident.state,
+        await tx.cards.listByResident(residentId),
+        app.offices.offices.map((office) => office.id),
+        decisionContext(app),
       );
       if (!decided.ok) return decided;
       const card = await saveCard(tx, undefined, decided.value, { at: app.clock.now(), actorId: actor.id });
@@ -179,11 +161,6 @@ export async function issueCard(app: AppContext, actor: Actor, id: string, body:
     id,
     { action: 'card.issue', permission: 'card.counter-procedure', expectedVersion: body.expectedVersion, idempotency, proxy: { approvalId: body.proxyApprovalId, procedure: Procedure.Issuance } },
     async (w) => {
-      if (w.card.status === 'ready' && w.card.pickupOfficeId !== actor.officeId) {
-        return refuse(DomainErrorCode.AuthOfficeNotAllowed, `this card waits at ${w.card.pickupOfficeId}; it is handed over there`, {
-          pickupOfficeId: w.card.pickupOfficeId,
-        });
-      }
       const command: CardCommand = {
         type: 'issue',
         handedOverOn: body.handedOverOn,
@@ -235,13 +212,12 @@ export async function cardHistory(app: AppContext, actor: Actor, id: string) {
  * certificate is revoked with it (R-4, L). A hotline operator can only use the hotline channel.
  */
 export async function suspendCard(app: AppContext, actor: Actor, id: string, body: Static<typeof SuspendBody>, idempotency?: Idempotency) {
-  if (actor.role === 'hotline' && body.channel !== 'hotline') return refuseField('channel', 'a hotline operator suspends through the hotline channel');
   return cardCommand(app, actor, id, { action: 'card.suspend', permission: 'card.suspend', expectedVersion: body.expectedVersion, idempotency }, (w) =>
     decideAndSave(
       app,
       actor,
       w,
-      { type: 'suspend', on: w.context.today, reason: body.reason as SuspensionReason, channel: body.channel },
+      { type: 'suspend', on: w.context.today, reason: body.reason as SuspensionReason, channel: body.channel, by: actor.role },
       { kind: 'card-suspension', details: { reason: body.reason, channel: body.channel, ...(body.caller && { caller: body.caller }) } },
     ),
   );
@@ -334,11 +310,6 @@ export async function addFrontNote(app: AppContext, actor: Actor, id: string, bo
  * proxy with an approval (R-13 lets each of them come); who brought the card and the approval agree.
  */
 export async function continueCard(app: AppContext, actor: Actor, id: string, body: Static<typeof ContinuationBody>, idempotency?: Idempotency) {
-  const byProxy = body.presentedBy === Presenter.ProxyAfterEnquiry;
-  if (byProxy && body.proxyApprovalId === undefined) return refuseField('proxyApprovalId', 'a proxy continues the card only with an approved proxy request');
-  if (!byProxy && body.proxyApprovalId !== undefined) {
-    return refuseField('presentedBy', `is ${body.presentedBy}, but a proxy approval was given: a proxy presents the card as ${Presenter.ProxyAfterEnquiry}`);
-  }
   return cardCommand(
     app,
     actor,
@@ -351,7 +322,7 @@ export async function continueCard(app: AppContext, actor: Actor, id: string, bo
       proxy: { approvalId: body.proxyApprovalId, procedure: Procedure.Continuation },
     },
     async (w) => {
-      const command: CardCommand = { type: 'continue', on: body.date, presentedBy: body.presentedBy };
+      const command: CardCommand = { type: 'continue', on: body.date, presentedBy: body.presentedBy, withProxyApproval: body.proxyApprovalId !== undefined };
       const decided = decideCard(command, w.card, w.context);
       if (!decided.ok) return decided;
       const pin = await checkResidentRegistryPin(app, w, body.pin);
@@ -368,22 +339,20 @@ export async function extendCard(app: AppContext, actor: Actor, id: string, body
     actor,
     id,
     { action: 'card.extension', permission: 'card.counter-procedure', expectedVersion: body.expectedVersion, idempotency, proxy: { approvalId: body.proxyApprovalId, procedure: Procedure.ValidityExtension } },
-    async (w) => {
-      if (body.today > w.context.today) return refuseField('today', `${body.today} is after today (${w.context.today})`);
-      const context = { ...w.context, today: body.today };
-      return decideAndSave(
+    async (w) =>
+      decideAndSave(
         app,
         actor,
-        { ...w, context },
+        w,
         {
           type: 'extend',
+          on: body.today,
           ...(body.newPeriodOfStayEnd !== undefined && { newPeriodOfStayEnd: body.newPeriodOfStayEnd }),
           ...(body.applicationPending !== undefined && { applicationPending: body.applicationPending }),
           holder: holderOf(await w.resident()),
         },
         { kind: 'validity-extension', documents: ['residence-card', 'my-number-card'] },
-      );
-    },
+      ),
   );
 }
 
@@ -399,61 +368,41 @@ export async function reissueCard(app: AppContext, actor: Actor, id: string, bod
     id,
     { action: 'card.reissue', permission: 'card.counter-procedure', expectedVersion: body.expectedVersion, idempotency, proxy: { approvalId: body.proxyApprovalId, procedure: REISSUE_PROCEDURE[body.reason] } },
     async (w) => {
-      const lostCard = body.reason === 'lost' || body.reason === 'stolen';
-      const replaced = decideCard({ type: 'replace', on: w.context.today, oldCardReturned: !lostCard }, w.card, w.context);
-      if (!replaced.ok) return replaced;
-      if (body.reason === 'renewal') {
-        const window = renewalWindow({ expiryDate: w.card.expiryDate!, today: body.applicationDate }, w.context.rules);
-        if (window.ok && !window.value.open) {
-          return refuse(DomainErrorCode.RenewalWindowNotOpen, `renewal opens on ${window.value.opensOn}, 3 months before the expiry ${w.card.expiryDate}`, {
-            opensOn: window.value.opensOn,
-          });
-        }
-      }
-      const withSignatureCertificate = body.withSignatureCertificate ?? w.card.wantsSignatureCertificate;
-      const withUserCertificate = body.withUserCertificate ?? w.card.wantsUserCertificate;
-      const fee = reissueFee(
-        { reason: body.reason, withCertificates: withSignatureCertificate || withUserCertificate, ...(body.reason === 'lost' && body.lostAtHome !== undefined && { lostAtHome: body.lostAtHome }) },
-        w.context.rules,
-      );
-      if (!fee.ok) return fee;
-      if (fee.value.policeReportRequired && body.policeReportNumber === undefined) {
-        return refuse(DomainErrorCode.PoliceReportRequired, 'a police report number (警察署の受理番号) is needed for a lost or stolen card', { reason: body.reason });
-      }
       const newCardId = app.ids.next();
-      const application = decideApplication(
+      const decided = decideReissue(
         {
-          cardId: newCardId,
-          residentId: w.card.residentId,
+          newCardId,
+          reason: body.reason,
+          lostAtHome: body.lostAtHome,
+          policeReportNumber: body.policeReportNumber,
           applicationDate: body.applicationDate,
           photoTakenOn: body.photoTakenOn,
-          withSignatureCertificate,
-          withUserCertificate,
-          reason: body.reason,
-          previousCardId: w.card.id,
-          pickupOfficeId: actor.officeId,
+          identityDocuments: body.identityDocuments,
+          withSignatureCertificate: body.withSignatureCertificate,
+          withUserCertificate: body.withUserCertificate,
+          officeId: actor.officeId,
           holder: holderOf(await w.resident()),
         },
+        w.card,
         w.context,
       );
-      if (!application.ok) return application;
-      const identity = checkIdentity(body.identityDocuments);
-      if (identity) return identity;
-      await saveCard(w.tx, w.card, replaced.value, w.meta);
-      const newCard = await saveCard(w.tx, undefined, application.value, w.meta);
-      const receiptNumber = fee.value.total > 0 ? await nextReceiptNumber(app, w.tx, actor) : null;
-      w.note.details = { reason: body.reason, fee: fee.value.total, receiptNumber, newCardId };
+      if (!decided.ok) return decided;
+      const { fee } = decided.value;
+      await saveCard(w.tx, w.card, decided.value.oldCard, w.meta);
+      const newCard = await saveCard(w.tx, undefined, decided.value.newCard, w.meta);
+      const receiptNumber = fee.total > 0 ? await nextReceiptNumber(app, w.tx, actor) : null;
+      w.note.details = { reason: body.reason, fee: fee.total, receiptNumber, newCardId };
       await recordProcedure(app, w.tx, actor, {
         kind: 'card-reissue',
         residentId: w.card.residentId,
         cardId: newCard.id,
         documents: body.identityDocuments,
-        fee: fee.value.total,
+        fee: fee.total,
         receiptNumber,
         proxy: w.proxy,
         details: { reason: body.reason, oldCardId: w.card.id, ...(body.policeReportNumber !== undefined && { policeReportNumber: body.policeReportNumber }) },
       });
-      return success({ fee: fee.value, receiptNumber, newCard: await view(app, w.tx, newCard) });
+      return success({ fee, receiptNumber, newCard: await view(app, w.tx, newCard) });
     },
   );
 }

@@ -1,6 +1,9 @@
 import type { CardEvent, CardState } from '../domain/card.ts';
 import { evolveCard } from '../domain/card.ts';
-import { decideApplication, decideCard } from '../domain/card-decider.ts';
+import { decideNewCard } from '../domain/card-application.ts';
+import { decideCard } from '../domain/card-decider.ts';
+import { holderOf } from '../domain/holder.ts';
+import { decideRegistration } from '../domain/resident-registration.ts';
 import type { ResidentEvent, ResidentState } from '../domain/resident.ts';
 import { addDays, type PlainDate } from '../rules/plain-date.ts';
 import type { PinKind } from '../rules/policy.ts';
@@ -49,33 +52,37 @@ export async function generateResidents(app: AppContext, actor: Actor, total: nu
       if (random() < 0.55) household = app.ids.next();
       const person = demoPerson(random, serial, today, household);
       const number = demoNumber(serial);
-      const id = app.ids.next();
-      const state: ResidentState = {
-        id,
-        version: 1,
-        residentCode: person.residentCode,
-        familyName: person.familyName,
-        givenName: person.givenName,
-        familyNameKana: person.familyNameKana,
-        givenNameKana: person.givenNameKana,
-        birthDate: person.birthDate,
-        sex: person.sex as ResidentState['sex'],
-        address: person.address,
-        householdId: person.householdId,
-        nationality: person.nationality,
-        residency: person.residency,
-        periodOfStayEnd: person.periodOfStayEnd ?? null,
-        residenceCardNumber: person.residenceCardNumber ?? null,
-        registration: 'registered',
-        plannedMoveOutDate: null,
-        moveOutDestination: null,
-        moveInDate: null,
-        moveInNotificationDate: null,
-      };
+      const registered = decideRegistration(
+        {
+          residentId: app.ids.next(),
+          individualNumber: number,
+          facts: {
+            residentCode: person.residentCode,
+            familyName: person.familyName,
+            givenName: person.givenName,
+            familyNameKana: person.familyNameKana,
+            givenNameKana: person.givenNameKana,
+            birthDate: person.birthDate,
+            sex: person.sex as ResidentState['sex'],
+            address: person.address,
+            householdId: person.householdId,
+            nationality: person.nationality,
+            residency: person.residency,
+            periodOfStayEnd: person.periodOfStayEnd ?? null,
+            residenceCardNumber: person.residenceCardNumber ?? null,
+            moveInDate: null,
+            moveInNotificationDate: null,
+          },
+          arrival: false,
+        },
+        context,
+      );
+      if (!registered.ok) throw new Error(`a generated resident was refused: ${registered.error.message}`);
+      const { state, event } = registered.value;
       const numberHash = app.keys.numberHash(number);
       residents.push({ record: { state, phone: person.phone ?? null, numberLast4: number.slice(8) }, numberHash });
-      numbers.push({ id: app.ids.next(), residentId: id, encrypted: app.keys.encryptNumber(number), hash: numberHash, assignedOn: today });
-      streams.push({ streamType: 'resident', streamId: id, events: [{ type: 'ResidentRegistered', residentId: id, arrival: false, ...pickFacts(state) }] });
+      numbers.push({ id: app.ids.next(), residentId: state.id, encrypted: app.keys.encryptNumber(number), hash: numberHash, assignedOn: today });
+      streams.push({ streamType: 'resident', streamId: state.id, events: [event] });
       const card = random() < 0.75 ? generatedCard(app, context, state, today, random) : undefined;
       if (card) {
         cards.push(card.state);
@@ -106,24 +113,18 @@ export async function generateResidents(app: AppContext, actor: Actor, total: nu
   return total;
 }
 
-function pickFacts(state: ResidentState) {
-  const { id: _id, version: _version, registration: _registration, plannedMoveOutDate: _p, moveOutDestination: _d, ...facts } = state;
-  return facts;
-}
-
 /** An active card issued some time in the last nine years, made through the deciders. */
 function generatedCard(app: AppContext, context: ReturnType<typeof decisionContext>, resident: ResidentState, today: PlainDate, random: () => number) {
   const handedOverOn = addDays(today, -Math.floor(random() * 9 * 365) - 1);
   const issueDate = addDays(handedOverOn, -14);
   const applicationDate = addDays(issueDate, -30);
   if (applicationDate <= resident.birthDate) return undefined;
-  const holder = { birthDate: resident.birthDate, residency: resident.residency, periodOfStayEnd: resident.periodOfStayEnd };
+  const holder = holderOf(resident);
   const adultish = addDays(resident.birthDate, 16 * 366) < applicationDate;
   const events: CardEvent[] = [];
-  const apply = decideApplication(
+  const apply = decideNewCard(
     {
       cardId: app.ids.next(),
-      residentId: resident.id,
       applicationDate,
       photoTakenOn: addDays(applicationDate, -10),
       withSignatureCertificate: adultish,
@@ -131,8 +132,9 @@ function generatedCard(app: AppContext, context: ReturnType<typeof decisionConte
       reason: 'first',
       previousCardId: null,
       pickupOfficeId: app.offices.offices[Math.floor(random() * app.offices.offices.length)]!.id,
-      holder,
     },
+    resident.id,
+    holder,
     { ...context, today: applicationDate },
   );
   if (!apply.ok) return undefined;
@@ -155,6 +157,6 @@ function generatedCard(app: AppContext, context: ReturnType<typeof decisionConte
     events.push(...decided.value);
     state = decided.value.reduce<CardState>((current, event) => evolveCard(current, event), state);
   }
-  if (state.expiryDate! < today) return undefined;
+  if (state.status !== 'active' || state.expiryDate < today) return undefined;
   return { state, events };
 }

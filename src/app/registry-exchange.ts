@@ -1,9 +1,7 @@
 import { Compile } from 'typebox/compile';
 import { refuse, success, type Result } from '../domain/errors.ts';
-import type { DecisionContext } from '../domain/card-decider.ts';
-import { checkResidentFacts } from '../domain/resident-decider.ts';
-import type { ResidentEvent, ResidentFacts, ResidentState } from '../domain/resident.ts';
-import { individualNumber, normalizeDigits } from '../rules/individual-number.ts';
+import type { DecisionContext } from '../domain/decision-context.ts';
+import { decideRegistration, type Registered } from '../domain/resident-registration.ts';
 import { fieldErrors } from '../rules/input-errors.ts';
 import { authorize, type Actor } from './actor.ts';
 import { auditAct } from './audit-trail.ts';
@@ -92,7 +90,12 @@ function date(value: string): string {
 }
 
 /** One row as a registration, or the reason it is refused. */
-function parseRow(line: ImportLine, columns: readonly (ResidentColumn | undefined)[], context: DecisionContext): Result<{ facts: ResidentFacts; number: string; phone: string | null }> {
+function parseRow(
+  line: ImportLine,
+  columns: readonly (ResidentColumn | undefined)[],
+  residentId: string,
+  context: DecisionContext,
+): Result<{ registered: Registered; phone: string | null }> {
   const raw: Partial<Record<ResidentColumn, string>> = {};
   columns.forEach((column, index) => {
     const value = (line.cells[index] ?? '').trim();
@@ -111,12 +114,11 @@ function parseRow(line: ImportLine, columns: readonly (ResidentColumn | undefine
   if (!validate.Check(body)) {
     return refuse('INPUT.INVALID', fieldErrors(validate.Errors(body)).map((error) => error.message).join('; '));
   }
-  const number = normalizeDigits(body.individualNumber);
-  const check = individualNumber({ number });
-  if (!check.ok || !check.value.valid) return refuse('RESIDENT.INVALID_INDIVIDUAL_NUMBER', 'individualNumber is not 12 digits with a valid check digit');
-  const facts = checkResidentFacts(factsOf(body, body.householdId ?? `import-${body.residentCode}`), context);
-  if (!facts.ok) return facts;
-  return success({ facts: facts.value, number, phone: body.phone ?? null });
+  const registered = decideRegistration(
+    { residentId, individualNumber: body.individualNumber, facts: factsOf(body, body.householdId ?? `import-${body.residentCode}`), arrival: false },
+    context,
+  );
+  return registered.ok ? success({ registered: registered.value, phone: body.phone ?? null }) : registered;
 }
 
 /**
@@ -146,18 +148,21 @@ export async function importResidents(
     if (batch.length === 0) return;
     const context = decisionContext(app);
     const parsed = batch.flatMap((line) => {
-      const result = parseRow(line, columns!, context);
-      if (result.ok) return [{ line: line.line, ...result.value, hash: app.keys.numberHash(result.value.number) }];
+      const result = parseRow(line, columns!, app.ids.next(), context);
+      if (result.ok) {
+        const { state, event, individualNumber: number } = result.value.registered;
+        return [{ line: line.line, state, event, number, phone: result.value.phone, hash: app.keys.numberHash(number) }];
+      }
       rejected.push({ line: line.line, reason: `${result.error.code}: ${result.error.message}` });
       return [];
     });
-    const existing = await app.store.read.residents.findByResidentCodes(parsed.map((row) => row.facts.residentCode));
+    const existing = await app.store.read.residents.findByResidentCodes(parsed.map((row) => row.state.residentCode));
     const used = await app.store.read.numbers.usedHashes(parsed.map((row) => row.hash));
     // Rows seen in this batch (those of earlier batches are in the database by now).
     const seenCodes = new Map<string, number>();
     const seenHashes = new Map<string, number>();
     const fresh = parsed.filter((row) => {
-      const known = existing.get(row.facts.residentCode);
+      const known = existing.get(row.state.residentCode);
       let reason: string | undefined;
       if (known && known.numberHash === row.hash) {
         unchanged++;
@@ -165,24 +170,21 @@ export async function importResidents(
       }
       if (known) reason = 'RESIDENT.DUPLICATE: this 住民票コード is registered with another individual number';
       else if (used.has(row.hash)) reason = 'RESIDENT.DUPLICATE: this individual number belongs to another resident';
-      else if (seenCodes.has(row.facts.residentCode)) reason = `RESIDENT.DUPLICATE: this 住民票コード is on line ${seenCodes.get(row.facts.residentCode)} too`;
+      else if (seenCodes.has(row.state.residentCode)) reason = `RESIDENT.DUPLICATE: this 住民票コード is on line ${seenCodes.get(row.state.residentCode)} too`;
       else if (seenHashes.has(row.hash)) reason = `RESIDENT.DUPLICATE: this individual number is on line ${seenHashes.get(row.hash)} too`;
       if (reason) {
         rejected.push({ line: row.line, reason });
         return false;
       }
-      seenCodes.set(row.facts.residentCode, row.line);
+      seenCodes.set(row.state.residentCode, row.line);
       seenHashes.set(row.hash, row.line);
       return true;
     });
     const at = app.clock.now();
     const today = app.clock.today();
     const records = fresh.map((row) => {
-      const id = app.ids.next();
-      const state: ResidentState = { ...row.facts, id, version: 1, registration: 'registered', plannedMoveOutDate: null, moveOutDestination: null };
-      const record: ResidentRecord = { state, phone: row.phone, numberLast4: row.number.slice(8) };
-      const event: ResidentEvent = { type: 'ResidentRegistered', residentId: id, arrival: false, ...row.facts };
-      return { row, record, event };
+      const record: ResidentRecord = { state: row.state, phone: row.phone, numberLast4: row.number.slice(8) };
+      return { row, record, event: row.event };
     });
     // A batch with nothing new (a re-import) writes nothing, not even an audit entry.
     if (records.length > 0) await app.store.transaction(async (tx) => {

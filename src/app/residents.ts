@@ -1,14 +1,15 @@
 import { randomInt } from 'node:crypto';
 import type { Static } from 'typebox';
-import type { CardEvent, CardState } from '../domain/card.ts';
-import { decideApplication, decideCard, decideMoveIn, type DecisionContext } from '../domain/card-decider.ts';
-import { LIVE_STATUSES } from '../domain/card-transitions.ts';
+import { isLive, type CardState } from '../domain/card.ts';
+import { reactToResident } from '../domain/card-reactions.ts';
+import type { DecisionContext } from '../domain/decision-context.ts';
 import { DomainErrorCode, refuse, refuseField, success, type Result } from '../domain/errors.ts';
 import { searchForm } from '../domain/name-search.ts';
-import { checkResidentFacts, decideResident, type ResidentCommand } from '../domain/resident-decider.ts';
-import type { ResidentEvent, ResidentFacts, ResidentState } from '../domain/resident.ts';
-import { checkDigitOf, individualNumber, normalizeDigits } from '../rules/individual-number.ts';
-import type { PlainDate } from '../rules/plain-date.ts';
+import { decideNumberChange } from '../domain/number-change.ts';
+import { decideResident, type ResidentCommand } from '../domain/resident-decider.ts';
+import { decideRegistration } from '../domain/resident-registration.ts';
+import type { ResidentFacts } from '../domain/resident.ts';
+import { checkDigitOf } from '../rules/individual-number.ts';
 import { Procedure } from '../rules/procedures.ts';
 import { authorize, type Actor } from './actor.ts';
 import { runCommand, type CommandSpec } from './command.ts';
@@ -71,20 +72,17 @@ export async function registerIn(
   actor: Actor,
   body: RegisterResidentBody,
   arrival: boolean,
+  id = app.ids.next(),
 ): Promise<Result<ResidentRecord>> {
-  const number = normalizeDigits(body.individualNumber);
-  const check = individualNumber({ number });
-  if (!check.ok || !check.value.valid) {
-    return refuse(DomainErrorCode.ResidentInvalidNumber, 'the individual number is not 12 digits with a valid check digit');
-  }
-  const facts = checkResidentFacts(factsOf(body, body.householdId ?? app.ids.next()), decisionContext(app));
-  if (!facts.ok) return facts;
+  const registered = decideRegistration(
+    { residentId: id, individualNumber: body.individualNumber, facts: factsOf(body, body.householdId ?? app.ids.next()), arrival },
+    decisionContext(app),
+  );
+  if (!registered.ok) return registered;
+  const { individualNumber: number, event, state } = registered.value;
   const hash = app.keys.numberHash(number);
   if (await tx.numbers.hashEverUsed(hash)) return refuse(DomainErrorCode.ResidentDuplicate, 'a resident with this individual number is already registered');
   if (await tx.residents.residentCodeTaken(body.residentCode)) return refuse(DomainErrorCode.ResidentDuplicate, 'a resident with this 住民票コード is already registered');
-  const id = app.ids.next();
-  const event: ResidentEvent = { type: 'ResidentRegistered', residentId: id, arrival, ...facts.value };
-  const state: ResidentState = { ...facts.value, id, version: 1, registration: 'registered', plannedMoveOutDate: null, moveOutDestination: null };
   const record: ResidentRecord = { state, phone: body.phone ?? null, numberLast4: number.slice(8) };
   const at = app.clock.now();
   await tx.residents.insert(record, hash, at);
@@ -146,7 +144,7 @@ export async function searchResidents(app: AppContext, actor: Actor, query: Sear
   const page = found.records.slice(0, limit);
   const cards = await app.store.read.cards.listByResidents(page.map((record) => record.state.id));
   const residents = page.map((record) => {
-    const live = cards.filter((card) => card.residentId === record.state.id && LIVE_STATUSES.includes(card.status)).at(-1);
+    const live = cards.filter((card) => card.residentId === record.state.id && isLive(card)).at(-1);
     return { ...residentView(record), card: live ? { id: live.id, status: live.status } : null };
   });
   const last = page.at(-1);
@@ -183,11 +181,9 @@ export async function revealNumber(app: AppContext, actor: Actor, id: string, bo
 
 /** The resident's card that counts: applied, ready, active or suspended (at most one). */
 export async function liveCard(tx: Repositories, residentId: string, lock = false): Promise<CardState | undefined> {
-  const live = (await tx.cards.listByResident(residentId)).filter((card) => LIVE_STATUSES.includes(card.status)).at(-1);
+  const live = (await tx.cards.listByResident(residentId)).filter(isLive).at(-1);
   return live && lock ? tx.cards.get(live.id, { lock: true }) : live;
 }
-
-type CardReaction = (card: CardState, resident: ResidentState) => Result<CardEvent[]>;
 
 /**
  * The frame of a resident command: load and lock, check the proxy's approval where the R-13 row
@@ -201,7 +197,6 @@ async function residentCommand(
   id: string,
   expectedVersion: number | undefined,
   command: ResidentCommand,
-  react: CardReaction | undefined,
   procedure: { kind: string; details?: Record<string, unknown> },
 ): Promise<Result<ResidentWithCards>> {
   const { proxy: proxyRequest, ...commandSpec } = spec;
@@ -221,8 +216,8 @@ async function residentCommand(
       const after = await saveResident(tx, record, decided.value, meta);
       const card = await liveCard(tx, id, true);
       const cardEvents: string[] = [];
-      if (card && react) {
-        const reaction = react(card, after.state);
+      if (card) {
+        const reaction = reactToResident(card, record.state, decided.value, context);
         if (!reaction.ok) return reaction;
         await saveCard(tx, card, reaction.value, meta);
         cardEvents.push(...reaction.value.map((event) => event.type));
@@ -235,14 +230,8 @@ async function residentCommand(
   });
 }
 
-const revokeSignature =
-  (reason: string, on: PlainDate, context: DecisionContext): CardReaction =>
-  (card) =>
-    card.status === 'active' || card.status === 'suspended' ? decideCard({ type: 'revoke-signature', on, reason }, card, context) : success([]);
-
 /** An in-city move (転居): the address changes and the signature certificate is revoked (R-4, seed). */
 export async function changeAddress(app: AppContext, actor: Actor, id: string, body: Static<typeof AddressChangeBody>, idempotency?: Idempotency) {
-  const context = decisionContext(app);
   return residentCommand(
     app,
     actor,
@@ -250,14 +239,12 @@ export async function changeAddress(app: AppContext, actor: Actor, id: string, b
     id,
     body.expectedVersion,
     { type: 'change-address', address: body.address, effectiveDate: body.effectiveDate },
-    revokeSignature('address-change', body.effectiveDate, context),
     { kind: 'address-change' },
   );
 }
 
 /** A change of name: the signature certificate is revoked (R-4, seed). */
 export async function changeName(app: AppContext, actor: Actor, id: string, body: Static<typeof NameChangeBody>, idempotency?: Idempotency) {
-  const context = decisionContext(app);
   const { expectedVersion, proxyApprovalId, ...name } = body;
   return residentCommand(
     app,
@@ -266,7 +253,6 @@ export async function changeName(app: AppContext, actor: Actor, id: string, body
     id,
     expectedVersion,
     { type: 'change-name', ...name },
-    revokeSignature('name-change', body.effectiveDate, context),
     { kind: 'name-change' },
   );
 }
@@ -276,7 +262,6 @@ export async function changeName(app: AppContext, actor: Actor, id: string, body
  * in is abolished too (seed: 継続手続きをしない場合…廃止); otherwise the holder takes it along.
  */
 export async function moveOut(app: AppContext, actor: Actor, id: string, body: Static<typeof MoveOutBody>, idempotency?: Idempotency) {
-  const context = decisionContext(app);
   const abroad = body.abroad ?? false;
   return residentCommand(
     app,
@@ -285,27 +270,12 @@ export async function moveOut(app: AppContext, actor: Actor, id: string, body: S
     id,
     body.expectedVersion,
     { type: 'move-out', plannedMoveOutDate: body.plannedMoveOutDate, destination: body.destination, abroad },
-    (card) => {
-      if (abroad) return decideCard({ type: 'abolish', on: context.today, reason: 'moved-abroad' }, card, context);
-      if (card.continuation !== null) return decideCard({ type: 'abolish', on: context.today, reason: 'moved-out-before-continuation' }, card, context);
-      return success([]);
-    },
     { kind: abroad ? 'move-out-abroad' : 'move-out', details: { plannedMoveOutDate: body.plannedMoveOutDate } },
   );
 }
 
-/** The card's fate on a 転入届 (R-7, R-8), as a reaction of the resident command. */
-function moveInReaction(move: Parameters<typeof decideMoveIn>[1], context: DecisionContext): CardReaction {
-  return (card) => {
-    const decided = decideMoveIn(card, move, context);
-    return decided.ok ? success(decided.value.events) : decided;
-  };
-}
-
 /** 転入届 of a resident of this system moving back in, with the card they took along. */
 export async function moveIn(app: AppContext, actor: Actor, id: string, body: Static<typeof MoveInBody>, idempotency?: Idempotency) {
-  const context = decisionContext(app);
-  const before = await app.store.read.residents.get(id);
   return residentCommand(
     app,
     actor,
@@ -313,7 +283,6 @@ export async function moveIn(app: AppContext, actor: Actor, id: string, body: St
     id,
     body.expectedVersion,
     { type: 'move-in', moveInDate: body.moveInDate, notificationDate: body.notificationDate, address: body.address, cardPresented: body.cardPresented },
-    moveInReaction({ moveInDate: body.moveInDate, notificationDate: body.notificationDate, plannedMoveOutDate: before?.state.plannedMoveOutDate ?? null }, context),
     { kind: 'move-in', details: { cardPresented: body.cardPresented } },
   );
 }
@@ -327,7 +296,6 @@ export async function updatePeriodOfStay(app: AppContext, actor: Actor, id: stri
     id,
     body.expectedVersion,
     { type: 'update-period-of-stay', periodOfStayEnd: body.periodOfStayEnd, residenceCardNumber: body.residenceCardNumber },
-    undefined,
     { kind: 'period-of-stay-update', details: { periodOfStayEnd: body.periodOfStayEnd } },
   );
 }
@@ -351,7 +319,8 @@ export async function changeNumberIn(app: AppContext, tx: Repositories, actor: A
   const record = await tx.residents.get(id, { lock: true });
   if (!record) return refuse(DomainErrorCode.ResidentNotFound, `no resident ${id}`);
   const context = decisionContext(app);
-  const decided = decideResident({ type: 'change-number', reason: body.reason }, record.state, context);
+  const card = await liveCard(tx, id, true);
+  const decided = decideNumberChange({ reason: body.reason, newCardId: app.ids.next() }, record.state, card, context);
   if (!decided.ok) return decided;
   const meta = { at: app.clock.now(), actorId: actor.id };
   const number = await newIndividualNumber(app, tx);
@@ -359,31 +328,11 @@ export async function changeNumberIn(app: AppContext, tx: Repositories, actor: A
   await tx.numbers.retireCurrent(id, context.today);
   await tx.numbers.insert({ id: app.ids.next(), residentId: id, encrypted: app.keys.encryptNumber(number), hash, assignedOn: context.today });
   await tx.residents.setNumber(id, hash, number.slice(8));
-  const after = await saveResident(tx, { ...record, numberLast4: number.slice(8) }, decided.value, meta);
-  const card = await liveCard(tx, id, true);
+  const after = await saveResident(tx, { ...record, numberLast4: number.slice(8) }, decided.value.resident, meta);
   let newCardId: string | null = null;
-  if (card) {
-    const abolished = decideCard({ type: 'abolish', on: context.today, reason: 'number-changed' }, card, context);
-    if (!abolished.ok) return abolished;
-    await saveCard(tx, card, abolished.value, meta);
-    newCardId = app.ids.next();
-    const application = decideApplication(
-      {
-        cardId: newCardId,
-        residentId: id,
-        applicationDate: context.today,
-        photoTakenOn: card.photoTakenOn,
-        withSignatureCertificate: card.wantsSignatureCertificate,
-        withUserCertificate: card.wantsUserCertificate,
-        reason: 'number-change',
-        previousCardId: card.id,
-        pickupOfficeId: card.pickupOfficeId,
-        holder: { birthDate: record.state.birthDate, residency: record.state.residency, periodOfStayEnd: record.state.periodOfStayEnd },
-      },
-      context,
-    );
-    if (!application.ok) return application;
-    await saveCard(tx, undefined, application.value, meta);
+  if (card && decided.value.newCard.length > 0) {
+    await saveCard(tx, card, decided.value.oldCard, meta);
+    newCardId = (await saveCard(tx, undefined, decided.value.newCard, meta)).id;
   }
   await recordProcedure(app, tx, actor, { kind: 'number-change', residentId: id, cardId: newCardId, fee: 0, details: { reason: body.reason }, proxy });
   return success({ ...(await residentWithCards(app, tx, after)), newCardId });

@@ -1,72 +1,28 @@
 import { cardExpiry } from '../rules/card-expiry.ts';
 import { certificateExpiry, signatureCertificateAllowed } from '../rules/certificate-expiry.ts';
-import type { RuleContext } from '../rules/context.ts';
 import { continuationDeadline } from '../rules/continuation-deadline.ts';
-import { identityIsSufficient, type IdentityDocument } from '../rules/identity-documents.ts';
-import { moveInDeadline } from '../rules/move-in-deadline.ts';
-import { photoIsRecent } from '../rules/photo-age.ts';
 import { RuleErrorCode } from '../rules/errors.ts';
-import { pinFormat } from '../rules/pin-format.ts';
-import { reissueFee } from '../rules/reissue-fee.ts';
+import type { IdentityDocument } from '../rules/identity-documents.ts';
 import type { PlainDate } from '../rules/plain-date.ts';
 import type { PinKind } from '../rules/policy.ts';
-import type { Presenter } from '../rules/procedures.ts';
-import type { Residency } from '../rules/residency.ts';
+import { Presenter } from '../rules/procedures.ts';
+import { reissueFee } from '../rules/reissue-fee.ts';
 import { validityExtension } from '../rules/validity-extension.ts';
-import type {
-  AbolitionReason,
-  ApplicationReason,
-  CardEvent,
-  CardState,
-  CertificatePlan,
-  Channel,
-  FrontNote,
-  ReturnReason,
-  SuspensionReason,
-} from './card.ts';
-import { allows, type CardAction } from './card-transitions.ts';
+import type { AbolitionReason, CardEvent, CardState, CertificatePlan, Channel, FrontNote, ReturnReason, SuspensionReason } from './card.ts';
+import { allows, type CardAction, type CardFor } from './card-transitions.ts';
+import { checkIdentity, checkNewPin, checkPins, type CardPins } from './card-checks.ts';
+import type { DecisionContext } from './decision-context.ts';
 import { DomainErrorCode, fromRule, notInFuture, refuse, refuseField, success, type Result } from './errors.ts';
+import type { Holder } from './holder.ts';
+import type { Role } from './roles.ts';
 
-/** What the card rules need to know of its holder (R-3, R-4, R-5). */
-export interface Holder {
-  readonly birthDate: PlainDate;
-  readonly residency: Residency;
-  readonly periodOfStayEnd: PlainDate | null;
-}
-
-export interface DecisionContext {
-  /** The business date in Japan when the command is decided (the clock lives outside the core). */
-  readonly today: PlainDate;
-  readonly rules: RuleContext;
-}
-
-export interface CardPins {
-  readonly signature?: string;
-  readonly user: string;
-  readonly residentRegistry: string;
-  readonly cardInfo: string;
-}
-
-export const PIN_FIELD: Record<keyof CardPins, PinKind> = {
-  signature: 'signature',
-  user: 'user',
-  residentRegistry: 'resident-registry',
-  cardInfo: 'card-info',
-};
-
-/** The PINs given, each with its field and the chip's kind. */
-export function pinEntries(pins: Partial<CardPins>): { readonly field: keyof CardPins; readonly kind: PinKind; readonly pin: string }[] {
-  return (Object.entries(PIN_FIELD) as [keyof CardPins, PinKind][]).flatMap(([field, kind]) => {
-    const pin = pins[field];
-    return pin === undefined ? [] : [{ field, kind, pin }];
-  });
-}
-
+/** What is asked of an existing card; each command's `type` is the action of the transition table. */
 export type CardCommand =
   | { readonly type: 'manufacture'; readonly issueDate: PlainDate; readonly holder: Holder }
   | {
       readonly type: 'issue';
       readonly handedOverOn: PlainDate;
+      /** The office handing it over: only the one the card waits at. */
       readonly officeId: string;
       readonly pins: CardPins;
       readonly identityDocuments: readonly IdentityDocument[];
@@ -75,110 +31,51 @@ export type CardCommand =
     }
   | { readonly type: 'add-front-note'; readonly note: FrontNote }
   | { readonly type: 'revoke-signature'; readonly on: PlainDate; readonly reason: string }
-  | { readonly type: 'suspend'; readonly on: PlainDate; readonly reason: SuspensionReason; readonly channel: Channel }
+  | { readonly type: 'suspend'; readonly on: PlainDate; readonly reason: SuspensionReason; readonly channel: Channel; readonly by: Role }
   | { readonly type: 'resume'; readonly on: PlainDate; readonly officeId: string; readonly identityDocuments: readonly IdentityDocument[] }
   | { readonly type: 'require-continuation'; readonly notificationDate: PlainDate }
-  | { readonly type: 'continue'; readonly on: PlainDate; readonly presentedBy: Presenter }
-  | {
-      readonly type: 'extend';
-      readonly newPeriodOfStayEnd?: PlainDate;
-      readonly applicationPending?: boolean;
-      readonly holder: Holder;
-    }
+  | { readonly type: 'continue'; readonly on: PlainDate; readonly presentedBy: Presenter; readonly withProxyApproval: boolean }
+  | { readonly type: 'extend'; readonly on: PlainDate; readonly newPeriodOfStayEnd?: PlainDate; readonly applicationPending?: boolean; readonly holder: Holder }
   | { readonly type: 'verify-pin' }
-  | {
-      readonly type: 'reset-pin';
-      readonly kind: PinKind;
-      readonly newPin: string;
-      readonly identityDocuments: readonly IdentityDocument[];
-    }
+  | { readonly type: 'reset-pin'; readonly kind: PinKind; readonly newPin: string; readonly identityDocuments: readonly IdentityDocument[] }
   | { readonly type: 'replace'; readonly on: PlainDate; readonly oldCardReturned: boolean }
   | { readonly type: 'expire'; readonly on: PlainDate }
   | { readonly type: 'expire-certificates'; readonly on: PlainDate }
   | { readonly type: 'abolish'; readonly on: PlainDate; readonly reason: AbolitionReason }
   | { readonly type: 'return'; readonly on: PlainDate; readonly reason: ReturnReason };
 
+type CommandOf<A extends CardAction> = Extract<CardCommand, { readonly type: A }>;
+type Decider<A extends CardAction> = (command: CommandOf<A>, card: CardFor<A>, context: DecisionContext) => Result<CardEvent[]>;
+
+const PAST_PARTICIPLE: Record<CardAction, string> = {
+  manufacture: 'manufactured',
+  issue: 'issued',
+  'add-front-note': 'given a front note',
+  'revoke-signature': 'have its signature certificate revoked',
+  suspend: 'suspended',
+  resume: 'resumed',
+  'require-continuation': 'put under continuation',
+  continue: 'continued',
+  extend: 'extended',
+  'verify-pin': 'used for a PIN check',
+  'reset-pin': 'given a new PIN',
+  replace: 'replaced',
+  expire: 'expired',
+  'expire-certificates': 'have its certificates expired',
+  abolish: 'abolished',
+  return: 'returned',
+};
 
 /** The refusal for an action the card's status does not allow, naming the status. */
-function invalidTransition(state: CardState, action: CardAction): Result<never> {
-  return refuse(DomainErrorCode.CardInvalidTransition, `a card that is ${state.status} cannot be ${describe(action)}`, {
-    currentStatus: state.status,
+export function invalidTransition(card: CardState, action: CardAction): Result<never> {
+  return refuse(DomainErrorCode.CardInvalidTransition, `a card that is ${card.status} cannot be ${PAST_PARTICIPLE[action]}`, {
+    currentStatus: card.status,
     action,
   });
 }
 
-function describe(action: CardAction): string {
-  const words: Record<CardAction, string> = {
-    manufacture: 'manufactured',
-    issue: 'issued',
-    'add-front-note': 'given a front note',
-    'revoke-signature': 'have its signature certificate revoked',
-    suspend: 'suspended',
-    resume: 'resumed',
-    'require-continuation': 'put under continuation',
-    continue: 'continued',
-    extend: 'extended',
-    'verify-pin': 'used for a PIN check',
-    'reset-pin': 'given a new PIN',
-    replace: 'replaced',
-    expire: 'expired',
-    'expire-certificates': 'have its certificates expired',
-    abolish: 'abolished',
-    return: 'returned',
-  };
-  return words[action];
-}
-
-export interface ApplicationCommand {
-  readonly cardId: string;
-  readonly residentId: string;
-  readonly applicationDate: PlainDate;
-  readonly photoTakenOn: PlainDate;
-  readonly withSignatureCertificate: boolean;
-  readonly withUserCertificate: boolean;
-  readonly reason: ApplicationReason;
-  readonly previousCardId: string | null;
-  readonly pickupOfficeId: string;
-  readonly holder: Holder;
-}
-
-/**
- * 交付申請: a new card starts as `applied`. The photo must be from the last 6 months (seed),
- * except for the free card after a number change, which reuses the old card's photo (decision:
- * the seed asks no new photo for it); a signature certificate is not for those under 15 (R-4).
- * That the resident holds no other live card is checked by the caller.
- */
-export function decideApplication(command: ApplicationCommand, context: DecisionContext): Result<CardEvent[]> {
-  const future = notInFuture('applicationDate', command.applicationDate, context);
-  if (future) return future;
-  if (command.applicationDate < command.holder.birthDate) return refuseField('applicationDate', 'is before the birth date');
-  if (command.reason !== 'number-change' && !photoIsRecent(command.photoTakenOn, command.applicationDate, context.rules.policy)) {
-    if (command.photoTakenOn > command.applicationDate) return refuseField('photoTakenOn', 'is after the application date');
-    return refuse(
-      DomainErrorCode.PhotoTooOld,
-      `the photo of ${command.photoTakenOn} is older than ${context.rules.policy.photoMaxAgeMonths} months; a new photo taken within ${context.rules.policy.photoMaxAgeMonths} months is needed`,
-    );
-  }
-  if (command.withSignatureCertificate && !signatureCertificateAllowed(command.holder.birthDate, command.applicationDate, context.rules.policy)) {
-    return refuse(RuleErrorCode.SignatureUnder15, `no signature certificate for someone under ${context.rules.policy.signatureCertificateMinAge}`);
-  }
-  return success([
-    {
-      type: 'CardApplied',
-      cardId: command.cardId,
-      residentId: command.residentId,
-      applicationDate: command.applicationDate,
-      photoTakenOn: command.photoTakenOn,
-      reason: command.reason,
-      previousCardId: command.previousCardId,
-      pickupOfficeId: command.pickupOfficeId,
-      withSignatureCertificate: command.withSignatureCertificate,
-      withUserCertificate: command.withUserCertificate,
-    },
-  ]);
-}
-
-function certificatePlan(
+/** R-4: a certificate the card gets on `issuedOn`, or none when it was not asked for. */
+export function certificatePlan(
   kind: 'signature' | 'user',
   wanted: boolean,
   holder: Holder,
@@ -191,202 +88,221 @@ function certificatePlan(
   return outcome.ok ? { issuedOn, expiresOn: outcome.value.expiryDate } : null;
 }
 
-function checkPins(pins: CardPins, wantsSignature: boolean, context: DecisionContext): Result<never> | undefined {
-  if (wantsSignature && pins.signature === undefined) return refuseField('pins/signature', 'is required for the signature certificate');
-  for (const { field, kind, pin } of pinEntries(pins)) {
-    const format = pinFormat({ kind, pin }, context.rules);
-    if (format.ok && !format.value.valid) {
-      return refuse(DomainErrorCode.PinInvalidFormat, `the ${kind} PIN is not valid (${format.value.reason})`, {
-        pin: field,
-        reason: format.value.reason ?? null,
-      });
+const DECIDERS: { readonly [A in CardAction]: Decider<A> } = {
+  /** The card has been made by J-LIS: its 発行日 and its expiry (R-3). */
+  manufacture(command, card, context) {
+    const future = notInFuture('issueDate', command.issueDate, context);
+    if (future) return future;
+    if (command.issueDate < card.applicationDate) return refuseField('issueDate', `is before the application date ${card.applicationDate}`);
+    const { holder } = command;
+    const expiry = cardExpiry(
+      {
+        birthDate: holder.birthDate,
+        issueDate: command.issueDate,
+        residency: holder.residency,
+        ...(holder.residency === 'foreign-with-period' && holder.periodOfStayEnd !== null && { periodOfStayEnd: holder.periodOfStayEnd }),
+      },
+      context.rules,
+    );
+    if (!expiry.ok) return fromRule(expiry.error);
+    return success([{ type: 'CardManufactured', issueDate: command.issueDate, expiryDate: expiry.value.expiryDate, basis: expiry.value.basis }]);
+  },
+
+  /**
+   * 交付: at the counter the card was sent to, before it expires, identity checked; the PINs are
+   * set and the certificates asked for issued (R-4; none to sign for someone under 15).
+   */
+  issue(command, card, context) {
+    if (command.officeId !== card.pickupOfficeId) {
+      return refuse(DomainErrorCode.AuthOfficeNotAllowed, `this card waits at ${card.pickupOfficeId}; it is handed over there`, { pickupOfficeId: card.pickupOfficeId });
+    }
+    const future = notInFuture('handedOverOn', command.handedOverOn, context);
+    if (future) return future;
+    if (command.handedOverOn < card.issueDate) return refuseField('handedOverOn', `is before the card was made (${card.issueDate})`);
+    if (command.handedOverOn > card.expiryDate) return refuse(RuleErrorCode.CardExpired, `the card expired on ${card.expiryDate} before it was handed over`);
+    const documents = checkIdentity(command.identityDocuments);
+    if (documents) return documents;
+    const signatureEligible = card.wantsSignatureCertificate && signatureCertificateAllowed(command.holder.birthDate, command.handedOverOn, context.rules.policy);
+    const pins = checkPins(command.pins, signatureEligible, context);
+    if (pins) return pins;
+    return success([
+      {
+        type: 'CardIssued',
+        handedOverOn: command.handedOverOn,
+        officeId: command.officeId,
+        signature: certificatePlan('signature', signatureEligible, command.holder, command.handedOverOn, card.expiryDate, context),
+        user: certificatePlan('user', card.wantsUserCertificate, command.holder, command.handedOverOn, card.expiryDate, context),
+        identityDocuments: command.identityDocuments,
+        notificationCardReturned: command.notificationCardReturned,
+      },
+    ]);
+  },
+
+  /** 券面記載事項変更: a dated note; when the 追記欄 is full a new card is needed instead (free, R-10). */
+  'add-front-note'(command, card, context) {
+    const future = notInFuture('date', command.note.date, context);
+    if (future) return future;
+    const { notesCapacity } = context.rules.policy;
+    if (card.frontNotes.length >= notesCapacity) {
+      const fee = reissueFee({ reason: 'notes-full', withCertificates: card.wantsSignatureCertificate || card.wantsUserCertificate }, context.rules);
+      const total = fee.ok ? fee.value.total : 0;
+      return refuse(
+        DomainErrorCode.CardNotesFull,
+        `the notes field (追記欄) is full (${notesCapacity} entries); a new card is needed (reissue reason notes-full), ${total === 0 ? 'free of charge' : `fee ¥${total}`}`,
+        { capacity: notesCapacity, reissueReason: 'notes-full', fee: total },
+      );
+    }
+    return success([{ type: 'FrontNoteAdded', note: command.note }]);
+  },
+
+  /** R-4: a change of the basic facts revokes a valid signature certificate; nothing else to do otherwise. */
+  'revoke-signature'(command, card) {
+    return success(card.certificates.signature.status === 'valid' ? [{ type: 'SignatureCertificateRevoked', on: command.on, reason: command.reason }] : []);
+  },
+
+  /**
+   * 一時停止 of a lost or stolen card, by the 24-hour hotline or at a counter; a hotline operator
+   * can only use the hotline channel. The signature certificate is revoked with it (R-4, L).
+   */
+  suspend(command, card) {
+    const events: CardEvent[] = [{ type: 'CardSuspended', on: command.on, reason: command.reason, channel: command.channel }];
+    if (card.certificates.signature.status === 'valid') events.push({ type: 'SignatureCertificateRevoked', on: command.on, reason: command.reason });
+    return success(events);
+  },
+
+  /** 一時停止解除: only at a counter, with identity documents (seed). */
+  resume(command) {
+    const documents = checkIdentity(command.identityDocuments);
+    if (documents) return documents;
+    return success([{ type: 'CardResumed', on: command.on, officeId: command.officeId }]);
+  },
+
+  /** R-8: the card must be presented within the days after the 転入届. */
+  'require-continuation'(command, _card, context) {
+    const deadline = continuationDeadline({ moveInNotificationDate: command.notificationDate }, context.rules);
+    if (!deadline.ok) return fromRule(deadline.error);
+    return success([{ type: 'ContinuationRequired', notificationDate: command.notificationDate, deadline: deadline.value.deadline, lapsesOn: deadline.value.lapsesOn }]);
+  },
+
+  /**
+   * 継続利用 (R-8) by the holder, a member of the household, or a proxy with an approval (R-13);
+   * who brought the card and whether an approval came with it must agree.
+   */
+  continue(command, card, context) {
+    if (card.continuation === null) {
+      return refuse(DomainErrorCode.CardNoContinuationPending, 'this card needs no continuation: it was not brought in by a move', { currentStatus: card.status });
+    }
+    const future = notInFuture('date', command.on, context);
+    if (future) return future;
+    if (command.on > card.continuation.deadline) {
+      return refuse(
+        DomainErrorCode.CardContinuationLapsed,
+        `the deadline for continued use was ${card.continuation.deadline}; the card is abolished and a new card is needed (a fee applies)`,
+        { deadline: card.continuation.deadline },
+      );
+    }
+    return success([{ type: 'ContinuationCompleted', on: command.on, presentedBy: command.presentedBy }]);
+  },
+
+  /** R-5: a foreign resident's card follows the period of stay, up to its standard expiry. */
+  extend(command, card, context) {
+    const future = notInFuture('today', command.on, context);
+    if (future) return future;
+    const { holder } = command;
+    if (holder.residency !== 'foreign-with-period') {
+      return refuse(DomainErrorCode.CardNotExtendable, 'only the card of a foreign resident with a period of stay is extended with that period');
+    }
+    const extension = validityExtension(
+      {
+        birthDate: holder.birthDate,
+        cardIssueDate: card.issueDate,
+        currentExpiryDate: card.expiryDate,
+        today: command.on,
+        ...(command.newPeriodOfStayEnd !== undefined && { newPeriodOfStayEnd: command.newPeriodOfStayEnd }),
+        ...(command.applicationPending !== undefined && { applicationPending: command.applicationPending }),
+        ...(holder.periodOfStayEnd !== null && { currentPeriodOfStayEnd: holder.periodOfStayEnd }),
+      },
+      context.rules,
+    );
+    if (!extension.ok) return fromRule(extension.error);
+    return success([{ type: 'CardExtended', on: command.on, expiryDate: extension.value.expiryDate, basis: extension.value.basis, previousExpiryDate: card.expiryDate }]);
+  },
+
+  /** A PIN is checked on the chip itself; the card only has to be in the holder's hands. */
+  'verify-pin'() {
+    return success([]);
+  },
+
+  /** 暗証番号の再設定: at a counter, identity checked, the new PIN in its format (R-12). */
+  'reset-pin'(command, _card, context) {
+    const documents = checkIdentity(command.identityDocuments);
+    if (documents) return documents;
+    const pin = checkNewPin(command.kind, command.newPin, context);
+    if (pin) return pin;
+    return success([{ type: 'PinReset', on: context.today, kind: command.kind }]);
+  },
+
+  /** The old card when a new one is applied for: taken back, or abolished when it is gone (R-10). */
+  replace(command) {
+    return success(
+      command.oldCardReturned ? [{ type: 'CardReturned', on: command.on, reason: 'replaced' }] : [{ type: 'CardAbolished', on: command.on, reason: 'replaced' }],
+    );
+  },
+
+  /** The day after its expiry (the sweep). */
+  expire(command) {
+    return success([{ type: 'CardExpired', on: command.on }]);
+  },
+
+  /** A certificate is valid through its expiry day and expired from the day after (R-4). */
+  'expire-certificates'(command, card) {
+    return success(
+      (['signature', 'user'] as const).flatMap((kind) => {
+        const certificate = card.certificates[kind];
+        return certificate.status === 'valid' && certificate.expiresOn < command.on ? [{ type: 'CertificateExpired' as const, on: command.on, kind }] : [];
+      }),
+    );
+  },
+
+  abolish(command) {
+    return success([{ type: 'CardAbolished', on: command.on, reason: command.reason }]);
+  },
+
+  /** 返納 (seed). */
+  return(command) {
+    return success([{ type: 'CardReturned', on: command.on, reason: command.reason }]);
+  },
+};
+
+/**
+ * What a command must say of itself, whatever the card: a hotline operator suspends through the
+ * hotline channel; a proxy continues a card only with an approval, and an approval means a proxy
+ * came (R-13).
+ */
+function selfContradiction(command: CardCommand): Result<never> | undefined {
+  if (command.type === 'suspend' && command.by === 'hotline' && command.channel !== 'hotline') {
+    return refuseField('channel', 'a hotline operator suspends through the hotline channel');
+  }
+  if (command.type === 'continue') {
+    const byProxy = command.presentedBy === Presenter.ProxyAfterEnquiry;
+    if (byProxy && !command.withProxyApproval) return refuseField('proxyApprovalId', 'a proxy continues the card only with an approved proxy request');
+    if (!byProxy && command.withProxyApproval) {
+      return refuseField('presentedBy', `is ${command.presentedBy}, but a proxy approval was given: a proxy presents the card as ${Presenter.ProxyAfterEnquiry}`);
     }
   }
   return undefined;
 }
 
-/** One photo document, or two without (api.md); the refusal when the set falls short. */
-export function checkIdentity(documents: readonly IdentityDocument[]): Result<never> | undefined {
-  return identityIsSufficient(documents)
-    ? undefined
-    : refuse(DomainErrorCode.IdentityInsufficient, 'identity must be shown with one photo document or two documents without a photo');
-}
-
 /**
  * Decides a command on an existing card: refused with a stable code and nothing to record, or
- * the events to record. The action must be allowed in the card's status (TRANSITIONS).
+ * the events to record. A command must not contradict itself, and its action must be allowed in
+ * the card's status (TRANSITIONS); each decider receives the card typed by the statuses that
+ * allow its action.
  */
-/**
- * A card's fate on a 転入届 (R-7, R-8): abolished when the 転入届 came after the move-in deadline,
- * else its continued use must follow within the R-8 days. A card that is not live is left as it is.
- */
-export function decideMoveIn(
-  card: CardState,
-  move: { readonly moveInDate: PlainDate; readonly notificationDate: PlainDate; readonly plannedMoveOutDate: PlainDate | null },
-  context: DecisionContext,
-): Result<{ readonly events: CardEvent[]; readonly deadline: PlainDate | null; readonly late: boolean }> {
-  if (card.status !== 'active' && card.status !== 'suspended') return success({ events: [], deadline: null, late: false });
-  const deadline = moveInDeadline({ moveInDate: move.moveInDate, ...(move.plannedMoveOutDate !== null && { plannedMoveOutDate: move.plannedMoveOutDate }) }, context.rules);
-  if (!deadline.ok) return fromRule(deadline.error);
-  const late = move.notificationDate > deadline.value.deadline;
-  const events = decideCard(
-    late ? { type: 'abolish', on: context.today, reason: 'move-in-late' } : { type: 'require-continuation', notificationDate: move.notificationDate },
-    card,
-    context,
-  );
-  return events.ok ? success({ events: events.value, deadline: deadline.value.deadline, late }) : events;
-}
-
-export function decideCard(command: CardCommand, state: CardState, context: DecisionContext): Result<CardEvent[]> {
-  if (!allows(state.status, command.type)) return invalidTransition(state, command.type);
-  const { rules } = context;
-  switch (command.type) {
-    case 'manufacture': {
-      const future = notInFuture('issueDate', command.issueDate, context);
-      if (future) return future;
-      if (command.issueDate < state.applicationDate) return refuseField('issueDate', `is before the application date ${state.applicationDate}`);
-      const expiry = cardExpiry(
-        {
-          birthDate: command.holder.birthDate,
-          issueDate: command.issueDate,
-          residency: command.holder.residency,
-          ...(command.holder.residency === 'foreign-with-period' && command.holder.periodOfStayEnd !== null
-            ? { periodOfStayEnd: command.holder.periodOfStayEnd }
-            : {}),
-        },
-        rules,
-      );
-      if (!expiry.ok) return fromRule(expiry.error);
-      return success([{ type: 'CardManufactured', issueDate: command.issueDate, expiryDate: expiry.value.expiryDate, basis: expiry.value.basis }]);
-    }
-    case 'issue': {
-      const future = notInFuture('handedOverOn', command.handedOverOn, context);
-      if (future) return future;
-      if (command.handedOverOn < state.issueDate!) return refuseField('handedOverOn', `is before the card was made (${state.issueDate})`);
-      if (command.handedOverOn > state.expiryDate!) return refuse(RuleErrorCode.CardExpired, `the card expired on ${state.expiryDate} before it was handed over`);
-      const documents = checkIdentity(command.identityDocuments);
-      if (documents) return documents;
-      const signatureEligible = state.wantsSignatureCertificate && signatureCertificateAllowed(command.holder.birthDate, command.handedOverOn, rules.policy);
-      const pins = checkPins(command.pins, signatureEligible, context);
-      if (pins) return pins;
-      return success([
-        {
-          type: 'CardIssued',
-          handedOverOn: command.handedOverOn,
-          officeId: command.officeId,
-          signature: certificatePlan('signature', signatureEligible, command.holder, command.handedOverOn, state.expiryDate!, context),
-          user: certificatePlan('user', state.wantsUserCertificate, command.holder, command.handedOverOn, state.expiryDate!, context),
-          identityDocuments: command.identityDocuments,
-          notificationCardReturned: command.notificationCardReturned,
-        },
-      ]);
-    }
-    case 'add-front-note': {
-      const future = notInFuture('date', command.note.date, context);
-      if (future) return future;
-      if (state.frontNotes.length >= rules.policy.notesCapacity) {
-        const fee = reissueFee({ reason: 'notes-full', withCertificates: state.wantsSignatureCertificate || state.wantsUserCertificate }, rules);
-        const total = fee.ok ? fee.value.total : 0;
-        return refuse(
-          DomainErrorCode.CardNotesFull,
-          `the notes field (追記欄) is full (${rules.policy.notesCapacity} entries); a new card is needed (reissue reason notes-full), ${total === 0 ? 'free of charge' : `fee ¥${total}`}`,
-          { capacity: rules.policy.notesCapacity, reissueReason: 'notes-full', fee: total },
-        );
-      }
-      return success([{ type: 'FrontNoteAdded', note: command.note }]);
-    }
-    case 'revoke-signature':
-      return success(state.certificates.signature.status === 'valid' ? [{ type: 'SignatureCertificateRevoked', on: command.on, reason: command.reason }] : []);
-    case 'suspend': {
-      const events: CardEvent[] = [{ type: 'CardSuspended', on: command.on, reason: command.reason, channel: command.channel }];
-      if (state.certificates.signature.status === 'valid') events.push({ type: 'SignatureCertificateRevoked', on: command.on, reason: command.reason });
-      return success(events);
-    }
-    case 'resume': {
-      const documents = checkIdentity(command.identityDocuments);
-      if (documents) return documents;
-      return success([{ type: 'CardResumed', on: command.on, officeId: command.officeId }]);
-    }
-    case 'require-continuation': {
-      const deadline = continuationDeadline({ moveInNotificationDate: command.notificationDate }, rules);
-      if (!deadline.ok) return fromRule(deadline.error);
-      return success([{ type: 'ContinuationRequired', notificationDate: command.notificationDate, ...pick(deadline.value) }]);
-    }
-    case 'continue': {
-      if (state.continuation === null) {
-        return refuse(DomainErrorCode.CardNoContinuationPending, 'this card needs no continuation: it was not brought in by a move', { currentStatus: state.status });
-      }
-      const future = notInFuture('date', command.on, context);
-      if (future) return future;
-      if (command.on > state.continuation.deadline) {
-        return refuse(
-          DomainErrorCode.CardContinuationLapsed,
-          `the deadline for continued use was ${state.continuation.deadline}; the card is abolished and a new card is needed (a fee applies)`,
-          { deadline: state.continuation.deadline },
-        );
-      }
-      return success([{ type: 'ContinuationCompleted', on: command.on, presentedBy: command.presentedBy }]);
-    }
-    case 'extend': {
-      if (command.holder.residency !== 'foreign-with-period') {
-        return refuse(DomainErrorCode.CardNotExtendable, 'only the card of a foreign resident with a period of stay is extended with that period');
-      }
-      const extension = validityExtension(
-        {
-          birthDate: command.holder.birthDate,
-          cardIssueDate: state.issueDate!,
-          currentExpiryDate: state.expiryDate!,
-          today: context.today,
-          ...(command.newPeriodOfStayEnd !== undefined && { newPeriodOfStayEnd: command.newPeriodOfStayEnd }),
-          ...(command.applicationPending !== undefined && { applicationPending: command.applicationPending }),
-          ...(command.holder.periodOfStayEnd !== null && { currentPeriodOfStayEnd: command.holder.periodOfStayEnd }),
-        },
-        rules,
-      );
-      if (!extension.ok) return fromRule(extension.error);
-      return success([
-        { type: 'CardExtended', on: context.today, expiryDate: extension.value.expiryDate, basis: extension.value.basis, previousExpiryDate: state.expiryDate! },
-      ]);
-    }
-    case 'verify-pin':
-      return success([]);
-    case 'reset-pin': {
-      const documents = checkIdentity(command.identityDocuments);
-      if (documents) return documents;
-      const format = pinFormat({ kind: command.kind, pin: command.newPin }, rules);
-      if (format.ok && !format.value.valid) {
-        return refuse(DomainErrorCode.PinInvalidFormat, `the new ${command.kind} PIN is not valid (${format.value.reason})`, {
-          reason: format.value.reason ?? null,
-        });
-      }
-      return success([{ type: 'PinReset', on: context.today, kind: command.kind }]);
-    }
-    case 'replace':
-      return success(
-        command.oldCardReturned
-          ? [{ type: 'CardReturned', on: command.on, reason: 'replaced' }]
-          : [{ type: 'CardAbolished', on: command.on, reason: 'replaced' }],
-      );
-    case 'expire':
-      return success([{ type: 'CardExpired', on: command.on }]);
-    case 'expire-certificates':
-      // A certificate is valid through its expiry day and expired from the day after (R-4).
-      return success(
-        (['signature', 'user'] as const)
-          .filter((kind) => state.certificates[kind].status === 'valid' && state.certificates[kind].expiresOn! < command.on)
-          .map((kind) => ({ type: 'CertificateExpired' as const, on: command.on, kind })),
-      );
-    case 'abolish':
-      return success([{ type: 'CardAbolished', on: command.on, reason: command.reason }]);
-    case 'return':
-      return success([{ type: 'CardReturned', on: command.on, reason: command.reason }]);
-    default: {
-      const unhandled: never = command;
-      throw new Error(`unknown card command ${JSON.stringify(unhandled)}`);
-    }
-  }
-}
-
-function pick(value: { deadline: PlainDate; lapsesOn: PlainDate }): { deadline: PlainDate; lapsesOn: PlainDate } {
-  return { deadline: value.deadline, lapsesOn: value.lapsesOn };
+export function decideCard(command: CardCommand, card: CardState, context: DecisionContext): Result<CardEvent[]> {
+  const contradiction = selfContradiction(command);
+  if (contradiction) return contradiction;
+  if (!allows(card, command.type)) return invalidTransition(card, command.type);
+  // The table pairs each action with its own command and card type; TypeScript cannot follow the pair.
+  return (DECIDERS[command.type] as Decider<CardAction>)(command as CommandOf<CardAction>, card as CardFor<CardAction>, context);
 }

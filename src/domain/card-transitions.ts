@@ -1,4 +1,5 @@
-import type { CardStatus } from './card.ts';
+import type { CardState, CardStatus } from './card.ts';
+import { can, type Permission, type Role } from './roles.ts';
 
 /** Everything that can be done to an existing card; each is allowed only in the statuses below. */
 export const CardAction = {
@@ -51,9 +52,46 @@ export const TRANSITIONS = {
   returned: [],
 } as const satisfies Record<CardStatus, readonly CardAction[]>;
 
-export function allows(status: CardStatus, action: CardAction): boolean {
-  return (TRANSITIONS[status] as readonly CardAction[]).includes(action);
+/** The statuses in which the table allows an action. */
+export type StatusesAllowing<A extends CardAction> = { [S in CardStatus]: A extends (typeof TRANSITIONS)[S][number] ? S : never }[CardStatus];
+
+/** A card in a status that allows the action, typed as such: what the action's decider may rely on. */
+export type CardFor<A extends CardAction> = Extract<CardState, { readonly status: StatusesAllowing<A> }>;
+
+export function allows<A extends CardAction>(card: CardState, action: A): card is CardFor<A> {
+  return (TRANSITIONS[card.status] as readonly CardAction[]).includes(action);
 }
 
-/** The statuses in which a card counts as the resident's card: at most one at a time. */
-export const LIVE_STATUSES: readonly CardStatus[] = ['applied', 'ready', 'active', 'suspended'];
+/**
+ * Who may ask for each action through the API; null for what only follows from other acts (the
+ * calendar's expiries, a move's reactions, a reissue's replacement of the old card).
+ */
+export const ACTION_PERMISSION = {
+  manufacture: 'card.counter-procedure',
+  issue: 'card.counter-procedure',
+  'add-front-note': 'card.counter-procedure',
+  'revoke-signature': null,
+  suspend: 'card.suspend',
+  resume: 'card.counter-procedure',
+  'require-continuation': null,
+  continue: 'card.counter-procedure',
+  extend: 'card.counter-procedure',
+  'verify-pin': 'card.counter-procedure',
+  'reset-pin': 'card.counter-procedure',
+  replace: 'card.counter-procedure',
+  expire: null,
+  'expire-certificates': null,
+  abolish: null,
+  return: 'card.counter-procedure',
+} as const satisfies Record<CardAction, Permission | null>;
+
+/**
+ * What a staff member of this role may ask of this card now (OpenCRVS getAvailableActions): the
+ * status allows it and the role holds its permission. The counter app offers exactly these.
+ */
+export function allowedActions(card: CardState, role: Role): CardAction[] {
+  return TRANSITIONS[card.status].filter((action) => {
+    const permission: Permission | null = ACTION_PERMISSION[action];
+    return permission !== null && can(role, permission);
+  });
+}

@@ -23,14 +23,14 @@ export const CARD_STATUSES = Object.values(CardStatus);
 export const CertificateStatus = { None: 'none', Valid: 'valid', Revoked: 'revoked', Expired: 'expired' } as const;
 export type CertificateStatus = (typeof CertificateStatus)[keyof typeof CertificateStatus];
 
-/** An electronic certificate on the chip (R-4): 署名用 (signature) or 利用者証明用 (user). */
-export interface Certificate {
-  readonly status: CertificateStatus;
-  readonly issuedOn: PlainDate | null;
-  readonly expiresOn: PlainDate | null;
-  readonly revokedOn: PlainDate | null;
-  readonly revokedReason: string | null;
-}
+/**
+ * An electronic certificate on the chip (R-4): 署名用 (signature) or 利用者証明用 (user), tagged by
+ * its status, so that a valid, revoked or expired certificate has its dates by type.
+ */
+export type Certificate =
+  | { readonly status: 'none'; readonly issuedOn: null; readonly expiresOn: null; readonly revokedOn: null; readonly revokedReason: null }
+  | { readonly status: 'valid' | 'expired'; readonly issuedOn: PlainDate; readonly expiresOn: PlainDate; readonly revokedOn: null; readonly revokedReason: null }
+  | { readonly status: 'revoked'; readonly issuedOn: PlainDate; readonly expiresOn: PlainDate; readonly revokedOn: PlainDate; readonly revokedReason: string };
 
 export const NO_CERTIFICATE: Certificate = { status: 'none', issuedOn: null, expiresOn: null, revokedOn: null, revokedReason: null };
 
@@ -72,10 +72,16 @@ export interface ContinuationPending {
   readonly lapsesOn: PlainDate;
 }
 
-export interface CardState {
+export interface Suspension {
+  readonly reason: SuspensionReason;
+  readonly since: PlainDate;
+  readonly channel: Channel;
+}
+
+/** What every card has from its application on. */
+interface CardFacts {
   readonly id: string;
   readonly residentId: string;
-  readonly status: CardStatus;
   readonly version: number;
   readonly applicationDate: PlainDate;
   readonly photoTakenOn: PlainDate;
@@ -84,18 +90,86 @@ export interface CardState {
   readonly pickupOfficeId: string;
   readonly wantsSignatureCertificate: boolean;
   readonly wantsUserCertificate: boolean;
-  readonly issueDate: PlainDate | null;
-  readonly expiryDate: PlainDate | null;
-  readonly expiryBasis: ExpiryBasis | null;
-  readonly handedOverOn: PlainDate | null;
-  readonly handedOverOfficeId: string | null;
   readonly frontNotes: readonly FrontNote[];
   readonly certificates: { readonly signature: Certificate; readonly user: Certificate };
   readonly continuation: ContinuationPending | null;
-  readonly suspension: { readonly reason: SuspensionReason; readonly since: PlainDate; readonly channel: Channel } | null;
-  /** Set when the card ended: abolished, expired or returned, and why. */
-  readonly endedOn: PlainDate | null;
-  readonly endReason: string | null;
+}
+
+/** Not made yet: no 発行日, no expiry. */
+interface Unmade {
+  readonly issueDate: null;
+  readonly expiryDate: null;
+  readonly expiryBasis: null;
+}
+
+/** Made by J-LIS (R-3): its 発行日 and expiry. A card taken over from elsewhere has no known basis. */
+interface Made {
+  readonly issueDate: PlainDate;
+  readonly expiryDate: PlainDate;
+  readonly expiryBasis: ExpiryBasis | null;
+}
+
+interface NotHandedOver {
+  readonly handedOverOn: null;
+  readonly handedOverOfficeId: null;
+}
+
+/** Handed over (交付) at an office; a card taken over on arrival names its issuer and no day. */
+interface HandedOver {
+  readonly handedOverOn: PlainDate | null;
+  readonly handedOverOfficeId: string;
+}
+
+interface Live {
+  readonly endedOn: null;
+  readonly endReason: null;
+}
+
+interface Ended {
+  readonly endedOn: PlainDate;
+  readonly endReason: string;
+}
+
+/** 申請受付: applied for, being made. */
+export type AppliedCard = CardFacts & Unmade & NotHandedOver & Live & { readonly status: 'applied'; readonly suspension: null };
+/** 交付待ち: made, waiting at its counter. */
+export type ReadyCard = CardFacts & Made & NotHandedOver & Live & { readonly status: 'ready'; readonly suspension: null };
+/** In the holder's hands and usable. */
+export type ActiveCard = CardFacts & Made & HandedOver & Live & { readonly status: 'active'; readonly suspension: null };
+/** 一時停止: lost or stolen, until released at a counter. */
+export type SuspendedCard = CardFacts & Made & HandedOver & Live & { readonly status: 'suspended'; readonly suspension: Suspension };
+/** Past its expiry (the sweep, the day after). */
+export type ExpiredCard = CardFacts & Made & HandedOver & Ended & { readonly status: 'expired'; readonly suspension: Suspension | null };
+/**
+ * 廃止 or 返納: ended, from any earlier status, so whether it was made or handed over depends on
+ * when it ended.
+ */
+export type EndedCard = CardFacts &
+  (Made | Unmade) &
+  (HandedOver | NotHandedOver) &
+  Ended & { readonly status: 'abolished' | 'returned'; readonly suspension: Suspension | null };
+
+/**
+ * A card's state, tagged by its status: what each status implies is there by type (a ready card
+ * has its issue and expiry dates, a suspended card its suspension), so no code has to assert it.
+ */
+export type CardState = AppliedCard | ReadyCard | ActiveCard | SuspendedCard | ExpiredCard | EndedCard;
+
+/** Held: a card in the holder's hands (active or suspended). */
+export type HeldCard = ActiveCard | SuspendedCard;
+/**
+ * Live: a card that has not ended (being made, waiting, or held). A resident has at most one
+ * live card (domain.md "Card status").
+ */
+export type LiveCard = AppliedCard | ReadyCard | HeldCard;
+export const LIVE_STATUSES = ['applied', 'ready', 'active', 'suspended'] as const satisfies readonly CardStatus[];
+
+export function isHeld(card: CardState): card is HeldCard {
+  return card.status === 'active' || card.status === 'suspended';
+}
+
+export function isLive(card: CardState): card is LiveCard {
+  return (LIVE_STATUSES as readonly CardStatus[]).includes(card.status);
 }
 
 export type CertificatePlan = { readonly issuedOn: PlainDate; readonly expiresOn: PlainDate } | null;
@@ -162,100 +236,112 @@ function end(certificate: Certificate): Certificate {
   return certificate.status === 'valid' ? { ...certificate, status: 'expired' } : certificate;
 }
 
+/** The state an event needs, or a stream that cannot be (its events were never decided in this order). */
+function expect<S extends CardStatus>(state: CardState | undefined, event: CardEvent, ...statuses: S[]): Extract<CardState, { status: S }> {
+  if (state === undefined) throw new Error(`${event.type} before the card exists`);
+  if (!(statuses as CardStatus[]).includes(state.status)) throw new Error(`${event.type} on a card that is ${state.status}`);
+  return { ...state, version: state.version + 1 } as Extract<CardState, { status: S }>;
+}
+
 /** Folds one event into the state; the first event of a card creates it. */
 export function evolveCard(state: CardState | undefined, event: CardEvent): CardState {
-  if (event.type === 'CardApplied') {
-    return {
-      id: event.cardId,
-      residentId: event.residentId,
-      status: 'applied',
-      version: 1,
-      applicationDate: event.applicationDate,
-      photoTakenOn: event.photoTakenOn,
-      applicationReason: event.reason,
-      previousCardId: event.previousCardId,
-      pickupOfficeId: event.pickupOfficeId,
-      wantsSignatureCertificate: event.withSignatureCertificate,
-      wantsUserCertificate: event.withUserCertificate,
-      issueDate: null,
-      expiryDate: null,
-      expiryBasis: null,
-      handedOverOn: null,
-      handedOverOfficeId: null,
-      frontNotes: [],
-      certificates: { signature: NO_CERTIFICATE, user: NO_CERTIFICATE },
-      continuation: null,
-      suspension: null,
-      endedOn: null,
-      endReason: null,
-    };
-  }
-  if (event.type === 'CardTakenOver') {
-    return {
-      id: event.cardId,
-      residentId: event.residentId,
-      status: 'active',
-      version: 1,
-      applicationDate: event.issueDate,
-      photoTakenOn: event.issueDate,
-      applicationReason: 'first',
-      previousCardId: null,
-      pickupOfficeId: event.issuedBy,
-      wantsSignatureCertificate: event.signature !== null,
-      wantsUserCertificate: event.user !== null,
-      issueDate: event.issueDate,
-      expiryDate: event.expiryDate,
-      expiryBasis: null,
-      handedOverOn: null,
-      handedOverOfficeId: event.issuedBy,
-      frontNotes: [],
-      certificates: { signature: certificateFrom(event.signature), user: certificateFrom(event.user) },
-      continuation: null,
-      suspension: null,
-      endedOn: null,
-      endReason: null,
-    };
-  }
-  if (state === undefined) throw new Error(`${event.type} before the card exists`);
-  const next = { ...state, version: state.version + 1 };
   switch (event.type) {
+    case 'CardApplied':
+      return {
+        id: event.cardId,
+        residentId: event.residentId,
+        status: 'applied',
+        version: 1,
+        applicationDate: event.applicationDate,
+        photoTakenOn: event.photoTakenOn,
+        applicationReason: event.reason,
+        previousCardId: event.previousCardId,
+        pickupOfficeId: event.pickupOfficeId,
+        wantsSignatureCertificate: event.withSignatureCertificate,
+        wantsUserCertificate: event.withUserCertificate,
+        issueDate: null,
+        expiryDate: null,
+        expiryBasis: null,
+        handedOverOn: null,
+        handedOverOfficeId: null,
+        frontNotes: [],
+        certificates: { signature: NO_CERTIFICATE, user: NO_CERTIFICATE },
+        continuation: null,
+        suspension: null,
+        endedOn: null,
+        endReason: null,
+      };
+    case 'CardTakenOver':
+      return {
+        id: event.cardId,
+        residentId: event.residentId,
+        status: 'active',
+        version: 1,
+        applicationDate: event.issueDate,
+        photoTakenOn: event.issueDate,
+        applicationReason: 'first',
+        previousCardId: null,
+        pickupOfficeId: event.issuedBy,
+        wantsSignatureCertificate: event.signature !== null,
+        wantsUserCertificate: event.user !== null,
+        issueDate: event.issueDate,
+        expiryDate: event.expiryDate,
+        expiryBasis: null,
+        handedOverOn: null,
+        handedOverOfficeId: event.issuedBy,
+        frontNotes: [],
+        certificates: { signature: certificateFrom(event.signature), user: certificateFrom(event.user) },
+        continuation: null,
+        suspension: null,
+        endedOn: null,
+        endReason: null,
+      };
     case 'CardManufactured':
-      return { ...next, status: 'ready', issueDate: event.issueDate, expiryDate: event.expiryDate, expiryBasis: event.basis };
+      return { ...expect(state, event, 'applied'), status: 'ready', issueDate: event.issueDate, expiryDate: event.expiryDate, expiryBasis: event.basis };
     case 'CardIssued':
       return {
-        ...next,
+        ...expect(state, event, 'ready'),
         status: 'active',
         handedOverOn: event.handedOverOn,
         handedOverOfficeId: event.officeId,
         certificates: { signature: certificateFrom(event.signature), user: certificateFrom(event.user) },
       };
-    case 'FrontNoteAdded':
-      return { ...next, frontNotes: [...state.frontNotes, event.note] };
-    case 'SignatureCertificateRevoked':
-      return { ...next, certificates: { ...state.certificates, signature: revoke(state.certificates.signature, event.on, event.reason) } };
+    case 'FrontNoteAdded': {
+      const next = expect(state, event, 'active');
+      return { ...next, frontNotes: [...next.frontNotes, event.note] };
+    }
+    case 'SignatureCertificateRevoked': {
+      const next = expect(state, event, 'active', 'suspended');
+      return { ...next, certificates: { ...next.certificates, signature: revoke(next.certificates.signature, event.on, event.reason) } };
+    }
     case 'CardSuspended':
-      return { ...next, status: 'suspended', suspension: { reason: event.reason, since: event.on, channel: event.channel } };
+      return { ...expect(state, event, 'active'), status: 'suspended', suspension: { reason: event.reason, since: event.on, channel: event.channel } };
     case 'CardResumed':
-      return { ...next, status: 'active', suspension: null };
+      return { ...expect(state, event, 'suspended'), status: 'active', suspension: null };
     case 'ContinuationRequired':
-      return { ...next, continuation: { notificationDate: event.notificationDate, deadline: event.deadline, lapsesOn: event.lapsesOn } };
+      return { ...expect(state, event, 'active', 'suspended'), continuation: { notificationDate: event.notificationDate, deadline: event.deadline, lapsesOn: event.lapsesOn } };
     case 'ContinuationCompleted':
-      return { ...next, continuation: null };
+      return { ...expect(state, event, 'active'), continuation: null };
     case 'CardExtended':
-      return { ...next, expiryDate: event.expiryDate, expiryBasis: event.basis };
+      return { ...expect(state, event, 'active'), expiryDate: event.expiryDate, expiryBasis: event.basis };
     case 'PinReset':
-      return next;
-    case 'CertificateExpired':
-      return { ...next, certificates: { ...state.certificates, [event.kind]: end(state.certificates[event.kind]) } };
-    case 'CardExpired':
+      return expect(state, event, 'active');
+    case 'CertificateExpired': {
+      const next = expect(state, event, 'active', 'suspended');
+      return { ...next, certificates: { ...next.certificates, [event.kind]: end(next.certificates[event.kind]) } };
+    }
+    case 'CardExpired': {
+      const next = expect(state, event, 'active', 'suspended');
       return {
         ...next,
         status: 'expired',
         endedOn: event.on,
         endReason: 'expired',
-        certificates: { signature: end(state.certificates.signature), user: end(state.certificates.user) },
+        certificates: { signature: end(next.certificates.signature), user: end(next.certificates.user) },
       };
-    case 'CardAbolished':
+    }
+    case 'CardAbolished': {
+      const next = expect(state, event, 'applied', 'ready', 'active', 'suspended');
       return {
         ...next,
         status: 'abolished',
@@ -263,22 +349,25 @@ export function evolveCard(state: CardState | undefined, event: CardEvent): Card
         endReason: event.reason,
         continuation: null,
         certificates: {
-          signature: revoke(state.certificates.signature, event.on, event.reason),
-          user: revoke(state.certificates.user, event.on, event.reason),
+          signature: revoke(next.certificates.signature, event.on, event.reason),
+          user: revoke(next.certificates.user, event.on, event.reason),
         },
       };
-    case 'CardReturned':
+    }
+    case 'CardReturned': {
+      const next = expect(state, event, 'active', 'suspended', 'expired', 'abolished');
       return {
         ...next,
         status: 'returned',
-        endedOn: state.endedOn ?? event.on,
-        endReason: state.endReason ?? event.reason,
+        endedOn: next.endedOn ?? event.on,
+        endReason: next.endReason ?? event.reason,
         continuation: null,
         certificates: {
-          signature: revoke(state.certificates.signature, event.on, 'returned'),
-          user: revoke(state.certificates.user, event.on, 'returned'),
+          signature: revoke(next.certificates.signature, event.on, 'returned'),
+          user: revoke(next.certificates.user, event.on, 'returned'),
         },
       };
+    }
     default: {
       const unhandled: never = event;
       throw new Error(`unknown card event ${JSON.stringify(unhandled)}`);

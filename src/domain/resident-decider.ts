@@ -1,5 +1,5 @@
 import type { PlainDate } from '../rules/plain-date.ts';
-import type { DecisionContext } from './card-decider.ts';
+import type { DecisionContext } from './decision-context.ts';
 import { DomainErrorCode, notInFuture, refuse, refuseField, success, type Result } from './errors.ts';
 import { isKana, readingForm } from './name-search.ts';
 import type { Registration, ResidentEvent, ResidentFacts, ResidentName, ResidentState } from './resident.ts';

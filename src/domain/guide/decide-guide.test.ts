@@ -400,9 +400,9 @@ describe('the counter decides the same', () => {
     const required = decideCard({ type: 'require-continuation', notificationDate: d('2026-07-21') }, takenOver, at('2026-07-21'));
     expect(required.ok && required.value[0]).toMatchObject({ type: 'ContinuationRequired', deadline });
     const pending = foldCard([{ type: 'CardTakenOver', cardId: 'card-1', residentId: 'resident-1', issueDate: d('2026-04-01'), expiryDate: d('2027-03-31'), issuedBy: '131016', signature: null, user: null, on: d('2026-07-21') }, ...(required.ok ? required.value : [])])!;
-    expect(decideCard({ type: 'continue', on: deadline, presentedBy: 'household-member' }, pending, at(deadline)).ok).toBe(true);
+    expect(decideCard({ type: 'continue', on: deadline, presentedBy: 'household-member', withProxyApproval: false }, pending, at(deadline)).ok).toBe(true);
     const dayAfter = '2026-10-20';
-    const late = decideCard({ type: 'continue', on: d(dayAfter), presentedBy: 'holder' }, pending, at(dayAfter));
+    const late = decideCard({ type: 'continue', on: d(dayAfter), presentedBy: 'holder', withProxyApproval: false }, pending, at(dayAfter));
     expect(!late.ok && late.error.code).toBe('CARD.CONTINUATION_LAPSED');
   });
 
@@ -415,12 +415,12 @@ describe('the counter decides the same', () => {
       today: d('2027-03-01'),
     });
     const holder = { birthDate: d('1990-05-10'), residency: 'foreign-with-period' as const, periodOfStayEnd: d('2027-03-31') };
-    const extended = decideCard({ type: 'extend', newPeriodOfStayEnd: d('2030-03-31'), holder }, takenOver, at('2027-03-01'));
+    const extended = decideCard({ type: 'extend', on: d('2027-03-01'), newPeriodOfStayEnd: d('2030-03-31'), holder }, takenOver, at('2027-03-01'));
     expect(extended.ok && extended.value[0]).toMatchObject({ type: 'CardExtended', expiryDate: guide.deadlines[1]!.date });
   });
 
   it('a suspension revokes the signature certificate, as the guide warns', () => {
-    const suspended = decideCard({ type: 'suspend', on: d('2026-08-01'), reason: 'lost', channel: 'hotline' }, takenOver, at('2026-08-01'));
+    const suspended = decideCard({ type: 'suspend', on: d('2026-08-01'), reason: 'lost', channel: 'hotline', by: 'hotline' }, takenOver, at('2026-08-01'));
     expect(suspended.ok && suspended.value.map((event) => event.type)).toEqual(['CardSuspended', 'SignatureCertificateRevoked']);
     expect(plan('lost', { lostAtHome: false, withCertificates: true }).warnings.map((warning) => warning.id)).toContain('suspensionRevokes');
   });

@@ -39,10 +39,11 @@ function toRow(state: CardState, municipalityCode: string, at: string): Omit<Car
 }
 
 function nextCertificateExpiry(state: CardState): string | null {
-  const dates = [state.certificates.signature, state.certificates.user].filter((certificate) => certificate.status === 'valid').map((certificate) => certificate.expiresOn!);
+  const dates = [state.certificates.signature, state.certificates.user].flatMap((certificate) => (certificate.status === 'valid' ? [certificate.expiresOn] : []));
   return dates.length ? dates.sort()[0]! : null;
 }
 
+/** The read model's row as the state it was written from: the events' fold guarantees each status's fields. */
 function fromRow(row: CardsTable): CardState {
   return {
     id: row.id,
@@ -77,7 +78,7 @@ function fromRow(row: CardsTable): CardState {
     suspension: row.suspension === null ? null : JSON.parse(row.suspension),
     endedOn: row.ended_on as PlainDate | null,
     endReason: row.end_reason,
-  };
+  } as CardState;
 }
 
 export function cardRepository(scope: Scope): CardRepository {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONTEXT } from '../rules/context.ts';
 import type { PlainDate } from '../rules/plain-date.ts';
 import { NO_CERTIFICATE, type CardState } from './card.ts';
-import { decideMoveIn } from './card-decider.ts';
+import { decideMoveIn } from './card-reactions.ts';
 
 const d = (date: string) => date as PlainDate;
 const context = { today: d('2026-08-01'), rules: DEFAULT_CONTEXT };

@@ -1,0 +1,85 @@
+import { moveInDeadline } from '../rules/move-in-deadline.ts';
+import type { PlainDate } from '../rules/plain-date.ts';
+import { evolveCard, isHeld, type CardEvent, type CardState } from './card.ts';
+import { decideCard } from './card-decider.ts';
+import type { DecisionContext } from './decision-context.ts';
+import { fromRule, success, type Result } from './errors.ts';
+import type { ResidentEvent, ResidentState } from './resident.ts';
+
+export interface MoveIn {
+  readonly moveInDate: PlainDate;
+  readonly notificationDate: PlainDate;
+  /** The 転出予定日 given to the town moved from, when known (R-7's 30-day limit). */
+  readonly plannedMoveOutDate: PlainDate | null;
+}
+
+export interface MoveInFate {
+  readonly events: CardEvent[];
+  /** R-7's deadline for the 転入届, or null when the card was not one to carry along. */
+  readonly deadline: PlainDate | null;
+  readonly late: boolean;
+}
+
+/**
+ * A card's fate on a 転入届 (R-7, R-8): abolished when the 転入届 came after the move-in deadline,
+ * else its continued use must follow within the R-8 days. A card not in the holder's hands is
+ * left as it is.
+ */
+export function decideMoveIn(card: CardState, move: MoveIn, context: DecisionContext): Result<MoveInFate> {
+  if (!isHeld(card)) return success({ events: [], deadline: null, late: false });
+  const deadline = moveInDeadline({ moveInDate: move.moveInDate, ...(move.plannedMoveOutDate !== null && { plannedMoveOutDate: move.plannedMoveOutDate }) }, context.rules);
+  if (!deadline.ok) return fromRule(deadline.error);
+  const late = move.notificationDate > deadline.value.deadline;
+  const events = decideCard(
+    late ? { type: 'abolish', on: context.today, reason: 'move-in-late' } : { type: 'require-continuation', notificationDate: move.notificationDate },
+    card,
+    context,
+  );
+  return events.ok ? success({ events: events.value, deadline: deadline.value.deadline, late }) : events;
+}
+
+/** What one change of the resident record does to their live card. */
+function reactTo(card: CardState, event: ResidentEvent, before: ResidentState, context: DecisionContext): Result<CardEvent[]> {
+  switch (event.type) {
+    // R-4 (seed): a change of address (in-city moves included) or name revokes the signature certificate.
+    case 'AddressChanged':
+      return isHeld(card) ? decideCard({ type: 'revoke-signature', on: event.effectiveDate, reason: 'address-change' }, card, context) : success([]);
+    case 'NameChanged':
+      return isHeld(card) ? decideCard({ type: 'revoke-signature', on: event.effectiveDate, reason: 'name-change' }, card, context) : success([]);
+    // 転出届: moving abroad abolishes the card; a card still waiting for continuation after a move
+    // in is abolished too (seed: 継続手続きをしない場合…廃止); otherwise the holder takes it along.
+    case 'MovedOut':
+      if (event.abroad) return decideCard({ type: 'abolish', on: context.today, reason: 'moved-abroad' }, card, context);
+      if (card.continuation !== null) return decideCard({ type: 'abolish', on: context.today, reason: 'moved-out-before-continuation' }, card, context);
+      return success([]);
+    case 'MovedIn': {
+      const fate = decideMoveIn(card, { moveInDate: event.moveInDate, notificationDate: event.notificationDate, plannedMoveOutDate: before.plannedMoveOutDate }, context);
+      return fate.ok ? success(fate.value.events) : fate;
+    }
+    // The card follows a new period of stay only by its own extension (R-5); a number change has its own decider.
+    case 'ResidentRegistered':
+    case 'PeriodOfStayUpdated':
+    case 'IndividualNumberChanged':
+      return success([]);
+    default: {
+      const unhandled: never = event;
+      throw new Error(`unknown resident event ${JSON.stringify(unhandled)}`);
+    }
+  }
+}
+
+/**
+ * The events of the resident's live card that follow from the resident's own (a revoked
+ * certificate, an abolition, a continuation to do), decided in order on the card as it becomes.
+ */
+export function reactToResident(card: CardState, before: ResidentState, events: readonly ResidentEvent[], context: DecisionContext): Result<CardEvent[]> {
+  const reactions: CardEvent[] = [];
+  let current = card;
+  for (const event of events) {
+    const decided = reactTo(current, event, before, context);
+    if (!decided.ok) return decided;
+    reactions.push(...decided.value);
+    current = decided.value.reduce<CardState>(evolveCard, current);
+  }
+  return success(reactions);
+}
