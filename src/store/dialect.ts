@@ -8,6 +8,8 @@ export interface StoreDialect {
   readonly name: 'sqlite' | 'postgres';
   /** Whether `SELECT … FOR UPDATE` exists; SQLite has one writer at a time and needs no row locks. */
   readonly supportsRowLocks: boolean;
+  /** The n-th parameter (from 1) of SQL written by hand: `$n` or `?`. */
+  placeholder(n: number): string;
   /** Migrations of this database only, run after the shared ones of the same number. */
   readonly migrations: Readonly<Record<string, Migration>>;
   /** `column` starts with `prefix`, using the column's ordinary index. */

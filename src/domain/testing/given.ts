@@ -13,7 +13,7 @@ export function on(today: string): DecisionContext {
 
 /** What a decision must be: these events (in order, each matching), or a refusal with this code. */
 export interface Expectation<T> {
-  then(...events: Partial<CardEvent>[]): void;
+  then(...events: readonly Readonly<Record<string, unknown>>[]): void;
   refused(code: string, details?: Record<string, unknown>): void;
   readonly result: Result<T>;
 }

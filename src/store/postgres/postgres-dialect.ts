@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { escapeLike, type StoreDialect } from '../dialect.ts';
+import * as search from '../migrations/0002-search.ts';
 
 /**
  * PostgreSQL: the search columns use the "C" collation, so that a prefix LIKE becomes a range on
@@ -11,18 +12,8 @@ import { escapeLike, type StoreDialect } from '../dialect.ts';
 export const postgresDialect: StoreDialect = {
   name: 'postgres',
   supportsRowLocks: true,
-  migrations: {
-    '0002-search': {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      async up(db: Kysely<any>) {
-        await sql`create extension if not exists pg_trgm`.execute(db);
-        for (const column of ['name_kana_search', 'name_kanji_search', 'address_search']) {
-          await sql`alter table residents alter column ${sql.ref(column)} type text collate "C"`.execute(db);
-          await sql`create index ${sql.id(`residents_${column}_trgm`)} on residents using gin (${sql.ref(column)} gin_trgm_ops)`.execute(db);
-        }
-      },
-    },
-  },
+  placeholder: (n) => `$${n}`,
+  migrations: { '0002-search': search.postgres },
   startsWith(column, prefix) {
     return sql<boolean>`${sql.ref(column)} like ${`${escapeLike(prefix)}%`}`;
   },

@@ -36,8 +36,7 @@ export async function insertRows<T extends keyof Tables>(scope: Pick<Scope, 'db'
     let text = insertTexts.get(shape);
     if (text === undefined) {
       let index = 0;
-      const placeholder = scope.dialect.name === 'postgres' ? () => `$${++index}` : () => '?';
-      const tuple = () => `(${columns.map(placeholder).join(',')})`;
+      const tuple = () => `(${columns.map(() => scope.dialect.placeholder(++index)).join(',')})`;
       text = `insert into "${table}" (${columns.map((column) => `"${column}"`).join(',')}) values ${chunk.map(tuple).join(',')}`;
       insertTexts.set(shape, text);
     }
