@@ -89,6 +89,11 @@ export const PolicySchema = Type.Object(
       },
       { additionalProperties: false },
     ),
+    /**
+     * Identity documents (C: Cabinet Office; paper health insurance cards stopped being valid
+     * after 2025-12-01): the last procedure date on which a `health-insurance-card` counts.
+     */
+    healthInsuranceCardValidUntil: DateSchema,
     /** R-12 (C, J-LIS): consecutive wrong entries that lock each PIN. */
     pinMaxAttempts: Type.Object(
       Object.fromEntries(PIN_KINDS.map((kind) => [kind, Type.Integer({ minimum: 1 })])) as Record<
@@ -133,5 +138,6 @@ export const DEFAULT_POLICY: Policy = {
   notesCapacity: 4,
   photoMaxAgeMonths: 6,
   noticeDays: { continuationReminders: [30, 7], periodOfStay: 60 },
+  healthInsuranceCardValidUntil: plainDate('2025-12-01'),
   pinMaxAttempts: { signature: 5, user: 3, 'resident-registry': 3, 'card-info': 3 },
 };
