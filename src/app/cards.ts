@@ -437,7 +437,7 @@ export async function reissueCard(app: AppContext, actor: Actor, id: string, bod
         w.context,
       );
       if (!application.ok) return application;
-      const identity = checkIdentity(body.identityDocuments);
+      const identity = checkIdentity(body.identityDocuments, body.applicationDate, w.context.rules.policy);
       if (identity) return identity;
       await saveCard(w.tx, w.card, replaced.value, w.meta);
       const newCard = await saveCard(w.tx, undefined, application.value, w.meta);

@@ -9,7 +9,7 @@ import { RuleErrorCode } from '../rules/errors.ts';
 import { pinFormat } from '../rules/pin-format.ts';
 import { reissueFee } from '../rules/reissue-fee.ts';
 import type { PlainDate } from '../rules/plain-date.ts';
-import type { PinKind } from '../rules/policy.ts';
+import type { PinKind, Policy } from '../rules/policy.ts';
 import type { Presenter } from '../rules/procedures.ts';
 import type { Residency } from '../rules/residency.ts';
 import { validityExtension } from '../rules/validity-extension.ts';
@@ -205,9 +205,9 @@ function checkPins(pins: CardPins, wantsSignature: boolean, context: DecisionCon
   return undefined;
 }
 
-/** One photo document, or two without (api.md); the refusal when the set falls short. */
-export function checkIdentity(documents: readonly IdentityDocument[]): Result<never> | undefined {
-  return identityIsSufficient(documents)
+/** One photo document, or two without, of those that count on the procedure's date (api.md); the refusal when the set falls short. */
+export function checkIdentity(documents: readonly IdentityDocument[], on: PlainDate, policy: Policy): Result<never> | undefined {
+  return identityIsSufficient(documents, on, policy)
     ? undefined
     : refuse(DomainErrorCode.IdentityInsufficient, 'identity must be shown with one photo document or two documents without a photo');
 }
@@ -264,7 +264,7 @@ export function decideCard(command: CardCommand, state: CardState, context: Deci
       if (future) return future;
       if (command.handedOverOn < state.issueDate!) return refuseField('handedOverOn', `is before the card was made (${state.issueDate})`);
       if (command.handedOverOn > state.expiryDate!) return refuse(RuleErrorCode.CardExpired, `the card expired on ${state.expiryDate} before it was handed over`);
-      const documents = checkIdentity(command.identityDocuments);
+      const documents = checkIdentity(command.identityDocuments, command.handedOverOn, rules.policy);
       if (documents) return documents;
       const signatureEligible = state.wantsSignatureCertificate && signatureCertificateAllowed(command.holder.birthDate, command.handedOverOn, rules.policy);
       const pins = checkPins(command.pins, signatureEligible, context);
@@ -303,7 +303,7 @@ export function decideCard(command: CardCommand, state: CardState, context: Deci
       return success(events);
     }
     case 'resume': {
-      const documents = checkIdentity(command.identityDocuments);
+      const documents = checkIdentity(command.identityDocuments, command.on, rules.policy);
       if (documents) return documents;
       return success([{ type: 'CardResumed', on: command.on, officeId: command.officeId }]);
     }
@@ -351,7 +351,7 @@ export function decideCard(command: CardCommand, state: CardState, context: Deci
     case 'verify-pin':
       return success([]);
     case 'reset-pin': {
-      const documents = checkIdentity(command.identityDocuments);
+      const documents = checkIdentity(command.identityDocuments, context.today, rules.policy);
       if (documents) return documents;
       const format = pinFormat({ kind: command.kind, pin: command.newPin }, rules);
       if (format.ok && !format.value.valid) {
