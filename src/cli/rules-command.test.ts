@@ -42,7 +42,8 @@ describe('madoguchi rules <rule> <json>', () => {
     const run = await cli(['rules', '--list']);
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toMatch(/^card-expiry\s+R-3\s+Validity of a My Number Card$/m);
-    expect(run.stdout.trim().split('\n')).toHaveLength(13);
+    expect(run.stdout.trim().split('\n')).toHaveLength(19);
+    expect(new Set(run.stdout.trim().split('\n').map((line) => line.search(/R-\d+ /))).size, 'the ids line up').toBe(1);
   });
 
   it('has help for every command, exiting 0', async () => {

@@ -21,7 +21,8 @@ export async function rulesCommand(
   options: RulesOptions,
 ): Promise<number> {
   if (options.list) {
-    await write(io.stdout, RULE_NAMES.map((name) => `${name.padEnd(22)} ${RULES[name].id.padEnd(5)} ${RULES[name].summary}\n`).join(''));
+    const width = Math.max(...RULE_NAMES.map((name) => name.length));
+    await write(io.stdout, RULE_NAMES.map((name) => `${name.padEnd(width)} ${RULES[name].id.padEnd(5)} ${RULES[name].summary}\n`).join(''));
     return 0;
   }
   if (options.batch) {

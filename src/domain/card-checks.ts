@@ -1,6 +1,7 @@
-import { identityIsSufficient, type IdentityDocument } from '../rules/identity-documents.ts';
+import { documentCounts, identityIsSufficient, type IdentityDocument } from '../rules/identity-documents.ts';
 import { pinFormat } from '../rules/pin-format.ts';
-import type { PinKind } from '../rules/policy.ts';
+import type { PlainDate } from '../rules/plain-date.ts';
+import type { PinKind, Policy } from '../rules/policy.ts';
 import type { DecisionContext } from './decision-context.ts';
 import { DomainErrorCode, refuse, refuseField, type Result } from './errors.ts';
 
@@ -47,9 +48,15 @@ export function checkNewPin(kind: PinKind, pin: string, context: DecisionContext
     : undefined;
 }
 
-/** One photo document, or two without (R-13); the refusal when the set falls short. */
-export function checkIdentity(documents: readonly IdentityDocument[]): Result<never> | undefined {
-  return identityIsSufficient(documents)
-    ? undefined
-    : refuse(DomainErrorCode.IdentityInsufficient, 'identity must be shown with one photo document or two documents without a photo');
+/**
+ * One photo document, or two without, of those that count on the procedure's day (R-13; a paper
+ * health insurance card counts only up to the policy's date); the refusal when the set falls short.
+ */
+export function checkIdentity(documents: readonly IdentityDocument[], on: PlainDate, policy: Policy): Result<never> | undefined {
+  if (identityIsSufficient(documents, on, policy)) return undefined;
+  const paperCard = documents.includes('health-insurance-card') && !documentCounts('health-insurance-card', on, policy);
+  return refuse(
+    DomainErrorCode.IdentityInsufficient,
+    `identity must be shown with one photo document or two documents without a photo${paperCard ? `; a paper health insurance card counts only up to ${policy.healthInsuranceCardValidUntil} (a 資格確認書 replaces it)` : ''}`,
+  );
 }

@@ -120,7 +120,7 @@ const DECIDERS: { readonly [A in CardAction]: Decider<A> } = {
     if (future) return future;
     if (command.handedOverOn < card.issueDate) return refuseField('handedOverOn', `is before the card was made (${card.issueDate})`);
     if (command.handedOverOn > card.expiryDate) return refuse(RuleErrorCode.CardExpired, `the card expired on ${card.expiryDate} before it was handed over`);
-    const documents = checkIdentity(command.identityDocuments);
+    const documents = checkIdentity(command.identityDocuments, command.handedOverOn, context.rules.policy);
     if (documents) return documents;
     const signatureEligible = card.wantsSignatureCertificate && signatureCertificateAllowed(command.holder.birthDate, command.handedOverOn, context.rules.policy);
     const pins = checkPins(command.pins, signatureEligible, context);
@@ -171,8 +171,8 @@ const DECIDERS: { readonly [A in CardAction]: Decider<A> } = {
   },
 
   /** 一時停止解除: only at a counter, with identity documents (seed). */
-  resume(command) {
-    const documents = checkIdentity(command.identityDocuments);
+  resume(command, _card, context) {
+    const documents = checkIdentity(command.identityDocuments, command.on, context.rules.policy);
     if (documents) return documents;
     return success([{ type: 'CardResumed', on: command.on, officeId: command.officeId }]);
   },
@@ -235,7 +235,7 @@ const DECIDERS: { readonly [A in CardAction]: Decider<A> } = {
 
   /** 暗証番号の再設定: at a counter, identity checked, the new PIN in its format (R-12). */
   'reset-pin'(command, _card, context) {
-    const documents = checkIdentity(command.identityDocuments);
+    const documents = checkIdentity(command.identityDocuments, context.today, context.rules.policy);
     if (documents) return documents;
     const pin = checkNewPin(command.kind, command.newPin, context);
     if (pin) return pin;

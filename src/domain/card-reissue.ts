@@ -81,7 +81,7 @@ export function decideReissue(command: ReissueCommand, card: CardState, context:
     context,
   );
   if (!newCard.ok) return newCard;
-  const identity = checkIdentity(command.identityDocuments);
+  const identity = checkIdentity(command.identityDocuments, command.applicationDate, context.rules.policy);
   if (identity) return identity;
   return success({ oldCard: replaced.value, newCard: newCard.value, fee: fee.value });
 }

@@ -1,6 +1,10 @@
 /**
  * Refusals of the rules core, as values (house style: errors are values with stable codes).
  * The codes are part of the API contract (api.md, rules.md); `src/http` maps each to a status.
+ * Some rules answer a refusal as a value in their output instead (R-15 `allowed: false`, R-17
+ * `continuationAllowed: false`, each with a `reason`), so that the public rules API can say why;
+ * their codes are here all the same, for the records service to refuse a command with
+ * (`certificateIssueRefusal`, `abroadContinuationRefusal`).
  */
 export const RuleErrorCode = {
   InputInvalid: 'INPUT.INVALID',
@@ -8,6 +12,10 @@ export const RuleErrorCode = {
   CardExpired: 'CARD.EXPIRED',
   NothingToExtend: 'CARD.NOTHING_TO_EXTEND',
   SignatureUnder15: 'CERTIFICATE.SIGNATURE_UNDER_15',
+  SignatureNotAllowed: 'CERTIFICATE.SIGNATURE_NOT_ALLOWED',
+  CertificateRenewalWindowNotOpen: 'CERTIFICATE.RENEWAL_WINDOW_NOT_OPEN',
+  CertificateCardRenewalNeeded: 'CERTIFICATE.CARD_RENEWAL_NEEDED',
+  AbroadContinuationNotAllowed: 'CARD.ABROAD_CONTINUATION_NOT_ALLOWED',
   CalendarOutOfRange: 'CALENDAR.OUT_OF_RANGE',
 } as const;
 export type RuleErrorCode = (typeof RuleErrorCode)[keyof typeof RuleErrorCode];

@@ -28,6 +28,13 @@ export const PinKind = {
 export type PinKind = (typeof PinKind)[keyof typeof PinKind];
 export const PIN_KINDS = Object.values(PinKind);
 
+/** R-17: whether a national moving abroad may keep the card (国外継続利用), or every card ends. */
+export const MovingAbroadPolicy = {
+  KeepPossible: 'keep-possible',
+  AlwaysAbolish: 'always-abolish',
+} as const;
+export type MovingAbroadPolicy = (typeof MovingAbroadPolicy)[keyof typeof MovingAbroadPolicy];
+
 const HolidayShift = Type.Enum(['next-business-day', 'none'], {
   description: 'What happens when a deadline falls on a day the office is closed',
 });
@@ -62,6 +69,8 @@ export const PolicySchema = Type.Object(
     specialPeriodMonths: Type.Integer({ minimum: 0 }),
     /** R-6 (seed C; exact first day a decision): renewal opens this many months before expiry. */
     renewalWindowMonths: Type.Integer({ minimum: 0 }),
+    /** R-14 (C: J-LIS; the exact first day L): a certificate may be renewed this many months before its expiry. */
+    certificateRenewalWindowMonths: Type.Integer({ minimum: 0 }),
     /** R-7 (C, 住基法22条): days after the move to file the 転入届. */
     moveInDays: Type.Integer({ minimum: 1 }),
     /** R-7 (C, 住基法24条の2): days after the planned move-out that the special move rule lasts. */
@@ -89,6 +98,27 @@ export const PolicySchema = Type.Object(
       },
       { additionalProperties: false },
     ),
+    /**
+     * R-17 (C: 番号法 as amended, in force 2024-05-27): `keep-possible` lets a national keep the
+     * card when moving abroad (国外継続利用); `always-abolish` is the seed's 2023 practice.
+     */
+    movingAbroad: Type.Enum(Object.values(MovingAbroadPolicy)),
+    /** R-18 (C: 番号法施行令, J-LIS 交付事務マニュアル): a holder under this age (R-1) is represented by a 法定代理人. */
+    legalRepresentativeUnderAge: Type.Integer({ minimum: 0 }),
+    /**
+     * R-19 (decision): months after a card is ready (R conventions: the same day number, or the
+     * month's last day) when a reminder goes out, and when an uncollected card is destroyed.
+     * `reminderMonths` must be below `keepMonths`, or the reminder would follow the destruction.
+     */
+    pickup: Type.Object(
+      { reminderMonths: Type.Integer({ minimum: 1 }), keepMonths: Type.Integer({ minimum: 1 }) },
+      { additionalProperties: false },
+    ),
+    /**
+     * Identity documents (C: Cabinet Office; paper health insurance cards stopped being valid
+     * after 2025-12-01): the last procedure date on which a `health-insurance-card` counts.
+     */
+    healthInsuranceCardValidUntil: DateSchema,
     /** R-12 (C, J-LIS): consecutive wrong entries that lock each PIN. */
     pinMaxAttempts: Type.Object(
       Object.fromEntries(PIN_KINDS.map((kind) => [kind, Type.Integer({ minimum: 1 })])) as Record<
@@ -116,6 +146,7 @@ export const DEFAULT_POLICY: Policy = {
   signatureCertificateMinAge: 15,
   specialPeriodMonths: 2,
   renewalWindowMonths: 3,
+  certificateRenewalWindowMonths: 3,
   moveInDays: 14,
   specialMoveOutDays: 30,
   continuationDays: 90,
@@ -133,5 +164,9 @@ export const DEFAULT_POLICY: Policy = {
   notesCapacity: 4,
   photoMaxAgeMonths: 6,
   noticeDays: { continuationReminders: [30, 7], periodOfStay: 60 },
+  movingAbroad: MovingAbroadPolicy.KeepPossible,
+  legalRepresentativeUnderAge: 15,
+  pickup: { reminderMonths: 3, keepMonths: 6 },
+  healthInsuranceCardValidUntil: plainDate('2025-12-01'),
   pinMaxAttempts: { signature: 5, user: 3, 'resident-registry': 3, 'card-info': 3 },
 };

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY, PinKind, REISSUE_REASONS } from './policy.ts';
 import {
   Item,
+  LEGAL_REPRESENTATIVE_NEED,
+  legalRepresentativeNeeded,
   NOTIFICATION_CARD_ABOLISHED_ON,
   PHOTO_SIZE_CM,
   Place,
@@ -86,5 +88,28 @@ describe('R-13 procedure table', () => {
     expect(PROCEDURE_TABLE['proxy-enquiry'].whoMayCome).toEqual([Presenter.ProxyAfterEnquiry]);
     expect(NOTIFICATION_CARD_ABOLISHED_ON).toBe('2020-05-25');
     expect(PROCEDURE_TABLE['notification-card-return'].bring).toEqual([Item.NotificationCard]);
+  });
+
+  it('asks a represented holder (R-18) for the 法定代理人 in the procedures of api.md "Legal representatives", and no others', () => {
+    const needing = PROCEDURES.filter((procedure) => LEGAL_REPRESENTATIVE_NEED[procedure] !== 'not-needed');
+    expect(needing.sort()).toEqual(
+      [
+        'application',
+        'issuance',
+        'front-side-change',
+        'continuation',
+        'pin-reset',
+        'signature-certificate',
+        ...new Set(Object.values(REISSUE_PROCEDURE)),
+      ].sort(),
+    );
+  });
+
+  it('lets a household member bring a represented holder’s card for continuation, and nobody else without the representative', () => {
+    expect(legalRepresentativeNeeded('continuation', Presenter.HouseholdMember)).toBe(false);
+    expect(legalRepresentativeNeeded('continuation', Presenter.Holder)).toBe(true);
+    expect(legalRepresentativeNeeded('continuation', Presenter.ProxyAfterEnquiry)).toBe(true);
+    expect(legalRepresentativeNeeded('front-side-change', Presenter.HouseholdMember)).toBe(true);
+    expect(legalRepresentativeNeeded('suspension', Presenter.HouseholdMember)).toBe(false);
   });
 });

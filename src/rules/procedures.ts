@@ -420,6 +420,61 @@ export const REISSUE_PROCEDURE = {
   [ReissueReason.NumberChange]: Procedure.NumberChange,
 } as const satisfies Record<ReissueReason, Procedure>;
 
+/**
+ * R-18: whether a holder who is represented (under 15, or an adult ward) needs the 法定代理人 for a
+ * procedure. `required`: the representative acts, the holder coming along for the hand-over.
+ * `unless-household-member`: continuation, where a member of the same household may still bring
+ * the card. `not-needed`: the procedure follows its row of the table as for anyone (notifications
+ * of the resident record have their own rules; the hotline suspends for whoever calls).
+ */
+export const RepresentativeNeed = {
+  Required: 'required',
+  UnlessHouseholdMember: 'unless-household-member',
+  NotNeeded: 'not-needed',
+} as const;
+export type RepresentativeNeed = (typeof RepresentativeNeed)[keyof typeof RepresentativeNeed];
+
+/**
+ * R-18 (C: 番号法施行令, J-LIS 交付事務マニュアル) by procedure: application, hand-over (PIN setting),
+ * PIN reset, front-side change, continuation, certificates and every new card within validity
+ * (docs/api.md "Legal representatives"). A number change is asked by the representative too
+ * (decision: it starts a new card, which needs one).
+ */
+export const LEGAL_REPRESENTATIVE_NEED = {
+  application: RepresentativeNeed.Required,
+  issuance: RepresentativeNeed.Required,
+  'move-in-notification': RepresentativeNeed.NotNeeded,
+  continuation: RepresentativeNeed.UnlessHouseholdMember,
+  'move-out-notification': RepresentativeNeed.NotNeeded,
+  'address-change-notification': RepresentativeNeed.NotNeeded,
+  'family-register-notification': RepresentativeNeed.NotNeeded,
+  'front-side-change': RepresentativeNeed.Required,
+  suspension: RepresentativeNeed.NotNeeded,
+  'suspension-release': RepresentativeNeed.NotNeeded,
+  'pin-reset': RepresentativeNeed.Required,
+  'reissue-lost': RepresentativeNeed.Required,
+  'reissue-stolen': RepresentativeNeed.Required,
+  'reissue-damaged': RepresentativeNeed.Required,
+  'reissue-notes-full': RepresentativeNeed.Required,
+  renewal: RepresentativeNeed.Required,
+  'validity-extension': RepresentativeNeed.NotNeeded,
+  return: RepresentativeNeed.NotNeeded,
+  'number-change': RepresentativeNeed.Required,
+  'notification-card-return': RepresentativeNeed.NotNeeded,
+  'signature-certificate': RepresentativeNeed.Required,
+  'proxy-enquiry': RepresentativeNeed.NotNeeded,
+} as const satisfies Record<Procedure, RepresentativeNeed>;
+
+/**
+ * Whether the 法定代理人 of a represented holder (R-18) must act for `procedure`, brought by
+ * `presenter`: a household member bringing the card for continuation needs none.
+ */
+export function legalRepresentativeNeeded(procedure: Procedure, presenter: Presenter): boolean {
+  const need: RepresentativeNeed = LEGAL_REPRESENTATIVE_NEED[procedure];
+  if (need === RepresentativeNeed.UnlessHouseholdMember) return presenter !== Presenter.HouseholdMember;
+  return need === RepresentativeNeed.Required;
+}
+
 /** Seed: 顔写真(縦4.5センチメートル×横3.5センチメートル、最近6か月以内に撮影、正面・無背景のもの); the months are policy. */
 export const PHOTO_SIZE_CM = { height: 4.5, width: 3.5 } as const;
 

@@ -4,7 +4,7 @@ import { DEFAULT_CONTEXT } from './context.ts';
 import { evaluateRule, RULE_NAMES, RULES } from './registry.ts';
 
 describe('the rule registry', () => {
-  it('answers every rule of rules.md R-1 … R-12 under its spec name', () => {
+  it('answers every rule of rules.md R-1 … R-19 under its spec name (R-13 is the procedure table)', () => {
     expect(RULE_NAMES.sort()).toEqual(
       [
         'age',
@@ -20,8 +20,29 @@ describe('the rule registry', () => {
         'reissue-fee',
         'individual-number',
         'pin-format',
+        'certificate-renewal-window',
+        'certificate-issue',
+        'card-replacement',
+        'moving-abroad',
+        'legal-representative',
+        'pickup-deadline',
       ].sort(),
     );
+  });
+
+  it('numbers the rules added 2026-12 as rules.md does', () => {
+    expect(
+      Object.fromEntries(
+        (['certificate-renewal-window', 'certificate-issue', 'card-replacement', 'moving-abroad', 'legal-representative', 'pickup-deadline'] as const).map((name) => [name, RULES[name].id]),
+      ),
+    ).toEqual({
+      'certificate-renewal-window': 'R-14',
+      'certificate-issue': 'R-15',
+      'card-replacement': 'R-16',
+      'moving-abroad': 'R-17',
+      'legal-representative': 'R-18',
+      'pickup-deadline': 'R-19',
+    });
   });
 
   it.each(RULE_NAMES)('%s: its example answers with exactly the fields of its output schema', (name) => {

@@ -5,14 +5,20 @@ import { age, AgeInput, AgeOutput } from './age.ts';
 import { nthBirthdayAfter, NthBirthdayAfterInput, NthBirthdayAfterOutput } from './birthday.ts';
 import { businessDay, BusinessDayInput, BusinessDayOutput, nextBusinessDay, NextBusinessDayOutput } from './business-day.ts';
 import { cardExpiry, CardExpiryInput, CardExpiryOutput } from './card-expiry.ts';
+import { cardReplacement, CardReplacementInput, CardReplacementOutput } from './card-replacement.ts';
 import { certificateExpiry, CertificateExpiryInput, CertificateExpiryOutput } from './certificate-expiry.ts';
+import { certificateIssue, CertificateIssueInput, CertificateIssueOutput } from './certificate-issue.ts';
+import { certificateRenewalWindow, CertificateRenewalWindowInput, CertificateRenewalWindowOutput } from './certificate-renewal-window.ts';
 import type { RuleContext } from './context.ts';
 import { continuationDeadline, ContinuationDeadlineInput, ContinuationDeadlineOutput } from './continuation-deadline.ts';
 import { fail, RuleErrorCode, type Outcome, type RuleErrorCode as Code } from './errors.ts';
 import { individualNumber, IndividualNumberInput, IndividualNumberOutput } from './individual-number.ts';
 import { fieldErrors } from './input-errors.ts';
+import { legalRepresentative, LegalRepresentativeInput, LegalRepresentativeOutput } from './legal-representative.ts';
 import { plainDate as d } from './plain-date.ts';
 import { moveInDeadline, MoveInDeadlineInput, MoveInDeadlineOutput } from './move-in-deadline.ts';
+import { movingAbroad, MovingAbroadInput, MovingAbroadOutput } from './moving-abroad.ts';
+import { pickupDeadline, PickupDeadlineInput, PickupDeadlineOutput } from './pickup-deadline.ts';
 import { pinFormat, PinFormatInput, PinFormatOutput } from './pin-format.ts';
 import { reissueFee, ReissueFeeInput, ReissueFeeOutput } from './reissue-fee.ts';
 import { renewalWindow, RenewalWindowInput, RenewalWindowOutput } from './renewal-window.ts';
@@ -153,6 +159,60 @@ export const RULES = {
     refusals: [],
     example: { kind: 'signature', pin: 'abc123' },
     evaluate: pinFormat,
+  }),
+  'certificate-renewal-window': rule({
+    id: 'R-14',
+    summary: 'When an electronic certificate may be renewed',
+    input: CertificateRenewalWindowInput,
+    output: CertificateRenewalWindowOutput,
+    refusals: [],
+    example: { certificateExpiryDate: d('2028-02-29'), today: d('2027-12-01') },
+    evaluate: certificateRenewalWindow,
+  }),
+  'certificate-issue': rule({
+    id: 'R-15',
+    summary: 'Whether a certificate may be issued or renewed on a card, and until when',
+    input: CertificateIssueInput,
+    output: CertificateIssueOutput,
+    refusals: [],
+    example: { kind: 'signature', birthDate: d('2011-12-03'), cardExpiryDate: d('2031-12-03'), today: d('2026-12-02'), currentStatus: 'none' },
+    evaluate: certificateIssue,
+  }),
+  'card-replacement': rule({
+    id: 'R-16',
+    summary: 'When the old card stops on a new card within validity',
+    input: CardReplacementInput,
+    output: CardReplacementOutput,
+    refusals: [],
+    example: { reason: 'renewal' },
+    evaluate: cardReplacement,
+  }),
+  'moving-abroad': rule({
+    id: 'R-17',
+    summary: 'Whether a card may be kept on moving abroad (国外継続利用), and when it is abolished',
+    input: MovingAbroadInput,
+    output: MovingAbroadOutput,
+    refusals: [],
+    example: { nationality: 'JP', plannedMoveOutDate: d('2027-03-31'), today: d('2027-03-30'), cardStatus: 'active' },
+    evaluate: movingAbroad,
+  }),
+  'legal-representative': rule({
+    id: 'R-18',
+    summary: 'Whether a holder is represented by a 法定代理人',
+    input: LegalRepresentativeInput,
+    output: LegalRepresentativeOutput,
+    refusals: [],
+    example: { birthDate: d('2011-12-03'), today: d('2026-12-01'), adultWard: false },
+    evaluate: legalRepresentative,
+  }),
+  'pickup-deadline': rule({
+    id: 'R-19',
+    summary: 'Notice, reminder and destruction of a card not collected',
+    input: PickupDeadlineInput,
+    output: PickupDeadlineOutput,
+    refusals: [],
+    example: { readyOn: d('2026-08-31') },
+    evaluate: pickupDeadline,
   }),
 } as const;
 

@@ -100,7 +100,12 @@ describe.each(DIALECTS)('procedures on $name', ({ create }) => {
       status: 422,
       body: { code: 'PIN.INVALID_FORMAT', pin: 'user' },
     });
-    const issued = await world.call('kasaiClerk', 'POST', `/api/v1/cards/${card.body.id}/issue`, { ...issue, identityDocuments: ['health-insurance-card', 'pension-book'] });
+    // A paper health insurance card counts no more after 2025-12-01; the 資格確認書 replaced it.
+    expect(await world.call('kasaiClerk', 'POST', `/api/v1/cards/${card.body.id}/issue`, { ...issue, identityDocuments: ['health-insurance-card', 'pension-book'] })).toMatchObject({
+      status: 422,
+      body: { code: 'IDENTITY.INSUFFICIENT' },
+    });
+    const issued = await world.call('kasaiClerk', 'POST', `/api/v1/cards/${card.body.id}/issue`, { ...issue, identityDocuments: ['qualification-certificate', 'pension-book'] });
     expect(issued).toMatchObject({ status: 200, body: { status: 'active', handedOverOfficeId: 'kasai' } });
   });
 

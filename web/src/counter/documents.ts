@@ -6,6 +6,7 @@ export const DOCUMENT_KINDS = [
   'residence-card',
   'special-permanent-resident-certificate',
   'disability-certificate',
+  'qualification-certificate',
   'health-insurance-card',
   'pension-book',
   'other-no-photo',
