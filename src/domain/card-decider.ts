@@ -12,7 +12,7 @@ import type { AbolitionReason, CardEvent, CardState, CertificatePlan, Channel, F
 import { allows, type CardAction, type CardFor } from './card-transitions.ts';
 import { checkIdentity, checkNewPin, checkPins, type CardPins } from './card-checks.ts';
 import type { DecisionContext } from './decision-context.ts';
-import { DomainErrorCode, fromRule, notInFuture, refuse, refuseField, success, type Result } from './errors.ts';
+import { DomainErrorCode, notInFuture, refuse, refuseField, success, type Result } from './errors.ts';
 import type { Holder } from './holder.ts';
 import type { Role } from './roles.ts';
 
@@ -104,7 +104,7 @@ const DECIDERS: { readonly [A in CardAction]: Decider<A> } = {
       },
       context.rules,
     );
-    if (!expiry.ok) return fromRule(expiry.error);
+    if (!expiry.ok) return expiry;
     return success([{ type: 'CardManufactured', issueDate: command.issueDate, expiryDate: expiry.value.expiryDate, basis: expiry.value.basis }]);
   },
 
@@ -180,7 +180,7 @@ const DECIDERS: { readonly [A in CardAction]: Decider<A> } = {
   /** the card must be presented within the days after the 転入届. */
   'require-continuation'(command, _card, context) {
     const deadline = continuationDeadline({ moveInNotificationDate: command.notificationDate }, context.rules);
-    if (!deadline.ok) return fromRule(deadline.error);
+    if (!deadline.ok) return deadline;
     return success([{ type: 'ContinuationRequired', notificationDate: command.notificationDate, deadline: deadline.value.deadline, lapsesOn: deadline.value.lapsesOn }]);
   },
 
@@ -224,7 +224,7 @@ const DECIDERS: { readonly [A in CardAction]: Decider<A> } = {
       },
       context.rules,
     );
-    if (!extension.ok) return fromRule(extension.error);
+    if (!extension.ok) return extension;
     return success([{ type: 'CardExtended', on: command.on, expiryDate: extension.value.expiryDate, basis: extension.value.basis, previousExpiryDate: card.expiryDate }]);
   },
 

@@ -3,7 +3,7 @@ import type { PlainDate } from '../rules/plain-date.ts';
 import { evolveCard, isHeld, type CardEvent, type CardState } from './card.ts';
 import { decideCard } from './card-decider.ts';
 import type { DecisionContext } from './decision-context.ts';
-import { fromRule, success, type Result } from './errors.ts';
+import { success, type Result } from './errors.ts';
 import type { ResidentEvent, ResidentState } from './resident.ts';
 
 export interface MoveIn {
@@ -28,7 +28,7 @@ export interface MoveInFate {
 export function decideMoveIn(card: CardState, move: MoveIn, context: DecisionContext): Result<MoveInFate> {
   if (!isHeld(card)) return success({ events: [], deadline: null, late: false });
   const deadline = moveInDeadline({ moveInDate: move.moveInDate, ...(move.plannedMoveOutDate !== null && { plannedMoveOutDate: move.plannedMoveOutDate }) }, context.rules);
-  if (!deadline.ok) return fromRule(deadline.error);
+  if (!deadline.ok) return deadline;
   const late = move.notificationDate > deadline.value.deadline;
   const events = decideCard(
     late ? { type: 'abolish', on: context.today, reason: 'move-in-late' } : { type: 'require-continuation', notificationDate: move.notificationDate },

@@ -1,4 +1,5 @@
-import type { FieldError, RuleError, RuleErrorCode } from '../rules/errors.ts';
+import type { RuleErrorCode } from '../rules/errors.ts';
+import { refuse, refuseField, success, type Refusal, type Result as CoreResult } from '../rules/result.ts';
 import type { PlainDate } from '../rules/plain-date.ts';
 
 /**
@@ -49,35 +50,16 @@ export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorC
 
 export type ErrorCode = DomainErrorCode | RuleErrorCode;
 
-export interface DomainError {
-  readonly code: ErrorCode;
-  readonly message: string;
-  readonly errors?: readonly FieldError[];
-  /** Facts a client may act on, e.g. `{ currentStatus: "suspended" }` or `{ remainingAttempts: 1 }`. */
-  readonly details?: Readonly<Record<string, string | number | boolean | null>>;
-}
+/** A refusal of the records service: a code of the rules or of the domain. */
+export type DomainError = Refusal<ErrorCode>;
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: DomainError };
+/** What a decider or a use case answers (one Result type for the whole core, with the records' codes). */
+export type Result<T> = CoreResult<T, DomainError>;
 
-export function success<T>(value: T): Result<T> {
-  return { ok: true, value };
-}
-
-export function refuse(code: ErrorCode, message: string, details?: DomainError['details']): Result<never> {
-  return { ok: false, error: details ? { code, message, details } : { code, message } };
-}
-
-export function refuseField(field: string, message: string): Result<never> {
-  const text = `${field}: ${message}`;
-  return { ok: false, error: { code: 'INPUT.INVALID', message: text, errors: [{ pointer: `/${field}`, message: text }] } };
-}
+export { refuse, refuseField, success };
 
 /** The refusal of a date that has not come yet, or nothing. */
 export function notInFuture(field: string, date: PlainDate, context: { readonly today: PlainDate }): Result<never> | undefined {
   return date > context.today ? refuseField(field, `${date} is after today (${context.today})`) : undefined;
 }
 
-/** A refusal of the rules core, as a domain refusal. */
-export function fromRule(error: RuleError): Result<never> {
-  return { ok: false, error };
-}

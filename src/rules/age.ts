@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { invalidField, ok, type Outcome } from './errors.ts';
+import { type Result, refuseField, success } from './result.ts';
 import { addDays, dayOf, monthOf, yearOf, type PlainDate } from './plain-date.ts';
 import { DateSchema, InputObject } from './schema.ts';
 
@@ -27,7 +27,7 @@ export function ageOn(birthDate: PlainDate, on: PlainDate): number {
 }
 
 /** R-1 `age`. */
-export function age(input: AgeInput): Outcome<AgeOutput> {
-  if (input.on < input.birthDate) return invalidField('on', `${input.on} is before birthDate ${input.birthDate}`);
-  return ok({ age: ageOn(input.birthDate, input.on) });
+export function age(input: AgeInput): Result<AgeOutput> {
+  if (input.on < input.birthDate) return refuseField('on', `${input.on} is before birthDate ${input.birthDate}`);
+  return success({ age: ageOn(input.birthDate, input.on) });
 }

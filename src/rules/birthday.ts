@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import type { RuleContext } from './context.ts';
-import { invalidField, ok, type Outcome } from './errors.ts';
+import { type Result, refuseField, success } from './result.ts';
 import { dayOf, formatPlainDate, isLeapYear, monthOf, yearOf, type PlainDate } from './plain-date.ts';
 import type { Policy } from './policy.ts';
 import { DateSchema, InputObject } from './schema.ts';
@@ -47,7 +47,7 @@ export function nthBirthdayAfterDate(
 }
 
 /** R-2 `nth-birthday-after`. */
-export function nthBirthdayAfter(input: NthBirthdayAfterInput, context: RuleContext): Outcome<NthBirthdayAfterOutput> {
-  if (input.after < input.birthDate) return invalidField('after', `${input.after} is before birthDate ${input.birthDate}`);
-  return ok({ date: nthBirthdayAfterDate(input.birthDate, input.after, input.n, context.policy) });
+export function nthBirthdayAfter(input: NthBirthdayAfterInput, context: RuleContext): Result<NthBirthdayAfterOutput> {
+  if (input.after < input.birthDate) return refuseField('after', `${input.after} is before birthDate ${input.birthDate}`);
+  return success({ date: nthBirthdayAfterDate(input.birthDate, input.after, input.n, context.policy) });
 }

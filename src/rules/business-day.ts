@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { ClosureReason, dayStatus, nextBusinessDay as nextOpenDay } from './calendar.ts';
 import type { RuleContext } from './context.ts';
-import { ok, type Outcome } from './errors.ts';
+import { type Result, success } from './result.ts';
 import { DateSchema, InputObject } from './schema.ts';
 
 export const BusinessDayInput = InputObject({ date: DateSchema }, 'A date to check against the municipal calendar');
@@ -18,11 +18,11 @@ export const NextBusinessDayOutput = Type.Object({ date: DateSchema });
 export type NextBusinessDayOutput = Static<typeof NextBusinessDayOutput>;
 
 /** R-9 `business-day` (C): whether the city office is open; see `dayStatus`. */
-export function businessDay(input: BusinessDayInput, context: RuleContext): Outcome<BusinessDayOutput> {
+export function businessDay(input: BusinessDayInput, context: RuleContext): Result<BusinessDayOutput> {
   const status = dayStatus(context.calendar, input.date);
   if (!status.ok) return status;
   const { businessDay, reason, holiday } = status.value;
-  return ok({
+  return success({
     businessDay,
     ...(reason && { reason }),
     ...(holiday && { holidayName: holiday.name, holidayNameEn: holiday.nameEn }),
@@ -30,8 +30,8 @@ export function businessDay(input: BusinessDayInput, context: RuleContext): Outc
 }
 
 /** R-9 `next-business-day` (C): the date itself when the office is open, else the next open day. */
-export function nextBusinessDay(input: BusinessDayInput, context: RuleContext): Outcome<NextBusinessDayOutput> {
+export function nextBusinessDay(input: BusinessDayInput, context: RuleContext): Result<NextBusinessDayOutput> {
   const next = nextOpenDay(context.calendar, input.date);
   if (!next.ok) return next;
-  return ok({ date: next.value });
+  return success({ date: next.value });
 }

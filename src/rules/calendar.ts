@@ -1,5 +1,6 @@
 import holidayJp from '@holiday-jp/holiday_jp';
-import { fail, ok, RuleErrorCode, type Outcome } from './errors.ts';
+import { RuleErrorCode } from './errors.ts';
+import { type Result, refuse, success } from './result.ts';
 import { HOLIDAY_OVERRIDES, type HolidayOverride } from './holiday-overrides.ts';
 import { addDays, dayOfWeek, dayOf, monthOf, type PlainDate } from './plain-date.ts';
 import type { Policy } from './policy.ts';
@@ -71,8 +72,8 @@ function monthDayNumber(monthDay: string): number {
   return Number(monthDay.slice(0, 2)) * 100 + Number(monthDay.slice(3, 5));
 }
 
-function outOfRange(calendar: Calendar, date: PlainDate): Outcome<never> {
-  return fail(
+function outOfRange(calendar: Calendar, date: PlainDate): Result<never> {
+  return refuse(
     RuleErrorCode.CalendarOutOfRange,
     `${date} is outside the years the holiday calendar covers (${calendar.firstDate} to ${calendar.lastDate})`,
   );
@@ -89,7 +90,7 @@ function inYearEnd(calendar: Calendar, date: PlainDate): boolean {
  * (国民の祝日, 振替休日, 国民の休日 as the Cabinet Office publishes them) and the year-end days;
  * a day closed for several reasons reports the first in that order.
  */
-export function dayStatus(calendar: Calendar, date: PlainDate): Outcome<DayStatus> {
+export function dayStatus(calendar: Calendar, date: PlainDate): Result<DayStatus> {
   if (date < calendar.firstDate || date > calendar.lastDate) return outOfRange(calendar, date);
   const holiday = calendar.holidays.get(date);
   const weekday = dayOfWeek(date);
@@ -103,17 +104,17 @@ export function dayStatus(calendar: Calendar, date: PlainDate): Outcome<DayStatu
           : inYearEnd(calendar, date)
             ? ClosureReason.YearEnd
             : undefined;
-  if (reason === undefined) return ok({ businessDay: true });
-  return ok(holiday ? { businessDay: false, reason, holiday } : { businessDay: false, reason });
+  if (reason === undefined) return success({ businessDay: true });
+  return success(holiday ? { businessDay: false, reason, holiday } : { businessDay: false, reason });
 }
 
 /** `date` itself when the office is open then, else the first open day after it (R-9). */
-export function nextBusinessDay(calendar: Calendar, date: PlainDate): Outcome<PlainDate> {
+export function nextBusinessDay(calendar: Calendar, date: PlainDate): Result<PlainDate> {
   let day = date;
   for (;;) {
     const status = dayStatus(calendar, day);
     if (!status.ok) return day === date ? status : outOfRange(calendar, day);
-    if (status.value.businessDay) return ok(day);
+    if (status.value.businessDay) return success(day);
     day = addDays(day, 1);
   }
 }

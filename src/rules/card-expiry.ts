@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox';
 import { ageOn } from './age.ts';
 import { nthBirthdayAfterDate } from './birthday.ts';
 import type { RuleContext } from './context.ts';
-import { invalidField, ok, type Outcome } from './errors.ts';
+import { type Result, refuseField, success } from './result.ts';
 import type { PlainDate } from './plain-date.ts';
 import type { Policy } from './policy.ts';
 import { Residency, ResidencySchema } from './residency.ts';
@@ -67,21 +67,21 @@ export function standardExpiry(birthDate: PlainDate, issueDate: PlainDate, polic
  * that period when it ends before the standard expiry. A renewal is simply a new card with its
  * own issue date, so it needs no case of its own.
  */
-export function cardExpiry(input: CardExpiryInput, context: RuleContext): Outcome<CardExpiryOutput> {
+export function cardExpiry(input: CardExpiryInput, context: RuleContext): Result<CardExpiryOutput> {
   const { birthDate, issueDate, periodOfStayEnd } = input;
   const residency = input.residency ?? Residency.National;
-  if (issueDate < birthDate) return invalidField('issueDate', `${issueDate} is before birthDate ${birthDate}`);
+  if (issueDate < birthDate) return refuseField('issueDate', `${issueDate} is before birthDate ${birthDate}`);
   if (residency === Residency.ForeignWithPeriod) {
-    if (periodOfStayEnd === undefined) return invalidField('periodOfStayEnd', 'is required when residency is foreign-with-period');
+    if (periodOfStayEnd === undefined) return refuseField('periodOfStayEnd', 'is required when residency is foreign-with-period');
     if (periodOfStayEnd <= issueDate) {
-      return invalidField('periodOfStayEnd', `${periodOfStayEnd} is not after issueDate ${issueDate}: the period of stay has ended`);
+      return refuseField('periodOfStayEnd', `${periodOfStayEnd} is not after issueDate ${issueDate}: the period of stay has ended`);
     }
   } else if (periodOfStayEnd !== undefined) {
-    return invalidField('periodOfStayEnd', `is only for residency foreign-with-period, not ${residency}`);
+    return refuseField('periodOfStayEnd', `is only for residency foreign-with-period, not ${residency}`);
   }
   const standard = standardExpiry(birthDate, issueDate, context.policy);
   if (periodOfStayEnd !== undefined && periodOfStayEnd < standard.expiryDate) {
-    return ok({ expiryDate: periodOfStayEnd, basis: ExpiryBasis.PeriodOfStay, adultAtIssue: standard.adultAtIssue });
+    return success({ expiryDate: periodOfStayEnd, basis: ExpiryBasis.PeriodOfStay, adultAtIssue: standard.adultAtIssue });
   }
-  return ok(standard);
+  return success(standard);
 }

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { ok, type Outcome } from './errors.ts';
+import { type Result, success } from './result.ts';
 import { REISSUE_REASONS, ReissueReason } from './policy.ts';
 import { InputObject } from './schema.ts';
 
@@ -73,7 +73,7 @@ export type CardReplacementOutput = Static<typeof CardReplacementOutput>;
  * R-16 `card-replacement`, the table above as a rule, so that the rules API and the CLI answer the
  * question residents ask first ("can I use my card until the new one comes?") as the counter does.
  */
-export function cardReplacement(input: CardReplacementInput): Outcome<CardReplacementOutput> {
+export function cardReplacement(input: CardReplacementInput): Result<CardReplacementOutput> {
   const fate = OLD_CARD_FATE[input.reason];
-  return ok({ oldCardEnds: fate.ends, oldCardBecomes: fate.becomes });
+  return success({ oldCardEnds: fate.ends, oldCardBecomes: fate.becomes });
 }

@@ -2,7 +2,8 @@ import { Type, type Static } from 'typebox';
 import { ageOn } from './age.ts';
 import { nthBirthdayAfterDate } from './birthday.ts';
 import type { RuleContext } from './context.ts';
-import { fail, invalidField, ok, RuleErrorCode, type Outcome } from './errors.ts';
+import { RuleErrorCode } from './errors.ts';
+import { type Result, refuse, refuseField, success } from './result.ts';
 import { minDate, type PlainDate } from './plain-date.ts';
 import type { Policy } from './policy.ts';
 import { DateField, DateSchema, InputObject } from './schema.ts';
@@ -33,17 +34,17 @@ export function signatureCertificateAllowed(birthDate: PlainDate, on: PlainDate,
  * No signature certificate (署名用電子証明書) for someone under 15 on the issue day (R-1).
  * Revocations (address or name change, loss) are events the records service applies.
  */
-export function certificateExpiry(input: CertificateExpiryInput, context: RuleContext): Outcome<CertificateExpiryOutput> {
+export function certificateExpiry(input: CertificateExpiryInput, context: RuleContext): Result<CertificateExpiryOutput> {
   const { birthDate, issueDate, cardExpiryDate, kind } = input;
   const { policy } = context;
-  if (issueDate < birthDate) return invalidField('issueDate', `${issueDate} is before birthDate ${birthDate}`);
-  if (cardExpiryDate < issueDate) return invalidField('cardExpiryDate', `${cardExpiryDate} is before issueDate ${issueDate}`);
+  if (issueDate < birthDate) return refuseField('issueDate', `${issueDate} is before birthDate ${birthDate}`);
+  if (cardExpiryDate < issueDate) return refuseField('cardExpiryDate', `${cardExpiryDate} is before issueDate ${issueDate}`);
   if (kind === CertificateKind.Signature && !signatureCertificateAllowed(birthDate, issueDate, policy)) {
-    return fail(
+    return refuse(
       RuleErrorCode.SignatureUnder15,
       `no signature certificate for someone under ${policy.signatureCertificateMinAge} on ${issueDate}`,
     );
   }
   const ownExpiry = nthBirthdayAfterDate(birthDate, issueDate, policy.certificateValidityBirthdays, policy);
-  return ok({ expiryDate: minDate(ownExpiry, cardExpiryDate) });
+  return success({ expiryDate: minDate(ownExpiry, cardExpiryDate) });
 }

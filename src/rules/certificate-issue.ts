@@ -3,7 +3,8 @@ import { ageOn } from './age.ts';
 import { certificateExpiry, CertificateKind } from './certificate-expiry.ts';
 import { certificateRenewalOpensOn } from './certificate-renewal-window.ts';
 import type { RuleContext } from './context.ts';
-import { invalidField, ok, RuleErrorCode, type Outcome, type RuleError } from './errors.ts';
+import { RuleErrorCode, type RuleError } from './errors.ts';
+import { type Result, refuseField, success } from './result.ts';
 import { DateField, DateSchema, InputObject } from './schema.ts';
 
 /** The status of a certificate on the card (domain.md "Card"). */
@@ -62,18 +63,18 @@ export type CertificateIssueOutput = Static<typeof CertificateIssueOutput>;
  * rules API explains them; `certificateIssueRefusal` turns one into the records service's refusal.
  * Free (no fee, C). The card's status (`active`) is the records service's check, not this rule's.
  */
-export function certificateIssue(input: CertificateIssueInput, context: RuleContext): Outcome<CertificateIssueOutput> {
+export function certificateIssue(input: CertificateIssueInput, context: RuleContext): Result<CertificateIssueOutput> {
   const { kind, birthDate, cardExpiryDate, today, currentStatus, certificateExpiryDate } = input;
   const { policy } = context;
-  if (today < birthDate) return invalidField('today', `${today} is before birthDate ${birthDate}`);
-  if (cardExpiryDate < birthDate) return invalidField('cardExpiryDate', `${cardExpiryDate} is before birthDate ${birthDate}`);
+  if (today < birthDate) return refuseField('today', `${today} is before birthDate ${birthDate}`);
+  if (cardExpiryDate < birthDate) return refuseField('cardExpiryDate', `${cardExpiryDate} is before birthDate ${birthDate}`);
   if (currentStatus === CertificateStatus.Valid) {
-    if (certificateExpiryDate === undefined) return invalidField('certificateExpiryDate', 'is required when currentStatus is valid');
+    if (certificateExpiryDate === undefined) return refuseField('certificateExpiryDate', 'is required when currentStatus is valid');
     if (certificateExpiryDate > cardExpiryDate) {
-      return invalidField('certificateExpiryDate', `${certificateExpiryDate} is after cardExpiryDate ${cardExpiryDate}: a certificate never outlives its card`);
+      return refuseField('certificateExpiryDate', `${certificateExpiryDate} is after cardExpiryDate ${cardExpiryDate}: a certificate never outlives its card`);
     }
   } else if (certificateExpiryDate !== undefined) {
-    return invalidField('certificateExpiryDate', `is only for currentStatus valid, not ${currentStatus}`);
+    return refuseField('certificateExpiryDate', `is only for currentStatus valid, not ${currentStatus}`);
   }
   if (today > cardExpiryDate) return refused(CertificateIssueReason.CardExpired);
   if (kind === CertificateKind.Signature) {
@@ -85,14 +86,14 @@ export function certificateIssue(input: CertificateIssueInput, context: RuleCont
   // Only a `valid` certificate has an expiry; one past it is issued anew, not renewed (R-14).
   if (certificateExpiryDate !== undefined && certificateExpiryDate >= today) {
     const renewalOpensOn = certificateRenewalOpensOn(certificateExpiryDate, policy);
-    if (today < renewalOpensOn) return ok({ allowed: false, reason: CertificateIssueReason.RenewalWindowNotOpen, renewalOpensOn });
+    if (today < renewalOpensOn) return success({ allowed: false, reason: CertificateIssueReason.RenewalWindowNotOpen, renewalOpensOn });
     if (issued.value.expiryDate <= certificateExpiryDate) return refused(CertificateIssueReason.CardRenewalNeeded);
   }
-  return ok({ allowed: true, expiryDate: issued.value.expiryDate });
+  return success({ allowed: true, expiryDate: issued.value.expiryDate });
 }
 
-function refused(reason: CertificateIssueReason): Outcome<CertificateIssueOutput> {
-  return ok({ allowed: false, reason });
+function refused(reason: CertificateIssueReason): Result<CertificateIssueOutput> {
+  return success({ allowed: false, reason });
 }
 
 /** The refusal code of each R-15 reason, for a command the records service refuses (api.md: 422). */

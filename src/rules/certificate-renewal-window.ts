@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import type { RuleContext } from './context.ts';
-import { ok, type Outcome } from './errors.ts';
+import { type Result, success } from './result.ts';
 import { addMonthsClamped, type PlainDate } from './plain-date.ts';
 import type { Policy } from './policy.ts';
 import { DateField, DateSchema, InputObject } from './schema.ts';
@@ -31,9 +31,9 @@ export function certificateRenewalOpensOn(certificateExpiryDate: PlainDate, poli
  * its card (R-4's cap) has the card's own renewal window (R-6); whether it can be renewed alone
  * is R-15's question.
  */
-export function certificateRenewalWindow(input: CertificateRenewalWindowInput, context: RuleContext): Outcome<CertificateRenewalWindowOutput> {
+export function certificateRenewalWindow(input: CertificateRenewalWindowInput, context: RuleContext): Result<CertificateRenewalWindowOutput> {
   const opensOn = certificateRenewalOpensOn(input.certificateExpiryDate, context.policy);
   const closesOn = input.certificateExpiryDate;
-  if (input.today === undefined) return ok({ opensOn, closesOn });
-  return ok({ opensOn, closesOn, open: opensOn <= input.today && input.today <= closesOn });
+  if (input.today === undefined) return success({ opensOn, closesOn });
+  return success({ opensOn, closesOn, open: opensOn <= input.today && input.today <= closesOn });
 }

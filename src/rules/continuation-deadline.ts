@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import type { RuleContext } from './context.ts';
-import { ok, type Outcome } from './errors.ts';
+import { type Result, success } from './result.ts';
 import { shiftDeadline } from './move-in-deadline.ts';
 import { addDays } from './plain-date.ts';
 import { DateField, InputObject } from './schema.ts';
@@ -23,11 +23,11 @@ export type ContinuationDeadlineOutput = Static<typeof ContinuationDeadlineOutpu
  * notification date + 89; a day 90 on a closed day moves to the next business day (the card is
  * handed in to the city, 地方自治法4条の2④). The card is abolished (廃止) the day after.
  */
-export function continuationDeadline(input: ContinuationDeadlineInput, context: RuleContext): Outcome<ContinuationDeadlineOutput> {
+export function continuationDeadline(input: ContinuationDeadlineInput, context: RuleContext): Result<ContinuationDeadlineOutput> {
   const { policy } = context;
   const lastDay = addDays(input.moveInNotificationDate, policy.continuationDays - 1);
   const shifted = shiftDeadline(context, lastDay, policy.holidayShift.continuation);
   if (!shifted.ok) return shifted;
   const { deadline, movedForHoliday } = shifted.value;
-  return ok({ deadline, lapsesOn: addDays(deadline, 1), movedForHoliday });
+  return success({ deadline, lapsesOn: addDays(deadline, 1), movedForHoliday });
 }

@@ -1,3 +1,5 @@
+import type { Refusal } from './result.ts';
+
 /**
  * Refusals of the rules core, as values (house style: errors are values with stable codes).
  * The codes are part of the API contract (api.md, rules.md); `src/http` maps each to a status.
@@ -26,24 +28,5 @@ export interface FieldError {
   readonly message: string;
 }
 
-export interface RuleError {
-  readonly code: RuleErrorCode;
-  readonly message: string;
-  readonly errors?: readonly FieldError[];
-}
-
-export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: RuleError };
-
-export function ok<T>(value: T): Outcome<T> {
-  return { ok: true, value };
-}
-
-export function fail(code: RuleErrorCode, message: string, errors?: readonly FieldError[]): Outcome<never> {
-  return { ok: false, error: errors ? { code, message, errors } : { code, message } };
-}
-
-/** Input that has the right shape but does not make sense, e.g. a card issued before its holder was born. */
-export function invalidField(field: string, message: string): Outcome<never> {
-  const text = `${field}: ${message}`;
-  return fail(RuleErrorCode.InputInvalid, text, [{ pointer: `/${field}`, message: text }]);
-}
+/** A refusal of the rules core. */
+export type RuleError = Refusal<RuleErrorCode>;

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { ok, type Outcome } from './errors.ts';
+import { type Result, success } from './result.ts';
 import { InputObject } from './schema.ts';
 
 export const IndividualNumberInput = InputObject(
@@ -38,10 +38,10 @@ export function checkDigitOf(firstEleven: string): number {
 }
 
 /** R-11 `individual-number`: format and check digit; not whether the number was ever assigned. */
-export function individualNumber(input: IndividualNumberInput): Outcome<IndividualNumberOutput> {
+export function individualNumber(input: IndividualNumberInput): Result<IndividualNumberOutput> {
   const digits = normalizeDigits(input.number);
-  if (!TWELVE_DIGITS.test(digits)) return ok({ valid: false, reason: 'format' });
+  if (!TWELVE_DIGITS.test(digits)) return success({ valid: false, reason: 'format' });
   const checkDigit = checkDigitOf(digits);
-  if (digits.charCodeAt(11) - 48 !== checkDigit) return ok({ valid: false, checkDigit, reason: 'check-digit' });
-  return ok({ valid: true, checkDigit });
+  if (digits.charCodeAt(11) - 48 !== checkDigit) return success({ valid: false, checkDigit, reason: 'check-digit' });
+  return success({ valid: true, checkDigit });
 }

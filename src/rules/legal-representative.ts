@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { ageOn } from './age.ts';
 import type { RuleContext } from './context.ts';
-import { invalidField, ok, type Outcome } from './errors.ts';
+import { type Result, refuseField, success } from './result.ts';
 import type { PlainDate } from './plain-date.ts';
 import type { Policy } from './policy.ts';
 import { DateField, DateSchema, InputObject } from './schema.ts';
@@ -51,9 +51,9 @@ export function representationBasis(
  * certificates and new cards. A voluntary proxy (任意代理人) is then not allowed; a member of the
  * same household may still bring the card for continuation.
  */
-export function legalRepresentative(input: LegalRepresentativeInput, context: RuleContext): Outcome<LegalRepresentativeOutput> {
-  if (input.today < input.birthDate) return invalidField('today', `${input.today} is before birthDate ${input.birthDate}`);
+export function legalRepresentative(input: LegalRepresentativeInput, context: RuleContext): Result<LegalRepresentativeOutput> {
+  if (input.today < input.birthDate) return refuseField('today', `${input.today} is before birthDate ${input.birthDate}`);
   const basis = representationBasis(input.birthDate, input.today, input.adultWard, context.policy);
-  if (basis === undefined) return ok({ representativeRequired: false, voluntaryProxyAllowed: true });
-  return ok({ representativeRequired: true, voluntaryProxyAllowed: false, basis });
+  if (basis === undefined) return success({ representativeRequired: false, voluntaryProxyAllowed: true });
+  return success({ representativeRequired: true, voluntaryProxyAllowed: false, basis });
 }

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { nextBusinessDay } from './calendar.ts';
 import type { RuleContext } from './context.ts';
-import { ok, type Outcome } from './errors.ts';
+import { type Result, success } from './result.ts';
 import { addDays, type PlainDate } from './plain-date.ts';
 import type { Policy } from './policy.ts';
 import { DateField, InputObject } from './schema.ts';
@@ -32,11 +32,11 @@ export function shiftDeadline(
   context: RuleContext,
   day: PlainDate,
   shift: Policy['holidayShift'][keyof Policy['holidayShift']],
-): Outcome<{ deadline: PlainDate; movedForHoliday: boolean }> {
-  if (shift === 'none') return ok({ deadline: day, movedForHoliday: false });
+): Result<{ deadline: PlainDate; movedForHoliday: boolean }> {
+  if (shift === 'none') return success({ deadline: day, movedForHoliday: false });
   const next = nextBusinessDay(context.calendar, day);
   if (!next.ok) return next;
-  return ok({ deadline: next.value, movedForHoliday: next.value !== day });
+  return success({ deadline: next.value, movedForHoliday: next.value !== day });
 }
 
 /**
@@ -46,7 +46,7 @@ export function shiftDeadline(
  * two wins. A deadline on a closed day moves to the next business day (地方自治法4条の2④).
  * The seed's simpler advice ("within 14 days of the move-out date") is the guide's business.
  */
-export function moveInDeadline(input: MoveInDeadlineInput, context: RuleContext): Outcome<MoveInDeadlineOutput> {
+export function moveInDeadline(input: MoveInDeadlineInput, context: RuleContext): Result<MoveInDeadlineOutput> {
   const { policy } = context;
   const afterMoveIn = addDays(input.moveInDate, policy.moveInDays);
   const afterMoveOut = input.plannedMoveOutDate === undefined ? undefined : addDays(input.plannedMoveOutDate, policy.specialMoveOutDays);
@@ -56,5 +56,5 @@ export function moveInDeadline(input: MoveInDeadlineInput, context: RuleContext)
       : [afterMoveIn, MoveInBasis.FourteenDaysAfterMoveIn];
   const shifted = shiftDeadline(context, day, policy.holidayShift.moveIn);
   if (!shifted.ok) return shifted;
-  return ok({ deadline: shifted.value.deadline, basis, movedForHoliday: shifted.value.movedForHoliday });
+  return success({ deadline: shifted.value.deadline, basis, movedForHoliday: shifted.value.movedForHoliday });
 }

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import type { RuleContext } from './context.ts';
-import { ok, RuleErrorCode, type Outcome, type RuleError } from './errors.ts';
+import { RuleErrorCode, type RuleError } from './errors.ts';
+import { type Result, success } from './result.ts';
 import { addDays } from './plain-date.ts';
 import { MovingAbroadPolicy, type Policy } from './policy.ts';
 import { DateField, InputObject } from './schema.ts';
@@ -63,10 +64,10 @@ export type MovingAbroadOutput = Static<typeof MovingAbroadOutput>;
  * Decision `movingAbroad` in the policy: `keep-possible` (default), `always-abolish` (the seed's
  * 2023 text). `abroadContinuationRefusal` turns a refusal into the records service's 422.
  */
-export function movingAbroad(input: MovingAbroadInput, context: RuleContext): Outcome<MovingAbroadOutput> {
+export function movingAbroad(input: MovingAbroadInput, context: RuleContext): Result<MovingAbroadOutput> {
   const abolishesOn = ENDED.includes(input.cardStatus) ? {} : { abolishesOn: input.plannedMoveOutDate };
   const reason = refusalReason(input, context.policy);
-  return ok(reason === undefined ? { continuationAllowed: true, ...abolishesOn } : { continuationAllowed: false, ...abolishesOn, reason });
+  return success(reason === undefined ? { continuationAllowed: true, ...abolishesOn } : { continuationAllowed: false, ...abolishesOn, reason });
 }
 
 function refusalReason(input: MovingAbroadInput, policy: Pick<Policy, 'movingAbroad'>): AbroadContinuationReason | undefined {

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import type { RuleContext } from './context.ts';
-import { ok, type Outcome } from './errors.ts';
+import { type Result, success } from './result.ts';
 import { addDays, addMonthsClamped } from './plain-date.ts';
 import { DateField, InputObject } from './schema.ts';
 
@@ -26,8 +26,8 @@ export type PickupDeadlineOutput = Static<typeof PickupDeadlineOutput>;
  * print, is the day before (decision). The card then becomes `abolished` (reason `uncollected`)
  * and a new application is needed, free of the reissue fee since no card was handed over.
  */
-export function pickupDeadline(input: PickupDeadlineInput, context: RuleContext): Outcome<PickupDeadlineOutput> {
+export function pickupDeadline(input: PickupDeadlineInput, context: RuleContext): Result<PickupDeadlineOutput> {
   const { reminderMonths, keepMonths } = context.policy.pickup;
   const discardOn = addMonthsClamped(input.readyOn, keepMonths);
-  return ok({ noticeOn: input.readyOn, reminderOn: addMonthsClamped(input.readyOn, reminderMonths), collectBy: addDays(discardOn, -1), discardOn });
+  return success({ noticeOn: input.readyOn, reminderOn: addMonthsClamped(input.readyOn, reminderMonths), collectBy: addDays(discardOn, -1), discardOn });
 }

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import type { RuleContext } from './context.ts';
-import { ok, type Outcome } from './errors.ts';
+import { type Result, success } from './result.ts';
 import { PIN_KINDS, PinKind } from './policy.ts';
 import { InputObject } from './schema.ts';
 
@@ -33,17 +33,17 @@ const FOUR_DIGITS = /^[0-9]*$/;
  * (利用者証明用), resident-registry (住民基本台帳事務用) and card-info (券面事項入力補助用) PINs are
  * exactly 4 digits, locking after 3, and may be the same. Lock counts are the chip's business.
  */
-export function pinFormat(input: PinFormatInput, context: RuleContext): Outcome<PinFormatOutput> {
+export function pinFormat(input: PinFormatInput, context: RuleContext): Result<PinFormatOutput> {
   const maxAttempts = context.policy.pinMaxAttempts[input.kind];
-  const invalid = (reason: NonNullable<PinFormatOutput['reason']>) => ok({ valid: false, maxAttempts, reason });
+  const invalid = (reason: NonNullable<PinFormatOutput['reason']>) => success({ valid: false, maxAttempts, reason });
   if (input.kind === PinKind.Signature) {
     const pin = input.pin.replace(/[a-z]/g, (letter) => letter.toUpperCase());
     if (!SIGNATURE_CHARACTERS.test(pin)) return invalid('characters');
     if (pin.length < 6 || pin.length > 16) return invalid('length');
     if (!LETTER.test(pin) || !DIGIT.test(pin)) return invalid('needs-letter-and-digit');
-    return ok({ valid: true, normalized: pin, maxAttempts });
+    return success({ valid: true, normalized: pin, maxAttempts });
   }
   if (!FOUR_DIGITS.test(input.pin)) return invalid('characters');
   if (input.pin.length !== 4) return invalid('length');
-  return ok({ valid: true, normalized: input.pin, maxAttempts });
+  return success({ valid: true, normalized: input.pin, maxAttempts });
 }

@@ -11,7 +11,8 @@ import { certificateIssue, CertificateIssueInput, CertificateIssueOutput } from 
 import { certificateRenewalWindow, CertificateRenewalWindowInput, CertificateRenewalWindowOutput } from './certificate-renewal-window.ts';
 import type { RuleContext } from './context.ts';
 import { continuationDeadline, ContinuationDeadlineInput, ContinuationDeadlineOutput } from './continuation-deadline.ts';
-import { fail, RuleErrorCode, type Outcome, type RuleErrorCode as Code } from './errors.ts';
+import { RuleErrorCode, type RuleErrorCode as Code } from './errors.ts';
+import { refuseFields, type Result } from './result.ts';
 import { individualNumber, IndividualNumberInput, IndividualNumberOutput } from './individual-number.ts';
 import { fieldErrors } from './input-errors.ts';
 import { legalRepresentative, LegalRepresentativeInput, LegalRepresentativeOutput } from './legal-representative.ts';
@@ -34,7 +35,7 @@ export interface RuleDefinition<I extends TSchema = TSchema, O extends TSchema =
   readonly refusals: readonly Code[];
   /** An input that shows the rule at work, for the API documentation and the tests. */
   readonly example: Static<I>;
-  readonly evaluate: (input: Static<I>, context: RuleContext) => Outcome<Static<O>>;
+  readonly evaluate: (input: Static<I>, context: RuleContext) => Result<Static<O>>;
 }
 
 function rule<I extends TSchema, O extends TSchema>(definition: RuleDefinition<I, O>): RuleDefinition<I, O> {
@@ -238,11 +239,11 @@ function validatorFor(name: RuleName): Validator {
  * Checks untrusted input against the rule's schema, then evaluates the rule. Every failure is
  * a value: INPUT.INVALID naming each bad field, or the rule's own refusal.
  */
-export function evaluateRule(name: RuleName, input: unknown, context: RuleContext): Outcome<unknown> {
+export function evaluateRule(name: RuleName, input: unknown, context: RuleContext): Result<unknown> {
   const validator = validatorFor(name);
   if (!validator.Check(input)) {
     const errors = fieldErrors(validator.Errors(input));
-    return fail(RuleErrorCode.InputInvalid, errors.map((error) => error.message).join('; ') || 'invalid input', errors);
+    return refuseFields(errors);
   }
   const definition = RULES[name] as RuleDefinition;
   return definition.evaluate(input, context);

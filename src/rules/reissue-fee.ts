@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import type { RuleContext } from './context.ts';
-import { invalidField, ok, type Outcome } from './errors.ts';
+import { type Result, refuseField, success } from './result.ts';
 import { REISSUE_REASONS, ReissueReason } from './policy.ts';
 import { InputObject } from './schema.ts';
 
@@ -27,11 +27,11 @@ export type ReissueFeeOutput = Static<typeof ReissueFeeOutput>;
  * No fee is named for a full notes field, a renewal or a number change (the last a decision);
  * the amounts live in the policy.
  */
-export function reissueFee(input: ReissueFeeInput, context: RuleContext): Outcome<ReissueFeeOutput> {
+export function reissueFee(input: ReissueFeeInput, context: RuleContext): Result<ReissueFeeOutput> {
   const { reason, withCertificates, lostAtHome } = input;
-  if (lostAtHome === true && reason !== ReissueReason.Lost) return invalidField('lostAtHome', `is only for reason lost, not ${reason}`);
+  if (lostAtHome === true && reason !== ReissueReason.Lost) return refuseField('lostAtHome', `is only for reason lost, not ${reason}`);
   const fee = context.policy.reissueFees[reason];
   const certificateFee = withCertificates ? fee.certificateFee : 0;
   const policeReportRequired = fee.policeReport === 'always' || (fee.policeReport === 'unless-lost-at-home' && lostAtHome !== true);
-  return ok({ cardFee: fee.cardFee, certificateFee, total: fee.cardFee + certificateFee, policeReportRequired });
+  return success({ cardFee: fee.cardFee, certificateFee, total: fee.cardFee + certificateFee, policeReportRequired });
 }

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import type { RuleContext } from './context.ts';
-import { ok, type Outcome } from './errors.ts';
+import { type Result, success } from './result.ts';
 import { addMonthsClamped } from './plain-date.ts';
 import { DateField, DateSchema, InputObject } from './schema.ts';
 
@@ -22,9 +22,9 @@ export type RenewalWindowOutput = Static<typeof RenewalWindowOutput>;
  * expiry, or that month's last day when it has no such day (2026-05-31 → 2026-02-28), and
  * stays open until the expiry day. Renewal is free (R-10).
  */
-export function renewalWindow(input: RenewalWindowInput, context: RuleContext): Outcome<RenewalWindowOutput> {
+export function renewalWindow(input: RenewalWindowInput, context: RuleContext): Result<RenewalWindowOutput> {
   const opensOn = addMonthsClamped(input.expiryDate, -context.policy.renewalWindowMonths);
   const closesOn = input.expiryDate;
-  if (input.today === undefined) return ok({ opensOn, closesOn });
-  return ok({ opensOn, closesOn, open: opensOn <= input.today && input.today <= closesOn });
+  if (input.today === undefined) return success({ opensOn, closesOn });
+  return success({ opensOn, closesOn, open: opensOn <= input.today && input.today <= closesOn });
 }

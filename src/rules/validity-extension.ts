@@ -1,7 +1,8 @@
 import { Type, type Static } from 'typebox';
 import { ExpiryBasis, standardExpiry } from './card-expiry.ts';
 import type { RuleContext } from './context.ts';
-import { fail, invalidField, ok, RuleErrorCode, type Outcome } from './errors.ts';
+import { RuleErrorCode } from './errors.ts';
+import { type Result, refuse, refuseField, success } from './result.ts';
 import { endOfMonthsPeriod, type PlainDate } from './plain-date.ts';
 import { DateField, DateSchema, InputObject } from './schema.ts';
 
@@ -35,39 +36,39 @@ export type ValidityExtensionOutput = Static<typeof ValidityExtensionOutput>;
  * ending the day before the corresponding day, or at the end of a month that has none).
  * No new photo is needed.
  */
-export function validityExtension(input: ValidityExtensionInput, context: RuleContext): Outcome<ValidityExtensionOutput> {
+export function validityExtension(input: ValidityExtensionInput, context: RuleContext): Result<ValidityExtensionOutput> {
   const { birthDate, cardIssueDate, currentExpiryDate, today, newPeriodOfStayEnd, applicationPending, currentPeriodOfStayEnd } =
     input;
-  if (cardIssueDate < birthDate) return invalidField('cardIssueDate', `${cardIssueDate} is before birthDate ${birthDate}`);
+  if (cardIssueDate < birthDate) return refuseField('cardIssueDate', `${cardIssueDate} is before birthDate ${birthDate}`);
   if (currentExpiryDate < cardIssueDate) {
-    return invalidField('currentExpiryDate', `${currentExpiryDate} is before cardIssueDate ${cardIssueDate}`);
+    return refuseField('currentExpiryDate', `${currentExpiryDate} is before cardIssueDate ${cardIssueDate}`);
   }
   let candidate: PlainDate;
   let candidateBasis: typeof ExpiryBasis.PeriodOfStay | typeof ExpiryBasis.SpecialPeriod;
   if (newPeriodOfStayEnd !== undefined) {
     if (applicationPending) {
-      return invalidField('applicationPending', 'give either newPeriodOfStayEnd (decided) or applicationPending (not yet decided), not both');
+      return refuseField('applicationPending', 'give either newPeriodOfStayEnd (decided) or applicationPending (not yet decided), not both');
     }
     candidate = newPeriodOfStayEnd;
     candidateBasis = ExpiryBasis.PeriodOfStay;
   } else if (applicationPending) {
-    if (currentPeriodOfStayEnd === undefined) return invalidField('currentPeriodOfStayEnd', 'is required with applicationPending');
+    if (currentPeriodOfStayEnd === undefined) return refuseField('currentPeriodOfStayEnd', 'is required with applicationPending');
     candidate = endOfMonthsPeriod(currentPeriodOfStayEnd, context.policy.specialPeriodMonths);
     candidateBasis = ExpiryBasis.SpecialPeriod;
   } else {
-    return invalidField('newPeriodOfStayEnd', 'is required, or applicationPending: true with currentPeriodOfStayEnd');
+    return refuseField('newPeriodOfStayEnd', 'is required, or applicationPending: true with currentPeriodOfStayEnd');
   }
   if (today > currentExpiryDate) {
-    return fail(RuleErrorCode.CardExpired, `the card expired on ${currentExpiryDate}; a new card is needed instead`);
+    return refuse(RuleErrorCode.CardExpired, `the card expired on ${currentExpiryDate}; a new card is needed instead`);
   }
   const ceiling = standardExpiry(birthDate, cardIssueDate, context.policy);
   const result =
     candidate < ceiling.expiryDate ? { expiryDate: candidate, basis: candidateBasis } : { expiryDate: ceiling.expiryDate, basis: ceiling.basis };
   if (result.expiryDate <= currentExpiryDate) {
-    return fail(
+    return refuse(
       RuleErrorCode.NothingToExtend,
       `the card already runs to ${currentExpiryDate}; the new end ${result.expiryDate} does not extend it`,
     );
   }
-  return ok(result);
+  return success(result);
 }

@@ -1,5 +1,6 @@
 import { decideGuide } from '../../domain/guide/decide-guide.ts';
-import type { GuideOutcome } from '../../domain/guide/guide-plan.ts';
+import type { GuideError } from '../../domain/guide/guide-plan.ts';
+import type { Result } from '../../rules/result.ts';
 import type { OfficeDirectory } from '../../domain/office.ts';
 import type { RuleContext } from '../../rules/context.ts';
 import type { GuideRequest, LocalizedGuide } from './guide-schemas.ts';
@@ -20,7 +21,7 @@ export interface GuideServices {
  * texts keep their marks (ruby, «Japanese») for the pages, and `plainGuide` takes them off for JSON.
  * "Today" is answers.today when given, else the business date in Japan.
  */
-export function residentGuide(services: GuideServices, request: GuideRequest): GuideOutcome<LocalizedGuide> {
+export function residentGuide(services: GuideServices, request: GuideRequest): Result<LocalizedGuide, GuideError> {
   const plan = decideGuide(
     { situation: request.situation, answers: request.answers ?? {} },
     { rules: services.rules, offices: services.offices, today: services.clock.today() },

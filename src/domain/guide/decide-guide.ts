@@ -19,6 +19,7 @@ import {
 import { reissueFee } from '../../rules/reissue-fee.ts';
 import { renewalWindow } from '../../rules/renewal-window.ts';
 import { validityExtension, type ValidityExtensionOutput } from '../../rules/validity-extension.ts';
+import type { Result } from '../../rules/result.ts';
 import type { OfficeDirectory } from '../office.ts';
 import {
   AnswerProblem,
@@ -29,7 +30,6 @@ import {
   type FeePlan,
   type GuideError,
   type GuideFieldError,
-  type GuideOutcome,
   type GuidePlan,
   type Line,
   type OfficePlan,
@@ -656,7 +656,7 @@ function whoWarnings(draft: Draft): Line[] {
  * computed by the rules (R-5 … R-9) and the warnings, from the R-13 table. Pure: the pages and
  * the API put this one answer into words.
  */
-export function decideGuide(input: GuideInput, context: GuideContext): GuideOutcome<GuidePlan> {
+export function decideGuide(input: GuideInput, context: GuideContext): Result<GuidePlan, GuideError> {
   const { situation, answers } = input;
   const errors = checkAnswers(situation, answers);
   if (errors.length > 0) return invalid(errors);

@@ -1,6 +1,7 @@
 import type { ClosureReason } from '../../rules/calendar.ts';
 import type { FieldError, RuleErrorCode } from '../../rules/errors.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
+import type { Refusal } from '../../rules/result.ts';
 import type { ReissueReason } from '../../rules/policy.ts';
 import type { Item, Procedure } from '../../rules/procedures.ts';
 import type { ReissueFeeOutput } from '../../rules/reissue-fee.ts';
@@ -112,10 +113,10 @@ export interface GuideFieldError extends FieldError {
   readonly other?: AnswerName;
 }
 
-export interface GuideError {
+export interface GuideError extends Refusal<typeof RuleErrorCode.InputInvalid | typeof RuleErrorCode.CalendarOutOfRange> {
   readonly code: typeof RuleErrorCode.InputInvalid | typeof RuleErrorCode.CalendarOutOfRange;
   readonly message: string;
   readonly errors: readonly GuideFieldError[];
 }
 
-export type GuideOutcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: GuideError };
+
