@@ -5,6 +5,7 @@ import { issueSetupCode } from '../../src/app/staff-accounts.ts';
 import { addStaff } from '../../src/app/staff.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { createStaff, openTestApp, PASSWORD } from '../support/app.ts';
+import { cli } from '../support/cli.ts';
 import { DIALECTS } from '../support/databases.ts';
 import { type Answer, residentWithActiveCard, type Who, worldFor } from '../support/world.ts';
 
@@ -126,6 +127,22 @@ describe.each(DIALECTS)('staff accounts on $name', ({ create }) => {
     const made = await byAdmin('new.operator', 'hotline', 'hotline');
     expect(await issue('clerk', made.id)).toMatchObject({ status: 403 });
     expect(await issue('kasaiSupervisor', made.id)).toMatchObject({ status: 201 });
+  });
+
+  it('prints a setup code on the server machine for an office with no other supervisor, and adds accounts with a password there', async () => {
+    const services = { openApp: async () => ({ app: world.app, rewrapped: 0, close: async () => undefined }) };
+    const added = await cli(['user', 'add', 'first.sup', '--role', 'supervisor', '--office', 'koiwa', '--password-stdin'], `${PASSWORD}\n`, services);
+    expect(added).toMatchObject({ exitCode: 0, stdout: 'added first.sup (supervisor at koiwa)\n' });
+    expect((await signIn('first.sup', PASSWORD)).status).toBe(200);
+    const made = await byAdmin('koiwa.sup', 'supervisor', 'koiwa');
+    const printed = await cli(['user', 'setup-code', 'koiwa.sup'], '', services);
+    expect(printed.exitCode).toBe(0);
+    const code = /setup code for koiwa\.sup: (\S+) \(works once, until (\S+);/.exec(printed.stdout);
+    expect(code, printed.stdout).not.toBeNull();
+    expect((await setup('koiwa.sup', code![1]!)).status).toBe(200);
+    expect((await auditOf(made.id)).find((entry) => entry.action === 'staff.issue-setup-code')).toMatchObject({ outcome: 'ok', actorId: expect.stringMatching(/^system:cli:/) });
+    const refused = await cli(['user', 'setup-code', 'koiwa.sup'], '', services);
+    expect(refused).toMatchObject({ exitCode: 2, stderr: expect.stringContaining('STAFF.NOT_AWAITING_SETUP') });
   });
 
   it('takes a setup code once, and not after it expired', async () => {
