@@ -84,11 +84,12 @@ async function reread(app: AppContext, tx: Repositories, id: string): Promise<St
  * its password and awaits a setup code from a supervisor; an administrator's account gets a
  * one-time password, returned once.
  */
-export async function resetStaff(app: AppContext, actor: Actor, id: string, idempotency?: Idempotency): Promise<Result<StaffAccountChange>> {
+export async function resetStaff(app: AppContext, actor: Actor, id: string): Promise<Result<StaffAccountChange>> {
   // Hashing takes tens of milliseconds, which no transaction should hold the database for.
   const before = await app.store.read.staff.get(id);
   const prepared = before && !readsResidentData(before.role) ? await prepareOneTimePassword() : undefined;
-  return adminAct(app, actor, id, { action: 'staff.reset', idempotency, notSelf: 'change your own password with POST /api/v1/session/password' }, async (tx, staff, note) => {
+  // No Idempotency-Key: the answer may carry a one-time password, which is never stored in the clear.
+  return adminAct(app, actor, id, { action: 'staff.reset', idempotency: undefined, notSelf: 'change your own password with POST /api/v1/session/password' }, async (tx, staff, note) => {
     const ended = await tx.sessions.revokeAllOf(staff.id);
     if (readsResidentData(staff.role)) {
       await tx.staff.setPassword(staff.id, null, false);
@@ -195,9 +196,10 @@ export interface IssuedSetupCode {
  * of its office who is not the account's holder (never by an administrator); it replaces any
  * earlier code, works once, for SETUP_CODE_HOURS.
  */
-export async function issueSetupCode(app: AppContext, actor: Actor, id: string, idempotency?: Idempotency): Promise<Result<IssuedSetupCode>> {
+export async function issueSetupCode(app: AppContext, actor: Actor, id: string): Promise<Result<IssuedSetupCode>> {
   const permission = isSystemActor(actor) ? 'staff.manage' : 'staff.issue-setup-code';
-  return runCommand(app, actor, { action: 'staff.issue-setup-code', permission, subjectType: 'staff', subjectId: id, idempotency }, async (tx, note) => {
+  // No Idempotency-Key: the answer is the code, which is kept only as a hash.
+  return runCommand(app, actor, { action: 'staff.issue-setup-code', permission, subjectType: 'staff', subjectId: id }, async (tx, note) => {
     const staff = await tx.staff.get(id);
     if (!staff) return refuse(DomainErrorCode.StaffNotFound, 'there is no such staff account');
     note.details = { username: staff.username };

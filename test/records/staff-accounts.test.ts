@@ -226,11 +226,29 @@ describe.each(DIALECTS)('staff accounts on $name', ({ create }) => {
     expect((await signIn('second.admin', reset.body.oneTimePassword)).status).toBe(200);
   });
 
+  it('never keeps a setup code or a one-time password in the clear, not even as the answer to an Idempotency-Key', async () => {
+    const key = (name: string) => ({ 'idempotency-key': `secret-${name}` });
+    const made = await admin('POST', '/api/v1/staff', { username: 'keyed.admin', name: 'K', role: 'admin', officeId: 'honcho' });
+    const madeAgain = await world.call('admin', 'POST', '/api/v1/staff', { username: 'keyed.admin2', name: 'K', role: 'admin', officeId: 'honcho' }, key('add'));
+    const reset = await world.call('admin', 'POST', `/api/v1/staff/${made.body.id}/reset`, undefined, key('reset'));
+    const clerk = await byAdmin('keyed.clerk', 'clerk', 'honcho');
+    const issued = await world.call('supervisor', 'POST', `/api/v1/staff/${clerk.id}/setup-code`, undefined, key('code'));
+    const secrets = [made.body.oneTimePassword, madeAgain.body.oneTimePassword, reset.body.oneTimePassword, issued.body.code];
+    for (const secret of secrets) expect(secret).toEqual(expect.any(String));
+    const staffRows = JSON.stringify(await world.store.db.selectFrom('staff').selectAll().execute());
+    const keptAnswers = JSON.stringify(await world.store.db.selectFrom('idempotency_keys').select('result').execute());
+    for (const secret of secrets) {
+      expect(staffRows).not.toContain(secret);
+      expect(keptAnswers).not.toContain(secret);
+      expect(keptAnswers).not.toContain(secret.replace(/-/g, ''));
+    }
+  });
+
   it('disables an account and ends its sessions at once, even a session used a moment ago, in this process and another', async () => {
     const { actor, token } = await withPassword('leaving.clerk', 'clerk', 'honcho');
     const other = await signIn('leaving.clerk', PASSWORD);
     // A second server process on the same database, which has just served this token too.
-    const second = await openTestApp(world.database, world.masterKey);
+    const second = await openTestApp(world.database, Buffer.from(world.masterKey));
     const secondHttp = await buildApp(second.app);
     try {
       const inSecond = () => secondHttp.inject({ method: 'GET', url: '/api/v1/session', headers: { authorization: `Bearer ${token}` } });

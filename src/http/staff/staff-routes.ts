@@ -22,6 +22,12 @@ const StaffAccountChangeSchema = Type.Object({
   oneTimePassword: Type.Optional(Type.String({ description: "An administrator's account only: shown this once, changed at first sign-in" })),
 });
 
+/**
+ * The answers of adding an account, a reset and a setup code carry a secret shown once: they are
+ * never kept for a repeat of an Idempotency-Key (the key is not passed on), so that no setup code
+ * or one-time password lies in the database in the clear. A repeat makes a new one, which
+ * replaces the first (a repeated add is STAFF.DUPLICATE; reset the account instead).
+ */
 const RoleBody = Type.Object({ role: Type.Enum(ROLES), officeId: Type.String({ maxLength: 64 }) }, { additionalProperties: false });
 
 /**
@@ -68,7 +74,7 @@ export async function staffRoutes(app: FastifyInstance, { context }: { context: 
       response: StaffAccountChangeSchema,
       problems: ['STAFF.NOT_FOUND', 'STAFF.SELF'],
     },
-    ({ request, params, idempotency }) => resetStaff(context, request.actor, params.id, idempotency),
+    ({ request, params }) => resetStaff(context, request.actor, params.id),
   );
   staffRoute(
     app,
@@ -143,6 +149,6 @@ export async function staffRoutes(app: FastifyInstance, { context }: { context: 
       status: 201,
       problems: ['STAFF.NOT_FOUND', 'STAFF.SELF', 'STAFF.NOT_AWAITING_SETUP', 'AUTH.OFFICE_NOT_ALLOWED'],
     },
-    ({ request, params, idempotency }) => issueSetupCode(context, request.actor, params.id, idempotency),
+    ({ request, params }) => issueSetupCode(context, request.actor, params.id),
   );
 }
