@@ -53,6 +53,7 @@ describe.each(DIALECTS)('staff accounts on $name', ({ create }) => {
 
     // The administrator may not issue its setup code, nor guess one.
     expect(await issue('admin', made.id)).toMatchObject({ status: 403, body: { code: 'AUTH.FORBIDDEN' } });
+    expect(await admin('GET', '/api/v1/staff/awaiting-setup')).toMatchObject({ status: 403, body: { code: 'AUTH.FORBIDDEN' } });
     expect((await setup('mallory.sup', 'AAAA-AAAA-AAAA-AAAA')).body.code).toBe('AUTH.INVALID_CREDENTIALS');
     // Nor reset it into something usable.
     const reset = await admin('POST', `/api/v1/staff/${made.id}/reset`);
