@@ -1,5 +1,6 @@
 import type { PlainDate } from '../rules/plain-date.ts';
-import type { Clock } from './ports.ts';
+import { performance } from 'node:perf_hooks';
+import type { Clock, RealTime } from './ports.ts';
 
 /** Japan Standard Time is UTC+9 all year: no daylight saving since 1951. */
 const JST_OFFSET_MS = 9 * 3600_000;
@@ -8,6 +9,12 @@ const JST_OFFSET_MS = 9 * 3600_000;
 export const systemClock: Clock = {
   now: () => new Date().toISOString(),
   today: () => new Date(Date.now() + JST_OFFSET_MS).toISOString().slice(0, 10) as PlainDate,
+};
+
+/** The machine's wall clock and its monotonic clock. */
+export const systemRealTime: RealTime = {
+  wallMs: () => Date.now(),
+  monotonicMs: () => performance.now(),
 };
 
 /** Milliseconds from `now` to the next `HH:MM` in Japan. */

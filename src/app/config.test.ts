@@ -24,7 +24,19 @@ describe('loadConfig', () => {
       policyFile: undefined,
       officesFile: DEFAULT_OFFICES_FILE,
       sweepAt: '02:00',
+      trustProxy: undefined,
     });
+  });
+  it.each([
+    ['off', undefined],
+    ['0', undefined],
+    ['on', 'loopback'],
+    ['true', 'loopback'],
+    ['10.0.0.5', '10.0.0.5'],
+    [' 10.0.0.5, 10.0.1.0/24 ,::1 ', '10.0.0.5,10.0.1.0/24,::1'],
+    ['loopback,fd00::/8', 'loopback,fd00::/8'],
+  ])('reads TRUST_PROXY=%j as %j', (value, trusted) => {
+    expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toBe(trusted);
   });
   it('reads every setting', () => {
     expect(
@@ -37,6 +49,9 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "loud"'],
     [{ DATABASE_URL: 'mysql://db' }, 'DATABASE_URL must be a postgres:// URL; leave it unset for the embedded database'],
     [{ SWEEP_AT: '2am' }, 'SWEEP_AT must be a time HH:MM (in Japan) or off, not "2am"'],
+    [{ TRUST_PROXY: 'yes please' }, `TRUST_PROXY must be off, on (a proxy on this machine) or the proxies' addresses (e.g. 10.0.0.5,10.0.1.0/24), not "yes please"`],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'not "10.0.0.0/33"'],
+    [{ TRUST_PROXY: '10.0.0.5,' }, 'not ""'],
   ])('refuses %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });

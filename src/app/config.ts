@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { ConfigError } from './config-error.ts';
 
@@ -15,6 +16,11 @@ export interface Config {
   readonly officesFile: string;
   /** The time of day in Japan (HH:MM) the server runs the nightly sweep, or undefined for never. */
   readonly sweepAt: string | undefined;
+  /**
+   * The reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (addresses,
+   * CIDR ranges or `loopback`), or undefined: the client is whoever opened the connection.
+   */
+  readonly trustProxy: string | undefined;
 }
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -38,6 +44,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     policyFile: env.POLICY_FILE || undefined,
     officesFile: env.OFFICES_FILE || DEFAULT_OFFICES_FILE,
     sweepAt: sweepAt(env.SWEEP_AT),
+    trustProxy: trustProxy(env.TRUST_PROXY),
   };
 }
 
@@ -46,6 +53,33 @@ function sweepAt(value: string | undefined): string | undefined {
   const time = value || '02:00';
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) throw new ConfigError(`SWEEP_AT must be a time HH:MM (in Japan) or off, not "${value}"`);
   return time;
+}
+
+/** Names of address ranges the proxy check knows besides addresses and CIDR ranges. */
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * TRUST_PROXY: off by default; `on` for a proxy on this machine (the loopback addresses); or
+ * the proxies' addresses. Only a connection from one of them may say who the client is: a
+ * client that writes its own X-Forwarded-For is not believed, so it cannot pass for many.
+ */
+function trustProxy(value: string | undefined): string | undefined {
+  const setting = (value ?? '').trim().toLowerCase();
+  if (['', 'off', '0', 'false'].includes(setting)) return undefined;
+  if (['on', '1', 'true'].includes(setting)) return 'loopback';
+  const entries = setting.split(',').map((entry) => entry.trim());
+  const wrong = entries.find((entry) => !PROXY_RANGES.includes(entry) && !isAddressOrRange(entry));
+  if (wrong !== undefined) {
+    throw new ConfigError(`TRUST_PROXY must be off, on (a proxy on this machine) or the proxies' addresses (e.g. 10.0.0.5,10.0.1.0/24), not "${wrong}"`);
+  }
+  return entries.join(',');
+}
+
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
 }
 
 function isLogLevel(value: string): value is LogLevel {

@@ -1,12 +1,14 @@
 import type { OfficeDirectory } from '../domain/office.ts';
 import type { RuleContext } from '../rules/context.ts';
 import type { KeyRing } from './crypto/key-ring.ts';
-import type { CardChip, Clock, Ids, Store } from './ports.ts';
+import type { CardChip, Clock, Ids, RealTime, Store } from './ports.ts';
 
 /** Everything a use case works with, built once by the composition root. */
 export interface AppContext {
   readonly store: Store;
   readonly clock: Clock;
+  /** Real time for durations (sessions, setup codes), apart from the business clock. */
+  readonly realTime: RealTime;
   readonly ids: Ids;
   readonly keys: KeyRing;
   readonly chip: CardChip;

@@ -1,10 +1,10 @@
 import type { OfficeDirectory } from '../domain/office.ts';
 import type { RuleContext } from '../rules/context.ts';
-import { systemClock } from './clock.ts';
+import { systemClock, systemRealTime } from './clock.ts';
 import type { AppContext } from './context.ts';
 import { createKeyRing } from './crypto/key-ring.ts';
 import { uuidV7 } from './ids.ts';
-import type { Clock, Ids, Store } from './ports.ts';
+import type { Clock, Ids, RealTime, Store } from './ports.ts';
 import { SimulatedChip } from './simulated-chip.ts';
 
 export interface AppParts {
@@ -14,15 +14,17 @@ export interface AppParts {
   readonly rules: RuleContext;
   readonly offices: OfficeDirectory;
   readonly clock?: Clock;
+  readonly realTime?: RealTime;
   readonly ids?: Ids;
 }
 
-/** The use cases' context from its parts: the system clock and UUIDv7 ids unless given. */
+/** The use cases' context from its parts: the system clocks and UUIDv7 ids unless given. */
 export function createAppContext(parts: AppParts): AppContext {
   const keys = createKeyRing(parts.masterKey, parts.retiredKeys);
   return {
     store: parts.store,
     clock: parts.clock ?? systemClock,
+    realTime: parts.realTime ?? systemRealTime,
     ids: parts.ids ?? uuidV7,
     keys,
     rules: parts.rules,

@@ -21,6 +21,18 @@ export interface Ids {
   next(): string;
 }
 
+/**
+ * Real time, for what lasts so long (a session, a setup code) whatever business date the Clock
+ * is set to. The wall clock dates records and is what other processes share; an NTP step may
+ * move it back or forth, so a duration within one process is measured on the monotonic clock.
+ */
+export interface RealTime {
+  /** Milliseconds since 1970 by the wall clock. */
+  wallMs(): number;
+  /** Milliseconds from an arbitrary origin, never going back (performance.now()). */
+  monotonicMs(): number;
+}
+
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   /**
@@ -263,15 +275,24 @@ export interface IdempotencyRepository {
   insert(actorId: string, key: string, fingerprint: string, result: string, at: string): Promise<void>;
 }
 
+/** A one-time setup code as stored: only its hash, and when it stops working. */
+export interface SetupCodeRecord {
+  readonly hash: string;
+  readonly expiresAt: string;
+}
+
 export interface StaffRecord {
   readonly id: string;
   readonly username: string;
   readonly name: string;
   readonly role: Role;
   readonly officeId: string;
-  readonly passwordHash: string;
+  /** null: the account has no password yet; it awaits setup with a code a supervisor issues. */
+  readonly passwordHash: string | null;
   readonly mustChangePassword: boolean;
+  /** false: disabled, no sign-in and no session. */
   readonly active: boolean;
+  readonly setupCode: SetupCodeRecord | null;
 }
 
 export interface StaffRepository {
@@ -279,7 +300,13 @@ export interface StaffRepository {
   findByUsername(username: string): Promise<StaffRecord | undefined>;
   get(id: string): Promise<StaffRecord | undefined>;
   list(): Promise<StaffRecord[]>;
-  setPassword(id: string, passwordHash: string, mustChange: boolean): Promise<void>;
+  /** A new password, or none (null); an outstanding setup code stops working either way. */
+  setPassword(id: string, passwordHash: string | null, mustChange: boolean): Promise<void>;
+  setSetupCode(id: string, code: SetupCodeRecord | null): Promise<void>;
+  /** The first password, in exchange for the setup code whose hash is given: false when that code is no longer the account's. */
+  useSetupCode(id: string, codeHash: string, passwordHash: string): Promise<boolean>;
+  setActive(id: string, active: boolean): Promise<void>;
+  setRole(id: string, role: Role, officeId: string): Promise<void>;
   count(): Promise<number>;
 }
 
@@ -295,9 +322,11 @@ export interface SessionRecord {
 export interface SessionRepository {
   insert(record: SessionRecord): Promise<void>;
   find(tokenHash: string): Promise<SessionRecord | undefined>;
+  /** A session with its staff member, in one query: what every signed-in request reads. */
+  findWithStaff(tokenHash: string): Promise<{ readonly session: SessionRecord; readonly staff: StaffRecord } | undefined>;
   revoke(tokenHash: string): Promise<void>;
-  /** Ends every session of a staff member but the one named. */
-  revokeAllOf(staffId: string, exceptTokenHash: string): Promise<void>;
+  /** Ends every session of a staff member (but the one named, if any); how many were still open. */
+  revokeAllOf(staffId: string, exceptTokenHash?: string): Promise<number>;
 }
 
 export interface ApprovalRecord {

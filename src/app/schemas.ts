@@ -260,3 +260,8 @@ export const ApprovalDecisionBody = Body({ note: Type.Optional(Type.String({ max
 
 export const LoginBody = Body({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 200 }) });
 export const PasswordChangeBody = Body({ currentPassword: Type.String({ maxLength: 200 }), newPassword: Type.String({ maxLength: 200 }) });
+export const SetupBody = Body({
+  username: Type.String({ minLength: 1, maxLength: 64 }),
+  setupCode: Type.String({ minLength: 1, maxLength: 40, description: 'As the supervisor handed it over, e.g. ABCD-EFGH-JKLM-NPQR; case, spaces and dashes do not matter' }),
+  newPassword: Type.String({ maxLength: 200 }),
+});

@@ -1,6 +1,7 @@
 import { userInfo } from 'node:os';
 import { verifyAudit } from '../app/audit-trail.ts';
 import { rebuildCards } from '../app/rebuild.ts';
+import { issueSetupCode } from '../app/staff-accounts.ts';
 import { addStaff, systemActor } from '../app/staff.ts';
 import { CliError, write, type CliIo } from './io.ts';
 import type { CliServices, OpenedApp } from './program.ts';
@@ -39,6 +40,25 @@ export async function userAdd(
     });
     if (!result.ok) throw new CliError(`${result.error.code}: ${result.error.message}`);
     await write(io.stdout, `added ${result.value.username} (${result.value.role} at ${result.value.officeId})\n`);
+    return 0;
+  } finally {
+    await close();
+  }
+}
+
+/**
+ * `user setup-code <username>`: a setup code for an account awaiting setup, from the server
+ * machine, for an office that has no other supervisor to issue it (its first supervisor, or its
+ * only one after a reset). Printed once; audited as the command line's user.
+ */
+export async function userSetupCode(io: CliIo, open: () => Promise<OpenedApp>, username: string): Promise<number> {
+  const { app, close } = await open();
+  try {
+    const staff = await app.store.read.staff.findByUsername(username);
+    if (!staff) throw new CliError(`STAFF.NOT_FOUND: there is no user ${username}`);
+    const result = await issueSetupCode(app, cliActor(), staff.id);
+    if (!result.ok) throw new CliError(`${result.error.code}: ${result.error.message}`);
+    await write(io.stdout, `setup code for ${username}: ${result.value.code} (works once, until ${result.value.expiresAt}; sign in with it at /setup)\n`);
     return 0;
   } finally {
     await close();

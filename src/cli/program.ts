@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { MIN_PASSWORD_LENGTH } from '../app/staff.ts';
 import type { AppContext } from '../app/context.ts';
 import type { RuleContext } from '../rules/context.ts';
-import { auditVerify, keysRotate, migrate, rebuild, userAdd } from './admin-commands.ts';
+import { auditVerify, keysRotate, migrate, rebuild, userAdd, userSetupCode } from './admin-commands.ts';
 import { demoGenerate } from './demo-command.ts';
 import { exportCommand, importCommand } from './exchange-commands.ts';
 import { sweep } from './sweep-command.ts';
@@ -83,6 +83,11 @@ export function createProgram(io: CliIo, services: CliServices, setExitCode: (co
     .action(async (username: string, options: { role: string; office: string; name?: string; passwordStdin?: boolean }) =>
       setExitCode(await userAdd(io, services.openApp, username, options)),
     );
+  user
+    .command('setup-code')
+    .description('print a one-time setup code for an account awaiting its first password (where no other supervisor of its office can issue one)')
+    .argument('<username>', 'the account, made or reset by an administrator')
+    .action(async (username: string) => setExitCode(await userSetupCode(io, services.openApp, username)));
 
   program
     .command('keys')

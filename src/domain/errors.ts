@@ -40,8 +40,12 @@ export const DomainErrorCode = {
   AuthCsrf: 'AUTH.CSRF',
   AuthPasswordChangeRequired: 'AUTH.PASSWORD_CHANGE_REQUIRED',
   AuthWeakPassword: 'AUTH.WEAK_PASSWORD',
+  AuthSetupCodeExpired: 'AUTH.SETUP_CODE_EXPIRED',
   StaffDuplicate: 'STAFF.DUPLICATE',
   StaffNotFound: 'STAFF.NOT_FOUND',
+  /** An act on one's own account that needs someone else (a setup code, disabling, a new role). */
+  StaffSelf: 'STAFF.SELF',
+  StaffNotAwaitingSetup: 'STAFF.NOT_AWAITING_SETUP',
   UnknownOffice: 'OFFICE.UNKNOWN',
   IdempotencyKeyReused: 'IDEMPOTENCY.KEY_REUSED',
   JobFailed: 'JOB.FAILED',

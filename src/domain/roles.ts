@@ -27,6 +27,8 @@ export const Permission = {
   JobRun: 'job.run',
   AuditRead: 'audit.read',
   StaffManage: 'staff.manage',
+  /** Hand a person the one-time code that lets them set the first password of their account. */
+  StaffSetupCode: 'staff.issue-setup-code',
   /** Import from and export to the resident-registry system: a job run from the server's command line. */
   RegistryExchange: 'registry.exchange',
 } as const;
@@ -53,7 +55,7 @@ const COUNTER: readonly Permission[] = [
  */
 export const PERMISSIONS = {
   clerk: COUNTER,
-  supervisor: [...COUNTER, 'resident.change-number', 'approval.decide', 'report.read', 'notice.read', 'job.run'],
+  supervisor: [...COUNTER, 'resident.change-number', 'approval.decide', 'report.read', 'notice.read', 'job.run', 'staff.issue-setup-code'],
   hotline: ['resident.search', 'card.read', 'card.suspend'],
   auditor: ['audit.read', 'report.read'],
   admin: ['staff.manage', 'job.run', 'registry.exchange'],
@@ -61,6 +63,16 @@ export const PERMISSIONS = {
 
 export function can(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[role] as readonly Permission[]).includes(permission);
+}
+
+/**
+ * Roles that read resident data. An administrator never holds a usable credential for such an
+ * account: its first password comes with a setup code that a supervisor issues (docs/security.md).
+ */
+export const DATA_ROLES: readonly Role[] = ['clerk', 'supervisor', 'hotline', 'auditor'];
+
+export function readsResidentData(role: Role): boolean {
+  return DATA_ROLES.includes(role);
 }
 
 /** Permissions that need the resident in front of a clerk: refused to the hotline as counter-only (seed). */

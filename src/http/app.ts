@@ -29,11 +29,17 @@ declare module 'fastify' {
 export interface HttpOptions {
   /** Sign-in attempts per minute per address and username before 429. */
   readonly loginAttemptsPerMinute?: number;
+  /** Failed sign-ins per address, over any usernames, in 15 minutes before 429. */
+  readonly signInFailuresPerAddress?: number;
 }
 
-/** Builds the HTTP application without listening, so tests drive it with `inject` (fastify/demo). */
+/**
+ * Builds the HTTP application without listening, so tests drive it with `inject` (fastify/demo).
+ * `trustProxy` (TRUST_PROXY) makes the client's address and protocol those a TLS proxy in front
+ * reports (X-Forwarded-For, X-Forwarded-Proto): sign-in throttling and the `Secure` cookie use them.
+ */
 export async function buildApp(context: AppContext, options: FastifyServerOptions & HttpOptions = {}): Promise<FastifyInstance> {
-  const { loginAttemptsPerMinute = 10, ...fastifyOptions } = options;
+  const { loginAttemptsPerMinute = 10, signInFailuresPerAddress = 30, ...fastifyOptions } = options;
   const app = Fastify({
     ...fastifyOptions,
     bodyLimit: 1024 * 1024,
@@ -55,7 +61,7 @@ export async function buildApp(context: AppContext, options: FastifyServerOption
   await app.register(healthRoutes, { database: context.store });
   await app.register(officeRoutes, { offices: context.offices });
   await app.register(ruleRoutes, { context: context.rules });
-  await app.register(sessionRoutes, { context, loginAttemptsPerMinute });
+  await app.register(sessionRoutes, { context, loginAttemptsPerMinute, signInFailuresPerAddress });
   await app.register(residentRoutes, { context });
   await app.register(cardRoutes, { context });
   await app.register(approvalRoutes, { context });

@@ -10,7 +10,8 @@ import { problem } from './problem.ts';
 
 export const SESSION_COOKIE = 'madoguchi_session';
 export const CSRF_HEADER = 'x-csrf-token' as const;
-const CACHE_MS = 5_000;
+/** Sessions whose monotonic deadline a process keeps at most; beyond, passed deadlines go, then all. */
+const DEADLINES_KEPT = 10_000;
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 declare module 'fastify' {
@@ -41,35 +42,50 @@ function tokenOf(request: FastifyRequest): { token: string; viaCookie: boolean }
 /**
  * Sessions by bearer token or HttpOnly cookie (api.md "Session"). A cookie alone does not
  * authorise a change: unsafe methods also need the session's CSRF token in `x-csrf-token`,
- * which a page of another site cannot read. Sessions are cached for a few seconds per process.
+ * which a page of another site cannot read.
+ *
+ * Every request reads its session and account from the database (one statement of two
+ * primary-key lookups) rather than from a cache of this process: a disabled account, a reset, a
+ * new role or a changed password ends the sessions in the same transaction, and the very next
+ * request is refused in every server process on the same database.
+ *
+ * A session ends SESSION_HOURS after sign-in by the wall clock, which every process shares; as
+ * an NTP step may set that clock back, each process also keeps, from the first request it sees
+ * of a session, the same deadline on its monotonic clock, and the session ends at the earlier.
  */
 export const staffAuth = fp(
   async (app: FastifyInstance, { context }: { context: AppContext }) => {
     await app.register(cookie);
-    const cache = new Map<string, { value: Authenticated; until: number }>();
+    const deadlines = new Map<string, number>();
     app.decorateRequest('actor', null as unknown as Actor);
     app.decorateRequest('sessionToken', '');
     app.decorateRequest('staffSession', null as unknown as Authenticated);
-    // Keyed by the token itself: this cache lives only in the process's memory, like the request.
-    app.decorate('forgetSession', (token: string) => void cache.delete(token));
+    // Keyed by the token itself: this map lives only in the process's memory, like the request.
+    app.decorate('forgetSession', (token: string) => void deadlines.delete(token));
+    const deadlineOf = (token: string, session: Authenticated, now: number): number => {
+      let deadline = deadlines.get(token);
+      if (deadline === undefined) {
+        deadline = now + (Date.parse(session.expiresAt) - context.realTime.wallMs());
+        if (deadlines.size >= DEADLINES_KEPT) {
+          for (const [key, until] of deadlines) if (until <= now) deadlines.delete(key);
+          // Forgetting a deadline only leaves that session to the wall clock, as in a new process.
+          if (deadlines.size >= DEADLINES_KEPT) deadlines.clear();
+        }
+        deadlines.set(token, deadline);
+      }
+      return deadline;
+    };
     app.decorate('requireStaff', async (request: FastifyRequest, reply: FastifyReply) => {
       const credentials = tokenOf(request);
       if (!credentials) return void sendProblem(reply, problem(DomainErrorCode.AuthUnauthenticated, 'sign in first'));
-      const key = credentials.token;
-      let cached = cache.get(key);
-      if (!cached || cached.until < Date.now()) {
-        const result = await authenticate(context, credentials.token);
-        if (!result.ok) {
-          cache.delete(key);
-          return void sendProblem(reply, problem(result.error.code, result.error.message, undefined, result.error.details));
-        }
-        cached = { value: result.value, until: Date.now() + CACHE_MS };
-        if (cache.size > 10_000) cache.clear();
-        cache.set(key, cached);
+      const result = await authenticate(context, credentials.token);
+      if (!result.ok) {
+        deadlines.delete(credentials.token);
+        return void sendProblem(reply, problem(result.error.code, result.error.message, undefined, result.error.details));
       }
-      const session = cached.value;
-      if (session.expiresAt <= new Date().toISOString()) {
-        cache.delete(key);
+      const session = result.value;
+      const now = context.realTime.monotonicMs();
+      if (deadlineOf(credentials.token, session, now) <= now) {
         return void sendProblem(reply, problem(DomainErrorCode.AuthUnauthenticated, 'the session has expired; sign in again', undefined, { expired: true }));
       }
       if (credentials.viaCookie && UNSAFE.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {

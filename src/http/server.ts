@@ -12,6 +12,7 @@ export interface RunningServer {
 /** Starts listening on HOST:PORT with structured logs (pino). */
 export async function startServer(config: Config, context: AppContext): Promise<RunningServer> {
   const app = await buildApp(context, {
+    trustProxy: config.trustProxy ?? false,
     logger: {
       level: config.logLevel,
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },

@@ -173,10 +173,14 @@ export interface StaffTable {
   name: string;
   role: string;
   office_id: string;
+  /** The argon2id hash of the password; empty while the account has none (it awaits setup). */
   password_hash: string;
   must_change_password: number;
   active: number;
   created_at: string;
+  /** The SHA-256 of the account's outstanding setup code, null when there is none (migration 0004). */
+  setup_code_hash: string | null;
+  setup_code_expires_at: string | null;
 }
 
 export interface SessionsTable {

@@ -30,7 +30,7 @@ export async function openBrowserWorld(): Promise<BrowserWorld> {
     auditor: await createStaff(t.app, 'auditor', 'auditor', 'honcho'),
     admin: await createStaff(t.app, 'admin', 'admin', 'honcho'),
   };
-  const http = await buildApp(t.app, { loginAttemptsPerMinute: 1000 });
+  const http = await buildApp(t.app, { loginAttemptsPerMinute: 1000, signInFailuresPerAddress: 1000 });
   await http.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(http.server.address() as AddressInfo).port}`;
   const browser = await launchBrowser();

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { createAppContext } from '../../src/app/create-app-context.ts';
 import type { Store } from '../../src/app/ports.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp, type HttpOptions } from '../../src/http/app.ts';
 import { DEFAULT_CONTEXT } from '../../src/rules/context.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { OFFICES, openTestApp, PASSWORD, type TestApp } from './app.ts';
@@ -22,9 +22,9 @@ export interface HttpTest extends TestApp {
 }
 
 /** The whole HTTP application over a fresh database of the given kind, as `npm start` builds it. */
-export async function openHttpTest(database: TestDatabase, options: { loginAttemptsPerMinute?: number } = {}): Promise<HttpTest> {
+export async function openHttpTest(database: TestDatabase, options: HttpOptions & { trustProxy?: string } = {}): Promise<HttpTest> {
   const t = await openTestApp(database);
-  const http = await buildApp(t.app, { loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 1000 });
+  const http = await buildApp(t.app, { loginAttemptsPerMinute: 1000, signInFailuresPerAddress: 1000, ...options });
   return {
     ...t,
     http,

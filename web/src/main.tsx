@@ -6,6 +6,7 @@ import { AuditPage } from './auditor/audit-page';
 import { homeOf } from './auth/home';
 import { PasswordPage } from './auth/password-page';
 import { SessionProvider, useSession } from './auth/session';
+import { SetupPage } from './auth/setup-page';
 import { SignInPage } from './auth/sign-in-page';
 import { Layout, Page } from './components/layout';
 import { CardProcedureRoute, RegisterRoute, ResidentProcedureRoute } from './counter/procedure-route';
@@ -15,6 +16,7 @@ import { SlipPage } from './counter/slip-page';
 import { HotlinePage } from './hotline/hotline-page';
 import { LanguageProvider, useI18n } from './i18n/i18n';
 import { ApprovalsPage } from './supervisor/approvals-page';
+import { SetupCodesPage } from './supervisor/setup-codes-page';
 import '@digital-go-jp/design-tokens/dist/tokens.css';
 import './styles.css';
 
@@ -73,6 +75,7 @@ const router = createBrowserRouter([
       { path: '/', element: <Home /> },
       { path: '/signin', element: <SignInPage /> },
       { path: '/password', element: <PasswordPage /> },
+      { path: '/setup', element: <SetupPage /> },
       { path: '/residents', element: <Only roles={COUNTER}><SearchPage /></Only> },
       { path: '/residents/new', element: <Only roles={COUNTER}><RegisterRoute /></Only> },
       { path: '/residents/arrival', element: <Only roles={COUNTER}><RegisterRoute arrival /></Only> },
@@ -86,6 +89,7 @@ const router = createBrowserRouter([
       { path: '/reports', element: <Only roles={FIGURES}><ReportsPage /></Only> },
       { path: '/notices', element: <Only roles={['supervisor']}><NoticesPage /></Only> },
       { path: '/notices/letters', element: <Only roles={['supervisor']}><NoticeLettersPage /></Only> },
+      { path: '/setup-codes', element: <Only roles={['supervisor']}><SetupCodesPage /></Only> },
       { path: '/hotline', element: <Only roles={['hotline']}><HotlinePage /></Only> },
       { path: '/audit', element: <Only roles={['auditor']}><AuditPage /></Only> },
       { path: '/staff', element: <Only roles={['admin']}><StaffPage /></Only> },

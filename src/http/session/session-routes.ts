@@ -1,13 +1,18 @@
-import rateLimit from '@fastify/rate-limit';
+import rateLimit, { normalizeIP } from '@fastify/rate-limit';
 import { ROLES } from '../../domain/roles.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app/context.ts';
-import { LoginBody, PasswordChangeBody } from '../../app/schemas.ts';
-import { changePassword, signIn, signOut, SESSION_HOURS } from '../../app/staff.ts';
+import { LoginBody, PasswordChangeBody, SetupBody } from '../../app/schemas.ts';
+import { completeSetup } from '../../app/staff-accounts.ts';
+import { changePassword, signIn, signOut, SESSION_HOURS, type SignedIn } from '../../app/staff.ts';
+import type { Result } from '../../domain/errors.ts';
 import { BEARER_SECURITY, CSRF_HEADER, SESSION_COOKIE } from '../auth.ts';
-import { problemResponses } from '../problem.ts';
+import { sendProblem } from '../error-handler.ts';
+import { HttpErrorCode, problem, problemResponses } from '../problem.ts';
 import { sendResult } from '../reply.ts';
+import { AttemptBudget } from './attempt-budget.ts';
 
 export const StaffViewSchema = Type.Object({
   id: Type.String(),
@@ -26,20 +31,55 @@ const SessionSchema = Type.Object({
   user: StaffViewSchema,
 });
 
-/** POST/GET/DELETE /api/v1/session and the password change (api.md "Session"). Sign-in is throttled. */
-export const sessionRoutes: FastifyPluginAsyncTypebox<{ context: AppContext; loginAttemptsPerMinute: number }> = async (app, { context, loginAttemptsPerMinute }) => {
+export interface SignInLimits {
+  /** Attempts per minute per address and username, right or wrong, before 429. */
+  readonly loginAttemptsPerMinute: number;
+  /** Failed attempts per address, whatever the username, in SIGN_IN_FAILURE_WINDOW_MS before 429 (password spraying). */
+  readonly signInFailuresPerAddress: number;
+}
+
+export const SIGN_IN_FAILURE_WINDOW_MS = 15 * 60_000;
+
+/** POST/GET/DELETE /api/v1/session, the first sign-in with a setup code and the password change (api.md "Session"). Sign-in is throttled. */
+export const sessionRoutes: FastifyPluginAsyncTypebox<{ context: AppContext } & SignInLimits> = async (app, { context, loginAttemptsPerMinute, signInFailuresPerAddress }) => {
   await app.register(rateLimit, { global: false });
+  // Behind TRUST_PROXY the address is the client's as the proxy saw it; an IPv6 client is
+  // counted by its /64, which one machine can fill with addresses.
+  const addressOf = (request: FastifyRequest) => normalizeIP(request.ip);
+  const perAddress = new AttemptBudget(signInFailuresPerAddress, SIGN_IN_FAILURE_WINDOW_MS, () => context.realTime.monotonicMs());
+  const perUsername = {
+    max: loginAttemptsPerMinute,
+    timeWindow: 60_000,
+    hook: 'preHandler' as const,
+    keyGenerator: (request: FastifyRequest) => `${addressOf(request)}:${String((request.body as { username?: unknown } | undefined)?.username ?? '')}`,
+  };
+
+  /** Tries `attempt` within the address's budget of failures; a success opens the session cookie. */
+  const throttled = async (request: FastifyRequest, reply: FastifyReply, attempt: () => Promise<Result<SignedIn>>) => {
+    const address = addressOf(request);
+    const budget = perAddress.take(address);
+    if (!budget.ok) {
+      reply.header('retry-after', String(Math.ceil(budget.retryAfterMs / 1000)));
+      return sendProblem(reply, problem(HttpErrorCode.Throttled, 'too many failed sign-ins from this address; wait and try again'));
+    }
+    const result = await attempt();
+    if (!result.ok) return sendResult(reply, result);
+    perAddress.refund(address);
+    reply.setCookie(SESSION_COOKIE, result.value.token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      // With TRUST_PROXY, the protocol the client used with the TLS proxy (X-Forwarded-Proto).
+      secure: request.protocol === 'https',
+      path: '/',
+      maxAge: SESSION_HOURS * 3600,
+    });
+    return sendResult(reply, { ok: true, value: { ...result.value, csrfHeader: CSRF_HEADER } });
+  };
+
   app.post(
     '/api/v1/session',
     {
-      config: {
-        rateLimit: {
-          max: loginAttemptsPerMinute,
-          timeWindow: 60_000,
-          hook: 'preHandler',
-          keyGenerator: (request) => `${request.ip}:${String((request.body as { username?: unknown } | undefined)?.username ?? '')}`,
-        },
-      },
+      config: { rateLimit: perUsername },
       schema: {
         summary: 'Sign in: a bearer token, and an HttpOnly cookie for the web app',
         tags: ['session'],
@@ -47,20 +87,20 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ context: AppContext; log
         response: { 200: SessionSchema, ...problemResponses('AUTH.INVALID_CREDENTIALS', 'REQUEST.THROTTLED') },
       },
     },
-    async (request, reply) => {
-      const result = await signIn(context, request.body.username, request.body.password);
-      if (result.ok) {
-        reply.setCookie(SESSION_COOKIE, result.value.token, {
-          httpOnly: true,
-          sameSite: 'strict',
-          secure: request.protocol === 'https',
-          path: '/',
-          maxAge: SESSION_HOURS * 3600,
-        });
-        return sendResult(reply, { ok: true, value: { ...result.value, csrfHeader: CSRF_HEADER } });
-      }
-      return sendResult(reply, result);
+    async (request, reply) => throttled(request, reply, () => signIn(context, request.body.username, request.body.password)),
+  );
+  app.post(
+    '/api/v1/session/setup',
+    {
+      config: { rateLimit: perUsername },
+      schema: {
+        summary: 'First sign-in of an account awaiting setup: the setup code a supervisor issued, and a password of your own',
+        tags: ['session'],
+        body: SetupBody,
+        response: { 200: SessionSchema, ...problemResponses('AUTH.INVALID_CREDENTIALS', 'AUTH.SETUP_CODE_EXPIRED', 'AUTH.WEAK_PASSWORD', 'REQUEST.THROTTLED') },
+      },
     },
+    async (request, reply) => throttled(request, reply, () => completeSetup(context, request.body.username, request.body.setupCode, request.body.newPassword)),
   );
   app.get(
     '/api/v1/session',
@@ -108,10 +148,6 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ context: AppContext; log
         response: { 200: StaffViewSchema, ...problemResponses('AUTH.INVALID_CREDENTIALS', 'AUTH.WEAK_PASSWORD', 'AUTH.UNAUTHENTICATED', 'AUTH.CSRF') },
       },
     },
-    async (request, reply) => {
-      const result = await changePassword(context, request.actor, request.body.currentPassword, request.body.newPassword, request.sessionToken);
-      app.forgetSession(request.sessionToken);
-      return sendResult(reply, result);
-    },
+    async (request, reply) => sendResult(reply, await changePassword(context, request.actor, request.body.currentPassword, request.body.newPassword, request.sessionToken)),
   );
 };

@@ -1,27 +1,52 @@
 import type { FastifyInstance } from 'fastify';
-import { ROLES } from '../../domain/roles.ts';
 import { Type } from 'typebox';
 import { authorize } from '../../app/actor.ts';
 import type { AppContext } from '../../app/context.ts';
-import { addStaff, staffView } from '../../app/staff.ts';
+import { accountsAwaitingSetup, changeStaffRole, disableStaff, enableStaff, endStaffSessions, issueSetupCode, resetStaff } from '../../app/staff-accounts.ts';
+import { addStaff, staffAccountView } from '../../app/staff.ts';
 import { success } from '../../domain/errors.ts';
+import { ROLES } from '../../domain/roles.ts';
 import { StaffViewSchema } from '../session/session-routes.ts';
-import { staffRoute } from '../staff-route.ts';
+import { IdParams, staffRoute } from '../staff-route.ts';
 
 const tags = ['staff'];
 
-/** Staff accounts, for administrators (who read no resident data). */
+const StaffAccountSchema = Type.Object({
+  ...StaffViewSchema.properties,
+  state: Type.Enum(['active', 'awaiting-setup', 'disabled'], { description: 'awaiting-setup: no password yet; a supervisor of its office issues a setup code' }),
+  setupCodeExpiresAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'When the outstanding setup code stops working; null when none works' }),
+});
+
+const StaffAccountChangeSchema = Type.Object({
+  ...StaffAccountSchema.properties,
+  oneTimePassword: Type.Optional(Type.String({ description: "An administrator's account only: shown this once, changed at first sign-in" })),
+});
+
+/**
+ * The answers of adding an account, a reset and a setup code carry a secret shown once: they are
+ * never kept for a repeat of an Idempotency-Key (the key is not passed on), so that no setup code
+ * or one-time password lies in the database in the clear. A repeat makes a new one, which
+ * replaces the first (a repeated add is STAFF.DUPLICATE; reset the account instead).
+ */
+const RoleBody = Type.Object({ role: Type.Enum(ROLES), officeId: Type.String({ maxLength: 64 }) }, { additionalProperties: false });
+
+/**
+ * Staff accounts: administrators (who read no resident data) make, reset, disable and re-enable
+ * accounts, change roles and end sessions; supervisors issue the setup codes of the accounts of
+ * their office (docs/security.md "Staff accounts").
+ */
 export async function staffRoutes(app: FastifyInstance, { context }: { context: AppContext }): Promise<void> {
-  staffRoute(app, { method: 'GET', url: '/api/v1/staff', summary: 'Staff accounts', tags, response: Type.Array(StaffViewSchema), problems: [] }, async ({ request }) => {
+  staffRoute(app, { method: 'GET', url: '/api/v1/staff', summary: 'Staff accounts', tags, response: Type.Array(StaffAccountSchema), problems: [] }, async ({ request }) => {
     const allowed = authorize(request.actor, 'staff.manage');
-    return allowed.ok ? success((await context.store.read.staff.list()).map(staffView)) : allowed;
+    const now = context.realTime.wallMs();
+    return allowed.ok ? success((await context.store.read.staff.list()).map((record) => staffAccountView(record, now))) : allowed;
   });
   staffRoute(
     app,
     {
       method: 'POST',
       url: '/api/v1/staff',
-      summary: 'A new staff account; a one-time password to change at first sign-in',
+      summary: 'A new staff account: one that reads resident data awaits a setup code from a supervisor of its office; an administrator gets a one-time password',
       tags,
       body: Type.Object(
         {
@@ -29,14 +54,101 @@ export async function staffRoutes(app: FastifyInstance, { context }: { context: 
           name: Type.String({ minLength: 1, maxLength: 100 }),
           role: Type.Enum(ROLES),
           officeId: Type.String({ maxLength: 64 }),
-          password: Type.String({ maxLength: 200 }),
         },
         { additionalProperties: false },
       ),
-      response: StaffViewSchema,
+      response: StaffAccountChangeSchema,
       status: 201,
-      problems: ['STAFF.DUPLICATE', 'OFFICE.UNKNOWN', 'AUTH.WEAK_PASSWORD', 'INPUT.INVALID'],
+      problems: ['STAFF.DUPLICATE', 'OFFICE.UNKNOWN', 'INPUT.INVALID'],
     },
-    ({ request, body }) => addStaff(context, request.actor, { ...body, mustChangePassword: true }),
+    ({ request, body }) => addStaff(context, request.actor, body),
+  );
+  staffRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/v1/staff/:id/reset',
+      summary: "Reset an account: its sessions end; one that reads resident data loses its password and awaits a setup code, an administrator's gets a one-time password",
+      tags,
+      params: IdParams,
+      response: StaffAccountChangeSchema,
+      problems: ['STAFF.NOT_FOUND', 'STAFF.SELF'],
+    },
+    ({ request, params }) => resetStaff(context, request.actor, params.id),
+  );
+  staffRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/v1/staff/:id/role',
+      summary: 'A new role and office; sessions end, and a raise to a role that reads resident data (or another office) awaits a setup code',
+      tags,
+      params: IdParams,
+      body: RoleBody,
+      response: StaffAccountSchema,
+      problems: ['STAFF.NOT_FOUND', 'STAFF.SELF', 'OFFICE.UNKNOWN', 'INPUT.INVALID'],
+    },
+    ({ request, params, body, idempotency }) => changeStaffRole(context, request.actor, params.id, body, idempotency),
+  );
+  staffRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/v1/staff/:id/disable',
+      summary: 'Disable an account: no sign-in, and every session ends at once',
+      tags,
+      params: IdParams,
+      response: StaffAccountSchema,
+      problems: ['STAFF.NOT_FOUND', 'STAFF.SELF'],
+    },
+    ({ request, params, idempotency }) => disableStaff(context, request.actor, params.id, idempotency),
+  );
+  staffRoute(
+    app,
+    { method: 'POST', url: '/api/v1/staff/:id/enable', summary: 'Enable a disabled account again, as it was', tags, params: IdParams, response: StaffAccountSchema, problems: ['STAFF.NOT_FOUND'] },
+    ({ request, params, idempotency }) => enableStaff(context, request.actor, params.id, idempotency),
+  );
+  staffRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/v1/staff/:id/end-sessions',
+      summary: 'End every session of an account now; its password stays',
+      tags,
+      params: IdParams,
+      response: Type.Object({ ...StaffAccountSchema.properties, endedSessions: Type.Integer({ minimum: 0 }) }),
+      problems: ['STAFF.NOT_FOUND'],
+    },
+    ({ request, params, idempotency }) => endStaffSessions(context, request.actor, params.id, idempotency),
+  );
+  staffRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/v1/staff/awaiting-setup',
+      summary: 'Supervisors: the accounts of your office (and hotline operators) that await a setup code',
+      tags,
+      response: Type.Array(StaffAccountSchema),
+      problems: [],
+    },
+    ({ request }) => accountsAwaitingSetup(context, request.actor),
+  );
+  staffRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/v1/staff/:id/setup-code',
+      summary: 'Supervisors: a one-time setup code for an account of your office awaiting setup, shown once; it works once, for 72 hours',
+      tags,
+      params: IdParams,
+      response: Type.Object({
+        code: Type.String({ description: 'Hand it to the person: it is shown only now' }),
+        expiresAt: Type.String({ format: 'date-time' }),
+        account: StaffAccountSchema,
+      }),
+      status: 201,
+      problems: ['STAFF.NOT_FOUND', 'STAFF.SELF', 'STAFF.NOT_AWAITING_SETUP', 'AUTH.OFFICE_NOT_ALLOWED'],
+    },
+    ({ request, params }) => issueSetupCode(context, request.actor, params.id),
   );
 }

@@ -11,6 +11,8 @@ interface Session {
   /** Set when the server ended the session (expiry), to tell the clerk why they must sign in again. */
   readonly expired: boolean;
   signIn(username: string, password: string): Promise<Answer<SignedIn>>;
+  /** The first sign-in of an account awaiting setup: its setup code and a password of the person's own. */
+  completeSetup(username: string, setupCode: string, newPassword: string): Promise<Answer<SignedIn>>;
   signOut(): Promise<void>;
   passwordChanged(): void;
 }
@@ -41,8 +43,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     });
   }, []);
 
-  const signIn = useCallback(async (username: string, password: string) => {
-    const result = await answer(api.POST('/api/v1/session', { body: { username, password } }));
+  const signedIn = useCallback((result: Answer<SignedIn>) => {
     if (result.ok) {
       setCsrf({ header: result.data.csrfHeader, token: result.data.csrfToken });
       setUser(result.data.user);
@@ -50,6 +51,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
     return result;
   }, []);
+  const signIn = useCallback(async (username: string, password: string) => signedIn(await answer(api.POST('/api/v1/session', { body: { username, password } }))), [signedIn]);
+  const completeSetup = useCallback(
+    async (username: string, setupCode: string, newPassword: string) => signedIn(await answer(api.POST('/api/v1/session/setup', { body: { username, setupCode, newPassword } }))),
+    [signedIn],
+  );
 
   const signOut = useCallback(async () => {
     await answer(api.DELETE('/api/v1/session'));
@@ -59,7 +65,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const passwordChanged = useCallback(() => setUser((current) => (current ? { ...current, mustChangePassword: false } : current)), []);
 
-  const value = useMemo(() => ({ user, offices, expired, signIn, signOut, passwordChanged }), [user, offices, expired, signIn, signOut, passwordChanged]);
+  const value = useMemo(() => ({ user, offices, expired, signIn, completeSetup, signOut, passwordChanged }), [user, offices, expired, signIn, completeSetup, signOut, passwordChanged]);
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Navigate, useNavigate } from 'react-router';
+import { Link, Navigate, useNavigate } from 'react-router';
 import { Notice } from '../components/bits';
 import { ErrorSummary, TextInput, type FieldProblem } from '../components/form';
 import { Page } from '../components/layout';
@@ -40,6 +40,9 @@ export function SignInPage() {
           {t('signIn.submit')}
         </button>
       </form>
+      <p>
+        <Link to="/setup">{t('signIn.firstTime')}</Link>
+      </p>
     </Page>
   );
 }

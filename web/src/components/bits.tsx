@@ -27,10 +27,12 @@ const STATUS_ICON: Record<string, string> = {
   done: '✓',
   failed: '×',
   interrupted: '!',
+  'awaiting-setup': '…',
+  disabled: '×',
 };
 
 /** A status in words with a shape, never by colour alone. */
-export function StatusTag({ status, kind = 'card' }: { status: string; kind?: 'card' | 'certificate' | 'approval' | 'sweep' }) {
+export function StatusTag({ status, kind = 'card' }: { status: string; kind?: 'card' | 'certificate' | 'approval' | 'sweep' | 'staff' }) {
   const { t } = useI18n();
   return (
     <span className={`tag tag--${status}`}>

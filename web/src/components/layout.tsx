@@ -37,6 +37,7 @@ const NAV: Record<string, readonly { to: string; label: MessageKey }[]> = {
     { to: '/approvals', label: 'nav.approvals' },
     { to: '/reports', label: 'nav.reports' },
     { to: '/notices', label: 'nav.notices' },
+    { to: '/setup-codes', label: 'nav.setupCodes' },
   ],
   hotline: [{ to: '/hotline', label: 'nav.hotline' }],
   auditor: [

@@ -1,0 +1,121 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, screenshot } from '../support/browser.ts';
+import { look, openBrowserWorld, type BrowserWorld } from './support.ts';
+
+let world: BrowserWorld;
+
+beforeAll(async () => {
+  world = await openBrowserWorld();
+}, 60_000);
+afterAll(async () => world.close());
+
+async function expectNoViolations(page: Page, what: string) {
+  await page.waitForTimeout(150);
+  expect(await accessibilityViolations(page), what).toEqual([]);
+}
+
+/** An administrator adds an account on the staff page; what the page then says. */
+async function addAccount(page: Page, username: string, name: string) {
+  await page.goto('/staff');
+  await page.locator('#field-username').fill(username);
+  await page.locator('#field-name').fill(name);
+  await page.locator('form button[type=submit]').last().click();
+  const notice = page.locator('.notice', { hasText: username });
+  await look.visible(notice);
+  return notice;
+}
+
+describe('staff accounts in Chromium', () => {
+  it('takes a new clerk from the administrator, through a supervisor of the office, to a first sign-in with a setup code', { timeout: 180_000 }, async () => {
+    const admin = (await world.page('ja')).page;
+    await world.signIn(admin, 'admin');
+    const added = await addAccount(admin, 'tanaka.clerk', '田中 一郎');
+    await look.contains(added, 'tanaka.clerk は設定待ちです。マイナンバーカード専用窓口(本庁舎)の責任者がセットアップコードを発行し');
+    expect(await added.innerText()).not.toContain('一時パスワード');
+    const row = admin.getByRole('row', { name: /tanaka\.clerk/ });
+    await look.contains(row, '設定待ち');
+    await row.getByRole('button', { name: '管理 tanaka.clerk' }).click();
+    await look.focused(admin.getByRole('heading', { name: 'tanaka.clerk のアカウント' }));
+    await expectNoViolations(admin, 'staff page with an account open');
+    await screenshot(admin, 'staff-admin-account');
+
+    const supervisor = (await world.page('ja')).page;
+    await world.signIn(supervisor, 'super.honcho');
+    await supervisor.getByRole('link', { name: 'セットアップコード' }).click();
+    await supervisor.getByRole('heading', { name: 'セットアップコードの発行', level: 1 }).waitFor();
+    await expectNoViolations(supervisor, 'setup codes page');
+    await supervisor.getByRole('button', { name: 'コードを発行 tanaka.clerk' }).click();
+    const secret = supervisor.locator('.secret');
+    await look.visible(secret);
+    const code = (await secret.innerText()).trim();
+    expect(code).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
+    await look.contains(supervisor.locator('.notice'), '有効期限：');
+    await look.contains(supervisor.getByRole('row', { name: /tanaka\.clerk/ }), '発行済み');
+    await expectNoViolations(supervisor, 'setup codes page with a code shown');
+    await screenshot(supervisor, 'staff-setup-code');
+
+    const person = (await world.page('ja')).page;
+    await person.goto('/signin');
+    await person.getByRole('link', { name: '初めてサインインする方（セットアップコードをお持ちの方）' }).click();
+    await person.getByRole('heading', { name: 'セットアップコードで初めてサインイン', level: 1 }).waitFor();
+    await person.locator('#field-username').fill('tanaka.clerk');
+    await person.locator('#field-setupCode').fill('AAAA-BBBB-CCCC-DDDD');
+    await person.locator('#field-next').fill('my own long password');
+    await person.locator('#field-again').fill('my own long password');
+    await person.locator('form button[type=submit]').click();
+    await look.contains(person.getByRole('alert'), 'ユーザー名またはセットアップコードが違います。');
+    await expectNoViolations(person, 'setup page with an error');
+    await person.locator('#field-setupCode').fill(code.toLowerCase());
+    await person.locator('form button[type=submit]').click();
+    await person.waitForURL((url) => url.pathname === '/residents');
+    await look.contains(person.locator('.header__user'), '田中 一郎');
+
+    // The code worked once; the administrator sees the account in use, then disables it.
+    await admin.reload();
+    await look.contains(admin.getByRole('row', { name: /tanaka\.clerk/ }), '利用中');
+    await admin.getByRole('row', { name: /tanaka\.clerk/ }).getByRole('button', { name: '管理 tanaka.clerk' }).click();
+    await admin.getByRole('button', { name: '停止する' }).click();
+    await look.contains(admin.locator('#account-panel-title ~ .notice'), 'tanaka.clerk を停止しました。');
+    await person.reload();
+    await person.waitForURL((url) => url.pathname === '/signin');
+    for (const page of [admin, supervisor, person]) await page.context().close();
+  });
+
+  it("shows an administrator's account its one-time password once, and tells the administrator who issues a supervisor's code", { timeout: 120_000 }, async () => {
+    const admin = (await world.page('en')).page;
+    await world.signIn(admin, 'admin');
+    await admin.goto('/staff');
+    await admin.locator('#field-username').fill('second.admin');
+    await admin.locator('#field-name').fill('Second Admin');
+    await admin.locator('#field-role-admin').check();
+    await admin.locator('form button[type=submit]').last().click();
+    const secret = admin.locator('.secret');
+    await look.visible(secret);
+    expect((await secret.innerText()).trim()).toHaveLength(16);
+    await admin.reload();
+    await admin.locator('h1').waitFor();
+    expect(await admin.locator('.secret').count()).toBe(0);
+
+    await admin.locator('#field-username').fill('kasai.sup');
+    await admin.locator('#field-name').fill('Kasai Supervisor');
+    await admin.locator('#field-role-supervisor').check();
+    await admin.locator('#field-officeId').selectOption('kasai');
+    await admin.locator('form button[type=submit]').last().click();
+    await look.contains(admin.locator('.notice', { hasText: 'kasai.sup' }), 'a supervisor of My Number Card Counter (Kasai)（マイナンバーカード専用窓口(葛西)） issues the setup code');
+    await expectNoViolations(admin, 'staff page in English after adding');
+
+    const setup = (await world.page('en')).page;
+    await setup.goto('/setup');
+    await setup.locator('h1').waitFor();
+    await expectNoViolations(setup, 'setup page in English');
+    const supervisor = (await world.page('en')).page;
+    await world.signIn(supervisor, 'super.honcho');
+    await supervisor.goto('/setup-codes');
+    await supervisor.getByRole('heading', { name: 'Setup codes', level: 1 }).waitFor();
+    // A supervisor of the main office sees no account of Kasai's.
+    await look.contains(supervisor.locator('main'), 'No account awaits setup.');
+    await expectNoViolations(supervisor, 'setup codes page in English');
+    for (const page of [admin, setup, supervisor]) await page.context().close();
+  });
+});
