@@ -6,7 +6,7 @@ import { runCommand } from './command.ts';
 import type { AppContext } from './context.ts';
 import type { ApprovalRecord } from './ports.ts';
 import { checkProxyApproval } from './proxy.ts';
-import { numberChangeFor } from './residents.ts';
+import { numberChangeFor } from './residents/change-number.ts';
 import type { ApprovalDecisionBody, ApprovalRequestBody } from './schemas.ts';
 
 /**

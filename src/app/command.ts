@@ -5,6 +5,12 @@ import { appendAudit } from './audit-trail.ts';
 import type { AppContext } from './context.ts';
 import type { Repositories } from './ports.ts';
 
+/** The client's Idempotency-Key, with a fingerprint of the request it came with. */
+export interface Idempotency {
+  readonly key: string;
+  readonly fingerprint: string;
+}
+
 export interface CommandSpec {
   /** The audit action, e.g. `card.suspend`. */
   readonly action: string;

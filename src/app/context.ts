@@ -1,3 +1,4 @@
+import type { DecisionContext } from '../domain/decision-context.ts';
 import type { OfficeDirectory } from '../domain/office.ts';
 import type { RuleContext } from '../rules/context.ts';
 import type { KeyRing } from './crypto/key-ring.ts';
@@ -14,4 +15,9 @@ export interface AppContext {
   readonly chip: CardChip;
   readonly rules: RuleContext;
   readonly offices: OfficeDirectory;
+}
+
+/** What a decider is given: the business date in Japan now, and the city's rules. */
+export function decisionContext(app: AppContext): DecisionContext {
+  return { today: app.clock.today(), rules: app.rules };
 }

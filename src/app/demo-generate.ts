@@ -13,7 +13,7 @@ import type { AppContext } from './context.ts';
 import { hashSecret } from './crypto/secrets.ts';
 import { demoNumber, demoPerson, randomSource } from './demo.ts';
 import type { PinRecord, ResidentRecord } from './ports.ts';
-import { decisionContext } from './residents.ts';
+import { decisionContext } from './context.ts';
 
 export const GENERATED_PINS = { signature: 'DEMO2026', user: '1234', 'resident-registry': '1234', 'card-info': '1234' } as const satisfies Record<PinKind, string>;
 const BATCH = 1000;

@@ -3,8 +3,12 @@ import { DIALECTS } from '../../test/support/databases.ts';
 import { createStaff, openTestApp, type TestApp } from '../../test/support/app.ts';
 import type { Actor } from './actor.ts';
 import { verifyAudit } from './audit-trail.ts';
-import { applyForCard, issueCard, manufactureCard, resumeCard, suspendCard } from './cards.ts';
-import { registerResident } from './residents.ts';
+import { applyForCard } from './cards/apply-for-card.ts';
+import { issueCard } from './cards/issue-card.ts';
+import { manufactureCard } from './cards/manufacture-card.ts';
+import { resumeCard } from './cards/resume-card.ts';
+import { suspendCard } from './cards/suspend-card.ts';
+import { registerResident } from './residents/register-resident.ts';
 
 describe.each(DIALECTS)('a card from application to resumption on $name', ({ create }) => {
   let t: TestApp;

@@ -1,4 +1,4 @@
-import { evolveCard, type CardEvent, type CardState } from '../domain/card.ts';
+import { evolveCard, isLive, type CardEvent, type CardState } from '../domain/card.ts';
 import { evolveResident, type ResidentEvent } from '../domain/resident.ts';
 import { VersionConflict } from './command.ts';
 import type { Repositories, ResidentRecord } from './ports.ts';
@@ -41,4 +41,10 @@ export async function saveResident(
   await tx.events.append('resident', state.id, before.state.version + 1, events, meta);
   if (!(await tx.residents.update(after, before.state.version, meta.at))) throw new VersionConflict('RESIDENT.VERSION_CONFLICT');
   return after;
+}
+
+/** The resident's card that counts: applied, ready, active or suspended (at most one). */
+export async function liveCard(tx: Repositories, residentId: string, lock = false): Promise<CardState | undefined> {
+  const live = (await tx.cards.listByResident(residentId)).filter(isLive).at(-1);
+  return live && lock ? tx.cards.get(live.id, { lock: true }) : live;
 }

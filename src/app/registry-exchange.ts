@@ -8,7 +8,8 @@ import { auditAct } from './audit-trail.ts';
 import type { AppContext } from './context.ts';
 import type { ResidentRecord } from './ports.ts';
 import { maskNumber } from './views.ts';
-import { decisionContext, factsOf } from './residents.ts';
+import { decisionContext } from './context.ts';
+import { factsOf } from './residents/register-resident.ts';
 import { RegisterResidentBody } from './schemas.ts';
 
 /**

@@ -3,7 +3,7 @@ import { DomainErrorCode, refuse, success, type Result } from '../domain/errors.
 import type { PlainDate } from '../rules/plain-date.ts';
 import { DateSchema } from '../rules/schema.ts';
 import { authorize, type Actor } from './actor.ts';
-import { endCard } from './cards.ts';
+import { endCard } from './cards/end-card.ts';
 import type { AppContext } from './context.ts';
 import type { DueKind, JobRun } from './ports.ts';
 

@@ -5,7 +5,8 @@ import { ExpiryBasis } from '../rules/card-expiry.ts';
 import type { Policy } from '../rules/policy.ts';
 import { ResidencySchema } from '../rules/residency.ts';
 import { DateSchema } from '../rules/schema.ts';
-import type { PinState, ResidentRecord } from './ports.ts';
+import type { AppContext } from './context.ts';
+import type { PinState, Repositories, ResidentRecord } from './ports.ts';
 
 /**
  * What the API shows of residents and cards. The schemas are the contract (OpenAPI, the web
@@ -145,4 +146,17 @@ export function residentView(record: ResidentRecord): ResidentView {
     moveInNotificationDate: state.moveInNotificationDate,
     version: state.version,
   };
+}
+
+/** A card as the API shows it, with its chip's PIN states. */
+export async function cardViewOf(app: AppContext, tx: Repositories, card: CardState): Promise<CardView> {
+  return cardView(card, pinStates(await app.chip.states(tx, card.id)), app.rules.policy);
+}
+
+/** A resident as the API shows them, with every card they have had. */
+export async function residentWithCards(app: AppContext, tx: Repositories, record: ResidentRecord): Promise<ResidentWithCards> {
+  const cards = await tx.cards.listByResident(record.state.id);
+  const views: CardView[] = [];
+  for (const card of cards) views.push(await cardViewOf(app, tx, card));
+  return { ...residentView(record), cards: views };
 }

@@ -1,8 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyForCard, issueCard, manufactureCard } from '../../src/app/cards.ts';
+import { applyForCard } from '../../src/app/cards/apply-for-card.ts';
+import { issueCard } from '../../src/app/cards/issue-card.ts';
+import { manufactureCard } from '../../src/app/cards/manufacture-card.ts';
 import { PROXY_PROCEDURES } from '../../src/app/proxy-procedures.ts';
-import { moveIn, moveOut, registerResident } from '../../src/app/residents.ts';
+import { moveIn } from '../../src/app/residents/move-in.ts';
+import { moveOut } from '../../src/app/residents/move-out.ts';
+import { registerResident } from '../../src/app/residents/register-resident.ts';
 import { accessibilityViolations, screenshot } from '../support/browser.ts';
 import { residentBody } from '../support/world.ts';
 import { look, openBrowserWorld, type BrowserWorld } from './support.ts';

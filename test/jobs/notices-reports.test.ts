@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endCard } from '../../src/app/cards.ts';
+import { endCard } from '../../src/app/cards/end-card.ts';
 import { systemActor } from '../../src/app/staff.ts';
 import type { PlainDate } from '../../src/rules/plain-date.ts';
 import { DIALECTS } from '../support/databases.ts';

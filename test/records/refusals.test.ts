@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { endCard } from '../../src/app/cards.ts';
+import { endCard } from '../../src/app/cards/end-card.ts';
 import { systemActor } from '../../src/app/staff.ts';
 import type { CardStatus } from '../../src/domain/card.ts';
 import { TRANSITIONS, type CardAction } from '../../src/domain/card-transitions.ts';

@@ -1,20 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import {
-  addFrontNote,
-  cardHistory,
-  continueCard,
-  extendCard,
-  getCard,
-  issueCard,
-  manufactureCard,
-  reissueCard,
-  resetPin,
-  resumeCard,
-  returnCard,
-  suspendCard,
-  verifyPin,
-} from '../../app/cards.ts';
+import { addFrontNote } from '../../app/cards/add-front-note.ts';
+import { cardHistory } from '../../app/cards/card-history.ts';
+import { continueCard } from '../../app/cards/continue-card.ts';
+import { extendCard } from '../../app/cards/extend-card.ts';
+import { getCard } from '../../app/cards/get-card.ts';
+import { issueCard } from '../../app/cards/issue-card.ts';
+import { manufactureCard } from '../../app/cards/manufacture-card.ts';
+import { reissueCard } from '../../app/cards/reissue-card.ts';
+import { resetPin } from '../../app/cards/reset-pin.ts';
+import { resumeCard } from '../../app/cards/resume-card.ts';
+import { returnCard } from '../../app/cards/return-card.ts';
+import { suspendCard } from '../../app/cards/suspend-card.ts';
+import { verifyPin } from '../../app/cards/verify-pin.ts';
 import type { AppContext } from '../../app/context.ts';
 import {
   ContinuationBody,

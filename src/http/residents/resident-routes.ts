@@ -1,22 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { applyForCard } from '../../app/cards.ts';
+import { applyForCard } from '../../app/cards/apply-for-card.ts';
 import type { AppContext } from '../../app/context.ts';
-import { registerArrival } from '../../app/arrivals.ts';
-import {
-  changeAddress,
-  changeName,
-  changeNumber,
-  getResident,
-  moveIn,
-  moveOut,
-  recordEnquiry,
-  registerResident,
-  residentProcedures,
-  revealNumber,
-  searchResidents,
-  updatePeriodOfStay,
-} from '../../app/residents.ts';
+import { registerArrival } from '../../app/residents/register-arrival.ts';
+import { changeAddress } from '../../app/residents/change-address.ts';
+import { changeName } from '../../app/residents/change-name.ts';
+import { changeNumber } from '../../app/residents/change-number.ts';
+import { getResident } from '../../app/residents/get-resident.ts';
+import { moveIn } from '../../app/residents/move-in.ts';
+import { moveOut } from '../../app/residents/move-out.ts';
+import { recordEnquiry } from '../../app/residents/record-enquiry.ts';
+import { registerResident } from '../../app/residents/register-resident.ts';
+import { residentProcedures } from '../../app/residents/resident-procedures.ts';
+import { revealNumber } from '../../app/residents/reveal-number.ts';
+import { searchResidents } from '../../app/residents/search-residents.ts';
+import { updatePeriodOfStay } from '../../app/residents/update-period-of-stay.ts';
 import {
   AddressChangeBody,
   ApplicationBody,

@@ -1,14 +1,17 @@
-import { pinEntries } from '../domain/card-checks.ts';
-import { decideTakeOver } from '../domain/card-take-over.ts';
-import { refuseField, success, type Result } from '../domain/errors.ts';
-import type { Actor } from './actor.ts';
-import { runCommand } from './command.ts';
-import type { AppContext } from './context.ts';
-import { saveCard } from './persist.ts';
-import { recordProcedure } from './procedures.ts';
-import { decisionContext, registerIn, residentWithCards, type Idempotency } from './residents.ts';
-import type { ArrivalBody } from './schemas.ts';
-import type { ResidentWithCards } from './views.ts';
+import { pinEntries } from '../../domain/card-checks.ts';
+import { decideTakeOver } from '../../domain/card-take-over.ts';
+import { refuseField, success, type Result } from '../../domain/errors.ts';
+import type { Actor } from '../actor.ts';
+import { runCommand } from '../command.ts';
+import type { AppContext } from '../context.ts';
+import { saveCard } from '../persist.ts';
+import { recordProcedure } from '../procedures.ts';
+import type { ArrivalBody } from '../schemas.ts';
+import type { ResidentWithCards } from '../views.ts';
+import { decisionContext } from '../context.ts';
+import type { Idempotency } from '../command.ts';
+import { residentWithCards } from '../views.ts';
+import { registerIn } from './register-resident.ts';
 
 /**
  * A person moving in from a municipality this system does not serve (api.md "arrivals"): they

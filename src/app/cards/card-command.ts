@@ -1,0 +1,106 @@
+import type { CardState } from '../../domain/card.ts';
+import { decideCard, type CardCommand } from '../../domain/card-decider.ts';
+import type { DecisionContext } from '../../domain/decision-context.ts';
+import { DomainErrorCode, refuse, success, type Result } from '../../domain/errors.ts';
+import type { ResidentState } from '../../domain/resident.ts';
+import type { Permission } from '../../domain/roles.ts';
+import type { Actor } from '../actor.ts';
+import { runCommand, type AuditNote } from '../command.ts';
+import type { AppContext } from '../context.ts';
+import { saveCard } from '../persist.ts';
+import type { Repositories } from '../ports.ts';
+import { recordProcedure } from '../procedures.ts';
+import { useProxyApproval, type ProxyRecord, type ProxyRequest } from '../proxy.ts';
+import type { CardView } from '../views.ts';
+import { decisionContext } from '../context.ts';
+import type { Idempotency } from '../command.ts';
+import { cardViewOf } from '../views.ts';
+
+export interface CardWork {
+  readonly tx: Repositories;
+  readonly card: CardState;
+  /** The holder, loaded only for commands that need their facts (R-3, R-4, R-5). */
+  readonly resident: () => Promise<ResidentState>;
+  readonly context: DecisionContext;
+  readonly meta: { readonly at: string; readonly actorId: string };
+  readonly note: AuditNote;
+  /** What the procedure record keeps of an approved proxy, or null. */
+  readonly proxy: ProxyRecord | null;
+}
+
+export interface CardSpec {
+  readonly action: string;
+  readonly permission: Permission;
+  readonly expectedVersion?: number | undefined;
+  readonly idempotency?: Idempotency | undefined;
+  /** The R-13 procedure a proxy approval must name, when the command's row lets a proxy come. */
+  readonly proxy?: ProxyRequest;
+}
+
+/**
+ * The frame of a card command: load and lock the card and its holder, check the version and the
+ * proxy; the proxy's approval is used up only when the work is done.
+ */
+export async function cardCommand<T>(app: AppContext, actor: Actor, id: string, spec: CardSpec, work: (w: CardWork) => Promise<Result<T>>): Promise<Result<T>> {
+  return runCommand(
+    app,
+    actor,
+    { action: spec.action, permission: spec.permission, subjectType: 'card', subjectId: id, idempotency: spec.idempotency },
+    async (tx, note) => {
+      const card = await tx.cards.get(id, { lock: true });
+      if (!card) return refuse(DomainErrorCode.CardNotFound, `no card ${id}`);
+      if (spec.expectedVersion !== undefined && spec.expectedVersion !== card.version) {
+        return refuse(DomainErrorCode.CardVersionConflict, `the card is at version ${card.version}, not ${spec.expectedVersion}`, { currentVersion: card.version });
+      }
+      const resident = async () => {
+        const record = await tx.residents.get(card.residentId);
+        if (!record) throw new Error(`card ${card.id} has no resident ${card.residentId}`);
+        return record.state;
+      };
+      note.details = { status: card.status };
+      const run = (proxy: ProxyRecord | null) => work({ tx, card, resident, context: decisionContext(app), meta: { at: app.clock.now(), actorId: actor.id }, note, proxy });
+      return useProxyApproval(app, tx, actor, spec.proxy, card.residentId, run);
+    },
+  );
+}
+
+/** Decides a command, records its events and the procedure, and answers with the card. */
+export async function decideAndSave(
+  app: AppContext,
+  actor: Actor,
+  w: CardWork,
+  command: CardCommand,
+  procedure: { kind: string; documents?: readonly string[]; details?: Record<string, unknown> },
+): Promise<Result<CardView>> {
+  const decided = decideCard(command, w.card, w.context);
+  if (!decided.ok) return decided;
+  const after = await saveCard(w.tx, w.card, decided.value, w.meta);
+  w.note.details = { ...w.note.details, to: after.status, events: decided.value.map((event) => event.type) };
+  await recordProcedure(app, w.tx, actor, {
+    kind: procedure.kind,
+    residentId: after.residentId,
+    cardId: after.id,
+    proxy: w.proxy,
+    ...(procedure.documents && { documents: procedure.documents }),
+    ...(procedure.details && { details: procedure.details }),
+  });
+  return success(await cardViewOf(app, w.tx, after));
+}
+
+/** The 住民基本台帳事務用 PIN checked on the chip; a wrong entry is counted and refuses the command. */
+export async function checkResidentRegistryPin(app: AppContext, w: CardWork, pin: string): Promise<Result<void>> {
+  const check = await app.chip.verify(w.tx, w.card.id, 'resident-registry', pin, w.meta.at);
+  if (!check.ok) return check;
+  if (!check.value.ok) {
+    return check.value.locked
+      ? refuse(DomainErrorCode.PinLocked, 'the 住民基本台帳事務用 PIN is now locked; it can be reset at this counter with identity documents', {
+          kind: 'resident-registry',
+          remainingAttempts: 0,
+        })
+      : refuse(DomainErrorCode.PinMismatch, `the 住民基本台帳事務用 PIN is wrong; ${check.value.remainingAttempts} tries left`, {
+          kind: 'resident-registry',
+          remainingAttempts: check.value.remainingAttempts,
+        });
+  }
+  return success(undefined);
+}

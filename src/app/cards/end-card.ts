@@ -1,0 +1,25 @@
+import type { AbolitionReason } from '../../domain/card.ts';
+import type { PlainDate } from '../../rules/plain-date.ts';
+import type { Actor } from '../actor.ts';
+import type { AppContext } from '../context.ts';
+import { cardCommand } from './card-command.ts';
+import { decideAndSave } from './card-command.ts';
+
+/**
+ * What the calendar does to a card: expiry the day after its last day, abolition when
+ * continuation lapsed (R-8), certificates expired after theirs (R-4). Done by the nightly sweep
+ * (and the demo data), as the system.
+ */
+export async function endCard(
+  app: AppContext,
+  actor: Actor,
+  id: string,
+  command:
+    | { readonly type: 'expire' | 'expire-certificates'; readonly on: PlainDate }
+    | { readonly type: 'abolish'; readonly on: PlainDate; readonly reason: AbolitionReason },
+) {
+  const kind = { expire: 'card-expiry', 'expire-certificates': 'certificate-expiry', abolish: 'card-abolition' }[command.type];
+  return cardCommand(app, actor, id, { action: `card.${command.type}`, permission: 'job.run' }, (w) =>
+    decideAndSave(app, actor, w, command, { kind, details: { on: command.on, ...('reason' in command && { reason: command.reason }) } }),
+  );
+}

@@ -1,0 +1,56 @@
+import type { Static } from 'typebox';
+import type { CardEvent } from '../../domain/card.ts';
+import { pinEntries } from '../../domain/card-checks.ts';
+import { decideCard, type CardCommand } from '../../domain/card-decider.ts';
+import { success } from '../../domain/errors.ts';
+import { holderOf } from '../../domain/holder.ts';
+import { Procedure } from '../../rules/procedures.ts';
+import type { Actor } from '../actor.ts';
+import type { AppContext } from '../context.ts';
+import { saveCard } from '../persist.ts';
+import { recordProcedure } from '../procedures.ts';
+import type { IssueBody } from '../schemas.ts';
+import type { Idempotency } from '../command.ts';
+import { cardViewOf } from '../views.ts';
+import { cardCommand } from './card-command.ts';
+
+/**
+ * 交付: at the counter the card was sent to, with identity checked; the PINs are set on the chip,
+ * the certificates issued (R-4) and a held 通知カード taken back.
+ */
+export async function issueCard(app: AppContext, actor: Actor, id: string, body: Static<typeof IssueBody>, idempotency?: Idempotency) {
+  const sealed = await app.chip.seal(pinEntries(body.pins));
+  return cardCommand(
+    app,
+    actor,
+    id,
+    { action: 'card.issue', permission: 'card.counter-procedure', expectedVersion: body.expectedVersion, idempotency, proxy: { approvalId: body.proxyApprovalId, procedure: Procedure.Issuance } },
+    async (w) => {
+      const command: CardCommand = {
+        type: 'issue',
+        handedOverOn: body.handedOverOn,
+        officeId: actor.officeId,
+        pins: body.pins,
+        identityDocuments: body.identityDocuments,
+        notificationCardReturned: body.notificationCardReturned,
+        holder: holderOf(await w.resident()),
+      };
+      const decided = decideCard(command, w.card, w.context);
+      if (!decided.ok) return decided;
+      const issued = decided.value[0] as Extract<CardEvent, { type: 'CardIssued' }>;
+      const pins = sealed.filter((record) => record.kind !== 'signature' || issued.signature !== null);
+      await app.chip.setPins(w.tx, w.card.id, pins, w.meta.at);
+      const after = await saveCard(w.tx, w.card, decided.value, w.meta);
+      w.note.details = { ...w.note.details, to: after.status, notificationCardReturned: body.notificationCardReturned };
+      await recordProcedure(app, w.tx, actor, {
+        kind: 'card-issue',
+        residentId: after.residentId,
+        cardId: after.id,
+        documents: body.identityDocuments,
+        proxy: w.proxy,
+        details: { notificationCardReturned: body.notificationCardReturned, certificates: { signature: issued.signature !== null, user: issued.user !== null } },
+      });
+      return success(await cardViewOf(app, w.tx, after));
+    },
+  );
+}

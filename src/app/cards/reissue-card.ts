@@ -1,0 +1,64 @@
+import type { Static } from 'typebox';
+import { decideReissue } from '../../domain/card-reissue.ts';
+import { success } from '../../domain/errors.ts';
+import { holderOf } from '../../domain/holder.ts';
+import { REISSUE_PROCEDURE } from '../../rules/procedures.ts';
+import type { Actor } from '../actor.ts';
+import type { AppContext } from '../context.ts';
+import { saveCard } from '../persist.ts';
+import { nextReceiptNumber, recordProcedure } from '../procedures.ts';
+import type { ReissueBody } from '../schemas.ts';
+import type { Idempotency } from '../command.ts';
+import { cardViewOf } from '../views.ts';
+import { cardCommand } from './card-command.ts';
+
+/**
+ * 再交付 within validity (R-10 fee with a receipt; a police report number for loss or theft
+ * unless lost at home; a renewal only inside R-6's window): the old card is abolished (lost) or
+ * taken back, and a new card is applied for, which then follows the usual path.
+ */
+export async function reissueCard(app: AppContext, actor: Actor, id: string, body: Static<typeof ReissueBody>, idempotency?: Idempotency) {
+  return cardCommand(
+    app,
+    actor,
+    id,
+    { action: 'card.reissue', permission: 'card.counter-procedure', expectedVersion: body.expectedVersion, idempotency, proxy: { approvalId: body.proxyApprovalId, procedure: REISSUE_PROCEDURE[body.reason] } },
+    async (w) => {
+      const newCardId = app.ids.next();
+      const decided = decideReissue(
+        {
+          newCardId,
+          reason: body.reason,
+          lostAtHome: body.lostAtHome,
+          policeReportNumber: body.policeReportNumber,
+          applicationDate: body.applicationDate,
+          photoTakenOn: body.photoTakenOn,
+          identityDocuments: body.identityDocuments,
+          withSignatureCertificate: body.withSignatureCertificate,
+          withUserCertificate: body.withUserCertificate,
+          officeId: actor.officeId,
+          holder: holderOf(await w.resident()),
+        },
+        w.card,
+        w.context,
+      );
+      if (!decided.ok) return decided;
+      const { fee } = decided.value;
+      await saveCard(w.tx, w.card, decided.value.oldCard, w.meta);
+      const newCard = await saveCard(w.tx, undefined, decided.value.newCard, w.meta);
+      const receiptNumber = fee.total > 0 ? await nextReceiptNumber(app, w.tx, actor) : null;
+      w.note.details = { reason: body.reason, fee: fee.total, receiptNumber, newCardId };
+      await recordProcedure(app, w.tx, actor, {
+        kind: 'card-reissue',
+        residentId: w.card.residentId,
+        cardId: newCard.id,
+        documents: body.identityDocuments,
+        fee: fee.total,
+        receiptNumber,
+        proxy: w.proxy,
+        details: { reason: body.reason, oldCardId: w.card.id, ...(body.policeReportNumber !== undefined && { policeReportNumber: body.policeReportNumber }) },
+      });
+      return success({ fee, receiptNumber, newCard: await cardViewOf(app, w.tx, newCard) });
+    },
+  );
+}

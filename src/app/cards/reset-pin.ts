@@ -1,0 +1,33 @@
+import type { Static } from 'typebox';
+import { decideCard } from '../../domain/card-decider.ts';
+import { success } from '../../domain/errors.ts';
+import type { PinKind } from '../../rules/policy.ts';
+import { Procedure } from '../../rules/procedures.ts';
+import type { Actor } from '../actor.ts';
+import type { AppContext } from '../context.ts';
+import { saveCard } from '../persist.ts';
+import { recordProcedure } from '../procedures.ts';
+import type { PinResetBody } from '../schemas.ts';
+import type { Idempotency } from '../command.ts';
+import { cardViewOf } from '../views.ts';
+import { cardCommand } from './card-command.ts';
+
+/** 暗証番号の再設定: a forgotten or locked PIN is set anew at a counter, identity checked. */
+export async function resetPin(app: AppContext, actor: Actor, id: string, kind: PinKind, body: Static<typeof PinResetBody>, idempotency?: Idempotency) {
+  const sealed = await app.chip.seal([{ kind, pin: body.newPin }]);
+  return cardCommand(
+    app,
+    actor,
+    id,
+    { action: 'card.pin-reset', permission: 'card.counter-procedure', idempotency, proxy: { approvalId: body.proxyApprovalId, procedure: Procedure.PinReset } },
+    async (w) => {
+      const decided = decideCard({ type: 'reset-pin', kind, newPin: body.newPin, identityDocuments: body.identityDocuments }, w.card, w.context);
+      if (!decided.ok) return decided;
+      await app.chip.setPins(w.tx, w.card.id, sealed, w.meta.at);
+      const after = await saveCard(w.tx, w.card, decided.value, w.meta);
+      w.note.details = { kind };
+      await recordProcedure(app, w.tx, actor, { kind: 'pin-reset', residentId: after.residentId, cardId: after.id, documents: body.identityDocuments, proxy: w.proxy, details: { kind } });
+      return success(await cardViewOf(app, w.tx, after));
+    },
+  );
+}

@@ -1,0 +1,24 @@
+import type { Static } from 'typebox';
+import { Procedure } from '../../rules/procedures.ts';
+import type { Actor } from '../actor.ts';
+import type { AppContext } from '../context.ts';
+import type { MoveOutBody } from '../schemas.ts';
+import type { Idempotency } from '../command.ts';
+import { residentCommand } from './resident-command.ts';
+
+/**
+ * 転出届: moving abroad abolishes the card; a card still waiting for continuation after a move
+ * in is abolished too (seed: 継続手続きをしない場合…廃止); otherwise the holder takes it along.
+ */
+export async function moveOut(app: AppContext, actor: Actor, id: string, body: Static<typeof MoveOutBody>, idempotency?: Idempotency) {
+  const abroad = body.abroad ?? false;
+  return residentCommand(
+    app,
+    actor,
+    { action: 'resident.move-out', idempotency, proxy: { approvalId: body.proxyApprovalId, procedure: Procedure.MoveOutNotification } },
+    id,
+    body.expectedVersion,
+    { type: 'move-out', plannedMoveOutDate: body.plannedMoveOutDate, destination: body.destination, abroad },
+    { kind: abroad ? 'move-out-abroad' : 'move-out', details: { plannedMoveOutDate: body.plannedMoveOutDate } },
+  );
+}

@@ -1,0 +1,58 @@
+import { reactToResident } from '../../domain/card-reactions.ts';
+import { DomainErrorCode, refuse, success, type Result } from '../../domain/errors.ts';
+import { decideResident, type ResidentCommand } from '../../domain/resident-decider.ts';
+import type { Actor } from '../actor.ts';
+import { runCommand, type CommandSpec } from '../command.ts';
+import type { AppContext } from '../context.ts';
+import { saveCard, saveResident } from '../persist.ts';
+import { recordProcedure } from '../procedures.ts';
+import { useProxyApproval, type ProxyRecord, type ProxyRequest } from '../proxy.ts';
+import type { ResidentWithCards } from '../views.ts';
+import { decisionContext } from '../context.ts';
+import { liveCard } from '../persist.ts';
+import { residentWithCards } from '../views.ts';
+
+/**
+ * The frame of a resident command: load and lock, check the proxy's approval where the R-13 row
+ * lets a proxy come, decide, save, then let the resident's live card react (a revoked
+ * certificate, an abolition, a continuation), record the procedure.
+ */
+export async function residentCommand(
+  app: AppContext,
+  actor: Actor,
+  spec: Omit<CommandSpec, 'subjectType' | 'subjectId' | 'permission'> & { readonly permission?: CommandSpec['permission']; readonly proxy?: ProxyRequest },
+  id: string,
+  expectedVersion: number | undefined,
+  command: ResidentCommand,
+  procedure: { kind: string; details?: Record<string, unknown> },
+): Promise<Result<ResidentWithCards>> {
+  const { proxy: proxyRequest, ...commandSpec } = spec;
+  return runCommand(app, actor, { permission: 'resident.write', ...commandSpec, subjectType: 'resident', subjectId: id }, async (tx, note) => {
+    const record = await tx.residents.get(id, { lock: true });
+    if (!record) return refuse(DomainErrorCode.ResidentNotFound, `no resident ${id}`);
+    if (expectedVersion !== undefined && expectedVersion !== record.state.version) {
+      return refuse(DomainErrorCode.ResidentVersionConflict, `the resident is at version ${record.state.version}, not ${expectedVersion}`, {
+        currentVersion: record.state.version,
+      });
+    }
+    const work = async (proxy: ProxyRecord | null): Promise<Result<ResidentWithCards>> => {
+      const context = decisionContext(app);
+      const decided = decideResident(command, record.state, context);
+      if (!decided.ok) return decided;
+      const meta = { at: app.clock.now(), actorId: actor.id };
+      const after = await saveResident(tx, record, decided.value, meta);
+      const card = await liveCard(tx, id, true);
+      const cardEvents: string[] = [];
+      if (card) {
+        const reaction = reactToResident(card, record.state, decided.value, context);
+        if (!reaction.ok) return reaction;
+        await saveCard(tx, card, reaction.value, meta);
+        cardEvents.push(...reaction.value.map((event) => event.type));
+      }
+      note.details = { events: decided.value.map((event) => event.type), cardEvents };
+      await recordProcedure(app, tx, actor, { kind: procedure.kind, residentId: id, cardId: card?.id ?? null, details: { ...procedure.details, cardEvents }, proxy });
+      return success(await residentWithCards(app, tx, after));
+    };
+    return useProxyApproval(app, tx, actor, proxyRequest, id, work);
+  });
+}

@@ -1,0 +1,59 @@
+import { isLive } from '../../domain/card.ts';
+import { refuseField, success, type Result } from '../../domain/errors.ts';
+import { searchForm } from '../../domain/name-search.ts';
+import { authorize, type Actor } from '../actor.ts';
+import type { AppContext } from '../context.ts';
+import type { SearchQuery } from '../schemas.ts';
+import { residentView, type ResidentView } from '../views.ts';
+
+/** Search by name (kanji or kana, partial), birth date, address or phone; numbers masked. */
+export interface SearchResult {
+  readonly residents: (ResidentView & { card: { id: string; status: string } | null })[];
+  readonly nextCursor: string | null;
+  readonly match: 'prefix' | 'contains';
+  readonly truncated: boolean;
+}
+
+/**
+ * Search by name (kanji or kana: names starting with the text, or when none do, containing it),
+ * birth date, address or phone; numbers masked; each resident with their live card.
+ */
+export async function searchResidents(app: AppContext, actor: Actor, query: SearchQuery): Promise<Result<SearchResult>> {
+  const allowed = authorize(actor, 'resident.search');
+  if (!allowed.ok) return allowed;
+  if (query.q === undefined && query.birthDate === undefined && query.address === undefined && query.phone === undefined) {
+    return refuseField('q', 'give a name, a birth date, an address or a phone number to search by');
+  }
+  if (query.q === undefined && query.birthDate === undefined && query.phone === undefined && searchForm(query.address ?? '').length < 3) {
+    return refuseField('address', 'give at least 3 characters of an address, or a name or birth date with it');
+  }
+  let after: { key: string; id: string; match: 'prefix' | 'contains' } | undefined;
+  if (query.cursor !== undefined) {
+    try {
+      const [key, id, match] = JSON.parse(Buffer.from(query.cursor, 'base64url').toString('utf8')) as [string, string, string];
+      if (typeof key !== 'string' || typeof id !== 'string' || (match !== 'prefix' && match !== 'contains')) throw new Error('cursor');
+      after = { key, id, match };
+    } catch {
+      return refuseField('cursor', 'is not a cursor this search returned');
+    }
+  }
+  const limit = query.limit ?? 20;
+  const found = await app.store.read.residents.search({
+    ...(query.q !== undefined && { name: query.q }),
+    ...(query.birthDate !== undefined && { birthDate: query.birthDate }),
+    ...(query.address !== undefined && { address: query.address }),
+    ...(query.phone !== undefined && { phone: query.phone }),
+    limit: limit + 1,
+    ...(after && { after: { key: after.key, id: after.id }, match: after.match }),
+  });
+  const page = found.records.slice(0, limit);
+  const cards = await app.store.read.cards.listByResidents(page.map((record) => record.state.id));
+  const residents = page.map((record) => {
+    const live = cards.filter((card) => card.residentId === record.state.id && isLive(card)).at(-1);
+    return { ...residentView(record), card: live ? { id: live.id, status: live.status } : null };
+  });
+  const last = page.at(-1);
+  const nextCursor =
+    found.records.length > limit && last ? Buffer.from(JSON.stringify([found.keys[page.length - 1], last.state.id, found.match])).toString('base64url') : null;
+  return success({ residents, nextCursor, match: found.match, truncated: found.truncated });
+}
