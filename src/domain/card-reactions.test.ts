@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONTEXT } from '../rules/context.ts';
 import type { PlainDate } from '../rules/plain-date.ts';
-import { NO_CERTIFICATE, type CardState } from './card.ts';
-import { decideMoveIn } from './card-reactions.ts';
+import { foldCard, NO_CERTIFICATE, type CardEvent, type CardState, type CardStatus } from './card.ts';
+import { decideMoveIn, reactToResident } from './card-reactions.ts';
+import type { ResidentEvent, ResidentState } from './resident.ts';
+import { ACTIVE, CARD_IN, history } from './testing/card-history.ts';
+import { accepted, expectThat, on } from './testing/given.ts';
+import { FOREIGN_FACTS, resident } from './testing/resident.ts';
 
 const d = (date: string) => date as PlainDate;
 const context = { today: d('2026-08-01'), rules: DEFAULT_CONTEXT };
@@ -60,5 +64,105 @@ describe('a card on a 転入届 (R-7, R-8)', () => {
       ok: true,
       value: { events: [], deadline: null, late: false },
     });
+  });
+});
+
+describe('what a resident’s notification does to their card (reactToResident)', () => {
+  const card = (status: CardStatus, ...more: CardEvent[]): CardState => foldCard([...CARD_IN[status], ...more])!;
+  const react = (target: CardState, events: ResidentEvent[], before: ResidentState = resident(), today = '2026-12-01') =>
+    expectThat(reactToResident(target, before, events, on(today)));
+
+  const addressChanged: ResidentEvent = { type: 'AddressChanged', address: '東京都江戸川区船堀4-1-1', effectiveDate: d('2026-11-25'), previousAddress: '東京都江戸川区中央1-4-1' };
+  const nameChanged: ResidentEvent = {
+    type: 'NameChanged',
+    effectiveDate: d('2026-11-26'),
+    familyName: '佐藤',
+    givenName: '太郎',
+    familyNameKana: 'サトウ',
+    givenNameKana: 'タロウ',
+    previous: { familyName: '山田', givenName: '太郎', familyNameKana: 'ヤマダ', givenNameKana: 'タロウ' },
+  };
+
+  describe('転居・氏名の変更 (address and name change): the signature certificate is revoked (R-4), the user certificate stays', () => {
+    it('revokes a valid signature certificate on the day the address changed', () => {
+      const decided = react(card('active'), [addressChanged]);
+      decided.then({ type: 'SignatureCertificateRevoked', on: '2026-11-25', reason: 'address-change' });
+      expect(foldCard([...ACTIVE, ...accepted(decided.result)])?.certificates).toMatchObject({ signature: { status: 'revoked' }, user: { status: 'valid' } });
+    });
+
+    it('revokes it on the day the name changed', () => {
+      react(card('active'), [nameChanged]).then({ type: 'SignatureCertificateRevoked', on: '2026-11-26', reason: 'name-change' });
+    });
+
+    it('revokes it once when both change together', () => {
+      react(card('active'), [addressChanged, nameChanged]).then({ type: 'SignatureCertificateRevoked', reason: 'address-change' });
+    });
+
+    it('does nothing to a card that was applied for or is waiting: it has no certificate yet', () => {
+      react(card('applied'), [addressChanged]).then();
+      react(card('ready'), [nameChanged]).then();
+    });
+
+    it('does nothing to a card whose signature certificate is already revoked', () => {
+      react(card('suspended'), [addressChanged]).then();
+      react(card('active', history.signatureRevoked()), [nameChanged]).then();
+    });
+  });
+
+  describe('転出届 (move out)', () => {
+    const abroad: ResidentEvent = { type: 'MovedOut', plannedMoveOutDate: d('2026-12-20'), destination: 'Canada', abroad: true };
+    const withinJapan: ResidentEvent = { type: 'MovedOut', plannedMoveOutDate: d('2026-12-20'), destination: '千葉県市川市', abroad: false };
+
+    it.each(['applied', 'ready', 'active', 'suspended'] as const)('abolishes a card that is %s at once when moving abroad, on the filing day', (status) => {
+      react(card(status), [abroad], resident(), '2026-12-01').then({ type: 'CardAbolished', on: '2026-12-01', reason: 'moved-abroad' });
+    });
+
+    it('lets the holder take a card along within Japan', () => {
+      react(card('active'), [withinJapan]).then();
+      react(card('applied'), [withinJapan]).then();
+    });
+
+    it('abolishes a card whose continuation after an earlier move-in is still pending', () => {
+      react(card('active', history.continuationRequired()), [withinJapan]).then({ type: 'CardAbolished', on: '2026-12-01', reason: 'moved-out-before-continuation' });
+      react(card('suspended', history.continuationRequired()), [withinJapan]).then({ type: 'CardAbolished', reason: 'moved-out-before-continuation' });
+    });
+  });
+
+  describe('転入届 (move back in): R-7 from the move-in and the planned move-out recorded before, then R-8', () => {
+    const movedOut = resident({ registration: 'moved-out', plannedMoveOutDate: d('2026-06-10'), moveOutDestination: '千葉県市川市' });
+    const movedIn = (notificationDate: string): ResidentEvent => ({
+      type: 'MovedIn',
+      moveInDate: d('2026-07-06'),
+      notificationDate: d(notificationDate),
+      address: '東京都江戸川区中央1-4-1',
+      cardPresented: true,
+    });
+
+    it('requires continued use when filed by the 30th day after the planned move-out', () => {
+      react(card('active'), [movedIn('2026-07-10')], movedOut, '2026-07-10').then({
+        type: 'ContinuationRequired',
+        notificationDate: '2026-07-10',
+        deadline: '2026-10-07',
+        lapsesOn: '2026-10-08',
+      });
+    });
+
+    it('abolishes the card when filed later, though within 14 days of the move-in', () => {
+      react(card('active'), [movedIn('2026-07-15')], movedOut, '2026-07-15').then({ type: 'CardAbolished', on: '2026-07-15', reason: 'move-in-late' });
+    });
+
+    it('counts 14 days from the move-in alone when no planned move-out was recorded', () => {
+      react(card('active'), [movedIn('2026-07-15')], resident({ registration: 'moved-out' }), '2026-07-15').then({ type: 'ContinuationRequired' });
+    });
+
+    it('leaves a card that is not in the holder’s hands alone', () => {
+      react(card('applied'), [movedIn('2026-07-15')], movedOut, '2026-07-15').then();
+    });
+  });
+
+  it('does nothing to the card on a new period of stay (the card follows it only by an extension, R-5) or a new number (its own decider)', () => {
+    const foreigner = resident(FOREIGN_FACTS);
+    react(card('active'), [{ type: 'PeriodOfStayUpdated', periodOfStayEnd: d('2032-03-31'), residenceCardNumber: 'AB12345678CD' }], foreigner).then();
+    react(card('active'), [{ type: 'IndividualNumberChanged', on: d('2026-12-01'), reason: 'leak' }]).then();
   });
 });

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { foldCard, type CardEvent, type CardState } from './card.ts';
+import { decideNumberChange } from './number-change.ts';
+import { CARD_IN, history } from './testing/card-history.ts';
+import { accepted, expectRefused, on } from './testing/given.ts';
+import { resident } from './testing/resident.ts';
+
+const command = { reason: 'leak of the number', newCardId: 'card-2' };
+const card = (events: CardEvent[]): CardState => foldCard(events)!;
+
+describe('個人番号の変更 (decideNumberChange): a new number, the card ended, a free new card', () => {
+  it('abolishes the card in use and applies for a free new one with its photo, certificates and counter, however old the photo', () => {
+    const decided = accepted(decideNumberChange(command, resident(), card(CARD_IN.active), on('2028-06-01')));
+    expect(decided.resident).toEqual([{ type: 'IndividualNumberChanged', on: '2028-06-01', reason: 'leak of the number' }]);
+    expect(decided.oldCard).toEqual([{ type: 'CardAbolished', on: '2028-06-01', reason: 'number-changed' }]);
+    expect(decided.newCard).toEqual([
+      {
+        type: 'CardApplied',
+        cardId: 'card-2',
+        residentId: 'resident-1',
+        applicationDate: '2028-06-01',
+        photoTakenOn: '2026-08-20',
+        reason: 'number-change',
+        previousCardId: 'card-1',
+        pickupOfficeId: 'honcho',
+        withSignatureCertificate: true,
+        withUserCertificate: true,
+      },
+    ]);
+  });
+
+  it.each(['applied', 'ready', 'suspended'] as const)('ends a live card whatever its status: %s', (status) => {
+    const decided = accepted(decideNumberChange(command, resident(), card(CARD_IN[status]), on('2026-12-01')));
+    expect(decided.oldCard).toMatchObject([{ type: 'CardAbolished', reason: 'number-changed' }]);
+    expect(decided.newCard).toMatchObject([{ type: 'CardApplied', reason: 'number-change', previousCardId: 'card-1' }]);
+  });
+
+  it('asks for the certificates the old card asked for, and no more', () => {
+    const userOnly = [history.applied({ withSignatureCertificate: false, pickupOfficeId: 'kasai' })];
+    const decided = accepted(decideNumberChange(command, resident(), card(userOnly), on('2026-12-01')));
+    expect(decided.newCard).toMatchObject([{ withSignatureCertificate: false, withUserCertificate: true, pickupOfficeId: 'kasai' }]);
+  });
+
+  it('changes only the number of a resident without a card, or whose card has ended', () => {
+    for (const held of [undefined, card(CARD_IN.returned), card(CARD_IN.expired)]) {
+      const decided = accepted(decideNumberChange(command, resident(), held, on('2026-12-01')));
+      expect(decided).toEqual({ resident: [{ type: 'IndividualNumberChanged', on: '2026-12-01', reason: 'leak of the number' }], oldCard: [], newCard: [] });
+    }
+  });
+
+  it.each(['moved-out', 'moved-abroad', 'deceased'] as const)('refuses a resident who is %s', (registration) => {
+    expectRefused(decideNumberChange(command, resident({ registration }), card(CARD_IN.active), on('2026-12-01')), 'RESIDENT.INVALID_TRANSITION', { registration });
+  });
+});

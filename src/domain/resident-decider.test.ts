@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import type { PlainDate } from '../rules/plain-date.ts';
+import { checkResidentFacts, decideResident, RESIDENT_TRANSITIONS, type ResidentCommand } from './resident-decider.ts';
+import { Registration, type ResidentState } from './resident.ts';
+import { accepted, expectThat, on, pointersOf } from './testing/given.ts';
+import { FOREIGN_FACTS, resident, residentFacts } from './testing/resident.ts';
+
+const d = (date: string) => date as PlainDate;
+
+const decide = (command: ResidentCommand, state: ResidentState = resident(), today = '2026-12-01') => expectThat(decideResident(command, state, on(today)));
+
+function refusedAt(command: ResidentCommand, pointer: string, state: ResidentState = resident()) {
+  const decided = decide(command, state);
+  decided.refused('INPUT.INVALID');
+  expect(pointersOf(decided.result)).toEqual([pointer]);
+}
+
+/** A command of each kind that is right in itself, so only the registration state can refuse it. */
+const SAMPLE: { readonly [T in ResidentCommand['type']]: Extract<ResidentCommand, { type: T }> } = {
+  'change-address': { type: 'change-address', address: '東京都江戸川区船堀4-1-1', effectiveDate: d('2026-11-25') },
+  'change-name': { type: 'change-name', effectiveDate: d('2026-11-25'), familyName: '佐藤', givenName: '太郎', familyNameKana: 'サトウ', givenNameKana: 'タロウ' },
+  'move-out': { type: 'move-out', plannedMoveOutDate: d('2026-12-20'), destination: '千葉県市川市', abroad: false },
+  'move-in': { type: 'move-in', moveInDate: d('2026-11-20'), notificationDate: d('2026-11-25'), address: '東京都江戸川区中央1-4-1', cardPresented: true },
+  'update-period-of-stay': { type: 'update-period-of-stay', periodOfStayEnd: d('2032-03-31'), residenceCardNumber: 'EF87654321GH' },
+  'change-number': { type: 'change-number', reason: 'leak of the number' },
+};
+
+describe('転居届 (change-address): an in-city move', () => {
+  it('records the new address from its effective day, with the one it replaces', () => {
+    decide(SAMPLE['change-address']).then({ type: 'AddressChanged', address: '東京都江戸川区船堀4-1-1', effectiveDate: '2026-11-25', previousAddress: '東京都江戸川区中央1-4-1' });
+  });
+
+  it('refuses the same address', () => {
+    refusedAt({ ...SAMPLE['change-address'], address: '東京都江戸川区中央1-4-1' }, '/address');
+  });
+
+  it('refuses an effective day after today', () => {
+    refusedAt({ ...SAMPLE['change-address'], effectiveDate: d('2026-12-02') }, '/effectiveDate');
+  });
+});
+
+describe('戸籍の届出 (change-name): a new name and its reading', () => {
+  it('records the new name with the previous one', () => {
+    decide(SAMPLE['change-name']).then({
+      type: 'NameChanged',
+      effectiveDate: '2026-11-25',
+      familyName: '佐藤',
+      familyNameKana: 'サトウ',
+      previous: { familyName: '山田', givenName: '太郎', familyNameKana: 'ヤマダ', givenNameKana: 'タロウ' },
+    });
+  });
+
+  it('keeps the reading as full-width katakana, whatever was typed', () => {
+    decide({ ...SAMPLE['change-name'], familyNameKana: 'さとう', givenNameKana: 'ﾀﾛｳ' }).then({ type: 'NameChanged', familyNameKana: 'サトウ', givenNameKana: 'タロウ' });
+  });
+
+  it('accepts a corrected reading of the same name', () => {
+    decide({ ...SAMPLE['change-name'], familyName: '山田', familyNameKana: 'ヤマタ' }).then({ type: 'NameChanged', familyName: '山田', familyNameKana: 'ヤマタ' });
+  });
+
+  it('refuses a reading that is not kana', () => {
+    refusedAt({ ...SAMPLE['change-name'], familyNameKana: '佐藤' }, '/familyNameKana');
+    refusedAt({ ...SAMPLE['change-name'], givenNameKana: 'Taro' }, '/givenNameKana');
+  });
+
+  it('refuses an unchanged name, even with its reading typed in hiragana', () => {
+    refusedAt({ ...SAMPLE['change-name'], familyName: '山田', familyNameKana: 'やまだ' }, '/familyName');
+  });
+
+  it('refuses an effective day after today', () => {
+    refusedAt({ ...SAMPLE['change-name'], effectiveDate: d('2026-12-02') }, '/effectiveDate');
+  });
+});
+
+describe('転出届 (move-out): within Japan or abroad', () => {
+  it('records the planned move-out day and the destination', () => {
+    decide(SAMPLE['move-out']).then({ type: 'MovedOut', plannedMoveOutDate: '2026-12-20', destination: '千葉県市川市', abroad: false });
+  });
+
+  it('records a move abroad', () => {
+    decide({ ...SAMPLE['move-out'], destination: 'Canada', abroad: true }).then({ type: 'MovedOut', destination: 'Canada', abroad: true });
+  });
+});
+
+describe('転入届 (move-in): a resident of this system moving back in', () => {
+  const movedOut = resident({ registration: 'moved-out', plannedMoveOutDate: d('2026-10-31'), moveOutDestination: '千葉県市川市' });
+
+  it.each(['moved-out', 'moved-abroad'] as const)('records the move-in of a resident who %s', (registration) => {
+    decide(SAMPLE['move-in'], { ...movedOut, registration }).then({
+      type: 'MovedIn',
+      moveInDate: '2026-11-20',
+      notificationDate: '2026-11-25',
+      address: '東京都江戸川区中央1-4-1',
+      cardPresented: true,
+    });
+  });
+
+  it('accepts the 転入届 on the day of the move-in, and refuses it before', () => {
+    decide({ ...SAMPLE['move-in'], notificationDate: d('2026-11-20') }, movedOut).then({ type: 'MovedIn' });
+    refusedAt({ ...SAMPLE['move-in'], notificationDate: d('2026-11-19') }, '/notificationDate', movedOut);
+  });
+
+  it('refuses a 転入届 dated after today', () => {
+    refusedAt({ ...SAMPLE['move-in'], notificationDate: d('2026-12-02') }, '/notificationDate', movedOut);
+  });
+});
+
+describe('在留期間の更新 (update-period-of-stay): for a foreign resident with a period of stay', () => {
+  const foreigner = resident(FOREIGN_FACTS);
+
+  it('records the new period and residence card', () => {
+    decide(SAMPLE['update-period-of-stay'], foreigner).then({ type: 'PeriodOfStayUpdated', periodOfStayEnd: '2032-03-31', residenceCardNumber: 'EF87654321GH' });
+  });
+
+  it('refuses a national and a permanent resident: they have no period of stay', () => {
+    decide(SAMPLE['update-period-of-stay']).refused('RESIDENT.INVALID_TRANSITION', { registration: 'registered' });
+    decide(SAMPLE['update-period-of-stay'], resident({ nationality: 'CN', residency: 'foreign-without-period' })).refused('RESIDENT.INVALID_TRANSITION');
+  });
+
+  it('refuses a residence card number not of 2 letters, 8 digits and 2 letters', () => {
+    refusedAt({ ...SAMPLE['update-period-of-stay'], residenceCardNumber: 'EF8765432GH' }, '/residenceCardNumber', foreigner);
+  });
+});
+
+describe('個人番号の変更 (change-number): the record side of a number change', () => {
+  it('records the change on the day, with its reason', () => {
+    decide(SAMPLE['change-number'], resident(), '2026-12-01').then({ type: 'IndividualNumberChanged', on: '2026-12-01', reason: 'leak of the number' });
+  });
+});
+
+describe('the registration states (domain.md "Resident registration"): a command the state does not allow is refused, naming it', () => {
+  const states = Object.values(Registration);
+  const pairs = (listed: boolean) =>
+    states.flatMap((registration) =>
+      (Object.keys(SAMPLE) as ResidentCommand['type'][])
+        .filter((type) => (RESIDENT_TRANSITIONS[registration] as readonly string[]).includes(type) === listed)
+        .map((type) => [registration, type] as const),
+    );
+
+  it.each(pairs(false))('a resident who is %s cannot %s', (registration, type) => {
+    decide(SAMPLE[type], resident({ ...FOREIGN_FACTS, registration })).refused('RESIDENT.INVALID_TRANSITION', { registration });
+  });
+
+  it.each(pairs(true))('a resident who is %s may %s', (registration, type) => {
+    expect(decideResident(SAMPLE[type], resident({ ...FOREIGN_FACTS, registration }), on('2026-12-01')).ok).toBe(true);
+  });
+
+  it('refuses every command for a deceased resident', () => {
+    expect(RESIDENT_TRANSITIONS.deceased).toEqual([]);
+    for (const command of Object.values(SAMPLE)) decide(command, resident({ registration: 'deceased' })).refused('RESIDENT.INVALID_TRANSITION', { registration: 'deceased' });
+  });
+});
+
+describe('checkResidentFacts: the checks of a new resident beyond the schema, shared by registration and the import', () => {
+  it('gives back the facts with their readings in the register’s form', () => {
+    expect(accepted(checkResidentFacts(residentFacts({ familyNameKana: 'やまだ' }), on('2026-12-01')))).toMatchObject({ familyNameKana: 'ヤマダ', givenNameKana: 'タロウ' });
+  });
+
+  it('names the first fact that is wrong', () => {
+    expect(pointersOf(checkResidentFacts(residentFacts({ familyNameKana: '山田', birthDate: d('2030-01-01') }), on('2026-12-01')))).toEqual(['/familyNameKana']);
+  });
+});
