@@ -120,8 +120,17 @@ describe('交付 (issue): the card is handed over where it waits, made and not y
 
   it('accepts two documents without a photo', () => {
     given(...ready)
-      .when(issue({ identityDocuments: ['health-insurance-card', 'pension-book'] }))
+      .when(issue({ identityDocuments: ['qualification-certificate', 'pension-book'] }))
       .then({ type: 'CardIssued' });
+  });
+
+  it('counts a paper health insurance card up to 2025-12-01 and not the day after, saying why (policy healthInsuranceCardValidUntil)', () => {
+    const early = [history.applied({ applicationDate: d('2025-10-01'), photoTakenOn: d('2025-09-20') }), history.manufactured('2025-11-01', '2035-05-10')];
+    const withPaperCard = (handedOverOn: string) => issue({ handedOverOn: d(handedOverOn), identityDocuments: ['health-insurance-card', 'pension-book'] });
+    given(...early).when(withPaperCard('2025-12-01'), '2025-12-01').then({ type: 'CardIssued' });
+    const late = given(...early).when(withPaperCard('2025-12-02'), '2025-12-02');
+    late.refused('IDENTITY.INSUFFICIENT');
+    expect(!late.result.ok && late.result.error.message).toContain('資格確認書');
   });
 
   it('asks for the signature PIN when the signature certificate is due', () => {
@@ -305,8 +314,8 @@ describe('一時停止の解除 (resume): at a counter, identity checked', () =>
   });
 
   it('accepts two documents without a photo, and refuses one', () => {
-    given(...CARD_IN.suspended).when(resume(['health-insurance-card', 'pension-book'])).then({ type: 'CardResumed' });
-    given(...CARD_IN.suspended).when(resume(['health-insurance-card'])).refused('IDENTITY.INSUFFICIENT');
+    given(...CARD_IN.suspended).when(resume(['qualification-certificate', 'pension-book'])).then({ type: 'CardResumed' });
+    given(...CARD_IN.suspended).when(resume(['qualification-certificate'])).refused('IDENTITY.INSUFFICIENT');
   });
 
   it('refuses a card that is not suspended', () => {
@@ -526,6 +535,11 @@ describe('再交付での旧カード (replace): the old card ends when a new on
 });
 
 describe('有効期限切れ (expire): a card ends the day after its expiry (the nightly sweep)', () => {
+  it('leaves a card valid through its expiry day: nothing expires on that day or before', () => {
+    given(...ACTIVE).when({ type: 'expire', on: d('2036-05-10') }).then();
+    given(...CARD_IN.suspended).when({ type: 'expire', on: d('2026-12-01') }).then();
+  });
+
   it('expires the card and its valid certificates', () => {
     const decided = given(...ACTIVE).when({ type: 'expire', on: d('2036-05-11') });
     decided.then({ type: 'CardExpired', on: '2036-05-11' });
@@ -574,6 +588,13 @@ describe('電子証明書の有効期限切れ (expire-certificates): a certific
 });
 
 describe('廃止 (abolish): the city ends a live card, with its reason', () => {
+  it('abolishes for a lapsed continuation only from the lapse day, and only a card still waiting for it (R-8)', () => {
+    const pending = [...ACTIVE, history.continuationRequired()];
+    given(...pending).when({ type: 'abolish', on: d('2027-01-05'), reason: 'continuation-lapsed' }, '2027-01-05').then({ type: 'CardAbolished', reason: 'continuation-lapsed' });
+    given(...pending).when({ type: 'abolish', on: d('2027-01-04'), reason: 'continuation-lapsed' }, '2027-01-04').then();
+    given(...ACTIVE).when({ type: 'abolish', on: d('2027-01-05'), reason: 'continuation-lapsed' }, '2027-01-05').then();
+  });
+
   it.each(['applied', 'ready', 'active', 'suspended'] as const)('abolishes a card that is %s', (status) => {
     given(...CARD_IN[status]).when({ type: 'abolish', on: d('2026-12-01'), reason: 'moved-abroad' }).then({ type: 'CardAbolished', on: '2026-12-01', reason: 'moved-abroad' });
   });

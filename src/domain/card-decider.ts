@@ -249,9 +249,9 @@ const DECIDERS: { readonly [A in CardAction]: Decider<A> } = {
     );
   },
 
-  /** The day after its expiry (the sweep). */
-  expire(command) {
-    return success([{ type: 'CardExpired', on: command.on }]);
+  /** A card is valid through its expiry day and expired from the day after (the sweep). */
+  expire(command, card) {
+    return success(command.on > card.expiryDate ? [{ type: 'CardExpired', on: command.on }] : []);
   },
 
   /** A certificate is valid through its expiry day and expired from the day after. */
@@ -264,7 +264,9 @@ const DECIDERS: { readonly [A in CardAction]: Decider<A> } = {
     );
   },
 
-  abolish(command) {
+  /** 廃止; a lapse only of a card still waiting for its continuation, from its lapse day. */
+  abolish(command, card) {
+    if (command.reason === 'continuation-lapsed' && (card.continuation === null || command.on < card.continuation.lapsesOn)) return success([]);
     return success([{ type: 'CardAbolished', on: command.on, reason: command.reason }]);
   },
 

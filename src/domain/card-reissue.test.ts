@@ -3,7 +3,7 @@ import type { PlainDate } from '../rules/plain-date.ts';
 import { foldCard, type CardEvent, type CardState } from './card.ts';
 import { decideReissue, type ReissueCommand } from './card-reissue.ts';
 import { ACTIVE, ADULT, CARD_IN, history } from './testing/card-history.ts';
-import { accepted, expectRefused, on } from './testing/given.ts';
+import { accepted, expectRefused, on, pointersOf } from './testing/given.ts';
 
 const d = (date: string) => date as PlainDate;
 
@@ -23,6 +23,12 @@ function decide(command: ReissueCommand, events: CardEvent[] = ACTIVE, today = '
 }
 
 describe('再交付 (decideReissue): a new card within validity, the old one ending with it (R-10)', () => {
+  it('refuses the number-change reason: that free card with the old photo comes only with a change of number (domain.md procedure 9)', () => {
+    const decided = decide(reissue({ reason: 'number-change', photoTakenOn: d('2016-01-05') }));
+    expectRefused(decided, 'INPUT.INVALID');
+    expect(pointersOf(decided)).toEqual(['/reason']);
+  });
+
   describe('紛失 (lost)', () => {
     it('asks for a police report', () => {
       expectRefused(decide(reissue({ reason: 'lost' })), 'REISSUE.POLICE_REPORT_REQUIRED', { reason: 'lost' });
@@ -125,7 +131,7 @@ describe('再交付 (decideReissue): a new card within validity, the old one end
 
   it('checks the holder’s identity', () => {
     expectRefused(decide(reissue({ identityDocuments: ['pension-book'] })), 'IDENTITY.INSUFFICIENT');
-    expect(decide(reissue({ identityDocuments: ['pension-book', 'health-insurance-card'] })).ok).toBe(true);
+    expect(decide(reissue({ identityDocuments: ['pension-book', 'qualification-certificate'] })).ok).toBe(true);
   });
 
   it('asks for a photo from the last 6 months', () => {

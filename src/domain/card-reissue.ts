@@ -8,7 +8,7 @@ import { decideNewCard } from './card-application.ts';
 import { checkIdentity } from './card-checks.ts';
 import { decideCard } from './card-decider.ts';
 import type { DecisionContext } from './decision-context.ts';
-import { DomainErrorCode, refuse, success, type Result } from './errors.ts';
+import { DomainErrorCode, refuse, refuseField, success, type Result } from './errors.ts';
 import type { Holder } from './holder.ts';
 
 export interface ReissueCommand {
@@ -40,6 +40,8 @@ export interface Reissue {
  * with identity checked, and follows the usual path.
  */
 export function decideReissue(command: ReissueCommand, card: CardState, context: DecisionContext): Result<Reissue> {
+  // The free card of a number change comes only with the change itself (a supervisor's act).
+  if (command.reason === 'number-change') return refuseField('reason', 'a card for a new individual number comes with the individual number change, not as a reissue');
   const lostCard = command.reason === 'lost' || command.reason === 'stolen';
   const replaced = decideCard({ type: 'replace', on: context.today, oldCardReturned: !lostCard }, card, context);
   if (!replaced.ok) return replaced;

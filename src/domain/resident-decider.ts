@@ -42,6 +42,7 @@ export function checkResidentFacts(facts: ResidentFacts, context: DecisionContex
   } else if (facts.periodOfStayEnd !== null) {
     return refuseField('periodOfStayEnd', `is only for residency foreign-with-period, not ${facts.residency}`);
   }
+  if (facts.residency === 'national' && facts.residenceCardNumber !== null) return refuseField('residenceCardNumber', 'is only for a foreign resident');
   if (facts.residenceCardNumber !== null && !RESIDENCE_CARD_NUMBER.test(facts.residenceCardNumber)) {
     return refuseField('residenceCardNumber', 'must be 2 letters, 8 digits and 2 letters, as on the residence card');
   }

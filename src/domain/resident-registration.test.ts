@@ -19,6 +19,15 @@ function refusedAt(facts: Partial<ResidentFacts>, pointer: string) {
 }
 
 describe('住民登録 (decideRegistration): a new resident, their individual number checked (R-11) and their facts', () => {
+  it('refuses a residence card number for a national: only a foreign resident holds a 在留カード', () => {
+    const decided = decideRegistration(
+      { residentId: 'resident-9', individualNumber: '123456789018', facts: residentFacts({ residenceCardNumber: 'AB12345678CD' }), arrival: false },
+      on('2026-12-01'),
+    );
+    expectRefused(decided, 'INPUT.INVALID');
+    expect(pointersOf(decided)).toEqual(['/residenceCardNumber']);
+  });
+
   it('registers the resident with the number in its normal form, kept apart from the record', () => {
     const decided = accepted(register());
     expect(decided.individualNumber).toBe('123456789018');

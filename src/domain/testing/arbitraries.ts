@@ -42,7 +42,7 @@ const pins = fc.oneof({ arbitrary: goodPins, weight: 3 }, { arbitrary: anyPins, 
 
 /** Mostly a document with a photo; sometimes any set, enough or not. */
 const documents: fc.Arbitrary<IdentityDocument[]> = fc.oneof(
-  { arbitrary: fc.constantFrom<IdentityDocument[]>(['driving-licence'], ['passport'], ['health-insurance-card', 'pension-book']), weight: 3 },
+  { arbitrary: fc.constantFrom<IdentityDocument[]>(['driving-licence'], ['passport'], ['qualification-certificate', 'pension-book']), weight: 3 },
   { arbitrary: fc.subarray<IdentityDocument>([...PHOTO_DOCUMENTS, ...NON_PHOTO_DOCUMENTS, 'other-no-photo'], { maxLength: 3 }), weight: 1 },
 );
 
