@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify';
-import { csvText, decodeStream, detectCsvEncoding, encodeStream, isCsvEncoding, notInShiftJis, type CsvEncoding } from '../app/csv-file.ts';
+import { csvCell, csvText, decodeStream, detectCsvEncoding, encodeStream, isCsvEncoding, notInShiftJis, type CsvEncoding } from '../app/csv-file.ts';
 import { CARD_COLUMNS, EXPORT_PURPOSES, exportCards, exportResidents, importResidents, RESIDENT_COLUMNS, type ImportLine } from '../app/registry-exchange.ts';
 import { cliActor } from './admin-commands.ts';
 import { CliError, write, type CliIo } from './io.ts';
@@ -119,7 +119,7 @@ export async function exportCommand(
     let count = 0;
     async function* records() {
       for await (const row of rows.ok ? rows.value : []) {
-        const cells = columns.map((column) => (row as Record<string, string>)[column] ?? '');
+        const cells = columns.map((column) => csvCell((row as Record<string, string>)[column] ?? ''));
         if (encoding === 'shift_jis') for (const char of notInShiftJis(cells.join(''), checked)) lossy.add(char);
         count++;
         yield cells;
