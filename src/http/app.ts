@@ -10,6 +10,7 @@ import { errorHandler } from './error-handler.ts';
 import { guideRoutes } from './guide/guide-routes.ts';
 import { healthRoutes } from './health/health-routes.ts';
 import { jobRoutes } from './jobs/job-routes.ts';
+import { nulGuard } from './nul-guard.ts';
 import { officeRoutes } from './offices/office-routes.ts';
 import { openApi } from './openapi.ts';
 import { reportRoutes } from './reports/report-routes.ts';
@@ -47,6 +48,7 @@ export async function buildApp(context: AppContext, options: FastifyServerOption
   app.addHook('onRequest', async () => void inFlight++);
   app.addHook('onResponse', async () => void inFlight--);
   await app.register(errorHandler);
+  await app.register(nulGuard);
   // HSTS and upgrade-insecure-requests belong to the TLS front (a reverse proxy); on a plain-HTTP
   // intranet address they would send browsers to an https:// that does not exist.
   await app.register(helmet, { global: true, hsts: false, contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
