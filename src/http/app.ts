@@ -9,6 +9,7 @@ import { cardRoutes } from './cards/card-routes.ts';
 import { errorHandler } from './error-handler.ts';
 import { guideRoutes } from './guide/guide-routes.ts';
 import { healthRoutes } from './health/health-routes.ts';
+import { idempotency } from './idempotency.ts';
 import { jobRoutes } from './jobs/job-routes.ts';
 import { nulGuard } from './nul-guard.ts';
 import { officeRoutes } from './offices/office-routes.ts';
@@ -54,6 +55,7 @@ export async function buildApp(context: AppContext, options: FastifyServerOption
   await app.register(helmet, { global: true, hsts: false, contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
   await app.register(openApi);
   await app.register(staffAuth, { context });
+  await app.register(idempotency, { context });
   await app.register(healthRoutes, { database: context.store });
   await app.register(officeRoutes, { offices: context.offices });
   await app.register(ruleRoutes, { context: context.rules });

@@ -4497,6 +4497,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: IDEMPOTENCY.KEY_REUSED */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: INTERNAL */
                 500: {
                     headers: {
@@ -7854,6 +7879,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: IDEMPOTENCY.KEY_REUSED */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: INTERNAL */
                 500: {
                     headers: {
@@ -10560,7 +10610,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: PIN.LOCKED, PIN.MISMATCH */
+                /** @description Problem: PIN.LOCKED, PIN.MISMATCH, IDEMPOTENCY.KEY_REUSED */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -13432,7 +13482,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: PROXY.ENQUIRY_NOT_FOUND, APPROVAL.NOT_USABLE */
+                /** @description Problem: PROXY.ENQUIRY_NOT_FOUND, APPROVAL.NOT_USABLE, IDEMPOTENCY.KEY_REUSED */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -13722,7 +13772,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: APPROVAL.NOT_USABLE */
+                /** @description Problem: APPROVAL.NOT_USABLE, IDEMPOTENCY.KEY_REUSED */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -14012,7 +14062,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: APPROVAL.NOT_USABLE */
+                /** @description Problem: APPROVAL.NOT_USABLE, IDEMPOTENCY.KEY_REUSED */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -14704,7 +14754,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: OFFICE.UNKNOWN, AUTH.WEAK_PASSWORD */
+                /** @description Problem: OFFICE.UNKNOWN, AUTH.WEAK_PASSWORD, IDEMPOTENCY.KEY_REUSED */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -14925,6 +14975,31 @@ export interface paths {
                 };
                 /** @description Problem: REQUEST.UNSUPPORTED_MEDIA_TYPE */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: IDEMPOTENCY.KEY_REUSED */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
