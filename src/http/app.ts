@@ -11,6 +11,7 @@ import { guideRoutes } from './guide/guide-routes.ts';
 import { healthRoutes } from './health/health-routes.ts';
 import { idempotency } from './idempotency.ts';
 import { jobRoutes } from './jobs/job-routes.ts';
+import { noStore } from './no-store.ts';
 import { nulGuard } from './nul-guard.ts';
 import { officeRoutes } from './offices/office-routes.ts';
 import { openApi } from './openapi.ts';
@@ -50,6 +51,7 @@ export async function buildApp(context: AppContext, options: FastifyServerOption
   app.addHook('onResponse', async () => void inFlight--);
   await app.register(errorHandler);
   await app.register(nulGuard);
+  await app.register(noStore);
   // HSTS and upgrade-insecure-requests belong to the TLS front (a reverse proxy); on a plain-HTTP
   // intranet address they would send browsers to an https:// that does not exist.
   await app.register(helmet, { global: true, hsts: false, contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
