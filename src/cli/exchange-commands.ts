@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { open as openFile, stat, writeFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { Readable } from 'node:stream';
@@ -76,7 +76,7 @@ export async function importCommand(io: CliIo, open: () => Promise<OpenedApp>, k
     if (!result.ok) throw new CliError(`${file}: ${result.error.message}`);
     const { rows, imported, unchanged, rejected } = result.value;
     const seconds = (Date.now() - started) / 1000;
-    await writeFile(reportFile, csvText(['line', 'reason'], rejected.map(({ line, reason }) => [line, reason])));
+    await writeFile(reportFile, csvText(['line', 'reason'], rejected.map(({ line, reason }) => [line, reason])), { mode: 0o600 });
     await write(
       io.stdout,
       `${file} (${encoding}): ${rows.toLocaleString('en-US')} rows, ${imported.toLocaleString('en-US')} imported, ${unchanged.toLocaleString('en-US')} already registered, ${rejected.length.toLocaleString('en-US')} rejected (see ${reportFile}) in ${seconds.toFixed(1)} s, ${Math.round(rows / Math.max(seconds, 0.001)).toLocaleString('en-US')} rows/s\n`,
@@ -86,6 +86,15 @@ export async function importCommand(io: CliIo, open: () => Promise<OpenedApp>, k
   } finally {
     await close();
   }
+}
+
+/** A file to write, emptied, readable and writable by its owner only. */
+async function ownerOnlyFile(file: string): Promise<Writable> {
+  const handle = await openFile(file, 'w', 0o600).catch((error: NodeJS.ErrnoException) => {
+    throw new CliError(`cannot write ${file}: ${error.code ?? error.message}`);
+  });
+  await handle.chmod(0o600);
+  return handle.createWriteStream();
 }
 
 /**
@@ -125,7 +134,8 @@ export async function exportCommand(
         yield cells;
       }
     }
-    const target = options.out ? createWriteStream(options.out) : (io.stdout as Writable);
+    // Residents' data, with their numbers for reconciliation: owner-only, also over a file that was not.
+    const target = options.out ? await ownerOnlyFile(options.out) : (io.stdout as Writable);
     await pipeline(Readable.from(records()), stringify({ header: true, columns, record_delimiter: 'windows' }), encodeStream(encoding), target, { end: options.out !== undefined }).catch(
       (error: NodeJS.ErrnoException) => {
         throw new CliError(`cannot write ${options.out ?? 'to standard output'}: ${error.code ?? error.message}`);
