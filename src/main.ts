@@ -13,6 +13,9 @@ import { createRuleContext, type RuleContext } from './rules/context.ts';
  * time and never opens a database.
  */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+  // Whatever this process makes — the database, its journal, keys, exports with numbers — is the
+  // owner's only, whatever umask the operator's shell had (docs/security.md "Files").
+  process.umask(0o077);
   let config: Config | undefined;
   let context: RuleContext | undefined;
   const getConfig = () => (config ??= loadConfig(env));

@@ -263,8 +263,8 @@ export async function resumeCard(app: AppContext, actor: Actor, id: string, body
 }
 
 /** A PIN typed on the counter's reader: right, wrong (counted), or locked. */
-export async function verifyPin(app: AppContext, actor: Actor, id: string, kind: PinKind, body: Static<typeof PinVerifyBody>) {
-  return cardCommand(app, actor, id, { action: 'card.pin-verify', permission: 'card.counter-procedure' }, async (w) => {
+export async function verifyPin(app: AppContext, actor: Actor, id: string, kind: PinKind, body: Static<typeof PinVerifyBody>, idempotency?: Idempotency) {
+  return cardCommand(app, actor, id, { action: 'card.pin-verify', permission: 'card.counter-procedure', idempotency }, async (w) => {
     const allowed = decideCard({ type: 'verify-pin' }, w.card, w.context);
     if (!allowed.ok) return allowed;
     const check = await app.chip.verify(w.tx, w.card.id, kind, body.pin, w.meta.at);

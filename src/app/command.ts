@@ -21,6 +21,15 @@ export interface AuditNote {
   details: Record<string, unknown>;
 }
 
+/**
+ * How a command's answer is kept for a repeat of its Idempotency-Key when it must not be kept as
+ * it is: an individual number is stored encrypted, as everywhere else, and opened on the repeat.
+ */
+export interface AnswerSeal<T> {
+  seal(result: Result<T>): Result<unknown>;
+  open(sealed: Result<unknown>): Result<T>;
+}
+
 /** A stored version moved under the command: the transaction is rolled back and the command refused. */
 export class VersionConflict extends Error {
   constructor(readonly code: typeof DomainErrorCode.CardVersionConflict | typeof DomainErrorCode.ResidentVersionConflict) {
@@ -39,6 +48,7 @@ export async function runCommand<T>(
   actor: Actor,
   spec: CommandSpec,
   work: (tx: Repositories, note: AuditNote) => Promise<Result<T>>,
+  seal?: AnswerSeal<T>,
 ): Promise<Result<T>> {
   const allowed = authorize(actor, spec.permission);
   if (!allowed.ok) {
@@ -49,13 +59,13 @@ export async function runCommand<T>(
     return await app.store.transaction(async (tx) => {
       if (spec.idempotency) {
         const earlier = await tx.idempotency.find(actor.id, spec.idempotency.key);
-        if (earlier) return replay<T>(earlier, spec.idempotency.fingerprint);
+        if (earlier) return replay<T>(earlier, spec.idempotency.fingerprint, seal);
       }
       const note: AuditNote = { subjectId: spec.subjectId, details: {} };
       const result = await work(tx, note);
       await audit(app, tx, actor, spec, note, result);
       if (spec.idempotency) {
-        await tx.idempotency.insert(actor.id, spec.idempotency.key, spec.idempotency.fingerprint, JSON.stringify(result), app.clock.now());
+        await tx.idempotency.insert(actor.id, spec.idempotency.key, spec.idempotency.fingerprint, JSON.stringify(seal ? seal.seal(result) : result), app.clock.now());
       }
       return result;
     });
@@ -68,17 +78,43 @@ export async function runCommand<T>(
     if (spec.idempotency) {
       // Two requests with one key raced; the loser reads the winner's answer.
       const earlier = await app.store.read.idempotency.find(actor.id, spec.idempotency.key);
-      if (earlier) return replay<T>(earlier, spec.idempotency.fingerprint);
+      if (earlier) return replay<T>(earlier, spec.idempotency.fingerprint, seal);
     }
     throw error;
   }
 }
 
-function replay<T>(earlier: { fingerprint: string; result: string }, fingerprint: string): Result<T> {
+function replay<T>(earlier: { fingerprint: string; result: string }, fingerprint: string, seal?: AnswerSeal<T>): Result<T> {
   if (earlier.fingerprint !== fingerprint) {
     return refuse(DomainErrorCode.IdempotencyKeyReused, 'this Idempotency-Key was used for a different request');
   }
-  return JSON.parse(earlier.result) as Result<T>;
+  const stored = JSON.parse(earlier.result) as Result<unknown>;
+  return seal ? seal.open(stored) : (stored as Result<T>);
+}
+
+/**
+ * The first answer to an Idempotency-Key of the actor, for an entry point whose work is not one
+ * command (the sweep, or a use case that does not take the key): undefined when the key is new,
+ * IDEMPOTENCY.KEY_REUSED when it came with another request.
+ */
+export async function recallAnswer<T>(app: AppContext, actorId: string, idempotency: NonNullable<CommandSpec['idempotency']>): Promise<Result<T> | undefined> {
+  const earlier = await app.store.read.idempotency.find(actorId, idempotency.key);
+  return earlier && replay<T>(earlier, idempotency.fingerprint);
+}
+
+/**
+ * Keeps the answer to an Idempotency-Key after such work, and answers with the one that stands:
+ * this one, or the first one when another server process answered the same key meanwhile.
+ */
+export async function rememberAnswer<T>(app: AppContext, actorId: string, idempotency: NonNullable<CommandSpec['idempotency']>, result: Result<T>): Promise<Result<T>> {
+  try {
+    await app.store.transaction((tx) => tx.idempotency.insert(actorId, idempotency.key, idempotency.fingerprint, JSON.stringify(result), app.clock.now()));
+    return result;
+  } catch (error) {
+    const earlier = await recallAnswer<T>(app, actorId, idempotency);
+    if (earlier) return earlier;
+    throw error;
+  }
 }
 
 async function audit(app: AppContext, tx: Repositories, actor: Actor, spec: CommandSpec, note: AuditNote, result: Result<unknown>): Promise<void> {

@@ -6,6 +6,7 @@ import type { ResidentEvent, ResidentFacts, ResidentState } from '../domain/resi
 import { individualNumber, normalizeDigits } from '../rules/individual-number.ts';
 import { fieldErrors } from '../rules/input-errors.ts';
 import { authorize, type Actor } from './actor.ts';
+import { readCsvCell } from './csv-file.ts';
 import { auditAct } from './audit-trail.ts';
 import type { AppContext } from './context.ts';
 import type { ResidentRecord } from './ports.ts';
@@ -93,9 +94,11 @@ function date(value: string): string {
 
 /** One row as a registration, or the reason it is refused. */
 function parseRow(line: ImportLine, columns: readonly (ResidentColumn | undefined)[], context: DecisionContext): Result<{ facts: ResidentFacts; number: string; phone: string | null }> {
+  // PostgreSQL cannot store a NUL in text: the row is refused here rather than the batch failing.
+  if (line.cells.some((cell) => cell.includes('\u0000'))) return refuse('INPUT.INVALID', 'the row holds a NUL character');
   const raw: Partial<Record<ResidentColumn, string>> = {};
   columns.forEach((column, index) => {
-    const value = (line.cells[index] ?? '').trim();
+    const value = readCsvCell(line.cells[index] ?? '').trim();
     if (column && value !== '') raw[column] = value;
   });
   const body = {

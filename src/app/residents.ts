@@ -11,10 +11,10 @@ import { checkDigitOf, individualNumber, normalizeDigits } from '../rules/indivi
 import type { PlainDate } from '../rules/plain-date.ts';
 import { Procedure } from '../rules/procedures.ts';
 import { authorize, type Actor } from './actor.ts';
-import { runCommand, type CommandSpec } from './command.ts';
+import { runCommand, type AnswerSeal, type CommandSpec } from './command.ts';
 import type { AppContext } from './context.ts';
 import { saveCard, saveResident } from './persist.ts';
-import type { Repositories, ResidentRecord } from './ports.ts';
+import type { EncryptedNumber, Repositories, ResidentRecord } from './ports.ts';
 import { recordProcedure } from './procedures.ts';
 import { useProxyApproval, type ProxyRecord, type ProxyRequest } from './proxy.ts';
 import type {
@@ -172,13 +172,25 @@ export async function getResident(app: AppContext, actor: Actor, id: string): Pr
 }
 
 /** The individual number in clear: only by a logged reveal, with its purpose, never by any other route. */
-export async function revealNumber(app: AppContext, actor: Actor, id: string, body: Static<typeof RevealBody>): Promise<Result<{ individualNumber: string }>> {
-  return runCommand(app, actor, { action: 'resident.reveal-number', permission: 'resident.reveal-number', subjectType: 'resident', subjectId: id }, async (tx, note) => {
-    note.details = { purpose: body.purpose };
-    const encrypted = await tx.numbers.current(id);
-    if (!encrypted) return refuse(DomainErrorCode.ResidentNotFound, `no resident ${id}`);
-    return success({ individualNumber: app.keys.decryptNumber(encrypted) });
-  });
+export async function revealNumber(app: AppContext, actor: Actor, id: string, body: Static<typeof RevealBody>, idempotency?: Idempotency): Promise<Result<{ individualNumber: string }>> {
+  // A repeat of the Idempotency-Key answers the number first revealed, audited once, as the first
+  // request was: the answer is kept encrypted like every individual number, never in clear.
+  const seal: AnswerSeal<{ individualNumber: string }> = {
+    seal: (result) => (result.ok ? success({ individualNumber: app.keys.encryptNumber(result.value.individualNumber) }) : result),
+    open: (sealed) => (sealed.ok ? success({ individualNumber: app.keys.decryptNumber((sealed.value as { individualNumber: EncryptedNumber }).individualNumber) }) : sealed),
+  };
+  return runCommand(
+    app,
+    actor,
+    { action: 'resident.reveal-number', permission: 'resident.reveal-number', subjectType: 'resident', subjectId: id, idempotency },
+    async (tx, note) => {
+      note.details = { purpose: body.purpose };
+      const encrypted = await tx.numbers.current(id);
+      if (!encrypted) return refuse(DomainErrorCode.ResidentNotFound, `no resident ${id}`);
+      return success({ individualNumber: app.keys.decryptNumber(encrypted) });
+    },
+    seal,
+  );
 }
 
 /** The resident's card that counts: applied, ready, active or suspended (at most one). */
@@ -403,8 +415,8 @@ export async function changeNumber(app: AppContext, actor: Actor, id: string, bo
 }
 
 /** A proxy's prior enquiry (代理人は必ず事前にお問い合わせください), recorded for the later approval. */
-export async function recordEnquiry(app: AppContext, actor: Actor, residentId: string, body: Static<typeof ProxyEnquiryBody>) {
-  return runCommand(app, actor, { action: 'proxy.enquiry', permission: 'approval.request', subjectType: 'resident', subjectId: residentId }, async (tx, note) => {
+export async function recordEnquiry(app: AppContext, actor: Actor, residentId: string, body: Static<typeof ProxyEnquiryBody>, idempotency?: Idempotency) {
+  return runCommand(app, actor, { action: 'proxy.enquiry', permission: 'approval.request', subjectType: 'resident', subjectId: residentId, idempotency }, async (tx, note) => {
     if (!(await tx.residents.get(residentId))) return refuse(DomainErrorCode.ResidentNotFound, `no resident ${residentId}`);
     const record = {
       id: app.ids.next(),

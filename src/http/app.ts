@@ -9,7 +9,10 @@ import { cardRoutes } from './cards/card-routes.ts';
 import { errorHandler } from './error-handler.ts';
 import { guideRoutes } from './guide/guide-routes.ts';
 import { healthRoutes } from './health/health-routes.ts';
+import { idempotency } from './idempotency.ts';
 import { jobRoutes } from './jobs/job-routes.ts';
+import { noStore } from './no-store.ts';
+import { nulGuard } from './nul-guard.ts';
 import { officeRoutes } from './offices/office-routes.ts';
 import { openApi } from './openapi.ts';
 import { reportRoutes } from './reports/report-routes.ts';
@@ -53,11 +56,14 @@ export async function buildApp(context: AppContext, options: FastifyServerOption
   app.addHook('onRequest', async () => void inFlight++);
   app.addHook('onResponse', async () => void inFlight--);
   await app.register(errorHandler);
+  await app.register(nulGuard);
+  await app.register(noStore);
   // HSTS and upgrade-insecure-requests belong to the TLS front (a reverse proxy); on a plain-HTTP
   // intranet address they would send browsers to an https:// that does not exist.
   await app.register(helmet, { global: true, hsts: false, contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
   await app.register(openApi);
   await app.register(staffAuth, { context });
+  await app.register(idempotency, { context });
   await app.register(healthRoutes, { database: context.store });
   await app.register(officeRoutes, { offices: context.offices });
   await app.register(ruleRoutes, { context: context.rules });

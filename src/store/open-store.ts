@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, sql, SqliteDialect } from 'kysely';
@@ -60,6 +60,16 @@ function repositories(scope: Scope): Repositories {
 }
 
 /**
+ * The database file is made owner-only before SQLite opens it (an older one is made so too), as
+ * are a journal left beside it: SQLite makes its -wal and -shm files with the database's mode,
+ * and its own default is readable by everyone.
+ */
+function ownerOnly(database: string): void {
+  closeSync(openSync(database, 'a', 0o600));
+  for (const file of [database, `${database}-wal`, `${database}-shm`]) if (existsSync(file)) chmodSync(file, 0o600);
+}
+
+/**
  * The embedded SQLite file under DATA_DIR by default (WAL so readers never wait for the writer,
  * synchronous=FULL so a committed procedure survives a power cut), or PostgreSQL at DATABASE_URL.
  */
@@ -83,8 +93,10 @@ export function openStore(settings: StoreSettings): OpenStore {
   // One connection writes, with group commit; another reads, so that reads never wait for a
   // batch of commands (WAL lets a reader see the last commit while the writer works).
   mkdirSync(settings.dataDir, { recursive: true, mode: 0o700 });
+  const database = path.join(settings.dataDir, SQLITE_FILE_NAME);
+  ownerOnly(database);
   const open = () => {
-    const file = new SQLite(path.join(settings.dataDir, SQLITE_FILE_NAME));
+    const file = new SQLite(database);
     file.pragma('journal_mode = WAL');
     file.pragma('synchronous = FULL');
     file.pragma('foreign_keys = ON');

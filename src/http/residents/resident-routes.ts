@@ -89,6 +89,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       response: ResidentViewSchema,
       status: 201,
       problems: ['RESIDENT.INVALID_INDIVIDUAL_NUMBER', 'RESIDENT.DUPLICATE', 'INPUT.INVALID', 'IDEMPOTENCY.KEY_REUSED'],
+      idempotency: 'command',
     },
     ({ request, body, idempotency }) => registerResident(context, request.actor, body, idempotency),
   );
@@ -142,8 +143,9 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       body: RevealBody,
       response: Type.Object({ individualNumber: Type.String() }),
       problems: ['RESIDENT.NOT_FOUND'],
+      idempotency: 'command',
     },
-    ({ request, params, body }) => revealNumber(context, request.actor, params.id, body),
+    ({ request, params, body, idempotency }) => revealNumber(context, request.actor, params.id, body, idempotency),
   );
   staffRoute(
     app,
@@ -156,6 +158,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       body: AddressChangeBody,
       response: ResidentWithCardsSchema,
       problems: [...WRITE_PROBLEMS, ...PROXY_PROBLEMS],
+      idempotency: 'command',
     },
     ({ request, params, body, idempotency }) => changeAddress(context, request.actor, params.id, body, idempotency),
   );
@@ -170,6 +173,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       body: NameChangeBody,
       response: ResidentWithCardsSchema,
       problems: [...WRITE_PROBLEMS, ...PROXY_PROBLEMS],
+      idempotency: 'command',
     },
     ({ request, params, body, idempotency }) => changeName(context, request.actor, params.id, body, idempotency),
   );
@@ -184,6 +188,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       body: MoveOutBody,
       response: ResidentWithCardsSchema,
       problems: [...WRITE_PROBLEMS, ...PROXY_PROBLEMS],
+      idempotency: 'command',
     },
     ({ request, params, body, idempotency }) => moveOut(context, request.actor, params.id, body, idempotency),
   );
@@ -198,6 +203,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       body: MoveInBody,
       response: ResidentWithCardsSchema,
       problems: [...WRITE_PROBLEMS, ...PROXY_PROBLEMS, 'CALENDAR.OUT_OF_RANGE'],
+      idempotency: 'command',
     },
     ({ request, params, body, idempotency }) => moveIn(context, request.actor, params.id, body, idempotency),
   );
@@ -212,6 +218,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       response: ResidentWithCardsSchema,
       status: 201,
       problems: ['RESIDENT.INVALID_INDIVIDUAL_NUMBER', 'RESIDENT.DUPLICATE', 'INPUT.INVALID', 'PIN.INVALID_FORMAT', 'CALENDAR.OUT_OF_RANGE', 'IDEMPOTENCY.KEY_REUSED'],
+      idempotency: 'command',
     },
     ({ request, body, idempotency }) => registerArrival(context, request.actor, body, idempotency),
   );
@@ -226,6 +233,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       body: PeriodOfStayBody,
       response: ResidentWithCardsSchema,
       problems: [...WRITE_PROBLEMS],
+      idempotency: 'command',
     },
     ({ request, params, body, idempotency }) => updatePeriodOfStay(context, request.actor, params.id, body, idempotency),
   );
@@ -240,6 +248,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       body: NumberChangeBody,
       response: Type.Object({ ...ResidentWithCardsSchema.properties, newCardId: Type.Union([Type.String(), Type.Null()]) }),
       problems: [...WRITE_PROBLEMS, ...PROXY_PROBLEMS],
+      idempotency: 'command',
     },
     ({ request, params, body, idempotency }) => changeNumber(context, request.actor, params.id, body, idempotency),
   );
@@ -255,8 +264,9 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       response: EnquirySchema,
       status: 201,
       problems: ['RESIDENT.NOT_FOUND'],
+      idempotency: 'command',
     },
-    ({ request, params, body }) => recordEnquiry(context, request.actor, params.id, body),
+    ({ request, params, body, idempotency }) => recordEnquiry(context, request.actor, params.id, body, idempotency),
   );
   staffRoute(
     app,
@@ -281,6 +291,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
         'INPUT.INVALID',
         'IDEMPOTENCY.KEY_REUSED',
       ],
+      idempotency: 'command',
     },
     ({ request, params, body, idempotency }) => applyForCard(context, request.actor, params.id, body, idempotency),
   );

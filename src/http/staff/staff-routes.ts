@@ -60,6 +60,8 @@ export async function staffRoutes(app: FastifyInstance, { context }: { context: 
       response: StaffAccountChangeSchema,
       status: 201,
       problems: ['STAFF.DUPLICATE', 'OFFICE.UNKNOWN', 'INPUT.INVALID'],
+      // The answer may hold a one-time password, which no stored answer may keep: a repeat is refused as a duplicate instead.
+      idempotency: 'command',
     },
     ({ request, body }) => addStaff(context, request.actor, body),
   );
@@ -87,6 +89,7 @@ export async function staffRoutes(app: FastifyInstance, { context }: { context: 
       body: RoleBody,
       response: StaffAccountSchema,
       problems: ['STAFF.NOT_FOUND', 'STAFF.SELF', 'OFFICE.UNKNOWN', 'INPUT.INVALID'],
+      idempotency: 'command',
     },
     ({ request, params, body, idempotency }) => changeStaffRole(context, request.actor, params.id, body, idempotency),
   );
