@@ -79,7 +79,7 @@ describe.each(DIALECTS)('Idempotency-Key on every unsafe route on $name', ({ cre
   });
 
   it('adds a staff account once and runs the sweep once, though neither is one command', async () => {
-    const account = await repeated('admin', '/api/v1/staff', { username: 'idem.once', name: '一度 だけ', role: 'clerk', officeId: 'honcho', password: 'a long enough secret' });
+    const account = await repeated('admin', '/api/v1/staff', { username: 'idem.once', name: '一度 だけ', role: 'clerk', officeId: 'honcho' });
     expect(account).toMatchObject({ status: 201, body: { username: 'idem.once' } });
     const run = await repeated('supervisor', '/api/v1/jobs/sweep/run', { today: '2026-11-26' });
     expect(run).toMatchObject({ status: 200, body: { status: 'done', businessDate: '2026-11-26' } });
@@ -108,7 +108,7 @@ describe.each(DIALECTS)('Idempotency-Key on every unsafe route on $name', ({ cre
     };
     const [enquiries, accounts, runs] = await Promise.all([
       together('clerk', `/api/v1/residents/${ids.resident}/proxy-enquiries`, { enquiredOn: '2026-11-20', callerName: PROXY.name, relationship: '子', procedure: 'issuance' }),
-      together('admin', '/api/v1/staff', { username: 'idem.together', name: '同時 に', role: 'clerk', officeId: 'honcho', password: 'a long enough secret' }),
+      together('admin', '/api/v1/staff', { username: 'idem.together', name: '同時 に', role: 'clerk', officeId: 'honcho' }),
       together('supervisor', '/api/v1/jobs/sweep/run', { today: '2026-11-26' }),
     ]);
     for (const [first, second] of [enquiries, accounts, runs]) {

@@ -60,10 +60,10 @@ export async function staffRoutes(app: FastifyInstance, { context }: { context: 
       response: StaffAccountChangeSchema,
       status: 201,
       problems: ['STAFF.DUPLICATE', 'OFFICE.UNKNOWN', 'INPUT.INVALID'],
-      // The answer may hold a one-time password, which no stored answer may keep: a repeat is refused as a duplicate instead.
+      // The command keeps the answer, its one-time password encrypted: no stored answer holds one in clear.
       idempotency: 'command',
     },
-    ({ request, body }) => addStaff(context, request.actor, body),
+    ({ request, body, idempotency }) => addStaff(context, request.actor, body, idempotency),
   );
   staffRoute(
     app,
