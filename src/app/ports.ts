@@ -4,6 +4,7 @@ import type { Role } from '../domain/roles.ts';
 import type { Result } from '../domain/errors.ts';
 import type { PlainDate } from '../rules/plain-date.ts';
 import type { PinKind } from '../rules/policy.ts';
+import type { StoreCondition } from './store-fault.ts';
 
 /**
  * What the use cases need from the world. `src/store` implements the repositories on SQLite and
@@ -38,6 +39,8 @@ export interface Store {
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
   /** Reads outside a transaction. */
   readonly read: Repositories;
+  /** Faults of the database as they happen (a full disk, a connection lost while idle). */
+  readonly condition: StoreCondition;
 }
 
 export interface LockOption {
@@ -452,4 +455,6 @@ export interface Database {
   /** Resolves once the database answers a query; rejects when it does not. */
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** Whether writes are refused for lack of space, though the database answers. */
+  readonly condition: Pick<StoreCondition, 'full'>;
 }
