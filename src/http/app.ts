@@ -5,6 +5,7 @@ import type { AppContext } from '../app/context.ts';
 import { approvalRoutes } from './approvals/approval-routes.ts';
 import { auditRoutes } from './audit/audit-routes.ts';
 import { staffAuth } from './auth.ts';
+import { bodyTimeout } from './body-timeout.ts';
 import { cardRoutes } from './cards/card-routes.ts';
 import { errorHandler } from './error-handler.ts';
 import { guideRoutes } from './guide/guide-routes.ts';
@@ -29,11 +30,13 @@ declare module 'fastify' {
 export interface HttpOptions {
   /** Sign-in attempts per minute per address and username before 429. */
   readonly loginAttemptsPerMinute?: number;
+  /** How long a request's body may take to arrive before it is answered 408 (default 30 s). */
+  readonly bodyTimeoutMs?: number;
 }
 
 /** Builds the HTTP application without listening, so tests drive it with `inject` (fastify/demo). */
 export async function buildApp(context: AppContext, options: FastifyServerOptions & HttpOptions = {}): Promise<FastifyInstance> {
-  const { loginAttemptsPerMinute = 10, ...fastifyOptions } = options;
+  const { loginAttemptsPerMinute = 10, bodyTimeoutMs = 30_000, ...fastifyOptions } = options;
   const app = Fastify({
     ...fastifyOptions,
     bodyLimit: 1024 * 1024,
@@ -47,6 +50,7 @@ export async function buildApp(context: AppContext, options: FastifyServerOption
   app.addHook('onRequest', async () => void inFlight++);
   app.addHook('onResponse', async () => void inFlight--);
   await app.register(errorHandler);
+  await app.register(bodyTimeout, { timeoutMs: bodyTimeoutMs });
   // HSTS and upgrade-insecure-requests belong to the TLS front (a reverse proxy); on a plain-HTTP
   // intranet address they would send browsers to an https:// that does not exist.
   await app.register(helmet, { global: true, hsts: false, contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });

@@ -4,6 +4,7 @@ import type { TLocalizedValidationError } from 'typebox/error';
 import { StoreFault } from '../app/store-fault.ts';
 import type { FieldError } from '../rules/errors.ts';
 import { fieldErrors } from '../rules/input-errors.ts';
+import { BODY_TIMEOUT } from './body-timeout.ts';
 import { HttpErrorCode, problem, PROBLEM_CONTENT_TYPE, problemResponses, type ErrorCode, type Problem } from './problem.ts';
 
 declare module 'fastify' {
@@ -31,7 +32,7 @@ export const errorHandler = fp(
       if (!route.schema || route.schema.hide) return;
       const generic: ErrorCode[] = [HttpErrorCode.Internal, HttpErrorCode.Unavailable, HttpErrorCode.StorageFull];
       if (route.schema.body) {
-        generic.push(route.config?.invalidInputCode ?? HttpErrorCode.RequestInvalid, HttpErrorCode.UnsupportedMediaType, HttpErrorCode.PayloadTooLarge);
+        generic.push(route.config?.invalidInputCode ?? HttpErrorCode.RequestInvalid, HttpErrorCode.UnsupportedMediaType, HttpErrorCode.PayloadTooLarge, HttpErrorCode.RequestTimeout);
       }
       if (route.schema.querystring || route.schema.params) generic.push(HttpErrorCode.RequestInvalid);
       const declared = (route.schema.response ?? {}) as Record<string, unknown>;
@@ -81,6 +82,8 @@ function clientProblem(error: FastifyError, request: FastifyRequest): Problem | 
       return problem(HttpErrorCode.UnsupportedMediaType, 'Send the body as application/json');
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return problem(HttpErrorCode.PayloadTooLarge, 'The body is too large');
+    case BODY_TIMEOUT:
+      return problem(HttpErrorCode.RequestTimeout, error.message);
     default:
       if (error.statusCode === 429) return problem(HttpErrorCode.Throttled, error.message);
       if (error.statusCode === 400) return problem(inputCode, error.message);

@@ -27,6 +27,8 @@ export interface FaultWorld {
   readonly logText: () => string;
   readonly logLines: () => LogLine[];
   call(who: FaultWho | null, method: 'GET' | 'POST', url: string, payload?: unknown): Promise<Answer>;
+  /** The signed-in header of a staff member, for requests sent otherwise than by `call`. */
+  headersOf(who: FaultWho): { authorization: string };
   close(): Promise<void>;
 }
 
@@ -71,6 +73,7 @@ export async function openFaultWorld(
         .split('\n')
         .filter((line) => line.length > 0)
         .map((line) => JSON.parse(line) as LogLine),
+    headersOf: (who) => auth[who]!,
     async call(who, method, url, payload) {
       const response = await http.inject({ method, url, headers: who ? auth[who]! : {}, ...(payload !== undefined && { payload: payload as object }) });
       return { status: response.statusCode, body: response.body ? response.json() : null, headers: response.headers };

@@ -7,7 +7,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Whether the service and its database answer */
+        /** Whether the service and its database answer, and the database has room for writes */
         get: {
             parameters: {
                 query?: never;
@@ -54,7 +54,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: SERVICE.UNAVAILABLE */
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -163,6 +163,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -247,6 +272,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: REQUEST.TOO_LARGE */
                 413: {
                     headers: {
@@ -299,6 +349,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -410,6 +485,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: REQUEST.TOO_LARGE */
                 413: {
                     headers: {
@@ -462,6 +562,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -582,6 +707,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: REQUEST.TOO_LARGE */
                 413: {
                     headers: {
@@ -634,6 +784,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -754,6 +929,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: REQUEST.TOO_LARGE */
                 413: {
                     headers: {
@@ -831,6 +1031,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -968,6 +1193,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: REQUEST.TOO_LARGE */
                 413: {
                     headers: {
@@ -1045,6 +1295,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1162,6 +1437,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: REQUEST.TOO_LARGE */
                 413: {
                     headers: {
@@ -1214,6 +1514,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1327,6 +1652,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: REQUEST.TOO_LARGE */
                 413: {
                     headers: {
@@ -1404,6 +1754,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1514,6 +1889,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: REQUEST.TOO_LARGE */
                 413: {
                     headers: {
@@ -1591,6 +1991,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1698,6 +2123,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: REQUEST.TOO_LARGE */
                 413: {
                     headers: {
@@ -1775,6 +2225,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1878,6 +2353,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: REQUEST.TOO_LARGE */
                 413: {
                     headers: {
@@ -1955,6 +2455,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2063,6 +2588,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: REQUEST.TOO_LARGE */
                 413: {
                     headers: {
@@ -2115,6 +2665,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2213,6 +2788,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: REQUEST.TOO_LARGE */
                 413: {
                     headers: {
@@ -2265,6 +2865,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2369,6 +2994,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: REQUEST.TOO_LARGE */
                 413: {
                     headers: {
@@ -2421,6 +3071,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2548,6 +3223,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -2648,6 +3348,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -2722,6 +3447,31 @@ export interface paths {
                 };
                 /** @description Problem: AUTH.INVALID_CREDENTIALS */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2845,6 +3595,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
             };
         };
         /** Sign out */
@@ -2916,6 +3691,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3064,6 +3864,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: REQUEST.TOO_LARGE */
                 413: {
                     headers: {
@@ -3141,6 +3966,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3358,6 +4208,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -3541,6 +4416,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: RESIDENT.DUPLICATE */
                 409: {
                     headers: {
@@ -3643,6 +4543,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4008,6 +4933,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -4195,6 +5145,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -4347,6 +5322,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: REQUEST.TOO_LARGE */
                 413: {
                     headers: {
@@ -4399,6 +5399,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4730,6 +5755,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: RESIDENT.INVALID_TRANSITION, RESIDENT.VERSION_CONFLICT */
                 409: {
                     headers: {
@@ -4832,6 +5882,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5168,6 +6243,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: RESIDENT.INVALID_TRANSITION, RESIDENT.VERSION_CONFLICT */
                 409: {
                     headers: {
@@ -5270,6 +6370,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5603,6 +6728,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: RESIDENT.INVALID_TRANSITION, RESIDENT.VERSION_CONFLICT */
                 409: {
                     headers: {
@@ -5705,6 +6855,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6043,6 +7218,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: RESIDENT.INVALID_TRANSITION, RESIDENT.VERSION_CONFLICT */
                 409: {
                     headers: {
@@ -6145,6 +7345,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6548,6 +7773,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: RESIDENT.DUPLICATE */
                 409: {
                     headers: {
@@ -6650,6 +7900,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6976,6 +8251,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: RESIDENT.INVALID_TRANSITION, RESIDENT.VERSION_CONFLICT */
                 409: {
                     headers: {
@@ -7078,6 +8378,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7403,6 +8728,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: RESIDENT.INVALID_TRANSITION, RESIDENT.VERSION_CONFLICT */
                 409: {
                     headers: {
@@ -7505,6 +8855,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7704,6 +9079,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: REQUEST.TOO_LARGE */
                 413: {
                     headers: {
@@ -7756,6 +9156,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8063,6 +9488,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: RESIDENT.CARD_ALREADY_HELD, RESIDENT.INVALID_TRANSITION */
                 409: {
                     headers: {
@@ -8165,6 +9615,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8464,6 +9939,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -8612,6 +10112,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8906,6 +10431,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT */
                 409: {
                     headers: {
@@ -9008,6 +10558,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9316,6 +10891,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT */
                 409: {
                     headers: {
@@ -9418,6 +11018,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9713,6 +11338,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT */
                 409: {
                     headers: {
@@ -9815,6 +11465,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10108,6 +11783,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT */
                 409: {
                     headers: {
@@ -10210,6 +11910,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10385,6 +12110,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: CARD.INVALID_TRANSITION */
                 409: {
                     headers: {
@@ -10487,6 +12237,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10780,6 +12555,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT */
                 409: {
                     headers: {
@@ -10882,6 +12682,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11184,6 +13009,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT */
                 409: {
                     headers: {
@@ -11286,6 +13136,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11590,6 +13465,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT, CARD.NO_CONTINUATION_PENDING */
                 409: {
                     headers: {
@@ -11692,6 +13592,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11996,6 +13921,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT */
                 409: {
                     headers: {
@@ -12098,6 +14048,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12425,6 +14400,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT */
                 409: {
                     headers: {
@@ -12527,6 +14527,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12820,6 +14845,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT */
                 409: {
                     headers: {
@@ -12922,6 +14972,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -13077,6 +15152,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -13282,6 +15382,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: REQUEST.TOO_LARGE */
                 413: {
                     headers: {
@@ -13359,6 +15484,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -13547,6 +15697,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: APPROVAL.ALREADY_DECIDED */
                 409: {
                     headers: {
@@ -13649,6 +15824,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -13837,6 +16037,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: APPROVAL.ALREADY_DECIDED */
                 409: {
                     headers: {
@@ -13939,6 +16164,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -14123,6 +16373,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -14218,6 +16493,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -14360,6 +16660,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -14456,6 +16781,31 @@ export interface paths {
                 };
                 /** @description Problem: AUTH.FORBIDDEN, AUTH.CSRF, AUTH.PASSWORD_CHANGE_REQUIRED */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -14581,6 +16931,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -14748,6 +17123,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: REQUEST.TOO_LARGE */
                 413: {
                     headers: {
@@ -14800,6 +17200,31 @@ export interface paths {
                 };
                 /** @description Problem: JOB.FAILED */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -14951,6 +17376,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -15044,6 +17494,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -15215,6 +17690,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -15360,6 +17860,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -15556,6 +18081,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -15890,6 +18440,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: REQUEST.TOO_LARGE */
                 413: {
                     headers: {
@@ -15967,6 +18542,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
