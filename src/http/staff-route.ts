@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import { Type, type Static, type TSchema } from 'typebox';
+import { checkingAnswer } from '../app/command.ts';
 import { csvText, encodeCsv, type CsvEncoding } from '../app/csv-file.ts';
 import type { Result } from '../domain/errors.ts';
 import { BEARER_SECURITY } from './auth.ts';
@@ -26,6 +27,13 @@ export interface StaffRouteSpec<P extends TSchema | undefined, Q extends TSchema
   /** The refusals this route answers with, besides those of every signed-in route. */
   readonly problems: ErrorCode[];
   readonly status?: number;
+  /**
+   * Whether the answer is the value of the one command the use case runs (the default): it is
+   * then serialised inside that command's transaction, before the commit, so that an answer
+   * that cannot be sent rolls the command back. False for a use case that runs many commands
+   * and answers with something else (a job and its run).
+   */
+  readonly answerIsCommand?: boolean;
 }
 
 /** A result as a CSV file, for routes that answer `Accept: text/csv` too. */
@@ -81,13 +89,15 @@ export function staffRoute<P extends TSchema | undefined, Q extends TSchema | un
       response: { [status]: spec.response, ...problemResponses(...SESSION_PROBLEMS, ...spec.problems) },
     },
     handler: async (request: FastifyRequest, reply: FastifyReply) => {
-      const result = await handle({
+      const input = {
         request,
         params: request.params as Input<P>,
         query: request.query as Input<Q>,
         body: request.body as Input<B>,
         idempotency: spec.body ? idempotencyOf(request) : undefined,
-      });
+      };
+      const result =
+        spec.answerIsCommand === false ? await handle(input) : await checkingAnswer((value) => void reply.code(status).serialize(value), () => handle(input));
       const encoding = csv && result.ok ? csvWanted(request) : undefined;
       if (csv && result.ok && encoding) {
         const { filename, header, rows } = csv(result.value);

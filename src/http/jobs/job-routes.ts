@@ -18,6 +18,7 @@ export async function jobRoutes(app: FastifyInstance, { context }: { context: Ap
       body: Type.Object({ today: Type.Optional(DateSchema) }, { additionalProperties: false }),
       response: JobRunSchema,
       problems: ['INPUT.INVALID', 'JOB.FAILED'],
+      answerIsCommand: false,
     },
     ({ request, body }) => runSweep(context, request.actor, body.today ?? context.clock.today()),
   );
