@@ -211,6 +211,8 @@ export interface ProcedureRecord {
 
 export interface ProcedureRepository {
   insert(record: ProcedureRecord): Promise<void>;
+  /** Procedures of these kinds recorded at or after the instant `since` (whose business date is `sinceDate`), with their details. */
+  recordedSince(kinds: readonly string[], sinceDate: PlainDate, since: string): Promise<{ readonly kind: string; readonly details: Readonly<Record<string, unknown>> }[]>;
   get(id: string): Promise<ProcedureRecord | undefined>;
   listByResident(residentId: string): Promise<ProcedureRecord[]>;
 }
@@ -359,10 +361,28 @@ export interface JobRun {
   readonly error: string | null;
 }
 
+/** Which run may do a job now: one at a time, across processes and hosts. */
+export interface JobLease {
+  readonly runId: string;
+  /** The host and process of the run, so that a lease whose process ended is known at once on that host. */
+  readonly host: string;
+  readonly pid: number;
+  /** ISO-8601 UTC; the lease is free after it unless renewed. */
+  readonly expiresAt: string;
+}
+
 export interface JobRunRepository {
   insert(run: JobRun): Promise<void>;
   update(run: JobRun): Promise<void>;
   list(job: string, limit: number): Promise<JobRun[]>;
+  /** The job's lease, locked until the transaction ends (PostgreSQL); undefined when no run holds it. */
+  lease(job: string): Promise<JobLease | undefined>;
+  /** Gives the lease to a run; after `lease` in the same transaction. */
+  holdLease(job: string, lease: JobLease): Promise<void>;
+  /** Moves the lease's end if `runId` still holds it; false when another run has taken it. */
+  renewLease(job: string, runId: string, expiresAt: string): Promise<boolean>;
+  /** Frees the lease if `runId` holds it. */
+  releaseLease(job: string, runId: string): Promise<void>;
 }
 
 /** A card with its holder, as the notices need them (never the individual number). */

@@ -17040,6 +17040,7 @@ export interface paths {
                             startedAt: string;
                             finishedAt: string | null;
                             durationMs: number | null;
+                            /** @description What was done for the business day since the last run that finished it, by this run and by those interrupted or failed before it */
                             counts: {
                                 [key: string]: number;
                             };
@@ -17125,6 +17126,31 @@ export interface paths {
                 };
                 /** @description Problem: REQUEST.TIMEOUT */
                 408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: JOB.RUNNING */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -17293,6 +17319,7 @@ export interface paths {
                             startedAt: string;
                             finishedAt: string | null;
                             durationMs: number | null;
+                            /** @description What was done for the business day since the last run that finished it, by this run and by those interrupted or failed before it */
                             counts: {
                                 [key: string]: number;
                             };
@@ -17606,6 +17633,7 @@ export interface paths {
                                 startedAt: string;
                                 finishedAt: string | null;
                                 durationMs: number | null;
+                                /** @description What was done for the business day since the last run that finished it, by this run and by those interrupted or failed before it */
                                 counts: {
                                     [key: string]: number;
                                 };
