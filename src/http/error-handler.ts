@@ -5,6 +5,7 @@ import { StoreFault } from '../app/store-fault.ts';
 import type { FieldError } from '../rules/errors.ts';
 import { fieldErrors } from '../rules/input-errors.ts';
 import { BODY_TIMEOUT } from './body-timeout.ts';
+import { maskDigits } from './log.ts';
 import { HttpErrorCode, problem, PROBLEM_CONTENT_TYPE, problemResponses, type ErrorCode, type Problem } from './problem.ts';
 
 declare module 'fastify' {
@@ -60,7 +61,7 @@ export const errorHandler = fp(
 /** The answer to a fault of the database, logged as one line naming the driver's code and what it said. */
 function storeProblem(fault: StoreFault, request: FastifyRequest): Problem {
   const code = fault.kind === 'full' ? HttpErrorCode.StorageFull : HttpErrorCode.Unavailable;
-  request.log.error({ code, cause: fault.code }, fault.message);
+  request.log.error({ code, cause: fault.code }, maskDigits(fault.message));
   return fault.kind === 'full'
     ? problem(code, 'The records cannot be changed: the database has no room left. Nothing was changed; try again once an operator has made room.')
     : problem(code, 'The database cannot be used just now. Try again in a moment.');

@@ -3,7 +3,7 @@ import type { Config } from '../app/config.ts';
 import type { AppContext } from '../app/context.ts';
 import { HttpErrorCode } from './problem.ts';
 import { buildApp } from './app.ts';
-import { fdSink, LogDestination, logOptions } from './log.ts';
+import { fdSink, LogDestination, logOptions, maskDigits } from './log.ts';
 
 export interface RunningServer {
   readonly app: FastifyInstance;
@@ -18,7 +18,7 @@ export interface RunningServer {
  */
 export async function startServer(config: Config, context: AppContext): Promise<RunningServer> {
   const app = await buildApp(context, { logger: logOptions(config.logLevel, new LogDestination(fdSink(1))) });
-  context.store.condition.onBackgroundFault((fault) => app.log.warn({ code: HttpErrorCode.Unavailable, cause: fault.code }, fault.message));
+  context.store.condition.onBackgroundFault((fault) => app.log.warn({ code: HttpErrorCode.Unavailable, cause: fault.code }, maskDigits(fault.message)));
   await app.listen({ port: config.port, host: config.host });
   return {
     app,

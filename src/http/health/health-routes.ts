@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import type { Database } from '../../app/ports.ts';
 import { StoreFault } from '../../app/store-fault.ts';
 import { sendProblem } from '../error-handler.ts';
+import { maskDigits } from '../log.ts';
 import { HttpErrorCode, problem, problemResponses } from '../problem.ts';
 
 /**
@@ -26,7 +27,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ database: Database }> = a
         await database.ping();
       } catch (error) {
         // A monitor asks every few seconds: one line each time, a stack only for the unexpected.
-        if (error instanceof StoreFault) request.log.error({ code: HttpErrorCode.Unavailable, cause: error.code }, error.message);
+        if (error instanceof StoreFault) request.log.error({ code: HttpErrorCode.Unavailable, cause: error.code }, maskDigits(error.message));
         else request.log.error({ err: error }, 'database does not answer');
         return sendProblem(reply, problem(HttpErrorCode.Unavailable, 'The database does not answer'));
       }
