@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { DomainErrorCode, refuse, type Result } from '../domain/errors.ts';
 import type { Permission } from '../domain/roles.ts';
 import { authorize, type Actor } from './actor.ts';
@@ -37,11 +38,26 @@ export class VersionConflict extends Error {
   }
 }
 
+const answerChecks = new AsyncLocalStorage<(value: unknown) => void>();
+
+/**
+ * Runs `work`, the use case behind one request, so that the command it runs hands its answer to
+ * `check` inside the command's transaction, before the commit. The HTTP layer checks that the
+ * answer can be sent (its response serializer): an answer that cannot (a damaged row) throws,
+ * the command is rolled back, and the client that is told it failed finds nothing stored and
+ * may try again. Without it a client was answered 500 for a command that had been stored.
+ * Only for a use case whose answer is the value of the one command it runs.
+ */
+export function checkingAnswer<T>(check: (value: unknown) => void, work: () => Promise<T>): Promise<T> {
+  return answerChecks.run(check, work);
+}
+
 /**
  * Runs one command as one transaction (house style: load → decide → persist → audit): the work,
  * its audit entry and its idempotency record commit together. A refusal commits only its audit
  * entry (and what the chip itself recorded, such as a wrong PIN). A repeat of an Idempotency-Key
- * with the same request returns the first result and changes nothing.
+ * with the same request returns the first result and changes nothing. Its answer is checked
+ * before the commit when the request asked for it (`checkingAnswer`).
  */
 export async function runCommand<T>(
   app: AppContext,
@@ -67,6 +83,7 @@ export async function runCommand<T>(
       if (spec.idempotency) {
         await tx.idempotency.insert(actor.id, spec.idempotency.key, spec.idempotency.fingerprint, JSON.stringify(seal ? seal.seal(result) : result), app.clock.now());
       }
+      if (result.ok) answerChecks.getStore()?.(result.value);
       return result;
     });
   } catch (error) {

@@ -4,6 +4,7 @@ import type { Role } from '../domain/roles.ts';
 import type { Result } from '../domain/errors.ts';
 import type { PlainDate } from '../rules/plain-date.ts';
 import type { PinKind } from '../rules/policy.ts';
+import type { StoreCondition } from './store-fault.ts';
 
 /**
  * What the use cases need from the world. `src/store` implements the repositories on SQLite and
@@ -50,6 +51,8 @@ export interface Store {
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
   /** Reads outside a transaction. */
   readonly read: Repositories;
+  /** Faults of the database as they happen (a full disk, a connection lost while idle). */
+  readonly condition: StoreCondition;
 }
 
 export interface LockOption {
@@ -220,6 +223,8 @@ export interface ProcedureRecord {
 
 export interface ProcedureRepository {
   insert(record: ProcedureRecord): Promise<void>;
+  /** Procedures of these kinds recorded at or after the instant `since` (whose business date is `sinceDate`), with their details. */
+  recordedSince(kinds: readonly string[], sinceDate: PlainDate, since: string): Promise<{ readonly kind: string; readonly details: Readonly<Record<string, unknown>> }[]>;
   get(id: string): Promise<ProcedureRecord | undefined>;
   listByResident(residentId: string): Promise<ProcedureRecord[]>;
 }
@@ -385,10 +390,28 @@ export interface JobRun {
   readonly error: string | null;
 }
 
+/** Which run may do a job now: one at a time, across processes and hosts. */
+export interface JobLease {
+  readonly runId: string;
+  /** The host and process of the run, so that a lease whose process ended is known at once on that host. */
+  readonly host: string;
+  readonly pid: number;
+  /** ISO-8601 UTC; the lease is free after it unless renewed. */
+  readonly expiresAt: string;
+}
+
 export interface JobRunRepository {
   insert(run: JobRun): Promise<void>;
   update(run: JobRun): Promise<void>;
   list(job: string, limit: number): Promise<JobRun[]>;
+  /** The job's lease, locked until the transaction ends (PostgreSQL); undefined when no run holds it. */
+  lease(job: string): Promise<JobLease | undefined>;
+  /** Gives the lease to a run; after `lease` in the same transaction. */
+  holdLease(job: string, lease: JobLease): Promise<void>;
+  /** Moves the lease's end if `runId` still holds it; false when another run has taken it. */
+  renewLease(job: string, runId: string, expiresAt: string): Promise<boolean>;
+  /** Frees the lease if `runId` holds it. */
+  releaseLease(job: string, runId: string): Promise<void>;
 }
 
 /** A card with its holder, as the notices need them (never the individual number). */
@@ -481,4 +504,6 @@ export interface Database {
   /** Resolves once the database answers a query; rejects when it does not. */
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** Whether writes are refused for lack of space, though the database answers. */
+  readonly condition: Pick<StoreCondition, 'full'>;
 }

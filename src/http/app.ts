@@ -5,6 +5,7 @@ import type { AppContext } from '../app/context.ts';
 import { approvalRoutes } from './approvals/approval-routes.ts';
 import { auditRoutes } from './audit/audit-routes.ts';
 import { staffAuth } from './auth.ts';
+import { bodyTimeout } from './body-timeout.ts';
 import { cardRoutes } from './cards/card-routes.ts';
 import { errorHandler } from './error-handler.ts';
 import { guideRoutes } from './guide/guide-routes.ts';
@@ -34,6 +35,8 @@ export interface HttpOptions {
   readonly loginAttemptsPerMinute?: number;
   /** Failed sign-ins per address, over any usernames, in 15 minutes before 429. */
   readonly signInFailuresPerAddress?: number;
+  /** How long a request's body may take to arrive before it is answered 408 (default 30 s). */
+  readonly bodyTimeoutMs?: number;
 }
 
 /**
@@ -42,7 +45,7 @@ export interface HttpOptions {
  * reports (X-Forwarded-For, X-Forwarded-Proto): sign-in throttling and the `Secure` cookie use them.
  */
 export async function buildApp(context: AppContext, options: FastifyServerOptions & HttpOptions = {}): Promise<FastifyInstance> {
-  const { loginAttemptsPerMinute = 10, signInFailuresPerAddress = 30, ...fastifyOptions } = options;
+  const { loginAttemptsPerMinute = 10, signInFailuresPerAddress = 30, bodyTimeoutMs = 30_000, ...fastifyOptions } = options;
   const app = Fastify({
     ...fastifyOptions,
     bodyLimit: 1024 * 1024,
@@ -58,6 +61,7 @@ export async function buildApp(context: AppContext, options: FastifyServerOption
   await app.register(errorHandler);
   await app.register(nulGuard);
   await app.register(noStore);
+  await app.register(bodyTimeout, { timeoutMs: bodyTimeoutMs });
   // HSTS and upgrade-insecure-requests belong to the TLS front (a reverse proxy); on a plain-HTTP
   // intranet address they would send browsers to an https:// that does not exist.
   await app.register(helmet, { global: true, hsts: false, contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import { Type, type Static, type TSchema } from 'typebox';
+import { checkingAnswer } from '../app/command.ts';
 import { csvText, encodeCsv, type CsvEncoding } from '../app/csv-file.ts';
 import type { Result } from '../domain/errors.ts';
 import { BEARER_SECURITY } from './auth.ts';
@@ -33,6 +34,13 @@ export interface StaffRouteSpec<P extends TSchema | undefined, Q extends TSchema
    * keeps the first answer to a key itself, after the work (idempotency.ts).
    */
   readonly idempotency?: 'command';
+  /**
+   * Whether the answer is the value of the one command the use case runs (the default): it is
+   * then serialised inside that command's transaction, before the commit, so that an answer
+   * that cannot be sent rolls the command back. False for a use case that runs many commands
+   * and answers with something else (a job and its run).
+   */
+  readonly answerIsCommand?: boolean;
 }
 
 /** A result as a CSV file, for routes that answer `Accept: text/csv` too. */
@@ -92,9 +100,9 @@ export function staffRoute<P extends TSchema | undefined, Q extends TSchema | un
     handler: async (request: FastifyRequest, reply: FastifyReply) => {
       const input = { request, params: request.params as Input<P>, query: request.query as Input<Q>, body: request.body as Input<B> };
       const key = spec.body ? app.idempotency.of(request) : undefined;
-      const result = key
-        ? await app.idempotency.answer(request, key, spec.idempotency === 'command', (idempotency) => handle({ ...input, idempotency }))
-        : await handle({ ...input, idempotency: undefined });
+      const run = (idempotency: RequestKey | undefined) =>
+        spec.answerIsCommand === false ? handle({ ...input, idempotency }) : checkingAnswer((value) => void reply.code(status).serialize(value), () => handle({ ...input, idempotency }));
+      const result = key ? await app.idempotency.answer(request, key, spec.idempotency === 'command', run) : await run(undefined);
       const encoding = csv && result.ok ? csvWanted(request) : undefined;
       if (csv && result.ok && encoding) {
         const { filename, header, rows } = csv(result.value);

@@ -4,7 +4,9 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, sql, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Repositories, Store } from '../app/ports.ts';
+import { StoreFault } from '../app/store-fault.ts';
 import type { StoreDialect } from './dialect.ts';
+import { faultAware, postgresFault, sqliteFault, storeCondition } from './faults.ts';
 import { migrateToLatest } from './migrator.ts';
 import { postgresDialect } from './postgres/postgres-dialect.ts';
 import { approvalRepository, enquiryRepository } from './repositories/approval-repository.ts';
@@ -33,6 +35,8 @@ export interface StoreSettings {
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
   readonly municipalityCode: string;
+  /** How long a write waits for another process's write lock on the embedded database before it is refused (default 5 s). */
+  readonly busyTimeoutMs?: number;
 }
 
 export interface OpenStore extends Store {
@@ -76,11 +80,20 @@ function ownerOnly(database: string): void {
 export function openStore(settings: StoreSettings): OpenStore {
   const scope = (on: Kysely<Tables>, dialect: StoreDialect): Scope => ({ db: on, dialect, municipalityCode: settings.municipalityCode });
   if (settings.databaseUrl !== undefined) {
-    const pool = new pg.Pool({ connectionString: settings.databaseUrl, max: 20 });
-    const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+    const condition = storeCondition(postgresFault);
+    // A database that does not answer refuses a request after 10 s rather than holding it for ever;
+    // keep-alive finds a connection whose server went away without a word (a failover).
+    const pool = new pg.Pool({ connectionString: settings.databaseUrl, max: 20, connectionTimeoutMillis: 10_000, keepAlive: true });
+    // A connection that breaks (a restart, a failover, pg_terminate_backend, a proxy's idle
+    // timeout) emits 'error': without a listener Node ends the process. The pool drops the broken
+    // client and opens a new one when next asked; a request on it fails with a StoreFault (503).
+    pool.on('error', (error) => condition.background(new StoreFault('unavailable', (error as { code?: string }).code ?? 'CONNECTION_LOST', `a pooled connection to the database was lost: ${error.message}`, { cause: error })));
+    pool.on('connect', (client) => client.on('error', () => undefined));
+    const db = new Kysely<Tables>({ dialect: faultAware(new PostgresDialect({ pool }), condition) });
     return {
       db,
       dialect: 'postgres',
+      condition,
       auditChains: 16,
       read: repositories(scope(db, postgresDialect)),
       ping: async () => void (await sql`select 1`.execute(db)),
@@ -95,24 +108,26 @@ export function openStore(settings: StoreSettings): OpenStore {
   mkdirSync(settings.dataDir, { recursive: true, mode: 0o700 });
   const database = path.join(settings.dataDir, SQLITE_FILE_NAME);
   ownerOnly(database);
+  const condition = storeCondition(sqliteFault);
   const open = () => {
     const file = new SQLite(database);
     file.pragma('journal_mode = WAL');
     file.pragma('synchronous = FULL');
     file.pragma('foreign_keys = ON');
-    file.pragma('busy_timeout = 5000');
+    file.pragma(`busy_timeout = ${Math.max(0, Math.trunc(settings.busyTimeoutMs ?? 5000))}`);
     // A city's database is gigabytes: keep the hot pages of its indexes in memory.
     file.pragma('cache_size = -131072');
     file.pragma('mmap_size = 1073741824');
     file.pragma('temp_store = memory');
-    return { file, db: new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) }) };
+    return { file, db: new Kysely<Tables>({ dialect: faultAware(new SqliteDialect({ database: withStatementCache(file) }), condition) }) };
   };
   const { file, db } = open();
   const { db: reader } = open();
-  const write = groupCommit(db, file);
+  const write = groupCommit(db, file, { translate: (error) => condition.translate(error), committed: () => condition.committed() });
   return {
     db,
     dialect: 'sqlite',
+    condition,
     auditChains: 1,
     read: repositories(scope(reader, sqliteDialect)),
     ping: async () => void (await sql`select 1`.execute(reader)),

@@ -237,6 +237,15 @@ export interface JobRunsTable {
   error: string | null;
 }
 
+export interface JobLeasesTable {
+  municipality_code: string;
+  job: string;
+  run_id: string | null;
+  host: string | null;
+  pid: number | null;
+  expires_at: string | null;
+}
+
 export interface Tables {
   residents: ResidentsTable;
   resident_numbers: ResidentNumbersTable;
@@ -253,4 +262,5 @@ export interface Tables {
   approvals: ApprovalsTable;
   proxy_enquiries: ProxyEnquiriesTable;
   job_runs: JobRunsTable;
+  job_leases: JobLeasesTable;
 }

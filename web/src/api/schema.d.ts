@@ -7,7 +7,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Whether the service and its database answer */
+        /** Whether the service and its database answer, and the database has room for writes */
         get: {
             parameters: {
                 query?: never;
@@ -79,7 +79,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Problem: SERVICE.UNAVAILABLE */
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -213,6 +213,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -297,6 +322,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: REQUEST.TOO_LARGE */
                 413: {
                     headers: {
@@ -349,6 +399,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -460,6 +535,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: REQUEST.TOO_LARGE */
                 413: {
                     headers: {
@@ -512,6 +612,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -632,6 +757,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: REQUEST.TOO_LARGE */
                 413: {
                     headers: {
@@ -684,6 +834,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -804,6 +979,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: REQUEST.TOO_LARGE */
                 413: {
                     headers: {
@@ -881,6 +1081,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1018,6 +1243,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: REQUEST.TOO_LARGE */
                 413: {
                     headers: {
@@ -1095,6 +1345,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1212,6 +1487,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: REQUEST.TOO_LARGE */
                 413: {
                     headers: {
@@ -1264,6 +1564,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1377,6 +1702,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: REQUEST.TOO_LARGE */
                 413: {
                     headers: {
@@ -1454,6 +1804,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1564,6 +1939,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: REQUEST.TOO_LARGE */
                 413: {
                     headers: {
@@ -1641,6 +2041,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1748,6 +2173,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: REQUEST.TOO_LARGE */
                 413: {
                     headers: {
@@ -1825,6 +2275,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1928,6 +2403,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: REQUEST.TOO_LARGE */
                 413: {
                     headers: {
@@ -2005,6 +2505,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2113,6 +2638,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: REQUEST.TOO_LARGE */
                 413: {
                     headers: {
@@ -2165,6 +2715,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2263,6 +2838,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: REQUEST.TOO_LARGE */
                 413: {
                     headers: {
@@ -2315,6 +2915,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2419,6 +3044,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: REQUEST.TOO_LARGE */
                 413: {
                     headers: {
@@ -2471,6 +3121,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2575,6 +3250,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2723,6 +3423,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -2797,6 +3522,31 @@ export interface paths {
                 };
                 /** @description Problem: AUTH.INVALID_CREDENTIALS */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2920,6 +3670,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
             };
         };
         /** Sign out */
@@ -3016,6 +3791,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3164,6 +3964,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: REQUEST.TOO_LARGE */
                 413: {
                     headers: {
@@ -3241,6 +4066,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3458,6 +4308,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -3641,6 +4516,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: RESIDENT.DUPLICATE */
                 409: {
                     headers: {
@@ -3743,6 +4643,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4108,6 +5033,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -4295,6 +5245,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -4447,6 +5422,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: REQUEST.TOO_LARGE */
                 413: {
                     headers: {
@@ -4524,6 +5524,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4855,6 +5880,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: RESIDENT.INVALID_TRANSITION, RESIDENT.VERSION_CONFLICT */
                 409: {
                     headers: {
@@ -4957,6 +6007,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5293,6 +6368,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: RESIDENT.INVALID_TRANSITION, RESIDENT.VERSION_CONFLICT */
                 409: {
                     headers: {
@@ -5395,6 +6495,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5728,6 +6853,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: RESIDENT.INVALID_TRANSITION, RESIDENT.VERSION_CONFLICT */
                 409: {
                     headers: {
@@ -5830,6 +6980,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6168,6 +7343,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: RESIDENT.INVALID_TRANSITION, RESIDENT.VERSION_CONFLICT */
                 409: {
                     headers: {
@@ -6270,6 +7470,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6673,6 +7898,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: RESIDENT.DUPLICATE */
                 409: {
                     headers: {
@@ -6775,6 +8025,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7101,6 +8376,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: RESIDENT.INVALID_TRANSITION, RESIDENT.VERSION_CONFLICT */
                 409: {
                     headers: {
@@ -7203,6 +8503,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7528,6 +8853,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: RESIDENT.INVALID_TRANSITION, RESIDENT.VERSION_CONFLICT */
                 409: {
                     headers: {
@@ -7630,6 +8980,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7829,6 +9204,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: REQUEST.TOO_LARGE */
                 413: {
                     headers: {
@@ -7906,6 +9306,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8213,6 +9638,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: RESIDENT.CARD_ALREADY_HELD, RESIDENT.INVALID_TRANSITION */
                 409: {
                     headers: {
@@ -8315,6 +9765,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8614,6 +10089,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -8762,6 +10262,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9056,6 +10581,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT */
                 409: {
                     headers: {
@@ -9158,6 +10708,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9466,6 +11041,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT */
                 409: {
                     headers: {
@@ -9568,6 +11168,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9863,6 +11488,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT */
                 409: {
                     headers: {
@@ -9965,6 +11615,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10258,6 +11933,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT */
                 409: {
                     headers: {
@@ -10360,6 +12060,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10535,6 +12260,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: CARD.INVALID_TRANSITION */
                 409: {
                     headers: {
@@ -10637,6 +12387,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10930,6 +12705,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT */
                 409: {
                     headers: {
@@ -11032,6 +12832,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11334,6 +13159,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT */
                 409: {
                     headers: {
@@ -11436,6 +13286,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11740,6 +13615,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT, CARD.NO_CONTINUATION_PENDING */
                 409: {
                     headers: {
@@ -11842,6 +13742,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12146,6 +14071,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT */
                 409: {
                     headers: {
@@ -12248,6 +14198,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12575,6 +14550,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT */
                 409: {
                     headers: {
@@ -12677,6 +14677,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12970,6 +14995,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT */
                 409: {
                     headers: {
@@ -13072,6 +15122,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -13227,6 +15302,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -13432,6 +15532,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: REQUEST.TOO_LARGE */
                 413: {
                     headers: {
@@ -13509,6 +15634,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -13697,6 +15847,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: APPROVAL.ALREADY_DECIDED */
                 409: {
                     headers: {
@@ -13799,6 +15974,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -13987,6 +16187,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: APPROVAL.ALREADY_DECIDED */
                 409: {
                     headers: {
@@ -14089,6 +16314,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -14273,6 +16523,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -14393,6 +16668,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -14560,6 +16860,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -14656,6 +16981,31 @@ export interface paths {
                 };
                 /** @description Problem: AUTH.FORBIDDEN, AUTH.CSRF, AUTH.PASSWORD_CHANGE_REQUIRED */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -14804,6 +17154,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -14865,6 +17240,7 @@ export interface paths {
                             startedAt: string;
                             finishedAt: string | null;
                             durationMs: number | null;
+                            /** @description What was done for the business day since the last run that finished it, by this run and by those interrupted or failed before it */
                             counts: {
                                 [key: string]: number;
                             };
@@ -14925,6 +17301,56 @@ export interface paths {
                 };
                 /** @description Problem: AUTH.FORBIDDEN, AUTH.CSRF, AUTH.PASSWORD_CHANGE_REQUIRED */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: JOB.RUNNING */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -15048,6 +17474,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -15093,6 +17544,7 @@ export interface paths {
                             startedAt: string;
                             finishedAt: string | null;
                             durationMs: number | null;
+                            /** @description What was done for the business day since the last run that finished it, by this run and by those interrupted or failed before it */
                             counts: {
                                 [key: string]: number;
                             };
@@ -15178,6 +17630,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -15342,6 +17819,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -15406,6 +17908,7 @@ export interface paths {
                                 startedAt: string;
                                 finishedAt: string | null;
                                 durationMs: number | null;
+                                /** @description What was done for the business day since the last run that finished it, by this run and by those interrupted or failed before it */
                                 counts: {
                                     [key: string]: number;
                                 };
@@ -15492,6 +17995,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -15660,6 +18188,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -15856,6 +18409,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -16190,6 +18768,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem: REQUEST.TIMEOUT */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Problem: REQUEST.TOO_LARGE */
                 413: {
                     headers: {
@@ -16267,6 +18870,31 @@ export interface paths {
                 };
                 /** @description Problem: INTERNAL */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -801,6 +801,9 @@ export const ERRORS = {
   'IDEMPOTENCY.KEY_REUSED': ['同じ操作がすでに別の内容で送られています。', 'This request was already sent with other content.'],
   'CALENDAR.OUT_OF_RANGE': ['その日付は祝日データの範囲外です。', 'That date is outside the holiday data.'],
   'JOB.FAILED': ['夜間処理が失敗しました。もう一度実行できます（同じものを二度処理することはありません）。', 'The sweep failed. Run it again: nothing is processed twice.'],
+  'JOB.RUNNING': ['夜間処理はすでに実行中です。終わってから結果を確認してください。', 'The sweep is already running. See its result once it has finished.'],
   'SERVICE.UNAVAILABLE': ['データベースに接続できません。', 'The database does not answer.'],
+  'STORAGE.FULL': ['データベースの保存領域がいっぱいのため、記録できません。何も変更されていません。システム管理者に連絡してください。', 'The database has no room left: nothing was recorded. Tell the system administrator.'],
+  'REQUEST.TIMEOUT': ['送信に時間がかかりすぎたため、受け付けられませんでした。もう一度お試しください。', 'The request took too long to arrive and was not accepted. Try again.'],
   INTERNAL: ['予期しないエラーが起きました。記録されています。', 'An unexpected error occurred; it has been logged.'],
 } as const satisfies Record<string, readonly [string, string]>;
