@@ -2,11 +2,13 @@ import { Migrator, type Kysely, type Migration } from 'kysely';
 import type { StoreDialect } from './dialect.ts';
 import * as records from './migrations/0001-records.ts';
 import * as keyIds from './migrations/0003-key-ids.ts';
+import * as auditOrder from './migrations/0005-audit-order.ts';
 
 /** The shared migrations, frozen once released; a change to the schema is a new entry. */
 const SHARED: Readonly<Record<string, Migration>> = {
   '0001-records': records,
   '0003-key-ids': keyIds,
+  '0005-audit-order': auditOrder,
 };
 
 /** Runs every migration not yet run, shared and the dialect's own, in name order. */

@@ -1,8 +1,9 @@
+import type { Selectable } from 'kysely';
 import type { AuditEntry, AuditRepository } from '../../app/ports.ts';
 import type { AuditLogTable } from '../schema.ts';
 import type { Scope } from './scope.ts';
 
-function fromRow(row: AuditLogTable): AuditEntry {
+function fromRow(row: Selectable<AuditLogTable>): AuditEntry {
   return {
     chain: Number(row.chain),
     seq: Number(row.seq),
@@ -76,6 +77,7 @@ export function auditRepository({ db, dialect, municipalityCode }: Scope): Audit
           prev_hash: entry.prevHash,
           hash: entry.hash,
           key_id: entry.keyId,
+          position: dialect.nextAuditPosition(municipalityCode),
         })
         .execute();
     },
@@ -86,7 +88,7 @@ export function auditRepository({ db, dialect, municipalityCode }: Scope): Audit
       if (filter.actorId !== undefined) query = query.where('actor_id', '=', filter.actorId);
       if (filter.subjectId !== undefined) query = query.where('subject_id', '=', filter.subjectId);
       if (filter.action !== undefined) query = query.where('action', '=', filter.action);
-      const rows = await query.orderBy('at').orderBy('chain').orderBy('seq').limit(filter.limit).execute();
+      const rows = await query.orderBy('position').orderBy('chain').orderBy('seq').limit(filter.limit).execute();
       return rows.map(fromRow);
     },
     async scan(chain, afterSeq, limit) {
