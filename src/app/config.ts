@@ -15,6 +15,8 @@ export interface Config {
   readonly officesFile: string;
   /** The time of day in Japan (HH:MM) the server runs the nightly sweep, or undefined for never. */
   readonly sweepAt: string | undefined;
+  /** A second place for the audit checkpoints (another disk or a mount), or undefined for none. */
+  readonly auditCheckpointCopyDir: string | undefined;
 }
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -29,16 +31,28 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must be a postgres:// URL; leave it unset for the embedded database');
   }
+  const dataDir = path.resolve(env.DATA_DIR || 'data');
   return {
     port,
     host: env.HOST || '127.0.0.1',
-    dataDir: path.resolve(env.DATA_DIR || 'data'),
+    dataDir,
     databaseUrl,
     logLevel,
     policyFile: env.POLICY_FILE || undefined,
     officesFile: env.OFFICES_FILE || DEFAULT_OFFICES_FILE,
     sweepAt: sweepAt(env.SWEEP_AT),
+    auditCheckpointCopyDir: checkpointCopyDir(env.AUDIT_CHECKPOINT_COPY_DIR, dataDir),
   };
+}
+
+function checkpointCopyDir(value: string | undefined, dataDir: string): string | undefined {
+  if (!value) return undefined;
+  const directory = path.resolve(value);
+  // A copy is only worth something in another place: the same directory would hold each line twice and nothing else.
+  if (directory === path.join(dataDir, 'audit-checkpoints')) {
+    throw new ConfigError('AUDIT_CHECKPOINT_COPY_DIR must name another place than DATA_DIR/audit-checkpoints');
+  }
+  return directory;
 }
 
 function sweepAt(value: string | undefined): string | undefined {

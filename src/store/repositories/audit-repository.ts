@@ -48,8 +48,16 @@ export function auditRepository({ db, dialect, municipalityCode }: Scope): Audit
       return row === undefined || Number(row.seq) === 0 ? undefined : { seq: Number(row.seq), hash: row.hash };
     },
     async heads() {
-      const rows = await db.selectFrom('audit_heads').select(['chain', 'seq']).where('municipality_code', '=', municipalityCode).orderBy('chain').execute();
-      return rows.map((row) => ({ chain: Number(row.chain), seq: Number(row.seq) }));
+      const rows = await db.selectFrom('audit_heads').select(['chain', 'seq', 'hash']).where('municipality_code', '=', municipalityCode).orderBy('chain').execute();
+      return rows.map((row) => ({ chain: Number(row.chain), seq: Number(row.seq), hash: row.hash }));
+    },
+    async at(places) {
+      if (places.length === 0) return [];
+      const rows = await scoped()
+        .select(['chain', 'seq', 'hash'])
+        .where((eb) => eb.or(places.map(({ chain, seq }) => eb.and([eb('chain', '=', chain), eb('seq', '=', seq)]))))
+        .execute();
+      return rows.map((row) => ({ chain: Number(row.chain), seq: Number(row.seq), hash: row.hash }));
     },
     async append(entry) {
       await db

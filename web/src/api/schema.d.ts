@@ -13977,7 +13977,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit entries, oldest first, filtered by time, actor, subject or action */
+        /** Audit entries in the order they were written (never by their time, which a clock step can move back), filtered by time, actor, subject or action */
         get: {
             parameters: {
                 query?: {
@@ -14140,7 +14140,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Check the chain: every entry present, in order and unaltered */
+        /** Check the chain: every entry present, in order and unaltered, and none removed since the last checkpoint */
         get: {
             parameters: {
                 query?: never;
@@ -14160,9 +14160,21 @@ export interface paths {
                             ok: boolean;
                             /** @description Entries found intact */
                             entries: number;
-                            /** @description The first entry whose link is broken, in brokenChain */
+                            /** @description The first entry whose link is broken or that is missing, in brokenChain */
                             firstBrokenSeq?: number;
                             brokenChain?: number;
+                            /**
+                             * @description Why the trail failed: an entry altered, removed or moved (entry-broken); fewer entries than the last checkpoint recorded, or another entry where it recorded one; the checkpoint files themselves altered, cut or unreadable
+                             * @enum {unknown}
+                             */
+                            reason?: "entry-broken" | "trail-shorter-than-checkpoint" | "trail-differs-from-checkpoint" | "checkpoints-damaged";
+                            /** @description The problem in one sentence */
+                            detail?: string;
+                            /** @description The last checkpoint of the trail (kept outside the database) it was checked against; null before the first */
+                            checkpoint: {
+                                n: number;
+                                at: string;
+                            } | null;
                         };
                     };
                 };
@@ -15136,6 +15148,14 @@ export interface paths {
                                 };
                                 actorId: string;
                                 error: string | null;
+                            } | null;
+                            /** @description Set when the audit trail no longer holds its last checkpoint (entries removed or replaced) or the checkpoints are damaged */
+                            auditAlert: {
+                                /** @enum {unknown} */
+                                reason: "entry-broken" | "trail-shorter-than-checkpoint" | "trail-differs-from-checkpoint" | "checkpoints-damaged";
+                                detail: string;
+                                /** @description The last checkpoint the trail was held against */
+                                checkpoint: number | null;
                             } | null;
                         };
                     };
