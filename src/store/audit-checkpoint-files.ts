@@ -54,9 +54,10 @@ async function readEnd(file: string): Promise<FileEnd> {
   }
 }
 
+// Modes are set only where they differ: chmod fails on a directory or file of another owner even when nothing would change.
 async function ensureDirectory(directory: string): Promise<void> {
   await mkdir(directory, { recursive: true, mode: 0o700 });
-  await chmod(directory, 0o700);
+  if (((await stat(directory)).mode & 0o777) !== 0o700) await chmod(directory, 0o700);
 }
 
 /** Appends one line and syncs it; an unfinished line left by a crash is closed first, never joined. */
@@ -65,7 +66,7 @@ async function appendLine(file: string, line: string): Promise<void> {
   const { endsWithNewline } = await readEnd(file);
   const handle = await open(file, 'a', 0o600);
   try {
-    await handle.chmod(0o600);
+    if (((await handle.stat()).mode & 0o777) !== 0o600) await handle.chmod(0o600);
     await handle.write(`${endsWithNewline ? '' : '\n'}${line}\n`);
     await handle.sync();
   } finally {

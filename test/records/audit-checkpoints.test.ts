@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { Migrator, type Migration } from 'kysely';
@@ -147,6 +147,16 @@ describe.each(DIALECTS)('audit checkpoints on $name', ({ name, create }) => {
     // Nothing appended since: nothing more to anchor, unless asked (a clean shutdown).
     expect((await writeAuditCheckpoint(world.app, 'test')).written).toBeUndefined();
     expect((await writeAuditCheckpoint(world.app, 'serve:stop', { always: true })).written).toEqual({ n: 2, at: expect.any(String) });
+  });
+
+  it('makes the checkpoints owner-only again when they were opened up', async () => {
+    const file = world.store.auditCheckpoints.file;
+    chmodSync(path.dirname(file), 0o755);
+    chmodSync(file, 0o644);
+    await appendEntries(world.app, 1);
+    expect(await writeAuditCheckpoint(world.app, 'test')).toMatchObject({ ok: true, written: { n: expect.any(Number) } });
+    expect(statSync(path.dirname(file)).mode & 0o777).toBe(0o700);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
   it('passes a trail that grew after its last checkpoint', async () => {
