@@ -9,6 +9,7 @@ import type { StoreDialect } from './dialect.ts';
 import { faultAware, postgresFault, sqliteFault, storeCondition } from './faults.ts';
 import { migrateToLatest } from './migrator.ts';
 import { postgresDialect } from './postgres/postgres-dialect.ts';
+import { auditCheckpointFiles } from './audit-checkpoint-files.ts';
 import { approvalRepository, enquiryRepository } from './repositories/approval-repository.ts';
 import { auditRepository } from './repositories/audit-repository.ts';
 import { cardRepository } from './repositories/card-repository.ts';
@@ -37,6 +38,8 @@ export interface StoreSettings {
   readonly municipalityCode: string;
   /** How long a write waits for another process's write lock on the embedded database before it is refused (default 5 s). */
   readonly busyTimeoutMs?: number;
+  /** A second place for the audit checkpoints (AUDIT_CHECKPOINT_COPY_DIR). */
+  readonly checkpointCopyDir?: string | undefined;
 }
 
 export interface OpenStore extends Store {
@@ -79,6 +82,7 @@ function ownerOnly(database: string): void {
  */
 export function openStore(settings: StoreSettings): OpenStore {
   const scope = (on: Kysely<Tables>, dialect: StoreDialect): Scope => ({ db: on, dialect, municipalityCode: settings.municipalityCode });
+  const auditCheckpoints = auditCheckpointFiles({ dataDir: settings.dataDir, municipalityCode: settings.municipalityCode, copyDir: settings.checkpointCopyDir });
   if (settings.databaseUrl !== undefined) {
     const condition = storeCondition(postgresFault);
     // A database that does not answer refuses a request after 10 s rather than holding it for ever;
@@ -96,6 +100,9 @@ export function openStore(settings: StoreSettings): OpenStore {
       condition,
       auditChains: 16,
       read: repositories(scope(db, postgresDialect)),
+      auditCheckpoints,
+      // PostgreSQL checks its pages as it reads them (with data checksums on); there is no cheap whole check.
+      checkIntegrity: async () => undefined,
       ping: async () => void (await sql`select 1`.execute(db)),
       migrate: () => migrateToLatest(db, postgresDialect),
       optimize: async () => void (await sql`analyze`.execute(db)),
@@ -122,14 +129,28 @@ export function openStore(settings: StoreSettings): OpenStore {
     return { file, db: new Kysely<Tables>({ dialect: faultAware(new SqliteDialect({ database: withStatementCache(file) }), condition) }) };
   };
   const { file, db } = open();
-  const { db: reader } = open();
+  const { file: readerFile, db: reader } = open();
   const write = groupCommit(db, file, { translate: (error) => condition.translate(error), committed: () => condition.committed() });
+  const fileName = path.join(settings.dataDir, SQLITE_FILE_NAME);
   return {
     db,
     dialect: 'sqlite',
     condition,
     auditChains: 1,
     read: repositories(scope(reader, sqliteDialect)),
+    auditCheckpoints,
+    // quick_check reads every page of the file once (seconds for gigabytes), on the reader: it takes no write lock.
+    async checkIntegrity() {
+      let problems: string[];
+      try {
+        problems = (readerFile.pragma('quick_check') as { quick_check: string }[]).map((row) => row.quick_check).filter((text) => text !== 'ok');
+      } catch (error) {
+        problems = [(error as Error).message];
+      }
+      if (problems.length === 0) return undefined;
+      const more = problems.length > 1 ? ` (and ${problems.length - 1} more problems)` : '';
+      return `the database file ${fileName} is damaged: ${problems[0]!.replace(/\s+/g, ' ')}${more}`;
+    },
     ping: async () => void (await sql`select 1`.execute(reader)),
     migrate: () => migrateToLatest(db, sqliteDialect),
     // A bounded ANALYZE of what changed (analysis_limit keeps it to milliseconds on a big file).

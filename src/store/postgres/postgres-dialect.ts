@@ -22,6 +22,17 @@ export const postgresDialect: StoreDialect = {
         }
       },
     },
+    '0005-audit-order-sequence': {
+      // Writers of different chains run in parallel: a sequence hands each its number without a lock.
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      async up(db: Kysely<any>) {
+        await sql`create sequence audit_log_position_seq as bigint`.execute(db);
+        await sql`select setval('audit_log_position_seq', coalesce(max(position), 0) + 1, false) from audit_log`.execute(db);
+      },
+    },
+  },
+  nextAuditPosition() {
+    return sql<number>`nextval('audit_log_position_seq')`;
   },
   startsWith(column, prefix) {
     return sql<boolean>`${sql.ref(column)} like ${`${escapeLike(prefix)}%`}`;

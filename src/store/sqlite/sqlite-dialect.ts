@@ -36,6 +36,10 @@ export const sqliteDialect: StoreDialect = {
       },
     },
   },
+  // One writer at a time: the next number after the last is taken by no one else.
+  nextAuditPosition(municipalityCode) {
+    return sql<number>`(select coalesce(max(position), 0) + 1 from audit_log where municipality_code = ${municipalityCode})`;
+  },
   startsWith(column, prefix) {
     return sql<boolean>`${sql.ref(column)} glob ${`${escapeGlob(prefix)}*`}`;
   },

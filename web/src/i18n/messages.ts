@@ -520,6 +520,14 @@ export const MESSAGES = {
   'audit.outcome': ['結果', 'Outcome'],
   'audit.okOutcome': ['実行', 'Done'],
   'audit.refusedOutcome': ['拒否', 'Refused'],
+  'audit.heldCheckpoint': ['最後のチェックポイント（第{n}号、{at}）の記録もすべてそろっています。', 'It holds everything its last checkpoint (#{n}, {at}) recorded.'],
+  'audit.noCheckpoint': ['チェックポイントはまだありません（新しく設置した直後）。', 'There is no checkpoint yet (a new installation).'],
+  'audit.shorter': [
+    '記録 {seq}（連鎖-番号）以降が失われています。チェックポイント（第{n}号、{at}）の時点にはありました。',
+    'Entries from {seq} (chain-number) on are missing: checkpoint #{n} ({at}) recorded them.',
+  ],
+  'audit.differs': ['記録 {seq}（連鎖-番号）が、チェックポイント（第{n}号、{at}）に記録されたものと違います。', 'Entry {seq} (chain-number) is not the one checkpoint #{n} ({at}) recorded.'],
+  'audit.checkpointsDamaged': ['チェックポイントのファイルが改ざんされたか、削除されています。', 'The checkpoint files were altered or removed.'],
 
   'staff.title': ['職員アカウント', 'Staff accounts'],
   'staff.list': ['職員の一覧', 'Staff'],
@@ -598,6 +606,18 @@ export const MESSAGES = {
   'dashboard.status': ['状態', 'Status'],
   'dashboard.cardCount': ['枚数', 'Cards'],
   'dashboard.reports': ['集計表を開く', 'Open the reports'],
+  'dashboard.auditAlert': ['監査ログの異常', 'Audit trail alert'],
+  'dashboard.auditAlert.entry-broken': ['監査ログの記録が改ざん・削除・入れ替えされています。', 'Audit entries were altered, removed or moved.'],
+  'dashboard.auditAlert.trail-shorter-than-checkpoint': [
+    '監査ログの記録が、最後のチェックポイント（第{n}号）の時点より少なくなっています。記録が削除されたおそれがあります。',
+    'The audit trail holds fewer entries than its last checkpoint (#{n}) recorded: entries may have been removed.',
+  ],
+  'dashboard.auditAlert.trail-differs-from-checkpoint': [
+    '監査ログの記録が、チェックポイント（第{n}号）に記録されたものと違います。記録が置き換えられたおそれがあります。',
+    'The audit trail holds other entries than its checkpoint (#{n}) recorded: it may have been replaced.',
+  ],
+  'dashboard.auditAlert.checkpoints-damaged': ['監査ログのチェックポイントのファイルが改ざんされたか、削除されています。', 'The audit trail’s checkpoint files were altered or removed.'],
+  'dashboard.auditAlertAction': ['システム管理者と監査担当に連絡してください。サーバーで madoguchi audit verify を実行すると詳しく確認できます。', 'Tell the system administrator and the auditors; madoguchi audit verify on the server tells more.'],
 
   'procedureKind.resident-registration': ['住民登録', 'Registration'],
   'procedureKind.arrival': ['転入（カード持参）', 'Arrival with a card'],
