@@ -3,7 +3,8 @@ import { loadConfig, type Config } from './app/config.ts';
 import type { AppContext } from './app/context.ts';
 import { loadOfficeDirectory } from './app/office-directory.ts';
 import { loadPolicy } from './app/policy-file.ts';
-import { runCli, type OpenedApp } from './cli/program.ts';
+import { CliError } from './cli/io.ts';
+import { runCli, type OpenedApp, type OpenOptions } from './cli/program.ts';
 import { createRuleContext, type RuleContext } from './rules/context.ts';
 
 /**
@@ -13,24 +14,39 @@ import { createRuleContext, type RuleContext } from './rules/context.ts';
  * time and never opens a database.
  */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+  // Whatever this process makes — the database, its journal, keys, exports with numbers — is the
+  // owner's only, whatever umask the operator's shell had (docs/security.md "Files").
+  process.umask(0o077);
   let config: Config | undefined;
   let context: RuleContext | undefined;
   const getConfig = () => (config ??= loadConfig(env));
   const getContext = () => (context ??= createRuleContext(loadPolicy(getConfig().policyFile)));
 
-  const openApp = async (): Promise<OpenedApp> => {
+  const openApp = async (options: OpenOptions = {}): Promise<OpenedApp> => {
     const settings = getConfig();
-    const [{ openStore }, { loadMasterKeys }, { createAppContext }, { rewrapNumbers }, { systemActor }] = await Promise.all([
+    const [{ openStore }, { loadMasterKeys }, { createAppContext }, { rewrapNumbers }, { systemActor }, { closingCheckpoint }] = await Promise.all([
       import('./store/open-store.ts'),
       import('./store/key-file.ts'),
       import('./app/create-app-context.ts'),
       import('./app/key-rotation.ts'),
       import('./app/staff.ts'),
+      import('./app/audit-checkpoints.ts'),
     ]);
     const offices = loadOfficeDirectory(settings.officesFile);
     const rules = getContext();
     const keys = loadMasterKeys(settings.dataDir, env.MADOGUCHI_KEY);
-    const store = openStore({ dataDir: settings.dataDir, databaseUrl: settings.databaseUrl, municipalityCode: offices.municipality.code });
+    const store = openStore({
+      dataDir: settings.dataDir,
+      databaseUrl: settings.databaseUrl,
+      municipalityCode: offices.municipality.code,
+      checkpointCopyDir: settings.auditCheckpointCopyDir,
+    });
+    // Before anything is written: a damaged file is restored from a backup, not migrated.
+    const damage = options.checkIntegrity ? await store.checkIntegrity() : undefined;
+    if (damage !== undefined) {
+      await store.close();
+      throw new CliError(`${damage}; restore it from a backup`, 1);
+    }
     try {
       await store.migrate();
     } catch (error) {
@@ -40,7 +56,13 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     const app: AppContext = createAppContext({ store, masterKey: keys.current, retiredKeys: keys.retired, rules, offices });
     try {
       const rewrapped = await rewrapNumbers(app, systemActor('key-rotation'));
-      return { app, rewrapped, close: () => store.close() };
+      // Whatever the command appended to the audit trail is anchored before the records close.
+      const close = async () => {
+        const warning = await closingCheckpoint(app, argv[0] ?? 'cli', { trailReported: options.checksTrail === true });
+        if (warning !== undefined) process.stderr.write(`madoguchi: ${warning}\n`);
+        await store.close();
+      };
+      return { app, rewrapped, close };
     } catch (error) {
       await store.close();
       throw error;
@@ -58,7 +80,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
       },
       serve: async () => {
         const settings = getConfig();
-        const { app, close } = await openApp();
+        const { app, close } = await openApp({ checkIntegrity: true });
         // Planner statistics once per start of the server, not on every command line (a full ANALYZE on PostgreSQL).
         await app.store.optimize();
         if (env.MADOGUCHI_DEMO !== '0') {
@@ -72,9 +94,15 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
             );
           }
         }
-        const [{ startServer }, { scheduleDailySweep }] = await Promise.all([import('./http/server.ts'), import('./jobs/daily-sweep.ts')]);
+        const [{ startServer }, { scheduleDailySweep }, { startAuditCheckpoints }] = await Promise.all([
+          import('./http/server.ts'),
+          import('./jobs/daily-sweep.ts'),
+          import('./jobs/audit-checkpoints.ts'),
+        ]);
         const server = await startServer(settings, app);
         const schedule = settings.sweepAt ? scheduleDailySweep(app, settings.sweepAt, server.app.log) : undefined;
+        // Not awaited: the signal handlers below are in place as soon as the server listens.
+        const checkpoints = startAuditCheckpoints(app, server.app.log);
         await new Promise<void>((resolve) => {
           const stop = () => {
             process.off('SIGINT', stop);
@@ -82,6 +110,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
             schedule?.stop();
             void server
               .stop()
+              .then(async () => (await checkpoints).stop())
               .then(close)
               .finally(resolve);
           };

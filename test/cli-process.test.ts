@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { temporaryDataDir } from './support/databases.ts';
@@ -85,5 +85,50 @@ describe('the madoguchi command, as installed by npm ci', () => {
     expect(byHand.status).toBe(2);
     expect(byHand.stderr.trim().split('\n')).toHaveLength(1);
     expect(byHand.stderr).toContain('the master key comes from MADOGUCHI_KEY');
+  });
+
+  it('keeps the database, its journal, the key and every file it writes owner-only, in a DATA_DIR made beforehand and under a permissive umask', { timeout: 120_000 }, async () => {
+    const dataDir = temporaryDataDir();
+    chmodSync(dataDir, 0o755);
+    const outDir = temporaryDataDir();
+    chmodSync(outDir, 0o777);
+    const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', MADOGUCHI_KEY: '', MADOGUCHI_DEMO: '0', LOG_LEVEL: 'info' };
+    // As an operator's shell would start it: a umask that lets everyone read what is made.
+    const shell = ['-c', 'umask 000 && exec "$0" "$@"', process.execPath, BIN];
+    const modeOf = (file: string) => (statSync(file).mode & 0o777).toString(8);
+
+    const port = await freePort();
+    const server = spawn('/bin/sh', [...shell, 'serve'], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let log = '';
+    server.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    try {
+      for (let attempt = 0; attempt < 300 && !log.includes('Server listening'); attempt++) await new Promise((r) => setTimeout(r, 100));
+      expect(log).toContain('Server listening');
+      const database = path.join(dataDir, 'madoguchi.sqlite');
+      expect({
+        database: modeOf(database),
+        wal: modeOf(`${database}-wal`),
+        shm: modeOf(`${database}-shm`),
+        keys: modeOf(path.join(dataDir, 'keys')),
+        key: modeOf(path.join(dataDir, 'keys', 'master.key')),
+      }).toEqual({ database: '600', wal: '600', shm: '600', keys: '700', key: '600' });
+    } finally {
+      server.kill('SIGTERM');
+    }
+    expect(await new Promise((resolve) => server.on('exit', resolve))).toBe(0);
+
+    const run = (...args: string[]) => spawnSync('/bin/sh', [...shell, ...args], { encoding: 'utf8', env });
+    expect(run('demo', 'generate', '--residents', '5').status).toBe(0);
+    const exported = path.join(outDir, 'reconcile.csv');
+    expect(run('export', 'residents', '--purpose', 'registry-reconciliation', '--with-numbers', '--out', exported).status).toBe(0);
+    expect(modeOf(exported)).toBe('600');
+    // Written again over a file someone left readable, it is made owner-only too.
+    chmodSync(exported, 0o644);
+    expect(run('export', 'residents', '--purpose', 'registry-reconciliation', '--with-numbers', '--out', exported).status).toBe(0);
+    expect(modeOf(exported)).toBe('600');
+    const file = path.join(outDir, 'registry.csv');
+    writeFileSync(file, 'residentCode,individualNumber,familyName,givenName,familyNameKana,givenNameKana,birthDate,sex,address\n1,2,3,4,5,6,7,8,9\n');
+    expect(run('import', 'residents', file).status).toBe(1);
+    expect(modeOf(path.join(outDir, 'registry.report.csv'))).toBe('600');
   });
 });

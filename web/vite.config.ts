@@ -8,7 +8,8 @@ export default defineConfig({
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in the build: the server would be giving the app's source to anyone (the dev server has its own).
+    sourcemap: false,
     reportCompressedSize: true,
   },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },

@@ -7,6 +7,7 @@ import type { AppContext } from './context.ts';
 import type { ApprovalRecord } from './ports.ts';
 import { checkProxyApproval } from './proxy.ts';
 import { numberChangeFor } from './residents/change-number.ts';
+import type { Idempotency } from './command.ts';
 import type { ApprovalDecisionBody, ApprovalRequestBody } from './schemas.ts';
 
 /**
@@ -14,8 +15,8 @@ import type { ApprovalDecisionBody, ApprovalRequestBody } from './schemas.ts';
  * been about that procedure, and the proxy's identity and authority document), or an individual-number change — asked for by the holder, or
  * by a proxy whose own approval is checked now and used when the change is carried out.
  */
-export async function requestApproval(app: AppContext, actor: Actor, body: ApprovalRequestBody): Promise<Result<ApprovalRecord>> {
-  return runCommand(app, actor, { action: 'approval.request', permission: 'approval.request', subjectType: 'resident', subjectId: body.residentId }, async (tx, note) => {
+export async function requestApproval(app: AppContext, actor: Actor, body: ApprovalRequestBody, idempotency?: Idempotency): Promise<Result<ApprovalRecord>> {
+  return runCommand(app, actor, { action: 'approval.request', permission: 'approval.request', subjectType: 'resident', subjectId: body.residentId, idempotency }, async (tx, note) => {
     if (!(await tx.residents.get(body.residentId))) return refuse(DomainErrorCode.ResidentNotFound, `no resident ${body.residentId}`);
     let payload: Record<string, unknown>;
     if (body.kind === 'proxy') {
@@ -63,11 +64,12 @@ export async function decideApproval(
   id: string,
   approve: boolean,
   body: Static<typeof ApprovalDecisionBody>,
+  idempotency?: Idempotency,
 ): Promise<Result<ApprovalRecord>> {
   return runCommand(
     app,
     actor,
-    { action: approve ? 'approval.approve' : 'approval.refuse', permission: 'approval.decide', subjectType: 'approval', subjectId: id },
+    { action: approve ? 'approval.approve' : 'approval.refuse', permission: 'approval.decide', subjectType: 'approval', subjectId: id, idempotency },
     async (tx, note) => {
       const record = await tx.approvals.get(id, { lock: true });
       if (!record) return refuse(DomainErrorCode.ApprovalNotFound, `no approval ${id}`);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { differs, readLastCheckpoint, shorter, type AnchorProblem, type AnchorReason, type CheckpointSummary } from './audit-checkpoints.ts';
 import type { KeyRing } from './crypto/key-ring.ts';
 import type { Actor } from './actor.ts';
 import type { AuditEntry, Clock, Repositories, Store } from './ports.ts';
@@ -68,30 +69,63 @@ export function auditAct(
 
 export interface AuditVerification {
   readonly ok: boolean;
+  /** Entries found intact before the first problem (all of them when ok). */
   readonly entries: number;
   readonly firstBrokenSeq?: number;
   readonly brokenChain?: number;
+  /** Why the trail failed, a stable code (absent when ok). */
+  readonly reason?: AnchorReason;
+  /** The problem in one sentence, naming the chain, entry, checkpoint or file. */
+  readonly detail?: string;
+  /** The checkpoint the trail was held against, null before the first one was written. */
+  readonly checkpoint: CheckpointSummary | null;
 }
 
-/** Walks every chain: every sequence number present, every link and hash as written, up to its head. */
+/**
+ * Walks every chain the heads or the last checkpoint name: every sequence number present, every
+ * link and hash as written, up to its head; then the trail against the last checkpoint, which
+ * it must hold (it may have grown since). An entry that fails its link is reported first, then
+ * checkpoints that fail their own checks, then a trail that lost or replaced checkpointed entries.
+ */
 export async function verifyAudit(store: Store, keys: KeyRing, batch = 5000): Promise<AuditVerification> {
+  const { last, problem: damaged } = await readLastCheckpoint({ store, keys });
+  const checkpoint = last ? { n: last.n, at: last.at } : null;
+  const anchors = new Map(last?.heads.map((head) => [head.chain, head]));
+  const headSeqs = new Map((await store.read.audit.heads()).map((head) => [head.chain, head.seq]));
+  const chains = [...new Set([...headSeqs.keys(), ...anchors.keys()])].sort((a, b) => a - b);
+  const broken = (entries: number, problem: AnchorProblem): AuditVerification => ({ ok: false, entries, ...problem, checkpoint });
   let count = 0;
-  for (const { chain, seq: headSeq } of await store.read.audit.heads()) {
+  let cut: AnchorProblem | undefined;
+  for (const chain of chains) {
+    const headSeq = headSeqs.get(chain) ?? 0;
+    const anchor = anchors.get(chain);
+    let anchoredHash: string | undefined;
     let previousHash = '';
     let expectedSeq = 1;
     for (;;) {
       const entries = await store.read.audit.scan(chain, expectedSeq - 1, batch);
       for (const entry of entries) {
         if (entry.seq !== expectedSeq || entry.prevHash !== previousHash || !authentic(keys, entry)) {
-          return { ok: false, entries: count, firstBrokenSeq: Math.min(entry.seq, expectedSeq), brokenChain: chain };
+          const seq = Math.min(entry.seq, expectedSeq);
+          return broken(count, { reason: 'entry-broken', detail: `entry ${chain}-${seq} was altered, removed or moved: its link does not hold`, brokenChain: chain, firstBrokenSeq: seq });
         }
+        if (entry.seq === anchor?.seq) anchoredHash = entry.hash;
         previousHash = entry.hash;
         expectedSeq++;
         count++;
       }
       if (entries.length < batch) break;
     }
-    if (expectedSeq - 1 !== headSeq) return { ok: false, entries: count, firstBrokenSeq: expectedSeq, brokenChain: chain };
+    const length = expectedSeq - 1;
+    if (length !== headSeq) {
+      return broken(count, { reason: 'entry-broken', detail: `chain ${chain} holds ${length} entries but its head names entry ${headSeq}`, brokenChain: chain, firstBrokenSeq: expectedSeq });
+    }
+    if (anchor && last && cut === undefined) {
+      if (length < anchor.seq) cut = shorter(last, anchor, length);
+      else if (anchoredHash !== anchor.hash) cut = differs(last, anchor);
+    }
   }
-  return { ok: true, entries: count };
+  if (damaged) return broken(count, damaged);
+  if (cut) return broken(count, cut);
+  return { ok: true, entries: count, checkpoint };
 }

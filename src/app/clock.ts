@@ -17,6 +17,11 @@ export const systemRealTime: RealTime = {
   monotonicMs: () => performance.now(),
 };
 
+/** The calendar date in Japan at an instant (ISO-8601). */
+export function japanDateOf(instant: string): PlainDate {
+  return new Date(Date.parse(instant) + JST_OFFSET_MS).toISOString().slice(0, 10) as PlainDate;
+}
+
 /** Milliseconds from `now` to the next `HH:MM` in Japan. */
 export function untilNextInJapan(at: string, now: number): number {
   const [hours, minutes] = at.split(':').map(Number) as [number, number];

@@ -55,6 +55,12 @@ describe('loadConfig', () => {
   ])('refuses %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });
+  it('takes a second place for the audit checkpoints, but not the first place again', () => {
+    expect(loadConfig({ AUDIT_CHECKPOINT_COPY_DIR: '/mnt/audit-copy' }).auditCheckpointCopyDir).toBe('/mnt/audit-copy');
+    expect(() => loadConfig({ DATA_DIR: '/srv/data', AUDIT_CHECKPOINT_COPY_DIR: '/srv/data/audit-checkpoints/' })).toThrow(
+      'AUDIT_CHECKPOINT_COPY_DIR must name another place than DATA_DIR/audit-checkpoints',
+    );
+  });
 });
 
 describe('loadPolicy', () => {

@@ -21,6 +21,8 @@ export interface Config {
    * CIDR ranges or `loopback`), or undefined: the client is whoever opened the connection.
    */
   readonly trustProxy: string | undefined;
+  /** A second place for the audit checkpoints (another disk or a mount), or undefined for none. */
+  readonly auditCheckpointCopyDir: string | undefined;
 }
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -35,17 +37,29 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must be a postgres:// URL; leave it unset for the embedded database');
   }
+  const dataDir = path.resolve(env.DATA_DIR || 'data');
   return {
     port,
     host: env.HOST || '127.0.0.1',
-    dataDir: path.resolve(env.DATA_DIR || 'data'),
+    dataDir,
     databaseUrl,
     logLevel,
     policyFile: env.POLICY_FILE || undefined,
     officesFile: env.OFFICES_FILE || DEFAULT_OFFICES_FILE,
     sweepAt: sweepAt(env.SWEEP_AT),
     trustProxy: trustProxy(env.TRUST_PROXY),
+    auditCheckpointCopyDir: checkpointCopyDir(env.AUDIT_CHECKPOINT_COPY_DIR, dataDir),
   };
+}
+
+function checkpointCopyDir(value: string | undefined, dataDir: string): string | undefined {
+  if (!value) return undefined;
+  const directory = path.resolve(value);
+  // A copy is only worth something in another place: the same directory would hold each line twice and nothing else.
+  if (directory === path.join(dataDir, 'audit-checkpoints')) {
+    throw new ConfigError('AUDIT_CHECKPOINT_COPY_DIR must name another place than DATA_DIR/audit-checkpoints');
+  }
+  return directory;
 }
 
 function sweepAt(value: string | undefined): string | undefined {

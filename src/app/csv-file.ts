@@ -18,9 +18,37 @@ export function isCsvEncoding(value: string): value is CsvEncoding {
 
 const ICONV: Record<CsvEncoding, string> = { 'utf-8': 'utf8', shift_jis: 'cp932' };
 
-/** The text as CSV lines (RFC 4180, CRLF, every field quoted when it needs to be). */
+/**
+ * Cells that get a leading `'`: those that spreadsheet software would read as a formula rather
+ * than text (OWASP "CSV injection": `=`, `+`, `-`, `@`, and a tab or carriage return, which some
+ * programs skip before looking for the others), and those that already start with apostrophes
+ * before one of these, so that reading a cell back is exact.
+ */
+const NEUTRALISED = /^'*[=+\-@\t\r]/;
+
+/**
+ * A cell as written to a CSV file: text that a spreadsheet would run as a formula (a name such as
+ * `=HYPERLINK("http://…","…")`, a phone number `-1-2`) gets a leading `'`, so it is shown as the
+ * text it is; numbers stay numbers (a count, a fee, a line number can never be a formula, and a
+ * negative one must still add up). Text columns whose values cannot start so — dates, codes,
+ * masked numbers — are untouched by construction. `readCsvCell` undoes it on import.
+ */
+export function csvCell(value: string | number): string | number {
+  return typeof value === 'string' && NEUTRALISED.test(value) ? `'${value}` : value;
+}
+
+/**
+ * A cell of a file being imported, as it was before `csvCell` wrote it: an export of Madoguchi
+ * imports again as it was. Only a `'` before a formula character (or before apostrophes and one)
+ * is taken away, so a value that merely starts with an apostrophe is kept.
+ */
+export function readCsvCell(cell: string): string {
+  return cell.startsWith("'") && NEUTRALISED.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
+/** The text as CSV lines (RFC 4180, CRLF, every field quoted when it needs to be), formulas neutralised. */
 export function csvText(header: readonly string[], rows: Iterable<readonly (string | number)[]>): string {
-  return stringify([header, ...rows], { record_delimiter: 'windows' });
+  return stringify([header.map(csvCell), ...[...rows].map((row) => row.map(csvCell))], { record_delimiter: 'windows' });
 }
 
 /**

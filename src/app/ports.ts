@@ -4,6 +4,7 @@ import type { Role } from '../domain/roles.ts';
 import type { Result } from '../domain/errors.ts';
 import type { PlainDate } from '../rules/plain-date.ts';
 import type { PinKind } from '../rules/policy.ts';
+import type { StoreCondition } from './store-fault.ts';
 
 /**
  * What the use cases need from the world. `src/store` implements the repositories on SQLite and
@@ -50,6 +51,50 @@ export interface Store {
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
   /** Reads outside a transaction. */
   readonly read: Repositories;
+  /** Faults of the database as they happen (a full disk, a connection lost while idle). */
+  readonly condition: StoreCondition;
+  /** The checkpoints of the audit trail, kept outside the database (docs/security.md). */
+  readonly auditCheckpoints: AuditCheckpointFiles;
+  /**
+   * A check of the database's own structure, cheap enough for every start (SQLite's
+   * quick_check): a one-line description naming the file when it is damaged, else undefined.
+   */
+  checkIntegrity(): Promise<string | undefined>;
+}
+
+/** The ends of the checkpoint file and of its copy, and the last line this process wrote. */
+export interface CheckpointTail {
+  /** The last lines of the file (at least the last complete one), oldest first. */
+  readonly lines: readonly string[];
+  /** The last lines of the copy in the operator's second place, if one is configured. */
+  readonly copy: readonly string[];
+  /** The last line appended by this process, remembered in memory. */
+  readonly written: string | undefined;
+}
+
+/**
+ * Where the checkpoints of the audit trail are kept: lines of text appended to a file outside
+ * the database (and to a copy in a second place), never rewritten. What a line says and how it
+ * is signed is the use cases' business (audit-checkpoints.ts).
+ */
+export interface AuditCheckpointFiles {
+  /** The municipality whose trail the checkpoints hold. */
+  readonly municipalityCode: string;
+  /** The checkpoint file, for messages. */
+  readonly file: string;
+  /** The copy, when the operator named a second place. */
+  readonly copyFile: string | undefined;
+  /** Every line of the file, oldest first, as a stream. */
+  lines(): AsyncIterable<string>;
+  /** The ends of the file and its copy: cheap whatever the file's length. */
+  tail(): Promise<CheckpointTail>;
+  /**
+   * Holds a lock that excludes every other writer, this process's and other processes', while
+   * `next` reads the tail and decides the line to append (or none); the line is then synced to
+   * the file, and copied to the second place once the lock is released (a copy that fails is
+   * reported, not thrown: the line is in the file).
+   */
+  append(next: (tail: CheckpointTail) => Promise<string | undefined>): Promise<{ readonly line: string | undefined; readonly copyError?: Error }>;
 }
 
 export interface LockOption {
@@ -220,6 +265,8 @@ export interface ProcedureRecord {
 
 export interface ProcedureRepository {
   insert(record: ProcedureRecord): Promise<void>;
+  /** Procedures of these kinds recorded at or after the instant `since` (whose business date is `sinceDate`), with their details. */
+  recordedSince(kinds: readonly string[], sinceDate: PlainDate, since: string): Promise<{ readonly kind: string; readonly details: Readonly<Record<string, unknown>> }[]>;
   get(id: string): Promise<ProcedureRecord | undefined>;
   listByResident(residentId: string): Promise<ProcedureRecord[]>;
 }
@@ -259,12 +306,22 @@ export interface AuditFilter {
   readonly limit: number;
 }
 
+/** A place in the audit trail and the hash of the entry there. */
+export interface AuditPlace {
+  readonly chain: number;
+  readonly seq: number;
+  readonly hash: string;
+}
+
 export interface AuditRepository {
   /** The last entry's sequence and hash of a chain, locking the chain's head until the transaction ends. */
   head(chain: number): Promise<{ readonly seq: number; readonly hash: string } | undefined>;
-  /** Every chain's head, for verification. */
-  heads(): Promise<{ readonly chain: number; readonly seq: number }[]>;
+  /** Every chain's head as its row says, for verification and checkpoints. */
+  heads(): Promise<AuditPlace[]>;
+  /** The entries at these places (chain and sequence) that exist, with their hashes. */
+  at(places: readonly { readonly chain: number; readonly seq: number }[]): Promise<AuditPlace[]>;
   append(entry: AuditEntry): Promise<void>;
+  /** Entries in the order they were appended (never by their time: a clock may go back). */
   list(filter: AuditFilter): Promise<AuditEntry[]>;
   /** A chain's entries in sequence order, in batches, for verification. */
   scan(chain: number, afterSeq: number, limit: number): Promise<AuditEntry[]>;
@@ -385,10 +442,28 @@ export interface JobRun {
   readonly error: string | null;
 }
 
+/** Which run may do a job now: one at a time, across processes and hosts. */
+export interface JobLease {
+  readonly runId: string;
+  /** The host and process of the run, so that a lease whose process ended is known at once on that host. */
+  readonly host: string;
+  readonly pid: number;
+  /** ISO-8601 UTC; the lease is free after it unless renewed. */
+  readonly expiresAt: string;
+}
+
 export interface JobRunRepository {
   insert(run: JobRun): Promise<void>;
   update(run: JobRun): Promise<void>;
   list(job: string, limit: number): Promise<JobRun[]>;
+  /** The job's lease, locked until the transaction ends (PostgreSQL); undefined when no run holds it. */
+  lease(job: string): Promise<JobLease | undefined>;
+  /** Gives the lease to a run; after `lease` in the same transaction. */
+  holdLease(job: string, lease: JobLease): Promise<void>;
+  /** Moves the lease's end if `runId` still holds it; false when another run has taken it. */
+  renewLease(job: string, runId: string, expiresAt: string): Promise<boolean>;
+  /** Frees the lease if `runId` holds it. */
+  releaseLease(job: string, runId: string): Promise<void>;
 }
 
 /** A card with its holder, as the notices need them (never the individual number). */
@@ -481,4 +556,6 @@ export interface Database {
   /** Resolves once the database answers a query; rejects when it does not. */
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** Whether writes are refused for lack of space, though the database answers. */
+  readonly condition: Pick<StoreCondition, 'full'>;
 }

@@ -4,6 +4,7 @@ import type { DecisionContext } from '../domain/decision-context.ts';
 import { decideRegistration, type Registered } from '../domain/resident-registration.ts';
 import { fieldErrors } from '../rules/input-errors.ts';
 import { authorize, type Actor } from './actor.ts';
+import { readCsvCell } from './csv-file.ts';
 import { auditAct } from './audit-trail.ts';
 import type { AppContext } from './context.ts';
 import type { ResidentRecord } from './ports.ts';
@@ -97,9 +98,11 @@ function parseRow(
   residentId: string,
   context: DecisionContext,
 ): Result<{ registered: Registered; phone: string | null }> {
+  // PostgreSQL cannot store a NUL in text: the row is refused here rather than the batch failing.
+  if (line.cells.some((cell) => cell.includes('\u0000'))) return refuse('INPUT.INVALID', 'the row holds a NUL character');
   const raw: Partial<Record<ResidentColumn, string>> = {};
   columns.forEach((column, index) => {
-    const value = (line.cells[index] ?? '').trim();
+    const value = readCsvCell(line.cells[index] ?? '').trim();
     if (column && value !== '') raw[column] = value;
   });
   const body = {

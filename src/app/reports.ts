@@ -4,6 +4,7 @@ import { refuse, success, type Result } from '../domain/errors.ts';
 import { HOTLINE_OFFICE, SYSTEM_OFFICE } from '../domain/roles.ts';
 import { addDays, addMonthsClamped, type PlainDate } from '../rules/plain-date.ts';
 import { authorize, type Actor } from './actor.ts';
+import { ANCHOR_REASONS, checkAuditAnchor } from './audit-checkpoints.ts';
 import type { AppContext } from './context.ts';
 import type { JobRun } from './ports.ts';
 import { JobRunSchema } from './sweep.ts';
@@ -43,6 +44,17 @@ export const DashboardSchema = Type.Object({
   cardsByStatus: Type.Record(Type.String(), Type.Integer()),
   pendingApprovals: Type.Integer(),
   lastSweep: Type.Union([JobRunSchema, Type.Null()]),
+  auditAlert: Type.Union(
+    [
+      Type.Object({
+        reason: Type.Enum(ANCHOR_REASONS),
+        detail: Type.String(),
+        checkpoint: Type.Union([Type.Integer(), Type.Null()], { description: 'The last checkpoint the trail was held against' }),
+      }),
+      Type.Null(),
+    ],
+    { description: 'Set when the audit trail no longer holds its last checkpoint (entries removed or replaced) or the checkpoints are damaged' },
+  ),
 });
 export type Dashboard = Static<typeof DashboardSchema>;
 
@@ -191,6 +203,8 @@ export async function dashboard(app: AppContext, actor: Actor): Promise<Result<D
   for (const { status, count } of await reports.cardsByStatus()) cardsByStatus[status] = (cardsByStatus[status] ?? 0) + count;
   const pendingApprovals = await app.store.read.approvals.count('pending');
   const [lastSweep] = await app.store.read.jobRuns.list('sweep', 1);
+  // The same cheap check the server runs every minute, so the alert is there whichever process saw the cut.
+  const anchor = await checkAuditAnchor(app);
   return success({
     today,
     procedures: Object.values(proceduresByKind).reduce((sum, count) => sum + count, 0),
@@ -201,5 +215,6 @@ export async function dashboard(app: AppContext, actor: Actor): Promise<Result<D
     cardsByStatus,
     pendingApprovals,
     lastSweep: (lastSweep as JobRun | undefined) ?? null,
+    auditAlert: anchor.problem ? { reason: anchor.problem.reason, detail: anchor.problem.detail, checkpoint: anchor.checkpoint?.n ?? null } : null,
   });
 }

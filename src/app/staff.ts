@@ -3,10 +3,10 @@ import { DomainErrorCode, refuse, success, type Result } from '../domain/errors.
 import { HOTLINE_OFFICE, readsResidentData, ROLES, SYSTEM_OFFICE, type Role } from '../domain/roles.ts';
 import type { Actor } from './actor.ts';
 import { appendAudit, auditAct } from './audit-trail.ts';
-import { runCommand } from './command.ts';
+import { runCommand, type AnswerSeal, type CommandSpec } from './command.ts';
 import type { AppContext } from './context.ts';
 import { hashSecret, verifySecret } from './crypto/secrets.ts';
-import type { Repositories, StaffRecord } from './ports.ts';
+import type { EncryptedNumber, Repositories, StaffRecord } from './ports.ts';
 
 /** How long a sign-in lasts: a working day with its overtime. */
 export const SESSION_HOURS = 10;
@@ -86,12 +86,20 @@ export function oneTimePassword(): string {
  * an account that reads resident data awaits setup, and its first password comes with a setup
  * code a supervisor issues; an administrator's account gets a one-time password, shown once.
  */
-export async function addStaff(app: AppContext, actor: Actor, input: NewStaff): Promise<Result<StaffAccountChange>> {
+export async function addStaff(app: AppContext, actor: Actor, input: NewStaff, idempotency?: CommandSpec['idempotency']): Promise<Result<StaffAccountChange>> {
   const system = isSystemActor(actor);
   const issued = !system && input.role === 'admin' ? oneTimePassword() : undefined;
   const password = system ? input.password : issued;
   const passwordHash = password !== undefined && password.length >= MIN_PASSWORD_LENGTH ? await hashSecret(password) : null;
-  return runCommand(app, actor, { action: 'staff.add', permission: 'staff.manage', subjectType: 'staff', subjectId: null }, async (tx, note) => {
+  // A repeat of the Idempotency-Key answers the account first made; its one-time password is kept encrypted, never in clear.
+  const seal: AnswerSeal<StaffAccountChange> = {
+    seal: (result) => (result.ok && result.value.oneTimePassword !== undefined ? success({ ...result.value, oneTimePassword: app.keys.encryptNumber(result.value.oneTimePassword) }) : result),
+    open: (sealed) => {
+      const value = sealed.ok ? (sealed.value as StaffAccountChange & { oneTimePassword?: EncryptedNumber }) : undefined;
+      return value?.oneTimePassword !== undefined ? success({ ...value, oneTimePassword: app.keys.decryptNumber(value.oneTimePassword) }) : (sealed as Result<StaffAccountChange>);
+    },
+  };
+  return runCommand(app, actor, { action: 'staff.add', permission: 'staff.manage', subjectType: 'staff', subjectId: null, idempotency }, async (tx, note) => {
     if (!/^[a-z0-9][a-z0-9._-]{1,63}$/.test(input.username)) {
       return refuse('INPUT.INVALID', 'a username is 2–64 lower-case letters, digits, dots, dashes or underscores');
     }
@@ -123,7 +131,7 @@ export async function addStaff(app: AppContext, actor: Actor, input: NewStaff): 
     note.details = { username: record.username, role, officeId: record.officeId, credential: credentialOf(system, role) };
     const view = staffAccountView(record, app.realTime.wallMs());
     return success(issued !== undefined ? { ...view, oneTimePassword: issued } : view);
-  });
+  }, seal);
 }
 
 /** How the person behind a new or reset account gets in, as the audit trail records it. */

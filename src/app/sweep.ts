@@ -1,11 +1,13 @@
+import { hostname } from 'node:os';
 import { Type } from 'typebox';
 import { DomainErrorCode, refuse, success, type Result } from '../domain/errors.ts';
 import type { PlainDate } from '../rules/plain-date.ts';
 import { DateSchema } from '../rules/schema.ts';
 import { authorize, type Actor } from './actor.ts';
 import { endCard } from './cards/end-card.ts';
+import { japanDateOf } from './clock.ts';
 import type { AppContext } from './context.ts';
-import type { DueKind, JobRun } from './ports.ts';
+import type { DueKind, JobLease, JobRun, Repositories } from './ports.ts';
 
 /** A run of a nightly job as supervisors see it: when, for which day, what changed, how long. */
 export const JobRunSchema = Type.Object({
@@ -16,7 +18,9 @@ export const JobRunSchema = Type.Object({
   startedAt: Type.String(),
   finishedAt: Type.Union([Type.String(), Type.Null()]),
   durationMs: Type.Union([Type.Integer(), Type.Null()]),
-  counts: Type.Record(Type.String(), Type.Integer()),
+  counts: Type.Record(Type.String(), Type.Integer(), {
+    description: 'What was done for the business day since the last run that finished it, by this run and by those interrupted or failed before it',
+  }),
   actorId: Type.String(),
   error: Type.Union([Type.String(), Type.Null()]),
 });
@@ -27,6 +31,13 @@ export interface SweepProgress {
   readonly total: number;
 }
 
+export interface SweepOptions {
+  /** How long the run's hold on the sweep lasts unless renewed; it is renewed every third of it. */
+  readonly leaseMs?: number;
+}
+
+const JOB = 'sweep';
+const LEASE_MS = 60_000;
 const BATCH = 500;
 const PARALLEL = 16;
 
@@ -46,36 +57,122 @@ const COMMAND = {
   certificate: (on: PlainDate) => ({ type: 'expire-certificates' as const, on }),
 };
 const COUNT_NAME: Record<DueKind, string> = { lapse: 'abolished', expiry: 'expired', certificate: 'certificatesExpired' };
+/** The procedure each change of the sweep records (`endCard`), by what it counts as. */
+const PROCEDURE_COUNT: Readonly<Record<string, string>> = { 'card-abolition': 'abolished', 'card-expiry': 'expired', 'certificate-expiry': 'certificatesExpired' };
+
+/** This process, as a lease names it. */
+const SELF = { host: hostname(), pid: process.pid };
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Whether a lease keeps another run out: it has not run out, and, on this host, its process is
+ * alive (a run that crashed here frees the sweep at once; one on another host, when its lease
+ * runs out). A live process keeps its lease however slow it is, since it renews it.
+ */
+function leaseHeld(lease: JobLease | undefined, now: number): lease is JobLease {
+  if (!lease || Date.parse(lease.expiresAt) <= now) return false;
+  return lease.host !== SELF.host || lease.pid === SELF.pid || processAlive(lease.pid);
+}
+
+/**
+ * What was done for `today` by the runs since the last one that finished it (newest first in
+ * `earlier`): runs that were interrupted or failed. Counted from the procedure each change
+ * recorded in its own transaction, so a run killed between two changes is counted exactly.
+ */
+async function unreported(tx: Repositories, earlier: readonly JobRun[], today: PlainDate): Promise<Record<string, number>> {
+  const counts: Record<string, number> = { abolished: 0, expired: 0, certificatesExpired: 0 };
+  let since: string | undefined;
+  for (const run of earlier) {
+    if (run.businessDate !== today) continue;
+    if (run.status === 'done') break;
+    since = run.startedAt;
+  }
+  if (since === undefined) return counts;
+  for (const { kind, details } of await tx.procedures.recordedSince(Object.keys(PROCEDURE_COUNT), japanDateOf(since), since)) {
+    if (details.on === today) counts[PROCEDURE_COUNT[kind]!]!++;
+  }
+  return counts;
+}
+
+/** The sweep's lease was taken by another run while this one was held up (its process stalled past the lease). */
+class LeaseLost extends Error {}
 
 /**
  * The nightly sweep for the business day `today`: abolishes cards whose continuation lapsed
  * (R-8), expires cards the day after their expiry, and expires certificates after theirs (R-4),
  * each change a normal audited command with its event. It finds the cards through indexes by due
  * date, so its cost follows what is due; it is idempotent (a second run finds nothing due) and
- * resumable (after a crash the next run does what is left; the interrupted run is marked so).
+ * resumable (after a crash the next run does what is left, and counts what the cut-off run did).
+ *
+ * One run at a time, whichever process starts it (the server's timer, the HTTP route, the
+ * command line, another host on the same PostgreSQL): a run takes the sweep's lease in the
+ * database and renews it while it works; a run asked for meanwhile is refused JOB.RUNNING. Only a
+ * run whose lease is gone (its process ended, or stopped renewing) is marked `interrupted`, by
+ * the run that takes over; a run that loses its lease so stops before its next batch.
  */
-export async function runSweep(app: AppContext, actor: Actor, today: PlainDate, progress: (p: SweepProgress) => void = () => undefined): Promise<Result<JobRun>> {
+export async function runSweep(
+  app: AppContext,
+  actor: Actor,
+  today: PlainDate,
+  progress: (p: SweepProgress) => void = () => undefined,
+  options: SweepOptions = {},
+): Promise<Result<JobRun>> {
   const allowed = authorize(actor, 'job.run');
   if (!allowed.ok) return allowed;
   if (today > app.clock.today()) return refuse('INPUT.INVALID', `the sweep runs for today or a past day, not ${today}`);
-  for (const earlier of await app.store.read.jobRuns.list('sweep', 20)) {
-    if (earlier.status === 'running') await app.store.transaction((tx) => tx.jobRuns.update({ ...earlier, status: 'interrupted' }));
-  }
+  const leaseMs = options.leaseMs ?? LEASE_MS;
+  const until = () => new Date(Date.now() + leaseMs).toISOString();
   const started = Date.now();
-  let run: JobRun = {
-    id: app.ids.next(),
-    job: 'sweep',
-    businessDate: today,
-    status: 'running',
-    startedAt: app.clock.now(),
-    finishedAt: null,
-    durationMs: null,
-    counts: {},
-    actorId: actor.id,
-    error: null,
-  };
-  await app.store.transaction((tx) => tx.jobRuns.insert(run));
-  const counts: Record<string, number> = { abolished: 0, expired: 0, certificatesExpired: 0, refused: 0 };
+  const begun = await app.store.transaction(async (tx): Promise<Result<{ run: JobRun; carried: Record<string, number> }>> => {
+    const lease = await tx.jobRuns.lease(JOB);
+    if (leaseHeld(lease, Date.now())) {
+      return refuse(DomainErrorCode.JobRunning, `another sweep is running (run ${lease.runId}, process ${lease.pid} on ${lease.host}); try again once it has finished`, {
+        runId: lease.runId,
+      });
+    }
+    const earlier = await tx.jobRuns.list(JOB, 50);
+    for (const stale of earlier.filter((run) => run.status === 'running')) {
+      await tx.jobRuns.update({ ...stale, status: 'interrupted', error: 'stopped before it finished (its process ended or stopped renewing its lease); a later run did the rest' });
+    }
+    const run: JobRun = {
+      id: app.ids.next(),
+      job: JOB,
+      businessDate: today,
+      status: 'running',
+      startedAt: app.clock.now(),
+      finishedAt: null,
+      durationMs: null,
+      counts: {},
+      actorId: actor.id,
+      error: null,
+    };
+    const carried = await unreported(tx, earlier, today);
+    await tx.jobRuns.insert(run);
+    await tx.jobRuns.holdLease(JOB, { runId: run.id, ...SELF, expiresAt: until() });
+    return success({ run, carried });
+  });
+  if (!begun.ok) return begun;
+  let run = begun.value.run;
+  const renew = () => app.store.transaction((tx) => tx.jobRuns.renewLease(JOB, run.id, until()));
+  let lost = false;
+  // Renewed in the background too, so that a long batch never lets the lease run out.
+  const heartbeat = setInterval(() => {
+    renew().then(
+      (held) => void (lost ||= !held),
+      // The database is away: the run's own commands fail as well, and say so.
+      () => undefined,
+    );
+  }, leaseMs / 3);
+  heartbeat.unref();
+  const counts: Record<string, number> = { ...begun.value.carried, refused: 0 };
   try {
     for (const phase of ['lapse', 'expiry', 'certificate'] as const) {
       const total = await app.store.read.cards.countDue(phase, today);
@@ -84,6 +181,7 @@ export async function runSweep(app: AppContext, actor: Actor, today: PlainDate, 
       // A refused card stays due: it is counted once and not asked for again.
       const refused = new Set<string>();
       for (;;) {
+        if (lost || !(await renew())) throw new LeaseLost('another run took the sweep over while this one was held up');
         const ids = (await app.store.read.cards.due(phase, today, BATCH + refused.size)).filter((id) => !refused.has(id));
         if (ids.length === 0) break;
         await eachLimited(ids, PARALLEL, async (id) => {
@@ -100,10 +198,17 @@ export async function runSweep(app: AppContext, actor: Actor, today: PlainDate, 
     }
     run = { ...run, status: 'done', finishedAt: app.clock.now(), durationMs: Date.now() - started, counts };
   } catch (error) {
-    run = { ...run, status: 'failed', finishedAt: app.clock.now(), durationMs: Date.now() - started, counts, error: (error as Error).message };
+    const status = error instanceof LeaseLost ? 'interrupted' : 'failed';
+    run = { ...run, status, finishedAt: app.clock.now(), durationMs: Date.now() - started, counts, error: (error as Error).message };
+  } finally {
+    clearInterval(heartbeat);
   }
   const finished = run;
-  await app.store.transaction((tx) => tx.jobRuns.update(finished));
+  await app.store.transaction(async (tx) => {
+    await tx.jobRuns.update(finished);
+    await tx.jobRuns.releaseLease(JOB, finished.id);
+  });
+  if (run.status === 'interrupted') return refuse(DomainErrorCode.JobRunning, `the sweep was taken over by another run while this one was held up: ${run.error}`);
   return run.status === 'done' ? success(run) : refuse(DomainErrorCode.JobFailed, `the sweep failed and can be run again: ${run.error}`);
 }
 

@@ -1,10 +1,11 @@
 import { userInfo } from 'node:os';
+import { checkAuditAnchor } from '../app/audit-checkpoints.ts';
 import { verifyAudit } from '../app/audit-trail.ts';
 import { rebuildCards } from '../app/rebuild.ts';
 import { issueSetupCode } from '../app/staff-accounts.ts';
 import { addStaff, systemActor } from '../app/staff.ts';
 import { CliError, write, type CliIo } from './io.ts';
-import type { CliServices, OpenedApp } from './program.ts';
+import type { CliServices, OpenedApp, OpenOptions } from './program.ts';
 
 async function readFirstLine(stdin: NodeJS.ReadableStream): Promise<string> {
   let text = '';
@@ -73,13 +74,36 @@ export async function migrate(io: CliIo, open: () => Promise<OpenedApp>): Promis
   return 0;
 }
 
-/** `audit verify`: walks the whole chain; exit 1 when an entry was altered, removed or moved. */
-export async function auditVerify(io: CliIo, open: () => Promise<OpenedApp>): Promise<number> {
-  const { app, close } = await open();
+/**
+ * `audit verify`: the database file's structure, then the whole chain against the last
+ * checkpoint; exit 1 when the file is damaged or an entry was altered, removed or moved.
+ */
+export async function auditVerify(io: CliIo, open: (options?: OpenOptions) => Promise<OpenedApp>): Promise<number> {
+  const { app, close } = await open({ checkIntegrity: true, checksTrail: true });
   try {
     const result = await verifyAudit(app.store, app.keys);
     await write(io.stdout, JSON.stringify(result) + '\n');
     return result.ok ? 0 : 1;
+  } finally {
+    await close();
+  }
+}
+
+/**
+ * `check`: what the server checks at start, for cron or after a restore: the database file's
+ * structure and the audit trail against its last checkpoint (heads only; `audit verify` walks
+ * every entry). One line; exit 1 on a problem.
+ */
+export async function check(io: CliIo, open: (options?: OpenOptions) => Promise<OpenedApp>): Promise<number> {
+  const { app, close } = await open({ checkIntegrity: true, checksTrail: true });
+  try {
+    const anchor = await checkAuditAnchor(app);
+    if (anchor.problem) throw new CliError(`the audit trail fails its check (${anchor.problem.reason}): ${anchor.problem.detail}`, 1);
+    const held = anchor.checkpoint ? `holds checkpoint #${anchor.checkpoint.n} of ${anchor.checkpoint.at}` : 'has no checkpoint yet';
+    // PostgreSQL has no cheap whole check: it checks each page as it reads it (with data checksums on).
+    const database = app.store.dialect === 'sqlite' ? 'the database file passed its check' : 'the database answers';
+    await write(io.stdout, `${database}; the audit trail ${held}\n`);
+    return 0;
   } finally {
     await close();
   }

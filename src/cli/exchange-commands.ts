@@ -1,11 +1,11 @@
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { open as openFile, stat, writeFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify';
-import { csvText, decodeStream, detectCsvEncoding, encodeStream, isCsvEncoding, notInShiftJis, type CsvEncoding } from '../app/csv-file.ts';
+import { csvCell, csvText, decodeStream, detectCsvEncoding, encodeStream, isCsvEncoding, notInShiftJis, type CsvEncoding } from '../app/csv-file.ts';
 import { CARD_COLUMNS, EXPORT_PURPOSES, exportCards, exportResidents, importResidents, RESIDENT_COLUMNS, type ImportLine } from '../app/registry-exchange.ts';
 import { cliActor } from './admin-commands.ts';
 import { CliError, write, type CliIo } from './io.ts';
@@ -76,7 +76,7 @@ export async function importCommand(io: CliIo, open: () => Promise<OpenedApp>, k
     if (!result.ok) throw new CliError(`${file}: ${result.error.message}`);
     const { rows, imported, unchanged, rejected } = result.value;
     const seconds = (Date.now() - started) / 1000;
-    await writeFile(reportFile, csvText(['line', 'reason'], rejected.map(({ line, reason }) => [line, reason])));
+    await writeFile(reportFile, csvText(['line', 'reason'], rejected.map(({ line, reason }) => [line, reason])), { mode: 0o600 });
     await write(
       io.stdout,
       `${file} (${encoding}): ${rows.toLocaleString('en-US')} rows, ${imported.toLocaleString('en-US')} imported, ${unchanged.toLocaleString('en-US')} already registered, ${rejected.length.toLocaleString('en-US')} rejected (see ${reportFile}) in ${seconds.toFixed(1)} s, ${Math.round(rows / Math.max(seconds, 0.001)).toLocaleString('en-US')} rows/s\n`,
@@ -86,6 +86,15 @@ export async function importCommand(io: CliIo, open: () => Promise<OpenedApp>, k
   } finally {
     await close();
   }
+}
+
+/** A file to write, emptied, readable and writable by its owner only. */
+async function ownerOnlyFile(file: string): Promise<Writable> {
+  const handle = await openFile(file, 'w', 0o600).catch((error: NodeJS.ErrnoException) => {
+    throw new CliError(`cannot write ${file}: ${error.code ?? error.message}`);
+  });
+  await handle.chmod(0o600);
+  return handle.createWriteStream();
 }
 
 /**
@@ -119,13 +128,14 @@ export async function exportCommand(
     let count = 0;
     async function* records() {
       for await (const row of rows.ok ? rows.value : []) {
-        const cells = columns.map((column) => (row as Record<string, string>)[column] ?? '');
+        const cells = columns.map((column) => csvCell((row as Record<string, string>)[column] ?? ''));
         if (encoding === 'shift_jis') for (const char of notInShiftJis(cells.join(''), checked)) lossy.add(char);
         count++;
         yield cells;
       }
     }
-    const target = options.out ? createWriteStream(options.out) : (io.stdout as Writable);
+    // Residents' data, with their numbers for reconciliation: owner-only, also over a file that was not.
+    const target = options.out ? await ownerOnlyFile(options.out) : (io.stdout as Writable);
     await pipeline(Readable.from(records()), stringify({ header: true, columns, record_delimiter: 'windows' }), encodeStream(encoding), target, { end: options.out !== undefined }).catch(
       (error: NodeJS.ErrnoException) => {
         throw new CliError(`cannot write ${options.out ?? 'to standard output'}: ${error.code ?? error.message}`);

@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { MIN_PASSWORD_LENGTH } from '../app/staff.ts';
 import type { AppContext } from '../app/context.ts';
 import type { RuleContext } from '../rules/context.ts';
-import { auditVerify, keysRotate, migrate, rebuild, userAdd, userSetupCode } from './admin-commands.ts';
+import { auditVerify, check, keysRotate, migrate, rebuild, userAdd, userSetupCode } from './admin-commands.ts';
 import { demoGenerate } from './demo-command.ts';
 import { exportCommand, importCommand } from './exchange-commands.ts';
 import { sweep } from './sweep-command.ts';
@@ -14,15 +14,23 @@ export interface CliServices {
   readonly ruleContext: () => RuleContext;
   readonly serve: () => Promise<void>;
   /** The use cases on the configured database (DATA_DIR or DATABASE_URL), migrated. */
-  readonly openApp: () => Promise<OpenedApp>;
+  readonly openApp: (options?: OpenOptions) => Promise<OpenedApp>;
   /** A new master key in DATA_DIR/keys, the old one retired: the ids of both. */
   readonly rotateKey: () => Promise<{ readonly retired: string; readonly current: string }>;
+}
+
+export interface OpenOptions {
+  /** Check the database file's structure first (SQLite quick_check): a damaged file fails with one line naming it, exit 1. */
+  readonly checkIntegrity?: boolean;
+  /** The command reports whether the audit trail holds its last checkpoint: closing says nothing more about it. */
+  readonly checksTrail?: boolean;
 }
 
 export interface OpenedApp {
   readonly app: AppContext;
   /** How many individual numbers were encrypted again under the current key on opening (after a rotation). */
   readonly rewrapped: number;
+  /** Closes the records, after a checkpoint of the audit trail if the command appended to it. */
   close(): Promise<void>;
 }
 
@@ -104,8 +112,18 @@ export function createProgram(io: CliIo, services: CliServices, setExitCode: (co
   const audit = program.command('audit').description('the audit trail');
   audit
     .command('verify')
-    .description('check that no audit entry was altered, removed or reordered (exit 1 if one was)')
+    .description('check that no audit entry was altered, removed or reordered, and that none was removed since the last checkpoint (exit 1 if one was)')
+    .addHelpText(
+      'after',
+      '\nThe checkpoints are in DATA_DIR/audit-checkpoints/ (and AUDIT_CHECKPOINT_COPY_DIR, when set), signed with the master key. ' +
+        'The answer is JSON: {"ok","entries","checkpoint"} and, when not ok, "reason", "detail", "brokenChain", "firstBrokenSeq".',
+    )
     .action(async () => setExitCode(await auditVerify(io, services.openApp)));
+
+  program
+    .command('check')
+    .description("check the database file's structure (SQLite quick_check) and that the audit trail holds its last checkpoint, cheaply (exit 1 if not)")
+    .action(async () => setExitCode(await check(io, services.openApp)));
 
   program
     .command('sweep')

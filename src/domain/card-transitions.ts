@@ -87,11 +87,17 @@ export const ACTION_PERMISSION = {
 
 /**
  * What a staff member of this role may ask of this card now (OpenCRVS getAvailableActions): the
- * status allows it and the role holds its permission. The counter app offers exactly these.
+ * status allows it, the role holds its permission, and nothing on the card already makes the
+ * decider refuse it whatever the input: a continuation only when one is pending (R-8), an
+ * extension only of a card that ends with a period of stay (R-5: else nothing extends). The
+ * counter app offers exactly these.
  */
 export function allowedActions(card: CardState, role: Role): CardAction[] {
   return TRANSITIONS[card.status].filter((action) => {
     const permission: Permission | null = ACTION_PERMISSION[action];
-    return permission !== null && can(role, permission);
+    if (permission === null || !can(role, permission)) return false;
+    if (action === 'continue') return card.continuation !== null;
+    if (action === 'extend') return card.expiryBasis !== '5th-birthday' && card.expiryBasis !== '10th-birthday';
+    return true;
   });
 }

@@ -49,6 +49,7 @@ export const DomainErrorCode = {
   UnknownOffice: 'OFFICE.UNKNOWN',
   IdempotencyKeyReused: 'IDEMPOTENCY.KEY_REUSED',
   JobFailed: 'JOB.FAILED',
+  JobRunning: 'JOB.RUNNING',
 } as const;
 export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];
 

@@ -1,4 +1,6 @@
 import type { PlainDate } from '../rules/plain-date.ts';
+import { isLive, type CardState } from './card.ts';
+import { can, type Permission, type Role } from './roles.ts';
 import type { DecisionContext } from './decision-context.ts';
 import { DomainErrorCode, notInFuture, refuse, refuseField, success, type Result } from './errors.ts';
 import { isKana, readingForm } from './name-search.ts';
@@ -17,6 +19,33 @@ export type ResidentCommand =
     }
   | { readonly type: 'update-period-of-stay'; readonly periodOfStayEnd: PlainDate; readonly residenceCardNumber: string }
   | { readonly type: 'change-number'; readonly reason: string };
+
+/** Who may ask for each resident command. */
+export const RESIDENT_COMMAND_PERMISSION = {
+  'change-address': 'resident.write',
+  'change-name': 'resident.write',
+  'move-out': 'resident.write',
+  'move-in': 'resident.write',
+  'update-period-of-stay': 'resident.write',
+  'change-number': 'resident.change-number',
+} as const satisfies Record<ResidentCommand['type'], Permission>;
+
+/** What can be asked about a resident: their own commands, and a first card. */
+export type ResidentAction = ResidentCommand['type'] | 'apply-for-card';
+
+/**
+ * What a staff member of this role may ask about this resident now, as the counter app offers
+ * it: the registration state allows the command and the role holds its permission; a period of
+ * stay only for a foreign resident who has one; a card application only for a registered resident
+ * with no live card (domain.md: at most one).
+ */
+export function allowedResidentActions(resident: ResidentState, cards: readonly CardState[], role: Role): ResidentAction[] {
+  const commands = (RESIDENT_TRANSITIONS[resident.registration] as readonly ResidentCommand['type'][]).filter(
+    (command) => can(role, RESIDENT_COMMAND_PERMISSION[command]) && (command !== 'update-period-of-stay' || resident.residency === 'foreign-with-period'),
+  );
+  const mayApply = resident.registration === 'registered' && !cards.some(isLive) && can(role, 'card.counter-procedure');
+  return mayApply ? [...commands, 'apply-for-card'] : commands;
+}
 
 /** Which registration states allow each command: the resident's transition table. */
 export const RESIDENT_TRANSITIONS = {

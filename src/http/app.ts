@@ -5,11 +5,15 @@ import type { AppContext } from '../app/context.ts';
 import { approvalRoutes } from './approvals/approval-routes.ts';
 import { auditRoutes } from './audit/audit-routes.ts';
 import { staffAuth } from './auth.ts';
+import { bodyTimeout } from './body-timeout.ts';
 import { cardRoutes } from './cards/card-routes.ts';
 import { errorHandler } from './error-handler.ts';
 import { guideRoutes } from './guide/guide-routes.ts';
 import { healthRoutes } from './health/health-routes.ts';
+import { idempotency } from './idempotency.ts';
 import { jobRoutes } from './jobs/job-routes.ts';
+import { noStore } from './no-store.ts';
+import { nulGuard } from './nul-guard.ts';
 import { officeRoutes } from './offices/office-routes.ts';
 import { openApi } from './openapi.ts';
 import { reportRoutes } from './reports/report-routes.ts';
@@ -31,6 +35,8 @@ export interface HttpOptions {
   readonly loginAttemptsPerMinute?: number;
   /** Failed sign-ins per address, over any usernames, in 15 minutes before 429. */
   readonly signInFailuresPerAddress?: number;
+  /** How long a request's body may take to arrive before it is answered 408 (default 30 s). */
+  readonly bodyTimeoutMs?: number;
 }
 
 /**
@@ -39,7 +45,7 @@ export interface HttpOptions {
  * reports (X-Forwarded-For, X-Forwarded-Proto): sign-in throttling and the `Secure` cookie use them.
  */
 export async function buildApp(context: AppContext, options: FastifyServerOptions & HttpOptions = {}): Promise<FastifyInstance> {
-  const { loginAttemptsPerMinute = 10, signInFailuresPerAddress = 30, ...fastifyOptions } = options;
+  const { loginAttemptsPerMinute = 10, signInFailuresPerAddress = 30, bodyTimeoutMs = 30_000, ...fastifyOptions } = options;
   const app = Fastify({
     ...fastifyOptions,
     bodyLimit: 1024 * 1024,
@@ -53,11 +59,15 @@ export async function buildApp(context: AppContext, options: FastifyServerOption
   app.addHook('onRequest', async () => void inFlight++);
   app.addHook('onResponse', async () => void inFlight--);
   await app.register(errorHandler);
+  await app.register(nulGuard);
+  await app.register(noStore);
+  await app.register(bodyTimeout, { timeoutMs: bodyTimeoutMs });
   // HSTS and upgrade-insecure-requests belong to the TLS front (a reverse proxy); on a plain-HTTP
   // intranet address they would send browsers to an https:// that does not exist.
   await app.register(helmet, { global: true, hsts: false, contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
   await app.register(openApi);
   await app.register(staffAuth, { context });
+  await app.register(idempotency, { context });
   await app.register(healthRoutes, { database: context.store });
   await app.register(officeRoutes, { offices: context.offices });
   await app.register(ruleRoutes, { context: context.rules });

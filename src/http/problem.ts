@@ -8,10 +8,14 @@ export const HttpErrorCode = {
   RequestInvalid: 'REQUEST.INVALID',
   UnsupportedMediaType: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
   PayloadTooLarge: 'REQUEST.TOO_LARGE',
+  RequestTimeout: 'REQUEST.TIMEOUT',
   NotFound: 'NOT_FOUND',
   MethodNotAllowed: 'METHOD_NOT_ALLOWED',
+  PreconditionFailed: 'REQUEST.PRECONDITION_FAILED',
+  RangeNotSatisfiable: 'REQUEST.RANGE_NOT_SATISFIABLE',
   Throttled: 'REQUEST.THROTTLED',
   Unavailable: 'SERVICE.UNAVAILABLE',
+  StorageFull: 'STORAGE.FULL',
   Internal: 'INTERNAL',
 } as const;
 export type HttpErrorCode = (typeof HttpErrorCode)[keyof typeof HttpErrorCode];
@@ -71,13 +75,18 @@ export const STATUS_BY_CODE = {
   'OFFICE.UNKNOWN': 422,
   'IDEMPOTENCY.KEY_REUSED': 422,
   'JOB.FAILED': 500,
+  'JOB.RUNNING': 409,
   'REQUEST.INVALID': 400,
   'REQUEST.UNSUPPORTED_MEDIA_TYPE': 415,
   'REQUEST.TOO_LARGE': 413,
+  'REQUEST.TIMEOUT': 408,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
+  'REQUEST.PRECONDITION_FAILED': 412,
+  'REQUEST.RANGE_NOT_SATISFIABLE': 416,
   'REQUEST.THROTTLED': 429,
   'SERVICE.UNAVAILABLE': 503,
+  'STORAGE.FULL': 503,
   INTERNAL: 500,
 } as const satisfies Record<ErrorCode, number>;
 

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../app/config.ts';
 import type { AppContext } from '../app/context.ts';
+import { HttpErrorCode } from './problem.ts';
 import { buildApp } from './app.ts';
+import { fdSink, LogDestination, logOptions, maskDigits } from './log.ts';
 
 export interface RunningServer {
   readonly app: FastifyInstance;
@@ -9,15 +11,14 @@ export interface RunningServer {
   stop(graceMs?: number): Promise<void>;
 }
 
-/** Starts listening on HOST:PORT with structured logs (pino). */
+/**
+ * Starts listening on HOST:PORT with structured logs (pino) on standard output, through a
+ * destination that survives a full disk; a connection to the database lost while idle is
+ * logged as one line.
+ */
 export async function startServer(config: Config, context: AppContext): Promise<RunningServer> {
-  const app = await buildApp(context, {
-    trustProxy: config.trustProxy ?? false,
-    logger: {
-      level: config.logLevel,
-      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
-    },
-  });
+  const app = await buildApp(context, { trustProxy: config.trustProxy ?? false, logger: logOptions(config.logLevel, new LogDestination(fdSink(1))) });
+  context.store.condition.onBackgroundFault((fault) => app.log.warn({ code: HttpErrorCode.Unavailable, cause: fault.code }, maskDigits(fault.message)));
   await app.listen({ port: config.port, host: config.host });
   return {
     app,

@@ -1,10 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import { Type, type Static, type TSchema } from 'typebox';
+import { checkingAnswer } from '../app/command.ts';
 import { csvText, encodeCsv, type CsvEncoding } from '../app/csv-file.ts';
 import type { Result } from '../domain/errors.ts';
 import { BEARER_SECURITY } from './auth.ts';
 import { problemResponses, type ErrorCode } from './problem.ts';
-import { idempotencyOf, sendResult } from './reply.ts';
+import type { RequestKey } from './idempotency.ts';
+import { sendResult } from './reply.ts';
 
 export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const IdempotencyHeaders = Type.Object({
@@ -26,6 +28,19 @@ export interface StaffRouteSpec<P extends TSchema | undefined, Q extends TSchema
   /** The refusals this route answers with, besides those of every signed-in route. */
   readonly problems: ErrorCode[];
   readonly status?: number;
+  /**
+   * `command`: the use case takes the Idempotency-Key into the transaction of its command
+   * (runCommand), so that the first answer is kept with what it changed. Without it, the route
+   * keeps the first answer to a key itself, after the work (idempotency.ts).
+   */
+  readonly idempotency?: 'command';
+  /**
+   * Whether the answer is the value of the one command the use case runs (the default): it is
+   * then serialised inside that command's transaction, before the commit, so that an answer
+   * that cannot be sent rolls the command back. False for a use case that runs many commands
+   * and answers with something else (a job and its run).
+   */
+  readonly answerIsCommand?: boolean;
 }
 
 /** A result as a CSV file, for routes that answer `Accept: text/csv` too. */
@@ -53,12 +68,14 @@ export interface StaffRequest<P, Q, B> {
   readonly params: P;
   readonly query: Q;
   readonly body: B;
-  readonly idempotency: { key: string; fingerprint: string } | undefined;
+  /** The Idempotency-Key, for a use case that keeps it in its command (`idempotency: 'command'`). */
+  readonly idempotency: RequestKey | undefined;
 }
 
 /**
  * A route for signed-in staff with its full schema (params, query, body, Idempotency-Key, every
- * response and problem), answering with a use case's result.
+ * response and problem), answering with a use case's result. Every route with a body takes an
+ * Idempotency-Key: a repeat with the same key and request gets the first answer.
  */
 export function staffRoute<P extends TSchema | undefined, Q extends TSchema | undefined, B extends TSchema | undefined, T>(
   app: FastifyInstance,
@@ -78,16 +95,14 @@ export function staffRoute<P extends TSchema | undefined, Q extends TSchema | un
       ...(spec.params && { params: spec.params }),
       ...(spec.querystring && { querystring: spec.querystring }),
       ...(spec.body && { body: spec.body, headers: IdempotencyHeaders }),
-      response: { [status]: spec.response, ...problemResponses(...SESSION_PROBLEMS, ...spec.problems) },
+      response: { [status]: spec.response, ...problemResponses(...new Set([...SESSION_PROBLEMS, ...spec.problems, ...(spec.body ? (['IDEMPOTENCY.KEY_REUSED'] as const) : [])])) },
     },
     handler: async (request: FastifyRequest, reply: FastifyReply) => {
-      const result = await handle({
-        request,
-        params: request.params as Input<P>,
-        query: request.query as Input<Q>,
-        body: request.body as Input<B>,
-        idempotency: spec.body ? idempotencyOf(request) : undefined,
-      });
+      const input = { request, params: request.params as Input<P>, query: request.query as Input<Q>, body: request.body as Input<B> };
+      const key = spec.body ? app.idempotency.of(request) : undefined;
+      const run = (idempotency: RequestKey | undefined) =>
+        spec.answerIsCommand === false ? handle({ ...input, idempotency }) : checkingAnswer((value) => void reply.code(status).serialize(value), () => handle({ ...input, idempotency }));
+      const result = key ? await app.idempotency.answer(request, key, spec.idempotency === 'command', run) : await run(undefined);
       const encoding = csv && result.ok ? csvWanted(request) : undefined;
       if (csv && result.ok && encoding) {
         const { filename, header, rows } = csv(result.value);

@@ -12,6 +12,8 @@ export interface StoreDialect {
   placeholder(n: number): string;
   /** Migrations of this database only, run after the shared ones of the same number. */
   readonly migrations: Readonly<Record<string, Migration>>;
+  /** The place of a new audit entry in the order of appends, across all chains of the municipality. */
+  nextAuditPosition(municipalityCode: string): Expression<number>;
   /** `column` starts with `prefix`, using the column's ordinary index. */
   startsWith(column: string, prefix: string): Expression<SqlBool>;
   /** `column` of residents contains `text` (at least 3 characters), using the trigram index. */

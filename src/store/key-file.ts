@@ -35,6 +35,7 @@ export function loadMasterKeys(dataDir: string, fromEnvironment: string | undefi
     mkdirSync(directory, { recursive: true, mode: 0o700 });
     writeFileSync(file, randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
   }
+  chmodSync(directory, 0o700);
   chmodSync(file, 0o600);
   return { current: parseKey(readFileSync(file, 'utf8'), file), retired };
 }

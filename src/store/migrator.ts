@@ -3,12 +3,16 @@ import type { StoreDialect } from './dialect.ts';
 import * as records from './migrations/0001-records.ts';
 import * as keyIds from './migrations/0003-key-ids.ts';
 import * as staffSetup from './migrations/0004-staff-setup.ts';
+import * as auditOrder from './migrations/0005-audit-order.ts';
+import * as jobLeases from './migrations/0006-job-leases.ts';
 
 /** The shared migrations, frozen once released; a change to the schema is a new entry. */
 const SHARED: Readonly<Record<string, Migration>> = {
   '0001-records': records,
   '0003-key-ids': keyIds,
   '0004-staff-setup': staffSetup,
+  '0005-audit-order': auditOrder,
+  '0006-job-leases': jobLeases,
 };
 
 /** Runs every migration not yet run, shared and the dialect's own, in name order. */

@@ -1,12 +1,15 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, sql, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Repositories, Store } from '../app/ports.ts';
+import { StoreFault } from '../app/store-fault.ts';
 import type { StoreDialect } from './dialect.ts';
+import { faultAware, postgresFault, sqliteFault, storeCondition } from './faults.ts';
 import { migrateToLatest } from './migrator.ts';
 import { postgresDialect } from './postgres/postgres-dialect.ts';
+import { auditCheckpointFiles } from './audit-checkpoint-files.ts';
 import { approvalRepository, enquiryRepository } from './repositories/approval-repository.ts';
 import { auditRepository } from './repositories/audit-repository.ts';
 import { cardRepository } from './repositories/card-repository.ts';
@@ -33,6 +36,10 @@ export interface StoreSettings {
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
   readonly municipalityCode: string;
+  /** How long a write waits for another process's write lock on the embedded database before it is refused (default 5 s). */
+  readonly busyTimeoutMs?: number;
+  /** A second place for the audit checkpoints (AUDIT_CHECKPOINT_COPY_DIR). */
+  readonly checkpointCopyDir?: string | undefined;
 }
 
 export interface OpenStore extends Store {
@@ -60,19 +67,42 @@ function repositories(scope: Scope): Repositories {
 }
 
 /**
+ * The database file is made owner-only before SQLite opens it (an older one is made so too), as
+ * are a journal left beside it: SQLite makes its -wal and -shm files with the database's mode,
+ * and its own default is readable by everyone.
+ */
+function ownerOnly(database: string): void {
+  closeSync(openSync(database, 'a', 0o600));
+  for (const file of [database, `${database}-wal`, `${database}-shm`]) if (existsSync(file)) chmodSync(file, 0o600);
+}
+
+/**
  * The embedded SQLite file under DATA_DIR by default (WAL so readers never wait for the writer,
  * synchronous=FULL so a committed procedure survives a power cut), or PostgreSQL at DATABASE_URL.
  */
 export function openStore(settings: StoreSettings): OpenStore {
   const scope = (on: Kysely<Tables>, dialect: StoreDialect): Scope => ({ db: on, dialect, municipalityCode: settings.municipalityCode });
+  const auditCheckpoints = auditCheckpointFiles({ dataDir: settings.dataDir, municipalityCode: settings.municipalityCode, copyDir: settings.checkpointCopyDir });
   if (settings.databaseUrl !== undefined) {
-    const pool = new pg.Pool({ connectionString: settings.databaseUrl, max: 20 });
-    const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+    const condition = storeCondition(postgresFault);
+    // A database that does not answer refuses a request after 10 s rather than holding it for ever;
+    // keep-alive finds a connection whose server went away without a word (a failover).
+    const pool = new pg.Pool({ connectionString: settings.databaseUrl, max: 20, connectionTimeoutMillis: 10_000, keepAlive: true });
+    // A connection that breaks (a restart, a failover, pg_terminate_backend, a proxy's idle
+    // timeout) emits 'error': without a listener Node ends the process. The pool drops the broken
+    // client and opens a new one when next asked; a request on it fails with a StoreFault (503).
+    pool.on('error', (error) => condition.background(new StoreFault('unavailable', (error as { code?: string }).code ?? 'CONNECTION_LOST', `a pooled connection to the database was lost: ${error.message}`, { cause: error })));
+    pool.on('connect', (client) => client.on('error', () => undefined));
+    const db = new Kysely<Tables>({ dialect: faultAware(new PostgresDialect({ pool }), condition) });
     return {
       db,
       dialect: 'postgres',
+      condition,
       auditChains: 16,
       read: repositories(scope(db, postgresDialect)),
+      auditCheckpoints,
+      // PostgreSQL checks its pages as it reads them (with data checksums on); there is no cheap whole check.
+      checkIntegrity: async () => undefined,
       ping: async () => void (await sql`select 1`.execute(db)),
       migrate: () => migrateToLatest(db, postgresDialect),
       optimize: async () => void (await sql`analyze`.execute(db)),
@@ -83,26 +113,44 @@ export function openStore(settings: StoreSettings): OpenStore {
   // One connection writes, with group commit; another reads, so that reads never wait for a
   // batch of commands (WAL lets a reader see the last commit while the writer works).
   mkdirSync(settings.dataDir, { recursive: true, mode: 0o700 });
+  const database = path.join(settings.dataDir, SQLITE_FILE_NAME);
+  ownerOnly(database);
+  const condition = storeCondition(sqliteFault);
   const open = () => {
-    const file = new SQLite(path.join(settings.dataDir, SQLITE_FILE_NAME));
+    const file = new SQLite(database);
     file.pragma('journal_mode = WAL');
     file.pragma('synchronous = FULL');
     file.pragma('foreign_keys = ON');
-    file.pragma('busy_timeout = 5000');
+    file.pragma(`busy_timeout = ${Math.max(0, Math.trunc(settings.busyTimeoutMs ?? 5000))}`);
     // A city's database is gigabytes: keep the hot pages of its indexes in memory.
     file.pragma('cache_size = -131072');
     file.pragma('mmap_size = 1073741824');
     file.pragma('temp_store = memory');
-    return { file, db: new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) }) };
+    return { file, db: new Kysely<Tables>({ dialect: faultAware(new SqliteDialect({ database: withStatementCache(file) }), condition) }) };
   };
   const { file, db } = open();
-  const { db: reader } = open();
-  const write = groupCommit(db, file);
+  const { file: readerFile, db: reader } = open();
+  const write = groupCommit(db, file, { translate: (error) => condition.translate(error), committed: () => condition.committed() });
+  const fileName = path.join(settings.dataDir, SQLITE_FILE_NAME);
   return {
     db,
     dialect: 'sqlite',
+    condition,
     auditChains: 1,
     read: repositories(scope(reader, sqliteDialect)),
+    auditCheckpoints,
+    // quick_check reads every page of the file once (seconds for gigabytes), on the reader: it takes no write lock.
+    async checkIntegrity() {
+      let problems: string[];
+      try {
+        problems = (readerFile.pragma('quick_check') as { quick_check: string }[]).map((row) => row.quick_check).filter((text) => text !== 'ok');
+      } catch (error) {
+        problems = [(error as Error).message];
+      }
+      if (problems.length === 0) return undefined;
+      const more = problems.length > 1 ? ` (and ${problems.length - 1} more problems)` : '';
+      return `the database file ${fileName} is damaged: ${problems[0]!.replace(/\s+/g, ' ')}${more}`;
+    },
     ping: async () => void (await sql`select 1`.execute(reader)),
     migrate: () => migrateToLatest(db, sqliteDialect),
     // A bounded ANALYZE of what changed (analysis_limit keeps it to milliseconds on a big file).

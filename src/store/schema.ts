@@ -1,3 +1,5 @@
+import type { ColumnType } from 'kysely';
+
 /**
  * The tables as Kysely sees them. Dates are `YYYY-MM-DD` text and times ISO-8601 UTC text on
  * both databases, so that no driver turns a calendar date into a moment; JSON is text;
@@ -147,6 +149,8 @@ export interface AuditLogTable {
   hash: string;
   /** The master key of the entry's MAC; null before migration 0003. */
   key_id: string | null;
+  /** The order of appends across chains (migration 0005): what the trail is listed by. */
+  position: ColumnType<number | string | null, number | undefined, never>;
 }
 
 /** The last entry of each of a municipality's chains: the rows that serialise appends. */
@@ -237,6 +241,15 @@ export interface JobRunsTable {
   error: string | null;
 }
 
+export interface JobLeasesTable {
+  municipality_code: string;
+  job: string;
+  run_id: string | null;
+  host: string | null;
+  pid: number | null;
+  expires_at: string | null;
+}
+
 export interface Tables {
   residents: ResidentsTable;
   resident_numbers: ResidentNumbersTable;
@@ -253,4 +266,5 @@ export interface Tables {
   approvals: ApprovalsTable;
   proxy_enquiries: ProxyEnquiriesTable;
   job_runs: JobRunsTable;
+  job_leases: JobLeasesTable;
 }

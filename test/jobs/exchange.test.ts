@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../src/app/audit-trail.ts';
@@ -7,7 +8,8 @@ import { checkDigitOf } from '../../src/rules/individual-number.ts';
 import { cli } from '../support/cli.ts';
 import { DIALECTS, temporaryDataDir } from '../support/databases.ts';
 import { twelveDigitRuns } from '../support/numbers.ts';
-import { residentWithActiveCard, worldFor } from '../support/world.ts';
+import { openTestApp } from '../support/app.ts';
+import { residentBody, residentWithActiveCard, worldFor } from '../support/world.ts';
 
 const number = (serial: number) => {
   const first = String(700_000_000_00 + serial).padStart(11, '0');
@@ -125,6 +127,52 @@ describe.each(DIALECTS)('import and export with the resident registry on $name',
       { purpose: 'statistics', withNumbers: false, rows: 4 },
       { purpose: 'registry-reconciliation', withNumbers: true, rows: 4 },
     ]);
+  });
+
+  it('neutralises would-be formulas in every text cell of an export, UTF-8 and Shift_JIS, and the export imports elsewhere as it was', async () => {
+    const formulas = [
+      { familyName: '=HYPERLINK("http://x","y")', givenName: '@SUM(A1)', address: '+1' },
+      { familyName: '-2+3', givenName: '\t=1', address: '\r=1', phone: '-1-2-3' },
+    ];
+    const bodies = formulas.map((names) => residentBody(names));
+    for (const body of bodies) expect((await world.call('clerk', 'POST', '/api/v1/residents', body)).status).toBe(201);
+    const rowOf = (text: string, body: { residentCode: string }) => {
+      const rows = parse(text.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+      return rows.find((row) => row.residentCode === body.residentCode)!;
+    };
+    for (const encoding of ['utf-8', 'shift_jis']) {
+      const out = path.join(dir, `formulas-${encoding}.csv`);
+      expect((await run(['export', 'residents', '--purpose', 'registry-reconciliation', '--with-numbers', '--encoding', encoding, '--out', out])).exitCode).toBe(0);
+      const text = iconv.decode(readFileSync(out), encoding === 'utf-8' ? 'utf8' : 'cp932');
+      expect(rowOf(text, bodies[0]!)).toMatchObject({ familyName: `'=HYPERLINK("http://x","y")`, givenName: "'@SUM(A1)", address: "'+1", birthDate: '1990-05-10', individualNumber: bodies[0]!.individualNumber });
+      expect(rowOf(text, bodies[1]!)).toMatchObject({ familyName: "'-2+3", givenName: "'\t=1", address: "'\r=1", phone: "'-1-2-3" });
+    }
+
+    const elsewhere = await openTestApp(await create());
+    try {
+      const imported = await cli(['import', 'residents', path.join(dir, 'formulas-shift_jis.csv'), '--report', path.join(dir, 'formulas.report.csv')], '', {
+        openApp: async () => ({ app: elsewhere.app, rewrapped: 0, close: async () => undefined }),
+      });
+      expect(imported.stdout).toMatch(/ 0 rejected/);
+      const codes = bodies.map((body) => body.residentCode);
+      const found = await elsewhere.store.read.residents.findByResidentCodes(codes);
+      const residents = await elsewhere.store.read.residents.getMany(codes.map((residentCode) => found.get(residentCode)!.id));
+      expect(residents.map(({ state, phone }) => ({ familyName: state.familyName, givenName: state.givenName, address: state.address, ...(phone && { phone }) }))).toEqual(
+        // As it was, but for the blanks around each cell, which an import trims whatever wrote the file.
+        expect.arrayContaining(formulas.map((names) => Object.fromEntries(Object.entries(names).map(([key, value]) => [key, value.trim()])))),
+      );
+    } finally {
+      await elsewhere.close();
+      await elsewhere.database.drop();
+    }
+  });
+
+  it('refuses a row holding a NUL character and imports the others', async () => {
+    const file = path.join(dir, 'nul.csv');
+    writeFileSync(file, [HEADER_JA, `${code(30)},${number(30)},山\u0000田,花子,ヤマダ,ハナコ,1990-04-01,女,東京都江戸川区,,,,,,`, `${code(31)},${number(31)},山田,次子,ヤマダ,ツギコ,1990-04-01,女,東京都江戸川区,,,,,,`].join('\r\n'));
+    const result = await run(['import', 'residents', file]);
+    expect(result.stdout).toContain('2 rows, 1 imported, 0 already registered, 1 rejected');
+    expect(readFileSync(path.join(dir, 'nul.report.csv'), 'utf8')).toContain('2,INPUT.INVALID: the row holds a NUL character');
   });
 
   it('exports cards with the 住民票コード and never an individual number', async () => {

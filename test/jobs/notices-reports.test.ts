@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -121,6 +122,21 @@ describe.each(DIALECTS)('notices on $name', ({ create }) => {
     expect(await world.call('auditor', 'GET', '/api/v1/notices/renewal-window')).toMatchObject({ status: 403 });
     expect(await world.call('supervisor', 'GET', '/api/v1/notices/renewal-window?from=2027-01-02&to=2027-01-01')).toMatchObject({ status: 400, body: { code: 'INPUT.INVALID' } });
     expect(await world.call('supervisor', 'GET', '/api/v1/notices/birthday')).toMatchObject({ status: 400, body: { code: 'REQUEST.INVALID' } });
+  });
+
+  it('neutralises a name that a spreadsheet would run as a formula, in both encodings of the CSV', async () => {
+    await withCard('formula', { familyName: '=HYPERLINK("http://x","y")', givenName: '@SUM(A1)', birthDate: '1990-08-20', address: '-2+3' });
+    for (const encoding of ['utf-8', 'shift_jis']) {
+      const csv = await world.http.inject({
+        method: 'GET',
+        url: `/api/v1/notices/renewal-window?from=2036-05-20&encoding=${encoding}`,
+        headers: { ...world.headersOf('supervisor'), accept: 'text/csv' },
+      });
+      const text = encoding === 'utf-8' ? csv.body.replace(/^\uFEFF/, '') : iconv.decode(csv.rawPayload, 'cp932');
+      const [letter] = parse(text, { columns: true }) as Record<string, string>[];
+      expect(letter).toMatchObject({ 通知日: '2036-05-20', 氏名: `'=HYPERLINK("http://x","y") @SUM(A1)`, 住所: "'-2+3", 期限: '2036-08-20' });
+      expect(letter!['本文']).toMatch(/^'=HYPERLINK/);
+    }
   });
 
   it('stops reminding a mover whose card has ended: there is nothing left to continue', async () => {

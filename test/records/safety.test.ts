@@ -36,6 +36,20 @@ describe.each(DIALECTS)('safety of commands on $name', ({ create }) => {
     expect(found.body.residents).toHaveLength(1);
   });
 
+  it('lets no browser or proxy keep an answer of the API, and caches only what holds no one\'s data', async () => {
+    const { residentId } = await residentWithActiveCard(world);
+    const noStore = (answer: { headers: Record<string, unknown> }, what: string) => expect(answer.headers['cache-control'], what).toBe('no-store');
+    noStore(await world.call('clerk', 'GET', `/api/v1/residents/${residentId}`), 'a resident');
+    noStore(await world.call('clerk', 'GET', '/api/v1/residents?q=%E6%B1%9F%E6%88%B8%E5%B7%9D'), 'a search');
+    noStore(await world.call('clerk', 'POST', `/api/v1/residents/${residentId}/individual-number/reveal`, { purpose: '本人確認' }), 'a revealed number');
+    noStore(await world.call('clerk', 'GET', '/api/v1/residents/00000000-0000-7000-8000-000000000000'), 'a refusal');
+    noStore(await world.http.inject({ method: 'GET', url: '/api/v1/notices/renewal-window', headers: { ...world.headersOf('supervisor'), accept: 'text/csv' } }), 'a CSV file');
+    noStore(await world.http.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'clerk.honcho', password: PASSWORD } }), 'a sign-in with its token');
+    noStore(await world.call(null, 'POST', '/api/v1/rules/age', { birthDate: '1990-05-10', on: '2026-11-26' }), 'a rule on a birth date');
+    noStore(await world.http.inject({ url: '/guide/en/moved-in/answer?moveInDate=2026-11-20' }), "the guide's answer to someone's dates");
+    expect((await world.http.inject({ url: '/' })).headers['cache-control']).toBe('no-cache');
+  });
+
   it('refuses a stale expectedVersion with 409 and changes nothing', async () => {
     const { cardId } = await residentWithActiveCard(world);
     const card = (await world.call('clerk', 'GET', `/api/v1/cards/${cardId}`)).body;

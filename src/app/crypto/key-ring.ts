@@ -4,7 +4,9 @@ import type { EncryptedNumber } from '../ports.ts';
 /**
  * The keys of 特定個人情報, all derived (HKDF-SHA256) from a 32-byte master key kept outside the
  * database (domain.md "Security"): encryption of individual numbers (AES-256-GCM), their keyed
- * lookup hash, the pepper of PIN hashes, and the key of the audit chain.
+ * lookup hash, the pepper of PIN hashes, the key of the audit chain, the key of the audit
+ * trail's checkpoints (a key of its own, so a checkpoint can never pass for an audit link), and
+ * the keyed fingerprint of a request kept with its Idempotency-Key.
  *
  * A rotation makes a new master key current and keeps the old ones as retired: what a key wrote
  * carries its key id, so a retired key still decrypts its numbers, checks its PINs and verifies
@@ -25,12 +27,20 @@ export interface KeyRing {
   pinPepper(keyId?: string): Buffer;
   /** The MAC of an audit link under a key (the current one when not named). */
   auditMac(data: string, keyId?: string): string;
+  /**
+   * A keyed hash of a request, kept with its Idempotency-Key: equal requests give equal hashes,
+   * and a request that held a PIN or a password cannot be guessed back from it.
+   */
+  requestFingerprint(request: string): string;
+  /** The MAC of an audit checkpoint under a key (the current one when not named). */
+  checkpointMac(data: string, keyId?: string): string;
 }
 
 interface DerivedKeys {
   readonly encryption: Buffer;
   readonly pinPepper: Buffer;
   readonly audit: Buffer;
+  readonly checkpoint: Buffer;
 }
 
 function derive(master: Buffer, info: string): Buffer {
@@ -58,6 +68,7 @@ export function createKeyRing(current: Buffer, retired: readonly Buffer[] = []):
       encryption: derive(master, 'madoguchi/number-encryption'),
       pinPepper: derive(master, 'madoguchi/pin-pepper'),
       audit: derive(master, 'madoguchi/audit-chain'),
+      checkpoint: derive(master, 'madoguchi/audit-checkpoint'),
     });
   }
   const keysOf = (id: string) => {
@@ -67,6 +78,7 @@ export function createKeyRing(current: Buffer, retired: readonly Buffer[] = []):
   };
   const currentKeys = keysOf(keyId);
   const indexKey = derive(current, 'madoguchi/number-index');
+  const requestKey = derive(current, 'madoguchi/request-fingerprint');
   return {
     keyId,
     keyIds: [...byId.keys()],
@@ -90,6 +102,12 @@ export function createKeyRing(current: Buffer, retired: readonly Buffer[] = []):
     },
     auditMac(data, id = keyId) {
       return createHmac('sha256', keysOf(id).audit).update(data).digest('hex');
+    },
+    requestFingerprint(request) {
+      return createHmac('sha256', requestKey).update(request).digest('hex');
+    },
+    checkpointMac(data, id = keyId) {
+      return createHmac('sha256', keysOf(id).checkpoint).update(data).digest('hex');
     },
   };
 }

@@ -1,13 +1,13 @@
 import type { Static } from 'typebox';
 import { DomainErrorCode, refuse, success } from '../../domain/errors.ts';
 import type { Actor } from '../actor.ts';
-import { runCommand } from '../command.ts';
+import { runCommand, type Idempotency } from '../command.ts';
 import type { AppContext } from '../context.ts';
 import type { ProxyEnquiryBody } from '../schemas.ts';
 
 /** A proxy's prior enquiry (代理人は必ず事前にお問い合わせください), recorded for the later approval. */
-export async function recordEnquiry(app: AppContext, actor: Actor, residentId: string, body: Static<typeof ProxyEnquiryBody>) {
-  return runCommand(app, actor, { action: 'proxy.enquiry', permission: 'approval.request', subjectType: 'resident', subjectId: residentId }, async (tx, note) => {
+export async function recordEnquiry(app: AppContext, actor: Actor, residentId: string, body: Static<typeof ProxyEnquiryBody>, idempotency?: Idempotency) {
+  return runCommand(app, actor, { action: 'proxy.enquiry', permission: 'approval.request', subjectType: 'resident', subjectId: residentId, idempotency }, async (tx, note) => {
     if (!(await tx.residents.get(residentId))) return refuse(DomainErrorCode.ResidentNotFound, `no resident ${residentId}`);
     const record = {
       id: app.ids.next(),

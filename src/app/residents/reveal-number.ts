@@ -1,16 +1,29 @@
 import type { Static } from 'typebox';
 import { DomainErrorCode, refuse, success, type Result } from '../../domain/errors.ts';
 import type { Actor } from '../actor.ts';
-import { runCommand } from '../command.ts';
+import { runCommand, type AnswerSeal, type Idempotency } from '../command.ts';
+import type { EncryptedNumber } from '../ports.ts';
 import type { AppContext } from '../context.ts';
 import type { RevealBody } from '../schemas.ts';
 
 /** The individual number in clear: only by a logged reveal, with its purpose, never by any other route. */
-export async function revealNumber(app: AppContext, actor: Actor, id: string, body: Static<typeof RevealBody>): Promise<Result<{ individualNumber: string }>> {
-  return runCommand(app, actor, { action: 'resident.reveal-number', permission: 'resident.reveal-number', subjectType: 'resident', subjectId: id }, async (tx, note) => {
-    note.details = { purpose: body.purpose };
-    const encrypted = await tx.numbers.current(id);
-    if (!encrypted) return refuse(DomainErrorCode.ResidentNotFound, `no resident ${id}`);
-    return success({ individualNumber: app.keys.decryptNumber(encrypted) });
-  });
+export async function revealNumber(app: AppContext, actor: Actor, id: string, body: Static<typeof RevealBody>, idempotency?: Idempotency): Promise<Result<{ individualNumber: string }>> {
+  // A repeat of the Idempotency-Key answers the number first revealed, audited once, as the first
+  // request was: the answer is kept encrypted like every individual number, never in clear.
+  const seal: AnswerSeal<{ individualNumber: string }> = {
+    seal: (result) => (result.ok ? success({ individualNumber: app.keys.encryptNumber(result.value.individualNumber) }) : result),
+    open: (sealed) => (sealed.ok ? success({ individualNumber: app.keys.decryptNumber((sealed.value as { individualNumber: EncryptedNumber }).individualNumber) }) : sealed),
+  };
+  return runCommand(
+    app,
+    actor,
+    { action: 'resident.reveal-number', permission: 'resident.reveal-number', subjectType: 'resident', subjectId: id, idempotency },
+    async (tx, note) => {
+      note.details = { purpose: body.purpose };
+      const encrypted = await tx.numbers.current(id);
+      if (!encrypted) return refuse(DomainErrorCode.ResidentNotFound, `no resident ${id}`);
+      return success({ individualNumber: app.keys.decryptNumber(encrypted) });
+    },
+    seal,
+  );
 }

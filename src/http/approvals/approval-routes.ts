@@ -37,8 +37,9 @@ export async function approvalRoutes(app: FastifyInstance, { context }: { contex
       response: ApprovalSchema,
       status: 201,
       problems: ['RESIDENT.NOT_FOUND', 'PROXY.ENQUIRY_NOT_FOUND', 'APPROVAL.NOT_FOUND', 'APPROVAL.NOT_USABLE'],
+      idempotency: 'command',
     },
-    ({ request, body }) => requestApproval(context, request.actor, body),
+    ({ request, body, idempotency }) => requestApproval(context, request.actor, body, idempotency),
   );
   staffRoute(
     app,
@@ -71,8 +72,9 @@ export async function approvalRoutes(app: FastifyInstance, { context }: { contex
         body: ApprovalDecisionBody,
         response: ApprovalSchema,
         problems: ['APPROVAL.NOT_FOUND', 'APPROVAL.ALREADY_DECIDED', 'APPROVAL.SELF_APPROVAL', 'AUTH.OFFICE_NOT_ALLOWED', 'APPROVAL.NOT_USABLE'],
+        idempotency: 'command',
       },
-      ({ request, params, body }) => decideApproval(context, request.actor, params.id, approve, body),
+      ({ request, params, body, idempotency }) => decideApproval(context, request.actor, params.id, approve, body, idempotency),
     );
   }
 }

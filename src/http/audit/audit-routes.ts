@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { authorize } from '../../app/actor.ts';
+import { ANCHOR_REASONS } from '../../app/audit-checkpoints.ts';
 import { verifyAudit } from '../../app/audit-trail.ts';
 import type { AppContext } from '../../app/context.ts';
 import { success } from '../../domain/errors.ts';
@@ -31,7 +32,7 @@ export async function auditRoutes(app: FastifyInstance, { context }: { context: 
     {
       method: 'GET',
       url: '/api/v1/audit',
-      summary: 'Audit entries, oldest first, filtered by time, actor, subject or action',
+      summary: 'Audit entries in the order they were written (never by their time, which a clock step can move back), filtered by time, actor, subject or action',
       tags,
       querystring: Type.Object(
         {
@@ -67,13 +68,23 @@ export async function auditRoutes(app: FastifyInstance, { context }: { context: 
     {
       method: 'GET',
       url: '/api/v1/audit/verify',
-      summary: 'Check the chain: every entry present, in order and unaltered',
+      summary: 'Check the chain: every entry present, in order and unaltered, and none removed since the last checkpoint',
       tags,
       response: Type.Object({
         ok: Type.Boolean(),
         entries: Type.Integer({ description: 'Entries found intact' }),
-        firstBrokenSeq: Type.Optional(Type.Integer({ description: 'The first entry whose link is broken, in brokenChain' })),
+        firstBrokenSeq: Type.Optional(Type.Integer({ description: 'The first entry whose link is broken or that is missing, in brokenChain' })),
         brokenChain: Type.Optional(Type.Integer()),
+        reason: Type.Optional(
+          Type.Enum(ANCHOR_REASONS, {
+            description:
+              'Why the trail failed: an entry altered, removed or moved (entry-broken); fewer entries than the last checkpoint recorded, or another entry where it recorded one; the checkpoint files themselves altered, cut or unreadable',
+          }),
+        ),
+        detail: Type.Optional(Type.String({ description: 'The problem in one sentence' })),
+        checkpoint: Type.Union([Type.Object({ n: Type.Integer(), at: Type.String() }), Type.Null()], {
+          description: 'The last checkpoint of the trail (kept outside the database) it was checked against; null before the first',
+        }),
       }),
       problems: [],
     },

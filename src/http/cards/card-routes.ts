@@ -62,7 +62,7 @@ export async function cardRoutes(app: FastifyInstance, { context }: { context: A
   );
   staffRoute(
     app,
-    { method: 'POST', url: '/api/v1/cards/:id/manufacture', summary: 'The card has been made: 発行日 and expiry (R-3) set; ready', tags, params: IdParams, body: ManufactureBody, response: CardViewSchema, problems: [...COMMAND] },
+    { method: 'POST', url: '/api/v1/cards/:id/manufacture', summary: 'The card has been made: 発行日 and expiry (R-3) set; ready', tags, params: IdParams, body: ManufactureBody, response: CardViewSchema, problems: [...COMMAND], idempotency: 'command' },
     ({ request, params, body, idempotency }) => manufactureCard(context, request.actor, params.id, body, idempotency),
   );
   staffRoute(
@@ -76,12 +76,13 @@ export async function cardRoutes(app: FastifyInstance, { context }: { context: A
       body: IssueBody,
       response: CardViewSchema,
       problems: [...COMMAND, ...PROXY, 'IDENTITY.INSUFFICIENT', 'PIN.INVALID_FORMAT', 'AUTH.OFFICE_NOT_ALLOWED', 'CARD.EXPIRED'],
+      idempotency: 'command',
     },
     ({ request, params, body, idempotency }) => issueCard(context, request.actor, params.id, body, idempotency),
   );
   staffRoute(
     app,
-    { method: 'POST', url: '/api/v1/cards/:id/suspend', summary: '一時停止 of a lost or stolen card, by the hotline or a counter', tags, params: IdParams, body: SuspendBody, response: CardViewSchema, problems: [...COMMAND] },
+    { method: 'POST', url: '/api/v1/cards/:id/suspend', summary: '一時停止 of a lost or stolen card, by the hotline or a counter', tags, params: IdParams, body: SuspendBody, response: CardViewSchema, problems: [...COMMAND], idempotency: 'command' },
     ({ request, params, body, idempotency }) => suspendCard(context, request.actor, params.id, body, idempotency),
   );
   staffRoute(
@@ -95,6 +96,7 @@ export async function cardRoutes(app: FastifyInstance, { context }: { context: A
       body: ResumeBody,
       response: CardViewSchema,
       problems: [...COMMAND, ...PROXY, 'AUTH.COUNTER_ONLY', 'IDENTITY.INSUFFICIENT'],
+      idempotency: 'command',
     },
     ({ request, params, body, idempotency }) => resumeCard(context, request.actor, params.id, body, idempotency),
   );
@@ -109,8 +111,9 @@ export async function cardRoutes(app: FastifyInstance, { context }: { context: A
       body: PinVerifyBody,
       response: Type.Object({ ok: Type.Boolean(), remainingAttempts: Type.Integer(), locked: Type.Boolean() }),
       problems: ['CARD.NOT_FOUND', 'CARD.INVALID_TRANSITION', 'PIN.LOCKED', 'PIN.MISMATCH', 'AUTH.COUNTER_ONLY'],
+      idempotency: 'command',
     },
-    ({ request, params, body }) => verifyPin(context, request.actor, params.id, params.kind, body),
+    ({ request, params, body, idempotency }) => verifyPin(context, request.actor, params.id, params.kind, body, idempotency),
   );
   staffRoute(
     app,
@@ -123,6 +126,7 @@ export async function cardRoutes(app: FastifyInstance, { context }: { context: A
       body: PinResetBody,
       response: CardViewSchema,
       problems: [...COMMAND, ...PROXY, 'IDENTITY.INSUFFICIENT', 'PIN.INVALID_FORMAT', 'AUTH.COUNTER_ONLY'],
+      idempotency: 'command',
     },
     ({ request, params, body, idempotency }) => resetPin(context, request.actor, params.id, params.kind, body, idempotency),
   );
@@ -137,6 +141,7 @@ export async function cardRoutes(app: FastifyInstance, { context }: { context: A
       body: FrontNoteBody,
       response: CardViewSchema,
       problems: [...COMMAND, ...PROXY, 'CARD.NOTES_FULL', 'PIN.MISMATCH', 'PIN.LOCKED'],
+      idempotency: 'command',
     },
     ({ request, params, body, idempotency }) => addFrontNote(context, request.actor, params.id, body, idempotency),
   );
@@ -151,6 +156,7 @@ export async function cardRoutes(app: FastifyInstance, { context }: { context: A
       body: ContinuationBody,
       response: CardViewSchema,
       problems: [...COMMAND, ...PROXY, 'CARD.CONTINUATION_LAPSED', 'CARD.NO_CONTINUATION_PENDING', 'PIN.MISMATCH', 'PIN.LOCKED'],
+      idempotency: 'command',
     },
     ({ request, params, body, idempotency }) => continueCard(context, request.actor, params.id, body, idempotency),
   );
@@ -165,6 +171,7 @@ export async function cardRoutes(app: FastifyInstance, { context }: { context: A
       body: ExtensionBody,
       response: CardViewSchema,
       problems: [...COMMAND, ...PROXY, 'CARD.EXPIRED', 'CARD.NOTHING_TO_EXTEND', 'CARD.NOT_EXTENDABLE'],
+      idempotency: 'command',
     },
     ({ request, params, body, idempotency }) => extendCard(context, request.actor, params.id, body, idempotency),
   );
@@ -179,12 +186,13 @@ export async function cardRoutes(app: FastifyInstance, { context }: { context: A
       body: ReissueBody,
       response: Type.Object({ fee: ReissueFeeOutput, receiptNumber: Type.Union([Type.String(), Type.Null()]), newCard: CardViewSchema }),
       problems: [...COMMAND, ...PROXY, 'REISSUE.POLICE_REPORT_REQUIRED', 'RENEWAL.WINDOW_NOT_OPEN', 'APPLICATION.PHOTO_TOO_OLD', 'IDENTITY.INSUFFICIENT', 'CERTIFICATE.SIGNATURE_UNDER_15'],
+      idempotency: 'command',
     },
     ({ request, params, body, idempotency }) => reissueCard(context, request.actor, params.id, body, idempotency),
   );
   staffRoute(
     app,
-    { method: 'POST', url: '/api/v1/cards/:id/return', summary: '返納 of a card no longer needed, expired, replaced, or on moving abroad', tags, params: IdParams, body: ReturnBody, response: CardViewSchema, problems: [...COMMAND, ...PROXY] },
+    { method: 'POST', url: '/api/v1/cards/:id/return', summary: '返納 of a card no longer needed, expired, replaced, or on moving abroad', tags, params: IdParams, body: ReturnBody, response: CardViewSchema, problems: [...COMMAND, ...PROXY], idempotency: 'command' },
     ({ request, params, body, idempotency }) => returnCard(context, request.actor, params.id, body, idempotency),
   );
 }

@@ -17,7 +17,8 @@ export async function jobRoutes(app: FastifyInstance, { context }: { context: Ap
       tags: ['jobs'],
       body: Type.Object({ today: Type.Optional(DateSchema) }, { additionalProperties: false }),
       response: JobRunSchema,
-      problems: ['INPUT.INVALID', 'JOB.FAILED'],
+      problems: ['INPUT.INVALID', 'JOB.FAILED', 'JOB.RUNNING'],
+      answerIsCommand: false,
     },
     ({ request, body }) => runSweep(context, request.actor, body.today ?? context.clock.today()),
   );

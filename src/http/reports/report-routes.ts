@@ -61,7 +61,9 @@ export async function reportRoutes(app: FastifyInstance, { context }: { context:
     (value) => ({
       filename: `${value.report}${value.from ? `-${value.from}-${value.to}` : ''}.csv`,
       header: value.columns.map((column) => column.label),
-      rows: value.rows.map((row) => value.columns.map((column) => row[column.key] ?? '')),
+      // A numeric column goes out as numbers, so that a negative figure is a number in the
+      // spreadsheet too rather than text neutralised as a would-be formula.
+      rows: value.rows.map((row) => value.columns.map(({ key, numeric }) => (numeric && row[key] !== undefined && row[key] !== '' ? Number(row[key]) : (row[key] ?? '')))),
     }),
   );
   staffRoute(

@@ -87,6 +87,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       response: ResidentViewSchema,
       status: 201,
       problems: ['RESIDENT.INVALID_INDIVIDUAL_NUMBER', 'RESIDENT.DUPLICATE', 'INPUT.INVALID', 'IDEMPOTENCY.KEY_REUSED'],
+      idempotency: 'command',
     },
     ({ request, body, idempotency }) => registerResident(context, request.actor, body, idempotency),
   );
@@ -140,8 +141,9 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       body: RevealBody,
       response: Type.Object({ individualNumber: Type.String() }),
       problems: ['RESIDENT.NOT_FOUND'],
+      idempotency: 'command',
     },
-    ({ request, params, body }) => revealNumber(context, request.actor, params.id, body),
+    ({ request, params, body, idempotency }) => revealNumber(context, request.actor, params.id, body, idempotency),
   );
   staffRoute(
     app,
@@ -154,6 +156,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       body: AddressChangeBody,
       response: ResidentWithCardsSchema,
       problems: [...WRITE_PROBLEMS, ...PROXY_PROBLEMS],
+      idempotency: 'command',
     },
     ({ request, params, body, idempotency }) => changeAddress(context, request.actor, params.id, body, idempotency),
   );
@@ -168,6 +171,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       body: NameChangeBody,
       response: ResidentWithCardsSchema,
       problems: [...WRITE_PROBLEMS, ...PROXY_PROBLEMS],
+      idempotency: 'command',
     },
     ({ request, params, body, idempotency }) => changeName(context, request.actor, params.id, body, idempotency),
   );
@@ -182,6 +186,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       body: MoveOutBody,
       response: ResidentWithCardsSchema,
       problems: [...WRITE_PROBLEMS, ...PROXY_PROBLEMS],
+      idempotency: 'command',
     },
     ({ request, params, body, idempotency }) => moveOut(context, request.actor, params.id, body, idempotency),
   );
@@ -196,6 +201,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       body: MoveInBody,
       response: ResidentWithCardsSchema,
       problems: [...WRITE_PROBLEMS, ...PROXY_PROBLEMS, 'CALENDAR.OUT_OF_RANGE'],
+      idempotency: 'command',
     },
     ({ request, params, body, idempotency }) => moveIn(context, request.actor, params.id, body, idempotency),
   );
@@ -210,6 +216,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       response: ResidentWithCardsSchema,
       status: 201,
       problems: ['RESIDENT.INVALID_INDIVIDUAL_NUMBER', 'RESIDENT.DUPLICATE', 'INPUT.INVALID', 'PIN.INVALID_FORMAT', 'CALENDAR.OUT_OF_RANGE', 'IDEMPOTENCY.KEY_REUSED'],
+      idempotency: 'command',
     },
     ({ request, body, idempotency }) => registerArrival(context, request.actor, body, idempotency),
   );
@@ -224,6 +231,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       body: PeriodOfStayBody,
       response: ResidentWithCardsSchema,
       problems: [...WRITE_PROBLEMS],
+      idempotency: 'command',
     },
     ({ request, params, body, idempotency }) => updatePeriodOfStay(context, request.actor, params.id, body, idempotency),
   );
@@ -238,6 +246,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       body: NumberChangeBody,
       response: Type.Object({ ...ResidentWithCardsSchema.properties, newCardId: Type.Union([Type.String(), Type.Null()]) }),
       problems: [...WRITE_PROBLEMS, ...PROXY_PROBLEMS],
+      idempotency: 'command',
     },
     ({ request, params, body, idempotency }) => changeNumber(context, request.actor, params.id, body, idempotency),
   );
@@ -253,8 +262,9 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       response: EnquirySchema,
       status: 201,
       problems: ['RESIDENT.NOT_FOUND'],
+      idempotency: 'command',
     },
-    ({ request, params, body }) => recordEnquiry(context, request.actor, params.id, body),
+    ({ request, params, body, idempotency }) => recordEnquiry(context, request.actor, params.id, body, idempotency),
   );
   staffRoute(
     app,
@@ -279,6 +289,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
         'INPUT.INVALID',
         'IDEMPOTENCY.KEY_REUSED',
       ],
+      idempotency: 'command',
     },
     ({ request, params, body, idempotency }) => applyForCard(context, request.actor, params.id, body, idempotency),
   );

@@ -38,6 +38,7 @@ export const ruleRoutes: FastifyPluginAsyncTypebox<{ context: RuleContext }> = a
   app.post(
     '/api/v1/rules/:rule',
     {
+      config: { invalidInputCode: RuleErrorCode.InputInvalid },
       schema: {
         summary: 'Any other name is not a rule',
         tags: ['rules'],

@@ -60,8 +60,10 @@ export async function staffRoutes(app: FastifyInstance, { context }: { context: 
       response: StaffAccountChangeSchema,
       status: 201,
       problems: ['STAFF.DUPLICATE', 'OFFICE.UNKNOWN', 'INPUT.INVALID'],
+      // The command keeps the answer, its one-time password encrypted: no stored answer holds one in clear.
+      idempotency: 'command',
     },
-    ({ request, body }) => addStaff(context, request.actor, body),
+    ({ request, body, idempotency }) => addStaff(context, request.actor, body, idempotency),
   );
   staffRoute(
     app,
@@ -87,6 +89,7 @@ export async function staffRoutes(app: FastifyInstance, { context }: { context: 
       body: RoleBody,
       response: StaffAccountSchema,
       problems: ['STAFF.NOT_FOUND', 'STAFF.SELF', 'OFFICE.UNKNOWN', 'INPUT.INVALID'],
+      idempotency: 'command',
     },
     ({ request, params, body, idempotency }) => changeStaffRole(context, request.actor, params.id, body, idempotency),
   );

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { escapeLike, type StoreDialect } from '../dialect.ts';
 import * as search from '../migrations/0002-search.ts';
+import * as auditOrder from '../migrations/0005-audit-order.ts';
 
 /**
  * PostgreSQL: the search columns use the "C" collation, so that a prefix LIKE becomes a range on
@@ -13,7 +14,10 @@ export const postgresDialect: StoreDialect = {
   name: 'postgres',
   supportsRowLocks: true,
   placeholder: (n) => `$${n}`,
-  migrations: { '0002-search': search.postgres },
+  migrations: { '0002-search': search.postgres, '0005-audit-order-sequence': auditOrder.postgresSequence },
+  nextAuditPosition() {
+    return sql<number>`nextval('audit_log_position_seq')`;
+  },
   startsWith(column, prefix) {
     return sql<boolean>`${sql.ref(column)} like ${`${escapeLike(prefix)}%`}`;
   },

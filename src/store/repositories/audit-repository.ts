@@ -1,8 +1,9 @@
+import type { Selectable } from 'kysely';
 import type { AuditEntry, AuditRepository } from '../../app/ports.ts';
 import type { AuditLogTable } from '../schema.ts';
 import type { Scope } from './scope.ts';
 
-function fromRow(row: AuditLogTable): AuditEntry {
+function fromRow(row: Selectable<AuditLogTable>): AuditEntry {
   return {
     chain: Number(row.chain),
     seq: Number(row.seq),
@@ -47,8 +48,16 @@ export function auditRepository({ db, dialect, municipalityCode }: Scope): Audit
       return row === undefined || Number(row.seq) === 0 ? undefined : { seq: Number(row.seq), hash: row.hash };
     },
     async heads() {
-      const rows = await db.selectFrom('audit_heads').select(['chain', 'seq']).where('municipality_code', '=', municipalityCode).orderBy('chain').execute();
-      return rows.map((row) => ({ chain: Number(row.chain), seq: Number(row.seq) }));
+      const rows = await db.selectFrom('audit_heads').select(['chain', 'seq', 'hash']).where('municipality_code', '=', municipalityCode).orderBy('chain').execute();
+      return rows.map((row) => ({ chain: Number(row.chain), seq: Number(row.seq), hash: row.hash }));
+    },
+    async at(places) {
+      if (places.length === 0) return [];
+      const rows = await scoped()
+        .select(['chain', 'seq', 'hash'])
+        .where((eb) => eb.or(places.map(({ chain, seq }) => eb.and([eb('chain', '=', chain), eb('seq', '=', seq)]))))
+        .execute();
+      return rows.map((row) => ({ chain: Number(row.chain), seq: Number(row.seq), hash: row.hash }));
     },
     async append(entry) {
       await db
@@ -76,6 +85,7 @@ export function auditRepository({ db, dialect, municipalityCode }: Scope): Audit
           prev_hash: entry.prevHash,
           hash: entry.hash,
           key_id: entry.keyId,
+          position: dialect.nextAuditPosition(municipalityCode),
         })
         .execute();
     },
@@ -86,7 +96,7 @@ export function auditRepository({ db, dialect, municipalityCode }: Scope): Audit
       if (filter.actorId !== undefined) query = query.where('actor_id', '=', filter.actorId);
       if (filter.subjectId !== undefined) query = query.where('subject_id', '=', filter.subjectId);
       if (filter.action !== undefined) query = query.where('action', '=', filter.action);
-      const rows = await query.orderBy('at').orderBy('chain').orderBy('seq').limit(filter.limit).execute();
+      const rows = await query.orderBy('position').orderBy('chain').orderBy('seq').limit(filter.limit).execute();
       return rows.map(fromRow);
     },
     async scan(chain, afterSeq, limit) {

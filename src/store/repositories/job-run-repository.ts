@@ -20,7 +20,8 @@ function toRow(run: JobRun, municipalityCode: string): JobRunsTable {
 }
 
 /** Runs of the nightly jobs: when, what changed, how long, how it ended. */
-export function jobRunRepository({ db, municipalityCode }: Scope): JobRunRepository {
+export function jobRunRepository({ db, dialect, municipalityCode }: Scope): JobRunRepository {
+  const leases = () => db.updateTable('job_leases').where('municipality_code', '=', municipalityCode);
   return {
     async insert(run) {
       await db.insertInto('job_runs').values(toRow(run, municipalityCode)).execute();
@@ -42,6 +43,29 @@ export function jobRunRepository({ db, municipalityCode }: Scope): JobRunReposit
         actorId: row.actor_id,
         error: row.error,
       }));
+    },
+    async lease(job) {
+      // The row exists before it is locked, so that two runs that start together wait on one lock
+      // rather than both finding nothing and both taking the job.
+      await db
+        .insertInto('job_leases')
+        .values({ municipality_code: municipalityCode, job, run_id: null, host: null, pid: null, expires_at: null })
+        .onConflict((conflict) => conflict.columns(['municipality_code', 'job']).doNothing())
+        .execute();
+      let query = db.selectFrom('job_leases').selectAll().where('municipality_code', '=', municipalityCode).where('job', '=', job);
+      if (dialect.supportsRowLocks) query = query.forUpdate();
+      const row = await query.executeTakeFirstOrThrow();
+      return row.run_id === null ? undefined : { runId: row.run_id, host: row.host ?? '', pid: row.pid ?? 0, expiresAt: row.expires_at ?? '' };
+    },
+    async holdLease(job, lease) {
+      await leases().set({ run_id: lease.runId, host: lease.host, pid: lease.pid, expires_at: lease.expiresAt }).where('job', '=', job).execute();
+    },
+    async renewLease(job, runId, expiresAt) {
+      const result = await leases().set({ expires_at: expiresAt }).where('job', '=', job).where('run_id', '=', runId).executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+    async releaseLease(job, runId) {
+      await leases().set({ run_id: null, host: null, pid: null, expires_at: null }).where('job', '=', job).where('run_id', '=', runId).execute();
     },
   };
 }

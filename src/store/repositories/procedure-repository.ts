@@ -61,5 +61,18 @@ export function procedureRepository({ db, municipalityCode }: Scope): ProcedureR
         .execute();
       return rows.map(fromRow);
     },
+    async recordedSince(kinds, sinceDate, since) {
+      if (kinds.length === 0) return [];
+      // Through the index by business date; the instant narrows it to the moment.
+      const rows = await db
+        .selectFrom('procedures')
+        .select(['kind', 'details'])
+        .where('municipality_code', '=', municipalityCode)
+        .where('business_date', '>=', sinceDate)
+        .where('occurred_at', '>=', since)
+        .where('kind', 'in', kinds)
+        .execute();
+      return rows.map((row) => ({ kind: row.kind, details: JSON.parse(row.details) as Record<string, unknown> }));
+    },
   };
 }

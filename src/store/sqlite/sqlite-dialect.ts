@@ -15,6 +15,10 @@ export const sqliteDialect: StoreDialect = {
   supportsRowLocks: false,
   placeholder: () => '?',
   migrations: { '0002-search': search.sqlite },
+  // One writer at a time: the next number after the last is taken by no one else.
+  nextAuditPosition(municipalityCode) {
+    return sql<number>`(select coalesce(max(position), 0) + 1 from audit_log where municipality_code = ${municipalityCode})`;
+  },
   startsWith(column, prefix) {
     return sql<boolean>`${sql.ref(column)} glob ${`${escapeGlob(prefix)}*`}`;
   },

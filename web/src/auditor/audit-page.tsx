@@ -8,6 +8,36 @@ import { useI18n } from '../i18n/i18n';
 
 type Verification = Response<'/api/v1/audit/verify', 'get'>;
 
+/** What the check found: the chain, and the trail against its last checkpoint (kept outside the database). */
+function VerificationNotice({ verification }: { verification: Verification }) {
+  const { t, time } = useI18n();
+  const checkpoint = verification.checkpoint ? { n: verification.checkpoint.n, at: time(verification.checkpoint.at) } : undefined;
+  if (verification.ok) {
+    return (
+      <Notice tone="success">
+        <p>{t('audit.ok', { entries: verification.entries })}</p>
+        <p>{checkpoint ? t('audit.heldCheckpoint', checkpoint) : t('audit.noCheckpoint')}</p>
+      </Notice>
+    );
+  }
+  const seq = `${verification.brokenChain ?? 0}-${verification.firstBrokenSeq ?? 0}`;
+  const anchored = { seq, n: checkpoint?.n ?? '—', at: checkpoint?.at ?? '—' };
+  const message =
+    verification.reason === 'trail-shorter-than-checkpoint'
+      ? t('audit.shorter', anchored)
+      : verification.reason === 'trail-differs-from-checkpoint'
+        ? t('audit.differs', anchored)
+        : verification.reason === 'checkpoints-damaged'
+          ? t('audit.checkpointsDamaged')
+          : t('audit.broken', { seq, entries: verification.entries });
+  return (
+    <Notice tone="warning">
+      <p>{message}</p>
+      {verification.detail ? <p className="mono">{verification.detail}</p> : null}
+    </Notice>
+  );
+}
+
 /** The audit trail with filters, and the check of its chain. */
 export function AuditPage() {
   const { t, time } = useI18n();
@@ -59,13 +89,7 @@ export function AuditPage() {
         </button>
         <div aria-live="polite">
           {verification === 'checking' ? <p>{t('audit.checking')}</p> : null}
-          {verification && verification !== 'checking' ? (
-            verification.ok ? (
-              <Notice tone="success">{t('audit.ok', { entries: verification.entries })}</Notice>
-            ) : (
-              <Notice tone="warning">{t('audit.broken', { seq: `${verification.brokenChain ?? 0}-${verification.firstBrokenSeq ?? 0}`, entries: verification.entries })}</Notice>
-            )
-          ) : null}
+          {verification && verification !== 'checking' ? <VerificationNotice verification={verification} /> : null}
         </div>
       </section>
       <section aria-labelledby="trail-title">

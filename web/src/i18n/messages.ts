@@ -520,6 +520,14 @@ export const MESSAGES = {
   'audit.outcome': ['結果', 'Outcome'],
   'audit.okOutcome': ['実行', 'Done'],
   'audit.refusedOutcome': ['拒否', 'Refused'],
+  'audit.heldCheckpoint': ['最後のチェックポイント（第{n}号、{at}）の記録もすべてそろっています。', 'It holds everything its last checkpoint (#{n}, {at}) recorded.'],
+  'audit.noCheckpoint': ['チェックポイントはまだありません（新しく設置した直後）。', 'There is no checkpoint yet (a new installation).'],
+  'audit.shorter': [
+    '記録 {seq}（連鎖-番号）以降が失われています。チェックポイント（第{n}号、{at}）の時点にはありました。',
+    'Entries from {seq} (chain-number) on are missing: checkpoint #{n} ({at}) recorded them.',
+  ],
+  'audit.differs': ['記録 {seq}（連鎖-番号）が、チェックポイント（第{n}号、{at}）に記録されたものと違います。', 'Entry {seq} (chain-number) is not the one checkpoint #{n} ({at}) recorded.'],
+  'audit.checkpointsDamaged': ['チェックポイントのファイルが改ざんされたか、削除されています。', 'The checkpoint files were altered or removed.'],
 
   'staff.title': ['職員アカウント', 'Staff accounts'],
   'staff.list': ['職員の一覧', 'Staff'],
@@ -598,6 +606,18 @@ export const MESSAGES = {
   'dashboard.status': ['状態', 'Status'],
   'dashboard.cardCount': ['枚数', 'Cards'],
   'dashboard.reports': ['集計表を開く', 'Open the reports'],
+  'dashboard.auditAlert': ['監査ログの異常', 'Audit trail alert'],
+  'dashboard.auditAlert.entry-broken': ['監査ログの記録が改ざん・削除・入れ替えされています。', 'Audit entries were altered, removed or moved.'],
+  'dashboard.auditAlert.trail-shorter-than-checkpoint': [
+    '監査ログの記録が、最後のチェックポイント（第{n}号）の時点より少なくなっています。記録が削除されたおそれがあります。',
+    'The audit trail holds fewer entries than its last checkpoint (#{n}) recorded: entries may have been removed.',
+  ],
+  'dashboard.auditAlert.trail-differs-from-checkpoint': [
+    '監査ログの記録が、チェックポイント（第{n}号）に記録されたものと違います。記録が置き換えられたおそれがあります。',
+    'The audit trail holds other entries than its checkpoint (#{n}) recorded: it may have been replaced.',
+  ],
+  'dashboard.auditAlert.checkpoints-damaged': ['監査ログのチェックポイントのファイルが改ざんされたか、削除されています。', 'The audit trail’s checkpoint files were altered or removed.'],
+  'dashboard.auditAlertAction': ['システム管理者と監査担当に連絡してください。サーバーで madoguchi audit verify を実行すると詳しく確認できます。', 'Tell the system administrator and the auditors; madoguchi audit verify on the server tells more.'],
 
   'procedureKind.resident-registration': ['住民登録', 'Registration'],
   'procedureKind.arrival': ['転入（カード持参）', 'Arrival with a card'],
@@ -801,6 +821,9 @@ export const ERRORS = {
   'IDEMPOTENCY.KEY_REUSED': ['同じ操作がすでに別の内容で送られています。', 'This request was already sent with other content.'],
   'CALENDAR.OUT_OF_RANGE': ['その日付は祝日データの範囲外です。', 'That date is outside the holiday data.'],
   'JOB.FAILED': ['夜間処理が失敗しました。もう一度実行できます（同じものを二度処理することはありません）。', 'The sweep failed. Run it again: nothing is processed twice.'],
+  'JOB.RUNNING': ['夜間処理はすでに実行中です。終わってから結果を確認してください。', 'The sweep is already running. See its result once it has finished.'],
   'SERVICE.UNAVAILABLE': ['データベースに接続できません。', 'The database does not answer.'],
+  'STORAGE.FULL': ['データベースの保存領域がいっぱいのため、記録できません。何も変更されていません。システム管理者に連絡してください。', 'The database has no room left: nothing was recorded. Tell the system administrator.'],
+  'REQUEST.TIMEOUT': ['送信に時間がかかりすぎたため、受け付けられませんでした。もう一度お試しください。', 'The request took too long to arrive and was not accepted. Try again.'],
   INTERNAL: ['予期しないエラーが起きました。記録されています。', 'An unexpected error occurred; it has been logged.'],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -38,6 +38,13 @@ export function DashboardPage() {
   const cards = Object.entries(dashboard.cardsByStatus);
   return (
     <Page title={t('dashboard.title')} wide>
+      {dashboard.auditAlert ? (
+        <Notice tone="warning" title={t('dashboard.auditAlert')}>
+          <p data-alert="audit">{t(`dashboard.auditAlert.${dashboard.auditAlert.reason}`, { n: dashboard.auditAlert.checkpoint ?? '—' })}</p>
+          <p className="mono">{dashboard.auditAlert.detail}</p>
+          <p>{t('dashboard.auditAlertAction')}</p>
+        </Notice>
+      ) : null}
       <p className="lead">{t('dashboard.intro', { date: date(dashboard.today) })}</p>
       <section aria-labelledby="counts-title">
         <h2 id="counts-title">{t('dashboard.counts')}</h2>
