@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DomainErrorCode, refuse, success, type Result } from '../domain/errors.ts';
-import { HOTLINE_OFFICE, readsResidentData, ROLES, SYSTEM_OFFICE, type Role } from '../domain/roles.ts';
+import { HOTLINE_OFFICE, permissionsOf, readsResidentData, ROLES, SYSTEM_OFFICE, type Permission, type Role } from '../domain/roles.ts';
 import type { Actor } from './actor.ts';
 import { appendAudit, auditAct } from './audit-trail.ts';
 import { runCommand, type AnswerSeal, type CommandSpec } from './command.ts';
@@ -149,6 +149,8 @@ export interface SignedIn {
   readonly csrfToken: string;
   readonly expiresAt: string;
   readonly user: StaffView;
+  /** What the signed-in staff member may do (their role's permissions). */
+  readonly permissions: Permission[];
 }
 
 /** A new session of `staff`, recorded in `tx`: the token is returned once and only its hash kept. */
@@ -160,7 +162,7 @@ export async function openSession(app: AppContext, tx: Repositories, staff: Staf
   const createdAt = new Date(createdMs).toISOString();
   const expiresAt = new Date(createdMs + SESSION_HOURS * 3600_000).toISOString();
   await tx.sessions.insert({ tokenHash: tokenHash(token), staffId: staff.id, csrfToken, createdAt, expiresAt, revoked: false });
-  return { token, csrfToken, expiresAt, user: staffView(staff) };
+  return { token, csrfToken, expiresAt, user: staffView(staff), permissions: permissionsOf(staff.role) };
 }
 
 // A hash to verify against when the username is unknown, so both failures take the same time.

@@ -1,5 +1,8 @@
 import { Type, type Static } from 'typebox';
 import type { CardState } from '../domain/card.ts';
+import { allowedActions, CARD_ACTIONS, type CardAction } from '../domain/card-transitions.ts';
+import { allowedResidentActions, RESIDENT_ACTIONS } from '../domain/resident-decider.ts';
+import type { Role } from '../domain/roles.ts';
 import { CARD_STATUSES } from '../domain/card.ts';
 import { ExpiryBasis } from '../rules/card-expiry.ts';
 import type { Policy } from '../rules/policy.ts';
@@ -49,6 +52,7 @@ export const CardViewSchema = Type.Object({
   endedOn: NullableDate,
   endReason: Nullable(Type.String()),
   pins: Nullable(Type.Object({ signature: PinStateSchema, user: PinStateSchema, residentRegistry: PinStateSchema, cardInfo: PinStateSchema })),
+  allowedActions: Type.Array(Type.Enum(CARD_ACTIONS), { description: 'What the signed-in staff member may ask of this card now: the counter app offers exactly these' }),
 });
 export type CardView = Static<typeof CardViewSchema>;
 export type PinStates = NonNullable<CardView['pins']>;
@@ -79,7 +83,11 @@ export const ResidentViewSchema = Type.Object({
 });
 export type ResidentView = Static<typeof ResidentViewSchema>;
 
-export const ResidentWithCardsSchema = Type.Object({ ...ResidentViewSchema.properties, cards: Type.Array(CardViewSchema) });
+export const ResidentWithCardsSchema = Type.Object({
+  ...ResidentViewSchema.properties,
+  cards: Type.Array(CardViewSchema),
+  allowedActions: Type.Array(Type.Enum(RESIDENT_ACTIONS), { description: 'What the signed-in staff member may ask about this resident now' }),
+});
 export type ResidentWithCards = Static<typeof ResidentWithCardsSchema>;
 
 /** An individual number as everyone but a logged reveal sees it: the last four digits. */
@@ -91,7 +99,7 @@ export function pinStates(states: Record<'signature' | 'user' | 'resident-regist
   return { signature: states.signature, user: states.user, residentRegistry: states['resident-registry'], cardInfo: states['card-info'] };
 }
 
-export function cardView(state: CardState, pins: PinStates | null, policy: Pick<Policy, 'notesCapacity'>): CardView {
+export function cardView(state: CardState, pins: PinStates | null, policy: Pick<Policy, 'notesCapacity'>, actions: readonly CardAction[]): CardView {
   return {
     id: state.id,
     residentId: state.residentId,
@@ -117,6 +125,7 @@ export function cardView(state: CardState, pins: PinStates | null, policy: Pick<
     endedOn: state.endedOn,
     endReason: state.endReason,
     pins,
+    allowedActions: [...actions],
   };
 }
 
@@ -149,14 +158,14 @@ export function residentView(record: ResidentRecord): ResidentView {
 }
 
 /** A card as the API shows it, with its chip's PIN states. */
-export async function cardViewOf(app: AppContext, tx: Repositories, card: CardState): Promise<CardView> {
-  return cardView(card, pinStates(await app.chip.states(tx, card.id)), app.rules.policy);
+export async function cardViewOf(app: AppContext, tx: Repositories, card: CardState, role: Role): Promise<CardView> {
+  return cardView(card, pinStates(await app.chip.states(tx, card.id)), app.rules.policy, allowedActions(card, role));
 }
 
 /** A resident as the API shows them, with every card they have had. */
-export async function residentWithCards(app: AppContext, tx: Repositories, record: ResidentRecord): Promise<ResidentWithCards> {
+export async function residentWithCards(app: AppContext, tx: Repositories, record: ResidentRecord, role: Role): Promise<ResidentWithCards> {
   const cards = await tx.cards.listByResident(record.state.id);
   const views: CardView[] = [];
-  for (const card of cards) views.push(await cardViewOf(app, tx, card));
-  return { ...residentView(record), cards: views };
+  for (const card of cards) views.push(await cardViewOf(app, tx, card, role));
+  return { ...residentView(record), cards: views, allowedActions: allowedResidentActions(record.state, cards, role) };
 }

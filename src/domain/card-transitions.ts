@@ -21,6 +21,7 @@ export const CardAction = {
   Return: 'return',
 } as const;
 export type CardAction = (typeof CardAction)[keyof typeof CardAction];
+export const CARD_ACTIONS = Object.values(CardAction);
 
 /**
  * The allowed actions per status (domain.md "Card status", OpenCRVS availableActions): the

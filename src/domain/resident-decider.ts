@@ -31,7 +31,11 @@ export const RESIDENT_COMMAND_PERMISSION = {
 } as const satisfies Record<ResidentCommand['type'], Permission>;
 
 /** What can be asked about a resident: their own commands, and a first card. */
-export type ResidentAction = ResidentCommand['type'] | 'apply-for-card';
+export const RESIDENT_ACTIONS = ['change-address', 'change-name', 'move-out', 'move-in', 'update-period-of-stay', 'change-number', 'apply-for-card'] as const satisfies readonly (
+  | ResidentCommand['type']
+  | 'apply-for-card'
+)[];
+export type ResidentAction = (typeof RESIDENT_ACTIONS)[number];
 
 /**
  * What a staff member of this role may ask about this resident now, as the counter app offers

@@ -61,6 +61,13 @@ export const PERMISSIONS = {
   admin: ['staff.manage', 'job.run', 'registry.exchange'],
 } as const satisfies Record<Role, readonly Permission[]>;
 
+export const PERMISSION_VALUES = Object.values(Permission);
+
+/** Everything a role may do, as the session tells the web app (which offers nothing else). */
+export function permissionsOf(role: Role): Permission[] {
+  return [...PERMISSIONS[role]];
+}
+
 export function can(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[role] as readonly Permission[]).includes(permission);
 }

@@ -39,7 +39,7 @@ export async function applyForCard(app: AppContext, actor: Actor, residentId: st
       const card = await saveCard(tx, undefined, decided.value, { at: app.clock.now(), actorId: actor.id });
       note.details = { cardId: card.id };
       await recordProcedure(app, tx, actor, { kind: 'card-application', residentId, cardId: card.id, proxy });
-      return success(await cardViewOf(app, tx, card));
+      return success(await cardViewOf(app, tx, card, actor.role));
     });
   });
 }

@@ -84,7 +84,7 @@ export async function decideAndSave(
     ...(procedure.documents && { documents: procedure.documents }),
     ...(procedure.details && { details: procedure.details }),
   });
-  return success(await cardViewOf(app, w.tx, after));
+  return success(await cardViewOf(app, w.tx, after, actor.role));
 }
 
 /** The 住民基本台帳事務用 PIN checked on the chip; a wrong entry is counted and refuses the command. */

@@ -9,5 +9,5 @@ export async function getCard(app: AppContext, actor: Actor, id: string): Promis
   if (!allowed.ok) return allowed;
   const card = await app.store.read.cards.get(id);
   if (!card) return refuse(DomainErrorCode.CardNotFound, `no card ${id}`);
-  return success(await cardViewOf(app, app.store.read, card));
+  return success(await cardViewOf(app, app.store.read, card, actor.role));
 }

@@ -50,7 +50,7 @@ export async function issueCard(app: AppContext, actor: Actor, id: string, body:
         proxy: w.proxy,
         details: { notificationCardReturned: body.notificationCardReturned, certificates: { signature: issued.signature !== null, user: issued.user !== null } },
       });
-      return success(await cardViewOf(app, w.tx, after));
+      return success(await cardViewOf(app, w.tx, after, actor.role));
     },
   );
 }

@@ -58,7 +58,7 @@ export async function reissueCard(app: AppContext, actor: Actor, id: string, bod
         proxy: w.proxy,
         details: { reason: body.reason, oldCardId: w.card.id, ...(body.policeReportNumber !== undefined && { policeReportNumber: body.policeReportNumber }) },
       });
-      return success({ fee, receiptNumber, newCard: await cardViewOf(app, w.tx, newCard) });
+      return success({ fee, receiptNumber, newCard: await cardViewOf(app, w.tx, newCard, actor.role) });
     },
   );
 }

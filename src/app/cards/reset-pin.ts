@@ -27,7 +27,7 @@ export async function resetPin(app: AppContext, actor: Actor, id: string, kind: 
       const after = await saveCard(w.tx, w.card, decided.value, w.meta);
       w.note.details = { kind };
       await recordProcedure(app, w.tx, actor, { kind: 'pin-reset', residentId: after.residentId, cardId: after.id, documents: body.identityDocuments, proxy: w.proxy, details: { kind } });
-      return success(await cardViewOf(app, w.tx, after));
+      return success(await cardViewOf(app, w.tx, after, actor.role));
     },
   );
 }

@@ -52,7 +52,7 @@ export async function changeNumberIn(app: AppContext, tx: Repositories, actor: A
     newCardId = (await saveCard(tx, undefined, decided.value.newCard, meta)).id;
   }
   await recordProcedure(app, tx, actor, { kind: 'number-change', residentId: id, cardId: newCardId, fee: 0, details: { reason: body.reason }, proxy });
-  return success({ ...(await residentWithCards(app, tx, after)), newCardId });
+  return success({ ...(await residentWithCards(app, tx, after, actor.role)), newCardId });
 }
 
 /** A number change in the caller's transaction, for the holder or for a proxy with an approval naming it. */

@@ -10,5 +10,5 @@ export async function getResident(app: AppContext, actor: Actor, id: string): Pr
   const record = await app.store.read.residents.get(id);
   if (!record) return refuse(DomainErrorCode.ResidentNotFound, `no resident ${id}`);
   const household = (await app.store.read.residents.household(record.state.householdId)).filter((member) => member.state.id !== id);
-  return success({ ...(await residentWithCards(app, app.store.read, record)), household: household.map(residentView) });
+  return success({ ...(await residentWithCards(app, app.store.read, record, actor.role)), household: household.map(residentView) });
 }

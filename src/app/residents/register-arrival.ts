@@ -41,6 +41,6 @@ export async function registerArrival(app: AppContext, actor: Actor, body: Arriv
       note.details = { cardTakenOver: true, abolished: taken.value.late, moveInDeadline: taken.value.deadline };
     }
     await recordProcedure(app, tx, actor, { kind: 'arrival', residentId, cardId, details: { cardPresented, withCard: card !== undefined } });
-    return success(await residentWithCards(app, tx, registered.value));
+    return success(await residentWithCards(app, tx, registered.value, actor.role));
   });
 }

@@ -51,7 +51,7 @@ export async function residentCommand(
       }
       note.details = { events: decided.value.map((event) => event.type), cardEvents };
       await recordProcedure(app, tx, actor, { kind: procedure.kind, residentId: id, cardId: card?.id ?? null, details: { ...procedure.details, cardEvents }, proxy });
-      return success(await residentWithCards(app, tx, after));
+      return success(await residentWithCards(app, tx, after, actor.role));
     };
     return useProxyApproval(app, tx, actor, proxyRequest, id, work);
   });

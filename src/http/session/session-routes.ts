@@ -1,5 +1,5 @@
 import rateLimit, { normalizeIP } from '@fastify/rate-limit';
-import { ROLES } from '../../domain/roles.ts';
+import { PERMISSION_VALUES, permissionsOf, ROLES } from '../../domain/roles.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
@@ -29,6 +29,7 @@ const SessionSchema = Type.Object({
   csrfHeader: Type.Literal(CSRF_HEADER),
   expiresAt: Type.String({ format: 'date-time' }),
   user: StaffViewSchema,
+  permissions: Type.Array(Type.Enum(PERMISSION_VALUES), { description: 'What the signed-in staff member may do: the web app offers nothing else' }),
 });
 
 export interface SignInLimits {
@@ -119,6 +120,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ context: AppContext } & 
       csrfToken: request.staffSession.csrfToken,
       csrfHeader: CSRF_HEADER,
       expiresAt: request.staffSession.expiresAt,
+      permissions: permissionsOf(request.actor.role),
     }),
   );
   app.delete(

@@ -4683,6 +4683,8 @@ export interface paths {
                                 officeId: string;
                                 mustChangePassword: boolean;
                             };
+                            /** @description What the signed-in staff member may do: the web app offers nothing else */
+                            permissions: ("resident.search" | "resident.read" | "resident.write" | "resident.reveal-number" | "resident.change-number" | "card.read" | "card.suspend" | "card.counter-procedure" | "approval.request" | "approval.decide" | "report.read" | "notice.read" | "job.run" | "audit.read" | "staff.manage" | "staff.issue-setup-code" | "registry.exchange")[];
                         };
                     };
                 };
@@ -4830,6 +4832,8 @@ export interface paths {
                                 officeId: string;
                                 mustChangePassword: boolean;
                             };
+                            /** @description What the signed-in staff member may do: the web app offers nothing else */
+                            permissions: ("resident.search" | "resident.read" | "resident.write" | "resident.reveal-number" | "resident.change-number" | "card.read" | "card.suspend" | "card.counter-procedure" | "approval.request" | "approval.decide" | "report.read" | "notice.read" | "job.run" | "audit.read" | "staff.manage" | "staff.issue-setup-code" | "registry.exchange")[];
                         };
                     };
                 };
@@ -5236,6 +5240,8 @@ export interface paths {
                                 officeId: string;
                                 mustChangePassword: boolean;
                             };
+                            /** @description What the signed-in staff member may do: the web app offers nothing else */
+                            permissions: ("resident.search" | "resident.read" | "resident.write" | "resident.reveal-number" | "resident.change-number" | "card.read" | "card.suspend" | "card.counter-procedure" | "approval.request" | "approval.decide" | "report.read" | "notice.read" | "job.run" | "audit.read" | "staff.manage" | "staff.issue-setup-code" | "registry.exchange")[];
                         };
                     };
                 };
@@ -6497,7 +6503,11 @@ export interface paths {
                                         remainingAttempts: number;
                                     };
                                 } | null;
+                                /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
+                                allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                             }[];
+                            /** @description What the signed-in staff member may ask about this resident now */
+                            allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
                             household: {
                                 id: string;
                                 residentCode: string;
@@ -7402,7 +7412,11 @@ export interface paths {
                                         remainingAttempts: number;
                                     };
                                 } | null;
+                                /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
+                                allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                             }[];
+                            /** @description What the signed-in staff member may ask about this resident now */
+                            allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
                         };
                     };
                 };
@@ -7890,7 +7904,11 @@ export interface paths {
                                         remainingAttempts: number;
                                     };
                                 } | null;
+                                /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
+                                allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                             }[];
+                            /** @description What the signed-in staff member may ask about this resident now */
+                            allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
                         };
                     };
                 };
@@ -8375,7 +8393,11 @@ export interface paths {
                                         remainingAttempts: number;
                                     };
                                 } | null;
+                                /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
+                                allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                             }[];
+                            /** @description What the signed-in staff member may ask about this resident now */
+                            allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
                         };
                     };
                 };
@@ -8865,7 +8887,11 @@ export interface paths {
                                         remainingAttempts: number;
                                     };
                                 } | null;
+                                /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
+                                allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                             }[];
+                            /** @description What the signed-in staff member may ask about this resident now */
+                            allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
                         };
                     };
                 };
@@ -9445,7 +9471,11 @@ export interface paths {
                                         remainingAttempts: number;
                                     };
                                 } | null;
+                                /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
+                                allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                             }[];
+                            /** @description What the signed-in staff member may ask about this resident now */
+                            allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
                         };
                     };
                 };
@@ -9898,7 +9928,11 @@ export interface paths {
                                         remainingAttempts: number;
                                     };
                                 } | null;
+                                /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
+                                allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                             }[];
+                            /** @description What the signed-in staff member may ask about this resident now */
+                            allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
                         };
                     };
                 };
@@ -10374,7 +10408,11 @@ export interface paths {
                                         remainingAttempts: number;
                                     };
                                 } | null;
+                                /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
+                                allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                             }[];
+                            /** @description What the signed-in staff member may ask about this resident now */
+                            allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
                             newCardId: string | null;
                         };
                     };
@@ -11161,6 +11199,8 @@ export interface paths {
                                     remainingAttempts: number;
                                 };
                             } | null;
+                            /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                         };
                     };
                 };
@@ -11587,6 +11627,8 @@ export interface paths {
                                     remainingAttempts: number;
                                 };
                             } | null;
+                            /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                         };
                     };
                 };
@@ -12104,6 +12146,8 @@ export interface paths {
                                     remainingAttempts: number;
                                 };
                             } | null;
+                            /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                         };
                     };
                 };
@@ -12564,6 +12608,8 @@ export interface paths {
                                     remainingAttempts: number;
                                 };
                             } | null;
+                            /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                         };
                     };
                 };
@@ -13011,6 +13057,8 @@ export interface paths {
                                     remainingAttempts: number;
                                 };
                             } | null;
+                            /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                         };
                     };
                 };
@@ -13456,6 +13504,8 @@ export interface paths {
                                     remainingAttempts: number;
                                 };
                             } | null;
+                            /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                         };
                     };
                 };
@@ -14228,6 +14278,8 @@ export interface paths {
                                     remainingAttempts: number;
                                 };
                             } | null;
+                            /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                         };
                     };
                 };
@@ -14682,6 +14734,8 @@ export interface paths {
                                     remainingAttempts: number;
                                 };
                             } | null;
+                            /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                         };
                     };
                 };
@@ -15138,6 +15192,8 @@ export interface paths {
                                     remainingAttempts: number;
                                 };
                             } | null;
+                            /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                         };
                     };
                 };
@@ -15594,6 +15650,8 @@ export interface paths {
                                     remainingAttempts: number;
                                 };
                             } | null;
+                            /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                         };
                     };
                 };
@@ -16072,6 +16130,8 @@ export interface paths {
                                         remainingAttempts: number;
                                     };
                                 } | null;
+                                /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
+                                allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                             };
                         };
                     };
@@ -16518,6 +16578,8 @@ export interface paths {
                                     remainingAttempts: number;
                                 };
                             } | null;
+                            /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                         };
                     };
                 };
