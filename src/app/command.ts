@@ -77,6 +77,9 @@ export async function runCommand<T>(
     await app.store.transaction((tx) => audit(app, tx, actor, spec, { subjectId: spec.subjectId, details: {} }, allowed));
     return allowed;
   }
+  // Taken here, in the request's own context: the embedded store's group commit runs the work of
+  // every request in a batch from the context of the request that started the batch.
+  const checkAnswer = answerChecks.getStore();
   try {
     return await app.store.transaction(async (tx) => {
       if (spec.idempotency) {
@@ -89,7 +92,7 @@ export async function runCommand<T>(
       if (spec.idempotency) {
         await tx.idempotency.insert(actor.id, spec.idempotency.key, spec.idempotency.fingerprint, JSON.stringify(seal ? seal.seal(result) : result), app.clock.now());
       }
-      if (result.ok) answerChecks.getStore()?.(result.value);
+      if (result.ok) checkAnswer?.(result.value);
       return result;
     });
   } catch (error) {
