@@ -4,7 +4,7 @@ import { Procedure } from '../rules/procedures.ts';
 import type { Actor } from './actor.ts';
 import { runCommand } from './command.ts';
 import type { AppContext } from './context.ts';
-import type { ApprovalRecord } from './ports.ts';
+import type { ApprovalRecord } from './ports/approval-repository.ts';
 import { checkProxyApproval } from './proxy.ts';
 import { numberChangeFor } from './residents/change-number.ts';
 import type { Idempotency } from './command.ts';

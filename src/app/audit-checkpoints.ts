@@ -1,5 +1,8 @@
 import type { KeyRing } from './crypto/key-ring.ts';
-import type { AuditCheckpointFiles, AuditPlace, CheckpointTail, Clock, Store } from './ports.ts';
+import type { AuditCheckpointFiles, CheckpointTail } from './ports/audit-checkpoint-files.ts';
+import type { AuditPlace } from './ports/audit-repository.ts';
+import type { Clock } from './ports/clock.ts';
+import type { Store } from './ports/store.ts';
 
 /**
  * Checkpoints anchor the audit trail outside the database (docs/security.md). The chain's MACs

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { differs, readLastCheckpoint, shorter, type AnchorProblem, type AnchorReason, type CheckpointSummary } from './audit-checkpoints.ts';
 import type { KeyRing } from './crypto/key-ring.ts';
 import type { Actor } from './actor.ts';
-import type { AuditEntry, Clock, Repositories, Store } from './ports.ts';
+import type { AuditEntry } from './ports/audit-repository.ts';
+import type { Clock } from './ports/clock.ts';
+import type { Repositories, Store } from './ports/store.ts';
 
 export type AuditFacts = Omit<AuditEntry, 'chain' | 'seq' | 'prevHash' | 'hash' | 'keyId'>;
 

@@ -1,6 +1,6 @@
 import type { PlainDate } from '../rules/plain-date.ts';
 import { performance } from 'node:perf_hooks';
-import type { Clock, RealTime } from './ports.ts';
+import type { Clock, RealTime } from './ports/clock.ts';
 
 /** Japan Standard Time is UTC+9 all year: no daylight saving since 1951. */
 const JST_OFFSET_MS = 9 * 3600_000;

@@ -4,7 +4,7 @@ import type { Permission } from '../domain/roles.ts';
 import { authorize, type Actor } from './actor.ts';
 import { appendAudit } from './audit-trail.ts';
 import type { AppContext } from './context.ts';
-import type { Repositories } from './ports.ts';
+import type { Repositories } from './ports/store.ts';
 
 /** The client's Idempotency-Key, with a fingerprint of the request it came with. */
 export interface Idempotency {

@@ -2,7 +2,10 @@ import type { DecisionContext } from '../domain/decision-context.ts';
 import type { OfficeDirectory } from '../domain/office.ts';
 import type { RuleContext } from '../rules/context.ts';
 import type { KeyRing } from './crypto/key-ring.ts';
-import type { CardChip, Clock, Ids, RealTime, Store } from './ports.ts';
+import type { CardChip } from './ports/card-chip.ts';
+import type { Clock, RealTime } from './ports/clock.ts';
+import type { Ids } from './ports/ids.ts';
+import type { Store } from './ports/store.ts';
 
 /** Everything a use case works with, built once by the composition root. */
 export interface AppContext {

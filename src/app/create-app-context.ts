@@ -4,7 +4,9 @@ import { systemClock, systemRealTime } from './clock.ts';
 import type { AppContext } from './context.ts';
 import { createKeyRing } from './crypto/key-ring.ts';
 import { uuidV7 } from './ids.ts';
-import type { Clock, Ids, RealTime, Store } from './ports.ts';
+import type { Clock, RealTime } from './ports/clock.ts';
+import type { Ids } from './ports/ids.ts';
+import type { Store } from './ports/store.ts';
 import { SimulatedChip } from './simulated-chip.ts';
 
 export interface AppParts {

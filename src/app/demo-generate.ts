@@ -12,7 +12,8 @@ import { auditAct } from './audit-trail.ts';
 import type { AppContext } from './context.ts';
 import { hashSecret } from './crypto/secrets.ts';
 import { demoNumber, demoPerson, randomSource } from './demo.ts';
-import type { PinRecord, ResidentRecord } from './ports.ts';
+import type { PinRecord } from './ports/chip-repository.ts';
+import type { ResidentRecord } from './ports/resident-repository.ts';
 import { decisionContext } from './context.ts';
 
 export const GENERATED_PINS = { signature: 'DEMO2026', user: '1234', 'resident-registry': '1234', 'card-info': '1234' } as const satisfies Record<PinKind, string>;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Ids } from './ports.ts';
+import type { Ids } from './ports/ids.ts';
 
 /**
  * UUID version 7 (RFC 9562): a millisecond timestamp, then randomness. Ids of new rows sort by

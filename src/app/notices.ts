@@ -10,7 +10,7 @@ import { authorize, type Actor } from './actor.ts';
 import type { AppContext } from './context.ts';
 import { wareki } from './guide/dates.ts';
 import { fill } from './guide/rich-text.ts';
-import type { NoticeCandidate } from './ports.ts';
+import type { NoticeCandidate } from './ports/report-repository.ts';
 
 /** The letters the city sends before a deadline, not after it (issue 6, "Notices"). */
 export const NoticeKind = {

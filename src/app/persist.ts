@@ -1,7 +1,8 @@
 import { evolveCard, isLive, type CardEvent, type CardState } from '../domain/card.ts';
 import { evolveResident, type ResidentEvent } from '../domain/resident.ts';
 import { VersionConflict } from './command.ts';
-import type { Repositories, ResidentRecord } from './ports.ts';
+import type { ResidentRecord } from './ports/resident-repository.ts';
+import type { Repositories } from './ports/store.ts';
 
 export interface Recorded {
   readonly at: string;

@@ -1,6 +1,7 @@
 import type { Actor } from './actor.ts';
 import type { AppContext } from './context.ts';
-import type { ProcedureRecord, Repositories } from './ports.ts';
+import type { ProcedureRecord } from './ports/procedure-repository.ts';
+import type { Repositories } from './ports/store.ts';
 
 export type ProcedureFacts = Pick<ProcedureRecord, 'kind' | 'residentId' | 'cardId'> &
   Partial<Pick<ProcedureRecord, 'documents' | 'fee' | 'receiptNumber' | 'details' | 'proxy'>>;

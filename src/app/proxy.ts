@@ -1,7 +1,8 @@
 import { DomainErrorCode, refuse, success, type Result } from '../domain/errors.ts';
 import type { Actor } from './actor.ts';
 import type { AppContext } from './context.ts';
-import type { ApprovalRecord, Repositories } from './ports.ts';
+import type { ApprovalRecord } from './ports/approval-repository.ts';
+import type { Repositories } from './ports/store.ts';
 import type { ProxyProcedure } from './proxy-procedures.ts';
 
 /** The approval a command was given, and the R-13 procedure it must name. */

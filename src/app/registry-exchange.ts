@@ -7,7 +7,7 @@ import { authorize, type Actor } from './actor.ts';
 import { readCsvCell } from './csv-file.ts';
 import { auditAct } from './audit-trail.ts';
 import type { AppContext } from './context.ts';
-import type { ResidentRecord } from './ports.ts';
+import type { ResidentRecord } from './ports/resident-repository.ts';
 import { maskNumber } from './views.ts';
 import { decisionContext } from './context.ts';
 import { factsOf } from './residents/register-resident.ts';

@@ -6,7 +6,7 @@ import { addDays, addMonthsClamped, type PlainDate } from '../rules/plain-date.t
 import { authorize, type Actor } from './actor.ts';
 import { ANCHOR_REASONS, checkAuditAnchor } from './audit-checkpoints.ts';
 import type { AppContext } from './context.ts';
-import type { JobRun } from './ports.ts';
+import type { JobRun } from './ports/job-run-repository.ts';
 import { JobRunSchema } from './sweep.ts';
 
 /** What each report is, for the list in the app and the title of its CSV. */

@@ -2,7 +2,9 @@ import { DomainErrorCode, refuse, success, type Result } from '../domain/errors.
 import { PIN_KINDS, type PinKind, type Policy } from '../rules/policy.ts';
 import type { KeyRing } from './crypto/key-ring.ts';
 import { hashSecret, verifySecret } from './crypto/secrets.ts';
-import type { CardChip, PinCheck, PinRecord, PinState, Repositories } from './ports.ts';
+import type { CardChip, PinCheck, PinState } from './ports/card-chip.ts';
+import type { PinRecord } from './ports/chip-repository.ts';
+import type { Repositories } from './ports/store.ts';
 
 /**
  * The card's chip, simulated (domain.md "The chip"): PIN hashes (argon2id with a pepper), and

@@ -5,7 +5,8 @@ import { appendAudit } from './audit-trail.ts';
 import { runCommand, type AuditNote, type CommandSpec } from './command.ts';
 import type { AppContext } from './context.ts';
 import { hashSecret } from './crypto/secrets.ts';
-import type { Repositories, StaffRecord } from './ports.ts';
+import type { StaffRecord } from './ports/staff-repository.ts';
+import type { Repositories } from './ports/store.ts';
 import { PERMISSIONS, readsResidentData, type Role } from '../domain/roles.ts';
 import {
   isSystemActor,

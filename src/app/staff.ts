@@ -6,7 +6,9 @@ import { appendAudit, auditAct } from './audit-trail.ts';
 import { runCommand, type AnswerSeal, type CommandSpec } from './command.ts';
 import type { AppContext } from './context.ts';
 import { hashSecret, verifySecret } from './crypto/secrets.ts';
-import type { EncryptedNumber, Repositories, StaffRecord } from './ports.ts';
+import type { EncryptedNumber } from './ports/number-repository.ts';
+import type { StaffRecord } from './ports/staff-repository.ts';
+import type { Repositories } from './ports/store.ts';
 
 /** How long a sign-in lasts: a working day with its overtime. */
 export const SESSION_HOURS = 10;

@@ -7,7 +7,9 @@ import { authorize, type Actor } from './actor.ts';
 import { endCard } from './cards/end-card.ts';
 import { japanDateOf } from './clock.ts';
 import type { AppContext } from './context.ts';
-import type { DueKind, JobLease, JobRun, Repositories } from './ports.ts';
+import type { DueKind } from './ports/card-repository.ts';
+import type { JobLease, JobRun } from './ports/job-run-repository.ts';
+import type { Repositories } from './ports/store.ts';
 
 /** A run of a nightly job as supervisors see it: when, for which day, what changed, how long. */
 export const JobRunSchema = Type.Object({

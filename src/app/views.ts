@@ -9,7 +9,9 @@ import type { Policy } from '../rules/policy.ts';
 import { ResidencySchema } from '../rules/residency.ts';
 import { DateSchema } from '../rules/schema.ts';
 import type { AppContext } from './context.ts';
-import type { PinState, Repositories, ResidentRecord } from './ports.ts';
+import type { PinState } from './ports/card-chip.ts';
+import type { ResidentRecord } from './ports/resident-repository.ts';
+import type { Repositories } from './ports/store.ts';
 
 /**
  * What the API shows of residents and cards. The schemas are the contract (OpenAPI, the web

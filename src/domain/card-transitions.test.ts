@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CARD_STATUSES, foldCard, type CardState, type CardStatus } from './card.ts';
+import type { PlainDate } from '../rules/plain-date.ts';
+import { CARD_STATUSES, foldCard, type CardEvent, type CardState, type CardStatus } from './card.ts';
 import { allowedActions, allows, CardAction, TRANSITIONS } from './card-transitions.ts';
 import { ROLES } from './roles.ts';
-import { CARD_IN } from './testing/card-history.ts';
+import { CARD_IN, history } from './testing/card-history.ts';
 
 const card = (status: CardStatus): CardState => foldCard(CARD_IN[status])!;
 
@@ -14,13 +15,22 @@ describe('カードの操作 (allowedActions): what the counter app offers a sta
   it.each([
     ['applied', ['manufacture']],
     ['ready', ['issue']],
-    ['active', ['add-front-note', 'suspend', 'continue', 'extend', 'verify-pin', 'reset-pin', 'replace', 'return']],
+    ['active', ['add-front-note', 'suspend', 'verify-pin', 'reset-pin', 'replace', 'return']],
     ['suspended', ['resume', 'replace', 'return']],
     ['expired', ['return']],
     ['abolished', ['return']],
     ['returned', []],
   ] as const)('offers a clerk, on a card that is %s, the counter procedures its status allows: %j', (status, actions) => {
     expect(allowedActions(card(status), 'clerk')).toEqual(actions);
+  });
+
+  it('offers continued use only while one is pending (R-8), and an extension only of a card that ends with a period of stay (R-5)', () => {
+    const pending = foldCard([...CARD_IN.active, history.continuationRequired()])!;
+    expect(allowedActions(pending, 'clerk')).toContain('continue');
+    const made: CardEvent = { type: 'CardManufactured', issueDate: '2026-10-15' as PlainDate, expiryDate: '2029-03-31' as PlainDate, basis: 'period-of-stay' };
+    const foreign = foldCard([history.applied(), made, history.issued()])!;
+    expect(allowedActions(foreign, 'clerk')).toContain('extend');
+    expect(allowedActions(card('active'), 'clerk')).not.toContain('extend');
   });
 
   it('offers a supervisor what it offers a clerk', () => {

@@ -3,7 +3,7 @@ import { chmod, mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import type { AuditCheckpointFiles, CheckpointTail } from '../app/ports.ts';
+import type { AuditCheckpointFiles, CheckpointTail } from '../app/ports/audit-checkpoint-files.ts';
 
 /** The directory under DATA_DIR that holds the checkpoints of the audit trail. */
 export const CHECKPOINT_DIRECTORY = 'audit-checkpoints';

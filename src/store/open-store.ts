@@ -3,7 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, sql, SqliteDialect } from 'kysely';
 import pg from 'pg';
-import type { Repositories, Store } from '../app/ports.ts';
+import type { Repositories, Store } from '../app/ports/store.ts';
 import { StoreFault } from '../app/store-fault.ts';
 import type { StoreDialect } from './dialect.ts';
 import { faultAware, postgresFault, sqliteFault, storeCondition } from './faults.ts';

@@ -8,7 +8,7 @@ import type { Actor } from '../actor.ts';
 import { runCommand, type AuditNote } from '../command.ts';
 import type { AppContext } from '../context.ts';
 import { saveCard } from '../persist.ts';
-import type { Repositories } from '../ports.ts';
+import type { Repositories } from '../ports/store.ts';
 import { recordProcedure } from '../procedures.ts';
 import { useProxyApproval, type ProxyRecord, type ProxyRequest } from '../proxy.ts';
 import type { CardView } from '../views.ts';

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
-import type { EncryptedNumber } from '../ports.ts';
+import type { EncryptedNumber } from '../ports/number-repository.ts';
 
 /**
  * The keys of 特定個人情報, all derived (HKDF-SHA256) from a 32-byte master key kept outside the

@@ -5,7 +5,7 @@ import type { OfficeDirectory } from '../../domain/office.ts';
 import type { RuleContext } from '../../rules/context.ts';
 import type { GuideRequest, LocalizedGuide } from './guide-schemas.ts';
 import { localizeGuide } from './localize-guide.ts';
-import type { Clock } from '../ports.ts';
+import type { Clock } from '../ports/clock.ts';
 import { plainText } from './rich-text.ts';
 
 /** What the guide needs of the application: the rules, the counters, and today's date in Japan. */

@@ -8,7 +8,7 @@ import type { Actor } from '../actor.ts';
 import { runCommand } from '../command.ts';
 import type { AppContext } from '../context.ts';
 import { saveCard, saveResident } from '../persist.ts';
-import type { Repositories } from '../ports.ts';
+import type { Repositories } from '../ports/store.ts';
 import { recordProcedure } from '../procedures.ts';
 import { useProxyApproval, type ProxyRecord } from '../proxy.ts';
 import type { NumberChangeBody } from '../schemas.ts';

@@ -2,7 +2,7 @@ import type { Static } from 'typebox';
 import { DomainErrorCode, refuse, success, type Result } from '../../domain/errors.ts';
 import type { Actor } from '../actor.ts';
 import { runCommand, type AnswerSeal, type Idempotency } from '../command.ts';
-import type { EncryptedNumber } from '../ports.ts';
+import type { EncryptedNumber } from '../ports/number-repository.ts';
 import type { AppContext } from '../context.ts';
 import type { RevealBody } from '../schemas.ts';
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { Database } from '../../app/ports.ts';
+import type { Database } from '../../app/ports/store.ts';
 import { StoreFault } from '../../app/store-fault.ts';
 import { sendProblem } from '../error-handler.ts';
 import { maskDigits } from '../log.ts';

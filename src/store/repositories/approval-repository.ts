@@ -1,4 +1,5 @@
-import type { ApprovalRecord, ApprovalRepository, EnquiryRepository } from '../../app/ports.ts';
+import type { ApprovalRecord, ApprovalRepository } from '../../app/ports/approval-repository.ts';
+import type { EnquiryRepository } from '../../app/ports/enquiry-repository.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
 import type { ApprovalsTable } from '../schema.ts';
 import type { Scope } from './scope.ts';

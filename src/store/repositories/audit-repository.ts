@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { AuditEntry, AuditRepository } from '../../app/ports.ts';
+import type { AuditEntry, AuditRepository } from '../../app/ports/audit-repository.ts';
 import type { AuditLogTable } from '../schema.ts';
 import type { Scope } from './scope.ts';
 

@@ -1,4 +1,4 @@
-import type { CardRepository, DueKind } from '../../app/ports.ts';
+import type { CardRepository, DueKind } from '../../app/ports/card-repository.ts';
 import type { ApplicationReason, CardState, CardStatus, Certificate, FrontNote } from '../../domain/card.ts';
 import type { ExpiryBasis } from '../../rules/card-expiry.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';

@@ -1,4 +1,4 @@
-import type { ChipRepository } from '../../app/ports.ts';
+import type { ChipRepository } from '../../app/ports/chip-repository.ts';
 import { bool, insertRows, type Scope } from './scope.ts';
 
 /** The simulated chip's memory: PIN hashes and consecutive-failure counters, per card and kind. */

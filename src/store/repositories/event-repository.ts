@@ -1,4 +1,4 @@
-import type { EventRepository, StoredEvent } from '../../app/ports.ts';
+import type { EventRepository, StoredEvent } from '../../app/ports/event-repository.ts';
 import type { CardEvent } from '../../domain/card.ts';
 import type { ResidentEvent } from '../../domain/resident.ts';
 import { insertRows, type Scope } from './scope.ts';

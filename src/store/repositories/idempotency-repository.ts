@@ -1,4 +1,4 @@
-import type { IdempotencyRepository } from '../../app/ports.ts';
+import type { IdempotencyRepository } from '../../app/ports/idempotency-repository.ts';
 import type { Scope } from './scope.ts';
 
 /** The first answer to each Idempotency-Key of each staff member, kept with the request's fingerprint. */

@@ -1,4 +1,4 @@
-import type { JobRun, JobRunRepository } from '../../app/ports.ts';
+import type { JobRun, JobRunRepository } from '../../app/ports/job-run-repository.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
 import type { JobRunsTable } from '../schema.ts';
 import type { Scope } from './scope.ts';

@@ -1,4 +1,4 @@
-import type { NumberRepository } from '../../app/ports.ts';
+import type { NumberRepository } from '../../app/ports/number-repository.ts';
 import { chunks, insertRows, type Scope } from './scope.ts';
 
 /** Individual numbers, encrypted, current and past (a changed number stays in the history). */

@@ -1,4 +1,4 @@
-import type { ProcedureRecord, ProcedureRepository } from '../../app/ports.ts';
+import type { ProcedureRecord, ProcedureRepository } from '../../app/ports/procedure-repository.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
 import type { ProceduresTable } from '../schema.ts';
 import type { Scope } from './scope.ts';

@@ -1,4 +1,4 @@
-import type { ReceiptRepository } from '../../app/ports.ts';
+import type { ReceiptRepository } from '../../app/ports/receipt-repository.ts';
 import type { Scope } from './scope.ts';
 
 /** Serial receipt numbers per office and year; the counter row is written in the command's transaction. */

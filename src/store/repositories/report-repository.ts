@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { NoticeCandidate, ReportRepository } from '../../app/ports.ts';
+import type { NoticeCandidate, ReportRepository } from '../../app/ports/report-repository.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
 import type { Scope } from './scope.ts';
 

@@ -1,4 +1,4 @@
-import type { ResidentQuery, ResidentRecord, ResidentRepository } from '../../app/ports.ts';
+import type { ResidentQuery, ResidentRecord, ResidentRepository } from '../../app/ports/resident-repository.ts';
 import { searchForm } from '../../domain/name-search.ts';
 import type { Registration, ResidentState, Sex } from '../../domain/resident.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';

@@ -1,5 +1,5 @@
 import { CompiledQuery } from 'kysely';
-import type { SessionRecord, SessionRepository } from '../../app/ports.ts';
+import type { SessionRecord, SessionRepository } from '../../app/ports/session-repository.ts';
 import type { StoreDialect } from '../dialect.ts';
 import type { SessionsTable, StaffTable } from '../schema.ts';
 import type { Scope } from './scope.ts';

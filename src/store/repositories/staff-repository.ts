@@ -1,4 +1,4 @@
-import type { StaffRecord, StaffRepository } from '../../app/ports.ts';
+import type { StaffRecord, StaffRepository } from '../../app/ports/staff-repository.ts';
 import type { Role } from '../../domain/roles.ts';
 import type { StaffTable } from '../schema.ts';
 import { bool, type Scope } from './scope.ts';

@@ -1,0 +1,52 @@
+
+
+export interface AuditEntry {
+  /** Which of the municipality's audit chains the entry belongs to (entries of one subject share a chain). */
+  readonly chain: number;
+  /** The place of the entry in its chain, from 1. */
+  readonly seq: number;
+  readonly at: string;
+  readonly actorId: string | null;
+  readonly actorRole: string | null;
+  readonly officeId: string | null;
+  readonly action: string;
+  readonly subjectType: string | null;
+  readonly subjectId: string | null;
+  readonly outcome: 'ok' | 'refused';
+  readonly code: string | null;
+  readonly details: Readonly<Record<string, unknown>>;
+  readonly prevHash: string;
+  readonly hash: string;
+  /** The master key the hash was made with (null: before key ids were kept, any key of the ring). */
+  readonly keyId: string | null;
+}
+
+export interface AuditFilter {
+  readonly from?: string;
+  readonly to?: string;
+  readonly actorId?: string;
+  readonly subjectId?: string;
+  readonly action?: string;
+  readonly limit: number;
+}
+
+/** A place in the audit trail and the hash of the entry there. */
+export interface AuditPlace {
+  readonly chain: number;
+  readonly seq: number;
+  readonly hash: string;
+}
+
+export interface AuditRepository {
+  /** The last entry's sequence and hash of a chain, locking the chain's head until the transaction ends. */
+  head(chain: number): Promise<{ readonly seq: number; readonly hash: string } | undefined>;
+  /** Every chain's head as its row says, for verification and checkpoints. */
+  heads(): Promise<AuditPlace[]>;
+  /** The entries at these places (chain and sequence) that exist, with their hashes. */
+  at(places: readonly { readonly chain: number; readonly seq: number }[]): Promise<AuditPlace[]>;
+  append(entry: AuditEntry): Promise<void>;
+  /** Entries in the order they were appended (never by their time: a clock may go back). */
+  list(filter: AuditFilter): Promise<AuditEntry[]>;
+  /** A chain's entries in sequence order, in batches, for verification. */
+  scan(chain: number, afterSeq: number, limit: number): Promise<AuditEntry[]>;
+}

@@ -1,0 +1,26 @@
+import type { CardState } from '../../domain/card.ts';
+import type { PlainDate } from '../../rules/plain-date.ts';
+import type { LockOption } from './store.ts';
+
+export type DueKind = 'expiry' | 'lapse' | 'certificate';
+
+export interface CardRepository {
+  get(id: string, options?: LockOption): Promise<CardState | undefined>;
+  listByResident(residentId: string): Promise<CardState[]>;
+  listByResidents(residentIds: readonly string[]): Promise<CardState[]>;
+  insert(state: CardState, at: string): Promise<void>;
+  insertMany(states: readonly CardState[], at: string): Promise<void>;
+  update(state: CardState, previousVersion: number, at: string): Promise<boolean>;
+  /** Cards in id order after `afterId`, for walks over all of them. */
+  page(afterId: string, limit: number): Promise<CardState[]>;
+  count(): Promise<number>;
+  /** Writes a read model rebuilt from the events, whatever the row held. */
+  overwrite(state: CardState, at: string): Promise<void>;
+  /**
+   * Cards the nightly sweep must act on for the business day `today`, through an index by the
+   * due date, so the work is proportional to what is due: expired (the day after the expiry),
+   * lapsed (continuation not done by `lapsesOn`), or holding a certificate past its expiry.
+   */
+  due(kind: DueKind, today: PlainDate, limit: number): Promise<string[]>;
+  countDue(kind: DueKind, today: PlainDate): Promise<number>;
+}

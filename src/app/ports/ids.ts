@@ -1,0 +1,5 @@
+
+
+export interface Ids {
+  next(): string;
+}

@@ -1,0 +1,40 @@
+import type { PlainDate } from '../../rules/plain-date.ts';
+
+/** A card with its holder, as the notices need them (never the individual number). */
+export interface NoticeCandidate {
+  readonly residentId: string;
+  readonly cardId: string;
+  readonly familyName: string;
+  readonly givenName: string;
+  readonly familyNameKana: string;
+  readonly givenNameKana: string;
+  readonly address: string;
+  readonly residency: string;
+  readonly periodOfStayEnd: PlainDate | null;
+  readonly cardStatus: string;
+  readonly expiryDate: PlainDate | null;
+  /** Why the card ends then (R-3, R-5): a birthday, or the period of stay. */
+  readonly expiryBasis: string | null;
+  readonly pickupOfficeId: string;
+  readonly continuationNotificationDate: PlainDate | null;
+  readonly continuationDeadline: PlainDate | null;
+  readonly continuationLapsesOn: PlainDate | null;
+}
+
+/** Which cards a notice is about, each through an index on the date it follows. */
+export type NoticeQuery =
+  | { readonly by: 'expiry'; readonly statuses: readonly string[]; readonly from: PlainDate; readonly to: PlainDate }
+  | { readonly by: 'lapse'; readonly from: PlainDate; readonly to: PlainDate }
+  | { readonly by: 'period-of-stay'; readonly from: PlainDate; readonly to: PlainDate };
+
+/** Counts over the records for the supervisors' reports: read-only, grouped in the database. */
+export interface ReportRepository {
+  noticeCandidates(query: NoticeQuery): Promise<NoticeCandidate[]>;
+  cardsByStatus(): Promise<{ officeId: string; status: string; count: number }[]>;
+  proceduresByDay(from: PlainDate, to: PlainDate): Promise<{ date: PlainDate; kind: string; officeId: string; count: number }[]>;
+  receipts(from: PlainDate, to: PlainDate): Promise<{ date: PlainDate; officeId: string; receiptNumber: string; kind: string; fee: number; occurredAt: string }[]>;
+  /** Live cards (active or suspended) expiring, by month YYYY-MM. */
+  expiriesByMonth(from: PlainDate, to: PlainDate): Promise<{ month: string; count: number }[]>;
+  /** Continuations not done by their deadline, by the month the card lapses. */
+  lapsesByMonth(from: PlainDate, to: PlainDate): Promise<{ month: string; count: number }[]>;
+}

@@ -1,0 +1,83 @@
+import type { StoreCondition } from '../store-fault.ts';
+import type { AuditCheckpointFiles } from './audit-checkpoint-files.ts';
+import type { ResidentRepository } from './resident-repository.ts';
+import type { CardRepository } from './card-repository.ts';
+import type { EventRepository } from './event-repository.ts';
+import type { NumberRepository } from './number-repository.ts';
+import type { ChipRepository } from './chip-repository.ts';
+import type { ProcedureRepository } from './procedure-repository.ts';
+import type { ReceiptRepository } from './receipt-repository.ts';
+import type { AuditRepository } from './audit-repository.ts';
+import type { IdempotencyRepository } from './idempotency-repository.ts';
+import type { StaffRepository } from './staff-repository.ts';
+import type { SessionRepository } from './session-repository.ts';
+import type { ApprovalRepository } from './approval-repository.ts';
+import type { EnquiryRepository } from './enquiry-repository.ts';
+import type { JobRunRepository } from './job-run-repository.ts';
+import type { ReportRepository } from './report-repository.ts';
+
+/**
+ * The records, as the use cases need them (one file per port in `src/app/ports/`). `src/store`
+ * implements the repositories on SQLite and PostgreSQL; `src/main.ts` wires them. Every
+ * repository call inside `transaction` is part of one transaction: a command and its events,
+ * audit entry and procedure record commit together.
+ */
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  /**
+   * How many audit chains new entries spread over: one where writers are serialised anyway
+   * (SQLite), several where they run in parallel (PostgreSQL), so that a chain's head lock is
+   * not one lock for the whole city.
+   */
+  readonly auditChains: number;
+  ping(): Promise<void>;
+  migrate(): Promise<void>;
+  /** Refreshes the planner's statistics, after a bulk load or at start. */
+  optimize(): Promise<void>;
+  close(): Promise<void>;
+  /** One transaction: everything done through `tx` commits together or not at all. */
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+  /** Reads outside a transaction. */
+  readonly read: Repositories;
+  /** Faults of the database as they happen (a full disk, a connection lost while idle). */
+  readonly condition: StoreCondition;
+  /** The checkpoints of the audit trail, kept outside the database (docs/security.md). */
+  readonly auditCheckpoints: AuditCheckpointFiles;
+  /**
+   * A check of the database's own structure, cheap enough for every start (SQLite's
+   * quick_check): a one-line description naming the file when it is damaged, else undefined.
+   */
+  checkIntegrity(): Promise<string | undefined>;
+}
+
+export interface LockOption {
+  /** Lock the row until the transaction ends (PostgreSQL); SQLite serialises writers anyway. */
+  readonly lock?: boolean;
+}
+
+export interface Repositories {
+  readonly residents: ResidentRepository;
+  readonly cards: CardRepository;
+  readonly events: EventRepository;
+  readonly numbers: NumberRepository;
+  readonly chip: ChipRepository;
+  readonly procedures: ProcedureRepository;
+  readonly receipts: ReceiptRepository;
+  readonly audit: AuditRepository;
+  readonly idempotency: IdempotencyRepository;
+  readonly staff: StaffRepository;
+  readonly sessions: SessionRepository;
+  readonly approvals: ApprovalRepository;
+  readonly enquiries: EnquiryRepository;
+  readonly jobRuns: JobRunRepository;
+  readonly reports: ReportRepository;
+}
+
+/** What the health check needs. */
+export interface Database {
+  /** Resolves once the database answers a query; rejects when it does not. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+  /** Whether writes are refused for lack of space, though the database answers. */
+  readonly condition: Pick<StoreCondition, 'full'>;
+}
