@@ -1,5 +1,6 @@
-import { DomainErrorCode, refuse, type Result } from '../domain/errors.ts';
+import { refuse } from '../domain/errors.ts';
 import { can, COUNTER_ONLY, type Permission, type Role } from '../domain/roles.ts';
+import { AppErrorCode, type Result } from './app-errors.ts';
 
 /** The signed-in staff member a command is done by. */
 export interface Actor {
@@ -17,7 +18,7 @@ export interface Actor {
 export function authorize(actor: Actor, permission: Permission): Result<void> {
   if (can(actor.role, permission)) return { ok: true, value: undefined };
   if (actor.role === 'hotline' && COUNTER_ONLY.includes(permission)) {
-    return refuse(DomainErrorCode.AuthCounterOnly, 'this is done only at a counter, with the card holder and their identity documents');
+    return refuse(AppErrorCode.AuthCounterOnly, 'this is done only at a counter, with the card holder and their identity documents');
   }
-  return refuse(DomainErrorCode.AuthForbidden, `a ${actor.role} may not do this (${permission})`);
+  return refuse(AppErrorCode.AuthForbidden, `a ${actor.role} may not do this (${permission})`);
 }

@@ -1,5 +1,5 @@
 import type { Static } from 'typebox';
-import { DomainErrorCode, refuse, refuseField, success, type Result } from '../domain/errors.ts';
+import { DomainErrorCode, refuse, refuseField, success } from '../domain/errors.ts';
 import { Procedure } from '../rules/procedures.ts';
 import type { Actor } from './actor.ts';
 import { runCommand } from './command.ts';
@@ -9,6 +9,7 @@ import { checkProxyApproval } from './proxy.ts';
 import { numberChangeFor } from './residents/change-number.ts';
 import type { Idempotency } from './command.ts';
 import type { ApprovalDecisionBody, ApprovalRequestBody } from './schemas.ts';
+import type { Result } from './app-errors.ts';
 
 /**
  * A request for a supervisor: a proxy procedure (with its recorded prior enquiry, which must have

@@ -1,10 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { DomainErrorCode, refuse, type Result } from '../domain/errors.ts';
+import type { DomainErrorCode} from '../domain/errors.ts';
+import { refuse } from '../domain/errors.ts';
 import type { Permission } from '../domain/roles.ts';
 import { authorize, type Actor } from './actor.ts';
 import { appendAudit } from './audit-trail.ts';
 import type { AppContext } from './context.ts';
 import type { Repositories } from './ports/store.ts';
+import { AppErrorCode, type Result } from './app-errors.ts';
 
 /** The client's Idempotency-Key, with a fingerprint of the request it came with. */
 export interface Idempotency {
@@ -112,7 +114,7 @@ export async function runCommand<T>(
 
 function replay<T>(earlier: { fingerprint: string; result: string }, fingerprint: string, seal?: AnswerSeal<T>): Result<T> {
   if (earlier.fingerprint !== fingerprint) {
-    return refuse(DomainErrorCode.IdempotencyKeyReused, 'this Idempotency-Key was used for a different request');
+    return refuse(AppErrorCode.IdempotencyKeyReused, 'this Idempotency-Key was used for a different request');
   }
   const stored = JSON.parse(earlier.result) as Result<unknown>;
   return seal ? seal.open(stored) : (stored as Result<T>);

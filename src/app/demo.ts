@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Result } from '../domain/errors.ts';
+import type { Result } from './app-errors.ts';
 import { checkDigitOf } from '../rules/individual-number.ts';
 import { addDays, addMonthsClamped, type PlainDate } from '../rules/plain-date.ts';
 import type { Actor } from './actor.ts';

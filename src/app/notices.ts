@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { refuse, success, type Result } from '../domain/errors.ts';
+import { refuse, success } from '../domain/errors.ts';
 import { ITEM_TEXT } from '../domain/guide/guide-text.ts';
 import { addDays, addMonthsClamped, type PlainDate } from '../rules/plain-date.ts';
 import type { Policy } from '../rules/policy.ts';
@@ -11,6 +11,7 @@ import type { AppContext } from './context.ts';
 import { wareki } from './guide/dates.ts';
 import { fill } from './guide/rich-text.ts';
 import type { NoticeCandidate } from './ports/report-repository.ts';
+import type { Result } from './app-errors.ts';
 
 /** The letters the city sends before a deadline, not after it (issue 6, "Notices"). */
 export const NoticeKind = {

@@ -1,9 +1,10 @@
-import { DomainErrorCode, refuse, success, type Result } from '../domain/errors.ts';
+import { DomainErrorCode, refuse, success } from '../domain/errors.ts';
 import type { Actor } from './actor.ts';
 import type { AppContext } from './context.ts';
 import type { ApprovalRecord } from './ports/approval-repository.ts';
 import type { Repositories } from './ports/store.ts';
 import type { ProxyProcedure } from './proxy-procedures.ts';
+import type { Result } from './app-errors.ts';
 
 /** The approval a command was given, and the R-13 procedure it must name. */
 export interface ProxyRequest {

@@ -1,5 +1,5 @@
 import { Compile } from 'typebox/compile';
-import { refuse, success, type Result } from '../domain/errors.ts';
+import { refuse, success } from '../domain/errors.ts';
 import type { DecisionContext } from '../domain/decision-context.ts';
 import { decideRegistration, type Registered } from '../domain/resident-registration.ts';
 import { fieldErrors } from '../rules/input-errors.ts';
@@ -12,6 +12,7 @@ import { maskNumber } from './views.ts';
 import { decisionContext } from './context.ts';
 import { factsOf } from './residents/register-resident.ts';
 import { RegisterResidentBody } from './schemas.ts';
+import type { Result } from './app-errors.ts';
 
 /**
  * The columns of the resident-registry exchange file (README "Import and export"): the English

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { CARD_STATUSES } from '../domain/card.ts';
-import { refuse, success, type Result } from '../domain/errors.ts';
+import { refuse, success } from '../domain/errors.ts';
 import { HOTLINE_OFFICE, SYSTEM_OFFICE } from '../domain/roles.ts';
 import { addDays, addMonthsClamped, type PlainDate } from '../rules/plain-date.ts';
 import { authorize, type Actor } from './actor.ts';
@@ -8,6 +8,7 @@ import { ANCHOR_REASONS, checkAuditAnchor } from './audit-checkpoints.ts';
 import type { AppContext } from './context.ts';
 import type { JobRun } from './ports/job-run-repository.ts';
 import { JobRunSchema } from './sweep.ts';
+import type { Result } from './app-errors.ts';
 
 /** What each report is, for the list in the app and the title of its CSV. */
 export const REPORTS = {

@@ -1,10 +1,11 @@
-import { DomainErrorCode, refuse, success, type Result } from '../domain/errors.ts';
+import { DomainErrorCode, refuse, success } from '../domain/errors.ts';
 import { PIN_KINDS, type PinKind, type Policy } from '../rules/policy.ts';
 import type { KeyRing } from './crypto/key-ring.ts';
 import { hashSecret, verifySecret } from './crypto/secrets.ts';
 import type { CardChip, PinCheck, PinState } from './ports/card-chip.ts';
 import type { PinRecord } from './ports/chip-repository.ts';
 import type { Repositories } from './ports/store.ts';
+import type { Result } from './app-errors.ts';
 
 /**
  * The card's chip, simulated (domain.md "The chip"): PIN hashes (argon2id with a pepper), and

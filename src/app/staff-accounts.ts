@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { DomainErrorCode, refuse, success, type Result } from '../domain/errors.ts';
+import { DomainErrorCode, refuse, success } from '../domain/errors.ts';
 import { authorize, type Actor } from './actor.ts';
 import { appendAudit } from './audit-trail.ts';
 import { runCommand, type AuditNote, type CommandSpec } from './command.ts';
@@ -19,6 +19,7 @@ import {
   type StaffAccountChange,
   type StaffAccountView,
 } from './staff.ts';
+import { AppErrorCode, type Result } from './app-errors.ts';
 
 /**
  * The life of a staff account after it is made (docs/security.md "Staff accounts"): an
@@ -69,9 +70,9 @@ async function adminAct<T>(
 ): Promise<Result<T>> {
   return runCommand(app, actor, { action: spec.action, permission: 'staff.manage', subjectType: 'staff', subjectId: id, idempotency: spec.idempotency }, async (tx, note) => {
     const staff = await tx.staff.get(id);
-    if (!staff) return refuse(DomainErrorCode.StaffNotFound, 'there is no such staff account');
+    if (!staff) return refuse(AppErrorCode.StaffNotFound, 'there is no such staff account');
     note.details = { username: staff.username };
-    if (spec.notSelf !== undefined && staff.id === actor.id) return refuse(DomainErrorCode.StaffSelf, spec.notSelf);
+    if (spec.notSelf !== undefined && staff.id === actor.id) return refuse(AppErrorCode.StaffSelf, spec.notSelf);
     return work(tx, staff, note);
   });
 }
@@ -202,10 +203,10 @@ export async function issueSetupCode(app: AppContext, actor: Actor, id: string):
   // No Idempotency-Key: the answer is the code, which is kept only as a hash.
   return runCommand(app, actor, { action: 'staff.issue-setup-code', permission, subjectType: 'staff', subjectId: id }, async (tx, note) => {
     const staff = await tx.staff.get(id);
-    if (!staff) return refuse(DomainErrorCode.StaffNotFound, 'there is no such staff account');
+    if (!staff) return refuse(AppErrorCode.StaffNotFound, 'there is no such staff account');
     note.details = { username: staff.username };
-    if (staff.id === actor.id) return refuse(DomainErrorCode.StaffSelf, 'another supervisor of your office issues the setup code of your account');
-    if (!awaitsSetup(staff)) return refuse(DomainErrorCode.StaffNotAwaitingSetup, 'this account does not await a setup code (it has a password, or is disabled)');
+    if (staff.id === actor.id) return refuse(AppErrorCode.StaffSelf, 'another supervisor of your office issues the setup code of your account');
+    if (!awaitsSetup(staff)) return refuse(AppErrorCode.StaffNotAwaitingSetup, 'this account does not await a setup code (it has a password, or is disabled)');
     if (!issuerMayServe(actor, staff)) return refuse(DomainErrorCode.AuthOfficeNotAllowed, `a supervisor of ${staff.officeId} issues the setup code of this account`);
     const code = newSetupCode();
     const expiresAt = new Date(app.realTime.wallMs() + SETUP_CODE_HOURS * 3600_000).toISOString();
@@ -227,9 +228,9 @@ export async function completeSetup(app: AppContext, username: string, code: str
   const outstanding = staff && awaitsSetup(staff) ? staff.setupCode : null;
   const matches = outstanding !== null && sameHash(outstanding.hash, codeHash);
   const refusal: Result<never> | undefined = !matches
-    ? refuse(DomainErrorCode.AuthInvalidCredentials, 'the username or setup code is wrong')
+    ? refuse(AppErrorCode.AuthInvalidCredentials, 'the username or setup code is wrong')
     : Date.parse(outstanding.expiresAt) <= app.realTime.wallMs()
-      ? refuse(DomainErrorCode.AuthSetupCodeExpired, 'this setup code has expired; ask a supervisor of your office for a new one')
+      ? refuse(AppErrorCode.AuthSetupCodeExpired, 'this setup code has expired; ask a supervisor of your office for a new one')
       : weakPassword(newPassword);
   const passwordHash = refusal ? undefined : await hashSecret(newPassword);
   return app.store.transaction(async (tx) => {
@@ -249,7 +250,7 @@ export async function completeSetup(app: AppContext, username: string, code: str
     // Used in between by a request with the same code: the one that came second is refused.
     const used = !refusal && staff && passwordHash ? await tx.staff.useSetupCode(staff.id, codeHash, passwordHash) : false;
     if (!used || !staff) {
-      const refused = refusal ?? refuse(DomainErrorCode.AuthInvalidCredentials, 'the username or setup code is wrong');
+      const refused = refusal ?? refuse(AppErrorCode.AuthInvalidCredentials, 'the username or setup code is wrong');
       await audit('staff.setup', refused);
       return refused;
     }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { DomainErrorCode, refuse, success, type Result } from '../domain/errors.ts';
+import { DomainErrorCode, refuse, success } from '../domain/errors.ts';
 import { HOTLINE_OFFICE, permissionsOf, readsResidentData, ROLES, SYSTEM_OFFICE, type Permission, type Role } from '../domain/roles.ts';
 import type { Actor } from './actor.ts';
 import { appendAudit, auditAct } from './audit-trail.ts';
@@ -9,6 +9,7 @@ import { hashSecret, verifySecret } from './crypto/secrets.ts';
 import type { EncryptedNumber } from './ports/number-repository.ts';
 import type { StaffRecord } from './ports/staff-repository.ts';
 import type { Repositories } from './ports/store.ts';
+import { AppErrorCode, type Result } from './app-errors.ts';
 
 /** How long a sign-in lasts: a working day with its overtime. */
 export const SESSION_HOURS = 10;
@@ -60,7 +61,7 @@ export interface NewStaff {
 
 export function weakPassword(password: string): Result<never> | undefined {
   return password.length < MIN_PASSWORD_LENGTH
-    ? refuse(DomainErrorCode.AuthWeakPassword, `a password needs at least ${MIN_PASSWORD_LENGTH} characters`)
+    ? refuse(AppErrorCode.AuthWeakPassword, `a password needs at least ${MIN_PASSWORD_LENGTH} characters`)
     : undefined;
 }
 
@@ -116,7 +117,7 @@ export async function addStaff(app: AppContext, actor: Actor, input: NewStaff, i
       const weak = weakPassword(password);
       if (weak) return weak;
     }
-    if (await tx.staff.findByUsername(input.username)) return refuse(DomainErrorCode.StaffDuplicate, `there is already a user ${input.username}`);
+    if (await tx.staff.findByUsername(input.username)) return refuse(AppErrorCode.StaffDuplicate, `there is already a user ${input.username}`);
     const record: StaffRecord = {
       id: app.ids.next(),
       username: input.username,
@@ -187,12 +188,12 @@ export async function signIn(app: AppContext, username: string, password: string
         subjectType: 'staff',
         subjectId: staff?.id ?? null,
         outcome,
-        code: outcome === 'ok' ? null : DomainErrorCode.AuthInvalidCredentials,
+        code: outcome === 'ok' ? null : AppErrorCode.AuthInvalidCredentials,
         details: { username },
       });
     if (!staff || !valid) {
       await audit('refused');
-      return refuse(DomainErrorCode.AuthInvalidCredentials, 'the username or password is wrong');
+      return refuse(AppErrorCode.AuthInvalidCredentials, 'the username or password is wrong');
     }
     const session = await openSession(app, tx, staff);
     await audit('ok');
@@ -214,9 +215,9 @@ export interface Authenticated {
  */
 export async function authenticate(app: AppContext, token: string): Promise<Result<Authenticated>> {
   const found = await app.store.read.sessions.findWithStaff(tokenHash(token));
-  if (!found || found.session.revoked || !found.staff.active || found.staff.passwordHash === null) return refuse(DomainErrorCode.AuthUnauthenticated, 'sign in first');
+  if (!found || found.session.revoked || !found.staff.active || found.staff.passwordHash === null) return refuse(AppErrorCode.AuthUnauthenticated, 'sign in first');
   const { session, staff } = found;
-  if (Date.parse(session.expiresAt) <= app.realTime.wallMs()) return refuse(DomainErrorCode.AuthUnauthenticated, 'the session has expired; sign in again', { expired: true });
+  if (Date.parse(session.expiresAt) <= app.realTime.wallMs()) return refuse(AppErrorCode.AuthUnauthenticated, 'the session has expired; sign in again', { expired: true });
   return success({
     actor: { id: staff.id, username: staff.username, name: staff.name, role: staff.role, officeId: staff.officeId },
     csrfToken: session.csrfToken,
@@ -241,11 +242,11 @@ export async function signOut(app: AppContext, actor: Actor, token: string): Pro
 export async function changePassword(app: AppContext, actor: Actor, currentPassword: string, newPassword: string, keepToken: string): Promise<Result<StaffView>> {
   const staff = await app.store.read.staff.get(actor.id);
   if (!staff?.passwordHash || !(await verifySecret(staff.passwordHash, currentPassword))) {
-    return refuse(DomainErrorCode.AuthInvalidCredentials, 'the current password is wrong');
+    return refuse(AppErrorCode.AuthInvalidCredentials, 'the current password is wrong');
   }
   const weak = weakPassword(newPassword);
   if (weak) return weak;
-  if (newPassword === currentPassword) return refuse(DomainErrorCode.AuthWeakPassword, 'the new password must differ from the current one');
+  if (newPassword === currentPassword) return refuse(AppErrorCode.AuthWeakPassword, 'the new password must differ from the current one');
   const passwordHash = await hashSecret(newPassword);
   return app.store.transaction(async (tx) => {
     await tx.staff.setPassword(staff.id, passwordHash, false);

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { Type } from 'typebox';
-import { DomainErrorCode, refuse, success, type Result } from '../domain/errors.ts';
+import { refuse, success } from '../domain/errors.ts';
 import type { PlainDate } from '../rules/plain-date.ts';
 import { DateSchema } from '../rules/schema.ts';
 import { authorize, type Actor } from './actor.ts';
@@ -10,6 +10,7 @@ import type { AppContext } from './context.ts';
 import type { DueKind } from './ports/card-repository.ts';
 import type { JobLease, JobRun } from './ports/job-run-repository.ts';
 import type { Repositories } from './ports/store.ts';
+import { AppErrorCode, type Result } from './app-errors.ts';
 
 /** A run of a nightly job as supervisors see it: when, for which day, what changed, how long. */
 export const JobRunSchema = Type.Object({
@@ -136,7 +137,7 @@ export async function runSweep(
   const begun = await app.store.transaction(async (tx): Promise<Result<{ run: JobRun; carried: Record<string, number> }>> => {
     const lease = await tx.jobRuns.lease(JOB);
     if (leaseHeld(lease, Date.now())) {
-      return refuse(DomainErrorCode.JobRunning, `another sweep is running (run ${lease.runId}, process ${lease.pid} on ${lease.host}); try again once it has finished`, {
+      return refuse(AppErrorCode.JobRunning, `another sweep is running (run ${lease.runId}, process ${lease.pid} on ${lease.host}); try again once it has finished`, {
         runId: lease.runId,
       });
     }
@@ -210,8 +211,8 @@ export async function runSweep(
     await tx.jobRuns.update(finished);
     await tx.jobRuns.releaseLease(JOB, finished.id);
   });
-  if (run.status === 'interrupted') return refuse(DomainErrorCode.JobRunning, `the sweep was taken over by another run while this one was held up: ${run.error}`);
-  return run.status === 'done' ? success(run) : refuse(DomainErrorCode.JobFailed, `the sweep failed and can be run again: ${run.error}`);
+  if (run.status === 'interrupted') return refuse(AppErrorCode.JobRunning, `the sweep was taken over by another run while this one was held up: ${run.error}`);
+  return run.status === 'done' ? success(run) : refuse(AppErrorCode.JobFailed, `the sweep failed and can be run again: ${run.error}`);
 }
 
 export async function sweepRuns(app: AppContext, actor: Actor, limit = 30): Promise<Result<JobRun[]>> {

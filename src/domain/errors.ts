@@ -32,24 +32,8 @@ export const DomainErrorCode = {
   ApprovalNotUsable: 'APPROVAL.NOT_USABLE',
   ApprovalSelf: 'APPROVAL.SELF_APPROVAL',
   EnquiryNotFound: 'PROXY.ENQUIRY_NOT_FOUND',
-  AuthInvalidCredentials: 'AUTH.INVALID_CREDENTIALS',
-  AuthUnauthenticated: 'AUTH.UNAUTHENTICATED',
-  AuthForbidden: 'AUTH.FORBIDDEN',
-  AuthCounterOnly: 'AUTH.COUNTER_ONLY',
   AuthOfficeNotAllowed: 'AUTH.OFFICE_NOT_ALLOWED',
-  AuthCsrf: 'AUTH.CSRF',
-  AuthPasswordChangeRequired: 'AUTH.PASSWORD_CHANGE_REQUIRED',
-  AuthWeakPassword: 'AUTH.WEAK_PASSWORD',
-  AuthSetupCodeExpired: 'AUTH.SETUP_CODE_EXPIRED',
-  StaffDuplicate: 'STAFF.DUPLICATE',
-  StaffNotFound: 'STAFF.NOT_FOUND',
-  /** An act on one's own account that needs someone else (a setup code, disabling, a new role). */
-  StaffSelf: 'STAFF.SELF',
-  StaffNotAwaitingSetup: 'STAFF.NOT_AWAITING_SETUP',
   UnknownOffice: 'OFFICE.UNKNOWN',
-  IdempotencyKeyReused: 'IDEMPOTENCY.KEY_REUSED',
-  JobFailed: 'JOB.FAILED',
-  JobRunning: 'JOB.RUNNING',
 } as const;
 export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];
 

@@ -4,9 +4,9 @@ import fp from 'fastify-plugin';
 import type { Actor } from '../app/actor.ts';
 import type { AppContext } from '../app/context.ts';
 import { authenticate, type Authenticated } from '../app/staff.ts';
-import { DomainErrorCode } from '../domain/errors.ts';
 import { sendProblem } from './error-handler.ts';
 import { problem } from './problem.ts';
+import { AppErrorCode } from '../app/app-errors.ts';
 
 export const SESSION_COOKIE = 'madoguchi_session';
 export const CSRF_HEADER = 'x-csrf-token' as const;
@@ -77,7 +77,7 @@ export const staffAuth = fp(
     };
     app.decorate('requireStaff', async (request: FastifyRequest, reply: FastifyReply) => {
       const credentials = tokenOf(request);
-      if (!credentials) return void sendProblem(reply, problem(DomainErrorCode.AuthUnauthenticated, 'sign in first'));
+      if (!credentials) return void sendProblem(reply, problem(AppErrorCode.AuthUnauthenticated, 'sign in first'));
       const result = await authenticate(context, credentials.token);
       if (!result.ok) {
         deadlines.delete(credentials.token);
@@ -86,13 +86,13 @@ export const staffAuth = fp(
       const session = result.value;
       const now = context.realTime.monotonicMs();
       if (deadlineOf(credentials.token, session, now) <= now) {
-        return void sendProblem(reply, problem(DomainErrorCode.AuthUnauthenticated, 'the session has expired; sign in again', undefined, { expired: true }));
+        return void sendProblem(reply, problem(AppErrorCode.AuthUnauthenticated, 'the session has expired; sign in again', undefined, { expired: true }));
       }
       if (credentials.viaCookie && UNSAFE.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
-        return void sendProblem(reply, problem(DomainErrorCode.AuthCsrf, `a change made with the session cookie needs the ${CSRF_HEADER} header of the session`));
+        return void sendProblem(reply, problem(AppErrorCode.AuthCsrf, `a change made with the session cookie needs the ${CSRF_HEADER} header of the session`));
       }
       if (session.mustChangePassword && !request.routeOptions.config.beforePasswordChange) {
-        return void sendProblem(reply, problem(DomainErrorCode.AuthPasswordChangeRequired, 'change the one-time password first (POST /api/v1/session/password)'));
+        return void sendProblem(reply, problem(AppErrorCode.AuthPasswordChangeRequired, 'change the one-time password first (POST /api/v1/session/password)'));
       }
       request.actor = session.actor;
       request.sessionToken = credentials.token;

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { recallAnswer, rememberAnswer } from '../app/command.ts';
 import type { AppContext } from '../app/context.ts';
-import type { Result } from '../domain/errors.ts';
+import type { Result } from '../app/app-errors.ts';
 import { STATUS_BY_CODE } from './problem.ts';
 
 /** A request's Idempotency-Key with the keyed fingerprint of what it asked. */

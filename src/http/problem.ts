@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { Type, type Static } from 'typebox';
-import type { DomainError, ErrorCode as RecordsErrorCode } from '../domain/errors.ts';
+import type { AppError, AppErrorCode } from '../app/app-errors.ts';
+import type { ErrorCode as RecordsErrorCode } from '../domain/errors.ts';
 import type { FieldError } from '../rules/errors.ts';
 
 /** Codes the HTTP layer itself answers with, besides those of the rules and the domain. */
@@ -20,7 +21,7 @@ export const HttpErrorCode = {
 } as const;
 export type HttpErrorCode = (typeof HttpErrorCode)[keyof typeof HttpErrorCode];
 
-export type ErrorCode = RecordsErrorCode | HttpErrorCode;
+export type ErrorCode = RecordsErrorCode | AppErrorCode | HttpErrorCode;
 
 /** The one place a code becomes a status (api.md "General"); the compiler demands every code. */
 export const STATUS_BY_CODE = {
@@ -115,7 +116,7 @@ export type Problem = Static<typeof ProblemSchema>;
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
-export function problem(code: ErrorCode, detail: string, errors?: readonly FieldError[], details?: DomainError['details']): Problem {
+export function problem(code: ErrorCode, detail: string, errors?: readonly FieldError[], details?: AppError['details']): Problem {
   const status = STATUS_BY_CODE[code];
   return {
     ...details,
@@ -129,7 +130,7 @@ export function problem(code: ErrorCode, detail: string, errors?: readonly Field
 }
 
 /** The problem for a refusal of the rules or the records service. */
-export function problemOf(error: DomainError): Problem {
+export function problemOf(error: AppError): Problem {
   return problem(error.code, error.message, error.errors, error.details);
 }
 

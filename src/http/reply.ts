@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import type { Result } from '../domain/errors.ts';
+import type { Result } from '../app/app-errors.ts';
 import { sendProblem } from './error-handler.ts';
 import { problemOf } from './problem.ts';
 

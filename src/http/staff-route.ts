@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 
 import { Type, type Static, type TSchema } from 'typebox';
 import { checkingAnswer } from '../app/command.ts';
 import { csvText, encodeCsv, type CsvEncoding } from '../app/csv-file.ts';
-import type { Result } from '../domain/errors.ts';
+import type { Result } from '../app/app-errors.ts';
 import { BEARER_SECURITY } from './auth.ts';
 import { problemResponses, type ErrorCode } from './problem.ts';
 import type { RequestKey } from './idempotency.ts';

@@ -2,7 +2,7 @@ import { untilNextInJapan } from '../app/clock.ts';
 import type { AppContext } from '../app/context.ts';
 import { systemActor } from '../app/staff.ts';
 import { runSweep } from '../app/sweep.ts';
-import { DomainErrorCode } from '../domain/errors.ts';
+import { AppErrorCode } from '../app/app-errors.ts';
 
 export interface Schedule {
   stop(): void;
@@ -25,7 +25,7 @@ export function scheduleDailySweep(
         const result = await runSweep(app, actor, app.clock.today());
         if (result.ok) log.info({ run: result.value }, 'nightly sweep done');
         // Someone ran it already (`madoguchi sweep`, the dashboard): that run does the night's work.
-        else if (result.error.code === DomainErrorCode.JobRunning) log.info({ code: result.error.code, detail: result.error.message }, 'nightly sweep left to the run already at work');
+        else if (result.error.code === AppErrorCode.JobRunning) log.info({ code: result.error.code, detail: result.error.message }, 'nightly sweep left to the run already at work');
         else log.error({ code: result.error.code, detail: result.error.message }, 'nightly sweep failed');
       } catch (error) {
         // The database may be down for the night: say so, and try again tomorrow rather than stop the server.

@@ -140,7 +140,7 @@ describe.each(DIALECTS)('notices on $name', ({ create }) => {
   });
 
   it('stops reminding a mover whose card has ended: there is nothing left to continue', async () => {
-    const ended = await endCard(world.app, systemActor('test'), people.mover!.cardId, { type: 'expire', on: day('2026-11-26') });
+    const ended = await endCard(world.app, systemActor('test'), people.mover!.cardId, { type: 'abolish', on: day('2026-11-26'), reason: 'moved-abroad' });
     expect(ended.ok).toBe(true);
     expect(await notices('continuation-deadline', '2027-01-01', '2027-02-28')).toEqual([]);
   });

@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppContext } from '../../src/app/create-app-context.ts';
-import type { JobRun } from '../../src/app/ports.ts';
+import type { JobRun } from '../../src/app/ports/job-run-repository.ts';
 import { systemActor } from '../../src/app/staff.ts';
 import { runSweep } from '../../src/app/sweep.ts';
 import { DEFAULT_CONTEXT } from '../../src/rules/context.ts';

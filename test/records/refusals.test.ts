@@ -43,7 +43,8 @@ describe.each(DIALECTS)('refusals on $name', ({ create }) => {
     cards.suspended = (await residentWithActiveCard(world)).cardId;
     await world.call('hotline', 'POST', `/api/v1/cards/${cards.suspended}/suspend`, { reason: 'lost', channel: 'hotline' });
     cards.expired = (await residentWithActiveCard(world)).cardId;
-    const expired = await endCard(world.app, systemActor('test'), cards.expired, { type: 'expire', on: '2026-11-26' as never });
+    // The card made by residentWithActiveCard runs to 2036-05-10 (R-3): it expires the day after.
+    const expired = await endCard(world.app, systemActor('test'), cards.expired, { type: 'expire', on: '2036-05-11' as never });
     expect(expired.ok).toBe(true);
     const abroad = await residentWithActiveCard(world);
     cards.abolished = abroad.cardId;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RealTime } from '../../src/app/ports.ts';
+import type { RealTime } from '../../src/app/ports/clock.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { createStaff, openTestApp, PASSWORD } from '../support/app.ts';
 import { DIALECTS } from '../support/databases.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/app/actor.ts';
-import type { RealTime } from '../../src/app/ports.ts';
+import type { RealTime } from '../../src/app/ports/clock.ts';
 import { issueSetupCode } from '../../src/app/staff-accounts.ts';
 import { addStaff } from '../../src/app/staff.ts';
 import { buildApp } from '../../src/http/app.ts';

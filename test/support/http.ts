@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { createAppContext } from '../../src/app/create-app-context.ts';
-import type { Store } from '../../src/app/ports.ts';
+import type { Store } from '../../src/app/ports/store.ts';
 import { buildApp, type HttpOptions } from '../../src/http/app.ts';
 import { DEFAULT_CONTEXT } from '../../src/rules/context.ts';
 import { openStore } from '../../src/store/open-store.ts';

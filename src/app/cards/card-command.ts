@@ -1,7 +1,7 @@
 import type { CardState } from '../../domain/card.ts';
 import { decideCard, type CardCommand } from '../../domain/card-decider.ts';
 import type { DecisionContext } from '../../domain/decision-context.ts';
-import { DomainErrorCode, refuse, success, type Result } from '../../domain/errors.ts';
+import { DomainErrorCode, refuse, success } from '../../domain/errors.ts';
 import type { ResidentState } from '../../domain/resident.ts';
 import type { Permission } from '../../domain/roles.ts';
 import type { Actor } from '../actor.ts';
@@ -15,6 +15,7 @@ import type { CardView } from '../views.ts';
 import { decisionContext } from '../context.ts';
 import type { Idempotency } from '../command.ts';
 import { cardViewOf } from '../views.ts';
+import type { Result } from '../app-errors.ts';
 
 export interface CardWork {
   readonly tx: Repositories;

@@ -1,8 +1,9 @@
-import { DomainErrorCode, refuse, success, type Result } from '../../domain/errors.ts';
+import { DomainErrorCode, refuse, success } from '../../domain/errors.ts';
 import { authorize, type Actor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
 import type { CardView } from '../views.ts';
 import { cardViewOf } from '../views.ts';
+import type { Result } from '../app-errors.ts';
 
 export async function getCard(app: AppContext, actor: Actor, id: string): Promise<Result<CardView>> {
   const allowed = authorize(actor, 'card.read');

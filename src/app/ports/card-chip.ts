@@ -1,4 +1,4 @@
-import type { Result } from '../../domain/errors.ts';
+import type { Result } from '../app-errors.ts';
 import type { PinKind } from '../../rules/policy.ts';
 import type { Repositories } from './store.ts';
 import type { PinRecord } from './chip-repository.ts';

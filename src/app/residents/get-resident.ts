@@ -1,8 +1,9 @@
-import { DomainErrorCode, refuse, success, type Result } from '../../domain/errors.ts';
+import { DomainErrorCode, refuse, success } from '../../domain/errors.ts';
 import { authorize, type Actor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
 import { residentView, type ResidentView, type ResidentWithCards } from '../views.ts';
 import { residentWithCards } from '../views.ts';
+import type { Result } from '../app-errors.ts';
 
 export async function getResident(app: AppContext, actor: Actor, id: string): Promise<Result<ResidentWithCards & { household: ResidentView[] }>> {
   const allowed = authorize(actor, 'resident.read');

@@ -1,6 +1,6 @@
 import { pinEntries } from '../../domain/card-checks.ts';
 import { decideTakeOver } from '../../domain/card-take-over.ts';
-import { refuseField, success, type Result } from '../../domain/errors.ts';
+import { refuseField, success } from '../../domain/errors.ts';
 import type { Actor } from '../actor.ts';
 import { runCommand } from '../command.ts';
 import type { AppContext } from '../context.ts';
@@ -12,6 +12,7 @@ import { decisionContext } from '../context.ts';
 import type { Idempotency } from '../command.ts';
 import { residentWithCards } from '../views.ts';
 import { registerIn } from './register-resident.ts';
+import type { Result } from '../app-errors.ts';
 
 /**
  * A person moving in from a municipality this system does not serve (api.md "arrivals"): they

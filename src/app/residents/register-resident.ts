@@ -1,4 +1,4 @@
-import { DomainErrorCode, refuse, success, type Result } from '../../domain/errors.ts';
+import { DomainErrorCode, refuse, success } from '../../domain/errors.ts';
 import { decideRegistration } from '../../domain/resident-registration.ts';
 import type { ResidentFacts } from '../../domain/resident.ts';
 import type { Actor } from '../actor.ts';
@@ -11,6 +11,7 @@ import type { RegisterResidentBody } from '../schemas.ts';
 import { residentView, type ResidentView } from '../views.ts';
 import { decisionContext } from '../context.ts';
 import type { Idempotency } from '../command.ts';
+import type { Result } from '../app-errors.ts';
 
 /** What a registration says of a resident, from its body (checked by checkResidentFacts before use). */
 export function factsOf(body: RegisterResidentBody, householdId: string): ResidentFacts {

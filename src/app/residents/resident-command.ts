@@ -1,5 +1,5 @@
 import { reactToResident } from '../../domain/card-reactions.ts';
-import { DomainErrorCode, refuse, success, type Result } from '../../domain/errors.ts';
+import { DomainErrorCode, refuse, success } from '../../domain/errors.ts';
 import { decideResident, type ResidentCommand } from '../../domain/resident-decider.ts';
 import type { Actor } from '../actor.ts';
 import { runCommand, type CommandSpec } from '../command.ts';
@@ -11,6 +11,7 @@ import type { ResidentWithCards } from '../views.ts';
 import { decisionContext } from '../context.ts';
 import { liveCard } from '../persist.ts';
 import { residentWithCards } from '../views.ts';
+import type { Result } from '../app-errors.ts';
 
 /**
  * The frame of a resident command: load and lock, check the proxy's approval where the R-13 row

@@ -1,10 +1,11 @@
 import type { Static } from 'typebox';
-import { DomainErrorCode, refuse, success, type Result } from '../../domain/errors.ts';
+import { DomainErrorCode, refuse, success } from '../../domain/errors.ts';
 import type { Actor } from '../actor.ts';
 import { runCommand, type AnswerSeal, type Idempotency } from '../command.ts';
 import type { EncryptedNumber } from '../ports/number-repository.ts';
 import type { AppContext } from '../context.ts';
 import type { RevealBody } from '../schemas.ts';
+import type { Result } from '../app-errors.ts';
 
 /** The individual number in clear: only by a logged reveal, with its purpose, never by any other route. */
 export async function revealNumber(app: AppContext, actor: Actor, id: string, body: Static<typeof RevealBody>, idempotency?: Idempotency): Promise<Result<{ individualNumber: string }>> {

@@ -1,10 +1,11 @@
 import { isLive } from '../../domain/card.ts';
-import { refuseField, success, type Result } from '../../domain/errors.ts';
+import { refuseField, success } from '../../domain/errors.ts';
 import { searchForm } from '../../domain/name-search.ts';
 import { authorize, type Actor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
 import type { SearchQuery } from '../schemas.ts';
 import { residentView, type ResidentView } from '../views.ts';
+import type { Result } from '../app-errors.ts';
 
 /** Search by name (kanji or kana, partial), birth date, address or phone; numbers masked. */
 export interface SearchResult {

@@ -7,7 +7,7 @@ import type { AppContext } from '../../app/context.ts';
 import { LoginBody, PasswordChangeBody, SetupBody } from '../../app/schemas.ts';
 import { completeSetup } from '../../app/staff-accounts.ts';
 import { changePassword, signIn, signOut, SESSION_HOURS, type SignedIn } from '../../app/staff.ts';
-import type { Result } from '../../domain/errors.ts';
+import type { Result } from '../../app/app-errors.ts';
 import { BEARER_SECURITY, CSRF_HEADER, SESSION_COOKIE } from '../auth.ts';
 import { sendProblem } from '../error-handler.ts';
 import { HttpErrorCode, problem, problemResponses } from '../problem.ts';
