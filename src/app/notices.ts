@@ -14,18 +14,17 @@ import type { NoticeCandidate } from './ports/report-repository.ts';
 import type { Result } from './app-errors.ts';
 
 /** The letters the city sends before a deadline, not after it (issue 6, "Notices"). */
-export const NoticeKind = {
+export const NOTICE_KINDS = [
   /** the renewal window opens three months before the card expires. */
-  RenewalWindow: 'renewal-window',
+  'renewal-window',
   /** 30 and 7 days before the continuation deadline after a move-in. */
-  ContinuationDeadline: 'continuation-deadline',
+  'continuation-deadline',
   /** a foreign resident's period of stay ends within 60 days; the card ends with it. */
-  PeriodOfStayEnding: 'period-of-stay-ending',
+  'period-of-stay-ending',
   /** The card expired and has not been handed back. */
-  ExpiredNotReturned: 'expired-not-returned',
-} as const;
-export type NoticeKind = (typeof NoticeKind)[keyof typeof NoticeKind];
-export const NOTICE_KINDS = Object.values(NoticeKind);
+  'expired-not-returned',
+] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 export const NoticeSchema = Type.Object({
   kind: Type.Enum(NOTICE_KINDS),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IdentityDocument } from '../rules/identity-documents.ts';
 import type { PlainDate } from '../rules/plain-date.ts';
 import { CARD_STATUSES, foldCard, type CardEvent, type CardStatus } from './card.ts';
-import { CardAction, TRANSITIONS } from './card-transitions.ts';
+import { CARD_ACTIONS, TRANSITIONS, type CardAction } from './card-transitions.ts';
 import type { Holder } from './holder.ts';
 import { accepted, given, on, pointersOf } from './testing/given.ts';
 import { SAMPLE_COMMAND } from './testing/card-commands.ts';
@@ -643,7 +643,7 @@ describe('返納 (return): the card handed back, the end of every card', () => {
 describe('the transition table (domain.md "Card status"): an action its status does not list is refused, naming the status', () => {
   const pairs = (listed: boolean) =>
     CARD_STATUSES.flatMap((status: CardStatus) =>
-      Object.values(CardAction)
+      CARD_ACTIONS
         .filter((action) => (TRANSITIONS[status] as readonly CardAction[]).includes(action) === listed)
         .map((action) => [status, action] as const),
     );

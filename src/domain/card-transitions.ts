@@ -2,26 +2,25 @@ import type { CardState, CardStatus } from './card.ts';
 import { can, type Permission, type Role } from './roles.ts';
 
 /** Everything that can be done to an existing card; each is allowed only in the statuses below. */
-export const CardAction = {
-  Manufacture: 'manufacture',
-  Issue: 'issue',
-  AddFrontNote: 'add-front-note',
-  RevokeSignature: 'revoke-signature',
-  Suspend: 'suspend',
-  Resume: 'resume',
-  RequireContinuation: 'require-continuation',
-  Continue: 'continue',
-  Extend: 'extend',
-  VerifyPin: 'verify-pin',
-  ResetPin: 'reset-pin',
-  Replace: 'replace',
-  Expire: 'expire',
-  ExpireCertificates: 'expire-certificates',
-  Abolish: 'abolish',
-  Return: 'return',
-} as const;
-export type CardAction = (typeof CardAction)[keyof typeof CardAction];
-export const CARD_ACTIONS = Object.values(CardAction);
+export const CARD_ACTIONS = [
+  'manufacture',
+  'issue',
+  'add-front-note',
+  'revoke-signature',
+  'suspend',
+  'resume',
+  'require-continuation',
+  'continue',
+  'extend',
+  'verify-pin',
+  'reset-pin',
+  'replace',
+  'expire',
+  'expire-certificates',
+  'abolish',
+  'return',
+] as const;
+export type CardAction = (typeof CARD_ACTIONS)[number];
 
 /**
  * The allowed actions per status (domain.md "Card status", OpenCRVS availableActions): the

@@ -8,20 +8,19 @@ import type { Presenter } from '../rules/procedures.ts';
  * A My Number Card (個人番号カード) and its lifecycle (domain.md "Card status"). The card's
  * events are the truth; `CardState` is what they fold to, and the `cards` row stores it.
  */
-export const CardStatus = {
-  Applied: 'applied',
-  Ready: 'ready',
-  Active: 'active',
-  Suspended: 'suspended',
-  Expired: 'expired',
-  Abolished: 'abolished',
-  Returned: 'returned',
-} as const;
-export type CardStatus = (typeof CardStatus)[keyof typeof CardStatus];
-export const CARD_STATUSES = Object.values(CardStatus);
+export const CARD_STATUSES = [
+  'applied',
+  'ready',
+  'active',
+  'suspended',
+  'expired',
+  'abolished',
+  'returned',
+] as const;
+export type CardStatus = (typeof CARD_STATUSES)[number];
 
-export const CertificateStatus = { None: 'none', Valid: 'valid', Revoked: 'revoked', Expired: 'expired' } as const;
-export type CertificateStatus = (typeof CertificateStatus)[keyof typeof CertificateStatus];
+/** A certificate's status: R-15's input (rules/certificate-issue.ts) is this same set. */
+export type { CertificateStatus } from '../rules/certificate-issue.ts';
 
 /**
  * An electronic certificate on the chip (R-4): 署名用 (signature) or 利用者証明用 (user), tagged by
@@ -34,8 +33,8 @@ export type Certificate =
 
 export const NO_CERTIFICATE: Certificate = { status: 'none', issuedOn: null, expiresOn: null, revokedOn: null, revokedReason: null };
 
-export const FrontNoteKind = { Address: 'address', Name: 'name', Other: 'other' } as const;
-export type FrontNoteKind = (typeof FrontNoteKind)[keyof typeof FrontNoteKind];
+export const FRONT_NOTE_KINDS = ['address', 'name', 'other'] as const;
+export type FrontNoteKind = (typeof FRONT_NOTE_KINDS)[number];
 
 /** A dated entry of the 追記欄 on the card's face. */
 export interface FrontNote {
@@ -44,24 +43,24 @@ export interface FrontNote {
   readonly date: PlainDate;
 }
 
-export const SuspensionReason = { Lost: 'lost', Stolen: 'stolen' } as const;
-export type SuspensionReason = (typeof SuspensionReason)[keyof typeof SuspensionReason];
-export const Channel = { Hotline: 'hotline', Counter: 'counter' } as const;
-export type Channel = (typeof Channel)[keyof typeof Channel];
+export const SUSPENSION_REASONS = ['lost', 'stolen'] as const;
+export type SuspensionReason = (typeof SUSPENSION_REASONS)[number];
+export const CHANNELS = ['hotline', 'counter'] as const;
+export type Channel = (typeof CHANNELS)[number];
 
-export const AbolitionReason = {
-  ContinuationLapsed: 'continuation-lapsed',
-  MoveInLate: 'move-in-late',
-  MovedOutBeforeContinuation: 'moved-out-before-continuation',
-  MovedAbroad: 'moved-abroad',
-  Replaced: 'replaced',
-  NumberChanged: 'number-changed',
-  Withdrawn: 'withdrawn',
-} as const;
-export type AbolitionReason = (typeof AbolitionReason)[keyof typeof AbolitionReason];
+export const ABOLITION_REASONS = [
+  'continuation-lapsed',
+  'move-in-late',
+  'moved-out-before-continuation',
+  'moved-abroad',
+  'replaced',
+  'number-changed',
+  'withdrawn',
+] as const;
+export type AbolitionReason = (typeof ABOLITION_REASONS)[number];
 
-export const ReturnReason = { NotNeeded: 'not-needed', Expired: 'expired', MovedAbroad: 'moved-abroad', Replaced: 'replaced' } as const;
-export type ReturnReason = (typeof ReturnReason)[keyof typeof ReturnReason];
+export const RETURN_REASONS = ['not-needed', 'expired', 'moved-abroad', 'replaced'] as const;
+export type ReturnReason = (typeof RETURN_REASONS)[number];
 
 /** Why a card was applied for: a first card, or a new card within validity (R-10 reasons). */
 export type ApplicationReason = 'first' | ReissueReason;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlainDate } from '../rules/plain-date.ts';
 import { checkResidentFacts, decideResident, RESIDENT_TRANSITIONS, type ResidentCommand } from './resident-decider.ts';
-import { Registration, type ResidentState } from './resident.ts';
+import { REGISTRATIONS, type ResidentState } from './resident.ts';
 import { accepted, expectThat, on, pointersOf } from './testing/given.ts';
 import { FOREIGN_FACTS, resident, residentFacts } from './testing/resident.ts';
 
@@ -129,7 +129,7 @@ describe('個人番号の変更 (change-number): the record side of a number cha
 });
 
 describe('the registration states (domain.md "Resident registration"): a command the state does not allow is refused, naming it', () => {
-  const states = Object.values(Registration);
+  const states = REGISTRATIONS;
   const pairs = (listed: boolean) =>
     states.flatMap((registration) =>
       (Object.keys(SAMPLE) as ResidentCommand['type'][])

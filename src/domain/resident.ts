@@ -2,16 +2,16 @@ import type { PlainDate } from '../rules/plain-date.ts';
 import type { Residency } from '../rules/residency.ts';
 
 /** A resident (住民) of the city as the card service keeps them (domain.md "What it keeps"). */
-export const Registration = {
-  Registered: 'registered',
-  MovedOut: 'moved-out',
-  MovedAbroad: 'moved-abroad',
-  Deceased: 'deceased',
-} as const;
-export type Registration = (typeof Registration)[keyof typeof Registration];
+export const REGISTRATIONS = [
+  'registered',
+  'moved-out',
+  'moved-abroad',
+  'deceased',
+] as const;
+export type Registration = (typeof REGISTRATIONS)[number];
 
-export const Sex = { Male: 'male', Female: 'female' } as const;
-export type Sex = (typeof Sex)[keyof typeof Sex];
+export const SEXES = ['male', 'female'] as const;
+export type Sex = (typeof SEXES)[number];
 
 export interface ResidentName {
   readonly familyName: string;

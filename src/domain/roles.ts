@@ -1,38 +1,37 @@
 /** Staff roles (domain.md "Who uses it"). */
-export const Role = {
-  Clerk: 'clerk',
-  Supervisor: 'supervisor',
-  Hotline: 'hotline',
-  Auditor: 'auditor',
-  Admin: 'admin',
-} as const;
-export type Role = (typeof Role)[keyof typeof Role];
-export const ROLES = Object.values(Role);
+export const ROLES = [
+  'clerk',
+  'supervisor',
+  'hotline',
+  'auditor',
+  'admin',
+] as const;
+export type Role = (typeof ROLES)[number];
 
 /** What a staff member may do; each use case names the one it needs. */
-export const Permission = {
-  ResidentSearch: 'resident.search',
-  ResidentRead: 'resident.read',
-  ResidentWrite: 'resident.write',
-  NumberReveal: 'resident.reveal-number',
-  NumberChange: 'resident.change-number',
-  CardRead: 'card.read',
-  CardSuspend: 'card.suspend',
-  CounterProcedure: 'card.counter-procedure',
-  ApprovalRequest: 'approval.request',
-  ApprovalDecide: 'approval.decide',
-  ReportRead: 'report.read',
+export const PERMISSION_VALUES = [
+  'resident.search',
+  'resident.read',
+  'resident.write',
+  'resident.reveal-number',
+  'resident.change-number',
+  'card.read',
+  'card.suspend',
+  'card.counter-procedure',
+  'approval.request',
+  'approval.decide',
+  'report.read',
   /** Letters to residents (names and addresses, never numbers), for the post. */
-  NoticeRead: 'notice.read',
-  JobRun: 'job.run',
-  AuditRead: 'audit.read',
-  StaffManage: 'staff.manage',
+  'notice.read',
+  'job.run',
+  'audit.read',
+  'staff.manage',
   /** Hand a person the one-time code that lets them set the first password of their account. */
-  StaffSetupCode: 'staff.issue-setup-code',
+  'staff.issue-setup-code',
   /** Import from and export to the resident-registry system: a job run from the server's command line. */
-  RegistryExchange: 'registry.exchange',
-} as const;
-export type Permission = (typeof Permission)[keyof typeof Permission];
+  'registry.exchange',
+] as const;
+export type Permission = (typeof PERMISSION_VALUES)[number];
 
 const COUNTER: readonly Permission[] = [
   'resident.search',
@@ -61,7 +60,6 @@ export const PERMISSIONS = {
   admin: ['staff.manage', 'job.run', 'registry.exchange'],
 } as const satisfies Record<Role, readonly Permission[]>;
 
-export const PERMISSION_VALUES = Object.values(Permission);
 
 /** Everything a role may do, as the session tells the web app (which offers nothing else). */
 export function permissionsOf(role: Role): Permission[] {

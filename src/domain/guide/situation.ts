@@ -2,29 +2,28 @@ import { Type, type Static } from 'typebox';
 import { DateField } from '../../rules/schema.ts';
 
 /** What happened to the resident (api.md "Resident guide"): the guide's first question. */
-export const Situation = {
-  MovedIn: 'moved-in',
-  MovingOut: 'moving-out',
-  MovingAbroad: 'moving-abroad',
-  AddressChanged: 'address-changed',
-  NameChanged: 'name-changed',
-  Lost: 'lost',
-  Stolen: 'stolen',
-  Found: 'found',
-  PinLocked: 'pin-locked',
-  PinChange: 'pin-change',
-  Damaged: 'damaged',
-  NotesFull: 'notes-full',
-  Expiring: 'expiring',
-  PeriodOfStayRenewed: 'period-of-stay-renewed',
-  PeriodOfStayPending: 'period-of-stay-pending',
-  NotNeeded: 'not-needed',
-  NumberLeaked: 'number-leaked',
-  NotificationCard: 'notification-card',
-  Proxy: 'proxy',
-} as const;
-export type Situation = (typeof Situation)[keyof typeof Situation];
-export const SITUATIONS = Object.values(Situation);
+export const SITUATIONS = [
+  'moved-in',
+  'moving-out',
+  'moving-abroad',
+  'address-changed',
+  'name-changed',
+  'lost',
+  'stolen',
+  'found',
+  'pin-locked',
+  'pin-change',
+  'damaged',
+  'notes-full',
+  'expiring',
+  'period-of-stay-renewed',
+  'period-of-stay-pending',
+  'not-needed',
+  'number-leaked',
+  'notification-card',
+  'proxy',
+] as const;
+export type Situation = (typeof SITUATIONS)[number];
 export const SituationSchema = Type.Enum(SITUATIONS, { description: 'What happened (api.md "Resident guide")' });
 
 export function isSituation(value: string): value is Situation {

@@ -4,10 +4,10 @@ import { addDays, fromEpochDay, toEpochDay, type PlainDate } from '../../rules/p
 import { PIN_KINDS, REISSUE_REASONS } from '../../rules/policy.ts';
 import { Presenter } from '../../rules/procedures.ts';
 import type { Residency } from '../../rules/residency.ts';
-import { AbolitionReason, ReturnReason, type CardEvent, type CardState } from '../card.ts';
+import { ABOLITION_REASONS, RETURN_REASONS, type CardEvent, type CardState } from '../card.ts';
 import type { CardPins } from '../card-checks.ts';
 import type { CardCommand } from '../card-decider.ts';
-import { CardAction, TRANSITIONS } from '../card-transitions.ts';
+import { CARD_ACTIONS, TRANSITIONS, type CardAction } from '../card-transitions.ts';
 import type { Holder } from '../holder.ts';
 import { ROLES } from '../roles.ts';
 
@@ -50,7 +50,7 @@ const ENDING: readonly CardAction[] = ['replace', 'expire', 'abolish', 'return']
 
 /** Every random choice a card command may need besides its day and its holder. */
 const seed = fc.record({
-  action: fc.constantFrom(...Object.values(CardAction)),
+  action: fc.constantFrom(...CARD_ACTIONS),
   /** Most of the time the command is one the card's status allows: the n-th of its row. */
   allowedIndex: fc.option(fc.nat(), { freq: 4, nil: null }),
   /** And mostly one that keeps the card alive, so that a life goes on long enough to meet every action. */
@@ -76,8 +76,8 @@ const seed = fc.record({
     { arbitrary: fc.constantFrom(...PIN_KINDS).map((kind) => ({ kind, pin: kind === 'signature' ? 'XYZ789' : '4321' })), weight: 3 },
     { arbitrary: fc.record({ kind: fc.constantFrom(...PIN_KINDS), pin: fc.constantFrom(...SIGNATURE_PINS, ...FOUR_DIGIT_PINS) }), weight: 1 },
   ),
-  abolitionReason: fc.constantFrom(...Object.values(AbolitionReason)),
-  returnReason: fc.constantFrom(...Object.values(ReturnReason)),
+  abolitionReason: fc.constantFrom(...ABOLITION_REASONS),
+  returnReason: fc.constantFrom(...RETURN_REASONS),
 });
 type Seed = typeof seed extends fc.Arbitrary<infer S> ? S : never;
 
