@@ -5,8 +5,10 @@ import type { Actor } from './actor.ts';
 import type { AuditEntry } from './ports/audit-repository.ts';
 import type { Clock } from './ports/clock.ts';
 import type { Repositories, Store } from './ports/store.ts';
+import type { AuditAction } from './audit-action.ts';
 
-export type AuditFacts = Omit<AuditEntry, 'chain' | 'seq' | 'prevHash' | 'hash' | 'keyId'>;
+/** What a new entry says; its `action` one of the commands' (an entry read back may name an older one). */
+export type AuditFacts = Omit<AuditEntry, 'chain' | 'seq' | 'prevHash' | 'hash' | 'keyId' | 'action'> & { readonly action: AuditAction };
 
 /** The text each link of a chain authenticates: every field but the hash itself, in a fixed order. */
 function linkText(entry: Omit<AuditEntry, 'hash' | 'keyId'>): string {

@@ -3,6 +3,7 @@ import type { DomainErrorCode} from '../domain/errors.ts';
 import { refuse } from '../domain/errors.ts';
 import type { Permission } from '../domain/roles.ts';
 import { authorize, type Actor } from './actor.ts';
+import type { AuditAction } from './audit-action.ts';
 import { appendAudit } from './audit-trail.ts';
 import type { AppContext } from './context.ts';
 import type { Repositories } from './ports/store.ts';
@@ -16,7 +17,7 @@ export interface Idempotency {
 
 export interface CommandSpec {
   /** The audit action, e.g. `card.suspend`. */
-  readonly action: string;
+  readonly action: AuditAction;
   readonly permission: Permission;
   readonly subjectType: string;
   readonly subjectId: string | null;

@@ -13,6 +13,7 @@ import { decisionContext } from './context.ts';
 import { factsOf } from './residents/register-resident.ts';
 import { RegisterResidentBody } from './schemas.ts';
 import type { Result } from './app-errors.ts';
+import type { AuditAction } from './audit-action.ts';
 
 /**
  * The columns of the resident-registry exchange file (README "Import and export"): the English
@@ -272,7 +273,7 @@ function exportPurpose(options: ExportOptions): Result<ExportPurpose> {
  * Starts an export: checks the actor and the purpose and writes the audit entry before a single
  * row leaves, so an export cut short is logged too.
  */
-async function startExport(app: AppContext, actor: Actor, action: string, options: ExportOptions, count: () => Promise<number>): Promise<Result<ExportPurpose>> {
+async function startExport(app: AppContext, actor: Actor, action: AuditAction, options: ExportOptions, count: () => Promise<number>): Promise<Result<ExportPurpose>> {
   const allowed = authorize(actor, 'registry.exchange');
   if (!allowed.ok) return allowed;
   const purpose = exportPurpose(options);

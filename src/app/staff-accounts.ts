@@ -20,6 +20,7 @@ import {
   type StaffAccountView,
 } from './staff.ts';
 import { AppErrorCode, type Result } from './app-errors.ts';
+import type { AuditAction } from './audit-action.ts';
 
 /**
  * The life of a staff account after it is made (docs/security.md "Staff accounts"): an
@@ -65,7 +66,7 @@ async function adminAct<T>(
   app: AppContext,
   actor: Actor,
   id: string,
-  spec: { readonly action: string; readonly idempotency: Idempotency; readonly notSelf: string | undefined },
+  spec: { readonly action: AuditAction; readonly idempotency: Idempotency; readonly notSelf: string | undefined },
   work: (tx: Repositories, staff: StaffRecord, note: AuditNote) => Promise<Result<T>>,
 ): Promise<Result<T>> {
   return runCommand(app, actor, { action: spec.action, permission: 'staff.manage', subjectType: 'staff', subjectId: id, idempotency: spec.idempotency }, async (tx, note) => {
@@ -234,7 +235,7 @@ export async function completeSetup(app: AppContext, username: string, code: str
       : weakPassword(newPassword);
   const passwordHash = refusal ? undefined : await hashSecret(newPassword);
   return app.store.transaction(async (tx) => {
-    const audit = (action: string, result: Result<unknown>) =>
+    const audit = (action: AuditAction, result: Result<unknown>) =>
       appendAudit(app, tx, {
         at: app.clock.now(),
         actorId: staff?.id ?? null,

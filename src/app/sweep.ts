@@ -11,6 +11,7 @@ import type { DueKind } from './ports/card-repository.ts';
 import type { JobLease, JobRun } from './ports/job-run-repository.ts';
 import type { Repositories } from './ports/store.ts';
 import { AppErrorCode, type Result } from './app-errors.ts';
+import type { ActKind } from './ports/act-record-repository.ts';
 
 /** A run of a nightly job as supervisors see it: when, for which day, what changed, how long. */
 export const JobRunSchema = Type.Object({
@@ -61,7 +62,7 @@ const COMMAND = {
 };
 const COUNT_NAME: Record<DueKind, string> = { lapse: 'abolished', expiry: 'expired', certificate: 'certificatesExpired' };
 /** The procedure each change of the sweep records (`endCard`), by what it counts as. */
-const PROCEDURE_COUNT: Readonly<Record<string, string>> = { 'card-abolition': 'abolished', 'card-expiry': 'expired', 'certificate-expiry': 'certificatesExpired' };
+const ACT_COUNT = { 'card-abolition': 'abolished', 'card-expiry': 'expired', 'certificate-expiry': 'certificatesExpired' } as const satisfies Partial<Record<ActKind, string>>;
 
 /** This process, as a lease names it. */
 const SELF = { host: hostname(), pid: process.pid };
@@ -99,8 +100,8 @@ async function unreported(tx: Repositories, earlier: readonly JobRun[], today: P
     since = run.startedAt;
   }
   if (since === undefined) return counts;
-  for (const { kind, details } of await tx.procedures.recordedSince(Object.keys(PROCEDURE_COUNT), japanDateOf(since), since)) {
-    if (details.on === today) counts[PROCEDURE_COUNT[kind]!]!++;
+  for (const { kind, details } of await tx.acts.recordedSince(Object.keys(ACT_COUNT) as (keyof typeof ACT_COUNT)[], japanDateOf(since), since)) {
+    if (details.on === today) counts[ACT_COUNT[kind as keyof typeof ACT_COUNT]]!++;
   }
   return counts;
 }

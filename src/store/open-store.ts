@@ -19,7 +19,7 @@ import { idempotencyRepository } from './repositories/idempotency-repository.ts'
 import { reportRepository } from './repositories/report-repository.ts';
 import { jobRunRepository } from './repositories/job-run-repository.ts';
 import { numberRepository } from './repositories/number-repository.ts';
-import { procedureRepository } from './repositories/procedure-repository.ts';
+import { actRecordRepository } from './repositories/act-record-repository.ts';
 import { receiptRepository } from './repositories/receipt-repository.ts';
 import { residentRepository } from './repositories/resident-repository.ts';
 import type { Scope } from './repositories/scope.ts';
@@ -53,7 +53,7 @@ function repositories(scope: Scope): Repositories {
     events: eventRepository(scope),
     numbers: numberRepository(scope),
     chip: chipRepository(scope),
-    procedures: procedureRepository(scope),
+    acts: actRecordRepository(scope),
     receipts: receiptRepository(scope),
     audit: auditRepository(scope),
     idempotency: idempotencyRepository(scope),

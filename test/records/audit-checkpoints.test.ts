@@ -22,16 +22,17 @@ import { OFFICES } from '../support/app.ts';
 import { cli } from '../support/cli.ts';
 import { DIALECTS, temporaryDataDir } from '../support/databases.ts';
 import { worldFor, type World } from '../support/world.ts';
+import type { AuditAction } from '../../src/app/audit-action.ts';
 
 const code = OFFICES.municipality.code;
 const actor = systemActor('test');
 
 /** Entries of distinct subjects, so that on PostgreSQL they spread over the chains. */
-async function appendEntries(app: AppContext, count: number, options: { action?: string; subjectId?: string; at?: (index: number) => string } = {}): Promise<void> {
+async function appendEntries(app: AppContext, count: number, options: { action?: AuditAction; subjectId?: string; at?: (index: number) => string } = {}): Promise<void> {
   for (let index = 0; index < count; index++) {
     await app.store.transaction((tx) =>
       auditAct(app, tx, actor, {
-        action: options.action ?? 'test.entry',
+        action: options.action ?? 'demo.generate',
         subjectType: 'test',
         subjectId: options.subjectId ?? `subject-${randomUUID()}`,
         details: { index },
@@ -389,9 +390,9 @@ describe.each(DIALECTS)('audit checkpoints on $name', ({ name, create }) => {
 
   it('lists the trail in the order it was written, not by the time the entries carry', async () => {
     // The clock was stepped back while these were written: each has an earlier time than the one before.
-    const action = `test.backwards-${randomUUID()}`;
-    await appendEntries(world.app, 6, { action, at: (index) => new Date(Date.parse('2026-11-26T03:00:00Z') - index * 60_000).toISOString() });
-    const listed = (await world.call('auditor', 'GET', `/api/v1/audit?action=${action}`)).body as { details: { index: number }; at: string }[];
+    const subject = `backwards-${randomUUID()}`;
+    await appendEntries(world.app, 6, { subjectId: subject, at: (index) => new Date(Date.parse('2026-11-26T03:00:00Z') - index * 60_000).toISOString() });
+    const listed = (await world.call('auditor', 'GET', `/api/v1/audit?subject=${subject}`)).body as { details: { index: number }; at: string }[];
     expect(listed.map((entry) => entry.details.index)).toEqual([0, 1, 2, 3, 4, 5]);
     expect(listed.map((entry) => entry.at)).toEqual([...listed.map((entry) => entry.at)].sort().reverse());
   });

@@ -345,7 +345,7 @@ describe.each(DIALECTS)('procedures on $name', ({ create }) => {
       status: 422,
       body: { code: 'APPROVAL.NOT_USABLE', approvalStatus: 'used' },
     });
-    const procedures = await world.store.read.procedures.listByResident(residentId);
+    const procedures = await world.store.read.acts.listByResident(residentId);
     expect(procedures.find((record) => record.kind === 'card-resumption' && record.proxy)?.proxy).toMatchObject({ approvalId, proxy: { name: '江戸川 一郎', authorityDocument: '委任状' } });
     expect(await world.call('clerk', 'POST', '/api/v1/approvals', { kind: 'proxy', residentId, enquiryId: approvalId, procedure: 'return', proxy })).toMatchObject({
       status: 422,

@@ -241,7 +241,7 @@ describe.each(DIALECTS)('proxies on $name', ({ create }) => {
     expect(done.status, JSON.stringify(done.body)).toBeLessThan(300);
     expect(await approvalStatus(right)).toBe('used');
     expect(await approvalStatus(wrong)).toBe('approved');
-    const records = await world.store.read.procedures.listByResident(residentId);
+    const records = await world.store.read.acts.listByResident(residentId);
     expect(records.filter((record) => record.proxy !== null).map((record) => record.proxy)).toEqual([
       expect.objectContaining({ approvalId: right, proxy: expect.objectContaining({ name: PROXY.name, authorityDocument: '委任状' }), approvedBy: world.ids.supervisor, usedBy: expect.any(String) }),
     ]);
@@ -264,7 +264,7 @@ describe.each(DIALECTS)('proxies on $name', ({ create }) => {
     const other = await world.call('clerk', 'POST', '/api/v1/approvals', { kind: 'proxy', residentId, enquiryId: enquiry.body.id, procedure: 'pin-reset', proxy: PROXY });
     expect(other).toMatchObject({ status: 400, body: { code: 'INPUT.INVALID', errors: [{ pointer: '/procedure', message: expect.stringContaining('was for issuance') }] } });
     expect(await world.store.read.approvals.list({ residentId, limit: 100 })).toEqual([]);
-    expect((await world.store.read.procedures.listByResident(residentId)).some((record) => record.proxy !== null)).toBe(false);
+    expect((await world.store.read.acts.listByResident(residentId)).some((record) => record.proxy !== null)).toBe(false);
   });
 
   it('does not take a proxy for a command whose row does not let one come', async () => {
@@ -300,7 +300,7 @@ describe.each(DIALECTS)('proxies on $name', ({ create }) => {
     expect(continued).toMatchObject({ status: 200, body: { status: 'active', continuation: null } });
     const history = await world.call('clerk', 'GET', `/api/v1/cards/${cardId}/history`);
     expect(history.body.at(-1)).toMatchObject({ type: 'ContinuationCompleted', data: { presentedBy: 'proxy-after-enquiry' } });
-    const record = (await world.store.read.procedures.listByResident(residentId)).find((entry) => entry.kind === 'continuation');
+    const record = (await world.store.read.acts.listByResident(residentId)).find((entry) => entry.kind === 'continuation');
     expect(record).toMatchObject({ details: { presentedBy: 'proxy-after-enquiry' }, proxy: { approvalId, proxy: { name: PROXY.name } } });
   });
 
@@ -328,7 +328,7 @@ describe.each(DIALECTS)('proxies on $name', ({ create }) => {
     expect(await approvalStatus(proxyApprovalId)).toBe('approved');
     expect(await world.call('supervisor2', 'POST', `/api/v1/approvals/${request.body.id}/approve`, {})).toMatchObject({ status: 200, body: { status: 'used' } });
     expect(await approvalStatus(proxyApprovalId)).toBe('used');
-    const record = (await world.store.read.procedures.listByResident(residentId)).find((entry) => entry.kind === 'number-change');
+    const record = (await world.store.read.acts.listByResident(residentId)).find((entry) => entry.kind === 'number-change');
     expect(record?.proxy).toMatchObject({ approvalId: proxyApprovalId, proxy: { name: PROXY.name } });
   });
 });

@@ -6,7 +6,7 @@ import type { Actor } from '../actor.ts';
 import { runCommand } from '../command.ts';
 import type { AppContext } from '../context.ts';
 import { saveCard } from '../persist.ts';
-import { recordProcedure } from '../procedures.ts';
+import { recordAct } from '../act-records.ts';
 import { useProxyApproval } from '../proxy.ts';
 import type { ApplicationBody } from '../schemas.ts';
 import { decisionContext } from '../context.ts';
@@ -38,7 +38,7 @@ export async function applyForCard(app: AppContext, actor: Actor, residentId: st
       if (!decided.ok) return decided;
       const card = await saveCard(tx, undefined, decided.value, { at: app.clock.now(), actorId: actor.id });
       note.details = { cardId: card.id };
-      await recordProcedure(app, tx, actor, { kind: 'card-application', residentId, cardId: card.id, proxy });
+      await recordAct(app, tx, actor, { kind: 'card-application', residentId, cardId: card.id, proxy });
       return success(await cardViewOf(app, tx, card, actor.role));
     });
   });

@@ -9,13 +9,15 @@ import { runCommand, type AuditNote } from '../command.ts';
 import type { AppContext } from '../context.ts';
 import { saveCard } from '../persist.ts';
 import type { Repositories } from '../ports/store.ts';
-import { recordProcedure } from '../procedures.ts';
+import { recordAct } from '../act-records.ts';
 import { useProxyApproval, type ProxyRecord, type ProxyRequest } from '../proxy.ts';
 import type { CardView } from '../views.ts';
 import { decisionContext } from '../context.ts';
 import type { Idempotency } from '../command.ts';
 import { cardViewOf } from '../views.ts';
 import type { Result } from '../app-errors.ts';
+import type { ActKind } from '../ports/act-record-repository.ts';
+import type { AuditAction } from '../audit-action.ts';
 
 export interface CardWork {
   readonly tx: Repositories;
@@ -30,7 +32,7 @@ export interface CardWork {
 }
 
 export interface CardSpec {
-  readonly action: string;
+  readonly action: AuditAction;
   readonly permission: Permission;
   readonly expectedVersion?: number | undefined;
   readonly idempotency?: Idempotency | undefined;
@@ -71,19 +73,19 @@ export async function decideAndSave(
   actor: Actor,
   w: CardWork,
   command: CardCommand,
-  procedure: { kind: string; documents?: readonly string[]; details?: Record<string, unknown> },
+  act: { kind: ActKind; documents?: readonly string[]; details?: Record<string, unknown> },
 ): Promise<Result<CardView>> {
   const decided = decideCard(command, w.card, w.context);
   if (!decided.ok) return decided;
   const after = await saveCard(w.tx, w.card, decided.value, w.meta);
   w.note.details = { ...w.note.details, to: after.status, events: decided.value.map((event) => event.type) };
-  await recordProcedure(app, w.tx, actor, {
-    kind: procedure.kind,
+  await recordAct(app, w.tx, actor, {
+    kind: act.kind,
     residentId: after.residentId,
     cardId: after.id,
     proxy: w.proxy,
-    ...(procedure.documents && { documents: procedure.documents }),
-    ...(procedure.details && { details: procedure.details }),
+    ...(act.documents && { documents: act.documents }),
+    ...(act.details && { details: act.details }),
   });
   return success(await cardViewOf(app, w.tx, after, actor.role));
 }

@@ -18,7 +18,7 @@ export async function endCard(
     | { readonly type: 'expire' | 'expire-certificates'; readonly on: PlainDate }
     | { readonly type: 'abolish'; readonly on: PlainDate; readonly reason: AbolitionReason },
 ) {
-  const kind = { expire: 'card-expiry', 'expire-certificates': 'certificate-expiry', abolish: 'card-abolition' }[command.type];
+  const kind = ({ expire: 'card-expiry', 'expire-certificates': 'certificate-expiry', abolish: 'card-abolition' } as const)[command.type];
   return cardCommand(app, actor, id, { action: `card.${command.type}`, permission: 'job.run' }, (w) =>
     decideAndSave(app, actor, w, command, { kind, details: { on: command.on, ...('reason' in command && { reason: command.reason }) } }),
   );

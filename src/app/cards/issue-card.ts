@@ -8,7 +8,7 @@ import { Procedure } from '../../rules/procedures.ts';
 import type { Actor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
 import { saveCard } from '../persist.ts';
-import { recordProcedure } from '../procedures.ts';
+import { recordAct } from '../act-records.ts';
 import type { IssueBody } from '../schemas.ts';
 import type { Idempotency } from '../command.ts';
 import { cardViewOf } from '../views.ts';
@@ -42,7 +42,7 @@ export async function issueCard(app: AppContext, actor: Actor, id: string, body:
       await app.chip.setPins(w.tx, w.card.id, pins, w.meta.at);
       const after = await saveCard(w.tx, w.card, decided.value, w.meta);
       w.note.details = { ...w.note.details, to: after.status, notificationCardReturned: body.notificationCardReturned };
-      await recordProcedure(app, w.tx, actor, {
+      await recordAct(app, w.tx, actor, {
         kind: 'card-issue',
         residentId: after.residentId,
         cardId: after.id,

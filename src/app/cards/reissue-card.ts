@@ -6,7 +6,7 @@ import { REISSUE_PROCEDURE } from '../../rules/procedures.ts';
 import type { Actor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
 import { saveCard } from '../persist.ts';
-import { nextReceiptNumber, recordProcedure } from '../procedures.ts';
+import { nextReceiptNumber, recordAct } from '../act-records.ts';
 import type { ReissueBody } from '../schemas.ts';
 import type { Idempotency } from '../command.ts';
 import { cardViewOf } from '../views.ts';
@@ -48,7 +48,7 @@ export async function reissueCard(app: AppContext, actor: Actor, id: string, bod
       const newCard = await saveCard(w.tx, undefined, decided.value.newCard, w.meta);
       const receiptNumber = fee.total > 0 ? await nextReceiptNumber(app, w.tx, actor) : null;
       w.note.details = { reason: body.reason, fee: fee.total, receiptNumber, newCardId };
-      await recordProcedure(app, w.tx, actor, {
+      await recordAct(app, w.tx, actor, {
         kind: 'card-reissue',
         residentId: w.card.residentId,
         cardId: newCard.id,

@@ -6,7 +6,7 @@ import { Procedure } from '../../rules/procedures.ts';
 import type { Actor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
 import { saveCard } from '../persist.ts';
-import { recordProcedure } from '../procedures.ts';
+import { recordAct } from '../act-records.ts';
 import type { PinResetBody } from '../schemas.ts';
 import type { Idempotency } from '../command.ts';
 import { cardViewOf } from '../views.ts';
@@ -26,7 +26,7 @@ export async function resetPin(app: AppContext, actor: Actor, id: string, kind: 
       await app.chip.setPins(w.tx, w.card.id, sealed, w.meta.at);
       const after = await saveCard(w.tx, w.card, decided.value, w.meta);
       w.note.details = { kind };
-      await recordProcedure(app, w.tx, actor, { kind: 'pin-reset', residentId: after.residentId, cardId: after.id, documents: body.identityDocuments, proxy: w.proxy, details: { kind } });
+      await recordAct(app, w.tx, actor, { kind: 'pin-reset', residentId: after.residentId, cardId: after.id, documents: body.identityDocuments, proxy: w.proxy, details: { kind } });
       return success(await cardViewOf(app, w.tx, after, actor.role));
     },
   );

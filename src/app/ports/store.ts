@@ -5,7 +5,7 @@ import type { CardRepository } from './card-repository.ts';
 import type { EventRepository } from './event-repository.ts';
 import type { NumberRepository } from './number-repository.ts';
 import type { ChipRepository } from './chip-repository.ts';
-import type { ProcedureRepository } from './procedure-repository.ts';
+import type { ActRecordRepository } from './act-record-repository.ts';
 import type { ReceiptRepository } from './receipt-repository.ts';
 import type { AuditRepository } from './audit-repository.ts';
 import type { IdempotencyRepository } from './idempotency-repository.ts';
@@ -61,7 +61,7 @@ export interface Repositories {
   readonly events: EventRepository;
   readonly numbers: NumberRepository;
   readonly chip: ChipRepository;
-  readonly procedures: ProcedureRepository;
+  readonly acts: ActRecordRepository;
   readonly receipts: ReceiptRepository;
   readonly audit: AuditRepository;
   readonly idempotency: IdempotencyRepository;

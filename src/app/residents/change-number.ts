@@ -9,7 +9,7 @@ import { runCommand } from '../command.ts';
 import type { AppContext } from '../context.ts';
 import { saveCard, saveResident } from '../persist.ts';
 import type { Repositories } from '../ports/store.ts';
-import { recordProcedure } from '../procedures.ts';
+import { recordAct } from '../act-records.ts';
 import { useProxyApproval, type ProxyRecord } from '../proxy.ts';
 import type { NumberChangeBody } from '../schemas.ts';
 import { decisionContext } from '../context.ts';
@@ -51,7 +51,7 @@ export async function changeNumberIn(app: AppContext, tx: Repositories, actor: A
     await saveCard(tx, card, decided.value.oldCard, meta);
     newCardId = (await saveCard(tx, undefined, decided.value.newCard, meta)).id;
   }
-  await recordProcedure(app, tx, actor, { kind: 'number-change', residentId: id, cardId: newCardId, fee: 0, details: { reason: body.reason }, proxy });
+  await recordAct(app, tx, actor, { kind: 'number-change', residentId: id, cardId: newCardId, fee: 0, details: { reason: body.reason }, proxy });
   return success({ ...(await residentWithCards(app, tx, after, actor.role)), newCardId });
 }
 

@@ -5,7 +5,7 @@ import type { Actor } from '../actor.ts';
 import { runCommand } from '../command.ts';
 import type { AppContext } from '../context.ts';
 import { saveCard } from '../persist.ts';
-import { recordProcedure } from '../procedures.ts';
+import { recordAct } from '../act-records.ts';
 import type { ArrivalBody } from '../schemas.ts';
 import type { ResidentWithCards } from '../views.ts';
 import { decisionContext } from '../context.ts';
@@ -41,7 +41,7 @@ export async function registerArrival(app: AppContext, actor: Actor, body: Arriv
       await app.chip.setPins(tx, cardId, sealed, app.clock.now());
       note.details = { cardTakenOver: true, abolished: taken.value.late, moveInDeadline: taken.value.deadline };
     }
-    await recordProcedure(app, tx, actor, { kind: 'arrival', residentId, cardId, details: { cardPresented, withCard: card !== undefined } });
+    await recordAct(app, tx, actor, { kind: 'arrival', residentId, cardId, details: { cardPresented, withCard: card !== undefined } });
     return success(await residentWithCards(app, tx, registered.value, actor.role));
   });
 }

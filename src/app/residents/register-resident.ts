@@ -6,7 +6,7 @@ import { runCommand } from '../command.ts';
 import type { AppContext } from '../context.ts';
 import type { ResidentRecord } from '../ports/resident-repository.ts';
 import type { Repositories } from '../ports/store.ts';
-import { recordProcedure } from '../procedures.ts';
+import { recordAct } from '../act-records.ts';
 import type { RegisterResidentBody } from '../schemas.ts';
 import { residentView, type ResidentView } from '../views.ts';
 import { decisionContext } from '../context.ts';
@@ -68,7 +68,7 @@ export async function registerResident(app: AppContext, actor: Actor, body: Regi
     const registered = await registerIn(app, tx, actor, body, false);
     if (!registered.ok) return registered;
     note.subjectId = registered.value.state.id;
-    await recordProcedure(app, tx, actor, { kind: 'resident-registration', residentId: registered.value.state.id, cardId: null });
+    await recordAct(app, tx, actor, { kind: 'resident-registration', residentId: registered.value.state.id, cardId: null });
     return success(residentView(registered.value));
   });
 }

@@ -5,13 +5,14 @@ import type { Actor } from '../actor.ts';
 import { runCommand, type CommandSpec } from '../command.ts';
 import type { AppContext } from '../context.ts';
 import { saveCard, saveResident } from '../persist.ts';
-import { recordProcedure } from '../procedures.ts';
+import { recordAct } from '../act-records.ts';
 import { useProxyApproval, type ProxyRecord, type ProxyRequest } from '../proxy.ts';
 import type { ResidentWithCards } from '../views.ts';
 import { decisionContext } from '../context.ts';
 import { liveCard } from '../persist.ts';
 import { residentWithCards } from '../views.ts';
 import type { Result } from '../app-errors.ts';
+import type { ActKind } from '../ports/act-record-repository.ts';
 
 /**
  * The frame of a resident command: load and lock, check the proxy's approval where the R-13 row
@@ -25,7 +26,7 @@ export async function residentCommand(
   id: string,
   expectedVersion: number | undefined,
   command: ResidentCommand,
-  procedure: { kind: string; details?: Record<string, unknown> },
+  act: { kind: ActKind; details?: Record<string, unknown> },
 ): Promise<Result<ResidentWithCards>> {
   const { proxy: proxyRequest, ...commandSpec } = spec;
   return runCommand(app, actor, { permission: 'resident.write', ...commandSpec, subjectType: 'resident', subjectId: id }, async (tx, note) => {
@@ -51,7 +52,7 @@ export async function residentCommand(
         cardEvents.push(...reaction.value.map((event) => event.type));
       }
       note.details = { events: decided.value.map((event) => event.type), cardEvents };
-      await recordProcedure(app, tx, actor, { kind: procedure.kind, residentId: id, cardId: card?.id ?? null, details: { ...procedure.details, cardEvents }, proxy });
+      await recordAct(app, tx, actor, { kind: act.kind, residentId: id, cardId: card?.id ?? null, details: { ...act.details, cardEvents }, proxy });
       return success(await residentWithCards(app, tx, after, actor.role));
     };
     return useProxyApproval(app, tx, actor, proxyRequest, id, work);

@@ -7,5 +7,5 @@ export async function residentProcedures(app: AppContext, actor: Actor, id: stri
   const allowed = authorize(actor, 'resident.read');
   if (!allowed.ok) return allowed;
   if (!(await app.store.read.residents.get(id))) return refuse(DomainErrorCode.ResidentNotFound, `no resident ${id}`);
-  return success(await app.store.read.procedures.listByResident(id));
+  return success(await app.store.read.acts.listByResident(id));
 }

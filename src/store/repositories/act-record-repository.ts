@@ -1,12 +1,12 @@
-import type { ProcedureRecord, ProcedureRepository } from '../../app/ports/procedure-repository.ts';
+import type { ActKind, ActRecord, ActRecordRepository } from '../../app/ports/act-record-repository.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
 import type { ProceduresTable } from '../schema.ts';
 import type { Scope } from './scope.ts';
 
-function fromRow(row: ProceduresTable): ProcedureRecord {
+function fromRow(row: ProceduresTable): ActRecord {
   return {
     id: row.id,
-    kind: row.kind,
+    kind: row.kind as ActKind,
     residentId: row.resident_id,
     cardId: row.card_id,
     staffId: row.staff_id,
@@ -23,7 +23,7 @@ function fromRow(row: ProceduresTable): ProcedureRecord {
 }
 
 /** Procedure records (domain.md): every act at a counter or the hotline, as the counter prints it. */
-export function procedureRepository({ db, municipalityCode }: Scope): ProcedureRepository {
+export function actRecordRepository({ db, municipalityCode }: Scope): ActRecordRepository {
   return {
     async insert(record) {
       await db
@@ -72,7 +72,7 @@ export function procedureRepository({ db, municipalityCode }: Scope): ProcedureR
         .where('occurred_at', '>=', since)
         .where('kind', 'in', kinds)
         .execute();
-      return rows.map((row) => ({ kind: row.kind, details: JSON.parse(row.details) as Record<string, unknown> }));
+      return rows.map((row) => ({ kind: row.kind as ActKind, details: JSON.parse(row.details) as Record<string, unknown> }));
     },
   };
 }

@@ -1,14 +1,14 @@
 import type { Actor } from './actor.ts';
 import type { AppContext } from './context.ts';
-import type { ProcedureRecord } from './ports/procedure-repository.ts';
+import type { ActRecord } from './ports/act-record-repository.ts';
 import type { Repositories } from './ports/store.ts';
 
-export type ProcedureFacts = Pick<ProcedureRecord, 'kind' | 'residentId' | 'cardId'> &
-  Partial<Pick<ProcedureRecord, 'documents' | 'fee' | 'receiptNumber' | 'details' | 'proxy'>>;
+export type ActFacts = Pick<ActRecord, 'kind' | 'residentId' | 'cardId'> &
+  Partial<Pick<ActRecord, 'documents' | 'fee' | 'receiptNumber' | 'details' | 'proxy'>>;
 
 /** Records an act at a counter or the hotline (domain.md "Procedure record"): what the slip prints and reports count. */
-export async function recordProcedure(app: AppContext, tx: Repositories, actor: Actor, facts: ProcedureFacts): Promise<ProcedureRecord> {
-  const record: ProcedureRecord = {
+export async function recordAct(app: AppContext, tx: Repositories, actor: Actor, facts: ActFacts): Promise<ActRecord> {
+  const record: ActRecord = {
     id: app.ids.next(),
     kind: facts.kind,
     residentId: facts.residentId,
@@ -24,7 +24,7 @@ export async function recordProcedure(app: AppContext, tx: Repositories, actor: 
     details: facts.details ?? {},
     proxy: facts.proxy ?? null,
   };
-  await tx.procedures.insert(record);
+  await tx.acts.insert(record);
   return record;
 }
 
