@@ -1,5 +1,5 @@
 /**
- * Import from the resident registry (issue 6): `import residents FILE.csv` of BENCH_IMPORT_ROWS
+ * Import from the resident registry: `import residents FILE.csv` of BENCH_IMPORT_ROWS
  * rows (default 100,000) into a fresh SQLite database, and into PostgreSQL when
  * BENCH_DATABASE_URL (or TEST_DATABASE_URL) names a server; then the same file again (changes
  * nothing). Each row is validated, hashed, encrypted and written with its event; a batch is one

@@ -1,5 +1,5 @@
 /**
- * The records service under load (issue 3): hotline suspensions over HTTP on loopback with
+ * The records service under load: hotline suspensions over HTTP on loopback with
  * durable commits, 32 connections, against BENCH_RESIDENTS generated residents (default
  * 1,000,000); in the same run the raw rate of durable two-statement transactions of the same
  * database, and their ratio; then resident search latency. On SQLite always, on PostgreSQL when
@@ -113,7 +113,7 @@ async function rawPostgresRate(url: string, seconds: number, connections: number
 }
 
 /**
- * Search as a clerk sees it (issue 4): typing a name in the counter app in Chromium, the time from
+ * Search as a clerk sees it: typing a name in the counter app in Chromium, the time from
  * each last keystroke to the last change of the results on screen.
  */
 async function searchInBrowser(base: string, username: string, names: readonly string[]): Promise<number[]> {
@@ -216,7 +216,7 @@ async function benchDialect(name: string, env: NodeJS.ProcessEnv, rawRate: () =>
     await new Promise((resolve) => server.on('exit', resolve));
   }
 
-  // The nightly sweep (issue 6): first whatever the generated data left due, then a night with
+  // The nightly sweep: first whatever the generated data left due, then a night with
   // nothing due, then one with 1 % of the cards due.
   const today = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
   const yesterday = new Date(Date.now() + 9 * 3600_000 - 86_400_000).toISOString().slice(0, 10);

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: speed of the rules core, printed as figures and as ratios to the aims of
- * issue 2 (≥ 1,000,000 card-expiry evaluations/s on one core, ≥ 100,000 `rules --batch` lines/s).
+ * the project (≥ 1,000,000 card-expiry evaluations/s on one core, ≥ 100,000 `rules --batch` lines/s).
  * Figures, never assertions: tests do not time anything.
  */
 import { spawn } from 'node:child_process';

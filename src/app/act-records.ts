@@ -6,7 +6,7 @@ import type { Repositories } from './ports/store.ts';
 export type ActFacts = Pick<ActRecord, 'kind' | 'residentId' | 'cardId'> &
   Partial<Pick<ActRecord, 'documents' | 'fee' | 'receiptNumber' | 'details' | 'proxy'>>;
 
-/** Records an act at a counter or the hotline (domain.md "Procedure record"): what the slip prints and reports count. */
+/** Records an act at a counter or the hotline (docs/domain.md "Procedure record"): what the slip prints and reports count. */
 export async function recordAct(app: AppContext, tx: Repositories, actor: Actor, facts: ActFacts): Promise<ActRecord> {
   const record: ActRecord = {
     id: app.ids.next(),

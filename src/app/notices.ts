@@ -13,7 +13,7 @@ import { fill } from './guide/rich-text.ts';
 import type { NoticeCandidate } from './ports/report-repository.ts';
 import type { Result } from './app-errors.ts';
 
-/** The letters the city sends before a deadline, not after it (issue 6, "Notices"). */
+/** The letters the city sends before a deadline, not after it. */
 export const NOTICE_KINDS = [
   /** the renewal window opens three months before the card expires. */
   'renewal-window',

@@ -3,7 +3,7 @@ import { ConfigError } from './config-error.ts';
 import { checkAgainst, readJsonFile } from './json-file.ts';
 
 /**
- * The city's policy: the defaults of rules.md with the entries of `POLICY_FILE` laid over them.
+ * The city's policy: the defaults of docs/rules.md with the entries of `POLICY_FILE` laid over them.
  * Objects merge key by key, so a file may hold only what the city changes
  * (`{ "notesCapacity": 6 }`); arrays and values replace the default.
  */

@@ -33,7 +33,7 @@ export type CommandName = keyof typeof COMMAND_PROCEDURES;
 
 type RowsOf<C extends CommandName> = (typeof COMMAND_PROCEDURES)[C][number];
 
-/** The procedures a proxy approval names (api.md: POST /approvals, `procedure`): carried out here, and R-13 lets a proxy come. */
+/** The procedures a proxy approval names (docs/api.md: POST /approvals, `procedure`): carried out here, and R-13 lets a proxy come. */
 export type ProxyProcedure = Extract<RowsOf<CommandName>, ProxyAllowedProcedure>;
 
 const CARRIED_OUT = new Set<Procedure>(Object.values(COMMAND_PROCEDURES).flat());

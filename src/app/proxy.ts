@@ -21,7 +21,7 @@ interface CheckedApproval {
 }
 
 /**
- * A proxy (代理人) acts only with a recorded prior enquiry and a supervisor's approval (domain.md,
+ * A proxy (代理人) acts only with a recorded prior enquiry and a supervisor's approval (docs/domain.md,
  * procedure 11). The approval names the resident and the R-13 procedure; it must be approved and
  * not yet used. Null when no approval was given: the holder (or a household member) came.
  */

@@ -7,7 +7,7 @@ import { DateField, DateSchema } from '../rules/schema.ts';
 import { PROXY_PROCEDURES, takesProxy, type CommandName, type TakesProxy } from './proxy-procedures.ts';
 
 /**
- * The bodies of the records service's commands (api.md "Residents", "Cards"), one schema per
+ * The bodies of the records service's commands (docs/api.md "Residents", "Cards"), one schema per
  * command, shared by the HTTP routes (validation, OpenAPI) and the use cases (types).
  */
 function Body<P extends TProperties>(properties: P, description?: string) {

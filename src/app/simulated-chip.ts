@@ -8,7 +8,7 @@ import type { Repositories } from './ports/store.ts';
 import type { Result } from './app-errors.ts';
 
 /**
- * The card's chip, simulated (domain.md "The chip"): PIN hashes (argon2id with a pepper), and
+ * The card's chip, simulated (docs/domain.md "The chip"): PIN hashes (argon2id with a pepper), and
  * consecutive wrong entries counted and locked per R-12 (5 for the signature PIN, 3 for the
  * others), all kept in the database so they survive a restart. A reader adapter for a real
  * chip would offer the same operations.

@@ -171,7 +171,7 @@ export async function openSession(app: AppContext, tx: Repositories, staff: Staf
 // A hash to verify against when the username is unknown, so both failures take the same time.
 let decoy: Promise<string> | undefined;
 
-/** Sign-in (api.md POST /session): the same refusal for a wrong password, an unknown user and an account without a password yet. */
+/** Sign-in (docs/api.md POST /session): the same refusal for a wrong password, an unknown user and an account without a password yet. */
 export async function signIn(app: AppContext, username: string, password: string): Promise<Result<SignedIn>> {
   const staff = await app.store.read.staff.findByUsername(username);
   decoy ??= hashSecret(randomBytes(16).toString('hex'));

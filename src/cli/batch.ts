@@ -6,7 +6,7 @@ import { write, type CliIo } from './io.ts';
 const FLUSH_AT = 64 * 1024;
 
 /**
- * `rules --batch` (api.md "Command line"): JSON lines `{ "id", "rule", "input" }` in, one line out
+ * `rules --batch` (docs/api.md "Command line"): JSON lines `{ "id", "rule", "input" }` in, one line out
  * per input and in order, `{ "id", "output" }` or `{ "id", "error": { "code", "message" } }`.
  * A bad line is answered with an error and the batch goes on; blank lines are not inputs.
  */

@@ -56,7 +56,7 @@ export function createProgram(io: CliIo, services: CliServices, setExitCode: (co
 
   program
     .command('rules')
-    .description('evaluate a rule of rules.md (R-1 … R-12) on a JSON input')
+    .description('evaluate a rule of docs/rules.md (R-1 … R-12) on a JSON input')
     .argument('[rule]', 'rule name, e.g. card-expiry (see --list)')
     .argument('[json]', "the rule's input as a JSON object")
     .option('--batch', 'read JSON lines {"id","rule","input"} from stdin and answer one line each, in order')

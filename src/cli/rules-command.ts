@@ -11,7 +11,7 @@ export interface RulesOptions {
 
 /**
  * `rules <rule> '<json>'` prints the output as JSON and exits 0, or a problem JSON on stderr and
- * exits 2 (api.md "Command line"); `--batch` answers JSON lines; `--list` names the rules.
+ * exits 2 (docs/api.md "Command line"); `--batch` answers JSON lines; `--list` names the rules.
  */
 export async function rulesCommand(
   io: CliIo,

@@ -57,7 +57,7 @@ export function decideNewCard(command: NewCard, residentId: string, holder: Hold
 }
 
 /**
- * 交付申請 at a counter: by a registered resident who holds no live card (domain.md: at most one
+ * 交付申請 at a counter: by a registered resident who holds no live card (docs/domain.md: at most one
  * at a time), to be handed over at one of the city's offices.
  */
 export function decideApplication(

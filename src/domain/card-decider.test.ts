@@ -640,7 +640,7 @@ describe('返納 (return): the card handed back, the end of every card', () => {
   });
 });
 
-describe('the transition table (domain.md "Card status"): an action its status does not list is refused, naming the status', () => {
+describe('the transition table (docs/domain.md "Card status"): an action its status does not list is refused, naming the status', () => {
   const pairs = (listed: boolean) =>
     CARD_STATUSES.flatMap((status: CardStatus) =>
       CARD_ACTIONS

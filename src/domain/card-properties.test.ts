@@ -11,7 +11,7 @@ import { anyCommand, cardLife, dateBetween, reissueChoice } from './testing/arbi
 import { ADULT, CARD_IN } from './testing/card-history.ts';
 import { on } from './testing/given.ts';
 
-/** Where each action leads (domain.md "Card status"): the status after it, or the same status. */
+/** Where each action leads (docs/domain.md "Card status"): the status after it, or the same status. */
 const LEADS_TO: Record<CardAction, readonly CardStatus[] | 'unchanged'> = {
   manufacture: ['ready'],
   issue: ['active'],
@@ -48,7 +48,7 @@ function reachable(): Set<CardStatus> {
 }
 const REACHABLE = reachable();
 
-/** The refusals a card decision may give (api.md maps each to an HTTP status). */
+/** The refusals a card decision may give (docs/api.md maps each to an HTTP status). */
 const CARD_REFUSALS: readonly string[] = [
   DomainErrorCode.CardInvalidTransition,
   DomainErrorCode.AuthOfficeNotAllowed,
@@ -82,7 +82,7 @@ function contradictsItself(command: CardCommand): boolean {
 const isHeldStatus = (status: CardStatus) => status === 'active' || status === 'suspended';
 
 describe('card decisions, for any card and any command (properties)', () => {
-  it('reaches only statuses of the transition table, each action leading where domain.md says, along any life a card is decided through', () => {
+  it('reaches only statuses of the transition table, each action leading where docs/domain.md says, along any life a card is decided through', () => {
     expect([...REACHABLE].sort()).toEqual([...CARD_STATUSES].sort());
     fc.assert(
       fc.property(cardLife, ({ first, steps }) => {

@@ -23,7 +23,7 @@ function decide(command: ReissueCommand, events: CardEvent[] = ACTIVE, today = '
 }
 
 describe('再交付 (decideReissue): a new card within validity, the old one ending with it (R-10)', () => {
-  it('refuses the number-change reason: that free card with the old photo comes only with a change of number (domain.md procedure 9)', () => {
+  it('refuses the number-change reason: that free card with the old photo comes only with a change of number (docs/domain.md procedure 9)', () => {
     const decided = decide(reissue({ reason: 'number-change', photoTakenOn: d('2016-01-05') }));
     expectRefused(decided, 'INPUT.INVALID');
     expect(pointersOf(decided)).toEqual(['/reason']);
@@ -138,7 +138,7 @@ describe('再交付 (decideReissue): a new card within validity, the old one end
     expectRefused(decide(reissue({ photoTakenOn: d('2026-05-31') })), 'APPLICATION.PHOTO_TOO_OLD');
   });
 
-  it('checks in the order of domain.md: police report, then photo, then identity', () => {
+  it('checks in the order of docs/domain.md: police report, then photo, then identity', () => {
     const everythingWrong = reissue({ reason: 'lost', photoTakenOn: d('2025-01-01'), identityDocuments: ['pension-book'] });
     expectRefused(decide(everythingWrong), 'REISSUE.POLICE_REPORT_REQUIRED');
     expectRefused(decide({ ...everythingWrong, policeReportNumber: '第1号' }), 'APPLICATION.PHOTO_TOO_OLD');

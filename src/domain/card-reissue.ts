@@ -34,7 +34,7 @@ export interface Reissue {
 }
 
 /**
- * 再交付 within validity (domain.md procedure 6): the old card is taken back, or abolished when it
+ * 再交付 within validity (docs/domain.md procedure 6): the old card is taken back, or abolished when it
  * is lost or stolen; a renewal only inside R-6's window; the R-10 fee, and a police report number
  * for a loss or theft unless lost at home; then a new card is applied for (photo, certificates)
  * with identity checked, and follows the usual path.

@@ -19,7 +19,7 @@ export interface ForeignCard {
 
 /**
  * The card of a person moving in from a municipality this system does not serve, taken over with
- * its own dates (domain.md procedure 3); then the 転入届 decides its fate as for anyone moving in
+ * its own dates (docs/domain.md procedure 3); then the 転入届 decides its fate as for anyone moving in
  * (R-7, R-8): abolished when filed late, else its continued use is due.
  */
 export function decideTakeOver(

@@ -23,7 +23,7 @@ export const CARD_ACTIONS = [
 export type CardAction = (typeof CARD_ACTIONS)[number];
 
 /**
- * The allowed actions per status (domain.md "Card status", OpenCRVS availableActions): the
+ * The allowed actions per status (docs/domain.md "Card status", OpenCRVS availableActions): the
  * compiler demands a row for every status. Beyond the diagram: a card being made (applied,
  * ready) can be abolished when its holder moves abroad or changes number; a suspended card can
  * be replaced (a lost card is reissued), expire and be abolished.

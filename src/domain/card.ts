@@ -5,7 +5,7 @@ import type { PinKind, ReissueReason } from '../rules/policy.ts';
 import type { Presenter } from '../rules/procedures.ts';
 
 /**
- * A My Number Card (個人番号カード) and its lifecycle (domain.md "Card status"). The card's
+ * A My Number Card (個人番号カード) and its lifecycle (docs/domain.md "Card status"). The card's
  * events are the truth; `CardState` is what they fold to, and the `cards` row stores it.
  */
 export const CARD_STATUSES = [
@@ -158,7 +158,7 @@ export type CardState = AppliedCard | ReadyCard | ActiveCard | SuspendedCard | E
 export type HeldCard = ActiveCard | SuspendedCard;
 /**
  * Live: a card that has not ended (being made, waiting, or held). A resident has at most one
- * live card (domain.md "Card status").
+ * live card (docs/domain.md "Card status").
  */
 export type LiveCard = AppliedCard | ReadyCard | HeldCard;
 export const LIVE_STATUSES = ['applied', 'ready', 'active', 'suspended'] as const satisfies readonly CardStatus[];

@@ -3,7 +3,7 @@ import { refuse, refuseField, success, type Refusal, type Result as CoreResult }
 import type { PlainDate } from '../rules/plain-date.ts';
 
 /**
- * Refusals of the records service (api.md): stable codes that clients act on. `src/http` maps
+ * Refusals of the records service (docs/api.md): stable codes that clients act on. `src/http` maps
  * each to a status in one table; the domain and the use cases return them as values.
  */
 export const DomainErrorCode = {

@@ -15,7 +15,7 @@ export interface NumberChange {
 }
 
 /**
- * 個人番号の変更 (domain.md procedure 9): the resident gets a new number (chosen by the caller, who
+ * 個人番号の変更 (docs/domain.md procedure 9): the resident gets a new number (chosen by the caller, who
  * must know it was never anyone's), the live card is abolished, and a free new card is applied
  * for with the old card's photo, certificates and counter (R-10 number-change).
  */

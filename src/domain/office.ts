@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 
-/** A counter of the city (offices.json), referred to everywhere by its `id` (api.md "Field values"). */
+/** A counter of the city (offices.json), referred to everywhere by its `id` (docs/api.md "Field values"). */
 export const OfficeSchema = Type.Object(
   {
     id: Type.String({ pattern: '^[a-z0-9-]+$', examples: ['honcho'] }),

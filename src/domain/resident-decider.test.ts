@@ -128,7 +128,7 @@ describe('個人番号の変更 (change-number): the record side of a number cha
   });
 });
 
-describe('the registration states (domain.md "Resident registration"): a command the state does not allow is refused, naming it', () => {
+describe('the registration states (docs/domain.md "Resident registration"): a command the state does not allow is refused, naming it', () => {
   const states = REGISTRATIONS;
   const pairs = (listed: boolean) =>
     states.flatMap((registration) =>

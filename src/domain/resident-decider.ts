@@ -41,7 +41,7 @@ export type ResidentAction = (typeof RESIDENT_ACTIONS)[number];
  * What a staff member of this role may ask about this resident now, as the counter app offers
  * it: the registration state allows the command and the role holds its permission; a period of
  * stay only for a foreign resident who has one; a card application only for a registered resident
- * with no live card (domain.md: at most one).
+ * with no live card (docs/domain.md: at most one).
  */
 export function allowedResidentActions(resident: ResidentState, cards: readonly CardState[], role: Role): ResidentAction[] {
   const commands = (RESIDENT_TRANSITIONS[resident.registration] as readonly ResidentCommand['type'][]).filter(

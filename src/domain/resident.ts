@@ -1,7 +1,7 @@
 import type { PlainDate } from '../rules/plain-date.ts';
 import type { Residency } from '../rules/residency.ts';
 
-/** A resident (住民) of the city as the card service keeps them (domain.md "What it keeps"). */
+/** A resident (住民) of the city as the card service keeps them (docs/domain.md "What it keeps"). */
 export const REGISTRATIONS = [
   'registered',
   'moved-out',

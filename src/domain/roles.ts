@@ -1,4 +1,4 @@
-/** Staff roles (domain.md "Who uses it"). */
+/** Staff roles (docs/domain.md "Who uses it"). */
 export const ROLES = [
   'clerk',
   'supervisor',
@@ -45,7 +45,7 @@ const COUNTER: readonly Permission[] = [
 ];
 
 /**
- * The rights of each role (domain.md): a clerk does every counter procedure; a supervisor also
+ * The rights of each role (docs/domain.md): a clerk does every counter procedure; a supervisor also
  * approves proxies and number changes and sees reports; a hotline operator finds a card and
  * suspends it, nothing else; an auditor reads the audit trail; an administrator manages staff
  * and runs jobs, and reads no resident data in the app: the exchange with the resident registry

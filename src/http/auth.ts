@@ -40,7 +40,7 @@ function tokenOf(request: FastifyRequest): { token: string; viaCookie: boolean }
 }
 
 /**
- * Sessions by bearer token or HttpOnly cookie (api.md "Session"). A cookie alone does not
+ * Sessions by bearer token or HttpOnly cookie (docs/api.md "Session"). A cookie alone does not
  * authorise a change: unsafe methods also need the session's CSRF token in `x-csrf-token`,
  * which a page of another site cannot read.
  *

@@ -15,7 +15,7 @@ export interface RequestIdempotency {
   /** The request's Idempotency-Key and fingerprint, or undefined when it sent none. */
   of(request: FastifyRequest): RequestKey | undefined;
   /**
-   * The answer to a signed-in request with a key (api.md: a repeat with the same key and body
+   * The answer to a signed-in request with a key (docs/api.md: a repeat with the same key and body
    * returns the first response and changes nothing). Requests of one staff member with one key
    * are answered one after the other, so a second waits for the first and gets its answer.
    * `inCommand`: the use case takes the key into its command's transaction (runCommand), so

@@ -20,7 +20,7 @@ export const openApi = fp(
         },
         tags: [
           { name: 'public', description: 'No sign-in' },
-          { name: 'rules', description: 'The rules of rules.md (R-1 … R-12), evaluated on the body' },
+          { name: 'rules', description: 'The rules of docs/rules.md (R-1 … R-12), evaluated on the body' },
           { name: 'session', description: 'Staff sign-in' },
           { name: 'residents', description: 'Clerks and supervisors; the hotline may search' },
           { name: 'cards', description: 'Every procedure of a card' },

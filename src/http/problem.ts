@@ -23,7 +23,7 @@ export type HttpErrorCode = (typeof HttpErrorCode)[keyof typeof HttpErrorCode];
 
 export type ErrorCode = RecordsErrorCode | AppErrorCode | HttpErrorCode;
 
-/** The one place a code becomes a status (api.md "General"); the compiler demands every code. */
+/** The one place a code becomes a status (docs/api.md "General"); the compiler demands every code. */
 export const STATUS_BY_CODE = {
   'INPUT.INVALID': 400,
   'RULE.UNKNOWN': 404,

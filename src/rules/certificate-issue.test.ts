@@ -110,7 +110,7 @@ describe('R-15 certificate-issue', () => {
     expect(evaluate('certificate-issue', input)).toEqual({ error: 'INPUT.INVALID', pointers });
   });
 
-  describe('the records service refusal (api.md: 422 with these codes)', () => {
+  describe('the records service refusal (docs/api.md: 422 with these codes)', () => {
     it('maps each reason to its code', () => {
       expect(CERTIFICATE_REFUSAL_CODE).toEqual({
         'card-expired': 'CARD.EXPIRED',

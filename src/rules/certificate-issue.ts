@@ -7,7 +7,7 @@ import { RuleErrorCode, type RuleError } from './errors.ts';
 import { type Result, refuseField, success } from './result.ts';
 import { DateField, DateSchema, InputObject } from './schema.ts';
 
-/** The status of a certificate on the card (domain.md "Card"). */
+/** The status of a certificate on the card (docs/domain.md "Card"). */
 export const CertificateStatus = { None: 'none', Valid: 'valid', Revoked: 'revoked', Expired: 'expired' } as const;
 export type CertificateStatus = (typeof CertificateStatus)[keyof typeof CertificateStatus];
 
@@ -96,7 +96,7 @@ function refused(reason: CertificateIssueReason): Result<CertificateIssueOutput>
   return success({ allowed: false, reason });
 }
 
-/** The refusal code of each R-15 reason, for a command the records service refuses (api.md: 422). */
+/** The refusal code of each R-15 reason, for a command the records service refuses (docs/api.md: 422). */
 export const CERTIFICATE_REFUSAL_CODE = {
   [CertificateIssueReason.CardExpired]: RuleErrorCode.CardExpired,
   [CertificateIssueReason.SignatureUnder15]: RuleErrorCode.SignatureUnder15,

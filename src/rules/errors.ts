@@ -2,7 +2,7 @@ import type { Refusal } from './result.ts';
 
 /**
  * Refusals of the rules core, as values (house style: errors are values with stable codes).
- * The codes are part of the API contract (api.md, rules.md); `src/http` maps each to a status.
+ * The codes are part of the API contract (docs/api.md, docs/rules.md); `src/http` maps each to a status.
  * Some rules answer a refusal as a value in their output instead (R-15 `allowed: false`, R-17
  * `continuationAllowed: false`, each with a `reason`), so that the public rules API can say why;
  * their codes are here all the same, for the records service to refuse a command with

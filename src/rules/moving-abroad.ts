@@ -6,7 +6,7 @@ import { addDays } from './plain-date.ts';
 import { MovingAbroadPolicy, type Policy } from './policy.ts';
 import { DateField, InputObject } from './schema.ts';
 
-/** The statuses of a card (domain.md "Card status"). */
+/** The statuses of a card (docs/domain.md "Card status"). */
 export const CARD_STATUSES = ['applied', 'ready', 'active', 'suspended', 'expired', 'abolished', 'returned'] as const;
 export type CardStatusName = (typeof CARD_STATUSES)[number];
 
@@ -86,7 +86,7 @@ const REFUSAL_MESSAGE: Record<AbroadContinuationReason, (input: Pick<MovingAbroa
 };
 
 /**
- * The records service's refusal of 国外継続利用 (`CARD.ABROAD_CONTINUATION_NOT_ALLOWED`, api.md 422)
+ * The records service's refusal of 国外継続利用 (`CARD.ABROAD_CONTINUATION_NOT_ALLOWED`, docs/api.md 422)
  * for an R-17 answer, or undefined when it is allowed. The caller adds the `reason` as a detail.
  */
 export function abroadContinuationRefusal(input: Pick<MovingAbroadInput, 'plannedMoveOutDate'>, answer: MovingAbroadOutput): RuleError | undefined {

@@ -1,5 +1,5 @@
 /**
- * A calendar date in Japan, `YYYY-MM-DD` (rules.md "Conventions").
+ * A calendar date in Japan, `YYYY-MM-DD` (docs/rules.md "Conventions").
  *
  * A plain date has no time and no zone, so it is never built through JavaScript's Date,
  * which reads a date string as UTC midnight and shifts the day in other zones. The value is
@@ -99,7 +99,7 @@ export function addDays(date: PlainDate, days: number): PlainDate {
 
 /**
  * The same day number `months` months later (earlier when negative); when that month has
- * no such day, its last day (rules.md "Conventions": 2026-05-31 minus 3 months is 2026-02-28).
+ * no such day, its last day (docs/rules.md "Conventions": 2026-05-31 minus 3 months is 2026-02-28).
  */
 export function addMonthsClamped(date: PlainDate, months: number): PlainDate {
   const index = yearOf(date) * 12 + monthOf(date) - 1 + months;

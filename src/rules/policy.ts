@@ -3,9 +3,9 @@ import { plainDate } from './plain-date.ts';
 import { DateSchema } from './schema.ts';
 
 /**
- * The decisions of rules.md in one typed table. A city changes a decision here (or in the
+ * The decisions of docs/rules.md in one typed table. A city changes a decision here (or in the
  * JSON file named by `POLICY_FILE`, checked against `PolicySchema`), never in a rule's code.
- * Each entry names the rule it belongs to and how sure its source is (C, L, U, as in rules.md).
+ * Each entry names the rule it belongs to and how sure its source is (C, L, U, as in docs/rules.md).
  */
 export const ReissueReason = {
   Lost: 'lost',
@@ -90,7 +90,7 @@ export const PolicySchema = Type.Object(
     notesCapacity: Type.Integer({ minimum: 1 }),
     /** Seed (C): a photo for an application must be taken within this many months. */
     photoMaxAgeMonths: Type.Integer({ minimum: 1 }),
-    /** Issue 6 (decision): when letters go out — days before the continuation deadline (R-8), and before a period of stay ends (R-5). */
+    /** Notices (decision): when letters go out — days before the continuation deadline (R-8), and before a period of stay ends (R-5). */
     noticeDays: Type.Object(
       {
         continuationReminders: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, uniqueItems: true }),

@@ -90,7 +90,7 @@ describe('R-13 procedure table', () => {
     expect(PROCEDURE_TABLE['notification-card-return'].bring).toEqual([Item.NotificationCard]);
   });
 
-  it('asks a represented holder (R-18) for the 法定代理人 in the procedures of api.md "Legal representatives", and no others', () => {
+  it('asks a represented holder (R-18) for the 法定代理人 in the procedures of docs/api.md "Legal representatives", and no others', () => {
     const needing = PROCEDURES.filter((procedure) => LEGAL_REPRESENTATIVE_NEED[procedure] !== 'not-needed');
     expect(needing.sort()).toEqual(
       [

@@ -7,9 +7,9 @@ import { PinKind, ReissueReason } from './policy.ts';
  * resident guide reads this table, so it answers from the same facts as the counter.
  */
 export const Procedure = {
-  /** 交付申請: a new card when the old one is abolished or expired (domain.md procedure 1). */
+  /** 交付申請: a new card when the old one is abolished or expired (docs/domain.md procedure 1). */
   Application: 'application',
-  /** 交付: the card made for an application is handed over at its counter (domain.md procedure 1). */
+  /** 交付: the card made for an application is handed over at its counter (docs/domain.md procedure 1). */
   Issuance: 'issuance',
   /** 転入届: the move into the city, at the registration counter (住基法22条; R-7). */
   MoveInNotification: 'move-in-notification',
@@ -138,7 +138,7 @@ export interface ProcedureSpec {
   readonly fee: ReissueReason | null;
   readonly deadline: DeadlineRule | null;
   readonly sideEffects: readonly SideEffect[];
-  /** Where the statement comes from (rules.md R-n, the seed, statute). */
+  /** Where the statement comes from (docs/rules.md R-n, the seed, statute). */
   readonly source: string;
 }
 
@@ -158,7 +158,7 @@ export const PROCEDURE_TABLE = {
     fee: null,
     deadline: null,
     sideEffects: [SideEffect.NewCardIssued],
-    source: 'domain.md procedure 1; seed: 継続手続きをしない場合…廃止になります。(再交付には手数料がかかります。) — no amount named',
+    source: 'docs/domain.md procedure 1; seed: 継続手続きをしない場合…廃止になります。(再交付には手数料がかかります。) — no amount named',
   },
   issuance: {
     term: 'カードの交付',
@@ -169,7 +169,7 @@ export const PROCEDURE_TABLE = {
     fee: null,
     deadline: null,
     sideEffects: [],
-    source: 'domain.md procedure 1 (the PINs are set at the hand-over, R-12); seed: 平成28年1月より順次交付; 通知カードをお持ちの方は、マイナンバーカード交付時に窓口で返却してください',
+    source: 'docs/domain.md procedure 1 (the PINs are set at the hand-over, R-12); seed: 平成28年1月より順次交付; 通知カードをお持ちの方は、マイナンバーカード交付時に窓口で返却してください',
   },
   'move-in-notification': {
     term: '転入届',
@@ -202,7 +202,7 @@ export const PROCEDURE_TABLE = {
     fee: null,
     deadline: null,
     sideEffects: [SideEffect.AbolishedIfLate],
-    source: 'R-8 (a card not yet continued is abolished on moving out again); domain.md',
+    source: 'R-8 (a card not yet continued is abolished on moving out again); docs/domain.md',
   },
   'address-change-notification': {
     term: '転居届',
@@ -389,7 +389,7 @@ export const PROCEDURE_TABLE = {
     fee: null,
     deadline: null,
     sideEffects: [],
-    source: 'R-13; seed: 代理人の方がお手続きをされる場合は、必ず事前にお問い合わせください; domain.md procedure 11',
+    source: 'R-13; seed: 代理人の方がお手続きをされる場合は、必ず事前にお問い合わせください; docs/domain.md procedure 11',
   },
 } as const satisfies Record<Procedure, ProcedureSpec>;
 

@@ -4,7 +4,7 @@ import { DEFAULT_CONTEXT } from './context.ts';
 import { evaluateRule, RULE_NAMES, RULES } from './registry.ts';
 
 describe('the rule registry', () => {
-  it('answers every rule of rules.md R-1 … R-19 under its spec name (R-13 is the procedure table)', () => {
+  it('answers every rule of docs/rules.md R-1 … R-19 under its spec name (R-13 is the procedure table)', () => {
     expect(RULE_NAMES.sort()).toEqual(
       [
         'age',
@@ -30,7 +30,7 @@ describe('the rule registry', () => {
     );
   });
 
-  it('numbers the rules added 2026-12 as rules.md does', () => {
+  it('numbers the rules added 2026-12 as docs/rules.md does', () => {
     expect(
       Object.fromEntries(
         (['certificate-renewal-window', 'certificate-issue', 'card-replacement', 'moving-abroad', 'legal-representative', 'pickup-deadline'] as const).map((name) => [name, RULES[name].id]),

@@ -44,7 +44,7 @@ function rule<I extends TSchema, O extends TSchema>(definition: RuleDefinition<I
 
 const { CalendarOutOfRange, CardExpired, NothingToExtend, SignatureUnder15 } = RuleErrorCode;
 
-/** Every rule of rules.md that answers on its own (R-13 is the procedure table the guide reads). */
+/** Every rule of docs/rules.md that answers on its own (R-13 is the procedure table the guide reads). */
 export const RULES = {
   age: rule({ id: 'R-1', summary: 'Legal age on a date', input: AgeInput, output: AgeOutput, refusals: [], example: { birthDate: d('2008-04-02'), on: d('2026-04-01') }, evaluate: age }),
   'nth-birthday-after': rule({

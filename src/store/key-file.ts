@@ -17,7 +17,7 @@ function parseKey(text: string, origin: string): Buffer {
 }
 
 /**
- * The master key of 特定個人情報, outside the database (domain.md "Security"): MADOGUCHI_KEY when
+ * The master key of 特定個人情報, outside the database (docs/domain.md "Security"): MADOGUCHI_KEY when
  * set, else `DATA_DIR/keys/master.key`, created on first start readable by the owner only.
  * Keys retired by a rotation stay in `DATA_DIR/keys/retired/` to decrypt what they wrote.
  */

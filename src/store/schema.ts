@@ -3,7 +3,7 @@ import type { ColumnType } from 'kysely';
 /**
  * The tables as Kysely sees them. Dates are `YYYY-MM-DD` text and times ISO-8601 UTC text on
  * both databases, so that no driver turns a calendar date into a moment; JSON is text;
- * booleans are 0/1. Every table carries the municipality code (domain.md "Scale").
+ * booleans are 0/1. Every table carries the municipality code (docs/domain.md "Scale").
  */
 export interface ResidentsTable {
   id: string;

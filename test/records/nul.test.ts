@@ -7,7 +7,7 @@ interface Operation {
   readonly path: string;
   readonly query: readonly string[];
   readonly properties: readonly string[];
-  /** The code of a request that fails validation: INPUT.INVALID on the rules and guide API (api.md), else REQUEST.INVALID. */
+  /** The code of a request that fails validation: INPUT.INVALID on the rules and guide API (docs/api.md), else REQUEST.INVALID. */
   readonly code: string;
 }
 

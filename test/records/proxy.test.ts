@@ -249,7 +249,7 @@ describe.each(DIALECTS)('proxies on $name', ({ create }) => {
     expect(again.status).toBeGreaterThanOrEqual(400);
   });
 
-  it('refuses, at request time (REQUEST.INVALID, api.md), a procedure no command takes a proxy for, naming the field and recording nothing', async () => {
+  it('refuses, at request time (REQUEST.INVALID, docs/api.md), a procedure no command takes a proxy for, naming the field and recording nothing', async () => {
     const { residentId } = await residentWithActiveCard(world);
     const enquiry = await world.call('clerk', 'POST', `/api/v1/residents/${residentId}/proxy-enquiries`, { enquiredOn: '2026-11-20', callerName: PROXY.name, relationship: '子', procedure: 'issuance' });
     for (const procedure of ['card-resumption', 'suspension', 'signature-certificate', 'proxy-enquiry', '']) {

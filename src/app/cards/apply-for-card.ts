@@ -13,7 +13,7 @@ import { decisionContext } from '../context.ts';
 import type { Idempotency } from '../command.ts';
 import { cardViewOf } from '../views.ts';
 
-/** 交付申請 (api.md POST /residents/{id}/card-applications): the resident may hold one live card at a time. */
+/** 交付申請 (docs/api.md POST /residents/{id}/card-applications): the resident may hold one live card at a time. */
 export async function applyForCard(app: AppContext, actor: Actor, residentId: string, body: Static<typeof ApplicationBody>, idempotency?: Idempotency) {
   return runCommand(app, actor, { action: 'card.apply', permission: 'card.counter-procedure', subjectType: 'resident', subjectId: residentId, idempotency }, async (tx, note) => {
     const resident = await tx.residents.get(residentId, { lock: true });

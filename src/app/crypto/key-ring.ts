@@ -3,7 +3,7 @@ import type { EncryptedNumber } from '../ports/number-repository.ts';
 
 /**
  * The keys of 特定個人情報, all derived (HKDF-SHA256) from a 32-byte master key kept outside the
- * database (domain.md "Security"): encryption of individual numbers (AES-256-GCM), their keyed
+ * database (docs/domain.md "Security"): encryption of individual numbers (AES-256-GCM), their keyed
  * lookup hash, the pepper of PIN hashes, the key of the audit chain, the key of the audit
  * trail's checkpoints (a key of its own, so a checkpoint can never pass for an audit link), and
  * the keyed fingerprint of a request kept with its Idempotency-Key.

@@ -1,7 +1,7 @@
 import { hash, verify, type Algorithm } from '@node-rs/argon2';
 
 /**
- * argon2id for staff passwords and chip PINs (domain.md "Security"). PINs are only 4 digits, so
+ * argon2id for staff passwords and chip PINs (docs/domain.md "Security"). PINs are only 4 digits, so
  * their hashes also take a pepper kept outside the database: a stolen database alone does not
  * give the PINs away by trying all 10,000.
  */

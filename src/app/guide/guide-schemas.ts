@@ -7,7 +7,7 @@ import { PROCEDURES } from '../../rules/procedures.ts';
 import { DateField, DateSchema } from '../../rules/schema.ts';
 import { LangSchema } from './lang.ts';
 
-/** POST /api/v1/guide (api.md "Resident guide"). */
+/** POST /api/v1/guide (docs/api.md "Resident guide"). */
 export const GuideRequestSchema = Type.Object(
   {
     situation: SituationSchema,

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 
-/** The guide's languages (api.md "Resident guide"): やさしい日本語 is Japanese for its `lang`. */
+/** The guide's languages (docs/api.md "Resident guide"): やさしい日本語 is Japanese for its `lang`. */
 export const Lang = {
   Japanese: 'ja',
   EasyJapanese: 'ja-easy',

@@ -16,7 +16,7 @@ export interface GuideServices {
 }
 
 /**
- * The resident guide (issue 5): the situation and answers decided by the rules (decideGuide),
+ * The resident guide: the situation and answers decided by the rules (decideGuide),
  * then put into the requested language. The pages and POST /api/v1/guide both call this; the
  * texts keep their marks (ruby, «Japanese») for the pages, and `plainGuide` takes them off for JSON.
  * "Today" is answers.today when given, else the business date in Japan.

@@ -33,7 +33,7 @@ export const ACT_KINDS = [
 export type ActKind = (typeof ACT_KINDS)[number];
 
 /**
- * The record of one act (domain.md "Procedure record"): who did what, for whom, where and when,
+ * The record of one act (docs/domain.md "Procedure record"): who did what, for whom, where and when,
  * with the documents checked and the fee taken. What the counter prints and the reports count.
  */
 export interface ActRecord {

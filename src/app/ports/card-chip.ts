@@ -16,7 +16,7 @@ export interface PinState {
 }
 
 /**
- * The card's chip (domain.md "The chip"): verify, set and reset PINs. The built-in adapter
+ * The card's chip (docs/domain.md "The chip"): verify, set and reset PINs. The built-in adapter
  * simulates it in the database; a card reader adapter would offer the same operations.
  */
 export interface CardChip {

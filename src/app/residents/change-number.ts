@@ -29,7 +29,7 @@ export async function newIndividualNumber(app: AppContext, tx: Repositories): Pr
 
 /**
  * 個人番号の変更 (supervisor): a new number, the old one kept in the history, the card abolished
- * and a free new card applied for with the old card's photo and certificates (domain.md, 9).
+ * and a free new card applied for with the old card's photo and certificates (docs/domain.md, 9).
  * `proxy`: what the record keeps of a proxy whose approval the caller checks (numberChangeFor).
  */
 export async function changeNumberIn(app: AppContext, tx: Repositories, actor: Actor, id: string, body: { readonly reason: string }, proxy: ProxyRecord | null) {

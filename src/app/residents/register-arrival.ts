@@ -15,7 +15,7 @@ import { registerIn } from './register-resident.ts';
 import type { Result } from '../app-errors.ts';
 
 /**
- * A person moving in from a municipality this system does not serve (api.md "arrivals"): they
+ * A person moving in from a municipality this system does not serve (docs/api.md "arrivals"): they
  * are registered, and the card they hold is taken over with its own dates. R-7 decides whether
  * the special move rule still held on the notification day (if not, the card is abolished);
  * otherwise R-8's 90 days for continued use start.

@@ -651,7 +651,7 @@ function whoWarnings(draft: Draft): Line[] {
 }
 
 /**
- * The resident guide's decision (issue 5): for a situation, the resident's answers and today, the
+ * The resident guide's decision: for a situation, the resident's answers and today, the
  * steps in order (urgent first), the counters, what to bring, the fee (R-10), every deadline
  * computed by the rules (R-5 … R-9) and the warnings, from the R-13 table. Pure: the pages and
  * the API put this one answer into words.

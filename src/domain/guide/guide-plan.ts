@@ -42,7 +42,7 @@ export interface FeePlan extends ReissueFeeOutput {
   readonly withCertificates: boolean;
 }
 
-/** The kinds of api.md, the card's expiry, R-5. */
+/** The kinds of docs/api.md, the card's expiry, R-5. */
 export const DeadlineKind = {
   MoveIn: 'move-in',
   Continuation: 'continuation',

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { DateField } from '../../rules/schema.ts';
 
-/** What happened to the resident (api.md "Resident guide"): the guide's first question. */
+/** What happened to the resident (docs/api.md "Resident guide"): the guide's first question. */
 export const SITUATIONS = [
   'moved-in',
   'moving-out',
@@ -24,7 +24,7 @@ export const SITUATIONS = [
   'proxy',
 ] as const;
 export type Situation = (typeof SITUATIONS)[number];
-export const SituationSchema = Type.Enum(SITUATIONS, { description: 'What happened (api.md "Resident guide")' });
+export const SituationSchema = Type.Enum(SITUATIONS, { description: 'What happened (docs/api.md "Resident guide")' });
 
 export function isSituation(value: string): value is Situation {
   return (SITUATIONS as readonly string[]).includes(value);

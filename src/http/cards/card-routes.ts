@@ -38,7 +38,7 @@ const COMMAND: ErrorCode[] = ['CARD.NOT_FOUND', 'CARD.INVALID_TRANSITION', 'CARD
 const PROXY: ErrorCode[] = ['APPROVAL.NOT_FOUND', 'APPROVAL.NOT_USABLE'];
 const PinParams = Type.Object({ id: Type.String({ format: 'uuid' }), kind: PinKindParam });
 
-/** api.md "Cards": every procedure of a card, each a command with its problems. */
+/** docs/api.md "Cards": every procedure of a card, each a command with its problems. */
 export async function cardRoutes(app: FastifyInstance, { context }: { context: AppContext }): Promise<void> {
   staffRoute(
     app,

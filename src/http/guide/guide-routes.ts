@@ -49,7 +49,7 @@ function langOf(segment: string): Lang | undefined {
 }
 
 /**
- * The public resident guide (issue 5): POST /api/v1/guide, and the pages under /guide. Both call
+ * The public resident guide: POST /api/v1/guide, and the pages under /guide. Both call
  * `residentGuide`, the one implementation; the API sends its answer as plain JSON, the pages as
  * server-rendered HTML that needs no script (the CSP forbids inline scripts, and there are none).
  */

@@ -7,7 +7,7 @@ import { maskDigits } from '../log.ts';
 import { HttpErrorCode, problem, problemResponses } from '../problem.ts';
 
 /**
- * GET /api/v1/health: `{ status: "ok" }` once the database answers and takes writes (api.md
+ * GET /api/v1/health: `{ status: "ok" }` once the database answers and takes writes (docs/api.md
  * "Public"). A database that does not answer is 503 SERVICE.UNAVAILABLE; one that answers but
  * refused a write for lack of space is 503 STORAGE.FULL until a write commits again, so that a
  * monitor sees a full disk, which a query alone would not show.

@@ -74,7 +74,7 @@ const EnquirySchema = Type.Object({
   recordedAt: Type.String(),
 });
 
-/** api.md "Residents": registration, search, the record, the logged reveal, and every change of a resident. */
+/** docs/api.md "Residents": registration, search, the record, the logged reveal, and every change of a resident. */
 export async function residentRoutes(app: FastifyInstance, { context }: { context: AppContext }): Promise<void> {
   staffRoute(
     app,

@@ -7,7 +7,7 @@ import { sendProblem } from '../error-handler.ts';
 import { problem, problemResponses } from '../problem.ts';
 
 /**
- * POST /api/v1/rules/{rule} (api.md "Public"): one route per rule of rules.md, each with the
+ * POST /api/v1/rules/{rule} (docs/api.md "Public"): one route per rule of docs/rules.md, each with the
  * rule's own input and output schema, so the OpenAPI document describes every field.
  * A body that fails the schema is INPUT.INVALID, as on the CLI.
  */

@@ -41,7 +41,7 @@ export interface SignInLimits {
 
 export const SIGN_IN_FAILURE_WINDOW_MS = 15 * 60_000;
 
-/** POST/GET/DELETE /api/v1/session, the first sign-in with a setup code and the password change (api.md "Session"). Sign-in is throttled. */
+/** POST/GET/DELETE /api/v1/session, the first sign-in with a setup code and the password change (docs/api.md "Session"). Sign-in is throttled. */
 export const sessionRoutes: FastifyPluginAsyncTypebox<{ context: AppContext } & SignInLimits> = async (app, { context, loginAttemptsPerMinute, signInFailuresPerAddress }) => {
   await app.register(rateLimit, { global: false });
   // Behind TRUST_PROXY the address is the client's as the proxy saw it; an IPv6 client is

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 /**
  * Frozen: the records service's tables on both databases. A later change is a new migration.
  * Every table leads with the municipality code, and so does every index, so the schema can be
- * distributed by that key (domain.md "Scale").
+ * distributed by that key (docs/domain.md "Scale").
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {

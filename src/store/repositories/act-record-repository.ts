@@ -22,7 +22,7 @@ function fromRow(row: ProceduresTable): ActRecord {
   };
 }
 
-/** Procedure records (domain.md): every act at a counter or the hotline, as the counter prints it. */
+/** Procedure records (docs/domain.md): every act at a counter or the hotline, as the counter prints it. */
 export function actRecordRepository({ db, municipalityCode }: Scope): ActRecordRepository {
   return {
     async insert(record) {

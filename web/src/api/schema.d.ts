@@ -21754,7 +21754,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /**
-                         * @description What happened (api.md "Resident guide")
+                         * @description What happened (docs/api.md "Resident guide")
                          * @enum {unknown}
                          */
                         situation: "moved-in" | "moving-out" | "moving-abroad" | "address-changed" | "name-changed" | "lost" | "stolen" | "found" | "pin-locked" | "pin-change" | "damaged" | "notes-full" | "expiring" | "period-of-stay-renewed" | "period-of-stay-pending" | "not-needed" | "number-leaked" | "notification-card" | "proxy";
@@ -21844,7 +21844,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /**
-                             * @description What happened (api.md "Resident guide")
+                             * @description What happened (docs/api.md "Resident guide")
                              * @enum {unknown}
                              */
                             situation: "moved-in" | "moving-out" | "moving-abroad" | "address-changed" | "name-changed" | "lost" | "stolen" | "found" | "pin-locked" | "pin-change" | "damaged" | "notes-full" | "expiring" | "period-of-stay-renewed" | "period-of-stay-pending" | "not-needed" | "number-leaked" | "notification-card" | "proxy";

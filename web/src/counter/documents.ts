@@ -1,4 +1,4 @@
-/** The identity documents of api.md: one with a photo is enough, two without. */
+/** The identity documents of docs/api.md: one with a photo is enough, two without. */
 export const DOCUMENT_KINDS = [
   'my-number-card',
   'driving-licence',

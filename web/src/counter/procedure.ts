@@ -56,7 +56,7 @@ export interface Slip {
 }
 
 /**
- * One counter procedure as a guided form (issue 4): what to verify first, who is present, the
+ * One counter procedure as a guided form: what to verify first, who is present, the
  * fields, the consequences and computed deadlines shown before confirming, the API call, and
  * the slip. The page (ProcedurePage) draws every procedure from such a spec.
  */
