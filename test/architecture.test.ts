@@ -4,7 +4,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The import direction of ../shared/style.md: rules ← domain ← app ← (store, http, jobs, cli);
+ * The import direction of docs/architecture.md "Layers": rules ← domain ← app ← (store, http, jobs, cli);
  * http, jobs and cli never import each other, nor the store: `src/main.ts` alone wires them.
  */
 const ALLOWED: Record<string, readonly string[]> = {
