@@ -1,7 +1,8 @@
 import { Type, type Static } from 'typebox';
 import { refuse, success } from '../domain/errors.ts';
 import { ITEM_TEXT } from '../domain/guide/guide-text.ts';
-import { addDays, addMonthsClamped, type PlainDate } from '../rules/plain-date.ts';
+import { continuationNotices, expiredNotice, NOTICE_KINDS, noticeRange, periodOfStayNotice, type NoticeKind } from '../rules/notice-dates.ts';
+import { addMonthsClamped, type PlainDate } from '../rules/plain-date.ts';
 import type { Policy } from '../rules/policy.ts';
 import { PHOTO_SIZE_CM, PROCEDURE_TABLE } from '../rules/procedures.ts';
 import { renewalWindow } from '../rules/renewal-window.ts';
@@ -13,18 +14,7 @@ import { fill } from './guide/rich-text.ts';
 import type { NoticeCandidate } from './ports/report-repository.ts';
 import type { Result } from './app-errors.ts';
 
-/** The letters the city sends before a deadline, not after it. */
-export const NOTICE_KINDS = [
-  /** R-6: the renewal window opens three months before the card expires. */
-  'renewal-window',
-  /** R-8: 30 and 7 days before the continuation deadline after a move-in. */
-  'continuation-deadline',
-  /** R-5: a foreign resident's period of stay ends within 60 days; the card ends with it. */
-  'period-of-stay-ending',
-  /** The card expired and has not been handed back. */
-  'expired-not-returned',
-] as const;
-export type NoticeKind = (typeof NOTICE_KINDS)[number];
+export { NOTICE_KINDS, type NoticeKind };
 
 export const NoticeSchema = Type.Object({
   kind: Type.Enum(NOTICE_KINDS),
@@ -91,9 +81,9 @@ const LETTERS: Record<NoticeKind, (card: NoticeCandidate, name: string, app: App
     ];
   },
   'continuation-deadline': (card, name, app) =>
-    app.rules.policy.noticeDays.continuationReminders.map((days) => ({
-      noticeDate: addDays(card.continuationDeadline!, -days),
-      subject: `マイナンバーカードの継続利用の手続き期限まで${days}日です`,
+    continuationNotices(card.continuationDeadline!, app.rules.policy).map(({ noticeOn, daysBefore }) => ({
+      noticeDate: noticeOn,
+      subject: `マイナンバーカードの継続利用の手続き期限まで${daysBefore}日です`,
       paragraphs: [
         `${name} 様は ${japaneseDate(card.continuationNotificationDate!)} に転入届を出されました。マイナンバーカードを引き続き使うには、${japaneseDate(card.continuationDeadline!)} までに継続利用の手続きが必要です。`,
         'ご本人か同じ世帯の方が、カードを持って窓口へお越しください。窓口で住民基本台帳用の暗証番号（数字4桁）を入力していただきます。',
@@ -104,7 +94,7 @@ const LETTERS: Record<NoticeKind, (card: NoticeCandidate, name: string, app: App
     })),
   'period-of-stay-ending': (card, name, app) => [
     {
-      noticeDate: addDays(card.periodOfStayEnd!, -app.rules.policy.noticeDays.periodOfStay),
+      noticeDate: periodOfStayNotice(card.periodOfStayEnd!, card.expiryDate!, app.rules.policy).noticeOn,
       subject: '在留期間の満了日が近づいています（マイナンバーカードの有効期間の延長）',
       paragraphs: [
         `${name} 様の在留期間の満了日は ${japaneseDate(card.periodOfStayEnd!)} です。マイナンバーカードの有効期限は ${japaneseDate(card.expiryDate!)} です。`,
@@ -117,7 +107,7 @@ const LETTERS: Record<NoticeKind, (card: NoticeCandidate, name: string, app: App
   ],
   'expired-not-returned': (card, name) => [
     {
-      noticeDate: addDays(card.expiryDate!, 1),
+      noticeDate: expiredNotice(card.expiryDate!).noticeOn,
       subject: 'マイナンバーカードの有効期限が過ぎています（返納のお願い）',
       paragraphs: [
         `${name} 様のマイナンバーカードは ${japaneseDate(card.expiryDate!)} で有効期限が過ぎ、使えなくなりました。`,
@@ -129,28 +119,6 @@ const LETTERS: Record<NoticeKind, (card: NoticeCandidate, name: string, app: App
   ],
 };
 
-/** The cards a notice of the kind may be due for, on notice dates from `from` to `to`. */
-function candidateQuery({ renewalWindowMonths, noticeDays }: Policy, kind: NoticeKind, from: PlainDate, to: PlainDate) {
-  switch (kind) {
-    case 'renewal-window':
-      // The window opens on expiry − N months (clamped to the month's end, R-6), so expiries from N
-      // months after `from` to N months and three days after `to` cover every opening day; the
-      // rule itself then says which of them open in the range.
-      return { by: 'expiry' as const, statuses: ['active', 'suspended'], from: addMonthsClamped(from, renewalWindowMonths), to: addDays(addMonthsClamped(to, renewalWindowMonths), 3) };
-    case 'continuation-deadline':
-      // Deadline − each reminder's days in the range; a card lapses the day after its deadline.
-      return {
-        by: 'lapse' as const,
-        from: addDays(from, Math.min(...noticeDays.continuationReminders) + 1),
-        to: addDays(to, Math.max(...noticeDays.continuationReminders) + 1),
-      };
-    case 'period-of-stay-ending':
-      return { by: 'period-of-stay' as const, from: addDays(from, noticeDays.periodOfStay), to: addDays(to, noticeDays.periodOfStay) };
-    case 'expired-not-returned':
-      return { by: 'expiry' as const, statuses: ['expired'], from: addDays(from, -1), to: addDays(to, -1) };
-  }
-}
-
 /**
  * The letters of one kind due from `from` to `to` (both days included), one per card and
  * reminder, in address order for the post: whom, where they live, what to do, where, by when.
@@ -161,7 +129,7 @@ export async function listNotices(app: AppContext, actor: Actor, kind: NoticeKin
   if (!allowed.ok) return allowed;
   if (to < from) return refuse('INPUT.INVALID', `to (${to}) is before from (${from})`);
   if (addMonthsClamped(from, 12) < to) return refuse('INPUT.INVALID', 'a list covers at most a year of notice dates');
-  const candidates = await app.store.read.reports.noticeCandidates(candidateQuery(app.rules.policy, kind, from, to));
+  const candidates = await app.store.read.reports.noticeCandidates(noticeRange(kind, from, to, app.rules.policy));
   const department = app.offices.department;
   const hotline = app.offices.hotline;
   const notices: Notice[] = candidates.flatMap((card) => {

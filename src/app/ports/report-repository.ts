@@ -1,4 +1,5 @@
 import type { PlainDate } from '../../rules/plain-date.ts';
+import type { NoticeRange } from '../../rules/notice-dates.ts';
 
 /** A card with its holder, as the notices need them (never the individual number). */
 export interface NoticeCandidate {
@@ -21,11 +22,8 @@ export interface NoticeCandidate {
   readonly continuationLapsesOn: PlainDate | null;
 }
 
-/** Which cards a notice is about, each through an index on the date it follows. */
-export type NoticeQuery =
-  | { readonly by: 'expiry'; readonly statuses: readonly string[]; readonly from: PlainDate; readonly to: PlainDate }
-  | { readonly by: 'lapse'; readonly from: PlainDate; readonly to: PlainDate }
-  | { readonly by: 'period-of-stay'; readonly from: PlainDate; readonly to: PlainDate };
+/** Which cards a notice is about, each through an index on the date it follows (rules/notice-dates.ts). */
+export type NoticeQuery = NoticeRange;
 
 /** Counts over the records for the supervisors' reports: read-only, grouped in the database. */
 export interface ReportRepository {
