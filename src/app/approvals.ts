@@ -1,5 +1,6 @@
 import type { Static } from 'typebox';
-import { DomainErrorCode, refuse, refuseField, success } from '../domain/errors.ts';
+import { checkEnquiryFor, decideApproval as decideApprovalOf } from '../domain/approval.ts';
+import { DomainErrorCode, refuse, success } from '../domain/errors.ts';
 import { Procedure } from '../rules/procedures.ts';
 import type { Actor } from './actor.ts';
 import { runCommand } from './command.ts';
@@ -21,14 +22,9 @@ export async function requestApproval(app: AppContext, actor: Actor, body: Appro
     if (!(await tx.residents.get(body.residentId))) return refuse(DomainErrorCode.ResidentNotFound, `no resident ${body.residentId}`);
     let payload: Record<string, unknown>;
     if (body.kind === 'proxy') {
-      const enquiry = await tx.enquiries.get(body.enquiryId);
-      if (!enquiry || enquiry.residentId !== body.residentId) {
-        return refuse(DomainErrorCode.EnquiryNotFound, 'a proxy needs a recorded prior enquiry for this resident (代理人は事前にお問い合わせください)');
-      }
-      if (enquiry.procedure !== body.procedure) {
-        return refuseField('procedure', `the enquiry of ${enquiry.enquiredOn} was for ${enquiry.procedure}; a proxy for ${body.procedure} must ask about it first`);
-      }
-      payload = { enquiryId: enquiry.id, enquiredOn: enquiry.enquiredOn, proxy: body.proxy };
+      const enquiry = checkEnquiryFor(await tx.enquiries.get(body.enquiryId), body.residentId, body.procedure);
+      if (!enquiry.ok) return enquiry;
+      payload = { enquiryId: enquiry.value.id, enquiredOn: enquiry.value.enquiredOn, proxy: body.proxy };
     } else {
       const proxy = await checkProxyApproval(tx, actor, { approvalId: body.proxyApprovalId, procedure: Procedure.NumberChange }, body.residentId);
       if (!proxy.ok) return proxy;
@@ -74,20 +70,9 @@ export async function decideApproval(
     async (tx, note) => {
       const record = await tx.approvals.get(id, { lock: true });
       if (!record) return refuse(DomainErrorCode.ApprovalNotFound, `no approval ${id}`);
-      if (record.status !== 'pending') return refuse(DomainErrorCode.ApprovalAlreadyDecided, `the request is already ${record.status}`, { approvalStatus: record.status });
-      if (record.requestedBy === actor.id) return refuse(DomainErrorCode.ApprovalSelf, 'a request is decided by another supervisor than the one who made it');
-      if (record.requestedOfficeId !== actor.officeId) {
-        return refuse(DomainErrorCode.AuthOfficeNotAllowed, `the request was made at ${record.requestedOfficeId}; a supervisor there decides it`, {
-          officeId: record.requestedOfficeId,
-        });
-      }
-      const decided: ApprovalRecord = {
-        ...record,
-        status: approve ? 'approved' : 'refused',
-        decidedBy: actor.id,
-        decidedAt: app.clock.now(),
-        decisionNote: body.note ?? null,
-      };
+      const outcome = decideApprovalOf(record, { approve, by: actor, at: app.clock.now(), note: body.note ?? null });
+      if (!outcome.ok) return outcome;
+      const decided = outcome.value;
       note.details = { kind: record.kind, residentId: record.residentId };
       if (approve && record.kind === 'number-change') {
         const { reason, proxyApprovalId } = record.payload;

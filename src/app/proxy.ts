@@ -1,4 +1,5 @@
-import { DomainErrorCode, refuse, success } from '../domain/errors.ts';
+import { checkApprovalUse } from '../domain/approval.ts';
+import { success } from '../domain/errors.ts';
 import type { Actor } from './actor.ts';
 import type { AppContext } from './context.ts';
 import type { ApprovalRecord } from './ports/approval-repository.ts';
@@ -33,19 +34,9 @@ export async function checkProxyApproval(
 ): Promise<Result<CheckedApproval | null>> {
   const { approvalId, procedure } = request;
   if (approvalId === undefined) return success(null);
-  const approval = await tx.approvals.get(approvalId, { lock: true });
-  if (!approval || approval.kind !== 'proxy') return refuse(DomainErrorCode.ApprovalNotFound, `no proxy approval ${approvalId}`);
-  if (approval.residentId !== residentId) return refuse(DomainErrorCode.ApprovalNotUsable, 'the proxy approval is for another resident');
-  if (approval.status !== 'approved') {
-    return refuse(DomainErrorCode.ApprovalNotUsable, `the proxy approval is ${approval.status}, not approved`, { approvalStatus: approval.status });
-  }
-  if (approval.procedure !== procedure) {
-    return refuse(DomainErrorCode.ApprovalNotUsable, `the proxy approval is for ${approval.procedure}, not ${procedure}`, {
-      approvedProcedure: approval.procedure,
-      procedure,
-    });
-  }
-  return success({ approval, record: { approvalId, ...approval.payload, approvedBy: approval.decidedBy, usedBy: actor.id } });
+  const approval = checkApprovalUse(await tx.approvals.get(approvalId, { lock: true }), approvalId, residentId, procedure);
+  if (!approval.ok) return approval;
+  return success({ approval: approval.value, record: { approvalId, ...approval.value.payload, approvedBy: approval.value.decidedBy, usedBy: actor.id } });
 }
 
 /**

@@ -60,3 +60,27 @@ export function checkIdentity(documents: readonly IdentityDocument[], on: PlainD
     `identity must be shown with one photo document or two documents without a photo${paperCard ? `; a paper health insurance card counts only up to ${policy.healthInsuranceCardValidUntil} (a 資格確認書 replaces it)` : ''}`,
   );
 }
+
+/** What the chip says of a PIN entered (R-12): right, or wrong with the tries left, or now locked. */
+export interface PinEntry {
+  readonly ok: boolean;
+  readonly remainingAttempts: number;
+  readonly locked: boolean;
+}
+
+/**
+ * A command that needs the 住民基本台帳事務用 PIN is refused when it was wrong, saying how many
+ * tries are left, or that it is now locked and can be reset at the counter (R-12).
+ */
+export function residentRegistryPinRefusal(entry: PinEntry): Result<never> | undefined {
+  if (entry.ok) return undefined;
+  return entry.locked
+    ? refuse(DomainErrorCode.PinLocked, 'the 住民基本台帳事務用 PIN is now locked; it can be reset at this counter with identity documents', {
+        kind: 'resident-registry',
+        remainingAttempts: 0,
+      })
+    : refuse(DomainErrorCode.PinMismatch, `the 住民基本台帳事務用 PIN is wrong; ${entry.remainingAttempts} tries left`, {
+        kind: 'resident-registry',
+        remainingAttempts: entry.remainingAttempts,
+      });
+}

@@ -18,6 +18,7 @@ import { cardViewOf } from '../views.ts';
 import type { Result } from '../app-errors.ts';
 import type { ActKind } from '../ports/act-record-repository.ts';
 import type { AuditAction } from '../audit-action.ts';
+import { residentRegistryPinRefusal } from '../../domain/card-checks.ts';
 
 export interface CardWork {
   readonly tx: Repositories;
@@ -94,16 +95,5 @@ export async function decideAndSave(
 export async function checkResidentRegistryPin(app: AppContext, w: CardWork, pin: string): Promise<Result<void>> {
   const check = await app.chip.verify(w.tx, w.card.id, 'resident-registry', pin, w.meta.at);
   if (!check.ok) return check;
-  if (!check.value.ok) {
-    return check.value.locked
-      ? refuse(DomainErrorCode.PinLocked, 'the 住民基本台帳事務用 PIN is now locked; it can be reset at this counter with identity documents', {
-          kind: 'resident-registry',
-          remainingAttempts: 0,
-        })
-      : refuse(DomainErrorCode.PinMismatch, `the 住民基本台帳事務用 PIN is wrong; ${check.value.remainingAttempts} tries left`, {
-          kind: 'resident-registry',
-          remainingAttempts: check.value.remainingAttempts,
-        });
-  }
-  return success(undefined);
+  return residentRegistryPinRefusal(check.value) ?? success(undefined);
 }

@@ -1,20 +1,8 @@
+import type { Approval } from '../../domain/approval.ts';
 import type { LockOption } from './store.ts';
 
-export interface ApprovalRecord {
-  readonly id: string;
-  readonly kind: 'proxy' | 'number-change';
-  readonly status: 'pending' | 'approved' | 'refused' | 'used';
-  readonly residentId: string;
-  readonly procedure: string | null;
-  readonly payload: Readonly<Record<string, unknown>>;
-  readonly requestedBy: string;
-  readonly requestedOfficeId: string;
-  readonly requestedAt: string;
-  readonly decidedBy: string | null;
-  readonly decidedAt: string | null;
-  readonly decisionNote: string | null;
-  readonly usedAt: string | null;
-}
+/** An approval as the records keep it (docs/domain.md). */
+export type ApprovalRecord = Approval;
 
 export interface ApprovalRepository {
   insert(record: ApprovalRecord): Promise<void>;

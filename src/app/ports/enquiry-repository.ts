@@ -1,16 +1,7 @@
-import type { PlainDate } from '../../rules/plain-date.ts';
+import type { Enquiry } from '../../domain/approval.ts';
 
-export interface EnquiryRecord {
-  readonly id: string;
-  readonly residentId: string;
-  readonly enquiredOn: PlainDate;
-  readonly callerName: string;
-  readonly relationship: string;
-  readonly procedure: string;
-  readonly notes: string;
-  readonly recordedBy: string;
-  readonly recordedAt: string;
-}
+/** A prior enquiry as the records keep it. */
+export type EnquiryRecord = Enquiry;
 
 export interface EnquiryRepository {
   insert(record: EnquiryRecord): Promise<void>;
