@@ -3,7 +3,7 @@ import { IdentityDocumentsSchema } from '../rules/identity-documents.ts';
 import { PIN_KINDS, REISSUE_REASONS } from '../rules/policy.ts';
 import { PROCEDURE_TABLE } from '../rules/procedures.ts';
 import { ResidencySchema } from '../rules/residency.ts';
-import { NATIONALITY_PATTERN, RESIDENT_CODE_PATTERN } from '../rules/resident-formats.ts';
+import { NATIONALITY_PATTERN, PHONE_PATTERN, RESIDENT_CODE_PATTERN } from '../rules/resident-formats.ts';
 import { DateField, DateSchema } from '../rules/schema.ts';
 import { PROXY_PROCEDURES, takesProxy, type CommandName, type TakesProxy } from './proxy-procedures.ts';
 
@@ -49,7 +49,7 @@ export const RegisterResidentBody = Body({
   birthDate: DateSchema,
   sex: Type.Enum(['male', 'female']),
   address: Text(200),
-  phone: Type.Optional(Type.String({ pattern: '^[0-9-]{6,20}$', description: 'A phone number the hotline may match a caller by' })),
+  phone: Type.Optional(Type.String({ pattern: PHONE_PATTERN, description: 'A phone number the hotline may match a caller by' })),
   householdId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: '世帯; a new household when absent' })),
   nationality: Type.String({ pattern: NATIONALITY_PATTERN, description: 'ISO 3166-1 alpha-2' }),
   residency: ResidencySchema,
@@ -104,7 +104,7 @@ export const SearchQuery = Type.Object(
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Name in kanji or kana, partial' })),
     birthDate: Type.Optional(DateSchema),
     address: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Address, partial' })),
-    phone: Type.Optional(Type.String({ pattern: '^[0-9-]{6,20}$' })),
+    phone: Type.Optional(Type.String({ pattern: PHONE_PATTERN })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
     cursor: Type.Optional(Type.String({ maxLength: 400 })),
   },

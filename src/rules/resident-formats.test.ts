@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isKana, isNationalityCode, isResidentCode } from './resident-formats.ts';
+import { isKana, isNationalityCode, isPhoneNumber, isResidentCode } from './resident-formats.ts';
 
 describe('the forms of a resident record', () => {
   it.each([
@@ -19,6 +19,15 @@ describe('the forms of a resident record', () => {
     ['VNM', false],
   ])('nationality %s: %s', (text, expected) => {
     expect(isNationalityCode(text)).toBe(expected);
+  });
+
+  it.each([
+    ['03-3652-1151', true],
+    ['0336521151', true],
+    ['03 3652 1151', false],
+    ['12345', false],
+  ])('phone %s: %s', (text, expected) => {
+    expect(isPhoneNumber(text)).toBe(expected);
   });
 
   it.each([

@@ -8,9 +8,12 @@
 export const RESIDENT_CODE_PATTERN = '^[0-9]{11}$';
 /** Nationality: an ISO 3166-1 alpha-2 code in capitals (JP for a national). */
 export const NATIONALITY_PATTERN = '^[A-Z]{2}$';
+/** A phone number as the record keeps it and the hotline matches a caller by: digits and hyphens. */
+export const PHONE_PATTERN = '^[0-9-]{6,20}$';
 
 const RESIDENT_CODE = new RegExp(RESIDENT_CODE_PATTERN);
 const NATIONALITY = new RegExp(NATIONALITY_PATTERN);
+const PHONE = new RegExp(PHONE_PATTERN);
 const KANA = /^[\u30A0-\u30FF\u3040-\u309F\s\u3000・ー]+$/u;
 
 export function isResidentCode(text: string): boolean {
@@ -20,6 +23,10 @@ export function isResidentCode(text: string): boolean {
 /** Whether the text is a nationality code; the caller gives it in capitals, as the record keeps it. */
 export function isNationalityCode(text: string): boolean {
   return NATIONALITY.test(text);
+}
+
+export function isPhoneNumber(text: string): boolean {
+  return PHONE.test(text);
 }
 
 /** Whether a reading (フリガナ) is written in kana only: ひらがな, カタカナ or half-width ｶﾅ (read through NFKC). */

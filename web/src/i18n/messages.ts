@@ -1,6 +1,8 @@
 /**
  * Every text of the counter and hotline app, in Japanese (the default) and English. The type of
- * MESSAGES makes a missing translation a compile error; `{name}` is filled in at display.
+ * MESSAGES makes a missing translation a compile error; `{name}` is filled in at display, with
+ * the caller's values and the city's facts (city-facts.ts: the offices' names and the policy's
+ * figures), so that no text repeats a number the server decides.
  */
 export const MESSAGES = {
   'common.cancel': ['やめる', 'Cancel'],
