@@ -3,6 +3,7 @@ import { IdentityDocumentsSchema } from '../rules/identity-documents.ts';
 import { PIN_KINDS, REISSUE_REASONS } from '../rules/policy.ts';
 import { PROCEDURE_TABLE } from '../rules/procedures.ts';
 import { ResidencySchema } from '../rules/residency.ts';
+import { NATIONALITY_PATTERN, PHONE_PATTERN, RESIDENT_CODE_PATTERN } from '../rules/resident-formats.ts';
 import { DateField, DateSchema } from '../rules/schema.ts';
 import { PROXY_PROCEDURES, takesProxy, type CommandName, type TakesProxy } from './proxy-procedures.ts';
 
@@ -39,7 +40,7 @@ export const ExpectedVersionField = Type.Optional(
 );
 
 export const RegisterResidentBody = Body({
-  residentCode: Type.String({ pattern: '^[0-9]{11}$', description: '住民票コード, 11 digits' }),
+  residentCode: Type.String({ pattern: RESIDENT_CODE_PATTERN, description: '住民票コード, 11 digits' }),
   individualNumber: Type.String({ maxLength: 40, description: '個人番号, 12 digits (full-width digits accepted)' }),
   familyName: Text(50),
   givenName: Text(50),
@@ -48,9 +49,9 @@ export const RegisterResidentBody = Body({
   birthDate: DateSchema,
   sex: Type.Enum(['male', 'female']),
   address: Text(200),
-  phone: Type.Optional(Type.String({ pattern: '^[0-9-]{6,20}$', description: 'A phone number the hotline may match a caller by' })),
+  phone: Type.Optional(Type.String({ pattern: PHONE_PATTERN, description: 'A phone number the hotline may match a caller by' })),
   householdId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: '世帯; a new household when absent' })),
-  nationality: Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2' }),
+  nationality: Type.String({ pattern: NATIONALITY_PATTERN, description: 'ISO 3166-1 alpha-2' }),
   residency: ResidencySchema,
   periodOfStayEnd: Type.Optional(DateSchema),
   residenceCardNumber: Type.Optional(Type.String({ maxLength: 20 })),
@@ -103,7 +104,7 @@ export const SearchQuery = Type.Object(
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Name in kanji or kana, partial' })),
     birthDate: Type.Optional(DateSchema),
     address: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Address, partial' })),
-    phone: Type.Optional(Type.String({ pattern: '^[0-9-]{6,20}$' })),
+    phone: Type.Optional(Type.String({ pattern: PHONE_PATTERN })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
     cursor: Type.Optional(Type.String({ maxLength: 400 })),
   },

@@ -1,4 +1,4 @@
-import { signatureCertificateAllowed } from '../rules/certificate-expiry.ts';
+import { signatureCertificateAllowed } from '../rules/certificate-rules.ts';
 import { RuleErrorCode } from '../rules/errors.ts';
 import { photoIsRecent } from '../rules/photo-age.ts';
 import type { PlainDate } from '../rules/plain-date.ts';

@@ -1,5 +1,6 @@
 import { cardExpiry } from '../rules/card-expiry.ts';
-import { certificateExpiry, signatureCertificateAllowed } from '../rules/certificate-expiry.ts';
+import { certificateExpiry } from '../rules/certificate-expiry.ts';
+import { signatureCertificateAllowed } from '../rules/certificate-rules.ts';
 import { continuationDeadline } from '../rules/continuation-deadline.ts';
 import { RuleErrorCode } from '../rules/errors.ts';
 import type { IdentityDocument } from '../rules/identity-documents.ts';

@@ -1,3 +1,5 @@
+export { isKana } from '../rules/resident-formats.ts';
+
 /**
  * The form names are searched in: NFKC (full-width letters and half-width kana made regular),
  * hiragana as katakana, no spaces. A clerk typing やまだ, ﾔﾏﾀﾞ or ヤマダ finds 山田 (ヤマダ).
@@ -10,8 +12,6 @@ export function searchForm(text: string): string {
     .toUpperCase();
 }
 
-const KANA = /^[\u30A0-\u30FF\u3040-\u309F\s\u3000・ー]+$/u;
-
 /**
  * A reading (フリガナ) as the register keeps it: full-width katakana, whatever was typed or
  * imported (ひらがな, half-width ｶﾅ), with single spaces.
@@ -22,9 +22,4 @@ export function readingForm(text: string): string {
     .replace(/[\u3041-\u3096]/g, (char) => String.fromCharCode(char.charCodeAt(0) + 0x60))
     .replace(/[\s\u3000]+/g, ' ')
     .trim();
-}
-
-/** Whether a reading (フリガナ) is written in kana only. */
-export function isKana(text: string): boolean {
-  return KANA.test(text.normalize('NFKC'));
 }

@@ -16,6 +16,7 @@ import { noStore } from './no-store.ts';
 import { nulGuard } from './nul-guard.ts';
 import { officeRoutes } from './offices/office-routes.ts';
 import { openApi } from './openapi.ts';
+import { policyRoutes } from './policy/policy-routes.ts';
 import { reportRoutes } from './reports/report-routes.ts';
 import { residentRoutes } from './residents/resident-routes.ts';
 import { ruleRoutes } from './rules/rule-routes.ts';
@@ -70,6 +71,7 @@ export async function buildApp(context: AppContext, options: FastifyServerOption
   await app.register(idempotency, { context });
   await app.register(healthRoutes, { database: context.store });
   await app.register(officeRoutes, { offices: context.offices });
+  await app.register(policyRoutes, { policy: context.rules.policy });
   await app.register(ruleRoutes, { context: context.rules });
   await app.register(sessionRoutes, { context, loginAttemptsPerMinute, signInFailuresPerAddress });
   await app.register(residentRoutes, { context });

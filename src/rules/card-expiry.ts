@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { ageOn } from './age.ts';
+import { ageOn } from './age-rules.ts';
 import { nthBirthdayAfterDate } from './birthday.ts';
 import type { RuleContext } from './context.ts';
 import { type Result, refuseField, success } from './result.ts';

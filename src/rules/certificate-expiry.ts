@@ -1,11 +1,10 @@
 import { Type, type Static } from 'typebox';
-import { ageOn } from './age.ts';
 import { nthBirthdayAfterDate } from './birthday.ts';
+import { signatureCertificateAllowed } from './certificate-rules.ts';
 import type { RuleContext } from './context.ts';
 import { RuleErrorCode } from './errors.ts';
 import { type Result, refuse, refuseField, success } from './result.ts';
-import { minDate, type PlainDate } from './plain-date.ts';
-import type { Policy } from './policy.ts';
+import { minDate } from './plain-date.ts';
 import { DateField, DateSchema, InputObject } from './schema.ts';
 
 export const CertificateKind = { Signature: 'signature', User: 'user' } as const;
@@ -23,11 +22,6 @@ export const CertificateExpiryInput = InputObject(
 export type CertificateExpiryInput = Static<typeof CertificateExpiryInput>;
 export const CertificateExpiryOutput = Type.Object({ expiryDate: DateSchema });
 export type CertificateExpiryOutput = Static<typeof CertificateExpiryOutput>;
-
-/** R-4 (R-1): whether someone may hold a signature certificate (署名用電子証明書) on a day. */
-export function signatureCertificateAllowed(birthDate: PlainDate, on: PlainDate, policy: Policy): boolean {
-  return ageOn(birthDate, on) >= policy.signatureCertificateMinAge;
-}
 
 /**
  * R-4 `certificate-expiry` (C): the 5th birthday after issue, never later than the card.

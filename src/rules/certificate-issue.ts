@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { ageOn } from './age.ts';
+import { ageOn } from './age-rules.ts';
 import { certificateExpiry, CertificateKind } from './certificate-expiry.ts';
 import { certificateRenewalOpensOn } from './certificate-renewal-window.ts';
 import type { RuleContext } from './context.ts';

@@ -4,6 +4,7 @@ import { RuleErrorCode, type RuleError } from './errors.ts';
 import { type Result, success } from './result.ts';
 import { addDays } from './plain-date.ts';
 import { MovingAbroadPolicy, type Policy } from './policy.ts';
+import { NATIONALITY_PATTERN } from './resident-formats.ts';
 import { DateField, InputObject } from './schema.ts';
 
 /** The statuses of a card (docs/domain.md "Card status"). */
@@ -31,7 +32,7 @@ export type AbroadContinuationReason = (typeof AbroadContinuationReason)[keyof t
 
 export const MovingAbroadInput = InputObject(
   {
-    nationality: Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2; JP for a Japanese national' }),
+    nationality: Type.String({ pattern: NATIONALITY_PATTERN, description: 'ISO 3166-1 alpha-2; JP for a Japanese national' }),
     plannedMoveOutDate: DateField('転出予定日 of the 国外転出届'),
     today: DateField('The day the continuation is asked for'),
     cardStatus: Type.Enum(CARD_STATUSES, { description: "The card's status" }),

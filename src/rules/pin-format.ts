@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import type { RuleContext } from './context.ts';
 import { type Result, success } from './result.ts';
-import { PIN_KINDS, PinKind } from './policy.ts';
+import { checkPinFormat, PIN_KINDS } from './pin-rules.ts';
 import { InputObject } from './schema.ts';
 
 export const PinFormatInput = InputObject(
@@ -22,28 +22,13 @@ export const PinFormatOutput = Type.Object({
 });
 export type PinFormatOutput = Static<typeof PinFormatOutput>;
 
-const SIGNATURE_CHARACTERS = /^[A-Z0-9]*$/;
-const LETTER = /[A-Z]/;
-const DIGIT = /[0-9]/;
-const FOUR_DIGITS = /^[0-9]*$/;
-
 /**
- * R-12 `pin-format` (C: J-LIS). The signature PIN (署名用) is 6–16 letters A–Z and digits with
- * at least one of each, lower case taken as upper case, locking after 5 wrong tries; the user
- * (利用者証明用), resident-registry (住民基本台帳事務用) and card-info (券面事項入力補助用) PINs are
- * exactly 4 digits, locking after 3, and may be the same. Lock counts are the chip's business.
+ * R-12 `pin-format` (C: J-LIS): the format of `pin-rules.ts` (the signature PIN 6–16 letters and
+ * digits, the others 4 digits), with the consecutive wrong entries that lock the PIN, 5 for the
+ * signature PIN and 3 for the others by default (policy `pinMaxAttempts`). Lock counts are the chip's business.
  */
 export function pinFormat(input: PinFormatInput, context: RuleContext): Result<PinFormatOutput> {
   const maxAttempts = context.policy.pinMaxAttempts[input.kind];
-  const invalid = (reason: NonNullable<PinFormatOutput['reason']>) => success({ valid: false, maxAttempts, reason });
-  if (input.kind === PinKind.Signature) {
-    const pin = input.pin.replace(/[a-z]/g, (letter) => letter.toUpperCase());
-    if (!SIGNATURE_CHARACTERS.test(pin)) return invalid('characters');
-    if (pin.length < 6 || pin.length > 16) return invalid('length');
-    if (!LETTER.test(pin) || !DIGIT.test(pin)) return invalid('needs-letter-and-digit');
-    return success({ valid: true, normalized: pin, maxAttempts });
-  }
-  if (!FOUR_DIGITS.test(input.pin)) return invalid('characters');
-  if (input.pin.length !== 4) return invalid('length');
-  return success({ valid: true, normalized: input.pin, maxAttempts });
+  const check = checkPinFormat(input.kind, input.pin);
+  return success(check.valid ? { valid: true, normalized: check.normalized, maxAttempts } : { valid: false, maxAttempts, reason: check.reason });
 }

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { plainDate } from './plain-date.ts';
+import { PIN_KINDS, type PinKind } from './pin-rules.ts';
 import { DateSchema } from './schema.ts';
 
 /**
@@ -19,14 +20,7 @@ export const ReissueReason = {
 export type ReissueReason = (typeof ReissueReason)[keyof typeof ReissueReason];
 export const REISSUE_REASONS = Object.values(ReissueReason);
 
-export const PinKind = {
-  Signature: 'signature',
-  User: 'user',
-  ResidentRegistry: 'resident-registry',
-  CardInfo: 'card-info',
-} as const;
-export type PinKind = (typeof PinKind)[keyof typeof PinKind];
-export const PIN_KINDS = Object.values(PinKind);
+export { PIN_KINDS, PinKind } from './pin-rules.ts';
 
 /** whether a national moving abroad may keep the card (国外継続利用), or every card ends. */
 export const MovingAbroadPolicy = {

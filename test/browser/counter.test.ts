@@ -183,6 +183,71 @@ describe('the counter app in Chromium', () => {
   });
 });
 
+describe('what the counter offers is what the server allows', () => {
+  const cardProcedures = (page: Page) => page.locator('.card-panel').first().locator('.action-list a');
+  const residentProcedures = (page: Page) => page.locator('section', { has: page.getByRole('heading', { name: '手続き', exact: true }) }).locator('.action-list a');
+
+  it('offers a hotline operator no counter procedure, whatever address they open', { timeout: 120_000 }, async () => {
+    const { person, cardId } = await residentWithCard({ familyName: '一之江', givenName: '五郎', familyNameKana: 'イチノエ', givenNameKana: 'ゴロウ' });
+    const { page, context } = await world.page('ja');
+    await world.signIn(page, 'operator');
+    for (const path of [`/cards/${cardId}/suspend?resident=${person.id}`, `/residents/${person.id}/address-change`, '/residents/new', '/residents/arrival', '/approvals']) {
+      await page.goto(path);
+      await page.waitForURL(/\/hotline$/);
+      await look.texts(page.getByRole('navigation', { name: 'メニュー' }).getByRole('link'), ['一時停止受付']);
+    }
+    await context.close();
+  });
+
+  it("offers a clerk exactly the card's allowed actions: no continuation without one pending, no release of an active card, no extension of a card that ends on a birthday", { timeout: 120_000 }, async () => {
+    // A foreign resident whose period of stay outlasts the card: it ends on the 10th birthday, so nothing extends it (R-5).
+    const { person, cardId } = await residentWithCard({
+      familyName: '南', givenName: '葛西', familyNameKana: 'ミナミ', givenNameKana: 'カサイ', nationality: 'VN', residency: 'foreign-with-period', periodOfStayEnd: '2040-03-31', residenceCardNumber: 'AB12345678CD',
+    });
+    const { page, context } = await world.page('ja');
+    await world.signIn(page, 'clerk.honcho');
+    await page.goto(`/residents/${person.id}`);
+    await look.texts(cardProcedures(page), ['券面記載事項の変更（追記）', '一時停止（窓口）', '暗証番号の再設定・ロック解除', '再交付', 'カードの返納']);
+    const allowed: string[] = (await (await page.request.get(`/api/v1/cards/${cardId}`)).json()).allowedActions;
+    for (const action of ['continue', 'resume', 'extend']) expect(allowed).not.toContain(action);
+    // The clerk asks a supervisor to change a number, and does not change it.
+    expect(await residentProcedures(page).allInnerTexts()).toEqual(expect.arrayContaining(['在留期間の更新の登録', '個人番号の変更を申請（責任者の承認）']));
+    expect(await residentProcedures(page).allInnerTexts()).not.toEqual(expect.arrayContaining(['個人番号の変更']));
+    for (const procedure of ['continuation', 'resume', 'extension']) {
+      await page.goto(`/cards/${cardId}/${procedure}?resident=${person.id}`);
+      await look.visible(page.getByText('この手続きは、いまの状態ではできません。'));
+    }
+
+    const supervisor = await world.page('ja');
+    await world.signIn(supervisor.page, 'super.honcho');
+    await supervisor.page.goto(`/residents/${person.id}`);
+    await look.visible(residentProcedures(supervisor.page).getByText('個人番号の変更', { exact: true }));
+    expect(await residentProcedures(supervisor.page).allInnerTexts()).not.toEqual(expect.arrayContaining(['個人番号の変更を申請（責任者の承認）']));
+    await supervisor.context.close();
+    await context.close();
+  });
+
+  it('says when to file the move-in notification after a move-out as R-7 counts it: 14 days, moved off a holiday', { timeout: 120_000 }, async () => {
+    const { person } = await residentWithCard({ familyName: '西瑞江', givenName: '六子', familyNameKana: 'ニシミズエ', givenNameKana: 'ロクコ' });
+    const { page, context } = await world.page('ja');
+    await world.signIn(page, 'clerk.honcho');
+    await page.goto(`/residents/${person.id}`);
+    await page.getByRole('link', { name: '転出', exact: true }).click();
+    await page.getByLabel('ご本人（または代理人）の本人確認書類を確認した').check();
+    // The 14th day after 2026-12-28 is 2027-01-11, 成人の日: the office is closed, so the next day.
+    await page.getByLabel('転出予定日').fill('2026-12-28');
+    await page.getByLabel('転出先').fill('千葉県市川市');
+    await page.getByRole('button', { name: '確認画面へ' }).click();
+    await look.visible(page.getByText('2027-01-12（令和9年1月12日(火)）（閉庁日のため翌開庁日）'));
+    await page.getByRole('button', { name: 'この内容で手続きする' }).click();
+    const slip = page.locator('.slip');
+    await look.contains(slip, '2027-01-12（令和9年1月12日(火)）までを目安に転入届を出してください（転出日から14日以内）');
+    // The slip's footer names the city and its hotline from offices.json.
+    await look.contains(slip.locator('.slip__footer'), '江戸川区 マイナンバーカード窓口。紛失・盗難の一時停止：0120-95-0178（24時間365日）');
+    await context.close();
+  });
+});
+
 describe('a proxy at the counter in Chromium', () => {
   it('records the enquiry and the approval from the R-13 list, and continues the card for the approved proxy', { timeout: 120_000 }, async () => {
     const { person, cardId } = await residentWithCard({ familyName: '篠崎', givenName: '四郎', familyNameKana: 'シノザキ', givenNameKana: 'シロウ' });

@@ -3,16 +3,19 @@ import type { FastifyInstance } from 'fastify';
 import { createAppContext } from '../../src/app/create-app-context.ts';
 import type { Store } from '../../src/app/ports/store.ts';
 import { buildApp, type HttpOptions } from '../../src/http/app.ts';
-import { DEFAULT_CONTEXT } from '../../src/rules/context.ts';
+import { DEFAULT_CONTEXT, type RuleContext } from '../../src/rules/context.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { OFFICES, openTestApp, PASSWORD, type TestApp } from './app.ts';
 import { DIALECTS, temporaryDataDir, type TestDatabase } from './databases.ts';
 
 export { temporaryDataDir };
 
-/** The HTTP app over a store that is never migrated nor used: for routes that need no records. */
-export async function bareHttpApp(store: Store = openStore({ dataDir: temporaryDataDir(), databaseUrl: undefined, municipalityCode: OFFICES.municipality.code })): Promise<FastifyInstance> {
-  const app = await buildApp(createAppContext({ store, masterKey: randomBytes(32), rules: DEFAULT_CONTEXT, offices: OFFICES }));
+/** The HTTP app over a store that is never migrated nor used: for routes that need no records. The rules are the defaults unless given. */
+export async function bareHttpApp(
+  store: Store = openStore({ dataDir: temporaryDataDir(), databaseUrl: undefined, municipalityCode: OFFICES.municipality.code }),
+  rules: RuleContext = DEFAULT_CONTEXT,
+): Promise<FastifyInstance> {
+  const app = await buildApp(createAppContext({ store, masterKey: randomBytes(32), rules, offices: OFFICES }));
   app.addHook('onClose', async () => store.close());
   return app;
 }

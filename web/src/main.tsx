@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-router';
 import { StaffPage } from './admin/staff-page';
 import { AuditPage } from './auditor/audit-page';
-import { homeOf } from './auth/home';
+import { ACCESS, homeOf, passes, type Gate } from './auth/access';
 import { PasswordPage } from './auth/password-page';
 import { SessionProvider, useSession } from './auth/session';
 import { SetupPage } from './auth/setup-page';
@@ -20,21 +20,25 @@ import { SetupCodesPage } from './supervisor/setup-codes-page';
 import '@digital-go-jp/design-tokens/dist/tokens.css';
 import './styles.css';
 
-/** Only the roles given may see the page; others go to their own start page, strangers to sign-in. */
-function Only({ roles, children }: { roles: readonly string[]; children: ReactNode }) {
-  const { user } = useSession();
+/** Only those the gate lets in may see the page; others go to their own start page, strangers to sign-in. */
+function Only({ gate, children }: { gate: Gate; children: ReactNode }) {
+  const { user, permissions } = useSession();
   const { t } = useI18n();
   if (user === undefined) return <Page title={t('common.loading')}>{null}</Page>;
   if (user === null) return <Navigate to="/signin" replace />;
   if (user.mustChangePassword) return <Navigate to="/password" replace />;
-  if (!roles.includes(user.role)) return <Navigate to={homeOf(user)} replace />;
+  if (!passes(permissions, gate)) return <Navigate to="/" replace />;
   return <>{children}</>;
 }
 
+/** The start page of whoever is signed in; a session that opens no page is told so rather than sent round. */
 function Home() {
-  const { user } = useSession();
+  const { user, permissions } = useSession();
+  const { t } = useI18n();
   if (user === undefined) return null;
-  return <Navigate to={user ? homeOf(user) : '/signin'} replace />;
+  if (user === null) return <Navigate to="/signin" replace />;
+  const home = homeOf(user, permissions);
+  return home ? <Navigate to={home} replace /> : <Page title={t('common.noPages')}>{null}</Page>;
 }
 
 const figures = () => import('./supervisor/figures');
@@ -64,10 +68,6 @@ function NotFound() {
   return <Page title={t('common.notFound')}>{null}</Page>;
 }
 
-const COUNTER = ['clerk', 'supervisor'];
-/** Who reads the figures (report.read on the server); notices name residents, so supervisors only. */
-const FIGURES = ['supervisor', 'auditor'];
-
 const router = createBrowserRouter([
   {
     element: <Frame />,
@@ -76,23 +76,23 @@ const router = createBrowserRouter([
       { path: '/signin', element: <SignInPage /> },
       { path: '/password', element: <PasswordPage /> },
       { path: '/setup', element: <SetupPage /> },
-      { path: '/residents', element: <Only roles={COUNTER}><SearchPage /></Only> },
-      { path: '/residents/new', element: <Only roles={COUNTER}><RegisterRoute /></Only> },
-      { path: '/residents/arrival', element: <Only roles={COUNTER}><RegisterRoute arrival /></Only> },
-      { path: '/residents/:id', element: <Only roles={COUNTER}><ResidentPage /></Only> },
-      { path: '/residents/:id/:procedure', element: <Only roles={COUNTER}><ResidentProcedureRoute /></Only> },
-      { path: '/cards/:id/:procedure', element: <Only roles={COUNTER}><CardProcedureRoute /></Only> },
-      { path: '/slips/:id', element: <Only roles={COUNTER}><SlipPage /></Only> },
-      { path: '/approvals', element: <Only roles={COUNTER}><ApprovalsPage /></Only> },
-      { path: '/dashboard', element: <Only roles={FIGURES}><DashboardPage /></Only> },
-      { path: '/dashboard/sweeps', element: <Only roles={FIGURES}><SweepRunsPage /></Only> },
-      { path: '/reports', element: <Only roles={FIGURES}><ReportsPage /></Only> },
-      { path: '/notices', element: <Only roles={['supervisor']}><NoticesPage /></Only> },
-      { path: '/notices/letters', element: <Only roles={['supervisor']}><NoticeLettersPage /></Only> },
-      { path: '/setup-codes', element: <Only roles={['supervisor']}><SetupCodesPage /></Only> },
-      { path: '/hotline', element: <Only roles={['hotline']}><HotlinePage /></Only> },
-      { path: '/audit', element: <Only roles={['auditor']}><AuditPage /></Only> },
-      { path: '/staff', element: <Only roles={['admin']}><StaffPage /></Only> },
+      { path: '/residents', element: <Only gate={ACCESS.counter}><SearchPage /></Only> },
+      { path: '/residents/new', element: <Only gate={ACCESS.register}><RegisterRoute /></Only> },
+      { path: '/residents/arrival', element: <Only gate={ACCESS.register}><RegisterRoute arrival /></Only> },
+      { path: '/residents/:id', element: <Only gate={ACCESS.counter}><ResidentPage /></Only> },
+      { path: '/residents/:id/:procedure', element: <Only gate={ACCESS.counter}><ResidentProcedureRoute /></Only> },
+      { path: '/cards/:id/:procedure', element: <Only gate={ACCESS.counter}><CardProcedureRoute /></Only> },
+      { path: '/slips/:id', element: <Only gate={ACCESS.counter}><SlipPage /></Only> },
+      { path: '/approvals', element: <Only gate={ACCESS.approvals}><ApprovalsPage /></Only> },
+      { path: '/dashboard', element: <Only gate={ACCESS.figures}><DashboardPage /></Only> },
+      { path: '/dashboard/sweeps', element: <Only gate={ACCESS.figures}><SweepRunsPage /></Only> },
+      { path: '/reports', element: <Only gate={ACCESS.figures}><ReportsPage /></Only> },
+      { path: '/notices', element: <Only gate={ACCESS.notices}><NoticesPage /></Only> },
+      { path: '/notices/letters', element: <Only gate={ACCESS.notices}><NoticeLettersPage /></Only> },
+      { path: '/setup-codes', element: <Only gate={ACCESS.setupCodes}><SetupCodesPage /></Only> },
+      { path: '/hotline', element: <Only gate={ACCESS.hotline}><HotlinePage /></Only> },
+      { path: '/audit', element: <Only gate={ACCESS.audit}><AuditPage /></Only> },
+      { path: '/staff', element: <Only gate={ACCESS.staff}><StaffPage /></Only> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -5,7 +5,7 @@ import { useSession } from '../auth/session';
 import { Notice, StatusTag, SummaryList, TableScroll } from '../components/bits';
 import { ErrorSummary, Radios, SelectInput, TextInput, type FieldProblem } from '../components/form';
 import { Page } from '../components/layout';
-import { officeLabel } from '../components/office';
+import { officeLabel, ownOrFirstOffice } from '../components/office';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 
@@ -114,7 +114,9 @@ function AccountPanel({ account, onChanged }: { account: Account; onChanged: () 
   const heading = useRef<HTMLHeadingElement>(null);
   const [outcome, setOutcome] = useState<Outcome>();
   const [role, setRole] = useState<Role>(account.role);
-  const [officeId, setOfficeId] = useState(account.officeId === 'hotline' ? (offices?.offices[0]?.id ?? 'honcho') : account.officeId);
+  const [picked, setOfficeId] = useState('');
+  // Until one is picked: the account's own counter, or (for a hotline account) the city's first office, once the offices are known.
+  const officeId = picked || ownOrFirstOffice(offices, account.officeId);
   const self = account.id === user?.id;
   useEffect(() => heading.current?.focus(), []);
   const path = { params: { path: { id: account.id } } };
@@ -202,12 +204,14 @@ function AccountPanel({ account, onChanged }: { account: Account; onChanged: () 
 
 function AddAccount({ onAdded }: { onAdded: () => Promise<void> }) {
   const { t, error, lang } = useI18n();
-  const { offices } = useSession();
+  const { user, offices } = useSession();
   const awaitsSetup = useAwaitsSetup();
   const [username, setUsername] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('clerk');
-  const [officeId, setOfficeId] = useState('honcho');
+  const [picked, setOfficeId] = useState('');
+  // Until one is picked: the administrator's own office, where most accounts are added for, once the offices are known.
+  const officeId = picked || ownOrFirstOffice(offices, user?.officeId);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [outcome, setOutcome] = useState<Outcome>();
   return (

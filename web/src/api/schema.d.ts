@@ -248,6 +248,242 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The policy the rules apply: the defaults of rules.md and the city’s POLICY_FILE */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            adultAge: {
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD
+                                 * @example 2026-04-01
+                                 */
+                                from: string;
+                                age: number;
+                            }[];
+                            /** @enum {unknown} */
+                            feb29Birthday: "feb-28" | "mar-01";
+                            cardValidityBirthdays: {
+                                adult: number;
+                                minor: number;
+                            };
+                            certificateValidityBirthdays: number;
+                            signatureCertificateMinAge: number;
+                            specialPeriodMonths: number;
+                            renewalWindowMonths: number;
+                            certificateRenewalWindowMonths: number;
+                            moveInDays: number;
+                            specialMoveOutDays: number;
+                            continuationDays: number;
+                            holidayShift: {
+                                /**
+                                 * @description What happens when a deadline falls on a day the office is closed
+                                 * @enum {unknown}
+                                 */
+                                moveIn: "next-business-day" | "none";
+                                /**
+                                 * @description What happens when a deadline falls on a day the office is closed
+                                 * @enum {unknown}
+                                 */
+                                continuation: "next-business-day" | "none";
+                            };
+                            yearEndClosure: {
+                                /** @description MM-DD */
+                                from: string;
+                                /** @description MM-DD */
+                                to: string;
+                            };
+                            reissueFees: {
+                                lost: {
+                                    /** @description yen */
+                                    cardFee: number;
+                                    /** @description yen, once for the set of certificates */
+                                    certificateFee: number;
+                                    /** @enum {unknown} */
+                                    policeReport: "always" | "unless-lost-at-home" | "never";
+                                };
+                                stolen: {
+                                    /** @description yen */
+                                    cardFee: number;
+                                    /** @description yen, once for the set of certificates */
+                                    certificateFee: number;
+                                    /** @enum {unknown} */
+                                    policeReport: "always" | "unless-lost-at-home" | "never";
+                                };
+                                damaged: {
+                                    /** @description yen */
+                                    cardFee: number;
+                                    /** @description yen, once for the set of certificates */
+                                    certificateFee: number;
+                                    /** @enum {unknown} */
+                                    policeReport: "always" | "unless-lost-at-home" | "never";
+                                };
+                                dirty: {
+                                    /** @description yen */
+                                    cardFee: number;
+                                    /** @description yen, once for the set of certificates */
+                                    certificateFee: number;
+                                    /** @enum {unknown} */
+                                    policeReport: "always" | "unless-lost-at-home" | "never";
+                                };
+                                "notes-full": {
+                                    /** @description yen */
+                                    cardFee: number;
+                                    /** @description yen, once for the set of certificates */
+                                    certificateFee: number;
+                                    /** @enum {unknown} */
+                                    policeReport: "always" | "unless-lost-at-home" | "never";
+                                };
+                                renewal: {
+                                    /** @description yen */
+                                    cardFee: number;
+                                    /** @description yen, once for the set of certificates */
+                                    certificateFee: number;
+                                    /** @enum {unknown} */
+                                    policeReport: "always" | "unless-lost-at-home" | "never";
+                                };
+                                "number-change": {
+                                    /** @description yen */
+                                    cardFee: number;
+                                    /** @description yen, once for the set of certificates */
+                                    certificateFee: number;
+                                    /** @enum {unknown} */
+                                    policeReport: "always" | "unless-lost-at-home" | "never";
+                                };
+                            };
+                            notesCapacity: number;
+                            photoMaxAgeMonths: number;
+                            noticeDays: {
+                                continuationReminders: number[];
+                                periodOfStay: number;
+                            };
+                            /** @enum {unknown} */
+                            movingAbroad: "keep-possible" | "always-abolish";
+                            legalRepresentativeUnderAge: number;
+                            pickup: {
+                                reminderMonths: number;
+                                keepMonths: number;
+                            };
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD
+                             * @example 2026-04-01
+                             */
+                            healthInsuranceCardValidUntil: string;
+                            pinMaxAttempts: {
+                                signature: number;
+                                user: number;
+                                "resident-registry": number;
+                                "card-info": number;
+                            };
+                        };
+                    };
+                };
+                /** @description Problem: REQUEST.INVALID */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description A URI naming the kind of problem; one per code */
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, for a person */
+                            detail: string;
+                            /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                            code: string;
+                            errors?: {
+                                /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                                pointer: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rules/age": {
         parameters: {
             query?: never;

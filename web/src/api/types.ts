@@ -31,3 +31,11 @@ export type Report = Response<'/api/v1/reports/{name}', 'get'>;
 export type NoticeKind = Response<'/api/v1/notices/{kind}', 'get'>['kind'];
 export type NoticeList = Response<'/api/v1/notices/{kind}', 'get'>;
 export type Notice = NoticeList['notices'][number];
+/** What the signed-in staff member may do, as the session names it (the server's role table decides). */
+export type Permission = Response<'/api/v1/session', 'get'>['permissions'][number];
+/** What the one asking may do to a card now, as the card's view names it. */
+export type CardAction = CardView['allowedActions'][number];
+/** What the one asking may ask about a resident now, as the resident's view names it. */
+export type ResidentAction = ResidentDetail['allowedActions'][number];
+/** The city's effective policy, as the rules apply it (GET /api/v1/policy). */
+export type Policy = Response<'/api/v1/policy', 'get'>;

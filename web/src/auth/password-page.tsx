@@ -5,12 +5,12 @@ import { Notice } from '../components/bits';
 import { ErrorSummary, TextInput, type FieldProblem } from '../components/form';
 import { Page } from '../components/layout';
 import { useI18n } from '../i18n/i18n';
-import { homeOf } from './home';
+import { homeOf } from './access';
 import { useSession } from './session';
 
 export function PasswordPage() {
   const { t, error } = useI18n();
-  const { user, passwordChanged } = useSession();
+  const { user, permissions, passwordChanged } = useSession();
   const navigate = useNavigate();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -35,7 +35,7 @@ export function PasswordPage() {
             return;
           }
           passwordChanged();
-          navigate(homeOf({ ...user!, mustChangePassword: false }));
+          navigate(homeOf({ ...user!, mustChangePassword: false }, permissions) ?? '/');
         }}
       >
         <ErrorSummary problems={problems} />

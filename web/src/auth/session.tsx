@@ -1,13 +1,19 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { answer, api, onSessionExpired, setCsrf, type Answer } from '../api/client';
-import type { Offices, Response, SessionUser } from '../api/types';
+import type { Offices, Permission, Policy, Response, SessionUser } from '../api/types';
+import { cityFacts } from '../i18n/city-facts';
+import { useI18n } from '../i18n/i18n';
 
 type SignedIn = Response<'/api/v1/session', 'post'>;
 
 interface Session {
   /** undefined while loading, null when nobody is signed in. */
   readonly user: SessionUser | null | undefined;
+  /** What the signed-in staff member may do, as the server names it: the app offers nothing else. */
+  readonly permissions: readonly Permission[];
   readonly offices: Offices | undefined;
+  /** The city's policy as the rules apply it: the values the app's checks and texts use. */
+  readonly policy: Policy | undefined;
   /** Set when the server ended the session (expiry), to tell the clerk why they must sign in again. */
   readonly expired: boolean;
   signIn(username: string, password: string): Promise<Answer<SignedIn>>;
@@ -19,23 +25,31 @@ interface Session {
 
 const Context = createContext<Session | null>(null);
 
+const NONE: readonly Permission[] = [];
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<SessionUser | null | undefined>(undefined);
+  const [permissions, setPermissions] = useState<readonly Permission[]>(NONE);
   const [offices, setOffices] = useState<Offices>();
+  const [policy, setPolicy] = useState<Policy>();
   const [expired, setExpired] = useState(false);
+  const { lang, setFacts } = useI18n();
 
   useEffect(() => {
     void answer(api.GET('/api/v1/offices')).then((result) => result.ok && setOffices(result.data));
+    void answer(api.GET('/api/v1/policy')).then((result) => result.ok && setPolicy(result.data));
     void answer(api.GET('/api/v1/session')).then((result) => {
       if (result.ok) {
         setCsrf({ header: result.data.csrfHeader, token: result.data.csrfToken });
         setUser(result.data.user);
+        setPermissions(result.data.permissions);
       } else {
         setUser(null);
       }
     });
     return onSessionExpired(() => {
       setCsrf(undefined);
+      setPermissions(NONE);
       setUser((current) => {
         if (current) setExpired(true);
         return null;
@@ -43,10 +57,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     });
   }, []);
 
+  useEffect(() => setFacts(cityFacts(offices, policy, lang)), [offices, policy, lang, setFacts]);
+
   const signedIn = useCallback((result: Answer<SignedIn>) => {
     if (result.ok) {
       setCsrf({ header: result.data.csrfHeader, token: result.data.csrfToken });
       setUser(result.data.user);
+      setPermissions(result.data.permissions);
       setExpired(false);
     }
     return result;
@@ -61,11 +78,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     await answer(api.DELETE('/api/v1/session'));
     setCsrf(undefined);
     setUser(null);
+    setPermissions(NONE);
   }, []);
 
   const passwordChanged = useCallback(() => setUser((current) => (current ? { ...current, mustChangePassword: false } : current)), []);
 
-  const value = useMemo(() => ({ user, offices, expired, signIn, completeSetup, signOut, passwordChanged }), [user, offices, expired, signIn, completeSetup, signOut, passwordChanged]);
+  const value = useMemo(
+    () => ({ user, permissions, offices, policy, expired, signIn, completeSetup, signOut, passwordChanged }),
+    [user, permissions, offices, policy, expired, signIn, completeSetup, signOut, passwordChanged],
+  );
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }
 

@@ -3,20 +3,20 @@ import { Link, Navigate, useNavigate } from 'react-router';
 import { ErrorSummary, TextInput, type FieldProblem } from '../components/form';
 import { Page } from '../components/layout';
 import { useI18n } from '../i18n/i18n';
-import { homeOf } from './home';
+import { homeOf } from './access';
 import { useSession } from './session';
 
 /** The first sign-in of an account awaiting setup: username, the setup code a supervisor handed over, and a password of one's own. */
 export function SetupPage() {
   const { t, error } = useI18n();
-  const { user, completeSetup } = useSession();
+  const { user, permissions, completeSetup } = useSession();
   const navigate = useNavigate();
   const [username, setUsername] = useState('');
   const [code, setCode] = useState('');
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
   const [problems, setProblems] = useState<FieldProblem[]>([]);
-  if (user) return <Navigate to={homeOf(user)} replace />;
+  if (user) return <Navigate to={homeOf(user, permissions) ?? '/'} replace />;
   return (
     <Page title={t('setup.title')}>
       <p>{t('setup.intro')}</p>
@@ -33,7 +33,7 @@ export function SetupPage() {
           if (found.length) return;
           const result = await completeSetup(username.trim(), code.trim(), next);
           if (result.ok) {
-            navigate(homeOf(result.data.user));
+            navigate(homeOf(result.data.user, result.data.permissions) ?? '/');
             return;
           }
           const { code: refusal, detail } = result.problem;

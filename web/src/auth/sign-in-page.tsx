@@ -4,17 +4,17 @@ import { Notice } from '../components/bits';
 import { ErrorSummary, TextInput, type FieldProblem } from '../components/form';
 import { Page } from '../components/layout';
 import { useI18n } from '../i18n/i18n';
-import { homeOf } from './home';
+import { homeOf } from './access';
 import { useSession } from './session';
 
 export function SignInPage() {
   const { t, error } = useI18n();
-  const { user, signIn, expired } = useSession();
+  const { user, permissions, signIn, expired } = useSession();
   const navigate = useNavigate();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [problems, setProblems] = useState<FieldProblem[]>([]);
-  if (user) return <Navigate to={homeOf(user)} replace />;
+  if (user) return <Navigate to={homeOf(user, permissions) ?? '/'} replace />;
   return (
     <Page title={t('signIn.title')}>
       {expired ? <Notice tone="warning">{t('signIn.expired')}</Notice> : null}
@@ -29,7 +29,7 @@ export function SignInPage() {
           setProblems(missing);
           if (missing.length) return;
           const result = await signIn(username.trim(), password);
-          if (result.ok) navigate(result.data.user.mustChangePassword ? '/password' : homeOf(result.data.user));
+          if (result.ok) navigate(homeOf(result.data.user, result.data.permissions) ?? '/');
           else setProblems([{ field: 'password', message: error(result.problem.code, result.problem.detail) }]);
         }}
       >

@@ -2,6 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { NavLink, useNavigate } from 'react-router';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { menuOf } from '../auth/access';
 import { useSession } from '../auth/session';
 import { officeLabel } from './office';
 
@@ -22,36 +23,10 @@ export function Page({ title, children, wide }: { title: string; children: React
   );
 }
 
-const NAV: Record<string, readonly { to: string; label: MessageKey }[]> = {
-  clerk: [
-    { to: '/residents', label: 'nav.search' },
-    { to: '/residents/new', label: 'nav.register' },
-    { to: '/residents/arrival', label: 'nav.arrival' },
-    { to: '/approvals', label: 'nav.approvals' },
-  ],
-  supervisor: [
-    { to: '/dashboard', label: 'nav.dashboard' },
-    { to: '/residents', label: 'nav.search' },
-    { to: '/residents/new', label: 'nav.register' },
-    { to: '/residents/arrival', label: 'nav.arrival' },
-    { to: '/approvals', label: 'nav.approvals' },
-    { to: '/reports', label: 'nav.reports' },
-    { to: '/notices', label: 'nav.notices' },
-    { to: '/setup-codes', label: 'nav.setupCodes' },
-  ],
-  hotline: [{ to: '/hotline', label: 'nav.hotline' }],
-  auditor: [
-    { to: '/audit', label: 'nav.audit' },
-    { to: '/dashboard', label: 'nav.dashboard' },
-    { to: '/reports', label: 'nav.reports' },
-  ],
-  admin: [{ to: '/staff', label: 'nav.staff' }],
-};
-
-/** The frame of every signed-in page: skip link, who is signed in where, the role's menu, language, sign-out. */
+/** The frame of every signed-in page: skip link, who is signed in where, the menu of what they may do, language, sign-out. */
 export function Layout({ children }: { children: ReactNode }) {
   const { t, lang, setLang } = useI18n();
-  const { user, offices, signOut } = useSession();
+  const { user, permissions, offices, signOut } = useSession();
   const navigate = useNavigate();
   const officeName = officeLabel(offices, user?.officeId, lang);
   return (
@@ -91,7 +66,7 @@ export function Layout({ children }: { children: ReactNode }) {
         {user && !user.mustChangePassword ? (
           <nav className="nav" aria-label={t('layout.menu')}>
             <ul className="nav__list">
-              {(NAV[user.role] ?? []).map((item) => (
+              {menuOf(permissions).map((item) => (
                 <li key={item.to}>
                   <NavLink className="nav__link" to={item.to} end>
                     {t(item.label)}

@@ -8,3 +8,9 @@ export function officeLabel(offices: Offices | undefined, id: string | null | un
   if (!office) return id;
   return lang === 'ja' ? office.name : `${office.nameEn}（${office.name}）`;
 }
+
+/** The staff member's own counter when it is one of the city's offices (not the hotline), else the city's first office. */
+export function ownOrFirstOffice(offices: Offices | undefined, officeId: string | undefined): string {
+  const counters = offices?.offices ?? [];
+  return counters.some((office) => office.id === officeId) ? officeId! : (counters[0]?.id ?? '');
+}

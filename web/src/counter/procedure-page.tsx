@@ -1,7 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { identityIsSufficient, NON_PHOTO_DOCUMENTS, PHOTO_DOCUMENTS, type IdentityDocument } from '../../../src/rules/identity-document-rules.ts';
+import { checkPinFormat } from '../../../src/rules/pin-rules.ts';
+import { isKana } from '../../../src/rules/resident-formats.ts';
 import { answer, api, type Problem } from '../api/client';
-import type { Approval } from '../api/types';
+import type { Approval, Offices, Policy } from '../api/types';
 import { useSession } from '../auth/session';
 import { Notice, SummaryList } from '../components/bits';
 import { Checkbox, Checkboxes, ErrorSummary, Radios, SelectInput, TextInput, type FieldProblem } from '../components/form';
@@ -10,8 +13,8 @@ import { isRealDate, todayInJapan } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { proxyProcedureLabel } from '../i18n/proxy-procedure';
-import { DOCUMENT_KINDS } from './documents';
 import { list, str, type FieldSpec, type Presence, type PreviewLine, type ProcedureContext, type ProcedureSpec, type Values } from './procedure';
+import { day, rulesPolicy } from './rules';
 import { saveSlip } from './slip-store';
 import type { CardView, ResidentDetail } from '../api/types';
 
@@ -32,15 +35,33 @@ function shown(field: FieldSpec, value: Values[string], context: ProcedureContex
   return String(value || '—');
 }
 
-/** A counter procedure as a guided form: verify, fill in, review with its consequences, confirm. */
-export function ProcedurePage({ spec, resident, card }: { spec: ProcedureSpec; resident?: ResidentDetail | undefined; card?: CardView | undefined }) {
+/** The identity documents a counter accepts, those with a photo first (the rules' own list). */
+const DOCUMENT_KINDS: readonly IdentityDocument[] = [...PHOTO_DOCUMENTS, ...NON_PHOTO_DOCUMENTS];
+
+/** Whether the documents prove identity on the procedure's day as the server will count them; unknown (true) before the day is a real date. */
+function identityProven(field: FieldSpec, values: Values, context: ProcedureContext): boolean {
+  const on = field.identityOn ? day(field.identityOn(values, context)) : undefined;
+  return on === undefined || identityIsSufficient(list(values, field.name) as IdentityDocument[], on, rulesPolicy(context.policy));
+}
+
+type Props = { spec: ProcedureSpec; resident?: ResidentDetail | undefined; card?: CardView | undefined };
+
+/** A counter procedure as a guided form: verify, fill in, review with its consequences, confirm. Drawn once the city's offices and policy are known. */
+export function ProcedurePage(props: Props) {
+  const { t } = useI18n();
+  const { user, offices, policy } = useSession();
+  if (!user || !offices || !policy) return <Page title={t('common.loading')}>{null}</Page>;
+  return <ProcedureForm {...props} offices={offices} policy={policy} />;
+}
+
+function ProcedureForm({ spec, resident, card, offices, policy }: Props & { offices: Offices; policy: Policy }) {
   const i18n = useI18n();
   const { t, error: errorText } = i18n;
-  const { user, offices } = useSession();
+  const { user, permissions } = useSession();
   const navigate = useNavigate();
   const context: ProcedureContext = useMemo(
-    () => ({ resident, card, user: user!, offices, today: todayInJapan(), lang: i18n.lang, t: i18n.t, date: i18n.date, money: i18n.money, error: i18n.error }),
-    [resident, card, user, offices, i18n],
+    () => ({ resident, card, user: user!, permissions, offices, policy, today: todayInJapan(), lang: i18n.lang, t: i18n.t, date: i18n.date, money: i18n.money, error: i18n.error }),
+    [resident, card, user, permissions, offices, policy, i18n],
   );
   const [values, setValues] = useState<Values>(() => initialValues(spec, context));
   const [verified, setVerified] = useState<string[]>([]);
@@ -83,10 +104,12 @@ export function ProcedurePage({ spec, resident, card }: { spec: ProcedureSpec; r
         found.push({ field: field.name, message: field.kind === 'documents' ? t('form.chooseDocuments') : t('form.required', { label }) });
       } else if (field.kind === 'date' && value && !isRealDate(String(value))) {
         found.push({ field: field.name, message: t('form.date', { label }) });
-      } else if (field.kind === 'pin' && value && !/^\d{4}$/.test(String(value))) {
+      } else if (field.kind === 'pin' && field.pinKind && value && !checkPinFormat(field.pinKind, String(value)).valid) {
         found.push({ field: field.name, message: t('form.pin4', { label }) });
-      } else if (field.kind === 'kana' && value && !/^[\u30A0-\u30FF\u3040-\u309F\s\u3000・ー]+$/.test(String(value))) {
+      } else if (field.kind === 'kana' && value && !isKana(String(value))) {
         found.push({ field: field.name, message: t('form.kana', { label }) });
+      } else if (field.kind === 'documents' && !identityProven(field, values, context)) {
+        found.push({ field: field.name, message: errorText('IDENTITY.INSUFFICIENT', '') });
       }
     }
     return [...found, ...(spec.validate?.(values, context) ?? [])];
@@ -122,7 +145,7 @@ export function ProcedurePage({ spec, resident, card }: { spec: ProcedureSpec; r
       setStep('edit');
       return;
     }
-    const slip = spec.slip(result.data, values, context);
+    const slip = await spec.slip(result.data, values, context);
     const presenceLine: [string, string] = [t('procedure.presence'), t(`presence.${presence}` as MessageKey)];
     const id = saveSlip({ ...slip, lines: spec.presence ? [...slip.lines, presenceLine] : slip.lines });
     navigate(`/slips/${id}`);

@@ -1,5 +1,6 @@
 import type { Answer } from '../api/client';
-import type { CardView, Offices, ResidentDetail, SessionUser } from '../api/types';
+import type { PinKind } from '../../../src/rules/pin-rules.ts';
+import type { CardView, Offices, Permission, Policy, ResidentDetail, SessionUser } from '../api/types';
 import type { Lang } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 
@@ -10,12 +11,17 @@ export type Values = Record<string, Value>;
 export type Presence = 'holder' | 'household-member' | 'proxy';
 export const PRESENCES: readonly Presence[] = ['holder', 'household-member', 'proxy'];
 
-/** What a procedure knows when it is drawn: the resident, the card, the clerk and the day. */
+/**
+ * What a procedure knows when it is drawn: the resident and the card (each naming what the clerk
+ * may do with it), the clerk and their permissions, the city's offices and policy, and the day.
+ */
 export interface ProcedureContext {
   readonly resident: ResidentDetail | undefined;
   readonly card: CardView | undefined;
   readonly user: SessionUser;
-  readonly offices: Offices | undefined;
+  readonly permissions: readonly Permission[];
+  readonly offices: Offices;
+  readonly policy: Policy;
   readonly today: string;
   readonly lang: Lang;
   t(key: MessageKey, params?: Record<string, string | number>): string;
@@ -35,6 +41,14 @@ export interface FieldSpec {
   readonly options?: (context: ProcedureContext) => readonly { value: string; label: string }[];
   readonly visible?: (values: Values, context: ProcedureContext) => boolean;
   readonly initial?: (context: ProcedureContext) => Value;
+  /** For a field of kind `pin`: the PIN it takes, whose format (R-12) is checked before sending. */
+  readonly pinKind?: PinKind;
+  /**
+   * For a field of kind `documents`: the day of the procedure on which the documents must prove
+   * identity (one with a photo, or two without, of those that count that day), checked before
+   * sending as the server will; absent where the server counts none (a proxy's documents).
+   */
+  readonly identityOn?: (values: Values, context: ProcedureContext) => string;
 }
 
 /** A line of what the procedure will decide, computed by the rules before the clerk confirms. */
@@ -65,7 +79,7 @@ export interface ProcedureSpec {
   readonly scope: 'resident' | 'card' | 'none';
   readonly title: MessageKey;
   readonly intro?: MessageKey;
-  /** Whether the procedure is offered for this resident or card to this clerk. */
+  /** Whether the procedure is offered for this resident or card to this clerk: as the server's views and session name it. */
   readonly offered: (context: ProcedureContext) => boolean;
   /** What the clerk checks before anything else, each ticked off. */
   readonly verify?: readonly MessageKey[];
@@ -80,7 +94,8 @@ export interface ProcedureSpec {
   readonly preview?: (values: Values, context: ProcedureContext) => Promise<readonly PreviewLine[]>;
   readonly validate?: (values: Values, context: ProcedureContext) => readonly { field: string; message: string }[];
   readonly submit: (values: Values, context: ProcedureContext) => Promise<Answer<unknown>>;
-  readonly slip: (data: unknown, values: Values, context: ProcedureContext) => Slip;
+  /** The slip of the answer; a slip that names a deadline asks the rules for it first. */
+  readonly slip: (data: unknown, values: Values, context: ProcedureContext) => Slip | Promise<Slip>;
   /** The field a refusal concerns, so its message is shown next to that field. */
   readonly fieldOfCode?: Readonly<Record<string, string>>;
 }

@@ -1,9 +1,12 @@
+import { checkIndividualNumber } from '../../../src/rules/individual-number-rules.ts';
+import { isNationalityCode, isResidentCode } from '../../../src/rules/resident-formats.ts';
 import { answer, api } from '../api/client';
 import type { ResidentDetail } from '../api/types';
 import type { MessageKey } from '../i18n/messages';
 import { bool, optional, str, type FieldSpec, type PreviewLine, type ProcedureContext, type ProcedureSpec, type Values } from './procedure';
 
-const counter = (context: ProcedureContext) => ['clerk', 'supervisor'].includes(context.user.role);
+/** Registering someone is writing a resident record: offered to those the session lets write one. */
+const registers = (context: ProcedureContext) => context.permissions.includes('resident.write');
 const foreign = (values: Values) => str(values, 'residency') !== 'national';
 
 const PERSON: readonly FieldSpec[] = [
@@ -15,7 +18,7 @@ const PERSON: readonly FieldSpec[] = [
   { name: 'sex', kind: 'radios', label: 'field.sex', required: true, options: (context) => [{ value: 'female', label: context.t('sex.female') }, { value: 'male', label: context.t('sex.male') }] },
   { name: 'residentCode', kind: 'text', label: 'field.residentCode', hint: 'hint.residentCode', required: true },
   { name: 'individualNumber', kind: 'text', label: 'field.individualNumber', hint: 'hint.individualNumber', required: true },
-  { name: 'address', kind: 'text', label: 'field.address', required: true, initial: () => '東京都江戸川区' },
+  { name: 'address', kind: 'text', label: 'field.address', required: true },
   { name: 'phone', kind: 'tel', label: 'field.phone', hint: 'hint.phone' },
   { name: 'householdId', kind: 'text', label: 'field.householdId', hint: 'hint.householdId', initial: () => new URLSearchParams(location.search).get('household') ?? '' },
   {
@@ -52,12 +55,13 @@ function personBody(values: Values) {
   };
 }
 
+/** The numbers and codes as the records service will check them (R-11 and the record's forms), before anything is sent. */
 function checkNumber(values: Values, context: ProcedureContext) {
-  const digits = str(values, 'individualNumber').replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
   const problems: { field: string; message: string }[] = [];
-  if (!/^\d{12}$/.test(digits)) problems.push({ field: 'individualNumber', message: context.t('form.number12') });
-  if (!/^\d{11}$/.test(str(values, 'residentCode'))) problems.push({ field: 'residentCode', message: context.t('form.residentCode') });
-  if (foreign(values) && !/^[A-Za-z]{2}$/.test(str(values, 'nationality'))) problems.push({ field: 'nationality', message: context.t('form.nationality') });
+  const number = checkIndividualNumber(str(values, 'individualNumber'));
+  if (!number.valid) problems.push({ field: 'individualNumber', message: context.t(number.reason === 'format' ? 'form.number12' : 'form.checkDigit') });
+  if (!isResidentCode(str(values, 'residentCode'))) problems.push({ field: 'residentCode', message: context.t('form.residentCode') });
+  if (foreign(values) && !isNationalityCode(str(values, 'nationality').toUpperCase())) problems.push({ field: 'nationality', message: context.t('form.nationality') });
   return problems;
 }
 
@@ -68,7 +72,7 @@ export const REGISTER: ProcedureSpec = {
   scope: 'none',
   title: 'procedure.register',
   intro: 'intro.register',
-  offered: counter,
+  offered: registers,
   fields: [...PERSON, { name: 'moveInDate', kind: 'date', label: 'field.moveInDate' }],
   validate: checkNumber,
   submit: (values) => answer(api.POST('/api/v1/residents', { body: { ...personBody(values), ...(optional(values, 'moveInDate') && { moveInDate: str(values, 'moveInDate') }) } })),
@@ -92,11 +96,11 @@ export const ARRIVAL: ProcedureSpec = {
   scope: 'none',
   title: 'procedure.arrival',
   intro: 'intro.arrival',
-  offered: counter,
+  offered: registers,
   verify: ['verify.identity', 'verify.moveOutCertificate'],
   fields: [
     ...PERSON.filter((field) => field.name !== 'address'),
-    { name: 'address', kind: 'text', label: 'field.newAddress', required: true, initial: () => '東京都江戸川区' },
+    { name: 'address', kind: 'text', label: 'field.newAddress', required: true },
     { name: 'moveInDate', kind: 'date', label: 'field.moveInDate', required: true },
     { name: 'notificationDate', kind: 'date', label: 'field.notificationDate', required: true, initial: (context) => context.today },
     { name: 'plannedMoveOutDate', kind: 'date', label: 'field.plannedMoveOutDate', hint: 'hint.plannedMoveOutDate' },

@@ -28,11 +28,12 @@ export function useResident(id: string | undefined) {
   return { resident, reload: load };
 }
 
+/** What the procedures are offered by; undefined until the session, its offices and policy are known. */
 function useProcedureContext(resident: ResidentDetail | undefined, card: CardView | undefined): ProcedureContext | undefined {
   const i18n = useI18n();
-  const { user, offices } = useSession();
-  if (!user) return undefined;
-  return { resident, card, user, offices, today: todayInJapan(), lang: i18n.lang, t: i18n.t, date: i18n.date, money: i18n.money, error: i18n.error };
+  const { user, permissions, offices, policy } = useSession();
+  if (!user || !offices || !policy) return undefined;
+  return { resident, card, user, permissions, offices, policy, today: todayInJapan(), lang: i18n.lang, t: i18n.t, date: i18n.date, money: i18n.money, error: i18n.error };
 }
 
 export function ResidentPage() {
@@ -40,7 +41,7 @@ export function ResidentPage() {
   const { t } = useI18n();
   const { resident } = useResident(id);
   const context = useProcedureContext(resident ?? undefined, undefined);
-  if (resident === undefined) return <Page title={t('common.loading')}>{null}</Page>;
+  if (resident === undefined || (resident && !context)) return <Page title={t('common.loading')}>{null}</Page>;
   if (resident === null || !context)
     return (
       <Page title={t('resident.notFound')}>

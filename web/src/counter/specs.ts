@@ -1,34 +1,34 @@
+import { signatureCertificateAllowed } from '../../../src/rules/certificate-rules.ts';
+import type { IdentityDocument } from '../../../src/rules/identity-document-rules.ts';
+import { checkPinFormat, PinKind } from '../../../src/rules/pin-rules.ts';
 import { answer, api } from '../api/client';
-import type { CardView, RequestBody, ResidentDetail } from '../api/types';
-import { officeLabel } from '../components/office';
-import { addDays } from '../i18n/format';
+import type { CardAction, CardView, Permission, RequestBody, ResidentAction, ResidentDetail } from '../api/types';
+import { officeLabel, ownOrFirstOffice } from '../components/office';
 import type { MessageKey } from '../i18n/messages';
 import { isProxyProcedure, PROXY_PROCEDURES, proxyProcedureLabel, type ProxyProcedure } from '../i18n/proxy-procedure';
-import type { DocumentKind } from './documents';
 import { bool, list, optional, presenceOf, str, type Presence, type PreviewLine, type ProcedureContext, type ProcedureSpec, type Slip, type Values } from './procedure';
+import { day, rulesPolicy } from './rules';
 
-const COUNTER_ROLES = ['clerk', 'supervisor'];
-const counter = (context: ProcedureContext) => COUNTER_ROLES.includes(context.user.role);
-const registered = (context: ProcedureContext) => counter(context) && context.resident?.registration === 'registered';
-const cardIn =
-  (...statuses: string[]) =>
-  (context: ProcedureContext) =>
-    counter(context) && context.card !== undefined && statuses.includes(context.card.status);
+/** Offered when the resident's view names the action for the clerk: the server's transition table and permissions decide. */
+const residentMay = (action: ResidentAction) => (context: ProcedureContext) => context.resident?.allowedActions.includes(action) ?? false;
+/** Offered when the card's view names the action for the clerk: its status, the clerk's permission and what the card rules out. */
+const cardMay = (action: CardAction) => (context: ProcedureContext) => context.card?.allowedActions.includes(action) ?? false;
+const may = (permission: Permission) => (context: ProcedureContext) => context.permissions.includes(permission);
 
 const residentId = (context: ProcedureContext) => context.resident!.id;
 const cardId = (context: ProcedureContext) => context.card!.id;
-const docs = (values: Values) => list(values, 'identityDocuments') as DocumentKind[];
+const docs = (values: Values) => list(values, 'identityDocuments') as IdentityDocument[];
 /** The approval of a proxy at the counter (ProcedurePage adds it when the proxy is chosen), only when one was given. */
 const proxyApproval = (values: Values) => (optional(values, 'proxyApprovalId') ? { proxyApprovalId: str(values, 'proxyApprovalId') } : {});
 
 function officeName(context: ProcedureContext, id: string | null | undefined): string {
-  const office = context.offices?.offices.find((entry) => entry.id === id);
+  const office = context.offices.offices.find((entry) => entry.id === id);
   if (!office) return id ?? '—';
   return context.lang === 'ja' ? `${office.name}（${office.phone}）` : `${office.nameEn} / ${office.name} (${office.phone})`;
 }
 
 function officeOptions(context: ProcedureContext) {
-  return (context.offices?.offices ?? []).map((office) => ({ value: office.id, label: officeLabel(context.offices, office.id, context.lang) }));
+  return context.offices.offices.map((office) => ({ value: office.id, label: officeLabel(context.offices, office.id, context.lang) }));
 }
 
 function whoLine(context: ProcedureContext): [string, string] {
@@ -71,14 +71,14 @@ export const APPLICATION: ProcedureSpec = {
   scope: 'resident',
   title: 'procedure.card-application',
   intro: 'intro.card-application',
-  offered: (context) => registered(context) && !context.resident!.cards.some((card) => ['applied', 'ready', 'active', 'suspended'].includes(card.status)),
+  offered: residentMay('apply-for-card'),
   verify: ['verify.identity', 'verify.photo'],
   presence: true,
   fields: [
     { name: 'applicationDate', kind: 'date', label: 'field.applicationDate', required: true, initial: (context) => context.today },
     { name: 'photoTakenOn', kind: 'date', label: 'field.photoTakenOn', hint: 'hint.photo', required: true },
     { name: 'certificates', kind: 'radios', label: 'field.certificates', hint: 'hint.certificates', required: true, options: yesNoCertificates, initial: () => 'both' },
-    { name: 'pickupOfficeId', kind: 'select', label: 'field.pickupOffice', required: true, options: officeOptions, initial: (context) => (context.user.officeId === 'hotline' ? 'honcho' : context.user.officeId) },
+    { name: 'pickupOfficeId', kind: 'select', label: 'field.pickupOffice', required: true, options: officeOptions, initial: (context) => ownOrFirstOffice(context.offices, context.user.officeId) },
   ],
   warnings: (values, context) => (str(values, 'certificates') === 'both' ? [context.t('warning.signatureUnder15')] : []),
   submit: (values, context) =>
@@ -107,7 +107,7 @@ export const MANUFACTURE: ProcedureSpec = {
   scope: 'card',
   title: 'procedure.manufacture',
   intro: 'intro.manufacture',
-  offered: cardIn('applied'),
+  offered: cardMay('manufacture'),
   fields: [{ name: 'issueDate', kind: 'date', label: 'field.issueDate', hint: 'hint.issueDate', required: true, initial: (context) => context.today }],
   preview: async (values, context) => {
     const resident = context.resident!;
@@ -145,22 +145,20 @@ export const ISSUE: ProcedureSpec = {
   scope: 'card',
   title: 'procedure.issue',
   intro: 'intro.issue',
-  offered: cardIn('ready'),
+  offered: cardMay('issue'),
   verify: ['verify.identity', 'verify.noticeLetter'],
   presence: true,
   fields: [
     { name: 'handedOverOn', kind: 'date', label: 'field.handedOverOn', required: true, initial: (context) => context.today },
-    { name: 'identityDocuments', kind: 'documents', label: 'field.identityDocuments', required: true },
+    { name: 'identityDocuments', kind: 'documents', label: 'field.identityDocuments', required: true, identityOn: (values) => str(values, 'handedOverOn') },
     { name: 'notificationCardReturned', kind: 'checkbox', label: 'field.notificationCardReturned', hint: 'hint.notificationCard' },
-    { name: 'signature', kind: 'signature-pin', label: 'field.pinSignature', hint: 'hint.pinSignature', visible: (_values, context) => wantsSignature(context) },
-    { name: 'user', kind: 'pin', label: 'field.pinUser', hint: 'hint.pin4', required: true },
-    { name: 'residentRegistry', kind: 'pin', label: 'field.pinResidentRegistry', hint: 'hint.pin4', required: true },
-    { name: 'cardInfo', kind: 'pin', label: 'field.pinCardInfo', hint: 'hint.pin4', required: true },
+    { name: 'signature', kind: 'signature-pin', label: 'field.pinSignature', hint: 'hint.pinSignature', visible: wantsSignature },
+    { name: 'user', kind: 'pin', pinKind: PinKind.User, label: 'field.pinUser', hint: 'hint.pin4', required: true },
+    { name: 'residentRegistry', kind: 'pin', pinKind: PinKind.ResidentRegistry, label: 'field.pinResidentRegistry', hint: 'hint.pin4', required: true },
+    { name: 'cardInfo', kind: 'pin', pinKind: PinKind.CardInfo, label: 'field.pinCardInfo', hint: 'hint.pin4', required: true },
   ],
   validate: (values, context) =>
-    context.card && wantsSignature(context) && !/^(?=.*[A-Za-z])(?=.*\d)[A-Za-z\d]{6,16}$/.test(str(values, 'signature'))
-      ? [{ field: 'signature', message: context.t('form.signaturePin') }]
-      : [],
+    wantsSignature(values, context) && !checkPinFormat(PinKind.Signature, str(values, 'signature')).valid ? [{ field: 'signature', message: context.t('form.signaturePin') }] : [],
   submit: (values, context) =>
     answer(
       api.POST('/api/v1/cards/{id}/issue', {
@@ -168,7 +166,7 @@ export const ISSUE: ProcedureSpec = {
         body: {
           handedOverOn: str(values, 'handedOverOn'),
           pins: {
-            ...(wantsSignature(context) && { signature: str(values, 'signature') }),
+            ...(wantsSignature(values, context) && { signature: str(values, 'signature') }),
             user: str(values, 'user'),
             residentRegistry: str(values, 'residentRegistry'),
             cardInfo: str(values, 'cardInfo'),
@@ -197,13 +195,14 @@ export const ISSUE: ProcedureSpec = {
   fieldOfCode: { 'IDENTITY.INSUFFICIENT': 'identityDocuments', 'AUTH.OFFICE_NOT_ALLOWED': '', 'PIN.INVALID_FORMAT': 'user' },
 };
 
-/** A signature PIN is set when the application asked for the certificate and the holder is 15 (R-4). */
-function wantsSignature(context: ProcedureContext): boolean {
-  const card = context.card;
-  const birth = context.resident?.birthDate;
-  if (!card?.wantsSignatureCertificate || !birth) return false;
-  const fifteenth = `${String(Number(birth.slice(0, 4)) + 15).padStart(4, '0')}${birth.slice(4)}`;
-  return addDays(fifteenth, -1) <= context.today;
+/**
+ * A signature PIN is set when the application asked for the certificate and the holder may hold
+ * one on the day the card is handed over (R-4: the policy's minimum age), as the server decides.
+ */
+function wantsSignature(values: Values, context: ProcedureContext): boolean {
+  const birth = day(context.resident?.birthDate);
+  const on = day(str(values, 'handedOverOn')) ?? day(context.today);
+  return Boolean(context.card?.wantsSignatureCertificate && birth && on && signatureCertificateAllowed(birth, on, rulesPolicy(context.policy)));
 }
 
 export const ADDRESS_CHANGE: ProcedureSpec = {
@@ -211,14 +210,14 @@ export const ADDRESS_CHANGE: ProcedureSpec = {
   scope: 'resident',
   title: 'procedure.address-change',
   intro: 'intro.address-change',
-  offered: registered,
+  offered: residentMay('change-address'),
   verify: ['verify.identity'],
   presence: true,
   fields: [
     { name: 'address', kind: 'text', label: 'field.newAddress', required: true },
     { name: 'effectiveDate', kind: 'date', label: 'field.effectiveDate', required: true, initial: (context) => context.today },
   ],
-  warnings: (_values, context) => (liveCard(context.resident) ? [context.t('warning.signatureRevoked'), context.t('warning.frontNote')] : []),
+  warnings: (_values, context) => (heldCard(context.resident) ? [context.t('warning.signatureRevoked'), context.t('warning.frontNote')] : []),
   submit: (values, context) =>
     answer(
       api.POST('/api/v1/residents/{id}/address-change', {
@@ -227,7 +226,7 @@ export const ADDRESS_CHANGE: ProcedureSpec = {
       }),
     ),
   slip: (data, values, context) => {
-    const card = liveCard(residentView(data));
+    const card = cardAllowing(residentView(data), 'add-front-note');
     return slip(context, 'procedure.address-change', [[context.t('field.newAddress'), str(values, 'address')]], [
       ...(card ? [context.t('next.frontNote'), context.t('next.signatureAgain')] : []),
     ], { link: card ? { to: `/cards/${card.id}/front-note?resident=${residentId(context)}`, label: context.t('procedure.front-note') } : { to: `/residents/${residentId(context)}`, label: context.t('slip.backToResident') } });
@@ -239,7 +238,7 @@ export const NAME_CHANGE: ProcedureSpec = {
   id: 'name-change',
   scope: 'resident',
   title: 'procedure.name-change',
-  offered: registered,
+  offered: residentMay('change-name'),
   verify: ['verify.identity'],
   presence: true,
   fields: [
@@ -249,7 +248,7 @@ export const NAME_CHANGE: ProcedureSpec = {
     { name: 'givenNameKana', kind: 'kana', label: 'field.givenNameKana', required: true, initial: (context) => context.resident?.givenNameKana ?? '' },
     { name: 'effectiveDate', kind: 'date', label: 'field.effectiveDate', required: true, initial: (context) => context.today },
   ],
-  warnings: (_values, context) => (liveCard(context.resident) ? [context.t('warning.signatureRevoked'), context.t('warning.frontNote')] : []),
+  warnings: (_values, context) => (heldCard(context.resident) ? [context.t('warning.signatureRevoked'), context.t('warning.frontNote')] : []),
   submit: (values, context) =>
     answer(
       api.POST('/api/v1/residents/{id}/name-change', {
@@ -266,22 +265,34 @@ export const NAME_CHANGE: ProcedureSpec = {
       }),
     ),
   slip: (data, values, context) => {
-    const card = liveCard(residentView(data));
+    const card = cardAllowing(residentView(data), 'add-front-note');
     return slip(context, 'procedure.name-change', [[context.t('field.newName'), `${str(values, 'familyName')} ${str(values, 'givenName')}`]], card ? [context.t('next.frontNote'), context.t('next.signatureAgain')] : [], {
       link: card ? { to: `/cards/${card.id}/front-note?resident=${residentId(context)}`, label: context.t('procedure.front-note') } : { to: `/residents/${residentId(context)}`, label: context.t('slip.backToResident') },
     });
   },
 };
 
-function liveCard(resident: ResidentDetail | undefined) {
+/** The resident's held card: active or suspended (a card of theirs in use, as card.ts calls it on the server). */
+function heldCard(resident: ResidentDetail | undefined) {
   return resident?.cards.filter((card) => card.status === 'active' || card.status === 'suspended').at(-1);
 }
+
+/** The resident's card that the answer says the clerk may now take on to the next procedure. */
+function cardAllowing(resident: ResidentDetail, action: CardAction) {
+  return resident.cards.filter((card) => card.allowedActions.includes(action)).at(-1);
+}
+
+/**
+ * The day to file the move-in notification by, for someone who moves in where they go on the day
+ * they move out (R-7: the policy's days after the move, moved off a closed day).
+ */
+const moveInBy = (plannedMoveOutDate: string) => rule(api.POST('/api/v1/rules/move-in-deadline', { body: { moveInDate: plannedMoveOutDate, plannedMoveOutDate } }));
 
 export const MOVE_OUT: ProcedureSpec = {
   id: 'move-out',
   scope: 'resident',
   title: 'procedure.move-out',
-  offered: registered,
+  offered: residentMay('move-out'),
   verify: ['verify.identity'],
   presence: true,
   fields: [
@@ -290,13 +301,13 @@ export const MOVE_OUT: ProcedureSpec = {
     { name: 'abroad', kind: 'checkbox', label: 'field.abroad' },
   ],
   warnings: (values, context) =>
-    liveCard(context.resident) || context.resident?.cards.some((card) => card.status === 'applied' || card.status === 'ready')
+    heldCard(context.resident) || context.resident?.cards.some((card) => card.status === 'applied' || card.status === 'ready')
       ? [bool(values, 'abroad') ? context.t('warning.abroadAbolishes') : context.t('warning.keepCard')]
       : [],
   preview: async (values, context) => {
-    if (bool(values, 'abroad') || !liveCard(context.resident)) return [];
-    const planned = str(values, 'plannedMoveOutDate');
-    return [{ label: context.t('preview.moveInBy'), value: context.date(addDays(planned, 14)) }];
+    if (bool(values, 'abroad') || !heldCard(context.resident)) return [];
+    const by = await moveInBy(str(values, 'plannedMoveOutDate'));
+    return by ? [{ label: context.t('preview.moveInBy'), value: `${context.date(by.deadline)}${by.movedForHoliday ? context.t('preview.movedForHoliday') : ''}` }] : [];
   },
   submit: (values, context) =>
     answer(
@@ -311,10 +322,12 @@ export const MOVE_OUT: ProcedureSpec = {
         },
       }),
     ),
-  slip: (data, values, context) => {
+  slip: async (data, values, context) => {
     const resident = residentView(data);
     const card = resident.cards.at(-1);
     const abroad = bool(values, 'abroad');
+    const stays = !abroad && card?.status === 'active';
+    const by = stays ? await moveInBy(str(values, 'plannedMoveOutDate')) : undefined;
     return slip(
       context,
       'procedure.move-out',
@@ -323,7 +336,7 @@ export const MOVE_OUT: ProcedureSpec = {
         [context.t('field.destination'), str(values, 'destination')],
         ...(card ? ([[context.t('slip.card'), context.t(`cardStatus.${card.status}` as MessageKey)]] as [string, string][]) : []),
       ],
-      abroad ? [context.t('next.returnCard')] : card?.status === 'active' ? [context.t('next.moveIn', { date: context.date(addDays(str(values, 'plannedMoveOutDate'), 14)) }), context.t('next.continuationAfterMove')] : [],
+      abroad ? [context.t('next.returnCard')] : stays ? [...(by ? [context.t('next.moveIn', { date: context.date(by.deadline) })] : []), context.t('next.continuationAfterMove')] : [],
     );
   },
 };
@@ -332,7 +345,7 @@ export const MOVE_IN: ProcedureSpec = {
   id: 'move-in',
   scope: 'resident',
   title: 'procedure.move-in',
-  offered: (context) => counter(context) && (context.resident?.registration === 'moved-out' || context.resident?.registration === 'moved-abroad'),
+  offered: residentMay('move-in'),
   verify: ['verify.identity'],
   presence: true,
   fields: [
@@ -351,9 +364,9 @@ export const MOVE_IN: ProcedureSpec = {
     if (moveIn) {
       const late = str(values, 'notificationDate') > moveIn.deadline;
       lines.push({ label: context.t('preview.moveInDeadline'), value: `${context.date(moveIn.deadline)}${moveIn.movedForHoliday ? context.t('preview.movedForHoliday') : ''}`, emphasis: late });
-      if (late && liveCard(context.resident)) lines.push({ label: context.t('slip.card'), value: context.t('preview.lateAbolishes'), emphasis: true });
+      if (late && heldCard(context.resident)) lines.push({ label: context.t('slip.card'), value: context.t('preview.lateAbolishes'), emphasis: true });
     }
-    if (liveCard(context.resident)) {
+    if (heldCard(context.resident)) {
       const continuation = await rule(api.POST('/api/v1/rules/continuation-deadline', { body: { moveInNotificationDate: str(values, 'notificationDate') } }));
       if (continuation) lines.push({ label: context.t('preview.continuationDeadline'), value: context.date(continuation.deadline), emphasis: true });
     }
@@ -374,7 +387,7 @@ export const MOVE_IN: ProcedureSpec = {
       }),
     ),
   slip: (data, values, context) => {
-    const card = liveCard(residentView(data));
+    const card = cardAllowing(residentView(data), 'continue');
     return slip(context, 'procedure.move-in', [[context.t('field.newAddress'), str(values, 'address')]], card?.continuation ? [context.t('next.continuation', { date: context.date(card.continuation.deadline) })] : [], {
       link: card?.continuation ? { to: `/cards/${card.id}/continuation?resident=${residentId(context)}`, label: context.t('procedure.continuation') } : { to: `/residents/${residentId(context)}`, label: context.t('slip.backToResident') },
     });
@@ -392,11 +405,11 @@ export const CONTINUATION: ProcedureSpec = {
   scope: 'card',
   title: 'procedure.continuation',
   intro: 'intro.continuation',
-  offered: (context) => cardIn('active')(context) && context.card!.continuation !== null,
+  offered: cardMay('continue'),
   presence: true,
   fields: [
     { name: 'date', kind: 'date', label: 'field.date', required: true, initial: (context) => context.today },
-    { name: 'pin', kind: 'pin', label: 'field.pinResidentRegistry', hint: 'hint.pinResidentRegistry', required: true },
+    { name: 'pin', kind: 'pin', pinKind: PinKind.ResidentRegistry, label: 'field.pinResidentRegistry', hint: 'hint.pinResidentRegistry', required: true },
   ],
   preview: async (_values, context) => [{ label: context.t('preview.continuationDeadline'), value: context.date(context.card!.continuation?.deadline) }],
   submit: (values, context) =>
@@ -415,13 +428,13 @@ export const FRONT_NOTE: ProcedureSpec = {
   scope: 'card',
   title: 'procedure.front-note',
   intro: 'intro.front-note',
-  offered: cardIn('active'),
+  offered: cardMay('add-front-note'),
   presence: true,
   fields: [
     { name: 'kind', kind: 'radios', label: 'field.noteKind', required: true, options: (context) => [{ value: 'address', label: context.t('noteKind.address') }, { value: 'name', label: context.t('noteKind.name') }, { value: 'other', label: context.t('noteKind.other') }], initial: () => 'address' },
     { name: 'text', kind: 'text', label: 'field.noteText', hint: 'hint.noteText', required: true, initial: (context) => context.resident?.address ?? '' },
     { name: 'date', kind: 'date', label: 'field.date', required: true, initial: (context) => context.today },
-    { name: 'pin', kind: 'pin', label: 'field.pinResidentRegistry', hint: 'hint.pinResidentRegistry', required: true },
+    { name: 'pin', kind: 'pin', pinKind: PinKind.ResidentRegistry, label: 'field.pinResidentRegistry', hint: 'hint.pinResidentRegistry', required: true },
   ],
   preview: async (_values, context) => [
     { label: context.t('preview.notesLeft'), value: context.t('preview.notesCount', { used: (context.card?.frontNotes.length ?? 0) + 1, capacity: context.card?.notesCapacity ?? 0 }) },
@@ -448,7 +461,7 @@ export const SUSPEND: ProcedureSpec = {
   id: 'suspend',
   scope: 'card',
   title: 'procedure.suspend',
-  offered: cardIn('active'),
+  offered: cardMay('suspend'),
   fields: [{ name: 'reason', kind: 'radios', label: 'field.suspendReason', required: true, options: (context) => [{ value: 'lost', label: context.t('reason.lost') }, { value: 'stolen', label: context.t('reason.stolen') }], initial: () => 'lost' }],
   warnings: (_values, context) => [context.t('warning.suspension')],
   submit: (values, context) =>
@@ -461,10 +474,10 @@ export const RESUME: ProcedureSpec = {
   scope: 'card',
   title: 'procedure.resume',
   intro: 'intro.resume',
-  offered: cardIn('suspended'),
+  offered: cardMay('resume'),
   verify: ['verify.foundCard'],
   presence: true,
-  fields: [{ name: 'identityDocuments', kind: 'documents', label: 'field.identityDocuments', required: true }],
+  fields: [{ name: 'identityDocuments', kind: 'documents', label: 'field.identityDocuments', required: true, identityOn: (_values, context) => context.today }],
   warnings: (_values, context) => (context.card?.certificates.signature.status === 'revoked' ? [context.t('warning.signatureStaysRevoked')] : []),
   submit: (values, context) =>
     answer(
@@ -489,16 +502,15 @@ export const PIN_RESET: ProcedureSpec = {
   scope: 'card',
   title: 'procedure.pin-reset',
   intro: 'intro.pin-reset',
-  offered: cardIn('active'),
+  offered: cardMay('reset-pin'),
   presence: true,
   fields: [
     { name: 'kind', kind: 'radios', label: 'field.pinKind', required: true, options: PIN_KINDS, initial: () => 'resident-registry' },
-    { name: 'identityDocuments', kind: 'documents', label: 'field.identityDocuments', required: true },
+    { name: 'identityDocuments', kind: 'documents', label: 'field.identityDocuments', required: true, identityOn: (_values, context) => context.today },
     { name: 'newPin', kind: 'signature-pin', label: 'field.newPin', hint: 'hint.newPin', required: true },
   ],
   validate: (values, context) => {
-    const pin = str(values, 'newPin');
-    const ok = str(values, 'kind') === 'signature' ? /^(?=.*[A-Za-z])(?=.*\d)[A-Za-z\d]{6,16}$/.test(pin) : /^\d{4}$/.test(pin);
+    const ok = checkPinFormat(str(values, 'kind') as PinKind, str(values, 'newPin')).valid;
     return ok ? [] : [{ field: 'newPin', message: context.t(str(values, 'kind') === 'signature' ? 'form.signaturePin' : 'form.pin4', { label: context.t('field.newPin') }) }];
   },
   submit: (values, context) =>
@@ -517,7 +529,7 @@ export const EXTENSION: ProcedureSpec = {
   scope: 'card',
   title: 'procedure.extension',
   intro: 'intro.extension',
-  offered: (context) => cardIn('active')(context) && context.resident?.residency === 'foreign-with-period',
+  offered: cardMay('extend'),
   verify: ['verify.residenceCard'],
   presence: true,
   fields: [
@@ -566,17 +578,17 @@ export const REISSUE: ProcedureSpec = {
   scope: 'card',
   title: 'procedure.reissue',
   intro: 'intro.reissue',
-  offered: cardIn('active', 'suspended'),
+  offered: cardMay('replace'),
   verify: ['verify.identity', 'verify.photo'],
   presence: true,
   fields: [
-    { name: 'reason', kind: 'radios', label: 'field.reissueReason', required: true, options: (context) => REISSUE_REASONS.map((reason) => ({ value: reason, label: context.t(`reason.${reason}` as MessageKey) })), initial: (context) => (context.card?.status === 'suspended' ? context.card.suspension?.reason ?? 'lost' : 'damaged') },
+    { name: 'reason', kind: 'radios', label: 'field.reissueReason', required: true, options: (context) => REISSUE_REASONS.map((reason) => ({ value: reason, label: context.t(`reason.${reason}` as MessageKey) })), initial: (context) => context.card?.suspension?.reason ?? 'damaged' },
     { name: 'lostAtHome', kind: 'checkbox', label: 'field.lostAtHome', visible: (values) => str(values, 'reason') === 'lost' },
     { name: 'policeReportNumber', kind: 'text', label: 'field.policeReportNumber', hint: 'hint.policeReport', visible: (values) => str(values, 'reason') === 'stolen' || (str(values, 'reason') === 'lost' && !bool(values, 'lostAtHome')) },
     { name: 'certificates', kind: 'radios', label: 'field.certificates', required: true, options: yesNoCertificates, initial: () => 'both' },
     { name: 'applicationDate', kind: 'date', label: 'field.applicationDate', required: true, initial: (context) => context.today },
     { name: 'photoTakenOn', kind: 'date', label: 'field.photoTakenOn', hint: 'hint.photo', required: true },
-    { name: 'identityDocuments', kind: 'documents', label: 'field.identityDocuments', required: true },
+    { name: 'identityDocuments', kind: 'documents', label: 'field.identityDocuments', required: true, identityOn: (values) => str(values, 'applicationDate') },
   ],
   warnings: (values, context) => [
     context.t(['lost', 'stolen'].includes(str(values, 'reason')) ? 'warning.reissueAbolishes' : 'warning.reissueReturn'),
@@ -646,7 +658,7 @@ export const RETURN: ProcedureSpec = {
   id: 'return',
   scope: 'card',
   title: 'procedure.return',
-  offered: cardIn('active', 'suspended', 'expired', 'abolished'),
+  offered: cardMay('return'),
   presence: true,
   fields: [
     {
@@ -677,7 +689,7 @@ export const PERIOD_OF_STAY: ProcedureSpec = {
   id: 'period-of-stay',
   scope: 'resident',
   title: 'procedure.period-of-stay',
-  offered: (context) => registered(context) && context.resident?.residency === 'foreign-with-period',
+  offered: residentMay('update-period-of-stay'),
   verify: ['verify.residenceCard'],
   fields: [
     { name: 'periodOfStayEnd', kind: 'date', label: 'field.newPeriodOfStayEnd', required: true },
@@ -691,7 +703,7 @@ export const PERIOD_OF_STAY: ProcedureSpec = {
       }),
     ),
   slip: (data, values, context) => {
-    const card = liveCard(residentView(data));
+    const card = cardAllowing(residentView(data), 'extend');
     return slip(context, 'procedure.period-of-stay', [[context.t('field.newPeriodOfStayEnd'), context.date(str(values, 'periodOfStayEnd'))]], card ? [context.t('next.extendCard')] : [], {
       link: card ? { to: `/cards/${card.id}/extension?resident=${residentId(context)}`, label: context.t('procedure.extension') } : { to: `/residents/${residentId(context)}`, label: context.t('slip.backToResident') },
     });
@@ -704,7 +716,7 @@ export const NUMBER_CHANGE: ProcedureSpec = {
   scope: 'resident',
   title: 'procedure.number-change',
   intro: 'intro.number-change',
-  offered: (context) => context.user.role === 'supervisor' && context.resident?.registration === 'registered',
+  offered: residentMay('change-number'),
   verify: ['verify.identity', 'verify.leak'],
   presence: true,
   fields: [{ name: 'reason', kind: 'text', label: 'field.numberChangeReason', required: true }],
@@ -719,7 +731,10 @@ export const NUMBER_CHANGE_REQUEST: ProcedureSpec = {
   scope: 'resident',
   title: 'procedure.number-change-request',
   intro: 'intro.number-change-request',
-  offered: (context) => context.user.role === 'clerk' && context.resident?.registration === 'registered',
+  // For those who may ask but not change a number themselves. The resident's view names no
+  // action for the request, so its registration is read here as the change itself needs it.
+  offered: (context) =>
+    may('approval.request')(context) && !may('resident.change-number')(context) && context.resident?.registration === 'registered',
   verify: ['verify.identity', 'verify.leak'],
   presence: true,
   fields: [{ name: 'reason', kind: 'text', label: 'field.numberChangeReason', required: true }],
@@ -732,7 +747,7 @@ export const PROXY_ENQUIRY: ProcedureSpec = {
   scope: 'resident',
   title: 'procedure.proxy-enquiry',
   intro: 'intro.proxy-enquiry',
-  offered: counter,
+  offered: may('approval.request'),
   fields: [
     { name: 'enquiredOn', kind: 'date', label: 'field.enquiredOn', required: true, initial: (context) => context.today },
     { name: 'callerName', kind: 'text', label: 'field.proxyName', required: true },
@@ -772,7 +787,7 @@ export const PROXY_APPROVAL: ProcedureSpec = {
   scope: 'resident',
   title: 'procedure.proxy-approval',
   intro: 'intro.proxy-approval',
-  offered: counter,
+  offered: may('approval.request'),
   verify: ['verify.proxyIdentity', 'verify.authority'],
   fields: [
     { name: 'enquiryId', kind: 'text', label: 'field.enquiryId', hint: 'hint.enquiryId', required: true, initial: () => new URLSearchParams(location.search).get('enquiry') ?? '' },

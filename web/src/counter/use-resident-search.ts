@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { isPhoneNumber } from '../../../src/rules/resident-formats.ts';
 import { answer, api } from '../api/client';
 import type { Response, ResidentSummary } from '../api/types';
 import { isRealDate } from '../i18n/format';
@@ -35,7 +36,7 @@ function toQuery({ q, birthDate, address, phone }: Criteria) {
     ...(q.trim() && { q: q.trim() }),
     ...(isRealDate(birthDate) && { birthDate }),
     ...(address.trim().length >= 2 && { address: address.trim() }),
-    ...(/^[0-9-]{6,20}$/.test(phone) && { phone }),
+    ...(isPhoneNumber(phone) && { phone }),
   };
 }
 

@@ -103,6 +103,8 @@ export function HotlinePage() {
       <SearchResults
         search={search}
         action={(resident) =>
+          // The search names only the live card's id and status, no allowed actions; its status is
+          // the one thing the hotline can tell from it (the server refuses any other card's suspension).
           resident.card?.status === 'active' ? (
             <span className="button-group">
               {(['lost', 'stolen'] as const).map((reason) => (

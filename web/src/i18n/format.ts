@@ -26,6 +26,13 @@ export function dateLabel(iso: string, lang: 'ja' | 'en'): string {
   return lang === 'ja' ? `${iso}（${wareki(iso)}）` : `${iso} (${WAREKI_DATE.format(utc(iso))}, ${weekday(iso, 'en')})`;
 }
 
+/** A day named in running text: 2025年12月1日, or 2025-12-01 in English. */
+export function dayInText(iso: string, lang: 'ja' | 'en'): string {
+  if (lang === 'en') return iso;
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  return `${year}年${month}月${day}日`;
+}
+
 export function yen(amount: number, lang: 'ja' | 'en'): string {
   return lang === 'ja' ? `${amount.toLocaleString('ja-JP')}円` : `¥${amount.toLocaleString('en-US')}`;
 }

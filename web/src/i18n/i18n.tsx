@@ -4,6 +4,12 @@ import { count, dateLabel, japanTime, yen } from './format';
 
 export type Lang = 'ja' | 'en';
 
+/**
+ * The city's names and figures that texts may name (`{municipality}`, `{moveInDays}`…), as the
+ * server gives them (offices, policy): every text is filled with them, beside its own values.
+ */
+export type Facts = Readonly<Record<string, string | number>>;
+
 interface I18n {
   readonly lang: Lang;
   setLang(lang: Lang): void;
@@ -16,6 +22,8 @@ interface I18n {
   time(instant: string | null | undefined): string;
   /** The refusal of a code in the user's language, or the server's words when the code is new. */
   error(code: string, fallback: string): string;
+  /** Sets the city's facts, in this language (the session does, once offices and policy are known). */
+  setFacts(facts: Facts): void;
 }
 
 const Context = createContext<I18n | null>(null);
@@ -36,6 +44,7 @@ export function inJapanese(key: MessageKey, params?: Record<string, string | num
 /** Japanese by default, English on request; the choice is remembered and set as the page's `lang`. */
 export function LanguageProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(() => (localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'ja'));
+  const [facts, setFacts] = useState<Facts>({});
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
@@ -49,17 +58,18 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
       lang,
       setLang,
       // A key the server introduced after this build (an event type, say) shows as itself, not as a crash.
-      t: (key, params) => fill((MESSAGES[key] as readonly [string, string] | undefined)?.[index] ?? key, params),
+      t: (key, params) => fill((MESSAGES[key] as readonly [string, string] | undefined)?.[index] ?? key, { ...facts, ...params }),
       date: (iso) => (iso ? dateLabel(iso, lang) : '—'),
       money: (amount) => yen(amount, lang),
       count: (value) => count(value, lang),
       time: (instant) => (instant ? japanTime(instant, lang) : '—'),
       error: (code, fallback) => {
         const known = (ERRORS as Record<string, readonly [string, string]>)[code];
-        return known ? known[index] : fallback;
+        return known ? fill(known[index], facts) : fallback;
       },
+      setFacts,
     };
-  }, [lang, setLang]);
+  }, [lang, setLang, facts]);
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }
 

@@ -14,7 +14,7 @@ import { proxyProcedureLabel } from '../i18n/proxy-procedure';
 /** Requests waiting for a supervisor (proxy procedures, number changes), with approve and refuse. */
 export function ApprovalsPage() {
   const { t, error } = useI18n();
-  const { user } = useSession();
+  const { user, permissions } = useSession();
   const [approvals, setApprovals] = useState<Approval[]>();
   const [message, setMessage] = useState<{ tone: 'success' | 'warning'; text: string }>();
   const load = useCallback(async () => {
@@ -24,17 +24,19 @@ export function ApprovalsPage() {
   useEffect(() => {
     void load();
   }, [load]);
-  const supervisor = user?.role === 'supervisor';
+  const decides = permissions.includes('approval.decide');
   return (
     <Page title={t('approvals.title')} wide>
-      <p>{t(supervisor ? 'approvals.introSupervisor' : 'approvals.introClerk')}</p>
+      <p>{t(decides ? 'approvals.introSupervisor' : 'approvals.introClerk')}</p>
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
       {approvals === undefined ? <p>{t('common.loading')}</p> : approvals.length === 0 ? <p>{t('approvals.none')}</p> : null}
       {approvals?.map((approval) => (
         <ApprovalItem
           key={approval.id}
           approval={approval}
-          canDecide={supervisor && approval.requestedBy !== user?.id && approval.requestedOfficeId === user?.officeId}
+          // The server also refuses one's own request and another office's (APPROVAL.SELF_APPROVAL,
+          // AUTH.OFFICE_NOT_ALLOWED); an approval names no allowed actions, so the page asks these itself.
+          canDecide={decides && approval.requestedBy !== user?.id && approval.requestedOfficeId === user?.officeId}
           onDecided={async (approve, result) => {
             setMessage(result.ok ? { tone: 'success', text: t(approve ? 'approvals.approved' : 'approvals.refused') } : { tone: 'warning', text: error(result.code, result.detail) });
             await load();

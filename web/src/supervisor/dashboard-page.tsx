@@ -15,7 +15,7 @@ import { SweepPanel } from './sweep-panel';
  */
 export function DashboardPage() {
   const { t, date, money, count, error } = useI18n();
-  const { user } = useSession();
+  const { permissions } = useSession();
   const [dashboard, setDashboard] = useState<Dashboard | { problem: Problem }>();
   const load = useCallback(async () => {
     const result = await answer(api.GET('/api/v1/reports/dashboard'));
@@ -24,7 +24,6 @@ export function DashboardPage() {
   useEffect(() => {
     void load();
   }, [load]);
-  const supervisor = user?.role === 'supervisor';
 
   if (!dashboard) return <Page title={t('dashboard.title')}><p>{t('common.loading')}</p></Page>;
   if ('problem' in dashboard) {
@@ -72,7 +71,7 @@ export function DashboardPage() {
             <dt className="figure__label">{t('dashboard.pending')}</dt>
             <dd className="figure__value" data-figure="pending">
               {t('dashboard.cases', { count: count(dashboard.pendingApprovals) })}
-              {supervisor ? (
+              {permissions.includes('approval.decide') ? (
                 <Link className="figure__note" to="/approvals">
                   {t('dashboard.openApprovals')}
                 </Link>
@@ -136,7 +135,7 @@ export function DashboardPage() {
           </p>
         </section>
       </div>
-      <SweepPanel last={dashboard.lastSweep} today={dashboard.today} canRun={supervisor} onRan={load} />
+      <SweepPanel last={dashboard.lastSweep} today={dashboard.today} canRun={permissions.includes('job.run')} onRan={load} />
     </Page>
   );
 }

@@ -1,0 +1,35 @@
+/**
+ * The forms of a resident record's identifiers and readings, with no schema: the records
+ * service's schemas and checks take them from here, and the counter app checks what a clerk
+ * typed with the same before it sends it.
+ */
+
+/** 住民票コード: 11 digits. */
+export const RESIDENT_CODE_PATTERN = '^[0-9]{11}$';
+/** Nationality: an ISO 3166-1 alpha-2 code in capitals (JP for a national). */
+export const NATIONALITY_PATTERN = '^[A-Z]{2}$';
+/** A phone number as the record keeps it and the hotline matches a caller by: digits and hyphens. */
+export const PHONE_PATTERN = '^[0-9-]{6,20}$';
+
+const RESIDENT_CODE = new RegExp(RESIDENT_CODE_PATTERN);
+const NATIONALITY = new RegExp(NATIONALITY_PATTERN);
+const PHONE = new RegExp(PHONE_PATTERN);
+const KANA = /^[\u30A0-\u30FF\u3040-\u309F\s\u3000・ー]+$/u;
+
+export function isResidentCode(text: string): boolean {
+  return RESIDENT_CODE.test(text);
+}
+
+/** Whether the text is a nationality code; the caller gives it in capitals, as the record keeps it. */
+export function isNationalityCode(text: string): boolean {
+  return NATIONALITY.test(text);
+}
+
+export function isPhoneNumber(text: string): boolean {
+  return PHONE.test(text);
+}
+
+/** Whether a reading (フリガナ) is written in kana only: ひらがな, カタカナ or half-width ｶﾅ (read through NFKC). */
+export function isKana(text: string): boolean {
+  return KANA.test(text.normalize('NFKC'));
+}
