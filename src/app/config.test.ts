@@ -25,7 +25,13 @@ describe('loadConfig', () => {
       officesFile: DEFAULT_OFFICES_FILE,
       sweepAt: '02:00',
       trustProxy: undefined,
+      hsts: false,
     });
+  });
+  it('sends HSTS only when the operator says the site is served over TLS', () => {
+    expect(loadConfig({ HSTS: 'on' }).hsts).toBe(true);
+    expect(loadConfig({ HSTS: 'off' }).hsts).toBe(false);
+    expect(() => loadConfig({ HSTS: 'yes' })).toThrow('HSTS must be on or off');
   });
   it.each([
     ['off', undefined],

@@ -21,6 +21,8 @@ export interface Config {
    * CIDR ranges or `loopback`), or undefined: the client is whoever opened the connection.
    */
   readonly trustProxy: string | undefined;
+  /** The site is served over TLS (by the reverse proxy): browsers are told to come back only over https. */
+  readonly hsts: boolean;
   /** A second place for the audit checkpoints (another disk or a mount), or undefined for none. */
   readonly auditCheckpointCopyDir: string | undefined;
 }
@@ -48,6 +50,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     officesFile: env.OFFICES_FILE || DEFAULT_OFFICES_FILE,
     sweepAt: sweepAt(env.SWEEP_AT),
     trustProxy: trustProxy(env.TRUST_PROXY),
+    hsts: onOff('HSTS', env.HSTS),
     auditCheckpointCopyDir: checkpointCopyDir(env.AUDIT_CHECKPOINT_COPY_DIR, dataDir),
   };
 }
@@ -98,4 +101,10 @@ function isAddressOrRange(entry: string): boolean {
 
 function isLogLevel(value: string): value is LogLevel {
   return (LOG_LEVELS as readonly string[]).includes(value);
+}
+
+function onOff(name: string, value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === 'off') return false;
+  if (value === 'on') return true;
+  throw new ConfigError(`${name} must be on or off, not "${value}"`);
 }

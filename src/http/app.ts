@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { AppContext } from '../app/context.ts';
@@ -20,6 +19,7 @@ import { policyRoutes } from './policy/policy-routes.ts';
 import { reportRoutes } from './reports/report-routes.ts';
 import { residentRoutes } from './residents/resident-routes.ts';
 import { ruleRoutes } from './rules/rule-routes.ts';
+import { securityHeaders } from './security-headers.ts';
 import { sessionRoutes } from './session/session-routes.ts';
 import { staffRoutes } from './staff/staff-routes.ts';
 import { webApp } from './web-app.ts';
@@ -32,6 +32,8 @@ declare module 'fastify' {
 }
 
 export interface HttpOptions {
+  /** The site is served over TLS (HSTS=on): send Strict-Transport-Security and upgrade requests. */
+  readonly hsts?: boolean;
   /** Sign-in attempts per minute per address and username before 429. */
   readonly loginAttemptsPerMinute?: number;
   /** Failed sign-ins per address, over any usernames, in 15 minutes before 429. */
@@ -46,7 +48,7 @@ export interface HttpOptions {
  * reports (X-Forwarded-For, X-Forwarded-Proto): sign-in throttling and the `Secure` cookie use them.
  */
 export async function buildApp(context: AppContext, options: FastifyServerOptions & HttpOptions = {}): Promise<FastifyInstance> {
-  const { loginAttemptsPerMinute = 10, signInFailuresPerAddress = 30, bodyTimeoutMs = 30_000, ...fastifyOptions } = options;
+  const { loginAttemptsPerMinute = 10, signInFailuresPerAddress = 30, bodyTimeoutMs = 30_000, hsts = false, ...fastifyOptions } = options;
   const app = Fastify({
     ...fastifyOptions,
     bodyLimit: 1024 * 1024,
@@ -63,9 +65,7 @@ export async function buildApp(context: AppContext, options: FastifyServerOption
   await app.register(nulGuard);
   await app.register(noStore);
   await app.register(bodyTimeout, { timeoutMs: bodyTimeoutMs });
-  // HSTS and upgrade-insecure-requests belong to the TLS front (a reverse proxy); on a plain-HTTP
-  // intranet address they would send browsers to an https:// that does not exist.
-  await app.register(helmet, { global: true, hsts: false, contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
+  await app.register(securityHeaders, { hsts });
   await app.register(openApi);
   await app.register(staffAuth, { context });
   await app.register(idempotency, { context });

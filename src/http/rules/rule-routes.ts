@@ -40,6 +40,8 @@ export const ruleRoutes: FastifyPluginAsyncTypebox<{ context: RuleContext }> = a
     {
       config: { invalidInputCode: RuleErrorCode.InputInvalid },
       schema: {
+        // Not an operation: only the answer to a name that is no rule (RULE.UNKNOWN).
+        hide: true,
         summary: 'Any other name is not a rule',
         tags: ['rules'],
         params: Type.Object({ rule: Type.String() }),
