@@ -2,7 +2,7 @@ import type { PlainDate } from './plain-date.ts';
 import type { Policy } from './policy.ts';
 
 /**
- * Identity documents a counter accepts (api.md "Field values"; the seed: 運転免許証、健康保険証など
+ * Identity documents a counter accepts (docs/api.md "Field values"; the seed: 運転免許証、健康保険証など
  * 「氏名・住所」「氏名・生年月日」が記載された書類). One document with a photo is enough; without a
  * photo, two are needed. No schema here: the counter app imports the kinds and the count.
  */

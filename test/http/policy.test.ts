@@ -27,7 +27,7 @@ describe('GET /api/v1/policy', () => {
     await city.close();
   });
 
-  it('answers anyone, unsigned, with the defaults of rules.md when there is no POLICY_FILE, and is never kept by a cache', async () => {
+  it('answers anyone, unsigned, with the defaults of docs/rules.md when there is no POLICY_FILE, and is never kept by a cache', async () => {
     const response = await defaults.inject('/api/v1/policy');
     expect(response.statusCode).toBe(200);
     expect(response.headers['cache-control']).toBe('no-store');
