@@ -44,8 +44,17 @@ export async function saveResident(
   return after;
 }
 
-/** The resident's card that counts: applied, ready, active or suspended (at most one). */
-export async function liveCard(tx: Repositories, residentId: string, lock = false): Promise<CardState | undefined> {
-  const live = (await tx.cards.listByResident(residentId)).filter(isLive).at(-1);
-  return live && lock ? tx.cards.get(live.id, { lock: true }) : live;
+/**
+ * The resident's cards that count: applied, ready, active or suspended, oldest first. At most two:
+ * an old card kept until the hand-over of its successor, and that successor (R-16).
+ */
+export async function liveCards(tx: Repositories, residentId: string, lock = false): Promise<CardState[]> {
+  const live = (await tx.cards.listByResident(residentId)).filter(isLive);
+  if (!lock) return live;
+  const locked: CardState[] = [];
+  for (const card of live) {
+    const row = await tx.cards.get(card.id, { lock: true });
+    if (row) locked.push(row);
+  }
+  return locked;
 }

@@ -1,4 +1,5 @@
 import { Type, type Static, type TProperties } from 'typebox';
+import { RETURN_REASONS } from '../domain/card.ts';
 import { IdentityDocumentsSchema } from '../rules/identity-documents.ts';
 import { PIN_KINDS, REISSUE_REASONS } from '../rules/policy.ts';
 import { PROCEDURE_TABLE } from '../rules/procedures.ts';
@@ -233,7 +234,7 @@ export const ReissueBody = Body({
   ...proxyFor('card.reissue'),
 });
 export const ReturnBody = Body({
-  reason: Type.Enum(['not-needed', 'expired', 'moved-abroad', 'replaced']),
+  reason: Type.Enum(RETURN_REASONS),
   expectedVersion: ExpectedVersionField,
   ...proxyFor('card.return'),
 });

@@ -59,10 +59,17 @@ const COMMAND = {
   lapse: (on: PlainDate) => ({ type: 'abolish' as const, on, reason: 'continuation-lapsed' as const }),
   expiry: (on: PlainDate) => ({ type: 'expire' as const, on }),
   certificate: (on: PlainDate) => ({ type: 'expire-certificates' as const, on }),
+  // The reason is the one scheduled on the card: the decider dates and names the abolition from it.
+  scheduled: (on: PlainDate) => ({ type: 'abolish' as const, on, reason: 'moved-abroad' as const, asScheduled: true }),
 };
-const COUNT_NAME: Record<DueKind, string> = { lapse: 'abolished', expiry: 'expired', certificate: 'certificatesExpired' };
+const COUNT_NAME: Record<DueKind, string> = { lapse: 'abolished', scheduled: 'abolishedMovedAbroad', expiry: 'expired', certificate: 'certificatesExpired' };
 /** The procedure each change of the sweep records (`endCard`), by what it counts as. */
 const ACT_COUNT = { 'card-abolition': 'abolished', 'card-expiry': 'expired', 'certificate-expiry': 'certificatesExpired' } as const satisfies Partial<Record<ActKind, string>>;
+
+/** What a change the sweep recorded counts as: an abolition by its reason (R-8 lapse, or R-17 as scheduled). */
+function countOf(kind: keyof typeof ACT_COUNT, details: Record<string, unknown>): string {
+  return kind === 'card-abolition' && details.reason === 'moved-abroad' ? COUNT_NAME.scheduled : ACT_COUNT[kind];
+}
 
 /** This process, as a lease names it. */
 const SELF = { host: hostname(), pid: process.pid };
@@ -92,7 +99,7 @@ function leaseHeld(lease: JobLease | undefined, now: number): lease is JobLease 
  * recorded in its own transaction, so a run killed between two changes is counted exactly.
  */
 async function unreported(tx: Repositories, earlier: readonly JobRun[], today: PlainDate): Promise<Record<string, number>> {
-  const counts: Record<string, number> = { abolished: 0, expired: 0, certificatesExpired: 0 };
+  const counts: Record<string, number> = { abolished: 0, abolishedMovedAbroad: 0, expired: 0, certificatesExpired: 0 };
   let since: string | undefined;
   for (const run of earlier) {
     if (run.businessDate !== today) continue;
@@ -101,7 +108,7 @@ async function unreported(tx: Repositories, earlier: readonly JobRun[], today: P
   }
   if (since === undefined) return counts;
   for (const { kind, details } of await tx.acts.recordedSince(Object.keys(ACT_COUNT) as (keyof typeof ACT_COUNT)[], japanDateOf(since), since)) {
-    if (details.on === today) counts[ACT_COUNT[kind as keyof typeof ACT_COUNT]]!++;
+    if (details.on === today) counts[countOf(kind as keyof typeof ACT_COUNT, details)]!++;
   }
   return counts;
 }
@@ -111,7 +118,7 @@ class LeaseLost extends Error {}
 
 /**
  * The nightly sweep for the business day `today`: abolishes cards whose continuation lapsed
- * (R-8), expires cards the day after their expiry, and expires certificates after theirs (R-4),
+ * (R-8) and cards scheduled for abolition on or before it (R-17, moving abroad), expires cards the day after their expiry, and expires certificates after theirs (R-4),
  * each change a normal audited command with its event. It finds the cards through indexes by due
  * date, so its cost follows what is due; it is idempotent (a second run finds nothing due) and
  * resumable (after a crash the next run does what is left, and counts what the cut-off run did).
@@ -178,7 +185,7 @@ export async function runSweep(
   heartbeat.unref();
   const counts: Record<string, number> = { ...begun.value.carried, refused: 0 };
   try {
-    for (const phase of ['lapse', 'expiry', 'certificate'] as const) {
+    for (const phase of ['lapse', 'scheduled', 'expiry', 'certificate'] as const) {
       const total = await app.store.read.cards.countDue(phase, today);
       let done = 0;
       progress({ phase, done, total });

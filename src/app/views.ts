@@ -51,6 +51,12 @@ export const CardViewSchema = Type.Object({
   certificates: Type.Object({ signature: CertificateSchema, user: CertificateSchema }),
   continuation: Nullable(Type.Object({ notificationDate: DateSchema, deadline: DateSchema, lapsesOn: DateSchema })),
   suspension: Nullable(Type.Object({ reason: Type.Enum(['lost', 'stolen']), since: DateSchema, channel: Type.Enum(['hotline', 'counter']) })),
+  scheduledAbolition: Nullable(
+    Type.Object(
+      { on: DateSchema, reason: Type.Enum(['moved-abroad']) },
+      { description: 'An abolition the nightly sweep carries out on its day: a resident moving abroad, on the planned move-out date (R-17); the card works until then' },
+    ),
+  ),
   endedOn: NullableDate,
   endReason: Nullable(Type.String()),
   pins: Nullable(Type.Object({ signature: PinStateSchema, user: PinStateSchema, residentRegistry: PinStateSchema, cardInfo: PinStateSchema })),
@@ -124,6 +130,7 @@ export function cardView(state: CardState, pins: PinStates | null, policy: Pick<
     certificates: state.certificates,
     continuation: state.continuation,
     suspension: state.suspension,
+    scheduledAbolition: state.scheduledAbolition,
     endedOn: state.endedOn,
     endReason: state.endReason,
     pins,
@@ -159,15 +166,16 @@ export function residentView(record: ResidentRecord): ResidentView {
   };
 }
 
-/** A card as the API shows it, with its chip's PIN states. */
-export async function cardViewOf(app: AppContext, tx: Repositories, card: CardState, role: Role): Promise<CardView> {
-  return cardView(card, pinStates(await app.chip.states(tx, card.id)), app.rules.policy, allowedActions(card, role));
+/** A card as the API shows it, with its chip's PIN states; what may be done with it depends on the resident's other cards too. */
+export async function cardViewOf(app: AppContext, tx: Repositories, card: CardState, role: Role, residentCards?: readonly CardState[]): Promise<CardView> {
+  const cards = residentCards ?? (await tx.cards.listByResident(card.residentId));
+  return cardView(card, pinStates(await app.chip.states(tx, card.id)), app.rules.policy, allowedActions(card, role, cards));
 }
 
 /** A resident as the API shows them, with every card they have had. */
 export async function residentWithCards(app: AppContext, tx: Repositories, record: ResidentRecord, role: Role): Promise<ResidentWithCards> {
   const cards = await tx.cards.listByResident(record.state.id);
   const views: CardView[] = [];
-  for (const card of cards) views.push(await cardViewOf(app, tx, card, role));
+  for (const card of cards) views.push(await cardViewOf(app, tx, card, role, cards));
   return { ...residentView(record), cards: views, allowedActions: allowedResidentActions(record.state, cards, role) };
 }

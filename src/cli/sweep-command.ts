@@ -5,7 +5,12 @@ import { CliError, write, type CliIo } from './io.ts';
 import { progressBar } from './progress.ts';
 import type { OpenedApp } from './program.ts';
 
-const PHASES: Record<SweepProgress['phase'], string> = { lapse: 'lapsed continuations', expiry: 'expired cards', certificate: 'expired certificates' };
+const PHASES: Record<SweepProgress['phase'], string> = {
+  lapse: 'lapsed continuations',
+  scheduled: 'moved abroad',
+  expiry: 'expired cards',
+  certificate: 'expired certificates',
+};
 
 /** `sweep --today YYYY-MM-DD`: the nightly sweep now, with a progress bar for each phase. */
 export async function sweep(io: CliIo, open: () => Promise<OpenedApp>, today: string | undefined): Promise<number> {
@@ -24,7 +29,7 @@ export async function sweep(io: CliIo, open: () => Promise<OpenedApp>, today: st
     const { counts, durationMs } = result.value;
     await write(
       io.stdout,
-      `sweep for ${day}: ${counts.abolished} abolished (continuation lapsed), ${counts.expired} expired, ${counts.certificatesExpired} with certificates expired, ${counts.refused} refused, in ${durationMs} ms\n`,
+      `sweep for ${day}: ${counts.abolished} abolished (continuation lapsed), ${counts.abolishedMovedAbroad} abolished (moved abroad), ${counts.expired} expired, ${counts.certificatesExpired} with certificates expired, ${counts.refused} refused, in ${durationMs} ms\n`,
     );
     return 0;
   } finally {

@@ -9,7 +9,7 @@ import type { PinKind } from '../rules/policy.ts';
 import { Presenter } from '../rules/procedures.ts';
 import { reissueFee } from '../rules/reissue-fee.ts';
 import { validityExtension } from '../rules/validity-extension.ts';
-import type { AbolitionReason, CardEvent, CardState, CertificatePlan, Channel, FrontNote, ReturnReason, SuspensionReason } from './card.ts';
+import type { AbolitionReason, CardEvent, CardState, CertificatePlan, Channel, FrontNote, ReturnReason, ScheduledAbolition, SuspensionReason } from './card.ts';
 import { allows, type CardAction, type CardFor } from './card-transitions.ts';
 import { checkIdentity, checkNewPin, checkPins, type CardPins } from './card-checks.ts';
 import type { DecisionContext } from './decision-context.ts';
@@ -42,7 +42,10 @@ export type CardCommand =
   | { readonly type: 'replace'; readonly on: PlainDate; readonly oldCardReturned: boolean }
   | { readonly type: 'expire'; readonly on: PlainDate }
   | { readonly type: 'expire-certificates'; readonly on: PlainDate }
-  | { readonly type: 'abolish'; readonly on: PlainDate; readonly reason: AbolitionReason }
+  | { readonly type: 'schedule-abolition'; readonly on: PlainDate; readonly reason: ScheduledAbolition['reason'] }
+  | { readonly type: 'keep-abroad'; readonly plannedMoveOutDate: PlainDate }
+  /** `asScheduled`: the sweep's abolition of a card scheduled for it, only from its day (R-17). */
+  | { readonly type: 'abolish'; readonly on: PlainDate; readonly reason: AbolitionReason; readonly asScheduled?: boolean }
   | { readonly type: 'return'; readonly on: PlainDate; readonly reason: ReturnReason };
 
 type CommandOf<A extends CardAction> = Extract<CardCommand, { readonly type: A }>;
@@ -63,6 +66,8 @@ const PAST_PARTICIPLE: Record<CardAction, string> = {
   replace: 'replaced',
   expire: 'expired',
   'expire-certificates': 'have its certificates expired',
+  'schedule-abolition': 'scheduled for abolition',
+  'keep-abroad': 'kept for use abroad',
   abolish: 'abolished',
   return: 'returned',
 };
@@ -87,6 +92,19 @@ export function certificatePlan(
   if (!wanted) return null;
   const outcome = certificateExpiry({ birthDate: holder.birthDate, issueDate: issuedOn, cardExpiryDate, kind }, context.rules);
   return outcome.ok ? { issuedOn, expiresOn: outcome.value.expiryDate } : null;
+}
+
+/** The refusal of a note when the 追記欄 is full: a new card is needed instead (notes-full, R-10). */
+function notesFull(card: CardState, context: DecisionContext): Result<never> | undefined {
+  const { notesCapacity } = context.rules.policy;
+  if (card.frontNotes.length < notesCapacity) return undefined;
+  const fee = reissueFee({ reason: 'notes-full', withCertificates: card.wantsSignatureCertificate || card.wantsUserCertificate }, context.rules);
+  const total = fee.ok ? fee.value.total : 0;
+  return refuse(
+    DomainErrorCode.CardNotesFull,
+    `the notes field (追記欄) is full (${notesCapacity} entries); a new card is needed (reissue reason notes-full), ${total === 0 ? 'free of charge' : `fee ¥${total}`}`,
+    { capacity: notesCapacity, reissueReason: 'notes-full', fee: total },
+  );
 }
 
 const DECIDERS: { readonly [A in CardAction]: Decider<A> } = {
@@ -143,17 +161,7 @@ const DECIDERS: { readonly [A in CardAction]: Decider<A> } = {
   'add-front-note'(command, card, context) {
     const future = notInFuture('date', command.note.date, context);
     if (future) return future;
-    const { notesCapacity } = context.rules.policy;
-    if (card.frontNotes.length >= notesCapacity) {
-      const fee = reissueFee({ reason: 'notes-full', withCertificates: card.wantsSignatureCertificate || card.wantsUserCertificate }, context.rules);
-      const total = fee.ok ? fee.value.total : 0;
-      return refuse(
-        DomainErrorCode.CardNotesFull,
-        `the notes field (追記欄) is full (${notesCapacity} entries); a new card is needed (reissue reason notes-full), ${total === 0 ? 'free of charge' : `fee ¥${total}`}`,
-        { capacity: notesCapacity, reissueReason: 'notes-full', fee: total },
-      );
-    }
-    return success([{ type: 'FrontNoteAdded', note: command.note }]);
+    return notesFull(card, context) ?? success([{ type: 'FrontNoteAdded', note: command.note }]);
   },
 
   /** R-4: a change of the basic facts revokes a valid signature certificate; nothing else to do otherwise. */
@@ -265,9 +273,35 @@ const DECIDERS: { readonly [A in CardAction]: Decider<A> } = {
     );
   },
 
-  /** 廃止; a lapse only of a card still waiting for its continuation, from its lapse day (R-8). */
+  /** R-17: a card of a resident moving abroad is abolished on the planned move-out date by the sweep. */
+  'schedule-abolition'(command) {
+    return success([{ type: 'CardAbolitionScheduled', on: command.on, reason: command.reason }]);
+  },
+
+  /**
+   * R-17 国外継続利用 (allowed by the rule before this is asked): the front note 国外転出 with the
+   * move-out date, and the signature certificate ends on that date; the user certificate stays.
+   * A full 追記欄 cannot take the note: a new card is needed first (decision, docs/rules.md).
+   */
+  'keep-abroad'(command, card, context) {
+    const full = notesFull(card, context);
+    if (full) return full;
+    const events: CardEvent[] = [{ type: 'FrontNoteAdded', note: { kind: 'address', text: '国外転出', date: command.plannedMoveOutDate } }];
+    if (card.certificates.signature.status === 'valid') events.push({ type: 'SignatureCertificateCutShort', on: command.plannedMoveOutDate, reason: 'moved-abroad' });
+    return success(events);
+  },
+
+  /**
+   * 廃止; a lapse only of a card still waiting for its continuation, from its lapse day (R-8); a
+   * scheduled abolition only of a card scheduled for it, from its day and dated on it (R-17).
+   */
   abolish(command, card) {
     if (command.reason === 'continuation-lapsed' && (card.continuation === null || command.on < card.continuation.lapsesOn)) return success([]);
+    if (command.asScheduled) {
+      const scheduled = card.scheduledAbolition;
+      if (scheduled === null || command.on < scheduled.on) return success([]);
+      return success([{ type: 'CardAbolished', on: scheduled.on, reason: scheduled.reason }]);
+    }
     return success([{ type: 'CardAbolished', on: command.on, reason: command.reason }]);
   },
 

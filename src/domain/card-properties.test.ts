@@ -27,6 +27,8 @@ const LEADS_TO: Record<CardAction, readonly CardStatus[] | 'unchanged'> = {
   replace: ['returned', 'abolished'],
   expire: ['expired'],
   'expire-certificates': 'unchanged',
+  'schedule-abolition': 'unchanged',
+  'keep-abroad': 'unchanged',
   abolish: ['abolished'],
   return: ['returned'],
 };
@@ -184,6 +186,7 @@ describe('再交付 for any reason (properties, R-10)', () => {
             identityDocuments: ['passport'],
             officeId: 'honcho',
             holder: ADULT,
+            otherCards: [],
           },
           card,
           on(today),
@@ -202,7 +205,8 @@ describe('再交付 for any reason (properties, R-10)', () => {
         const { fee, oldCard } = decided.value;
         expect(fee.total).toBe(fee.cardFee + fee.certificateFee);
         expect(fee.policeReportRequired).toBe(reportNeeded);
-        expect(oldCard).toMatchObject([{ type: choice.reason === 'lost' || choice.reason === 'stolen' ? 'CardAbolished' : 'CardReturned', reason: 'replaced' }]);
+        // a lost or stolen card is abolished now; any other stays as it is until the hand-over.
+        expect(oldCard).toEqual(choice.reason === 'lost' || choice.reason === 'stolen' ? [{ type: 'CardAbolished', on: today, reason: 'replaced' }] : []);
       }),
     );
   });

@@ -30,6 +30,7 @@ const active: CardState = {
   frontNotes: [],
   certificates: { signature: NO_CERTIFICATE, user: { status: 'valid', issuedOn: d('2024-02-10'), expiresOn: d('2029-05-10'), revokedOn: null, revokedReason: null } },
   continuation: null,
+  scheduledAbolition: null,
   suspension: null,
   endedOn: null,
   endReason: null,

@@ -1,4 +1,4 @@
-import type { CardState, CardStatus } from './card.ts';
+import { isLive, type CardState, type CardStatus } from './card.ts';
 import { can, type Permission, type Role } from './roles.ts';
 
 /** Everything that can be done to an existing card; each is allowed only in the statuses below. */
@@ -17,6 +17,8 @@ export const CARD_ACTIONS = [
   'replace',
   'expire',
   'expire-certificates',
+  'schedule-abolition',
+  'keep-abroad',
   'abolish',
   'return',
 ] as const;
@@ -29,8 +31,8 @@ export type CardAction = (typeof CARD_ACTIONS)[number];
  * be replaced (a lost card is reissued), expire and be abolished.
  */
 export const TRANSITIONS = {
-  applied: ['manufacture', 'abolish'],
-  ready: ['issue', 'abolish'],
+  applied: ['manufacture', 'schedule-abolition', 'abolish'],
+  ready: ['issue', 'schedule-abolition', 'abolish'],
   active: [
     'add-front-note',
     'revoke-signature',
@@ -43,10 +45,12 @@ export const TRANSITIONS = {
     'replace',
     'expire',
     'expire-certificates',
+    'schedule-abolition',
+    'keep-abroad',
     'abolish',
     'return',
   ],
-  suspended: ['revoke-signature', 'resume', 'require-continuation', 'replace', 'expire', 'expire-certificates', 'abolish', 'return'],
+  suspended: ['revoke-signature', 'resume', 'require-continuation', 'replace', 'expire', 'expire-certificates', 'schedule-abolition', 'abolish', 'return'],
   expired: ['return'],
   abolished: ['return'],
   returned: [],
@@ -81,6 +85,8 @@ export const ACTION_PERMISSION = {
   replace: 'card.counter-procedure',
   expire: null,
   'expire-certificates': null,
+  'schedule-abolition': null,
+  'keep-abroad': null,
   abolish: null,
   return: 'card.counter-procedure',
 } as const satisfies Record<CardAction, Permission | null>;
@@ -89,13 +95,16 @@ export const ACTION_PERMISSION = {
  * What a staff member of this role may ask of this card now (OpenCRVS getAvailableActions): the
  * status allows it, the role holds its permission, and nothing on the card already makes the
  * decider refuse it whatever the input: a continuation only when one is pending (R-8), an
- * extension only of a card that ends with a period of stay (R-5: else nothing extends). The
- * counter app offers exactly these.
+ * extension only of a card that ends with a period of stay (R-5: else nothing extends), a new
+ * card only for one whose successor is not already being made (R-16, from the resident's cards).
+ * The counter app offers exactly these.
  */
-export function allowedActions(card: CardState, role: Role): CardAction[] {
+export function allowedActions(card: CardState, role: Role, residentCards: readonly CardState[] = []): CardAction[] {
   return TRANSITIONS[card.status].filter((action) => {
     const permission: Permission | null = ACTION_PERMISSION[action];
     if (permission === null || !can(role, permission)) return false;
+    // a card whose successor is being made is not replaced a second time.
+    if (action === 'replace') return !residentCards.some((other) => other.previousCardId === card.id && isLive(other));
     if (action === 'continue') return card.continuation !== null;
     if (action === 'extend') return card.expiryBasis !== '5th-birthday' && card.expiryBasis !== '10th-birthday';
     return true;

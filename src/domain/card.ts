@@ -1,6 +1,6 @@
 import type { ExpiryBasis } from '../rules/card-expiry.ts';
 import type { IdentityDocument } from '../rules/identity-documents.ts';
-import type { PlainDate } from '../rules/plain-date.ts';
+import { addDays, type PlainDate } from '../rules/plain-date.ts';
 import type { PinKind, ReissueReason } from '../rules/policy.ts';
 import type { Presenter } from '../rules/procedures.ts';
 
@@ -56,10 +56,11 @@ export const ABOLITION_REASONS = [
   'replaced',
   'number-changed',
   'withdrawn',
+  'death',
 ] as const;
 export type AbolitionReason = (typeof ABOLITION_REASONS)[number];
 
-export const RETURN_REASONS = ['not-needed', 'expired', 'moved-abroad', 'replaced'] as const;
+export const RETURN_REASONS = ['not-needed', 'expired', 'moved-abroad', 'replaced', 'death'] as const;
 export type ReturnReason = (typeof RETURN_REASONS)[number];
 
 /** Why a card was applied for: a first card, or a new card within validity (R-10 reasons). */
@@ -69,6 +70,15 @@ export interface ContinuationPending {
   readonly notificationDate: PlainDate;
   readonly deadline: PlainDate;
   readonly lapsesOn: PlainDate;
+}
+
+/**
+ * An abolition the nightly sweep carries out on its day (R-17: a card is abolished on the planned
+ * move-out date of a 国外転出届, not on the day it is filed; it works until then).
+ */
+export interface ScheduledAbolition {
+  readonly on: PlainDate;
+  readonly reason: Extract<AbolitionReason, 'moved-abroad'>;
 }
 
 export interface Suspension {
@@ -92,6 +102,7 @@ interface CardFacts {
   readonly frontNotes: readonly FrontNote[];
   readonly certificates: { readonly signature: Certificate; readonly user: Certificate };
   readonly continuation: ContinuationPending | null;
+  readonly scheduledAbolition: ScheduledAbolition | null;
 }
 
 /** Not made yet: no 発行日, no expiry. */
@@ -219,6 +230,9 @@ export type CardEvent =
   | { readonly type: 'PinReset'; readonly on: PlainDate; readonly kind: PinKind }
   | { readonly type: 'CertificateExpired'; readonly on: PlainDate; readonly kind: 'signature' | 'user' }
   | { readonly type: 'CardExpired'; readonly on: PlainDate }
+  | { readonly type: 'CardAbolitionScheduled'; readonly on: PlainDate; readonly reason: ScheduledAbolition['reason'] }
+  /** R-17 国外継続利用: the signature certificate ends on `on` (valid through the day before); the user certificate stays. */
+  | { readonly type: 'SignatureCertificateCutShort'; readonly on: PlainDate; readonly reason: string }
   | { readonly type: 'CardAbolished'; readonly on: PlainDate; readonly reason: AbolitionReason }
   | { readonly type: 'CardReturned'; readonly on: PlainDate; readonly reason: ReturnReason };
 
@@ -266,6 +280,7 @@ export function evolveCard(state: CardState | undefined, event: CardEvent): Card
         frontNotes: [],
         certificates: { signature: NO_CERTIFICATE, user: NO_CERTIFICATE },
         continuation: null,
+        scheduledAbolition: null,
         suspension: null,
         endedOn: null,
         endReason: null,
@@ -291,6 +306,7 @@ export function evolveCard(state: CardState | undefined, event: CardEvent): Card
         frontNotes: [],
         certificates: { signature: certificateFrom(event.signature), user: certificateFrom(event.user) },
         continuation: null,
+        scheduledAbolition: null,
         suspension: null,
         endedOn: null,
         endReason: null,
@@ -339,6 +355,16 @@ export function evolveCard(state: CardState | undefined, event: CardEvent): Card
         certificates: { signature: end(next.certificates.signature), user: end(next.certificates.user) },
       };
     }
+    case 'CardAbolitionScheduled':
+      return { ...expect(state, event, 'applied', 'ready', 'active', 'suspended'), scheduledAbolition: { on: event.on, reason: event.reason } };
+    case 'SignatureCertificateCutShort': {
+      const next = expect(state, event, 'active');
+      const signature = next.certificates.signature;
+      const lastDay = addDays(event.on, -1);
+      return signature.status === 'valid' && signature.expiresOn > lastDay
+        ? { ...next, certificates: { ...next.certificates, signature: { ...signature, expiresOn: lastDay } } }
+        : next;
+    }
     case 'CardAbolished': {
       const next = expect(state, event, 'applied', 'ready', 'active', 'suspended');
       return {
@@ -347,6 +373,7 @@ export function evolveCard(state: CardState | undefined, event: CardEvent): Card
         endedOn: event.on,
         endReason: event.reason,
         continuation: null,
+        scheduledAbolition: null,
         certificates: {
           signature: revoke(next.certificates.signature, event.on, event.reason),
           user: revoke(next.certificates.user, event.on, event.reason),
@@ -361,6 +388,7 @@ export function evolveCard(state: CardState | undefined, event: CardEvent): Card
         endedOn: next.endedOn ?? event.on,
         endReason: next.endReason ?? event.reason,
         continuation: null,
+        scheduledAbolition: null,
         certificates: {
           signature: revoke(next.certificates.signature, event.on, 'returned'),
           user: revoke(next.certificates.user, event.on, 'returned'),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { PlainDate } from '../rules/plain-date.ts';
 import { foldCard, type CardEvent, type CardState } from './card.ts';
 import { decideNumberChange } from './number-change.ts';
 import { CARD_IN, history } from './testing/card-history.ts';
@@ -10,9 +11,9 @@ const card = (events: CardEvent[]): CardState => foldCard(events)!;
 
 describe('個人番号の変更 (decideNumberChange): a new number, the card ended, a free new card', () => {
   it('abolishes the card in use and applies for a free new one with its photo, certificates and counter, however old the photo', () => {
-    const decided = accepted(decideNumberChange(command, resident(), card(CARD_IN.active), on('2028-06-01')));
+    const decided = accepted(decideNumberChange(command, resident(), [card(CARD_IN.active)], on('2028-06-01')));
     expect(decided.resident).toEqual([{ type: 'IndividualNumberChanged', on: '2028-06-01', reason: 'leak of the number' }]);
-    expect(decided.oldCard).toEqual([{ type: 'CardAbolished', on: '2028-06-01', reason: 'number-changed' }]);
+    expect(decided.oldCards).toEqual([{ cardId: 'card-1', events: [{ type: 'CardAbolished', on: '2028-06-01', reason: 'number-changed' }] }]);
     expect(decided.newCard).toEqual([
       {
         type: 'CardApplied',
@@ -30,25 +31,35 @@ describe('個人番号の変更 (decideNumberChange): a new number, the card end
   });
 
   it.each(['applied', 'ready', 'suspended'] as const)('ends a live card whatever its status: %s', (status) => {
-    const decided = accepted(decideNumberChange(command, resident(), card(CARD_IN[status]), on('2026-12-01')));
-    expect(decided.oldCard).toMatchObject([{ type: 'CardAbolished', reason: 'number-changed' }]);
+    const decided = accepted(decideNumberChange(command, resident(), [card(CARD_IN[status])], on('2026-12-01')));
+    expect(decided.oldCards).toMatchObject([{ events: [{ type: 'CardAbolished', reason: 'number-changed' }] }]);
     expect(decided.newCard).toMatchObject([{ type: 'CardApplied', reason: 'number-change', previousCardId: 'card-1' }]);
   });
 
   it('asks for the certificates the old card asked for, and no more', () => {
     const userOnly = [history.applied({ withSignatureCertificate: false, pickupOfficeId: 'kasai' })];
-    const decided = accepted(decideNumberChange(command, resident(), card(userOnly), on('2026-12-01')));
+    const decided = accepted(decideNumberChange(command, resident(), [card(userOnly)], on('2026-12-01')));
     expect(decided.newCard).toMatchObject([{ withSignatureCertificate: false, withUserCertificate: true, pickupOfficeId: 'kasai' }]);
   });
 
   it('changes only the number of a resident without a card, or whose card has ended', () => {
-    for (const held of [undefined, card(CARD_IN.returned), card(CARD_IN.expired)]) {
+    for (const held of [[], [card(CARD_IN.returned)], [card(CARD_IN.expired)]]) {
       const decided = accepted(decideNumberChange(command, resident(), held, on('2026-12-01')));
-      expect(decided).toEqual({ resident: [{ type: 'IndividualNumberChanged', on: '2026-12-01', reason: 'leak of the number' }], oldCard: [], newCard: [] });
+      expect(decided).toEqual({ resident: [{ type: 'IndividualNumberChanged', on: '2026-12-01', reason: 'leak of the number' }], oldCards: [], newCard: [] });
     }
   });
 
   it.each(['moved-out', 'moved-abroad', 'deceased'] as const)('refuses a resident who is %s', (registration) => {
-    expectRefused(decideNumberChange(command, resident({ registration }), card(CARD_IN.active), on('2026-12-01')), 'RESIDENT.INVALID_TRANSITION', { registration });
+    expectRefused(decideNumberChange(command, resident({ registration }), [card(CARD_IN.active)], on('2026-12-01')), 'RESIDENT.INVALID_TRANSITION', { registration });
+  });
+
+  it('abolishes both cards of a resident whose new card is being made (R-16), the free one modelled on the newest', () => {
+    const successor = card([history.applied({ cardId: 'card-2', reason: 'damaged', previousCardId: 'card-1', photoTakenOn: '2026-11-20' as PlainDate, pickupOfficeId: 'kasai' })]);
+    const decided = accepted(decideNumberChange({ ...command, newCardId: 'card-3' }, resident(), [card(CARD_IN.active), successor], on('2026-12-01')));
+    expect(decided.oldCards).toMatchObject([
+      { cardId: 'card-1', events: [{ type: 'CardAbolished', reason: 'number-changed' }] },
+      { cardId: 'card-2', events: [{ type: 'CardAbolished', reason: 'number-changed' }] },
+    ]);
+    expect(decided.newCard).toMatchObject([{ cardId: 'card-3', previousCardId: 'card-2', photoTakenOn: '2026-11-20', pickupOfficeId: 'kasai' }]);
   });
 });

@@ -9,27 +9,34 @@ import type { ResidentEvent, ResidentState } from './resident.ts';
 
 export interface NumberChange {
   readonly resident: ResidentEvent[];
-  /** The events of the card that ends, and of its free successor (none when no card was live). */
-  readonly oldCard: CardEvent[];
+  /** The events of each live card, all of which end (R-16: an old card kept and its successor), and of the free successor (none when no card was live). */
+  readonly oldCards: ReadonlyArray<{ readonly cardId: string; readonly events: CardEvent[] }>;
   readonly newCard: CardEvent[];
 }
 
 /**
  * 個人番号の変更 (docs/domain.md procedure 9): the resident gets a new number (chosen by the caller, who
- * must know it was never anyone's), the live card is abolished, and a free new card is applied
- * for with the old card's photo, certificates and counter (R-10 number-change).
+ * must know it was never anyone's), every live card is abolished (an old card kept until the
+ * hand-over of its successor, and that successor, R-16), and a free new card is applied for with
+ * the newest card's photo, certificates and counter (R-10 number-change).
  */
 export function decideNumberChange(
   command: { readonly reason: string; readonly newCardId: string },
   resident: ResidentState,
-  card: CardState | undefined,
+  cards: readonly CardState[],
   context: DecisionContext,
 ): Result<NumberChange> {
   const changed = decideResident({ type: 'change-number', reason: command.reason }, resident, context);
   if (!changed.ok) return changed;
-  if (card === undefined || !isLive(card)) return success({ resident: changed.value, oldCard: [], newCard: [] });
-  const abolished = decideCard({ type: 'abolish', on: context.today, reason: 'number-changed' }, card, context);
-  if (!abolished.ok) return abolished;
+  const live = cards.filter(isLive);
+  const card = live.at(-1);
+  if (card === undefined) return success({ resident: changed.value, oldCards: [], newCard: [] });
+  const oldCards: { cardId: string; events: CardEvent[] }[] = [];
+  for (const each of live) {
+    const abolished = decideCard({ type: 'abolish', on: context.today, reason: 'number-changed' }, each, context);
+    if (!abolished.ok) return abolished;
+    oldCards.push({ cardId: each.id, events: abolished.value });
+  }
   const applied = decideNewCard(
     {
       cardId: command.newCardId,
@@ -46,5 +53,5 @@ export function decideNumberChange(
     context,
   );
   if (!applied.ok) return applied;
-  return success({ resident: changed.value, oldCard: abolished.value, newCard: applied.value });
+  return success({ resident: changed.value, oldCards, newCard: applied.value });
 }

@@ -77,6 +77,9 @@ export interface CardsTable {
   suspension: string | null;
   /** The earliest expiry among the card's valid certificates: what the nightly sweep looks up. */
   next_certificate_expiry: string | null;
+  /** An abolition the sweep carries out on its day; null when none is scheduled. Migration 0009. */
+  scheduled_abolition_on: string | null;
+  scheduled_abolition_reason: string | null;
   ended_on: string | null;
   end_reason: string | null;
   created_at: string;

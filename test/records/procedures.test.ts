@@ -128,7 +128,8 @@ describe.each(DIALECTS)('procedures on $name', ({ create }) => {
       identityDocuments: ['my-number-card'],
     });
     expect(reissue).toMatchObject({ status: 200, body: { fee: { total: 0 }, receiptNumber: null, newCard: { status: 'applied', applicationReason: 'notes-full', previousCardId: cardId } } });
-    expect((await world.call('clerk', 'GET', `/api/v1/cards/${cardId}`)).body).toMatchObject({ status: 'returned', endReason: 'replaced' });
+    // R-16: the full card stays usable until the new one is handed over (test/records/card-life.test.ts).
+    expect((await world.call('clerk', 'GET', `/api/v1/cards/${cardId}`)).body).toMatchObject({ status: 'active', endReason: null });
   });
 
   it('revokes the signature certificate on a change of name', async () => {

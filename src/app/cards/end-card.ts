@@ -7,7 +7,7 @@ import { decideAndSave } from './card-command.ts';
 
 /**
  * What the calendar does to a card: expiry the day after its last day, abolition when
- * continuation lapsed (R-8), certificates expired after theirs (R-4). Done by the nightly sweep
+ * continuation lapsed (R-8) or on the day it was scheduled for (R-17), certificates expired after theirs (R-4). Done by the nightly sweep
  * (and the demo data), as the system.
  */
 export async function endCard(
@@ -16,7 +16,7 @@ export async function endCard(
   id: string,
   command:
     | { readonly type: 'expire' | 'expire-certificates'; readonly on: PlainDate }
-    | { readonly type: 'abolish'; readonly on: PlainDate; readonly reason: AbolitionReason },
+    | { readonly type: 'abolish'; readonly on: PlainDate; readonly reason: AbolitionReason; readonly asScheduled?: boolean },
 ) {
   const kind = ({ expire: 'card-expiry', 'expire-certificates': 'certificate-expiry', abolish: 'card-abolition' } as const)[command.type];
   return cardCommand(app, actor, id, { action: `card.${command.type}`, permission: 'job.run' }, (w) =>

@@ -1,7 +1,8 @@
 import type { Static } from 'typebox';
 import type { CardEvent } from '../../domain/card.ts';
 import { pinEntries } from '../../domain/card-checks.ts';
-import { decideCard, type CardCommand } from '../../domain/card-decider.ts';
+import type { CardCommand } from '../../domain/card-decider.ts';
+import { decideHandOver } from '../../domain/card-reissue.ts';
 import { success } from '../../domain/errors.ts';
 import { holderOf } from '../../domain/holder.ts';
 import { Procedure } from '../../rules/procedures.ts';
@@ -16,7 +17,8 @@ import { cardCommand } from './card-command.ts';
 
 /**
  * 交付: at the counter the card was sent to, with identity checked; the PINs are set on the chip,
- * the certificates issued (R-4) and a held 通知カード taken back.
+ * the certificates issued (R-4) and a held 通知カード taken back. A new card within validity takes
+ * back the old card kept until now (R-16: returned, reason replaced, its certificates ended).
  */
 export async function issueCard(app: AppContext, actor: Actor, id: string, body: Static<typeof IssueBody>, idempotency?: Idempotency) {
   const sealed = await app.chip.seal(pinEntries(body.pins));
@@ -26,7 +28,7 @@ export async function issueCard(app: AppContext, actor: Actor, id: string, body:
     id,
     { action: 'card.issue', permission: 'card.counter-procedure', expectedVersion: body.expectedVersion, idempotency, proxy: { approvalId: body.proxyApprovalId, procedure: Procedure.Issuance } },
     async (w) => {
-      const command: CardCommand = {
+      const command: Extract<CardCommand, { type: 'issue' }> = {
         type: 'issue',
         handedOverOn: body.handedOverOn,
         officeId: actor.officeId,
@@ -35,20 +37,26 @@ export async function issueCard(app: AppContext, actor: Actor, id: string, body:
         notificationCardReturned: body.notificationCardReturned,
         holder: holderOf(await w.resident()),
       };
-      const decided = decideCard(command, w.card, w.context);
+      const previous = w.card.previousCardId === null ? undefined : await w.tx.cards.get(w.card.previousCardId, { lock: true });
+      const decided = decideHandOver(command, w.card, previous, w.context);
       if (!decided.ok) return decided;
-      const issued = decided.value[0] as Extract<CardEvent, { type: 'CardIssued' }>;
+      const issued = decided.value.card[0] as Extract<CardEvent, { type: 'CardIssued' }>;
       const pins = sealed.filter((record) => record.kind !== 'signature' || issued.signature !== null);
       await app.chip.setPins(w.tx, w.card.id, pins, w.meta.at);
-      const after = await saveCard(w.tx, w.card, decided.value, w.meta);
-      w.note.details = { ...w.note.details, to: after.status, notificationCardReturned: body.notificationCardReturned };
+      const after = await saveCard(w.tx, w.card, decided.value.card, w.meta);
+      const takenBack = previous && decided.value.previous.length > 0 ? (await saveCard(w.tx, previous, decided.value.previous, w.meta)).id : null;
+      w.note.details = { ...w.note.details, to: after.status, notificationCardReturned: body.notificationCardReturned, ...(takenBack && { oldCardReturned: takenBack }) };
       await recordAct(app, w.tx, actor, {
         kind: 'card-issue',
         residentId: after.residentId,
         cardId: after.id,
         documents: body.identityDocuments,
         proxy: w.proxy,
-        details: { notificationCardReturned: body.notificationCardReturned, certificates: { signature: issued.signature !== null, user: issued.user !== null } },
+        details: {
+          notificationCardReturned: body.notificationCardReturned,
+          certificates: { signature: issued.signature !== null, user: issued.user !== null },
+          ...(takenBack && { oldCardReturned: takenBack }),
+        },
       });
       return success(await cardViewOf(app, w.tx, after, actor.role));
     },

@@ -14,8 +14,9 @@ import { cardCommand } from './card-command.ts';
 
 /**
  * 再交付 within validity (R-10 fee with a receipt; a police report number for loss or theft
- * unless lost at home; a renewal only inside R-6's window): the old card is abolished (lost) or
- * taken back, and a new card is applied for, which then follows the usual path.
+ * unless lost at home; a renewal only inside R-6's window): a new card is applied for, which then
+ * follows the usual path; the old card is abolished at once when lost or stolen, and otherwise
+ * stays usable until the new one is handed over (R-16, issueCard). Answers both cards.
  */
 export async function reissueCard(app: AppContext, actor: Actor, id: string, body: Static<typeof ReissueBody>, idempotency?: Idempotency) {
   return cardCommand(
@@ -25,6 +26,7 @@ export async function reissueCard(app: AppContext, actor: Actor, id: string, bod
     { action: 'card.reissue', permission: 'card.counter-procedure', expectedVersion: body.expectedVersion, idempotency, proxy: { approvalId: body.proxyApprovalId, procedure: REISSUE_PROCEDURE[body.reason] } },
     async (w) => {
       const newCardId = app.ids.next();
+      const otherCards = (await w.tx.cards.listByResident(w.card.residentId)).filter((other) => other.id !== w.card.id);
       const decided = decideReissue(
         {
           newCardId,
@@ -38,16 +40,17 @@ export async function reissueCard(app: AppContext, actor: Actor, id: string, bod
           withUserCertificate: body.withUserCertificate,
           officeId: actor.officeId,
           holder: holderOf(await w.resident()),
+          otherCards,
         },
         w.card,
         w.context,
       );
       if (!decided.ok) return decided;
       const { fee } = decided.value;
-      await saveCard(w.tx, w.card, decided.value.oldCard, w.meta);
+      const oldCard = await saveCard(w.tx, w.card, decided.value.oldCard, w.meta);
       const newCard = await saveCard(w.tx, undefined, decided.value.newCard, w.meta);
       const receiptNumber = fee.total > 0 ? await nextReceiptNumber(app, w.tx, actor) : null;
-      w.note.details = { reason: body.reason, fee: fee.total, receiptNumber, newCardId };
+      w.note.details = { reason: body.reason, fee: fee.total, receiptNumber, newCardId, oldCardStatus: oldCard.status };
       await recordAct(app, w.tx, actor, {
         kind: 'card-reissue',
         residentId: w.card.residentId,
@@ -58,7 +61,8 @@ export async function reissueCard(app: AppContext, actor: Actor, id: string, bod
         proxy: w.proxy,
         details: { reason: body.reason, oldCardId: w.card.id, ...(body.policeReportNumber !== undefined && { policeReportNumber: body.policeReportNumber }) },
       });
-      return success({ fee, receiptNumber, newCard: await cardViewOf(app, w.tx, newCard, actor.role) });
+      const cards = [...otherCards, oldCard, newCard];
+      return success({ fee, receiptNumber, newCard: await cardViewOf(app, w.tx, newCard, actor.role, cards), oldCard: await cardViewOf(app, w.tx, oldCard, actor.role, cards) });
     },
   );
 }

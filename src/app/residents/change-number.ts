@@ -14,7 +14,7 @@ import { useProxyApproval, type ProxyRecord } from '../proxy.ts';
 import type { NumberChangeBody } from '../schemas.ts';
 import { decisionContext } from '../context.ts';
 import type { Idempotency } from '../command.ts';
-import { liveCard } from '../persist.ts';
+import { liveCards } from '../persist.ts';
 import { residentWithCards } from '../views.ts';
 
 /** A new individual number (R-11) that no one has ever had: 11 random digits and their check digit. */
@@ -36,8 +36,8 @@ export async function changeNumberIn(app: AppContext, tx: Repositories, actor: A
   const record = await tx.residents.get(id, { lock: true });
   if (!record) return refuse(DomainErrorCode.ResidentNotFound, `no resident ${id}`);
   const context = decisionContext(app);
-  const card = await liveCard(tx, id, true);
-  const decided = decideNumberChange({ reason: body.reason, newCardId: app.ids.next() }, record.state, card, context);
+  const cards = await liveCards(tx, id, true);
+  const decided = decideNumberChange({ reason: body.reason, newCardId: app.ids.next() }, record.state, cards, context);
   if (!decided.ok) return decided;
   const meta = { at: app.clock.now(), actorId: actor.id };
   const number = await newIndividualNumber(app, tx);
@@ -47,8 +47,8 @@ export async function changeNumberIn(app: AppContext, tx: Repositories, actor: A
   await tx.residents.setNumber(id, hash, number.slice(8));
   const after = await saveResident(tx, { ...record, numberLast4: number.slice(8) }, decided.value.resident, meta);
   let newCardId: string | null = null;
-  if (card && decided.value.newCard.length > 0) {
-    await saveCard(tx, card, decided.value.oldCard, meta);
+  if (decided.value.newCard.length > 0) {
+    for (const { cardId, events } of decided.value.oldCards) await saveCard(tx, cards.find((card) => card.id === cardId), events, meta);
     newCardId = (await saveCard(tx, undefined, decided.value.newCard, meta)).id;
   }
   await recordAct(app, tx, actor, { kind: 'number-change', residentId: id, cardId: newCardId, fee: 0, details: { reason: body.reason }, proxy });

@@ -9,15 +9,16 @@ import { recordAct } from '../act-records.ts';
 import { useProxyApproval, type ProxyRecord, type ProxyRequest } from '../proxy.ts';
 import type { ResidentWithCards } from '../views.ts';
 import { decisionContext } from '../context.ts';
-import { liveCard } from '../persist.ts';
+import { liveCards } from '../persist.ts';
 import { residentWithCards } from '../views.ts';
 import type { Result } from '../app-errors.ts';
 import type { ActKind } from '../ports/act-record-repository.ts';
 
 /**
  * The frame of a resident command: load and lock, check the proxy's approval where the R-13 row
- * lets a proxy come, decide, save, then let the resident's live card react (a revoked
- * certificate, an abolition, a continuation), record the procedure.
+ * lets a proxy come, decide, save, then let each of the resident's live cards react (a revoked
+ * certificate, an abolition, a continuation; R-16: an old card kept until its successor's
+ * hand-over, and that successor), record the procedure.
  */
 export async function residentCommand(
   app: AppContext,
@@ -43,16 +44,16 @@ export async function residentCommand(
       if (!decided.ok) return decided;
       const meta = { at: app.clock.now(), actorId: actor.id };
       const after = await saveResident(tx, record, decided.value, meta);
-      const card = await liveCard(tx, id, true);
+      const cards = await liveCards(tx, id, true);
       const cardEvents: string[] = [];
-      if (card) {
+      for (const card of cards) {
         const reaction = reactToResident(card, record.state, decided.value, context);
         if (!reaction.ok) return reaction;
         await saveCard(tx, card, reaction.value, meta);
         cardEvents.push(...reaction.value.map((event) => event.type));
       }
       note.details = { events: decided.value.map((event) => event.type), cardEvents };
-      await recordAct(app, tx, actor, { kind: act.kind, residentId: id, cardId: card?.id ?? null, details: { ...act.details, cardEvents }, proxy });
+      await recordAct(app, tx, actor, { kind: act.kind, residentId: id, cardId: cards.at(-1)?.id ?? null, details: { ...act.details, cardEvents }, proxy });
       return success(await residentWithCards(app, tx, after, actor.role));
     };
     return useProxyApproval(app, tx, actor, proxyRequest, id, work);

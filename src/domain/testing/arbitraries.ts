@@ -128,8 +128,12 @@ function commandFor(choice: Seed, date: PlainDate, who: Holder, card?: CardState
       return { type: 'expire', on: date };
     case 'expire-certificates':
       return { type: 'expire-certificates', on: date };
+    case 'schedule-abolition':
+      return { type: 'schedule-abolition', on: date, reason: 'moved-abroad' };
+    case 'keep-abroad':
+      return { type: 'keep-abroad', plannedMoveOutDate: date };
     case 'abolish':
-      return { type: 'abolish', on: date, reason: choice.abolitionReason };
+      return { type: 'abolish', on: date, reason: choice.abolitionReason, ...(choice.flag && { asScheduled: true }) };
     case 'return':
       return { type: 'return', on: date, reason: choice.returnReason };
   }

@@ -29,6 +29,8 @@ export const SAMPLE_COMMAND: { readonly [A in CardAction]: Extract<CardCommand, 
   replace: { type: 'replace', on: d('2026-12-01'), oldCardReturned: true },
   expire: { type: 'expire', on: d('2036-05-11') },
   'expire-certificates': { type: 'expire-certificates', on: d('2031-05-11') },
+  'schedule-abolition': { type: 'schedule-abolition', on: d('2026-12-10'), reason: 'moved-abroad' },
+  'keep-abroad': { type: 'keep-abroad', plannedMoveOutDate: d('2026-12-10') },
   abolish: { type: 'abolish', on: d('2026-12-01'), reason: 'number-changed' },
   return: { type: 'return', on: d('2026-12-01'), reason: 'not-needed' },
 };

@@ -180,19 +180,25 @@ export async function cardRoutes(app: FastifyInstance, { context }: { context: A
     {
       method: 'POST',
       url: '/api/v1/cards/:id/reissue',
-      summary: '再交付 within validity: fee (R-10) with a receipt number, and a new card applied for',
+      summary: '再交付 within validity: fee (R-10) with a receipt number, a new card applied for; the old card kept until its hand-over, or abolished when lost or stolen (R-16)',
       tags,
       params: IdParams,
       body: ReissueBody,
-      response: Type.Object({ fee: ReissueFeeOutput, receiptNumber: Type.Union([Type.String(), Type.Null()]), newCard: CardViewSchema }),
-      problems: [...COMMAND, ...PROXY, 'REISSUE.POLICE_REPORT_REQUIRED', 'RENEWAL.WINDOW_NOT_OPEN', 'APPLICATION.PHOTO_TOO_OLD', 'IDENTITY.INSUFFICIENT', 'CERTIFICATE.SIGNATURE_UNDER_15'],
+      response: Type.Object({
+        fee: ReissueFeeOutput,
+        receiptNumber: Type.Union([Type.String(), Type.Null()]),
+        newCard: CardViewSchema,
+        // The card replaced: still active (certificates unchanged) until the new one is handed over, or abolished when lost or stolen.
+        oldCard: CardViewSchema,
+      }),
+      problems: [...COMMAND, ...PROXY, 'RESIDENT.CARD_ALREADY_HELD', 'REISSUE.POLICE_REPORT_REQUIRED', 'RENEWAL.WINDOW_NOT_OPEN', 'APPLICATION.PHOTO_TOO_OLD', 'IDENTITY.INSUFFICIENT', 'CERTIFICATE.SIGNATURE_UNDER_15'],
       idempotency: 'command',
     },
     ({ request, params, body, idempotency }) => reissueCard(context, request.actor, params.id, body, idempotency),
   );
   staffRoute(
     app,
-    { method: 'POST', url: '/api/v1/cards/:id/return', summary: '返納 of a card no longer needed, expired, replaced, or on moving abroad', tags, params: IdParams, body: ReturnBody, response: CardViewSchema, problems: [...COMMAND, ...PROXY], idempotency: 'command' },
+    { method: 'POST', url: '/api/v1/cards/:id/return', summary: '返納 of a card no longer needed, expired, replaced, on moving abroad, or after the holder’s death', tags, params: IdParams, body: ReturnBody, response: CardViewSchema, problems: [...COMMAND, ...PROXY], idempotency: 'command' },
     ({ request, params, body, idempotency }) => returnCard(context, request.actor, params.id, body, idempotency),
   );
 }

@@ -1,5 +1,5 @@
 import type { CardRepository, DueKind } from '../../app/ports/card-repository.ts';
-import type { ApplicationReason, CardState, CardStatus, Certificate, FrontNote } from '../../domain/card.ts';
+import type { ApplicationReason, CardState, CardStatus, Certificate, FrontNote, ScheduledAbolition } from '../../domain/card.ts';
 import type { ExpiryBasis } from '../../rules/card-expiry.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
 import type { CardsTable } from '../schema.ts';
@@ -32,6 +32,8 @@ function toRow(state: CardState, municipalityCode: string, at: string): Omit<Car
     continuation_lapses_on: state.continuation?.lapsesOn ?? null,
     suspension: state.suspension && JSON.stringify(state.suspension),
     next_certificate_expiry: nextCertificateExpiry(state),
+    scheduled_abolition_on: state.scheduledAbolition?.on ?? null,
+    scheduled_abolition_reason: state.scheduledAbolition?.reason ?? null,
     ended_on: state.endedOn,
     end_reason: state.endReason,
     updated_at: at,
@@ -75,6 +77,8 @@ function fromRow(row: CardsTable): CardState {
             deadline: row.continuation_deadline as PlainDate,
             lapsesOn: row.continuation_lapses_on as PlainDate,
           },
+    scheduledAbolition:
+      row.scheduled_abolition_on === null ? null : { on: row.scheduled_abolition_on as PlainDate, reason: row.scheduled_abolition_reason as ScheduledAbolition['reason'] },
     suspension: row.suspension === null ? null : JSON.parse(row.suspension),
     endedOn: row.ended_on as PlainDate | null,
     endReason: row.end_reason,
@@ -88,6 +92,7 @@ export function cardRepository(scope: Scope): CardRepository {
     const cards = db.selectFrom('cards').where('municipality_code', '=', municipalityCode);
     if (kind === 'expiry') return cards.where('status', 'in', ['active', 'suspended']).where('expiry_date', '<', today);
     if (kind === 'lapse') return cards.where('continuation_lapses_on', '<=', today).where('status', 'in', ['active', 'suspended']);
+    if (kind === 'scheduled') return cards.where('scheduled_abolition_on', '<=', today).where('status', 'in', ['applied', 'ready', 'active', 'suspended']);
     return cards.where('next_certificate_expiry', '<', today);
   };
   return {

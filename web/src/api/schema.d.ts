@@ -845,7 +845,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 再交付 within validity: fee with a receipt number, and a new card applied for */
+        /** 再交付 within validity: fee with a receipt number, a new card applied for; the old card kept until its hand-over, or abolished when lost or stolen */
         post: operations["postCardsIdReissue"];
         delete?: never;
         options?: never;
@@ -862,7 +862,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 返納 of a card no longer needed, expired, replaced, or on moving abroad */
+        /** 返納 of a card no longer needed, expired, replaced, on moving abroad, or after the holder’s death */
         post: operations["postCardsIdReturn"];
         delete?: never;
         options?: never;
@@ -7389,6 +7389,16 @@ export interface operations {
                                 /** @enum {unknown} */
                                 channel: "hotline" | "counter";
                             } | null;
+                            scheduledAbolition: {
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD
+                                 * @example 2026-04-01
+                                 */
+                                on: string;
+                                /** @enum {unknown} */
+                                reason: "moved-abroad";
+                            } | null;
                             endedOn: string | null;
                             endReason: string | null;
                             pins: {
@@ -7414,7 +7424,7 @@ export interface operations {
                                 };
                             } | null;
                             /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
                         allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
@@ -8248,6 +8258,16 @@ export interface operations {
                                 /** @enum {unknown} */
                                 channel: "hotline" | "counter";
                             } | null;
+                            scheduledAbolition: {
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD
+                                 * @example 2026-04-01
+                                 */
+                                on: string;
+                                /** @enum {unknown} */
+                                reason: "moved-abroad";
+                            } | null;
                             endedOn: string | null;
                             endReason: string | null;
                             pins: {
@@ -8273,7 +8293,7 @@ export interface operations {
                                 };
                             } | null;
                             /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
                         allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
@@ -8724,6 +8744,16 @@ export interface operations {
                                 /** @enum {unknown} */
                                 channel: "hotline" | "counter";
                             } | null;
+                            scheduledAbolition: {
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD
+                                 * @example 2026-04-01
+                                 */
+                                on: string;
+                                /** @enum {unknown} */
+                                reason: "moved-abroad";
+                            } | null;
                             endedOn: string | null;
                             endReason: string | null;
                             pins: {
@@ -8749,7 +8779,7 @@ export interface operations {
                                 };
                             } | null;
                             /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
                         allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
@@ -9197,6 +9227,16 @@ export interface operations {
                                 /** @enum {unknown} */
                                 channel: "hotline" | "counter";
                             } | null;
+                            scheduledAbolition: {
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD
+                                 * @example 2026-04-01
+                                 */
+                                on: string;
+                                /** @enum {unknown} */
+                                reason: "moved-abroad";
+                            } | null;
                             endedOn: string | null;
                             endReason: string | null;
                             pins: {
@@ -9222,7 +9262,7 @@ export interface operations {
                                 };
                             } | null;
                             /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
                         allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
@@ -9675,6 +9715,16 @@ export interface operations {
                                 /** @enum {unknown} */
                                 channel: "hotline" | "counter";
                             } | null;
+                            scheduledAbolition: {
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD
+                                 * @example 2026-04-01
+                                 */
+                                on: string;
+                                /** @enum {unknown} */
+                                reason: "moved-abroad";
+                            } | null;
                             endedOn: string | null;
                             endReason: string | null;
                             pins: {
@@ -9700,7 +9750,7 @@ export interface operations {
                                 };
                             } | null;
                             /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
                         allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
@@ -10243,6 +10293,16 @@ export interface operations {
                                 /** @enum {unknown} */
                                 channel: "hotline" | "counter";
                             } | null;
+                            scheduledAbolition: {
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD
+                                 * @example 2026-04-01
+                                 */
+                                on: string;
+                                /** @enum {unknown} */
+                                reason: "moved-abroad";
+                            } | null;
                             endedOn: string | null;
                             endReason: string | null;
                             pins: {
@@ -10268,7 +10328,7 @@ export interface operations {
                                 };
                             } | null;
                             /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
                         allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
@@ -10684,6 +10744,16 @@ export interface operations {
                                 /** @enum {unknown} */
                                 channel: "hotline" | "counter";
                             } | null;
+                            scheduledAbolition: {
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD
+                                 * @example 2026-04-01
+                                 */
+                                on: string;
+                                /** @enum {unknown} */
+                                reason: "moved-abroad";
+                            } | null;
                             endedOn: string | null;
                             endReason: string | null;
                             pins: {
@@ -10709,7 +10779,7 @@ export interface operations {
                                 };
                             } | null;
                             /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
                         allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
@@ -11148,6 +11218,16 @@ export interface operations {
                                 /** @enum {unknown} */
                                 channel: "hotline" | "counter";
                             } | null;
+                            scheduledAbolition: {
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD
+                                 * @example 2026-04-01
+                                 */
+                                on: string;
+                                /** @enum {unknown} */
+                                reason: "moved-abroad";
+                            } | null;
                             endedOn: string | null;
                             endReason: string | null;
                             pins: {
@@ -11173,7 +11253,7 @@ export interface operations {
                                 };
                             } | null;
                             /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
                         allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
@@ -11907,6 +11987,16 @@ export interface operations {
                             /** @enum {unknown} */
                             channel: "hotline" | "counter";
                         } | null;
+                        scheduledAbolition: {
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD
+                             * @example 2026-04-01
+                             */
+                            on: string;
+                            /** @enum {unknown} */
+                            reason: "moved-abroad";
+                        } | null;
                         endedOn: string | null;
                         endReason: string | null;
                         pins: {
@@ -11932,7 +12022,7 @@ export interface operations {
                             };
                         } | null;
                         /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                     };
                 };
             };
@@ -12321,6 +12411,16 @@ export interface operations {
                             /** @enum {unknown} */
                             channel: "hotline" | "counter";
                         } | null;
+                        scheduledAbolition: {
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD
+                             * @example 2026-04-01
+                             */
+                            on: string;
+                            /** @enum {unknown} */
+                            reason: "moved-abroad";
+                        } | null;
                         endedOn: string | null;
                         endReason: string | null;
                         pins: {
@@ -12346,7 +12446,7 @@ export interface operations {
                             };
                         } | null;
                         /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                     };
                 };
             };
@@ -12806,6 +12906,16 @@ export interface operations {
                             /** @enum {unknown} */
                             channel: "hotline" | "counter";
                         } | null;
+                        scheduledAbolition: {
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD
+                             * @example 2026-04-01
+                             */
+                            on: string;
+                            /** @enum {unknown} */
+                            reason: "moved-abroad";
+                        } | null;
                         endedOn: string | null;
                         endReason: string | null;
                         pins: {
@@ -12831,7 +12941,7 @@ export interface operations {
                             };
                         } | null;
                         /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                     };
                 };
             };
@@ -13252,6 +13362,16 @@ export interface operations {
                             /** @enum {unknown} */
                             channel: "hotline" | "counter";
                         } | null;
+                        scheduledAbolition: {
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD
+                             * @example 2026-04-01
+                             */
+                            on: string;
+                            /** @enum {unknown} */
+                            reason: "moved-abroad";
+                        } | null;
                         endedOn: string | null;
                         endReason: string | null;
                         pins: {
@@ -13277,7 +13397,7 @@ export interface operations {
                             };
                         } | null;
                         /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                     };
                 };
             };
@@ -13685,6 +13805,16 @@ export interface operations {
                             /** @enum {unknown} */
                             channel: "hotline" | "counter";
                         } | null;
+                        scheduledAbolition: {
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD
+                             * @example 2026-04-01
+                             */
+                            on: string;
+                            /** @enum {unknown} */
+                            reason: "moved-abroad";
+                        } | null;
                         endedOn: string | null;
                         endReason: string | null;
                         pins: {
@@ -13710,7 +13840,7 @@ export interface operations {
                             };
                         } | null;
                         /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                     };
                 };
             };
@@ -14116,6 +14246,16 @@ export interface operations {
                             /** @enum {unknown} */
                             channel: "hotline" | "counter";
                         } | null;
+                        scheduledAbolition: {
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD
+                             * @example 2026-04-01
+                             */
+                            on: string;
+                            /** @enum {unknown} */
+                            reason: "moved-abroad";
+                        } | null;
                         endedOn: string | null;
                         endReason: string | null;
                         pins: {
@@ -14141,7 +14281,7 @@ export interface operations {
                             };
                         } | null;
                         /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                     };
                 };
             };
@@ -14858,6 +14998,16 @@ export interface operations {
                             /** @enum {unknown} */
                             channel: "hotline" | "counter";
                         } | null;
+                        scheduledAbolition: {
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD
+                             * @example 2026-04-01
+                             */
+                            on: string;
+                            /** @enum {unknown} */
+                            reason: "moved-abroad";
+                        } | null;
                         endedOn: string | null;
                         endReason: string | null;
                         pins: {
@@ -14883,7 +15033,7 @@ export interface operations {
                             };
                         } | null;
                         /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                     };
                 };
             };
@@ -15298,6 +15448,16 @@ export interface operations {
                             /** @enum {unknown} */
                             channel: "hotline" | "counter";
                         } | null;
+                        scheduledAbolition: {
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD
+                             * @example 2026-04-01
+                             */
+                            on: string;
+                            /** @enum {unknown} */
+                            reason: "moved-abroad";
+                        } | null;
                         endedOn: string | null;
                         endReason: string | null;
                         pins: {
@@ -15323,7 +15483,7 @@ export interface operations {
                             };
                         } | null;
                         /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                     };
                 };
             };
@@ -15740,6 +15900,16 @@ export interface operations {
                             /** @enum {unknown} */
                             channel: "hotline" | "counter";
                         } | null;
+                        scheduledAbolition: {
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD
+                             * @example 2026-04-01
+                             */
+                            on: string;
+                            /** @enum {unknown} */
+                            reason: "moved-abroad";
+                        } | null;
                         endedOn: string | null;
                         endReason: string | null;
                         pins: {
@@ -15765,7 +15935,7 @@ export interface operations {
                             };
                         } | null;
                         /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                     };
                 };
             };
@@ -16182,6 +16352,16 @@ export interface operations {
                             /** @enum {unknown} */
                             channel: "hotline" | "counter";
                         } | null;
+                        scheduledAbolition: {
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD
+                             * @example 2026-04-01
+                             */
+                            on: string;
+                            /** @enum {unknown} */
+                            reason: "moved-abroad";
+                        } | null;
                         endedOn: string | null;
                         endReason: string | null;
                         pins: {
@@ -16207,7 +16387,7 @@ export interface operations {
                             };
                         } | null;
                         /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                     };
                 };
             };
@@ -16646,6 +16826,16 @@ export interface operations {
                                 /** @enum {unknown} */
                                 channel: "hotline" | "counter";
                             } | null;
+                            scheduledAbolition: {
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD
+                                 * @example 2026-04-01
+                                 */
+                                on: string;
+                                /** @enum {unknown} */
+                                reason: "moved-abroad";
+                            } | null;
                             endedOn: string | null;
                             endReason: string | null;
                             pins: {
@@ -16671,7 +16861,135 @@ export interface operations {
                                 };
                             } | null;
                             /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
+                        };
+                        oldCard: {
+                            id: string;
+                            residentId: string;
+                            /** @enum {unknown} */
+                            status: "applied" | "ready" | "active" | "suspended" | "expired" | "abolished" | "returned";
+                            version: number;
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD
+                             * @example 2026-04-01
+                             */
+                            applicationDate: string;
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD
+                             * @example 2026-04-01
+                             */
+                            photoTakenOn: string;
+                            applicationReason: string;
+                            previousCardId: string | null;
+                            pickupOfficeId: string;
+                            /** @description The application asked for a signature certificate */
+                            wantsSignatureCertificate: boolean;
+                            wantsUserCertificate: boolean;
+                            issueDate: string | null;
+                            expiryDate: string | null;
+                            expiryBasis: ("10th-birthday" | "5th-birthday" | "period-of-stay" | "special-period") | null;
+                            handedOverOn: string | null;
+                            handedOverOfficeId: string | null;
+                            frontNotes: {
+                                /** @enum {unknown} */
+                                kind: "address" | "name" | "other";
+                                text: string;
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD
+                                 * @example 2026-04-01
+                                 */
+                                date: string;
+                            }[];
+                            notesCapacity: number;
+                            certificates: {
+                                signature: {
+                                    /** @enum {unknown} */
+                                    status: "none" | "valid" | "revoked" | "expired";
+                                    issuedOn: string | null;
+                                    expiresOn: string | null;
+                                    revokedOn: string | null;
+                                    revokedReason: string | null;
+                                };
+                                user: {
+                                    /** @enum {unknown} */
+                                    status: "none" | "valid" | "revoked" | "expired";
+                                    issuedOn: string | null;
+                                    expiresOn: string | null;
+                                    revokedOn: string | null;
+                                    revokedReason: string | null;
+                                };
+                            };
+                            continuation: {
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD
+                                 * @example 2026-04-01
+                                 */
+                                notificationDate: string;
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD
+                                 * @example 2026-04-01
+                                 */
+                                deadline: string;
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD
+                                 * @example 2026-04-01
+                                 */
+                                lapsesOn: string;
+                            } | null;
+                            suspension: {
+                                /** @enum {unknown} */
+                                reason: "lost" | "stolen";
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD
+                                 * @example 2026-04-01
+                                 */
+                                since: string;
+                                /** @enum {unknown} */
+                                channel: "hotline" | "counter";
+                            } | null;
+                            scheduledAbolition: {
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD
+                                 * @example 2026-04-01
+                                 */
+                                on: string;
+                                /** @enum {unknown} */
+                                reason: "moved-abroad";
+                            } | null;
+                            endedOn: string | null;
+                            endReason: string | null;
+                            pins: {
+                                signature: {
+                                    set: boolean;
+                                    locked: boolean;
+                                    remainingAttempts: number;
+                                };
+                                user: {
+                                    set: boolean;
+                                    locked: boolean;
+                                    remainingAttempts: number;
+                                };
+                                residentRegistry: {
+                                    set: boolean;
+                                    locked: boolean;
+                                    remainingAttempts: number;
+                                };
+                                cardInfo: {
+                                    set: boolean;
+                                    locked: boolean;
+                                    remainingAttempts: number;
+                                };
+                            } | null;
+                            /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                         };
                     };
                 };
@@ -16801,7 +17119,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT */
+            /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT, RESIDENT.CARD_ALREADY_HELD */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16969,7 +17287,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {unknown} */
-                    reason: "not-needed" | "expired" | "moved-abroad" | "replaced";
+                    reason: "not-needed" | "expired" | "moved-abroad" | "replaced" | "death";
                     /** @description The version the client last saw; a mismatch is 409 CARD.VERSION_CONFLICT */
                     expectedVersion?: number;
                     /**
@@ -17078,6 +17396,16 @@ export interface operations {
                             /** @enum {unknown} */
                             channel: "hotline" | "counter";
                         } | null;
+                        scheduledAbolition: {
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD
+                             * @example 2026-04-01
+                             */
+                            on: string;
+                            /** @enum {unknown} */
+                            reason: "moved-abroad";
+                        } | null;
                         endedOn: string | null;
                         endReason: string | null;
                         pins: {
@@ -17103,7 +17431,7 @@ export interface operations {
                             };
                         } | null;
                         /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                     };
                 };
             };

@@ -159,18 +159,32 @@ function NumberReveal({ residentId, masked }: { residentId: string; masked: stri
   );
 }
 
+const isHeld = (card: CardView) => card.status === 'active' || card.status === 'suspended';
+
 function CardPanel({ card, resident }: { card: CardView; resident: ResidentDetail }) {
-  const { t, lang } = useI18n();
+  const { t, lang, date } = useI18n();
   const { offices } = useSession();
   const context = useProcedureContext(resident, card);
   const offered = context ? CARD_PROCEDURES.filter((spec) => spec.offered(context)) : [];
   const pins = card.pins;
+  // R-16: an old card stays usable until its successor is handed over, and is taken back then.
+  const successor = isHeld(card) ? resident.cards.find((other) => other.previousCardId === card.id && (other.status === 'applied' || other.status === 'ready')) : undefined;
+  const predecessor = card.status === 'applied' || card.status === 'ready' ? resident.cards.find((other) => other.id === card.previousCardId && isHeld(other)) : undefined;
   return (
     <article className="card-panel" aria-labelledby={`card-${card.id}`}>
       <h3 id={`card-${card.id}`}>
         {t('card.title')} <StatusTag status={card.status} />
         <span className="secondary"> {t(`applicationReason.${card.applicationReason}` as MessageKey)}</span>
       </h3>
+      {successor ? (
+        <Notice title={t('card.handOverPending')}>{t('card.handOverPendingBody', { status: t(`cardStatus.${successor.status}` as MessageKey) })}</Notice>
+      ) : null}
+      {predecessor ? <Notice title={t('card.takesBack')}>{t('card.takesBackBody', { status: t(`cardStatus.${predecessor.status}` as MessageKey) })}</Notice> : null}
+      {card.scheduledAbolition && (isHeld(card) || card.status === 'applied' || card.status === 'ready') ? (
+        <Notice tone="warning" title={t('card.scheduledAbolition')}>
+          {t('card.scheduledAbolitionBody', { date: date(card.scheduledAbolition.on) })}
+        </Notice>
+      ) : null}
       {card.continuation ? (
         <Notice tone="warning" title={t('card.continuationPending')}>
           {t('card.continuationBy', { date: '' })}

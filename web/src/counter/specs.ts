@@ -631,7 +631,7 @@ export const REISSUE: ProcedureSpec = {
     );
   },
   slip: (data, values, context) => {
-    const result = data as { fee: { total: number; cardFee: number; certificateFee: number }; receiptNumber: string | null; newCard: CardView };
+    const result = data as { fee: { total: number; cardFee: number; certificateFee: number }; receiptNumber: string | null; newCard: CardView; oldCard: CardView };
     return slip(
       context,
       'procedure.reissue',
@@ -641,7 +641,10 @@ export const REISSUE: ProcedureSpec = {
         [context.t('slip.receiptNumber'), result.receiptNumber ?? '—'],
         [context.t('slip.pickupOffice'), officeName(context, result.newCard.pickupOfficeId)],
       ],
-      [context.t('next.application', { office: officeName(context, result.newCard.pickupOfficeId) })],
+      [
+        context.t('next.application', { office: officeName(context, result.newCard.pickupOfficeId) }),
+        ...(result.oldCard.status === 'active' || result.oldCard.status === 'suspended' ? [context.t('next.keptUntilHandOver')] : []),
+      ],
       { fee: result.fee.total, receiptNumber: result.receiptNumber, link: { to: `/residents/${result.newCard.residentId}`, label: context.t('slip.backToResident') } },
     );
   },
