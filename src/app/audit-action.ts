@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   'resident.change-name',
   'resident.move-out',
   'resident.move-in',
+  'resident.record-death',
   'resident.period-of-stay',
   'resident.change-number',
   'resident.reveal-number',

@@ -128,8 +128,19 @@ export const MoveOutBody = Body({
   plannedMoveOutDate: DateSchema,
   destination: Text(200),
   abroad: Type.Optional(Type.Boolean({ default: false })),
+  keepCardAbroad: Type.Optional(
+    Type.Boolean({
+      default: false,
+      description: '国外継続利用 (R-17): keep the card for use abroad; only with abroad, for a Japanese national with an active card, asked by the day before plannedMoveOutDate',
+    }),
+  ),
   expectedVersion: ExpectedVersionField,
   ...proxyFor('resident.move-out'),
+});
+export const DeathBody = Body({
+  dateOfDeath: DateField('死亡日: the card is abolished and its certificates end as of this day'),
+  notifiedOn: DateField('The day the 死亡届 was received (or the 職権消除 decided); not after today'),
+  expectedVersion: ExpectedVersionField,
 });
 export const MoveInBody = Body({
   moveInDate: DateSchema,

@@ -4,6 +4,7 @@ import { photoIsRecent } from '../rules/photo-age.ts';
 import type { PlainDate } from '../rules/plain-date.ts';
 import { isLive, type ApplicationReason, type CardEvent, type CardState } from './card.ts';
 import type { DecisionContext } from './decision-context.ts';
+import { deceasedRefusal } from './resident-decider.ts';
 import { DomainErrorCode, notInFuture, refuse, refuseField, success, type Result } from './errors.ts';
 import { holderOf, type Holder } from './holder.ts';
 import type { ResidentState } from './resident.ts';
@@ -67,6 +68,7 @@ export function decideApplication(
   officeIds: readonly string[],
   context: DecisionContext,
 ): Result<CardEvent[]> {
+  if (resident.registration === 'deceased') return deceasedRefusal(resident);
   if (resident.registration !== 'registered') {
     return refuse(DomainErrorCode.ResidentInvalidTransition, `a resident who is ${resident.registration} cannot apply for a card here`, {
       registration: resident.registration,

@@ -1,6 +1,6 @@
 import { moveInDeadline } from '../rules/move-in-deadline.ts';
 import type { PlainDate } from '../rules/plain-date.ts';
-import { evolveCard, isHeld, type CardEvent, type CardState } from './card.ts';
+import { evolveCard, isHeld, isLive, type CardEvent, type CardState } from './card.ts';
 import { decideCard } from './card-decider.ts';
 import type { DecisionContext } from './decision-context.ts';
 import { success, type Result } from './errors.ts';
@@ -38,6 +38,20 @@ export function decideMoveIn(card: CardState, move: MoveIn, context: DecisionCon
   return events.ok ? success({ events: events.value, deadline: deadline.value.deadline, late }) : events;
 }
 
+/**
+ * A card on a 国外転出届 (R-17): the active card kept for use abroad when 国外継続利用 was accepted
+ * (its note, the signature certificate ending on the move-out date); any other live card
+ * abolished on the planned move-out date by the sweep, and at once, dated on it, when that day
+ * has come. An ended card is left as it is.
+ */
+export function decideMoveAbroad(card: CardState, event: Extract<ResidentEvent, { type: 'MovedOut' }>, context: DecisionContext): Result<CardEvent[]> {
+  if (!isLive(card)) return success([]);
+  const on = event.plannedMoveOutDate;
+  if (event.keepCardAbroad === true && card.status === 'active') return decideCard({ type: 'keep-abroad', plannedMoveOutDate: on }, card, context);
+  if (on <= context.today) return decideCard({ type: 'abolish', on, reason: 'moved-abroad' }, card, context);
+  return decideCard({ type: 'schedule-abolition', on, reason: 'moved-abroad' }, card, context);
+}
+
 /** What one change of the resident record does to their live card. */
 function reactTo(card: CardState, event: ResidentEvent, before: ResidentState, context: DecisionContext): Result<CardEvent[]> {
   switch (event.type) {
@@ -46,10 +60,11 @@ function reactTo(card: CardState, event: ResidentEvent, before: ResidentState, c
       return isHeld(card) ? decideCard({ type: 'revoke-signature', on: event.effectiveDate, reason: 'address-change' }, card, context) : success([]);
     case 'NameChanged':
       return isHeld(card) ? decideCard({ type: 'revoke-signature', on: event.effectiveDate, reason: 'name-change' }, card, context) : success([]);
-    // 転出届: moving abroad abolishes the card; a card still waiting for continuation after a move
-    // in is abolished too (seed: 継続手続きをしない場合…廃止); otherwise the holder takes it along.
+    // 転出届: moving abroad ends the card on the move-out date unless it is kept; a card still
+    // waiting for continuation after a move in is abolished (seed: 継続手続きをしない場合…廃止);
+    // otherwise the holder takes it along.
     case 'MovedOut':
-      if (event.abroad) return decideCard({ type: 'abolish', on: context.today, reason: 'moved-abroad' }, card, context);
+      if (event.abroad) return decideMoveAbroad(card, event, context);
       if (card.continuation !== null) return decideCard({ type: 'abolish', on: context.today, reason: 'moved-out-before-continuation' }, card, context);
       return success([]);
     case 'MovedIn': {
@@ -57,6 +72,9 @@ function reactTo(card: CardState, event: ResidentEvent, before: ResidentState, c
       return fate.ok ? success(fate.value.events) : fate;
     }
     // The card follows a new period of stay only by its own extension; a number change has its own decider.
+    // Death: the card is abolished as of the date of death, its certificates ending with it.
+    case 'ResidentDied':
+      return isLive(card) ? decideCard({ type: 'abolish', on: event.dateOfDeath, reason: 'death' }, card, context) : success([]);
     case 'ResidentRegistered':
     case 'PeriodOfStayUpdated':
     case 'IndividualNumberChanged':
@@ -82,4 +100,13 @@ export function reactToResident(card: CardState, before: ResidentState, events: 
     current = decided.value.reduce<CardState>(evolveCard, current);
   }
   return success(reactions);
+}
+
+/**
+ * The card 国外継続利用 would keep (R-17), among a resident's live cards: the one in the holder's
+ * hands, else the newest; its status is what R-17 asks about (none: nothing to keep).
+ */
+export function cardToKeepAbroad(cards: readonly CardState[]): CardState | undefined {
+  const live = cards.filter(isLive);
+  return live.find(isHeld) ?? live.at(-1);
 }

@@ -20,6 +20,7 @@ export const DomainErrorCode = {
   ResidentCardAlreadyHeld: 'RESIDENT.CARD_ALREADY_HELD',
   ResidentInvalidTransition: 'RESIDENT.INVALID_TRANSITION',
   ResidentVersionConflict: 'RESIDENT.VERSION_CONFLICT',
+  ResidentDeceased: 'RESIDENT.DECEASED',
   PhotoTooOld: 'APPLICATION.PHOTO_TOO_OLD',
   IdentityInsufficient: 'IDENTITY.INSUFFICIENT',
   PinLocked: 'PIN.LOCKED',

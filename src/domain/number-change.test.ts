@@ -49,8 +49,12 @@ describe('個人番号の変更 (decideNumberChange): a new number, the card end
     }
   });
 
-  it.each(['moved-out', 'moved-abroad', 'deceased'] as const)('refuses a resident who is %s', (registration) => {
+  it.each(['moved-out', 'moved-abroad'] as const)('refuses a resident who is %s', (registration) => {
     expectRefused(decideNumberChange(command, resident({ registration }), [card(CARD_IN.active)], on('2026-12-01')), 'RESIDENT.INVALID_TRANSITION', { registration });
+  });
+
+  it('refuses a deceased resident with its own code', () => {
+    expectRefused(decideNumberChange(command, resident({ registration: 'deceased' }), [card(CARD_IN.active)], on('2026-12-01')), 'RESIDENT.DECEASED');
   });
 
   it('abolishes both cards of a resident whose new card is being made (R-16), the free one modelled on the newest', () => {

@@ -19,7 +19,8 @@ function refusedAt(command: ResidentCommand, pointer: string, state: ResidentSta
 const SAMPLE: { readonly [T in ResidentCommand['type']]: Extract<ResidentCommand, { type: T }> } = {
   'change-address': { type: 'change-address', address: '東京都江戸川区船堀4-1-1', effectiveDate: d('2026-11-25') },
   'change-name': { type: 'change-name', effectiveDate: d('2026-11-25'), familyName: '佐藤', givenName: '太郎', familyNameKana: 'サトウ', givenNameKana: 'タロウ' },
-  'move-out': { type: 'move-out', plannedMoveOutDate: d('2026-12-20'), destination: '千葉県市川市', abroad: false },
+  'move-out': { type: 'move-out', plannedMoveOutDate: d('2026-12-20'), destination: '千葉県市川市', abroad: false, keepCardAbroad: false, cardStatus: 'active' },
+  'record-death': { type: 'record-death', dateOfDeath: d('2026-11-28'), notifiedOn: d('2026-11-30') },
   'move-in': { type: 'move-in', moveInDate: d('2026-11-20'), notificationDate: d('2026-11-25'), address: '東京都江戸川区中央1-4-1', cardPresented: true },
   'update-period-of-stay': { type: 'update-period-of-stay', periodOfStayEnd: d('2032-03-31'), residenceCardNumber: 'EF87654321GH' },
   'change-number': { type: 'change-number', reason: 'leak of the number' },
@@ -82,6 +83,56 @@ describe('転出届 (move-out): within Japan or abroad', () => {
   });
 });
 
+describe('国外継続利用 (R-17): keeping the card for use abroad, asked with the 国外転出届', () => {
+  const abroad = { ...SAMPLE['move-out'], destination: 'Canada', abroad: true, keepCardAbroad: true, plannedMoveOutDate: d('2026-12-20') } as const;
+
+  it('accepts a Japanese national with an active card asking the day before the move-out', () => {
+    decide(abroad, resident(), '2026-12-19').then({ type: 'MovedOut', plannedMoveOutDate: '2026-12-20', abroad: true, keepCardAbroad: true });
+  });
+
+  it('refuses on the day of the move-out itself, naming the last day it could be asked', () => {
+    const decided = decide(abroad, resident(), '2026-12-20');
+    decided.refused('CARD.ABROAD_CONTINUATION_NOT_ALLOWED', { reason: 'too-late', plannedMoveOutDate: '2026-12-20' });
+    expect(decided.result.ok || decided.result.error.message).toContain('2026-12-19');
+  });
+
+  it('refuses a foreign national, whatever the day', () => {
+    decide(abroad, resident(FOREIGN_FACTS), '2026-12-01').refused('CARD.ABROAD_CONTINUATION_NOT_ALLOWED', { reason: 'foreign-national' });
+  });
+
+  it('refuses a card that is not active (suspended, or still being made), and a resident without a card', () => {
+    decide({ ...abroad, cardStatus: 'suspended' }).refused('CARD.ABROAD_CONTINUATION_NOT_ALLOWED', { reason: 'card-not-active' });
+    decide({ ...abroad, cardStatus: 'ready' }).refused('CARD.ABROAD_CONTINUATION_NOT_ALLOWED', { reason: 'card-not-active' });
+    decide({ ...abroad, cardStatus: null }).refused('CARD.ABROAD_CONTINUATION_NOT_ALLOWED', { reason: 'card-not-active' });
+  });
+
+  it('refuses it under the policy always-abolish (the seed’s 2023 text), and the plain move abroad still goes through', () => {
+    const city = on('2026-12-01', { movingAbroad: 'always-abolish' });
+    expectThat(decideResident(abroad, resident(), city)).refused('CARD.ABROAD_CONTINUATION_NOT_ALLOWED', { reason: 'policy-always-abolish' });
+    expect(decideResident({ ...abroad, keepCardAbroad: false }, resident(), city).ok).toBe(true);
+  });
+
+  it('refuses it on a move within Japan, naming the field', () => {
+    refusedAt({ ...abroad, abroad: false }, '/keepCardAbroad');
+  });
+});
+
+describe('死亡 (record-death): the record closes as of the date of death', () => {
+  it('records the date of death and the notification', () => {
+    decide(SAMPLE['record-death']).then({ type: 'ResidentDied', dateOfDeath: '2026-11-28', notifiedOn: '2026-11-30' });
+  });
+
+  it('refuses a notification after today, a death after its notification, and one before the birth', () => {
+    refusedAt({ ...SAMPLE['record-death'], notifiedOn: d('2026-12-02') }, '/notifiedOn');
+    refusedAt({ ...SAMPLE['record-death'], dateOfDeath: d('2026-12-01') }, '/dateOfDeath');
+    refusedAt({ ...SAMPLE['record-death'], dateOfDeath: d('1990-05-09'), notifiedOn: d('2026-11-30') }, '/dateOfDeath');
+  });
+
+  it('records a death after a 転出届, before the move', () => {
+    decide(SAMPLE['record-death'], resident({ registration: 'moved-abroad' })).then({ type: 'ResidentDied' });
+  });
+});
+
 describe('転入届 (move-in): a resident of this system moving back in', () => {
   const movedOut = resident({ registration: 'moved-out', plannedMoveOutDate: d('2026-10-31'), moveOutDestination: '千葉県市川市' });
 
@@ -137,7 +188,7 @@ describe('the registration states (docs/domain.md "Resident registration"): a co
         .map((type) => [registration, type] as const),
     );
 
-  it.each(pairs(false))('a resident who is %s cannot %s', (registration, type) => {
+  it.each(pairs(false).filter(([registration]) => registration !== 'deceased'))('a resident who is %s cannot %s', (registration, type) => {
     decide(SAMPLE[type], resident({ ...FOREIGN_FACTS, registration })).refused('RESIDENT.INVALID_TRANSITION', { registration });
   });
 
@@ -145,9 +196,9 @@ describe('the registration states (docs/domain.md "Resident registration"): a co
     expect(decideResident(SAMPLE[type], resident({ ...FOREIGN_FACTS, registration }), on('2026-12-01')).ok).toBe(true);
   });
 
-  it('refuses every command for a deceased resident', () => {
+  it('refuses every command for a deceased resident with its own code (docs/rules.md "Death")', () => {
     expect(RESIDENT_TRANSITIONS.deceased).toEqual([]);
-    for (const command of Object.values(SAMPLE)) decide(command, resident({ registration: 'deceased' })).refused('RESIDENT.INVALID_TRANSITION', { registration: 'deceased' });
+    for (const command of Object.values(SAMPLE)) decide(command, resident({ registration: 'deceased' })).refused('RESIDENT.DECEASED', { registration: 'deceased' });
   });
 });
 

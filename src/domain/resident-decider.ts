@@ -1,5 +1,6 @@
 import type { PlainDate } from '../rules/plain-date.ts';
-import { isLive, type CardState } from './card.ts';
+import { abroadContinuationRefusal, movingAbroad } from '../rules/moving-abroad.ts';
+import { isLive, type CardState, type CardStatus } from './card.ts';
 import { can, type Permission, type Role } from './roles.ts';
 import type { DecisionContext } from './decision-context.ts';
 import { DomainErrorCode, notInFuture, refuse, refuseField, success, type Result } from './errors.ts';
@@ -9,7 +10,17 @@ import type { Registration, ResidentEvent, ResidentFacts, ResidentName, Resident
 export type ResidentCommand =
   | { readonly type: 'change-address'; readonly address: string; readonly effectiveDate: PlainDate }
   | ({ readonly type: 'change-name'; readonly effectiveDate: PlainDate } & ResidentName)
-  | { readonly type: 'move-out'; readonly plannedMoveOutDate: PlainDate; readonly destination: string; readonly abroad: boolean }
+  | {
+      readonly type: 'move-out';
+      readonly plannedMoveOutDate: PlainDate;
+      readonly destination: string;
+      readonly abroad: boolean;
+      /** R-17 国外継続利用 asked for with the 国外転出届. */
+      readonly keepCardAbroad: boolean;
+      /** The status of the card that would be kept: the one in the holder's hands, else the newest live one; null without one. */
+      readonly cardStatus: CardStatus | null;
+    }
+  | { readonly type: 'record-death'; readonly dateOfDeath: PlainDate; readonly notifiedOn: PlainDate }
   | {
       readonly type: 'move-in';
       readonly moveInDate: PlainDate;
@@ -28,10 +39,20 @@ export const RESIDENT_COMMAND_PERMISSION = {
   'move-in': 'resident.write',
   'update-period-of-stay': 'resident.write',
   'change-number': 'resident.change-number',
+  'record-death': 'resident.write',
 } as const satisfies Record<ResidentCommand['type'], Permission>;
 
 /** What can be asked about a resident: their own commands, and a first card. */
-export const RESIDENT_ACTIONS = ['change-address', 'change-name', 'move-out', 'move-in', 'update-period-of-stay', 'change-number', 'apply-for-card'] as const satisfies readonly (
+export const RESIDENT_ACTIONS = [
+  'change-address',
+  'change-name',
+  'move-out',
+  'move-in',
+  'update-period-of-stay',
+  'change-number',
+  'record-death',
+  'apply-for-card',
+] as const satisfies readonly (
   | ResidentCommand['type']
   | 'apply-for-card'
 )[];
@@ -53,9 +74,10 @@ export function allowedResidentActions(resident: ResidentState, cards: readonly 
 
 /** Which registration states allow each command: the resident's transition table. */
 export const RESIDENT_TRANSITIONS = {
-  registered: ['change-address', 'change-name', 'move-out', 'update-period-of-stay', 'change-number'],
-  'moved-out': ['move-in'],
-  'moved-abroad': ['move-in'],
+  registered: ['change-address', 'change-name', 'move-out', 'update-period-of-stay', 'change-number', 'record-death'],
+  // A death after the 転出届 but before the move (its card may still be live, R-17) is recorded here too.
+  'moved-out': ['move-in', 'record-death'],
+  'moved-abroad': ['move-in', 'record-death'],
   deceased: [],
 } as const satisfies Record<Registration, readonly ResidentCommand['type'][]>;
 
@@ -87,6 +109,7 @@ export function checkResidentFacts(facts: ResidentFacts, context: DecisionContex
 
 /** Decides a command on a resident record; side effects on their card are the caller's to derive. */
 export function decideResident(command: ResidentCommand, state: ResidentState, context: DecisionContext): Result<ResidentEvent[]> {
+  if (state.registration === 'deceased') return deceasedRefusal(state);
   if (!(RESIDENT_TRANSITIONS[state.registration] as readonly string[]).includes(command.type)) {
     return refuse(DomainErrorCode.ResidentInvalidTransition, `a resident who is ${state.registration} cannot ${command.type.replace(/-/g, ' ')}`, {
       registration: state.registration,
@@ -111,7 +134,14 @@ export function decideResident(command: ResidentCommand, state: ResidentState, c
       return success([{ type: 'NameChanged', effectiveDate, previous, ...name }]);
     }
     case 'move-out':
-      return success([{ type: 'MovedOut', plannedMoveOutDate: command.plannedMoveOutDate, destination: command.destination, abroad: command.abroad }]);
+      return decideMoveOut(command, state, context);
+    case 'record-death': {
+      const future = notInFuture('notifiedOn', command.notifiedOn, context);
+      if (future) return future;
+      if (command.dateOfDeath > command.notifiedOn) return refuseField('dateOfDeath', `is after the notification (${command.notifiedOn})`);
+      if (command.dateOfDeath < state.birthDate) return refuseField('dateOfDeath', `is before the birth date (${state.birthDate})`);
+      return success([{ type: 'ResidentDied', dateOfDeath: command.dateOfDeath, notifiedOn: command.notifiedOn }]);
+    }
     case 'move-in': {
       const future = notInFuture('notificationDate', command.notificationDate, context);
       if (future) return future;
@@ -143,4 +173,37 @@ export function decideResident(command: ResidentCommand, state: ResidentState, c
       throw new Error(`unknown resident command ${JSON.stringify(unhandled)}`);
     }
   }
+}
+
+/**
+ * The refusal of anything asked about a deceased resident (docs/rules.md "Death"): the record is
+ * closed; only a card the family hands back is still recorded (as `returned`).
+ */
+export function deceasedRefusal(state: Pick<ResidentState, 'id'>): Result<never> {
+  return refuse(DomainErrorCode.ResidentDeceased, `a death is recorded for resident ${state.id}: no procedure is possible but handing back the card`, {
+    registration: 'deceased',
+  });
+}
+
+/**
+ * 転出届. Abroad, 国外継続利用 is asked with it and R-17 decides (policy, nationality, the card's
+ * status, asked by the day before the move-out); a refusal names why and changes nothing. Within
+ * Japan there is no card to keep abroad.
+ */
+function decideMoveOut(command: Extract<ResidentCommand, { type: 'move-out' }>, state: ResidentState, context: DecisionContext): Result<ResidentEvent[]> {
+  const moved = { type: 'MovedOut', plannedMoveOutDate: command.plannedMoveOutDate, destination: command.destination, abroad: command.abroad } as const;
+  if (!command.keepCardAbroad) return success([moved]);
+  if (!command.abroad) return refuseField('keepCardAbroad', 'a card is kept for use abroad only on moving abroad (abroad: true)');
+  const input = {
+    nationality: state.nationality,
+    plannedMoveOutDate: command.plannedMoveOutDate,
+    today: context.today,
+    // Without a card there is nothing active to keep: R-17 answers as for an ended card.
+    cardStatus: command.cardStatus ?? 'abolished',
+  };
+  const answer = movingAbroad(input, context.rules);
+  if (!answer.ok) return answer;
+  const refusal = abroadContinuationRefusal(input, answer.value);
+  if (refusal) return refuse(refusal.code, refusal.message, { reason: answer.value.reason ?? null, plannedMoveOutDate: command.plannedMoveOutDate });
+  return success([{ ...moved, keepCardAbroad: true }]);
 }

@@ -52,6 +52,8 @@ export type ResidentEvent =
       readonly plannedMoveOutDate: PlainDate;
       readonly destination: string;
       readonly abroad: boolean;
+      /** R-17 国外継続利用 accepted with the 国外転出届; absent in events recorded before it existed. */
+      readonly keepCardAbroad?: boolean;
     }
   | {
       readonly type: 'MovedIn';
@@ -61,7 +63,9 @@ export type ResidentEvent =
       readonly cardPresented: boolean;
     }
   | { readonly type: 'PeriodOfStayUpdated'; readonly periodOfStayEnd: PlainDate; readonly residenceCardNumber: string }
-  | { readonly type: 'IndividualNumberChanged'; readonly on: PlainDate; readonly reason: string };
+  | { readonly type: 'IndividualNumberChanged'; readonly on: PlainDate; readonly reason: string }
+  /** 死亡届 (or 職権消除) recorded: the record ends as of the date of death (docs/rules.md "Death"). */
+  | { readonly type: 'ResidentDied'; readonly dateOfDeath: PlainDate; readonly notifiedOn: PlainDate };
 
 export function evolveResident(state: ResidentState | undefined, event: ResidentEvent): ResidentState {
   if (event.type === 'ResidentRegistered') {
@@ -102,6 +106,8 @@ export function evolveResident(state: ResidentState | undefined, event: Resident
       return { ...next, periodOfStayEnd: event.periodOfStayEnd, residenceCardNumber: event.residenceCardNumber };
     case 'IndividualNumberChanged':
       return next;
+    case 'ResidentDied':
+      return { ...next, registration: 'deceased' };
     default: {
       const unhandled: never = event;
       throw new Error(`unknown resident event ${JSON.stringify(unhandled)}`);

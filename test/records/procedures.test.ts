@@ -184,10 +184,10 @@ describe.each(DIALECTS)('procedures on $name', ({ create }) => {
     }
   });
 
-  it('abolishes the card of a resident moving abroad', async () => {
+  it('abolishes the card of a resident moving abroad on the planned move-out date, not on the filing day (R-17)', async () => {
     const { residentId } = await residentWithActiveCard(world);
     const abroad = await world.call('clerk', 'POST', `/api/v1/residents/${residentId}/move-out`, { plannedMoveOutDate: '2026-12-10', destination: 'Canada', abroad: true });
-    expect(abroad).toMatchObject({ status: 200, body: { registration: 'moved-abroad', cards: [{ status: 'abolished', endReason: 'moved-abroad' }] } });
+    expect(abroad).toMatchObject({ status: 200, body: { registration: 'moved-abroad', cards: [{ status: 'active', scheduledAbolition: { on: '2026-12-10', reason: 'moved-abroad' } }] } });
   });
 
   it('takes over the card of a person arriving from elsewhere, with its own dates and PINs', async () => {

@@ -48,7 +48,8 @@ describe.each(DIALECTS)('refusals on $name', ({ create }) => {
     expect(expired.ok).toBe(true);
     const abroad = await residentWithActiveCard(world);
     cards.abolished = abroad.cardId;
-    await world.call('clerk', 'POST', `/api/v1/residents/${abroad.residentId}/move-out`, { plannedMoveOutDate: '2026-12-01', destination: 'Italia', abroad: true });
+    // Filed after the move (R-17): the card is abolished at once, dated on the move-out.
+    await world.call('clerk', 'POST', `/api/v1/residents/${abroad.residentId}/move-out`, { plannedMoveOutDate: '2026-11-20', destination: 'Italia', abroad: true });
     cards.returned = (await residentWithActiveCard(world)).cardId;
     await world.call('clerk', 'POST', `/api/v1/cards/${cards.returned}/return`, { reason: 'not-needed' });
   });

@@ -19,11 +19,12 @@ import type { Result } from '../app-errors.ts';
 import type { ActKind } from '../ports/act-record-repository.ts';
 import type { AuditAction } from '../audit-action.ts';
 import { residentRegistryPinRefusal } from '../../domain/card-checks.ts';
+import { deceasedRefusal } from '../../domain/resident-decider.ts';
 
 export interface CardWork {
   readonly tx: Repositories;
   readonly card: CardState;
-  /** The holder, loaded only for commands that need their facts (R-3, R-4, R-5). */
+  /** The holder, for commands that need their facts (R-3, R-4, R-5). */
   readonly resident: () => Promise<ResidentState>;
   readonly context: DecisionContext;
   readonly meta: { readonly at: string; readonly actorId: string };
@@ -56,11 +57,11 @@ export async function cardCommand<T>(app: AppContext, actor: Actor, id: string, 
       if (spec.expectedVersion !== undefined && spec.expectedVersion !== card.version) {
         return refuse(DomainErrorCode.CardVersionConflict, `the card is at version ${card.version}, not ${spec.expectedVersion}`, { currentVersion: card.version });
       }
-      const resident = async () => {
-        const record = await tx.residents.get(card.residentId);
-        if (!record) throw new Error(`card ${card.id} has no resident ${card.residentId}`);
-        return record.state;
-      };
+      const holder = await tx.residents.get(card.residentId);
+      if (!holder) throw new Error(`card ${card.id} has no resident ${card.residentId}`);
+      // Death closes the record: a card the family hands back is still taken (docs/rules.md "Death"); the calendar's own acts find nothing live.
+      if (holder.state.registration === 'deceased' && spec.action !== 'card.return' && spec.permission !== 'job.run') return deceasedRefusal(holder.state);
+      const resident = async () => holder.state;
       note.details = { status: card.status };
       const run = (proxy: ProxyRecord | null) => work({ tx, card, resident, context: decisionContext(app), meta: { at: app.clock.now(), actorId: actor.id }, note, proxy });
       return useProxyApproval(app, tx, actor, spec.proxy, card.residentId, run);

@@ -13,6 +13,7 @@ export const ACT_KINDS = [
   'move-out',
   'move-out-abroad',
   'move-in',
+  'death',
   'period-of-stay-update',
   'number-change',
   'card-application',

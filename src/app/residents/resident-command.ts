@@ -1,3 +1,4 @@
+import type { CardState } from '../../domain/card.ts';
 import { reactToResident } from '../../domain/card-reactions.ts';
 import { DomainErrorCode, refuse, success } from '../../domain/errors.ts';
 import { decideResident, type ResidentCommand } from '../../domain/resident-decider.ts';
@@ -26,7 +27,8 @@ export async function residentCommand(
   spec: Omit<CommandSpec, 'subjectType' | 'subjectId' | 'permission'> & { readonly permission?: CommandSpec['permission']; readonly proxy?: ProxyRequest },
   id: string,
   expectedVersion: number | undefined,
-  command: ResidentCommand,
+  /** The command, or how it follows from the resident's live cards (R-17 asks about the card kept abroad). */
+  command: ResidentCommand | ((cards: readonly CardState[]) => ResidentCommand),
   act: { kind: ActKind; details?: Record<string, unknown> },
 ): Promise<Result<ResidentWithCards>> {
   const { proxy: proxyRequest, ...commandSpec } = spec;
@@ -40,11 +42,11 @@ export async function residentCommand(
     }
     const work = async (proxy: ProxyRecord | null): Promise<Result<ResidentWithCards>> => {
       const context = decisionContext(app);
-      const decided = decideResident(command, record.state, context);
+      const cards = await liveCards(tx, id, true);
+      const decided = decideResident(typeof command === 'function' ? command(cards) : command, record.state, context);
       if (!decided.ok) return decided;
       const meta = { at: app.clock.now(), actorId: actor.id };
       const after = await saveResident(tx, record, decided.value, meta);
-      const cards = await liveCards(tx, id, true);
       const cardEvents: string[] = [];
       for (const card of cards) {
         const reaction = reactToResident(card, record.state, decided.value, context);

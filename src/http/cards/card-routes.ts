@@ -34,7 +34,7 @@ import type { ErrorCode } from '../problem.ts';
 import { IdParams, staffRoute } from '../staff-route.ts';
 
 const tags = ['cards'];
-const COMMAND: ErrorCode[] = ['CARD.NOT_FOUND', 'CARD.INVALID_TRANSITION', 'CARD.VERSION_CONFLICT', 'INPUT.INVALID', 'IDEMPOTENCY.KEY_REUSED'];
+const COMMAND: ErrorCode[] = ['CARD.NOT_FOUND', 'CARD.INVALID_TRANSITION', 'CARD.VERSION_CONFLICT', 'RESIDENT.DECEASED', 'INPUT.INVALID', 'IDEMPOTENCY.KEY_REUSED'];
 const PROXY: ErrorCode[] = ['APPROVAL.NOT_FOUND', 'APPROVAL.NOT_USABLE'];
 const PinParams = Type.Object({ id: Type.String({ format: 'uuid' }), kind: PinKindParam });
 

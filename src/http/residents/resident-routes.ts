@@ -9,6 +9,7 @@ import { changeNumber } from '../../app/residents/change-number.ts';
 import { getResident } from '../../app/residents/get-resident.ts';
 import { moveIn } from '../../app/residents/move-in.ts';
 import { moveOut } from '../../app/residents/move-out.ts';
+import { recordDeath } from '../../app/residents/record-death.ts';
 import { recordEnquiry } from '../../app/residents/record-enquiry.ts';
 import { registerResident } from '../../app/residents/register-resident.ts';
 import { residentProcedures } from '../../app/residents/resident-procedures.ts';
@@ -19,6 +20,7 @@ import {
   AddressChangeBody,
   ApplicationBody,
   ArrivalBody,
+  DeathBody,
   MoveInBody,
   MoveOutBody,
   NameChangeBody,
@@ -34,7 +36,7 @@ import { DateSchema } from '../../rules/schema.ts';
 import { IdParams, staffRoute } from '../staff-route.ts';
 
 const tags = ['residents'];
-const WRITE_PROBLEMS = ['RESIDENT.NOT_FOUND', 'RESIDENT.INVALID_TRANSITION', 'RESIDENT.VERSION_CONFLICT', 'INPUT.INVALID', 'IDEMPOTENCY.KEY_REUSED'] as const;
+const WRITE_PROBLEMS = ['RESIDENT.NOT_FOUND', 'RESIDENT.INVALID_TRANSITION', 'RESIDENT.DECEASED', 'RESIDENT.VERSION_CONFLICT', 'INPUT.INVALID', 'IDEMPOTENCY.KEY_REUSED'] as const;
 /** An approved proxy that cannot be found or used for this procedure. */
 const PROXY_PROBLEMS = ['APPROVAL.NOT_FOUND', 'APPROVAL.NOT_USABLE'] as const;
 
@@ -180,15 +182,30 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
     {
       method: 'POST',
       url: '/api/v1/residents/:id/move-out',
-      summary: '転出届; moving abroad abolishes the card, as does leaving before continuation',
+      summary: '転出届; abroad, the card works until the planned move-out date and is then abolished by the sweep, unless kept for use abroad (国外継続利用, R-17); leaving before continuation abolishes it',
       tags,
       params: IdParams,
       body: MoveOutBody,
       response: ResidentWithCardsSchema,
-      problems: [...WRITE_PROBLEMS, ...PROXY_PROBLEMS],
+      problems: [...WRITE_PROBLEMS, ...PROXY_PROBLEMS, 'CARD.ABROAD_CONTINUATION_NOT_ALLOWED', 'CARD.NOTES_FULL'],
       idempotency: 'command',
     },
     ({ request, params, body, idempotency }) => moveOut(context, request.actor, params.id, body, idempotency),
+  );
+  staffRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/v1/residents/:id/death',
+      summary: '死亡届 (or 職権消除) recorded: the resident deceased, the card abolished (reason death) with its certificates, as of the date of death',
+      tags,
+      params: IdParams,
+      body: DeathBody,
+      response: ResidentWithCardsSchema,
+      problems: [...WRITE_PROBLEMS],
+      idempotency: 'command',
+    },
+    ({ request, params, body, idempotency }) => recordDeath(context, request.actor, params.id, body, idempotency),
   );
   staffRoute(
     app,

@@ -539,8 +539,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 転出届; moving abroad abolishes the card, as does leaving before continuation */
+        /** 転出届; abroad, the card works until the planned move-out date and is then abolished by the sweep, unless kept for use abroad (国外継続利用, R-17); leaving before continuation abolishes it */
         post: operations["postResidentsIdMoveOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/residents/{id}/death": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 死亡届 (or 職権消除) recorded: the resident deceased, the card abolished (reason death) with its certificates, as of the date of death */
+        post: operations["postResidentsIdDeath"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7427,7 +7444,7 @@ export interface operations {
                             allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
-                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
+                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "record-death" | "apply-for-card")[];
                         household: {
                             id: string;
                             residentCode: string;
@@ -8296,7 +8313,7 @@ export interface operations {
                             allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
-                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
+                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "record-death" | "apply-for-card")[];
                     };
                 };
             };
@@ -8425,7 +8442,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: RESIDENT.INVALID_TRANSITION, RESIDENT.VERSION_CONFLICT */
+            /** @description Problem: RESIDENT.INVALID_TRANSITION, RESIDENT.DECEASED, RESIDENT.VERSION_CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8782,7 +8799,7 @@ export interface operations {
                             allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
-                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
+                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "record-death" | "apply-for-card")[];
                     };
                 };
             };
@@ -8911,7 +8928,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: RESIDENT.INVALID_TRANSITION, RESIDENT.VERSION_CONFLICT */
+            /** @description Problem: RESIDENT.INVALID_TRANSITION, RESIDENT.DECEASED, RESIDENT.VERSION_CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9087,6 +9104,11 @@ export interface operations {
                     destination: string;
                     /** @default false */
                     abroad?: boolean;
+                    /**
+                     * @description 国外継続利用 (R-17): keep the card for use abroad; only with abroad, for a Japanese national with an active card, asked by the day before plannedMoveOutDate
+                     * @default false
+                     */
+                    keepCardAbroad?: boolean;
                     /** @description The version the client last saw; a mismatch is 409 CARD.VERSION_CONFLICT */
                     expectedVersion?: number;
                     /**
@@ -9265,7 +9287,7 @@ export interface operations {
                             allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
-                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
+                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "record-death" | "apply-for-card")[];
                     };
                 };
             };
@@ -9394,7 +9416,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: RESIDENT.INVALID_TRANSITION, RESIDENT.VERSION_CONFLICT */
+            /** @description Problem: RESIDENT.INVALID_TRANSITION, RESIDENT.DECEASED, RESIDENT.VERSION_CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9469,7 +9491,488 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: IDEMPOTENCY.KEY_REUSED, APPROVAL.NOT_USABLE */
+            /** @description Problem: IDEMPOTENCY.KEY_REUSED, APPROVAL.NOT_USABLE, CARD.ABROAD_CONTINUATION_NOT_ALLOWED, CARD.NOTES_FULL */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    postResidentsIdDeath: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key and body returns the first answer */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description 死亡日: the card is abolished and its certificates end as of this day
+                     * @example 2026-04-01
+                     */
+                    dateOfDeath: string;
+                    /**
+                     * Format: date
+                     * @description The day the 死亡届 was received (or the 職権消除 decided); not after today
+                     * @example 2026-04-01
+                     */
+                    notifiedOn: string;
+                    /** @description The version the client last saw; a mismatch is 409 CARD.VERSION_CONFLICT */
+                    expectedVersion?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        residentCode: string;
+                        /** @description Masked: only the last 4 digits are shown */
+                        individualNumber: string;
+                        familyName: string;
+                        givenName: string;
+                        familyNameKana: string;
+                        givenNameKana: string;
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD
+                         * @example 2026-04-01
+                         */
+                        birthDate: string;
+                        /** @enum {unknown} */
+                        sex: "male" | "female";
+                        address: string;
+                        phone: string | null;
+                        householdId: string;
+                        nationality: string;
+                        /** @enum {unknown} */
+                        residency: "national" | "foreign-without-period" | "foreign-with-period";
+                        periodOfStayEnd: string | null;
+                        residenceCardNumber: string | null;
+                        /** @enum {unknown} */
+                        registration: "registered" | "moved-out" | "moved-abroad" | "deceased";
+                        plannedMoveOutDate: string | null;
+                        moveOutDestination: string | null;
+                        moveInDate: string | null;
+                        moveInNotificationDate: string | null;
+                        version: number;
+                        cards: {
+                            id: string;
+                            residentId: string;
+                            /** @enum {unknown} */
+                            status: "applied" | "ready" | "active" | "suspended" | "expired" | "abolished" | "returned";
+                            version: number;
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD
+                             * @example 2026-04-01
+                             */
+                            applicationDate: string;
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD
+                             * @example 2026-04-01
+                             */
+                            photoTakenOn: string;
+                            applicationReason: string;
+                            previousCardId: string | null;
+                            pickupOfficeId: string;
+                            /** @description The application asked for a signature certificate */
+                            wantsSignatureCertificate: boolean;
+                            wantsUserCertificate: boolean;
+                            issueDate: string | null;
+                            expiryDate: string | null;
+                            expiryBasis: ("10th-birthday" | "5th-birthday" | "period-of-stay" | "special-period") | null;
+                            handedOverOn: string | null;
+                            handedOverOfficeId: string | null;
+                            frontNotes: {
+                                /** @enum {unknown} */
+                                kind: "address" | "name" | "other";
+                                text: string;
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD
+                                 * @example 2026-04-01
+                                 */
+                                date: string;
+                            }[];
+                            notesCapacity: number;
+                            certificates: {
+                                signature: {
+                                    /** @enum {unknown} */
+                                    status: "none" | "valid" | "revoked" | "expired";
+                                    issuedOn: string | null;
+                                    expiresOn: string | null;
+                                    revokedOn: string | null;
+                                    revokedReason: string | null;
+                                };
+                                user: {
+                                    /** @enum {unknown} */
+                                    status: "none" | "valid" | "revoked" | "expired";
+                                    issuedOn: string | null;
+                                    expiresOn: string | null;
+                                    revokedOn: string | null;
+                                    revokedReason: string | null;
+                                };
+                            };
+                            continuation: {
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD
+                                 * @example 2026-04-01
+                                 */
+                                notificationDate: string;
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD
+                                 * @example 2026-04-01
+                                 */
+                                deadline: string;
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD
+                                 * @example 2026-04-01
+                                 */
+                                lapsesOn: string;
+                            } | null;
+                            suspension: {
+                                /** @enum {unknown} */
+                                reason: "lost" | "stolen";
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD
+                                 * @example 2026-04-01
+                                 */
+                                since: string;
+                                /** @enum {unknown} */
+                                channel: "hotline" | "counter";
+                            } | null;
+                            scheduledAbolition: {
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD
+                                 * @example 2026-04-01
+                                 */
+                                on: string;
+                                /** @enum {unknown} */
+                                reason: "moved-abroad";
+                            } | null;
+                            endedOn: string | null;
+                            endReason: string | null;
+                            pins: {
+                                signature: {
+                                    set: boolean;
+                                    locked: boolean;
+                                    remainingAttempts: number;
+                                };
+                                user: {
+                                    set: boolean;
+                                    locked: boolean;
+                                    remainingAttempts: number;
+                                };
+                                residentRegistry: {
+                                    set: boolean;
+                                    locked: boolean;
+                                    remainingAttempts: number;
+                                };
+                                cardInfo: {
+                                    set: boolean;
+                                    locked: boolean;
+                                    remainingAttempts: number;
+                                };
+                            } | null;
+                            /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
+                        }[];
+                        /** @description What the signed-in staff member may ask about this resident now */
+                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "record-death" | "apply-for-card")[];
+                    };
+                };
+            };
+            /** @description Problem: INPUT.INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: AUTH.FORBIDDEN, AUTH.CSRF, AUTH.PASSWORD_CHANGE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: RESIDENT.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.TIMEOUT */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: RESIDENT.INVALID_TRANSITION, RESIDENT.DECEASED, RESIDENT.VERSION_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: IDEMPOTENCY.KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9753,7 +10256,7 @@ export interface operations {
                             allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
-                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
+                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "record-death" | "apply-for-card")[];
                     };
                 };
             };
@@ -9882,7 +10385,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: RESIDENT.INVALID_TRANSITION, RESIDENT.VERSION_CONFLICT */
+            /** @description Problem: RESIDENT.INVALID_TRANSITION, RESIDENT.DECEASED, RESIDENT.VERSION_CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10331,7 +10834,7 @@ export interface operations {
                             allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
-                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
+                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "record-death" | "apply-for-card")[];
                     };
                 };
             };
@@ -10782,7 +11285,7 @@ export interface operations {
                             allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
-                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
+                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "record-death" | "apply-for-card")[];
                     };
                 };
             };
@@ -10911,7 +11414,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: RESIDENT.INVALID_TRANSITION, RESIDENT.VERSION_CONFLICT */
+            /** @description Problem: RESIDENT.INVALID_TRANSITION, RESIDENT.DECEASED, RESIDENT.VERSION_CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11256,7 +11759,7 @@ export interface operations {
                             allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
-                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
+                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "record-death" | "apply-for-card")[];
                         newCardId: string | null;
                     };
                 };
@@ -11386,7 +11889,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: RESIDENT.INVALID_TRANSITION, RESIDENT.VERSION_CONFLICT */
+            /** @description Problem: RESIDENT.INVALID_TRANSITION, RESIDENT.DECEASED, RESIDENT.VERSION_CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13070,7 +13573,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT */
+            /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT, RESIDENT.DECEASED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13526,7 +14029,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT */
+            /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT, RESIDENT.DECEASED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13969,7 +14472,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT */
+            /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT, RESIDENT.DECEASED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14410,7 +14913,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT */
+            /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT, RESIDENT.DECEASED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15162,7 +15665,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT */
+            /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT, RESIDENT.DECEASED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15612,7 +16115,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT */
+            /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT, RESIDENT.DECEASED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16064,7 +16567,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT, CARD.NO_CONTINUATION_PENDING */
+            /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT, RESIDENT.DECEASED, CARD.NO_CONTINUATION_PENDING */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16516,7 +17019,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT */
+            /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT, RESIDENT.DECEASED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17119,7 +17622,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT, RESIDENT.CARD_ALREADY_HELD */
+            /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT, RESIDENT.DECEASED, RESIDENT.CARD_ALREADY_HELD */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17560,7 +18063,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT */
+            /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT, RESIDENT.DECEASED */
             409: {
                 headers: {
                     [name: string]: unknown;
