@@ -1,6 +1,7 @@
 import { signatureCertificateAllowed } from '../../../src/rules/certificate-rules.ts';
 import type { IdentityDocument } from '../../../src/rules/identity-document-rules.ts';
 import { checkPinFormat, PinKind } from '../../../src/rules/pin-rules.ts';
+import { addDays } from '../../../src/rules/plain-date.ts';
 import { answer, api } from '../api/client';
 import type { CardAction, CardView, Permission, RequestBody, ResidentAction, ResidentDetail } from '../api/types';
 import { officeLabel, ownOrFirstOffice } from '../components/office';
@@ -272,6 +273,36 @@ export const NAME_CHANGE: ProcedureSpec = {
   },
 };
 
+/** The card 国外継続利用 would keep (R-17, as the server's cardToKeepAbroad): the one in the holder's hands, else the newest live one. */
+function cardToKeepAbroad(resident: ResidentDetail | undefined) {
+  const live = resident?.cards.filter((card) => ['applied', 'ready', 'active', 'suspended'].includes(card.status)) ?? [];
+  return heldCard(resident) ?? live.at(-1);
+}
+
+const keepsCardAbroad = (values: Values, context: ProcedureContext) => bool(values, 'abroad') && bool(values, 'keepCardAbroad') && cardToKeepAbroad(context.resident) !== undefined;
+
+/** What R-17 answers before the clerk confirms a move abroad: whether the card may be kept, and else the day it is abolished. */
+async function abroadPreview(values: Values, context: ProcedureContext): Promise<PreviewLine[]> {
+  const card = cardToKeepAbroad(context.resident);
+  const plannedMoveOutDate = str(values, 'plannedMoveOutDate');
+  if (!card || !context.resident) return [];
+  const answer = await rule(
+    api.POST('/api/v1/rules/moving-abroad', { body: { nationality: context.resident.nationality, plannedMoveOutDate, today: context.today, cardStatus: card.status } }),
+  );
+  if (!answer) return [];
+  const moveOut = day(plannedMoveOutDate);
+  const lastDay = moveOut ? context.date(addDays(moveOut, -1)) : '';
+  const lines: PreviewLine[] = [
+    {
+      label: context.t('preview.abroadContinuation'),
+      value: answer.continuationAllowed ? context.t('preview.abroadAllowed', { date: lastDay }) : context.t(`abroadReason.${answer.reason}` as MessageKey, { date: lastDay }),
+      emphasis: bool(values, 'keepCardAbroad') && !answer.continuationAllowed,
+    },
+  ];
+  if (!(bool(values, 'keepCardAbroad') && answer.continuationAllowed) && answer.abolishesOn) lines.push({ label: context.t('preview.cardAbolishedOn'), value: context.date(answer.abolishesOn) });
+  return lines;
+}
+
 /** The resident's held card: active or suspended (a card of theirs in use, as card.ts calls it on the server). */
 function heldCard(resident: ResidentDetail | undefined) {
   return resident?.cards.filter((card) => card.status === 'active' || card.status === 'suspended').at(-1);
@@ -299,13 +330,15 @@ export const MOVE_OUT: ProcedureSpec = {
     { name: 'plannedMoveOutDate', kind: 'date', label: 'field.plannedMoveOutDate', required: true },
     { name: 'destination', kind: 'text', label: 'field.destination', required: true },
     { name: 'abroad', kind: 'checkbox', label: 'field.abroad' },
+    { name: 'keepCardAbroad', kind: 'checkbox', label: 'field.keepCardAbroad', hint: 'hint.keepCardAbroad', visible: (values, context) => bool(values, 'abroad') && cardToKeepAbroad(context.resident) !== undefined },
   ],
   warnings: (values, context) =>
-    heldCard(context.resident) || context.resident?.cards.some((card) => card.status === 'applied' || card.status === 'ready')
-      ? [bool(values, 'abroad') ? context.t('warning.abroadAbolishes') : context.t('warning.keepCard')]
+    cardToKeepAbroad(context.resident)
+      ? [bool(values, 'abroad') ? context.t(keepsCardAbroad(values, context) ? 'warning.abroadKeeps' : 'warning.abroadAbolishes') : context.t('warning.keepCard')]
       : [],
   preview: async (values, context) => {
-    if (bool(values, 'abroad') || !heldCard(context.resident)) return [];
+    if (bool(values, 'abroad')) return abroadPreview(values, context);
+    if (!heldCard(context.resident)) return [];
     const by = await moveInBy(str(values, 'plannedMoveOutDate'));
     return by ? [{ label: context.t('preview.moveInBy'), value: `${context.date(by.deadline)}${by.movedForHoliday ? context.t('preview.movedForHoliday') : ''}` }] : [];
   },
@@ -317,6 +350,7 @@ export const MOVE_OUT: ProcedureSpec = {
           plannedMoveOutDate: str(values, 'plannedMoveOutDate'),
           destination: str(values, 'destination'),
           abroad: bool(values, 'abroad'),
+          ...(keepsCardAbroad(values, context) && { keepCardAbroad: true }),
           expectedVersion: context.resident!.version,
           ...proxyApproval(values),
         },
@@ -328,6 +362,8 @@ export const MOVE_OUT: ProcedureSpec = {
     const abroad = bool(values, 'abroad');
     const stays = !abroad && card?.status === 'active';
     const by = stays ? await moveInBy(str(values, 'plannedMoveOutDate')) : undefined;
+    const movingOn = context.date(str(values, 'plannedMoveOutDate'));
+    const abroadNext = keepsCardAbroad(values, context) ? context.t('next.abroadKept', { date: movingOn }) : card && (card.status === 'abolished' || card.scheduledAbolition) ? context.t('next.abroadUntil', { date: movingOn }) : null;
     return slip(
       context,
       'procedure.move-out',
@@ -336,10 +372,51 @@ export const MOVE_OUT: ProcedureSpec = {
         [context.t('field.destination'), str(values, 'destination')],
         ...(card ? ([[context.t('slip.card'), context.t(`cardStatus.${card.status}` as MessageKey)]] as [string, string][]) : []),
       ],
-      abroad ? [context.t('next.returnCard')] : stays ? [...(by ? [context.t('next.moveIn', { date: context.date(by.deadline) })] : []), context.t('next.continuationAfterMove')] : [],
+      abroad ? (abroadNext ? [abroadNext] : []) : stays ? [...(by ? [context.t('next.moveIn', { date: context.date(by.deadline) })] : []), context.t('next.continuationAfterMove')] : [],
+    );
+  },
+  fieldOfCode: { 'CARD.ABROAD_CONTINUATION_NOT_ALLOWED': 'keepCardAbroad', 'CARD.NOTES_FULL': 'keepCardAbroad' },
+};
+
+/**
+ * 死亡 (docs/rules.md "Death"): recorded from the 死亡届 (or a 職権消除); the clerk confirms the
+ * notification was checked, since nothing can be done for the resident afterwards but take a card back.
+ */
+export const DEATH: ProcedureSpec = {
+  id: 'death',
+  scope: 'resident',
+  title: 'procedure.death',
+  intro: 'intro.death',
+  offered: residentMay('record-death'),
+  verify: ['verify.deathNotification'],
+  fields: [
+    { name: 'dateOfDeath', kind: 'date', label: 'field.dateOfDeath', required: true },
+    { name: 'notifiedOn', kind: 'date', label: 'field.notifiedOn', required: true, initial: (context) => context.today },
+  ],
+  warnings: (_values, context) => (cardToKeepAbroad(context.resident) ? [context.t('warning.deathAbolishes')] : []),
+  submit: (values, context) =>
+    answer(
+      api.POST('/api/v1/residents/{id}/death', {
+        params: { path: { id: residentId(context) } },
+        body: { dateOfDeath: str(values, 'dateOfDeath'), notifiedOn: str(values, 'notifiedOn'), expectedVersion: context.resident!.version },
+      }),
+    ),
+  slip: (data, values, context) => {
+    const resident = residentView(data);
+    const returnable = resident.cards.some((card) => card.status === 'abolished' && card.endReason === 'death');
+    return slip(
+      context,
+      'procedure.death',
+      [
+        [context.t('field.dateOfDeath'), context.date(str(values, 'dateOfDeath'))],
+        [context.t('field.notifiedOn'), context.date(str(values, 'notifiedOn'))],
+      ],
+      returnable ? [context.t('next.deathReturn')] : [],
+      { link: { to: `/residents/${resident.id}`, label: context.t('slip.backToResident') } },
     );
   },
 };
+
 
 export const MOVE_IN: ProcedureSpec = {
   id: 'move-in',
@@ -669,8 +746,8 @@ export const RETURN: ProcedureSpec = {
       kind: 'radios',
       label: 'field.returnReason',
       required: true,
-      options: (context) => ['not-needed', 'expired', 'moved-abroad', 'replaced'].map((reason) => ({ value: reason, label: context.t(`returnReason.${reason}` as MessageKey) })),
-      initial: (context) => (context.card?.status === 'expired' ? 'expired' : context.card?.endReason === 'moved-abroad' ? 'moved-abroad' : 'not-needed'),
+      options: (context) => ['not-needed', 'expired', 'moved-abroad', 'replaced', 'death'].map((reason) => ({ value: reason, label: context.t(`returnReason.${reason}` as MessageKey) })),
+      initial: (context) => (context.card?.status === 'expired' ? 'expired' : context.card?.endReason === 'moved-abroad' || context.card?.endReason === 'death' ? context.card.endReason : 'not-needed'),
     },
   ],
   warnings: (_values, context) => (context.card?.status === 'active' ? [context.t('warning.returnEnds')] : []),
@@ -839,5 +916,6 @@ export const RESIDENT_PROCEDURES: readonly ProcedureSpec[] = [
   PROXY_APPROVAL,
   NUMBER_CHANGE,
   NUMBER_CHANGE_REQUEST,
+  DEATH,
 ];
 export const CARD_PROCEDURES: readonly ProcedureSpec[] = [MANUFACTURE, ISSUE, CONTINUATION, FRONT_NOTE, SUSPEND, RESUME, PIN_RESET, EXTENSION, REISSUE, RETURN];

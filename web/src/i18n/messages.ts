@@ -794,7 +794,7 @@ export const MESSAGES = {
   'intro.death': ['死亡届（または職権消除）を記録します。カードは死亡日に廃止され、電子証明書も失効します。記録した後は、カードの返納のほかに手続きはできません。', 'Records a death notification (or deletion ex officio). The card is abolished as of the date of death and its certificates end. Afterwards no procedure is possible but handing back the card.'],
   'field.dateOfDeath': ['死亡日', 'Date of death'],
   'field.notifiedOn': ['届出日', 'Notified on'],
-  'field.confirmDeath': ['届書の内容と本人を確認しました（記録は取り消せません）', 'I have checked the notification and the person (this cannot be undone)'],
+  'verify.deathNotification': ['死亡届（または職権消除の決定）の内容と、どなたのことかを確認した（記録は取り消せません）', 'The death notification (or the deletion ex officio) and whom it concerns were checked (this cannot be undone)'],
   'warning.deathAbolishes': ['カードは死亡日に廃止されます。ご遺族がカードをお持ちの場合は、返納として受け付けます。', 'The card is abolished as of the date of death. A card the family brings is recorded as handed back.'],
   'next.deathReturn': ['カードをお持ちの場合は窓口に返納してください。', 'If the family has the card, hand it back at a counter.'],
   'procedureKind.death': ['死亡', 'Death'],
