@@ -45,8 +45,12 @@ describe('交付申請 (decideApplication): a registered resident without a live
     apply(application(), resident(), [card(status)]).then({ type: 'CardApplied' });
   });
 
-  it.each(['moved-out', 'moved-abroad', 'deceased'] as const)('refuses a resident who is %s', (registration) => {
+  it.each(['moved-out', 'moved-abroad'] as const)('refuses a resident who is %s', (registration) => {
     apply(application(), resident({ registration })).refused('RESIDENT.INVALID_TRANSITION', { registration });
+  });
+
+  it('refuses a deceased resident with its own code (docs/rules.md "Death")', () => {
+    apply(application(), resident({ registration: 'deceased' })).refused('RESIDENT.DECEASED', { registration: 'deceased' });
   });
 
   it.each(['applied', 'ready', 'active', 'suspended'] as const)('refuses a resident whose card is %s, naming it: one live card at a time', (status) => {

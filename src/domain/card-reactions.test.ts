@@ -114,8 +114,12 @@ describe('what a resident’s notification does to their card (reactToResident)'
     const abroad: ResidentEvent = { type: 'MovedOut', plannedMoveOutDate: d('2026-12-20'), destination: 'Canada', abroad: true };
     const withinJapan: ResidentEvent = { type: 'MovedOut', plannedMoveOutDate: d('2026-12-20'), destination: '千葉県市川市', abroad: false };
 
-    it.each(['applied', 'ready', 'active', 'suspended'] as const)('abolishes a card that is %s at once when moving abroad, on the filing day', (status) => {
-      react(card(status), [abroad], resident(), '2026-12-01').then({ type: 'CardAbolished', on: '2026-12-01', reason: 'moved-abroad' });
+    it.each(['applied', 'ready', 'active', 'suspended'] as const)('schedules the abolition of a card that is %s on the planned move-out date, not the filing day (R-17)', (status) => {
+      react(card(status), [abroad], resident(), '2026-12-01').then({ type: 'CardAbolitionScheduled', on: '2026-12-20', reason: 'moved-abroad' });
+    });
+
+    it('abolishes it at once, dated on the move-out, when the 転出届 comes on that day', () => {
+      react(card('active'), [abroad], resident(), '2026-12-20').then({ type: 'CardAbolished', on: '2026-12-20', reason: 'moved-abroad' });
     });
 
     it('lets the holder take a card along within Japan', () => {

@@ -67,10 +67,10 @@ describe('the card’s life at the counter in Chromium (R-16, R-17, death)', () 
     expect(await page.getByLabel('国外転出後もカードを使い続ける（国外継続利用）').count()).toBe(0);
     await page.getByLabel('国外への転出').check();
     await page.getByLabel('国外転出後もカードを使い続ける（国外継続利用）').check();
-    await look.visible(page.getByText('カードは国外でも使えます。券面に「国外転出」と転出予定日を追記し'));
     await accessible(page, 'move-out-abroad-form');
     await page.getByRole('button', { name: '確認画面へ' }).click();
     await page.getByRole('heading', { name: '内容の確認' }).waitFor();
+    await look.visible(page.getByText('カードは国外でも使えます。券面に「国外転出」と転出予定日を追記し', { exact: false }));
     await look.visible(page.getByText('できます（2026-11-26'));
     await accessible(page, 'move-out-abroad-review');
     await page.getByRole('button', { name: 'この内容で手続きする' }).click();
