@@ -7,8 +7,8 @@ import { decideAndSave } from './card-command.ts';
 
 /**
  * What the calendar does to a card: expiry the day after its last day, abolition when
- * continuation lapsed (R-8) or on the day it was scheduled for (R-17), certificates expired after theirs (R-4). Done by the nightly sweep
- * (and the demo data), as the system.
+ * continuation lapsed (R-8) or on the day it was scheduled for (R-17), certificates expired
+ * after theirs (R-4). Done by the nightly sweep (and the demo data), as the system.
  */
 export async function endCard(
   app: AppContext,
