@@ -107,6 +107,8 @@ function parseRow(
     const value = readCsvCell(line.cells[index] ?? '').trim();
     if (column && value !== '') raw[column] = value;
   });
+  // The README's column rules: 日本人 etc. name the residency, and a national's empty 国籍 is JP.
+  const residency = RESIDENCY[raw.residency ?? 'national'] ?? raw.residency;
   const body = {
     ...raw,
     ...(raw.birthDate && { birthDate: date(raw.birthDate) }),
@@ -114,8 +116,8 @@ function parseRow(
     ...(raw.moveInDate && { moveInDate: date(raw.moveInDate) }),
     ...(raw.sex && { sex: SEX[raw.sex] ?? raw.sex }),
     ...(raw.residenceCardNumber && { residenceCardNumber: raw.residenceCardNumber.toUpperCase() }),
-    residency: RESIDENCY[raw.residency ?? 'national'] ?? raw.residency,
-    nationality: (raw.nationality ?? ((raw.residency ?? 'national') === 'national' ? 'JP' : '')).toUpperCase(),
+    residency,
+    nationality: (raw.nationality ?? (residency === 'national' ? 'JP' : '')).toUpperCase(),
   };
   if (!validate.Check(body)) {
     return refuse('INPUT.INVALID', fieldErrors(validate.Errors(body)).map((error) => error.message).join('; '));
