@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
+import { parsePlainDate, type PlainDate } from '../rules/plain-date.ts';
 import { ConfigError } from './config-error.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -25,6 +26,11 @@ export interface Config {
   readonly hsts: boolean;
   /** A second place for the audit checkpoints (another disk or a mount), or undefined for none. */
   readonly auditCheckpointCopyDir: string | undefined;
+  /**
+   * MADOGUCHI_TODAY: a training instance's fixed business date (docs/architecture.md "Training
+   * mode"), or undefined for a live one.
+   */
+  readonly trainingDate: PlainDate | undefined;
 }
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -52,7 +58,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     trustProxy: trustProxy(env.TRUST_PROXY),
     hsts: onOff('HSTS', env.HSTS),
     auditCheckpointCopyDir: checkpointCopyDir(env.AUDIT_CHECKPOINT_COPY_DIR, dataDir),
+    trainingDate: trainingDate(env.MADOGUCHI_TODAY),
   };
+}
+
+function trainingDate(value: string | undefined): PlainDate | undefined {
+  if (!value) return undefined;
+  const date = parsePlainDate(value);
+  if (date === undefined) throw new ConfigError(`MADOGUCHI_TODAY must be a date YYYY-MM-DD, not "${value}"`);
+  return date;
 }
 
 function checkpointCopyDir(value: string | undefined, dataDir: string): string | undefined {
