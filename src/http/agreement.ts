@@ -25,9 +25,11 @@ import type { SearchInput } from '../app/residents/search-residents.ts';
 import type { PeriodOfStayInput } from '../app/residents/update-period-of-stay.ts';
 import type { NewStaff } from '../app/staff.ts';
 import type { StaffRoleInput } from '../app/staff-accounts.ts';
+import type { CardView, ResidentView, ResidentWithCards } from '../app/views.ts';
 import type { PlainDate } from '../rules/plain-date.ts';
 import type { ApprovalDecisionBody, ApprovalRequestBody } from './approvals/approval-schemas.ts';
 import type {
+  CardViewSchema,
   ContinuationBody,
   ExtensionBody,
   FrontNoteBody,
@@ -51,6 +53,8 @@ import type {
   PeriodOfStayBody,
   ProxyEnquiryBody,
   RegisterResidentBody,
+  ResidentViewSchema,
+  ResidentWithCardsSchema,
   RevealBody,
   SearchQuery,
 } from './residents/resident-schemas.ts';
@@ -62,7 +66,9 @@ import type { NewStaffBody, RoleBody } from './staff/staff-schemas.ts';
  * takes. They agree when every body the schema lets through is an input the use case takes
  * (assignable), and both name the same fields at every depth: a field renamed, added or dropped
  * on one side, even an optional one that assignability alone would let pass, fails `npx tsc`
- * here with the fields that differ. The session's bodies are not listed: their use cases take
+ * here with the fields that differ. The views the answers are made of are held to their schemas
+ * the other way round: every view a use case returns must be an answer the schema describes. The
+ * session's bodies are not listed: their use cases take
  * the fields as arguments, so the route's call is the check.
  */
 
@@ -83,6 +89,13 @@ export type Agrees<Schema extends TSchema, Input> = [Static<Schema>] extends [In
     ? true
     : { onlyInTheBody: Exclude<Paths<Static<Schema>>, Paths<Input>>; onlyInTheInput: Exclude<Paths<Input>, Paths<Static<Schema>>> }
   : { bodyNotAnInput: Static<Schema> };
+
+/** `true` when every answer the use case gives is one the schema describes, with the same fields; otherwise what differs. */
+export type Answers<Schema extends TSchema, Output> = [Output] extends [Static<Schema>]
+  ? [Exclude<Paths<Static<Schema>>, Paths<Output>>, Exclude<Paths<Output>, Paths<Static<Schema>>>] extends [never, never]
+    ? true
+    : { onlyInTheSchema: Exclude<Paths<Static<Schema>>, Paths<Output>>; onlyInTheOutput: Exclude<Paths<Output>, Paths<Static<Schema>>> }
+  : { outputNotAnAnswer: Output };
 
 type Agreed<T extends true> = T;
 
@@ -116,4 +129,11 @@ export type HttpAgreement = [
   // A password of someone else's choosing comes only from the command line (app/staff.ts), never over HTTP.
   Agreed<Agrees<typeof NewStaffBody, Omit<NewStaff, 'password' | 'mustChangePassword'>>>,
   Agreed<Agrees<typeof RoleBody, StaffRoleInput>>,
+];
+
+/** The views most answers are made of (app/views.ts), held to their schemas the same way. */
+export type HttpAnswerAgreement = [
+  Agreed<Answers<typeof CardViewSchema, CardView>>,
+  Agreed<Answers<typeof ResidentViewSchema, ResidentView>>,
+  Agreed<Answers<typeof ResidentWithCardsSchema, ResidentWithCards>>,
 ];

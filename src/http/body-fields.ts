@@ -1,4 +1,4 @@
-import { Type, type TProperties } from 'typebox';
+import { Type, type TProperties, type TSchema } from 'typebox';
 import { RESIDENT_TEXT_MAX } from '../rules/resident-formats.ts';
 import { PROXY_PROCEDURES, takesProxy, type CommandName, type TakesProxy } from '../app/proxy-procedures.ts';
 
@@ -12,6 +12,9 @@ import { PROXY_PROCEDURES, takesProxy, type CommandName, type TakesProxy } from 
 export function Body<P extends TProperties>(properties: P, description?: string) {
   return Type.Object(properties, { additionalProperties: false, ...(description && { description }) });
 }
+
+/** A value of the schema, or null (an answer's field that may be empty). */
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 /** Text that must not be empty, up to `maxLength`. */
 export const Text = (maxLength: number, description?: string) => Type.String({ minLength: 1, maxLength, ...(description && { description }) });

@@ -13,9 +13,9 @@ import { returnCard } from '../../app/cards/return-card.ts';
 import { suspendCard } from '../../app/cards/suspend-card.ts';
 import { verifyPin } from '../../app/cards/verify-pin.ts';
 import type { AppContext } from '../../app/context.ts';
-import { CardViewSchema } from '../../app/views.ts';
 import {
   CardHistorySchema,
+  CardViewSchema,
   ContinuationBody,
   ExtensionBody,
   FrontNoteBody,

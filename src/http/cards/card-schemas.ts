@@ -1,16 +1,58 @@
 import { Type } from 'typebox';
-import { CardViewSchema } from '../../app/views.ts';
+import { CARD_ACTIONS } from '../../domain/card-transitions.ts';
+import { CARD_STATUSES } from '../../domain/card.ts';
+import { ExpiryBasis } from '../../rules/card-expiry.ts';
 import { IdentityDocumentsSchema } from '../../rules/identity-documents.ts';
 import { PIN_KINDS, REISSUE_REASONS } from '../../rules/policy.ts';
 import { PROCEDURE_TABLE } from '../../rules/procedures.ts';
 import { ReissueFeeOutput } from '../../rules/reissue-fee.ts';
 import { DateField, DateSchema } from '../../rules/schema.ts';
-import { Body, ExpectedVersionField, Text, proxyFor } from '../body-fields.ts';
+import { Body, ExpectedVersionField, Nullable, Text, proxyFor } from '../body-fields.ts';
 
 /**
  * The requests and answers of docs/api.md "Cards" (card-routes.ts). Each body's type is held to
  * its use case's input by ../agreement.ts.
  */
+
+const NullableDate = Nullable(DateSchema);
+
+const CertificateSchema = Type.Object({
+  status: Type.Enum(['none', 'valid', 'revoked', 'expired']),
+  issuedOn: NullableDate,
+  expiresOn: NullableDate,
+  revokedOn: NullableDate,
+  revokedReason: Nullable(Type.String()),
+});
+const PinStateSchema = Type.Object({ set: Type.Boolean(), locked: Type.Boolean(), remainingAttempts: Type.Integer() });
+
+/** A card as the API shows it (app/views.ts CardView): the answer of every card command. */
+export const CardViewSchema = Type.Object({
+  id: Type.String(),
+  residentId: Type.String(),
+  status: Type.Enum(CARD_STATUSES),
+  version: Type.Integer(),
+  applicationDate: DateSchema,
+  photoTakenOn: DateSchema,
+  applicationReason: Type.String(),
+  previousCardId: Nullable(Type.String()),
+  pickupOfficeId: Type.String(),
+  wantsSignatureCertificate: Type.Boolean({ description: 'The application asked for a signature certificate' }),
+  wantsUserCertificate: Type.Boolean(),
+  issueDate: NullableDate,
+  expiryDate: NullableDate,
+  expiryBasis: Nullable(Type.Enum(Object.values(ExpiryBasis))),
+  handedOverOn: NullableDate,
+  handedOverOfficeId: Nullable(Type.String()),
+  frontNotes: Type.Array(Type.Object({ kind: Type.Enum(['address', 'name', 'other']), text: Type.String(), date: DateSchema })),
+  notesCapacity: Type.Integer(),
+  certificates: Type.Object({ signature: CertificateSchema, user: CertificateSchema }),
+  continuation: Nullable(Type.Object({ notificationDate: DateSchema, deadline: DateSchema, lapsesOn: DateSchema })),
+  suspension: Nullable(Type.Object({ reason: Type.Enum(['lost', 'stolen']), since: DateSchema, channel: Type.Enum(['hotline', 'counter']) })),
+  endedOn: NullableDate,
+  endReason: Nullable(Type.String()),
+  pins: Nullable(Type.Object({ signature: PinStateSchema, user: PinStateSchema, residentRegistry: PinStateSchema, cardInfo: PinStateSchema })),
+  allowedActions: Type.Array(Type.Enum(CARD_ACTIONS), { description: 'What the signed-in staff member may ask of this card now: the counter app offers exactly these' }),
+});
 
 export const PinParams = Type.Object({ id: Type.String({ format: 'uuid' }), kind: Type.Enum(PIN_KINDS) });
 

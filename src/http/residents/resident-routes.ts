@@ -15,7 +15,7 @@ import { residentProcedures } from '../../app/residents/resident-procedures.ts';
 import { revealNumber } from '../../app/residents/reveal-number.ts';
 import { searchResidents } from '../../app/residents/search-residents.ts';
 import { updatePeriodOfStay } from '../../app/residents/update-period-of-stay.ts';
-import { CardViewSchema, ResidentViewSchema, ResidentWithCardsSchema } from '../../app/views.ts';
+import { CardViewSchema } from '../cards/card-schemas.ts';
 import {
   AddressChangeBody,
   ApplicationBody,
@@ -31,6 +31,8 @@ import {
   ProxyEnquiryBody,
   RegisterResidentBody,
   ResidentDetailSchema,
+  ResidentViewSchema,
+  ResidentWithCardsSchema,
   RevealAnswerSchema,
   RevealBody,
   SearchQuery,

@@ -1,15 +1,52 @@
 import { Type } from 'typebox';
-import { ResidentViewSchema, ResidentWithCardsSchema } from '../../app/views.ts';
+import { RESIDENT_ACTIONS } from '../../domain/resident-decider.ts';
 import { REISSUE_REASONS } from '../../rules/policy.ts';
 import { residentFieldSchemas } from '../../rules/resident-fields.ts';
 import { PHONE_PATTERN, RESIDENT_TEXT_MAX } from '../../rules/resident-formats.ts';
+import { ResidencySchema } from '../../rules/residency.ts';
 import { DateField, DateSchema } from '../../rules/schema.ts';
-import { Body, ExpectedVersionField, KanaText, ProxyProcedureSchema, Text, proxyFor } from '../body-fields.ts';
+import { Body, ExpectedVersionField, KanaText, Nullable, ProxyProcedureSchema, Text, proxyFor } from '../body-fields.ts';
+import { CardViewSchema } from '../cards/card-schemas.ts';
 
 /**
  * The requests and answers of docs/api.md "Residents" (resident-routes.ts). Each body's type is
  * held to its use case's input by ../agreement.ts.
  */
+
+const NullableDate = Nullable(DateSchema);
+
+/** A resident as the API shows them (app/views.ts ResidentView), the number masked. */
+export const ResidentViewSchema = Type.Object({
+  id: Type.String(),
+  residentCode: Type.String(),
+  individualNumber: Type.String({ description: 'Masked: only the last 4 digits are shown' }),
+  familyName: Type.String(),
+  givenName: Type.String(),
+  familyNameKana: Type.String(),
+  givenNameKana: Type.String(),
+  birthDate: DateSchema,
+  sex: Type.Enum(['male', 'female']),
+  address: Type.String(),
+  phone: Nullable(Type.String()),
+  householdId: Type.String(),
+  nationality: Type.String(),
+  residency: ResidencySchema,
+  periodOfStayEnd: NullableDate,
+  residenceCardNumber: Nullable(Type.String()),
+  registration: Type.Enum(['registered', 'moved-out', 'moved-abroad', 'deceased']),
+  plannedMoveOutDate: NullableDate,
+  moveOutDestination: Nullable(Type.String()),
+  moveInDate: NullableDate,
+  moveInNotificationDate: NullableDate,
+  version: Type.Integer(),
+});
+
+/** A resident with every card they have had: the answer of every resident command. */
+export const ResidentWithCardsSchema = Type.Object({
+  ...ResidentViewSchema.properties,
+  cards: Type.Array(CardViewSchema),
+  allowedActions: Type.Array(Type.Enum(RESIDENT_ACTIONS), { description: 'What the signed-in staff member may ask about this resident now' }),
+});
 
 /** A registration: the fields every boundary registers a resident with (rules/resident-fields.ts). */
 export const RegisterResidentBody = Body(residentFieldSchemas());
