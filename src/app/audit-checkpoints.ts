@@ -267,7 +267,7 @@ export async function readLastCheckpoint(app: AnchorApp): Promise<CheckpointRead
 /**
  * The last checkpoint at the file's end, checked against its copy and this process's last line
  * as `checkAuditAnchor` checks it, without reading the trail: what the server's metrics report
- * the age of (docs/api.md "Monitoring").
+ * the age of (README "Operations and monitoring").
  */
 export async function readLatestCheckpoint(app: AnchorApp): Promise<CheckpointReading> {
   const files = app.store.auditCheckpoints;
