@@ -253,6 +253,13 @@ export interface JobLeasesTable {
   expires_at: string | null;
 }
 
+/** Whether the municipality's records are live or a training instance's, since when. */
+export interface InstanceModesTable {
+  municipality_code: string;
+  mode: string;
+  since: string;
+}
+
 export interface Tables {
   residents: ResidentsTable;
   resident_numbers: ResidentNumbersTable;
@@ -270,4 +277,5 @@ export interface Tables {
   proxy_enquiries: ProxyEnquiriesTable;
   job_runs: JobRunsTable;
   job_leases: JobLeasesTable;
+  instance_modes: InstanceModesTable;
 }
