@@ -929,7 +929,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit entries in the order they were written (never by their time, which a clock step can move back), filtered by time, actor, subject or action */
+        /** Audit entries in the order they were written (never by their time, which a clock step can move back), oldest or newest first, a page at a time, filtered by time, actor, subject or action; with the names of the staff and residents they are about */
         get: operations["getAudit"];
         put?: never;
         post?: never;
@@ -18535,7 +18535,10 @@ export interface operations {
                 to?: string;
                 actor?: string;
                 subject?: string;
-                action?: string;
+                action?: "resident.register" | "resident.arrival" | "resident.change-address" | "resident.change-name" | "resident.move-out" | "resident.move-in" | "resident.period-of-stay" | "resident.change-number" | "resident.reveal-number" | "resident.import" | "resident.export" | "card.apply" | "card.manufacture" | "card.issue" | "card.suspend" | "card.resume" | "card.pin-verify" | "card.pin-reset" | "card.front-note" | "card.continuation" | "card.extension" | "card.reissue" | "card.return" | "card.expire" | "card.expire-certificates" | "card.abolish" | "card.rebuild" | "card.export" | "proxy.enquiry" | "approval.request" | "approval.approve" | "approval.refuse" | "session.sign-in" | "session.sign-out" | "staff.add" | "staff.reset" | "staff.change-role" | "staff.disable" | "staff.enable" | "staff.end-sessions" | "staff.issue-setup-code" | "staff.setup" | "staff.change-password" | "key.rewrap" | "demo.generate";
+                order?: "oldest" | "newest";
+                /** @description The `position` of the last entry of the page before */
+                cursor?: number;
                 limit?: number;
             };
             header?: never;
@@ -18570,6 +18573,18 @@ export interface operations {
                         };
                         prevHash: string;
                         hash: string;
+                        /** @description The place of the entry in the order entries were written; the `cursor` of the next page is the last one’s */
+                        position: number;
+                        /** @description The staff member who acted, by name; null for the system */
+                        actorName: string | null;
+                        /** @description The resident the entry is about: its subject, or the holder of the card or approval it names */
+                        resident: {
+                            id: string;
+                            name: string;
+                            kana: string;
+                        } | null;
+                        /** @description The staff account a staff.* entry is about, by name */
+                        subjectStaffName: string | null;
                     }[];
                 };
             };
