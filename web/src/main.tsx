@@ -19,7 +19,9 @@ function Only({ gate, children }: { gate: Gate; children: ReactNode }) {
   if (user === null) return <Navigate to="/signin" replace />;
   if (user.mustChangePassword) return <Navigate to="/password" replace />;
   if (!passes(permissions, gate)) return <Navigate to="/" replace />;
-  return <>{children}</>;
+  // The page's own boundary: while its chunk loads, its fallback takes the place of the loading
+  // page above, rather than the frame's boundary hiding that page beside a second heading.
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
 }
 
 /** The start page of whoever is signed in; a session that opens no page is told so rather than sent round. */
