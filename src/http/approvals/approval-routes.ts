@@ -22,6 +22,10 @@ const ApprovalSchema = Type.Object({
   decisionNote: Type.Union([Type.String(), Type.Null()]),
   usedAt: Type.Union([Type.String(), Type.Null()]),
 });
+const ListedApprovalSchema = Type.Object({
+  ...ApprovalSchema.properties,
+  resident: Type.Union([Type.Object({ name: Type.String(), kana: Type.String() }), Type.Null()], { description: 'The resident by name and kana (フリガナ)' }),
+});
 const tags = ['approvals'];
 
 /** Supervisor approvals: proxy procedures and individual-number changes. */
@@ -52,7 +56,7 @@ export async function approvalRoutes(app: FastifyInstance, { context }: { contex
         { status: Type.Optional(Type.Enum(['pending', 'approved', 'refused', 'used'])), residentId: Type.Optional(Type.String({ format: 'uuid' })) },
         { additionalProperties: false },
       ),
-      response: Type.Array(ApprovalSchema),
+      response: Type.Array(ListedApprovalSchema),
       problems: [],
     },
     async ({ request, query }) => {
@@ -66,12 +70,12 @@ export async function approvalRoutes(app: FastifyInstance, { context }: { contex
       {
         method: 'POST',
         url: `/api/v1/approvals/:id/${verb}`,
-        summary: approve ? 'Approve (a number change is then carried out)' : 'Refuse',
+        summary: approve ? 'Approve (a number change is then carried out)' : 'Refuse, saying why in the note (400 INPUT.INVALID without one)',
         tags,
         params: IdParams,
         body: ApprovalDecisionBody,
         response: ApprovalSchema,
-        problems: ['APPROVAL.NOT_FOUND', 'APPROVAL.ALREADY_DECIDED', 'APPROVAL.SELF_APPROVAL', 'AUTH.OFFICE_NOT_ALLOWED', 'APPROVAL.NOT_USABLE'],
+        problems: ['APPROVAL.NOT_FOUND', 'APPROVAL.ALREADY_DECIDED', 'APPROVAL.SELF_APPROVAL', 'AUTH.OFFICE_NOT_ALLOWED', 'APPROVAL.NOT_USABLE', 'INPUT.INVALID'],
         idempotency: 'command',
       },
       ({ request, params, body, idempotency }) => decideApproval(context, request.actor, params.id, approve, body, idempotency),

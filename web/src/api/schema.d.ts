@@ -622,7 +622,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The resident's recorded proxy enquiries, the latest first (at most 50), to pick the one a proxy approval follows */
+        get: operations["getResidentsIdProxyEnquiries"];
         put?: never;
         /** A proxy's prior enquiry, needed before a proxy approval */
         post: operations["postResidentsIdProxyEnquiries"];
@@ -914,7 +915,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Refuse */
+        /** Refuse, saying why in the note (400 INPUT.INVALID without one) */
         post: operations["postApprovalsIdRefuse"];
         delete?: never;
         options?: never;
@@ -7451,6 +7452,23 @@ export interface operations {
                             moveInNotificationDate: string | null;
                             version: number;
                         }[];
+                        /** @description The latest proxy enquiries (at most 20), for those who may ask for a proxy approval; empty for others */
+                        proxyEnquiries: {
+                            id: string;
+                            residentId: string;
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD
+                             * @example 2026-04-01
+                             */
+                            enquiredOn: string;
+                            callerName: string;
+                            relationship: string;
+                            procedure: string;
+                            notes: string;
+                            recordedBy: string;
+                            recordedAt: string;
+                        }[];
                     };
                 };
             };
@@ -11383,6 +11401,193 @@ export interface operations {
             };
             /** @description Problem: IDEMPOTENCY.KEY_REUSED, APPROVAL.NOT_USABLE */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getResidentsIdProxyEnquiries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        residentId: string;
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD
+                         * @example 2026-04-01
+                         */
+                        enquiredOn: string;
+                        callerName: string;
+                        relationship: string;
+                        procedure: string;
+                        notes: string;
+                        recordedBy: string;
+                        recordedAt: string;
+                    }[];
+                };
+            };
+            /** @description Problem: REQUEST.INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: AUTH.FORBIDDEN, AUTH.CSRF, AUTH.PASSWORD_CHANGE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: RESIDENT.NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17420,6 +17625,11 @@ export interface operations {
                         decidedAt: string | null;
                         decisionNote: string | null;
                         usedAt: string | null;
+                        /** @description The resident by name and kana (フリガナ) */
+                        resident: {
+                            name: string;
+                            kana: string;
+                        } | null;
                     }[];
                 };
             };
@@ -17927,7 +18137,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: REQUEST.INVALID, REQUEST.INVALID */
+            /** @description Problem: INPUT.INVALID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18251,7 +18461,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: REQUEST.INVALID, REQUEST.INVALID */
+            /** @description Problem: INPUT.INVALID */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -292,7 +292,7 @@ export const MESSAGES = {
   'field.relationship': ['ご本人との関係', 'Relationship to the holder'],
   'field.proxyProcedure': ['代理で行う手続き', 'Procedure for the proxy'],
   'field.notes': ['メモ', 'Notes'],
-  'field.enquiryId': ['事前問い合わせの記録番号', 'Enquiry record'],
+  'field.enquiryId': ['事前問い合わせの記録', 'Enquiry record'],
   'field.proxyDocuments': ['代理人の本人確認書類', 'Proxy’s identity documents'],
   'field.authorityDocument': ['代理権を確認した書類', 'Authority document'],
 
@@ -316,7 +316,7 @@ export const MESSAGES = {
   'hint.newPin': ['署名用は英数字6〜16文字、それ以外は数字4桁', 'Signature: 6–16 letters and digits; others: 4 digits'],
   'hint.policeReport': ['紛失・盗難を届け出た警察署の受理番号（自宅内の紛失は不要）', 'From the police report of the loss or theft (not needed for a loss at home)'],
   'hint.relationship': ['例 子、配偶者、成年後見人', 'e.g. child, spouse, guardian'],
-  'hint.enquiryId': ['事前問い合わせを記録したときの番号', 'The number given when the enquiry was recorded'],
+  'hint.enquiryId': ['この住民について記録された問い合わせ（新しい順）。ない場合は、先に事前問い合わせを記録してください。', 'The enquiries recorded for this resident, latest first. If there is none, record the enquiry first.'],
   'hint.authorityDocument': ['例 委任状、登記事項証明書', 'e.g. letter of attorney, certificate of guardianship'],
   'hint.cardPresented': ['持参しなかった場合も、期限までに継続利用の手続きをすればカードを使えます', 'If not, the card can still be continued before the deadline'],
 
@@ -502,6 +502,11 @@ export const MESSAGES = {
   'approvals.refuse': ['却下する', 'Refuse'],
   'approvals.approved': ['承認しました。', 'Approved.'],
   'approvals.refused': ['却下しました。', 'Refused.'],
+  'approvals.reason': ['却下の理由（必須）', 'Reason for refusing (required)'],
+  'approvals.reasonHint': ['理由は申請した職員と監査ログに残ります。', 'The reason is kept for the requesting clerk and in the audit trail.'],
+  'approvals.reasonRequired': ['却下の理由を入力してください。', 'Enter the reason for refusing.'],
+  'approvals.confirmRefusal': ['この理由で却下する', 'Refuse with this reason'],
+  'approvals.japanTime': ['日本時間', 'Japan time'],
   'approvals.cannotDecide': ['この申請は、申請者以外の同じ窓口の責任者が判断します。', 'A supervisor of the same office, other than the requester, decides this.'],
 
   'audit.title': ['監査ログ', 'Audit trail'],
