@@ -78,7 +78,8 @@ export const MESSAGES = {
 
   'search.title': ['住民検索', 'Find a resident'],
   'search.name': ['氏名（カナまたは漢字）', 'Name (kana or kanji)'],
-  'search.nameHint': ['一部でも探せます。例 ヤマダ、やまだ、山田太郎', 'Part of the name is enough, e.g. ヤマダ or 山田太郎'],
+  'search.nameHint': ['一部でも探せます。生年月日も続けて入力できます。例 ヤマダ、山田太郎、ヤマダ S55.5.31', 'Part of the name is enough, and a birth date may follow, e.g. ヤマダ, 山田太郎, ヤマダ S55.5.31'],
+  'search.searching': ['検索中…', 'Searching…'],
   'search.addressHint': ['3文字以上。例 西葛西六丁目', 'At least 3 characters, e.g. 西葛西六丁目'],
   'search.results': ['検索結果', 'Results'],
   'search.prompt': ['氏名・生年月日・住所・電話番号のいずれかを入力すると、すぐに結果が表示されます。', 'Type a name, birth date, address or phone number; results appear as you type.'],
