@@ -41,7 +41,12 @@ const PROXY_PROBLEMS = ['APPROVAL.NOT_FOUND', 'APPROVAL.NOT_USABLE'] as const;
 
 const SearchResultSchema = Type.Object({
   residents: Type.Array(
-    Type.Object({ ...ResidentViewSchema.properties, card: Type.Union([Type.Object({ id: Type.String(), status: Type.String() }), Type.Null()]) }),
+    Type.Object({
+      ...ResidentViewSchema.properties,
+      card: Type.Union([Type.Object({ id: Type.String(), status: Type.String() }), Type.Null()], {
+        description: 'The live card, or the last card (expired, abolished, returned) when none is live; null when the resident never had one',
+      }),
+    }),
   ),
   nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as cursor for the next page' }),
   match: Type.Enum(['prefix', 'contains'], { description: 'Names starting with q, or (when none do) containing it' }),

@@ -6750,6 +6750,7 @@ export interface operations {
                             moveInDate: string | null;
                             moveInNotificationDate: string | null;
                             version: number;
+                            /** @description The live card, or the last card (expired, abolished, returned) when none is live; null when the resident never had one */
                             card: {
                                 id: string;
                                 status: string;
