@@ -47,7 +47,9 @@ export async function backupCommand(io: CliIo, services: Pick<CliServices, 'back
  */
 export async function restoreCommand(io: CliIo, services: Pick<CliServices, 'restore' | 'openApp'>, from: string): Promise<number> {
   const manifest = await refusedAsCliError(() => services.restore(from));
-  const what = manifest.dialect === 'sqlite' ? `the database and ${manifest.files.length - 1} checkpoint files` : `${manifest.files.length} checkpoint files`;
+  const checkpointFiles = manifest.files.length - (manifest.dialect === 'sqlite' ? 1 : 0);
+  const files = `${checkpointFiles} checkpoint file${checkpointFiles === 1 ? '' : 's'}`;
+  const what = manifest.dialect === 'sqlite' ? `the database and ${files}` : files;
   await write(io.stdout, `restored ${what} of the backup of ${manifest.createdAt} (madoguchi ${manifest.appVersion}); the audit trail:\n`);
   return auditVerify(io, services.openApp);
 }
