@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { chmod, copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { BackupError, MANIFEST_FILE, neededKeyIds, parseManifest, type BackupFile, type BackupManifest } from '../app/backup-manifest.ts';
 import type { AuditPlace } from '../app/ports/audit-repository.ts';
 import { CHECKPOINT_DIRECTORY } from './audit-checkpoint-files.ts';
 import { SQLITE_FILE_NAME } from './open-store.ts';
+import { copySqliteDatabase } from './sqlite/sqlite-backup.ts';
 
 export interface BackupSource {
   readonly dataDir: string;
@@ -85,37 +85,20 @@ async function copyCheckpoints(dataDir: string, out: string): Promise<{ names: s
 }
 
 /**
- * The database file through SQLite's online backup, in one step: the copy is read in one read
- * transaction of its own (WAL: the server's writes go on meanwhile), so it is the database as
- * of one commit — every write acknowledged before the backup began is in it. It reads the whole
- * file at once (about a second per gigabyte). The copy is then made self-contained (no WAL
- * beside it) and checked.
+ * The database file through SQLite's online backup, in one step and in a thread of its own: the
+ * copy is read in one read transaction (WAL: the server's writes go on meanwhile), so it is the
+ * database as of one commit — every write acknowledged before the backup began is in it. The
+ * copy is then made self-contained (no WAL beside it) and checked.
  */
-async function copySqlite(dataDir: string, out: string, municipalityCode: string): Promise<{ migration: string | null; chains: AuditPlace[] }> {
+async function copySqlite(dataDir: string, out: string, municipalityCode: string): Promise<{ migration: string | null; chains: readonly AuditPlace[] }> {
   const source = path.join(dataDir, SQLITE_FILE_NAME);
   const partial = path.join(out, `${SQLITE_FILE_NAME}.partial`);
-  const database = new SQLite(source, { fileMustExist: true });
-  try {
-    database.pragma('busy_timeout = 5000');
-    await database.backup(partial, { progress: () => 0x7fffffff });
-  } finally {
-    database.close();
-  }
-  await chmod(partial, 0o600);
-  const copy = new SQLite(partial, { fileMustExist: true });
-  let migration: string | null;
-  let chains: AuditPlace[];
-  try {
-    copy.pragma('journal_mode = DELETE');
-    const problems = (copy.pragma('quick_check') as { quick_check: string }[]).filter((row) => row.quick_check !== 'ok');
-    if (problems.length > 0) throw new BackupError(`the copy of the database fails its check (${problems[0]!.quick_check}): check ${source} with madoguchi check`);
-    migration = (copy.prepare(`select max(name) as name from ${MIGRATION_TABLE}`).get() as { name: string | null }).name;
-    chains = copy.prepare('select chain, seq, hash from audit_heads where municipality_code = ? and seq > 0 order by chain').all(municipalityCode) as AuditPlace[];
-  } finally {
-    copy.close();
-  }
+  // Owner-only from its first byte, whatever the umask of the process.
+  await writeFile(partial, '', { mode: 0o600, flag: 'wx' });
+  const copy = await copySqliteDatabase(source, partial, municipalityCode);
+  if (copy.problems.length > 0) throw new BackupError(`the copy of the database fails its check (${copy.problems[0]}): check ${source} with madoguchi check`);
   await rename(partial, path.join(out, SQLITE_FILE_NAME));
-  return { migration, chains };
+  return { migration: copy.migration, chains: copy.chains };
 }
 
 /** What the manifest tells of a PostgreSQL database, read as the checkpoints have been copied. */

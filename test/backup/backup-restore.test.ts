@@ -168,7 +168,7 @@ describe.each(DIALECTS)('backup and restore on $name', ({ name, create }) => {
 });
 
 describe('backup and restore refuse', () => {
-  it('a backup beside the key or into a full directory, a restore without the key or from a damaged backup, writing nothing', { timeout: 180_000 }, async () => {
+  it('a backup beside the key or into a full directory, a restore without the key or from a damaged backup, writing nothing', { timeout: 300_000 }, async () => {
     const dataDir = temporaryDataDir();
     const env = { DATA_DIR: dataDir, DATABASE_URL: '' };
     const load = startLoad(dataDir, undefined);
