@@ -83,6 +83,7 @@ export function scheduleNightlyBackup(
     timer.unref();
   };
   plan();
+  log.info({ directory: settings.dir, at: settings.at, keep: settings.keep }, `nightly backup at ${settings.at} (Japan time) into ${settings.dir}, the last ${settings.keep} kept`);
   return {
     run,
     stop() {

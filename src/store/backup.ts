@@ -6,7 +6,10 @@ import pg from 'pg';
 import { BackupError, MANIFEST_FILE, neededKeyIds, parseManifest, type BackupFile, type BackupManifest } from '../app/backup-manifest.ts';
 import type { AuditPlace } from '../app/ports/audit-repository.ts';
 import { CHECKPOINT_DIRECTORY } from './audit-checkpoint-files.ts';
+import { latestMigration } from './migrator.ts';
 import { SQLITE_FILE_NAME } from './open-store.ts';
+import { postgresDialect } from './postgres/postgres-dialect.ts';
+import { sqliteDialect } from './sqlite/sqlite-dialect.ts';
 import { copySqliteDatabase } from './sqlite/sqlite-backup.ts';
 
 export interface BackupSource {
@@ -210,6 +213,10 @@ export async function restoreBackup(target: RestoreTarget, fromDir: string): Pro
   }
   if (manifest.dialect === 'postgres' && target.databaseUrl === undefined) {
     throw new BackupError('this backup is of a PostgreSQL database: restore its dump with pg_restore (README "Backups and restore"), set DATABASE_URL to it and run restore again');
+  }
+  const known = latestMigration(manifest.dialect === 'sqlite' ? sqliteDialect : postgresDialect);
+  if (manifest.migration !== null && manifest.migration > known) {
+    throw new BackupError(`this backup was made by madoguchi ${manifest.appVersion}, whose schema (${manifest.migration}) is newer than this one knows (${known}): restore it with madoguchi ${manifest.appVersion} or later`);
   }
   if (manifest.municipality !== target.municipalityCode) {
     throw new BackupError(`this backup holds the records of municipality ${manifest.municipality}, but OFFICES_FILE is of ${target.municipalityCode}`);

@@ -15,6 +15,11 @@ const SHARED: Readonly<Record<string, Migration>> = {
   '0006-job-leases': jobLeases,
 };
 
+/** The name of the last migration this version knows for a database: a backup made under a later one cannot be opened by it. */
+export function latestMigration(dialect: StoreDialect): string {
+  return Object.keys({ ...SHARED, ...dialect.migrations }).sort().at(-1)!;
+}
+
 /** Runs every migration not yet run, shared and the dialect's own, in name order. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function migrateToLatest(db: Kysely<any>, dialect: StoreDialect): Promise<void> {
