@@ -49,13 +49,14 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
 
   const openApp = async (options: OpenOptions = {}): Promise<OpenedApp> => {
     const settings = getConfig();
-    const [{ openStore }, { loadMasterKeys }, { createAppContext }, { rewrapNumbers }, { systemActor }, { closingCheckpoint }] = await Promise.all([
+    const [{ openStore }, { loadMasterKeys }, { createAppContext }, { rewrapNumbers }, { systemActor }, { closingCheckpoint }, { claimInstanceMode }] = await Promise.all([
       import('./store/open-store.ts'),
       import('./store/key-file.ts'),
       import('./app/create-app-context.ts'),
       import('./app/key-rotation.ts'),
       import('./app/staff.ts'),
       import('./app/audit-checkpoints.ts'),
+      import('./app/instance-mode.ts'),
     ]);
     const offices = loadOfficeDirectory(settings.officesFile);
     const rules = getContext();
@@ -78,8 +79,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
       await store.close();
       throw new ConfigError(`the database at ${settings.databaseUrl ? 'DATABASE_URL' : settings.dataDir} cannot be used: ${(error as Error).message}`);
     }
-    const app: AppContext = createAppContext({ store, masterKey: keys.current, retiredKeys: keys.retired, rules, offices });
+    const app: AppContext = createAppContext({ store, masterKey: keys.current, retiredKeys: keys.retired, rules, offices, trainingDate: settings.trainingDate });
     try {
+      await claimInstanceMode(app, settings.trainingDate);
       const rewrapped = await rewrapNumbers(app, systemActor('key-rotation'));
       // Whatever the command appended to the audit trail is anchored before the records close.
       const close = async () => {

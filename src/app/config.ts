@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
+import { parsePlainDate, type PlainDate } from '../rules/plain-date.ts';
 import { ConfigError } from './config-error.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -27,6 +28,11 @@ export interface Config {
   readonly auditCheckpointCopyDir: string | undefined;
   /** The nightly backup of `serve` (BACKUP_DIR, BACKUP_TIME, BACKUP_KEEP), or undefined for none. */
   readonly backup: { readonly dir: string; readonly at: string; readonly keep: number } | undefined;
+  /**
+   * MADOGUCHI_TODAY: a training instance's fixed business date (docs/architecture.md "Training
+   * mode"), or undefined for a live one.
+   */
+  readonly trainingDate: PlainDate | undefined;
 }
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -55,6 +61,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     hsts: onOff('HSTS', env.HSTS),
     auditCheckpointCopyDir: checkpointCopyDir(env.AUDIT_CHECKPOINT_COPY_DIR, dataDir),
     backup: nightlyBackup(env, dataDir),
+    trainingDate: trainingDate(env.MADOGUCHI_TODAY),
   };
 }
 
@@ -78,6 +85,13 @@ function nightlyBackup(env: Readonly<Record<string, string | undefined>>, dataDi
   const keep = Number(env.BACKUP_KEEP || 7);
   if (!Number.isInteger(keep) || keep < 1 || keep > 3650) throw new ConfigError(`BACKUP_KEEP must be a number of nights from 1, not "${env.BACKUP_KEEP}"`);
   return { dir, at, keep };
+}
+
+function trainingDate(value: string | undefined): PlainDate | undefined {
+  if (!value) return undefined;
+  const date = parsePlainDate(value);
+  if (date === undefined) throw new ConfigError(`MADOGUCHI_TODAY must be a date YYYY-MM-DD, not "${value}"`);
+  return date;
 }
 
 function checkpointCopyDir(value: string | undefined, dataDir: string): string | undefined {

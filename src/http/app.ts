@@ -61,6 +61,9 @@ export async function buildApp(context: AppContext, options: FastifyServerOption
   app.decorate('inFlight', () => inFlight);
   app.addHook('onRequest', async () => void inFlight++);
   app.addHook('onResponse', async () => void inFlight--);
+  // A training instance says so on every answer, pages and problems included (docs/architecture.md "Training mode").
+  const training = context.trainingDate;
+  if (training !== undefined) app.addHook('onRequest', async (_, reply) => void reply.header('madoguchi-training', training));
   await app.register(errorHandler);
   await app.register(nulGuard);
   await app.register(noStore);

@@ -18,6 +18,7 @@ import { eventRepository } from './repositories/event-repository.ts';
 import { idempotencyRepository } from './repositories/idempotency-repository.ts';
 import { reportRepository } from './repositories/report-repository.ts';
 import { jobRunRepository } from './repositories/job-run-repository.ts';
+import { instanceModeRepository } from './repositories/instance-mode-repository.ts';
 import { numberRepository } from './repositories/number-repository.ts';
 import { actRecordRepository } from './repositories/act-record-repository.ts';
 import { receiptRepository } from './repositories/receipt-repository.ts';
@@ -63,6 +64,7 @@ function repositories(scope: Scope): Repositories {
     enquiries: enquiryRepository(scope),
     jobRuns: jobRunRepository(scope),
     reports: reportRepository(scope),
+    instance: instanceModeRepository(scope),
   };
 }
 

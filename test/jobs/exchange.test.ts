@@ -88,7 +88,7 @@ describe.each(DIALECTS)('import and export with the resident registry on $name',
   it('follows each column rule the README documents, by the English column names too', async () => {
     const file = path.join(dir, 'rules.csv');
     const row = (serial: number, cells: Record<string, string>) => {
-      const values = { familyName: '葛西', givenName: `${serial}`, familyNameKana: 'カサイ', givenNameKana: 'イチ', birthDate: '1990-04-01', sex: '男', address: '東京都江戸川区', ...cells };
+      const values: Record<string, string> = { familyName: '葛西', givenName: `${serial}`, familyNameKana: 'カサイ', givenNameKana: 'イチ', birthDate: '1990-04-01', sex: '男', address: '東京都江戸川区', ...cells };
       return [code(serial), number(serial), values.familyName, values.givenName, values.familyNameKana, values.givenNameKana, values.birthDate, values.sex, values.address, values.phone ?? '', values.householdId ?? '', values.nationality ?? '', values.residency ?? '', values.periodOfStayEnd ?? '', values.residenceCardNumber ?? ''].join(',');
     };
     const lines = [

@@ -15,6 +15,7 @@ import type { ApprovalRepository } from './approval-repository.ts';
 import type { EnquiryRepository } from './enquiry-repository.ts';
 import type { JobRunRepository } from './job-run-repository.ts';
 import type { ReportRepository } from './report-repository.ts';
+import type { InstanceModeRepository } from './instance-mode-repository.ts';
 
 /**
  * The records, as the use cases need them (one file per port in `src/app/ports/`). `src/store`
@@ -71,6 +72,7 @@ export interface Repositories {
   readonly enquiries: EnquiryRepository;
   readonly jobRuns: JobRunRepository;
   readonly reports: ReportRepository;
+  readonly instance: InstanceModeRepository;
 }
 
 /** What the health check needs. */
