@@ -111,7 +111,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
       },
       restore: async (from) => {
         const [{ restoreBackup }, source] = await Promise.all([import('./store/backup.ts'), backupSource()]);
-        return restoreBackup({ ...source, keyIds: source.keysInPlace }, from);
+        return restoreBackup({ ...source, mode: getConfig().trainingDate === undefined ? 'live' : 'training', keyIds: source.keysInPlace }, from);
       },
       serve: async () => {
         const settings = getConfig();

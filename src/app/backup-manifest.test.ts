@@ -9,6 +9,7 @@ const MANIFEST: BackupManifest = {
   dialect: 'sqlite',
   municipality: '131237',
   migration: '0006-job-leases',
+  mode: 'live',
   files: [
     { name: 'madoguchi.sqlite', bytes: 8192, sha256: 'a'.repeat(64) },
     { name: 'audit-checkpoints/131237.jsonl', bytes: 900, sha256: 'b'.repeat(64) },
@@ -25,6 +26,7 @@ describe('parseManifest', () => {
     ['not JSON', 'manifest.json is not JSON'],
     [JSON.stringify({ ...MANIFEST, format: 'tarball' }), 'is not the manifest of a madoguchi backup'],
     [JSON.stringify({ ...MANIFEST, v: 2 }), 'is of version 2'],
+    [JSON.stringify({ ...MANIFEST, mode: 'demo' }), 'neither live nor training'],
     [JSON.stringify({ ...MANIFEST, files: [{ name: '../keys/master.key', bytes: 1, sha256: 'a'.repeat(64) }] }), 'lists a file without a plain name'],
     [JSON.stringify({ ...MANIFEST, files: [{ name: '/etc/passwd', bytes: 1, sha256: 'a'.repeat(64) }] }), 'lists a file without a plain name'],
     [JSON.stringify({ ...MANIFEST, files: [{ name: 'a/b/c', bytes: 1, sha256: 'a'.repeat(64) }] }), 'lists a file without a plain name'],

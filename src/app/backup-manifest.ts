@@ -25,6 +25,8 @@ export interface BackupManifest {
   readonly municipality: string;
   /** The last migration the database had run (null: none). */
   readonly migration: string | null;
+  /** Whether the records are live or a training instance's (docs/architecture.md "Training mode"); null before either was recorded. */
+  readonly mode: 'live' | 'training' | null;
   readonly files: readonly BackupFile[];
   readonly audit: {
     /** Every chain's head in the copy (PostgreSQL: in the database as the checkpoints were copied; the dump taken after holds at least these). */
@@ -66,6 +68,7 @@ export function parseManifest(text: string): { readonly manifest: BackupManifest
   if (![m.createdAt, m.appVersion, m.municipality].every(isText) || !(m.migration === null || isText(m.migration))) {
     return { problem: `${MANIFEST_FILE} lacks createdAt, appVersion, municipality or migration` };
   }
+  if (m.mode !== null && m.mode !== 'live' && m.mode !== 'training') return { problem: `${MANIFEST_FILE} says the records are neither live nor training` };
   const files = m.files;
   if (!Array.isArray(files)) return { problem: `${MANIFEST_FILE} lists no files` };
   for (const file of files as Partial<BackupFile>[]) {

@@ -36,6 +36,7 @@ function manifest(): BackupManifest {
     dialect: 'sqlite',
     municipality: '131237',
     migration: '0006-job-leases',
+    mode: 'live',
     files: [{ name: 'madoguchi.sqlite', bytes: 4096, sha256: '0'.repeat(64) }],
     audit: { chains: [], checkpoints: 1, lastCheckpoint: { n: 1, at: new Date().toISOString() } },
     keyIds: { current: 'k', retired: [] },

@@ -93,7 +93,9 @@ async function copyCheckpoints(dataDir: string, out: string): Promise<{ names: s
  * database as of one commit — every write acknowledged before the backup began is in it. The
  * copy is then made self-contained (no WAL beside it) and checked.
  */
-async function copySqlite(dataDir: string, out: string, municipalityCode: string): Promise<{ migration: string | null; chains: readonly AuditPlace[] }> {
+type RecordsSummary = Pick<BackupManifest, 'migration' | 'mode'> & { readonly chains: readonly AuditPlace[] };
+
+async function copySqlite(dataDir: string, out: string, municipalityCode: string): Promise<RecordsSummary> {
   const source = path.join(dataDir, SQLITE_FILE_NAME);
   const partial = path.join(out, `${SQLITE_FILE_NAME}.partial`);
   // Owner-only from its first byte, whatever the umask of the process.
@@ -101,17 +103,19 @@ async function copySqlite(dataDir: string, out: string, municipalityCode: string
   const copy = await copySqliteDatabase(source, partial, municipalityCode);
   if (copy.problems.length > 0) throw new BackupError(`the copy of the database fails its check (${copy.problems[0]}): check ${source} with madoguchi check`);
   await rename(partial, path.join(out, SQLITE_FILE_NAME));
-  return { migration: copy.migration, chains: copy.chains };
+  return { migration: copy.migration, mode: copy.mode, chains: copy.chains };
 }
 
 /** What the manifest tells of a PostgreSQL database, read as the checkpoints have been copied. */
-async function readPostgres(databaseUrl: string, municipalityCode: string): Promise<{ migration: string | null; chains: AuditPlace[] }> {
+async function readPostgres(databaseUrl: string, municipalityCode: string): Promise<RecordsSummary> {
   const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 10_000 });
   await client.connect();
   try {
     const migration = (await client.query<{ name: string | null }>(`select max(name) as name from ${MIGRATION_TABLE}`)).rows[0]!.name;
     const chains = (await client.query<AuditPlace>('select chain, seq::int as seq, hash from audit_heads where municipality_code = $1 and seq > 0 order by chain', [municipalityCode])).rows;
-    return { migration, chains };
+    const modes = (await client.query<{ table: string | null }>(`select to_regclass('instance_modes')::text as table`)).rows[0]!.table;
+    const mode = modes ? (await client.query<{ mode: 'live' | 'training' }>('select mode from instance_modes where municipality_code = $1', [municipalityCode])).rows[0]?.mode : undefined;
+    return { migration, mode: mode ?? null, chains };
   } finally {
     await client.end();
   }
@@ -148,6 +152,7 @@ export async function writeBackup(source: BackupSource, outDir: string): Promise
       dialect: source.databaseUrl === undefined ? 'sqlite' : 'postgres',
       municipality: source.municipalityCode,
       migration: records.migration,
+      mode: records.mode,
       files: await Promise.all(names.map((name) => describe(out, name))),
       audit: { chains: records.chains, checkpoints: checkpoints.count, lastCheckpoint: checkpoints.last },
       keyIds: { current: keyIds.current, retired: [...keyIds.retired] },
@@ -166,6 +171,8 @@ export interface RestoreTarget {
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
   readonly municipalityCode: string;
+  /** Whether this installation runs live or as a training instance (MADOGUCHI_TODAY). */
+  readonly mode: 'live' | 'training';
   /** The master keys the operator has put in place (DATA_DIR/keys or MADOGUCHI_KEY), by id; undefined when there is none. */
   readonly keyIds: () => { readonly current: string; readonly all: readonly string[] } | undefined;
 }
@@ -217,6 +224,14 @@ export async function restoreBackup(target: RestoreTarget, fromDir: string): Pro
   const known = latestMigration(manifest.dialect === 'sqlite' ? sqliteDialect : postgresDialect);
   if (manifest.migration !== null && manifest.migration > known) {
     throw new BackupError(`this backup was made by madoguchi ${manifest.appVersion}, whose schema (${manifest.migration}) is newer than this one knows (${known}): restore it with madoguchi ${manifest.appVersion} or later`);
+  }
+  // The start after the restore would refuse them anyway (app/instance-mode.ts): said before anything is written.
+  if (manifest.mode !== null && manifest.mode !== target.mode) {
+    throw new BackupError(
+      manifest.mode === 'live'
+        ? 'this backup holds live records: restore it without MADOGUCHI_TODAY (training mode), into the live DATA_DIR or database'
+        : 'this backup holds a training instance’s records: restore it with MADOGUCHI_TODAY set, never into a live DATA_DIR or database',
+    );
   }
   if (manifest.municipality !== target.municipalityCode) {
     throw new BackupError(`this backup holds the records of municipality ${manifest.municipality}, but OFFICES_FILE is of ${target.municipalityCode}`);

@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeAuditCheckpoint } from '../../src/app/audit-checkpoints.ts';
+import { claimInstanceMode } from '../../src/app/instance-mode.ts';
 import { restoreBackup, writeBackup, type RestoreTarget } from '../../src/store/backup.ts';
 import { createStaff, OFFICES, openTestApp } from '../support/app.ts';
 import { DIALECTS, temporaryDataDir } from '../support/databases.ts';
@@ -13,6 +14,7 @@ describe('restore checks the backup against this installation before it writes a
   let keyId = '';
   beforeAll(async () => {
     const t = await openTestApp(await DIALECTS[0]!.create());
+    await claimInstanceMode(t.app, undefined);
     await createStaff(t.app, 'clerk.restore', 'clerk', 'honcho');
     await writeAuditCheckpoint(t.app, 'serve');
     keyId = t.app.keys.keyId;
@@ -24,6 +26,7 @@ describe('restore checks the backup against this installation before it writes a
     dataDir: path.join(temporaryDataDir(), 'data'),
     databaseUrl: undefined,
     municipalityCode: code,
+    mode: 'live',
     keyIds: () => ({ current: keyId, all: [keyId] }),
     ...overrides,
   });
@@ -44,6 +47,8 @@ describe('restore checks the backup against this installation before it writes a
     ['a schema newer than this version knows', () => edited({ migration: '9999-from-the-future', appVersion: '9.0.0' }), {}, 'this backup was made by madoguchi 9.0.0, whose schema (9999-from-the-future) is newer than this one knows'],
     ['the embedded database while DATABASE_URL is set', () => out, { databaseUrl: 'postgres://db/madoguchi' }, 'this backup holds the embedded database: unset DATABASE_URL'],
     ['a PostgreSQL backup without DATABASE_URL', () => edited({ dialect: 'postgres' }), {}, 'this backup is of a PostgreSQL database: restore its dump with pg_restore'],
+    ['live records into a training instance', () => out, { mode: 'training' as const }, 'this backup holds live records: restore it without MADOGUCHI_TODAY'],
+    ['a training instance’s records into a live one', () => edited({ mode: 'training' }), {}, 'this backup holds a training instance’s records: restore it with MADOGUCHI_TODAY set'],
     ['the records of another municipality', () => edited({ municipality: '271004' }), {}, `this backup holds the records of municipality 271004, but OFFICES_FILE is of ${code}`],
   ])('refuses %s', async (_what, from, overrides, message) => {
     const into = target(overrides);
@@ -54,6 +59,7 @@ describe('restore checks the backup against this installation before it writes a
   it('restores a sound backup, owner-only', async () => {
     const into = target();
     const manifest = await restoreBackup(into, out);
+    expect(manifest.mode).toBe('live');
     expect(manifest.files.map((file) => file.name)).toEqual(['madoguchi.sqlite', `audit-checkpoints/${code}.jsonl`]);
     expect(readdirSync(into.dataDir).sort()).toEqual(['audit-checkpoints', 'madoguchi.sqlite']);
   });

@@ -6,6 +6,7 @@ export interface SqliteCopy {
   /** What SQLite's quick_check found wrong in the copy (nothing when it is sound). */
   readonly problems: readonly string[];
   readonly migration: string | null;
+  readonly mode: 'live' | 'training' | null;
   readonly chains: readonly AuditPlace[];
 }
 
@@ -32,7 +33,9 @@ const SQLite = require(workerData.module);
     const problems = copy.pragma('quick_check').map((row) => row.quick_check).filter((text) => text !== 'ok');
     const migration = copy.prepare('select max(name) as name from madoguchi_migrations').get().name;
     const chains = copy.prepare('select chain, seq, hash from audit_heads where municipality_code = ? and seq > 0 order by chain').all(workerData.municipalityCode);
-    parentPort.postMessage({ problems, migration, chains });
+    const modes = copy.prepare("select 1 from sqlite_master where type = 'table' and name = 'instance_modes'").get();
+    const mode = modes ? copy.prepare('select mode from instance_modes where municipality_code = ?').get(workerData.municipalityCode) : undefined;
+    parentPort.postMessage({ problems, migration, chains, mode: mode ? mode.mode : null });
   } finally {
     copy.close();
   }
