@@ -47,7 +47,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     };
   };
 
-  const openApp = async (options: OpenOptions = {}): Promise<OpenedApp> => {
+  // The server's metrics are told the size of each group commit by the store it opens.
+  const openApp = async (options: OpenOptions & { readonly onCommitBatch?: (commands: number) => void } = {}): Promise<OpenedApp> => {
     const settings = getConfig();
     const [{ openStore }, { loadMasterKeys }, { createAppContext }, { rewrapNumbers }, { systemActor }, { closingCheckpoint }, { claimInstanceMode }] = await Promise.all([
       import('./store/open-store.ts'),
@@ -66,6 +67,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
       databaseUrl: settings.databaseUrl,
       municipalityCode: offices.municipality.code,
       checkpointCopyDir: settings.auditCheckpointCopyDir,
+      ...(options.onCommitBatch && { onCommitBatch: options.onCommitBatch }),
     });
     // Before anything is written: a damaged file is restored from a backup, not migrated.
     const damage = options.checkIntegrity ? await store.checkIntegrity() : undefined;
@@ -115,7 +117,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
       },
       serve: async () => {
         const settings = getConfig();
-        const { app, close } = await openApp({ checkIntegrity: true });
+        // prom-client is loaded only when /metrics is served at all (METRICS_TOKEN).
+        const metrics = settings.metricsToken !== undefined ? (await import('./http/metrics/metrics.ts')).createMetrics() : undefined;
+        const { app, close } = await openApp({ checkIntegrity: true, ...(metrics && { onCommitBatch: metrics.observeCommitBatch }) });
         // Planner statistics once per start of the server, not on every command line (a full ANALYZE on PostgreSQL).
         await app.store.optimize();
         if (env.MADOGUCHI_DEMO !== '0') {
@@ -136,7 +140,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
           import('./jobs/nightly-backup.ts'),
           import('./store/backup.ts'),
         ]);
-        const server = await startServer(settings, app);
+        const server = await startServer(settings, app, metrics);
         const schedule = settings.sweepAt ? scheduleDailySweep(app, settings.sweepAt, server.app.log) : undefined;
         const source = { ...(await backupSource()), keyIds: () => ({ current: app.keys.keyId, retired: app.keys.keyIds.slice(1) }) };
         const backups = settings.backup ? scheduleNightlyBackup((directory) => writeBackup(source, directory), settings.backup, server.app.log) : undefined;

@@ -28,6 +28,8 @@ export interface Config {
   readonly auditCheckpointCopyDir: string | undefined;
   /** The nightly backup of `serve` (BACKUP_DIR, BACKUP_TIME, BACKUP_KEEP), or undefined for none. */
   readonly backup: { readonly dir: string; readonly at: string; readonly keep: number } | undefined;
+  /** The bearer token a Prometheus scraper shows at /metrics, or undefined: no /metrics (404). */
+  readonly metricsToken: string | undefined;
   /**
    * MADOGUCHI_TODAY: a training instance's fixed business date (docs/architecture.md "Training
    * mode"), or undefined for a live one.
@@ -61,6 +63,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     hsts: onOff('HSTS', env.HSTS),
     auditCheckpointCopyDir: checkpointCopyDir(env.AUDIT_CHECKPOINT_COPY_DIR, dataDir),
     backup: nightlyBackup(env, dataDir),
+    metricsToken: metricsToken(env.METRICS_TOKEN),
     trainingDate: trainingDate(env.MADOGUCHI_TODAY),
   };
 }
@@ -85,6 +88,18 @@ function nightlyBackup(env: Readonly<Record<string, string | undefined>>, dataDi
   const keep = Number(env.BACKUP_KEEP || 7);
   if (!Number.isInteger(keep) || keep < 1 || keep > 3650) throw new ConfigError(`BACKUP_KEEP must be a number of nights from 1, not "${env.BACKUP_KEEP}"`);
   return { dir, at, keep };
+}
+
+/**
+ * METRICS_TOKEN: what a scraper must show to read /metrics (docs/security.md "Metrics"). Long
+ * enough not to be guessed, and made of the characters a bearer token may hold (RFC 6750).
+ */
+function metricsToken(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (value.length < 32 || !/^[A-Za-z0-9\-._~+/]+=*$/.test(value)) {
+    throw new ConfigError('METRICS_TOKEN must be at least 32 characters of letters, digits and -._~+/ (e.g. openssl rand -hex 32), or unset for no /metrics');
+  }
+  return value;
 }
 
 function trainingDate(value: string | undefined): PlainDate | undefined {
