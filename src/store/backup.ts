@@ -87,14 +87,15 @@ async function copyCheckpoints(dataDir: string, out: string): Promise<{ names: s
   return { names, count, last };
 }
 
+/** What the manifest tells of the records, read from the copy (SQLite) or the database (PostgreSQL). */
+type RecordsSummary = Pick<BackupManifest, 'migration' | 'mode'> & { readonly chains: readonly AuditPlace[] };
+
 /**
  * The database file through SQLite's online backup, in one step and in a thread of its own: the
  * copy is read in one read transaction (WAL: the server's writes go on meanwhile), so it is the
  * database as of one commit — every write acknowledged before the backup began is in it. The
  * copy is then made self-contained (no WAL beside it) and checked.
  */
-type RecordsSummary = Pick<BackupManifest, 'migration' | 'mode'> & { readonly chains: readonly AuditPlace[] };
-
 async function copySqlite(dataDir: string, out: string, municipalityCode: string): Promise<RecordsSummary> {
   const source = path.join(dataDir, SQLITE_FILE_NAME);
   const partial = path.join(out, `${SQLITE_FILE_NAME}.partial`);
