@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../src/app/audit-trail.ts';
 import { generateDemo } from '../src/app/demo-generate.ts';
@@ -7,7 +9,7 @@ import { systemActor } from '../src/app/staff.ts';
 import { renewalWindow } from '../src/rules/renewal-window.ts';
 import { addDays, addMonthsClamped, type PlainDate } from '../src/rules/plain-date.ts';
 import { createStaff, openTestApp, type TestApp } from './support/app.ts';
-import { DIALECTS } from './support/databases.ts';
+import { DIALECTS, temporaryDataDir } from './support/databases.ts';
 
 /** A training date, as a trainer would set MADOGUCHI_TODAY. */
 const TODAY = '2027-04-01' as PlainDate;
@@ -91,5 +93,31 @@ describe.each(DIALECTS)('demo history on $name', ({ create }) => {
     expect([...statuses].sort()).toEqual(['active', 'applied', 'expired', 'ready', 'returned', 'suspended']);
     expect(await seedDemo(app)).toBeUndefined();
     expect(await verifyAudit(app.store, app.keys)).toMatchObject({ ok: true });
+  });
+});
+
+describe('`madoguchi demo generate` at a training date', () => {
+  const BIN = path.resolve(import.meta.dirname, '..', 'bin', 'madoguchi.mjs');
+
+  it('prints the histories told and the accounts made once, adds more when run again, and keeps a verifying audit trail', { timeout: 300_000 }, () => {
+    const env = { ...process.env, DATA_DIR: temporaryDataDir(), DATABASE_URL: '', MADOGUCHI_KEY: '', MADOGUCHI_TODAY: TODAY };
+    const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env });
+    const first = run('demo', 'generate', '--residents', '40');
+    expect(first.stderr).not.toMatch(/madoguchi:/);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/^generated 40 residents and 2 with a history over the past months, in \d+\.\d s\n/);
+    expect(first.stdout).toContain('histories (recorded procedures at the counters since 2026-10-03):\n  first-card             1\n  child                  1\n');
+    expect(first.stdout).toMatch(/\n {2}hotline\.1 +hotline +hotline +\S{12}\n/);
+    const second = run('demo', 'generate', '--residents', '5', '--stories', '20');
+    expect(second.stdout).toMatch(/^generated 5 residents and 20 with a history/);
+    expect(second.stdout).toContain('  proxy                  1\n');
+    expect(second.stdout).not.toContain('one-time passwords');
+    expect(run('demo', 'generate', '--residents', '5', '--stories', '0').stdout).toMatch(/^generated 5 residents and 0 with a history over the past months, in \d+\.\d s\n$/);
+    const refused = run('demo', 'generate', '--residents', '5', '--stories', 'many');
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toBe('madoguchi: --stories takes a whole number from 0 to 100,000\n');
+    const audit = run('audit', 'verify');
+    expect(audit.status).toBe(0);
+    expect(JSON.parse(audit.stdout)).toMatchObject({ ok: true });
   });
 });
