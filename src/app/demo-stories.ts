@@ -26,7 +26,7 @@ import { registerResident, type RegisterResidentInput } from './residents/regist
 import { updatePeriodOfStay } from './residents/update-period-of-stay.ts';
 import { systemActor } from './staff.ts';
 import type { CardView } from './views.ts';
-import { nextBusinessDay } from '../rules/business-day.ts';
+import { businessDay } from '../rules/business-day.ts';
 import { addDays, addMonthsClamped, dayOfWeek, type PlainDate } from '../rules/plain-date.ts';
 
 /**
@@ -157,11 +157,15 @@ class Story {
     return addDays(this.today, -(toDaysAgo + Math.floor(this.random() * (fromDaysAgo - toDaysAgo + 1))));
   }
 
-  /** The counters' day on or after `date` (R-9), never after the business date. */
+  /** The counters' day on or after `date` (R-9), or the last one before when that is after the business date; any weekday outside the calendar's years. */
   private counterDay(date: PlainDate): PlainDate {
-    const next = nextBusinessDay({ date }, this.app.rules);
-    let day = next.ok ? next.value.date : date;
-    while (day > this.today || (!next.ok && (dayOfWeek(day) === 0 || dayOfWeek(day) === 6))) day = addDays(day, -1);
+    const open = (day: PlainDate) => {
+      const status = businessDay({ date: day }, this.app.rules);
+      return status.ok ? status.value.businessDay : dayOfWeek(day) !== 0 && dayOfWeek(day) !== 6;
+    };
+    let day = date;
+    for (let step = 0; step < 14 && !open(day); step++) day = addDays(day, 1);
+    if (day > this.today) for (day = this.today; !open(day) && day > date; ) day = addDays(day, -1);
     return day;
   }
 
