@@ -20,8 +20,8 @@ export interface DemoStaff {
 }
 
 /**
- * The demo's staff (clerk.<office> and supervisor.<office> for every office, hotline.1, and auditor.1 and
- * admin.1 of the first office): those already there are used as they are, the others are made as `user add` makes
+ * The demo's staff (clerk.<office> and supervisor.<office> for every office, hotline.1, and
+ * auditor.1 and admin.1 of the main office): those already there are used as they are, the others are made as `user add` makes
  * them, with one-time passwords that are answered here only. An account of a demo name that is
  * disabled or holds another role stops the demo: its stories would be refused half-way.
  */
@@ -49,7 +49,8 @@ export async function demoStaff(app: AppContext): Promise<{ staff: DemoStaff; ac
     await ensure(`supervisor.${office.id}`, 'supervisor', office.id);
   }
   await ensure('hotline.1', 'hotline', HOTLINE_OFFICE);
-  const main = app.offices.offices[0]!.id;
+  // The main office (本庁舎) where there is one by the demo's name, as before; else the first.
+  const main = (app.offices.offices.find((office) => office.id === 'honcho') ?? app.offices.offices[0]!).id;
   await ensure('auditor.1', 'auditor', main);
   await ensure('admin.1', 'admin', main);
   const actor = (username: string) => actors.get(username) ?? actors.get(`clerk.${main}`)!;

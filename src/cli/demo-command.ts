@@ -17,11 +17,12 @@ export async function demoGenerate(io: CliIo, open: () => Promise<OpenedApp>, re
   const { app, close } = await open();
   try {
     const bar = progressBar(io.stderr, 'residents');
-    const storyBar = progressBar(io.stderr, 'stories  ');
+    // Made when the stories start, so that its rate is theirs.
+    let storyBar: ReturnType<typeof progressBar> | undefined;
     const started = Date.now();
     const generated = await generateDemo(app, cliActor(), { residents: count, stories: told }, {
       residents: ({ done, total }) => bar.update(done, total),
-      stories: ({ done, total }) => storyBar.update(done, total),
+      stories: ({ done, total }) => (storyBar ??= progressBar(io.stderr, 'stories  ')).update(done, total),
     });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const kinds = Object.entries(generated.stories)
