@@ -55,7 +55,7 @@ describe('the madoguchi command, as installed by npm ci', () => {
     const dataDir = temporaryDataDir();
     const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', MADOGUCHI_KEY: '' };
     const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env });
-    expect(run('demo', 'generate', '--residents', '30').status).toBe(0);
+    expect(run('demo', 'generate', '--residents', '30', '--stories', '0').status).toBe(0);
     const exported = () => run('export', 'residents', '--purpose', 'registry-reconciliation', '--with-numbers').stdout;
     const before = exported();
     const oldKey = readFileSync(path.join(dataDir, 'keys', 'master.key'), 'utf8');

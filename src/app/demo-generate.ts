@@ -11,10 +11,12 @@ import type { Actor } from './actor.ts';
 import { auditAct } from './audit-trail.ts';
 import type { AppContext } from './context.ts';
 import { hashSecret } from './crypto/secrets.ts';
-import { demoNumber, demoPerson, randomSource } from './demo.ts';
+import { demoNumber, demoPerson, randomSource } from './demo-person.ts';
 import type { PinRecord } from './ports/chip-repository.ts';
 import type { ResidentRecord } from './ports/resident-repository.ts';
 import { decisionContext } from './context.ts';
+import { demoStaff, type DemoAccount } from './demo-staff.ts';
+import { HISTORY_DAYS, tellStories, type StoryKind } from './demo-stories.ts';
 
 export const GENERATED_PINS = { signature: 'DEMO2026', user: '1234', 'resident-registry': '1234', 'card-info': '1234' } as const satisfies Record<PinKind, string>;
 const BATCH = 1000;
@@ -22,6 +24,42 @@ const BATCH = 1000;
 export interface GenerateProgress {
   readonly done: number;
   readonly total: number;
+}
+
+/** The stories `demo generate` tells besides the bulk when not told how many: one resident in twenty, at most 500. */
+export function defaultStoryCount(residents: number): number {
+  return Math.min(Math.ceil(residents / 20), 500);
+}
+
+export interface DemoGenerated {
+  readonly residents: number;
+  /** How many residents had each story, with its history over the past months. */
+  readonly stories: Record<StoryKind, number>;
+  /** The demo accounts made for the stories (one-time passwords, to print once). */
+  readonly accounts: DemoAccount[];
+  /** The first day the histories can reach back to. */
+  readonly since: PlainDate;
+}
+
+/**
+ * `madoguchi demo generate --residents N [--stories K]`: the N residents of the bulk
+ * (generateResidents) and then K more residents whose stories are told through the use cases
+ * over the months before the business date (demo-stories.ts), acted by the demo staff, who are
+ * made when missing. Stories go after the bulk so that their serials follow it.
+ */
+export async function generateDemo(
+  app: AppContext,
+  actor: Actor,
+  counts: { readonly residents: number; readonly stories: number },
+  progress: { readonly residents: (p: GenerateProgress) => void; readonly stories: (p: GenerateProgress) => void },
+): Promise<DemoGenerated> {
+  await generateResidents(app, actor, counts.residents, progress.residents);
+  const since = addDays(app.clock.today(), -HISTORY_DAYS);
+  if (counts.stories === 0) return { residents: counts.residents, stories: {} as Record<StoryKind, number>, accounts: [], since };
+  const { staff, accounts } = await demoStaff(app);
+  const firstSerial = (await app.store.read.residents.count()) + 1;
+  const stories = await tellStories(app, staff, { count: counts.stories, seed: firstSerial, firstSerial, progress: (done, total) => progress.stories({ done, total }) });
+  return { residents: counts.residents + counts.stories, stories, accounts, since };
 }
 
 /**

@@ -187,9 +187,10 @@ export function createProgram(io: CliIo, services: CliServices, setExitCode: (co
   const demo = program.command('demo').description('demo data');
   demo
     .command('generate')
-    .description('add realistic residents (kanji and kana names, valid numbers, households, foreign residents), most with an active card')
+    .description('add realistic residents (kanji and kana names, valid numbers, households, foreign residents), most with an active card, and some with a history of procedures over the past months')
     .requiredOption('--residents <n>', 'how many')
-    .action(async (options: { residents: string }) => setExitCode(await demoGenerate(io, services.openApp, options.residents)));
+    .option('--stories <k>', 'how many more residents with a history of procedures (default: one in twenty, at most 500; 0 for none)')
+    .action(async (options: { residents: string; stories?: string }) => setExitCode(await demoGenerate(io, services.openApp, options.residents, options.stories)));
 
   return program;
 }
