@@ -30,7 +30,7 @@ describe('POST /api/v1/guide', () => {
   );
 
   it('a move-in on 2026-07-06: the 転入届 deadline is Tuesday 2026-07-21 (令和8年7月21日), moved from 海の日; the seed’s count says 07-20', async () => {
-    const body = (await guide({ situation: 'moved-in', lang: 'en', answers: { moveInDate: '2026-07-06', today: '2026-07-06' } })).json();
+    const body = (await guide({ situation: 'moved-in', lang: 'en', answers: { moveInDate: '2026-07-06', plannedMoveOutDate: '2026-07-06', today: '2026-07-06' } })).json();
     expect(body.deadlines).toEqual([
       expect.objectContaining({
         kind: 'move-in',

@@ -43,8 +43,9 @@ interface PageNode {
 }
 declare const document: {
   readonly activeElement: { readonly id: string; readonly className: string } | null;
-  readonly documentElement: { readonly scrollWidth: number; readonly clientWidth: number };
+  readonly documentElement: { readonly scrollWidth: number; readonly clientWidth: number; readonly style: { fontSize: string } };
 };
+declare function getComputedStyle(element: unknown): { readonly fontSize: string };
 
 /** The text a reader sees, without the ruby readings. */
 function readable(locator: Locator): Promise<string> {
@@ -82,6 +83,7 @@ describe('journeys in Chromium', () => {
     await withPage(async (page) => {
       await page.goto(`${address}/guide/ja-easy/moved-in?today=2026-07-06`);
       await page.locator('#f-moveInDate').fill('2026-07-06');
+      await page.locator('#f-plannedMoveOutDate').fill('2026-07-06');
       await page.getByRole('button').click();
       await expect.poll(() => page.url(), POLL).toContain('/guide/ja-easy/moved-in/answer?moveInDate=2026-07-06');
       expect(await page.locator('html').getAttribute('lang')).toBe('ja');

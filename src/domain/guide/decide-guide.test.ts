@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OFFICES } from '../../../test/support/app.ts';
 import { EXAMPLE_ANSWERS, GUIDE_TODAY } from '../../../test/support/guide.ts';
-import { dates, value } from '../../../test/support/rules.ts';
+import { dates, oracleAddDays, value } from '../../../test/support/rules.ts';
 import { DEFAULT_CONTEXT } from '../../rules/context.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
 import { decideCard } from '../card-decider.ts';
@@ -64,8 +64,8 @@ describe('every situation', () => {
 });
 
 describe('moved-in (R-7, R-8)', () => {
-  it('a move-in on 2026-07-06 has a 転入届 deadline of 2026-07-21, moved from 海の日, with the seed’s 14-day count beside it', () => {
-    const answer = plan('moved-in', { moveInDate: d('2026-07-06') });
+  it('a move-in on 2026-07-06 has a 転入届 deadline of 2026-07-21, moved from 海の日; the seed’s count from the move-out (07-06 + 14 = 07-20) beside it', () => {
+    const answer = plan('moved-in', { moveInDate: d('2026-07-06'), plannedMoveOutDate: d('2026-07-06') });
     expect(answer.deadlines).toHaveLength(1);
     const [moveIn] = answer.deadlines;
     expect(moveIn).toMatchObject({
@@ -103,9 +103,17 @@ describe('moved-in (R-7, R-8)', () => {
 
   it('ends the special move 30 days after the planned move-out when that comes first (住基法24条の2)', () => {
     const [moveIn] = plan('moved-in', { moveInDate: d('2026-07-06'), plannedMoveOutDate: d('2026-06-10') }).deadlines;
-    expect(moveIn).toMatchObject({ date: '2026-07-10', movedForHoliday: false, seedAdvice: { date: '2026-07-20' } });
+    // The seed's 14 days from the move-out (06-24) is earlier than the legal 07-10, so it is shown.
+    expect(moveIn).toMatchObject({ date: '2026-07-10', movedForHoliday: false, seedAdvice: { date: '2026-06-24' } });
     expect(ids(moveIn!.notes)).toEqual(['capByPlannedMoveOut', 'legalCounts']);
     expect(moveIn!.notes[0]!.params).toMatchObject({ plannedDate: { date: '2026-06-10' }, days: { value: 30 }, date: { date: '2026-07-10' } });
+  });
+
+  it('never shows the seed’s count when it is later than the legal date, nor without a move-out date (Corrections 2026-12)', () => {
+    // Moved out on 07-01, moved in on 07-20: the seed's 07-15 is earlier than R-7's 08-03, and shown;
+    // moved out 06-01 and in 07-01: R-7 caps at 07-01 (06-01 + 30), the seed's 06-15 is earlier.
+    expect(plan('moved-in', { moveInDate: d('2026-07-20'), plannedMoveOutDate: d('2026-07-01') }).deadlines[0]!.seedAdvice?.date).toBe('2026-07-15');
+    expect(plan('moved-in', { moveInDate: d('2026-07-06') }).deadlines[0]!.seedAdvice).toBeUndefined();
   });
 
   it('gives no seed advice when the legal date is the plain 14th day', () => {
@@ -120,26 +128,29 @@ describe('moved-in (R-7, R-8)', () => {
     const continuation = answer.deadlines.find((deadline) => deadline.kind === 'continuation');
     expect(continuation).toMatchObject({ date: '2026-10-19', movedForHoliday: true, closedDay: { date: '2026-10-18', reason: 'sunday' } });
     expect(continuation!.consequence).toMatchObject({ id: 'continuationConsequence', params: { date: { kind: 'date', date: '2026-10-20' } } });
-    expect(ids(answer.steps)).toEqual(['continuationBy', 'householdAskPin']);
-    expect(answer.steps[0]!.params).toEqual({ date: { kind: 'date', date: '2026-10-19' } });
+    expect(ids(answer.steps)).toEqual(['filedInTime', 'continuationBy', 'householdAskPin']);
+    expect(answer.steps[1]!.params).toEqual({ date: { kind: 'date', date: '2026-10-19' } });
+    // Filed in time: the 転入届 deadline is behind, only continued use is ahead (issue 13 item 1).
+    expect(answer.deadlines.map((deadline) => deadline.kind)).toEqual(['continuation']);
   });
 
   it('continued use is done when the card was presented at the 転入届', () => {
     const answer = plan('moved-in', { moveInDate: d('2026-07-06'), moveInNotificationDate: d('2026-07-10'), cardPresentedAtMoveIn: true });
-    expect(ids(answer.steps)).toEqual(['continuationDone']);
-    expect(answer.deadlines.map((deadline) => deadline.kind)).toEqual(['move-in']);
+    expect(ids(answer.steps)).toEqual(['filedInTime', 'continuationDone']);
+    expect(answer.deadlines).toEqual([]);
   });
 
   it('a 転入届 after the deadline means the card cannot be continued (domain: abolished), as the counter decides', () => {
     const answer = plan('moved-in', { moveInDate: d('2026-07-06'), moveInNotificationDate: d('2026-07-22'), today: d('2026-07-22') });
     expect(ids(answer.steps)).toEqual(['filedLate']);
+    expect(answer.steps[0]!.params).toEqual({ filed: { kind: 'date', date: '2026-07-22' }, date: { kind: 'date', date: '2026-07-21' } });
     expect(answer.procedures).toContain('application');
     expect(answer.checklist.map((entry) => entry.item)).toEqual(expect.arrayContaining(['photo', 'identity-documents']));
   });
 
   it('a lapsed continuation: the card is abolished, a new card is needed', () => {
     const answer = plan('moved-in', { moveInDate: d('2026-07-06'), moveInNotificationDate: d('2026-07-10'), today: d('2026-10-09') });
-    expect(ids(answer.steps)).toEqual(['continuationLapsed']);
+    expect(ids(answer.steps)).toEqual(['filedInTime', 'continuationLapsed']);
     expect(answer.deadlines.find((deadline) => deadline.kind === 'continuation')).toMatchObject({ date: '2026-10-07', passed: true, daysLeft: -2 });
   });
 
@@ -164,16 +175,60 @@ describe('moved-in (R-7, R-8)', () => {
     expect(error.errors[0]).toMatchObject({ pointer: '/answers/moveInDate', problem: 'out-of-calendar' });
   });
 
-  it('always states R-7’s date, and the seed’s count exactly when it differs (property)', () => {
+  it('always states R-7’s date, and the seed’s count from the move-out only when it is earlier (property)', () => {
+    const plain = { ...DEFAULT_CONTEXT, policy: { ...DEFAULT_CONTEXT.policy, holidayShift: { moveIn: 'none', continuation: 'none' } } } as const;
     fc.assert(
-      fc.property(dates('2000-01-01', '2049-11-30'), (moveInDate) => {
-        const [moveIn] = plan('moved-in', { moveInDate, today: moveInDate }).deadlines;
-        expect(moveIn!.date).toBe(value('move-in-deadline', { moveInDate }).deadline);
-        const plain = value('move-in-deadline', { moveInDate }, { ...DEFAULT_CONTEXT, policy: { ...DEFAULT_CONTEXT.policy, holidayShift: { moveIn: 'none', continuation: 'none' } } });
-        if (plain.deadline === moveIn!.date) expect(moveIn!.seedAdvice).toBeUndefined();
-        else expect(moveIn!.seedAdvice?.date).toBe(plain.deadline);
+      fc.property(dates('2000-03-01', '2049-11-30'), fc.integer({ min: 0, max: 60 }), (moveInDate, before) => {
+        const plannedMoveOutDate = oracleAddDays(moveInDate, -before) as PlainDate;
+        const [moveIn] = plan('moved-in', { moveInDate, plannedMoveOutDate, today: moveInDate }).deadlines;
+        expect(moveIn!.date).toBe(value('move-in-deadline', { moveInDate, plannedMoveOutDate }).deadline);
+        const seed = value('move-in-deadline', { moveInDate: plannedMoveOutDate }, plain).deadline as string;
+        if (seed < moveIn!.date) expect(moveIn!.seedAdvice?.date).toBe(seed);
+        else expect(moveIn!.seedAdvice).toBeUndefined();
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('a filing date given: in time or late exactly as R-7 says, then only what is ahead by R-8 (property)', () => {
+    fc.assert(
+      fc.property(
+        dates('2000-03-01', '2049-06-30'),
+        fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }),
+        fc.integer({ min: 0, max: 40 }),
+        fc.integer({ min: 0, max: 200 }),
+        fc.option(fc.boolean(), { nil: undefined }),
+        (moveInDate, before, filedAfter, todayAfter, presented) => {
+          const plannedMoveOutDate = before === undefined ? undefined : (oracleAddDays(moveInDate, -before) as PlainDate);
+          const notified = oracleAddDays(moveInDate, filedAfter) as PlainDate;
+          const today = oracleAddDays(notified, todayAfter) as PlainDate;
+          const answer = plan('moved-in', {
+            moveInDate,
+            moveInNotificationDate: notified,
+            today,
+            ...(plannedMoveOutDate !== undefined && { plannedMoveOutDate }),
+            ...(presented !== undefined && { cardPresentedAtMoveIn: presented }),
+          });
+          const r7 = value('move-in-deadline', { moveInDate, ...(plannedMoveOutDate !== undefined && { plannedMoveOutDate }) }).deadline as string;
+          const inTime = notified <= r7;
+          const stepIds = ids(answer.steps);
+          expect(stepIds.includes('filedInTime')).toBe(inTime);
+          expect(stepIds.includes('filedLate')).toBe(!inTime);
+          // The 転入届 is behind the resident: its deadline is never shown as one still to meet, nor as passed.
+          expect(answer.deadlines.some((deadline) => deadline.kind === 'move-in')).toBe(false);
+          const continuation = answer.deadlines.find((deadline) => deadline.kind === 'continuation');
+          if (!inTime || presented === true) {
+            expect(continuation).toBeUndefined();
+            expect(answer.procedures.includes('application')).toBe(!inTime);
+            return;
+          }
+          const r8 = value('continuation-deadline', { moveInNotificationDate: notified }).deadline as string;
+          expect(continuation!.date).toBe(r8);
+          expect(stepIds.includes('continuationLapsed')).toBe(today > r8);
+          expect(stepIds.includes('continuationBy')).toBe(today <= r8);
+        },
+      ),
+      { numRuns: 400 },
     );
   });
 });
@@ -192,7 +247,8 @@ describe('moving-out', () => {
 
   it('counts from the day living there begins when it is given', () => {
     const [moveIn] = plan('moving-out', { plannedMoveOutDate: d('2026-09-30'), moveInDate: d('2026-10-28') }).deadlines;
-    expect(moveIn).toMatchObject({ date: '2026-10-30', seedAdvice: { date: '2026-11-11' } });
+    // The seed's 14 days from the move-out (09-30 + 14 = 10-14) is earlier than the legal 10-30.
+    expect(moveIn).toMatchObject({ date: '2026-10-30', seedAdvice: { date: '2026-10-14' } });
     expect(ids(moveIn!.notes)).toEqual(['capByPlannedMoveOut', 'legalCounts']);
   });
 });

@@ -210,16 +210,20 @@ function need<N extends AnswerName>(answers: GuideAnswers, name: N): NonNullable
 type Decide = (draft: Draft, answers: GuideAnswers) => { ok: true } | { ok: false; error: GuideError };
 const DONE = { ok: true } as const;
 
-/** R-7 as a deadline: the legal date, why it moved, and the seed's simpler count beside it. */
+/**
+ * R-7 as a deadline: the legal date, why it moved, and the seed's simpler count beside it. The seed
+ * counts "14 days from the move-out date" (docs/rules.md "Corrections 2026-12"): from the planned
+ * move-out date, never moved off a closed day, and shown only when it is earlier than the legal
+ * date — advice later than the law would make a resident late. Without a move-out date there is
+ * nothing to count it from. The entry is not yet a deadline of the answer: `moveInDeadlineOf` or
+ * the caller decides whether it still lies ahead.
+ */
 function moveInEntry(draft: Draft, moveDay: PlainDate, planned: PlainDate | undefined, field: AnswerName, there: boolean) {
   const { rules } = draft.context;
   const input = { moveInDate: moveDay, ...(planned !== undefined && { plannedMoveOutDate: planned }) };
   const legal = moveInDeadline(input, rules);
   if (!legal.ok) return refusal(legal.error, field);
-  // The seed's count: 14 days, never moved off a closed day.
   const plain = withoutShift(rules, 'moveIn');
-  const seed = moveInDeadline({ moveInDate: moveDay }, plain);
-  if (!seed.ok) return refusal(seed.error, field);
   const { deadline: day, basis, movedForHoliday } = legal.value;
   const notes: Line[] = [];
   let closedDay: ClosedDay | undefined;
@@ -231,8 +235,13 @@ function moveInEntry(draft: Draft, moveDay: PlainDate, planned: PlainDate | unde
     closedDay = unshifted.ok ? closedDayOf(rules, unshifted.value.deadline) : undefined;
     if (closedDay) notes.push(closedDayNote(closedDay, day));
   }
-  const seedDate = seed.value.deadline;
-  const seedAdvice = seedDate !== day ? { date: seedDate, text: line('seedAdvice', { date: date(seedDate) }) } : undefined;
+  let seedAdvice: DeadlinePlan['seedAdvice'];
+  if (planned !== undefined) {
+    const seed = moveInDeadline({ moveInDate: planned }, plain);
+    if (!seed.ok) return refusal(seed.error, 'plannedMoveOutDate');
+    const seedDate = seed.value.deadline;
+    if (seedDate < day) seedAdvice = { date: seedDate, text: line('seedAdvice', { date: date(seedDate) }) };
+  }
   if (seedAdvice) notes.push(line('legalCounts'));
   const entry = deadline(draft.context, DeadlineKind.MoveIn, day, titleLine(there ? 'moveInThere' : 'moveIn'), line('moveInConsequence'), {
     notes,
@@ -240,7 +249,6 @@ function moveInEntry(draft: Draft, moveDay: PlainDate, planned: PlainDate | unde
     ...(closedDay && { closedDay }),
     ...(seedAdvice && { seedAdvice }),
   });
-  draft.deadlines.push(entry);
   return { ok: true as const, value: entry };
 }
 
@@ -291,6 +299,8 @@ const movedIn: Decide = (draft, answers) => {
   const due = moveIn.value.date;
   draft.visit(Procedure.MoveInNotification).visit(Procedure.Continuation).visit(Procedure.FrontSideChange);
   if (notified === undefined) {
+    // Not filed yet: the 転入届 deadline is what lies ahead.
+    draft.deadlines.push(moveIn.value);
     if (today > due) {
       draft.step('moveInLate', { date: date(due) });
       newCardNeeded(draft);
@@ -302,18 +312,23 @@ const movedIn: Decide = (draft, answers) => {
         .step('continuationWithin', { days: count(draft.context.rules.policy.continuationDays) });
     }
   } else if (notified > due) {
-    draft.step('filedLate', { date: date(due) });
+    // Filed, but after R-7's date: the card cannot be continued (R-8 needs a 転入届 in time).
+    draft.step('filedLate', { filed: date(notified), date: date(due) });
     newCardNeeded(draft);
-  } else if (presented === true) {
-    draft.step('continuationDone');
   } else {
-    const continuation = continuationEntry(draft, notified);
-    if (!continuation.ok) return continuation;
-    if (continuation.value.passed) {
-      draft.step('continuationLapsed', { date: date(continuation.value.date) });
-      newCardNeeded(draft);
+    // Filed in time: say so, and show only what is still ahead (R-8), never the 転入届 deadline as passed.
+    draft.step('filedInTime', { filed: date(notified), date: date(due) });
+    if (presented === true) {
+      draft.step('continuationDone');
     } else {
-      draft.step('continuationBy', { date: date(continuation.value.date) }).step('householdAskPin');
+      const continuation = continuationEntry(draft, notified);
+      if (!continuation.ok) return continuation;
+      if (continuation.value.passed) {
+        draft.step('continuationLapsed', { date: date(continuation.value.date) });
+        newCardNeeded(draft);
+      } else {
+        draft.step('continuationBy', { date: date(continuation.value.date) }).step('householdAskPin');
+      }
     }
   }
   draft.warn('signatureRevoked');
@@ -333,6 +348,7 @@ const movingOut: Decide = (draft, answers) => {
   const moveDay = answers.moveInDate ?? planned;
   const moveIn = moveInEntry(draft, moveDay, planned, answers.moveInDate === undefined ? 'plannedMoveOutDate' : 'moveInDate', true);
   if (!moveIn.ok) return moveIn;
+  draft.deadlines.push(moveIn.value);
   draft
     .visit(Procedure.MoveOutNotification)
     .visit(Procedure.MoveInNotification, Place.NewMunicipality)

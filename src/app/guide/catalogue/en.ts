@@ -82,8 +82,7 @@ export const en = {
   [T.continuationDone]: 'You showed the card and entered the PIN when you filed the moving-in notification, so continued use is complete. You can keep using your card.',
   [T.moveInLate]:
     'The deadline for the moving-in notification ({date}) has passed. File it right away. Your card can no longer be continued and is abolished («廃止»), so you need to apply for a new card (a fee applies).',
-  [T.filedLate]:
-    'You filed the moving-in notification after the deadline ({date}), so your card cannot be continued and is abolished («廃止»). Please apply for a new card (a fee applies).',
+  [T.filedLate]: 'You filed the moving-in notification on {filed}, after the deadline ({date}). Your card can therefore not be continued and becomes invalid («廃止»). Please apply for a new card (a fee applies).',
   [T.continuationLapsed]: 'The deadline for continued use ({date}) has passed, so your card has been abolished («廃止»). Please apply for a new card (a fee applies).',
   [T.moveOutFile]: 'File the moving-out notification («転出届») at the Residents Division of the main office («本庁舎 区民課») or the Family Register and Residents Section («戸籍住民係») of a branch office.',
   [T.moveOutKeepCard]: 'Do not hand in your My Number Card: take it with you. In most cases you can keep using it in your new town.',
@@ -176,7 +175,7 @@ export const en = {
   [T.numberChangePossible]: 'If your My Number has leaked and may be misused, it may be possible to change the number.',
   [T.cardEndsCertificates]: 'When you hand back the card, the electronic certificates on it can no longer be used either.',
   [T.numberStays]: 'Handing back the card does not change your My Number (individual number, «個人番号») itself.',
-  [T.seedAdvice]: 'The city’s website says: “file the moving-in notification within 14 days of the moving-out date” («転出日から14日以内»). Counted from the day you moved, that is {date}.',
+  [T.seedAdvice]: 'The city’s website says: “file the moving-in notification within 14 days of the moving-out date” («転出日から14日以内»). Counted from your planned moving-out date, that is {date}, earlier than the legal deadline.',
   [T.closedDayShift]: '{closedDate} is a day the city office is closed ({reason}), so the legal deadline is the next day the office is open: {date}.',
   [T.capByPlannedMoveOut]:
     'The special rule that lets you move with your card ends {days} days after your planned moving-out date ({plannedDate}), so the deadline is {date}.',
@@ -292,4 +291,5 @@ export const en = {
   [P['notification-card-return'].term]: 'Handing back the notification card («通知カードの返却»)',
   [P['signature-certificate'].term]: 'Application for the signature certificate («署名用電子証明書»)',
   [P['proxy-enquiry'].term]: 'Enquiry before a proxy comes («代理人の事前問い合わせ»)',
+  [T.filedInTime]: 'You filed the moving-in notification («転入届») on {filed}: that was in time (the deadline was {date}).',
 } as const satisfies Catalogue;

@@ -82,7 +82,7 @@ export const vi = {
   [T.continuationDone]: 'Bạn đã xuất trình thẻ và nhập mã PIN khi nộp thông báo chuyển đến, nên thủ tục tiếp tục sử dụng đã xong. Bạn có thể dùng thẻ như bình thường.',
   [T.moveInLate]:
     'Đã quá hạn nộp thông báo chuyển đến ({date}). Hãy nộp ngay. Thẻ không thể tiếp tục sử dụng và bị hủy bỏ («廃止»), nên bạn cần xin cấp thẻ mới (mất lệ phí).',
-  [T.filedLate]: 'Bạn đã nộp thông báo chuyển đến sau thời hạn ({date}), nên thẻ không thể tiếp tục sử dụng và bị hủy bỏ («廃止»). Hãy xin cấp thẻ mới (mất lệ phí).',
+  [T.filedLate]: 'Bạn đã nộp thông báo chuyển đến vào {filed}, sau thời hạn ({date}). Vì vậy thẻ không thể tiếp tục sử dụng và mất hiệu lực («廃止»). Hãy xin cấp thẻ mới (mất lệ phí).',
   [T.continuationLapsed]: 'Đã quá hạn làm thủ tục tiếp tục sử dụng ({date}), nên thẻ đã bị hủy bỏ («廃止»). Hãy xin cấp thẻ mới (mất lệ phí).',
   [T.moveOutFile]: 'Hãy nộp thông báo chuyển đi («転出届») tại Phòng Cư dân của trụ sở chính («本庁舎 区民課») hoặc Bộ phận hộ tịch và cư dân («戸籍住民係») của các văn phòng chi nhánh.',
   [T.moveOutKeepCard]: 'Đừng nộp lại thẻ My Number, hãy mang theo đến nơi ở mới. Trừ một số trường hợp, bạn vẫn có thể tiếp tục dùng thẻ ở nơi ở mới.',
@@ -172,7 +172,7 @@ export const vi = {
   [T.numberChangePossible]: 'Nếu mã số My Number bị lộ và có nguy cơ bị lợi dụng, có thể đổi mã số cá nhân.',
   [T.cardEndsCertificates]: 'Khi nộp lại thẻ, các chứng thư điện tử trong thẻ cũng không dùng được nữa.',
   [T.numberStays]: 'Dù nộp lại thẻ, mã số My Number (mã số cá nhân «個人番号») của bạn vẫn không thay đổi.',
-  [T.seedAdvice]: 'Trang web của quận hướng dẫn: “hãy nộp thông báo chuyển đến trong vòng 14 ngày kể từ ngày chuyển đi” («転出日から14日以内»). Tính từ ngày chuyển nhà, đó là ngày {date}.',
+  [T.seedAdvice]: 'Trang web của quận hướng dẫn: “hãy nộp thông báo chuyển đến trong vòng 14 ngày kể từ ngày chuyển đi” («転出日から14日以内»). Tính từ ngày dự định chuyển đi, đó là {date}, sớm hơn thời hạn theo luật.',
   [T.closedDayShift]: 'Ngày {closedDate} là ngày văn phòng quận nghỉ ({reason}), nên hạn theo luật là ngày làm việc tiếp theo: {date}.',
   [T.capByPlannedMoveOut]: 'Quy định đặc biệt cho phép chuyển nhà cùng thẻ hết hiệu lực {days} ngày sau ngày dự định chuyển đi ({plannedDate}), nên thời hạn là {date}.',
   [T.legalCounts]: 'Việc có kịp hạn hay không được tính theo thời hạn pháp luật. Hãy nộp càng sớm càng tốt.',
@@ -287,4 +287,5 @@ export const vi = {
   [P['notification-card-return'].term]: 'Nộp lại thẻ thông báo («通知カードの返却»)',
   [P['signature-certificate'].term]: 'Xin chứng thư điện tử để ký («署名用電子証明書»)',
   [P['proxy-enquiry'].term]: 'Hỏi trước khi người đại diện đến («代理人の事前問い合わせ»)',
+  [T.filedInTime]: 'Bạn đã nộp thông báo chuyển đến («転入届») vào {filed}, kịp thời hạn (chậm nhất là {date}).',
 } as const satisfies Catalogue;

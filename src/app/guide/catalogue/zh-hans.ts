@@ -79,7 +79,7 @@ export const zhHans = {
   [T.continuationBy]: '请在{date}之前，携带个人编号卡到附近的窗口办理继续使用手续（«継続利用»）。需要输入“居民基本台账事务用”密码（«住民基本台帳事務用»，4位数字）。',
   [T.continuationDone]: '您在提交迁入申报时已出示卡并输入了密码，继续使用手续已经完成。卡可以照常使用。',
   [T.moveInLate]: '迁入申报的期限（{date}）已过。请立即提交迁入申报。卡将无法继续使用并被废止（«廃止»），需要申请新卡（需付手续费）。',
-  [T.filedLate]: '您提交迁入申报的日期晚于期限（{date}），卡无法继续使用，将被废止（«廃止»）。请申请新卡（需付手续费）。',
+  [T.filedLate]: '您提交迁入申报的日期（{filed}）晚于期限（{date}）。因此卡无法继续使用，将失效（«廃止»）。请申请新卡（需付手续费）。',
   [T.continuationLapsed]: '继续使用手续的期限（{date}）已过，卡已被废止（«廃止»）。请申请新卡（需付手续费）。',
   [T.moveOutFile]: '请到本厅舍区民课（«本庁舎 区民課»）或各事务所的户籍居民系（«戸籍住民係»）提交迁出申报（«転出届»）。',
   [T.moveOutKeepCard]: '个人编号卡不要交还，请带到新住址。除部分情况外，在新的市区町村也可以继续使用。',
@@ -156,7 +156,7 @@ export const zhHans = {
   [T.numberChangePossible]: '如果个人编号泄露、有被冒用的危险，有时可以变更个人编号。',
   [T.cardEndsCertificates]: '交还卡后，卡内的电子证明书也将无法使用。',
   [T.numberStays]: '即使交还卡，个人编号（«個人番号»）本身也不会改变。',
-  [T.seedAdvice]: '区网站的说明是“请在迁出日起14天内提交迁入申报”（«転出日から14日以内»）。从搬家之日算起是{date}。',
+  [T.seedAdvice]: '区网站的说明是“请在迁出日起14天内提交迁入申报”（«転出日から14日以内»）。从预定迁出日算起是{date}，早于法定期限。',
   [T.closedDayShift]: '{closedDate}是区政府不办公的日子（{reason}），所以法定期限顺延到下一个办公日{date}。',
   [T.capByPlannedMoveOut]: '从预定迁出日（{plannedDate}）起超过{days}天，就不能再使用带卡搬家的特例，所以期限是{date}。',
   [T.legalCounts]: '是否赶上期限，以法定期限为准。请尽早提交。',
@@ -271,4 +271,5 @@ export const zhHans = {
   [P['notification-card-return'].term]: '交还通知卡（«通知カードの返却»）',
   [P['signature-certificate'].term]: '申请签名用电子证明书（«署名用電子証明書»）',
   [P['proxy-enquiry'].term]: '代理人办理前的咨询（«代理人の事前問い合わせ»）',
+  [T.filedInTime]: '您已于{filed}提交迁入申报（«転入届»），在期限（{date}前（含当日））之内。',
 } as const satisfies Catalogue;
