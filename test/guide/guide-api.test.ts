@@ -80,7 +80,7 @@ describe('POST /api/v1/guide', () => {
   });
 
   it('a date the holiday calendar does not cover is 422 CALENDAR.OUT_OF_RANGE', async () => {
-    const response = await guide({ situation: 'moved-in', lang: 'en', answers: { moveInDate: '2050-12-25' } });
+    const response = await guide({ situation: 'moved-in', lang: 'en', answers: { moveInDate: '2050-12-25', futureDatesConfirmed: true } });
     expect(response.statusCode).toBe(422);
     expect(response.json()).toMatchObject({ code: 'CALENDAR.OUT_OF_RANGE', errors: [{ pointer: '/answers/moveInDate' }] });
   });

@@ -124,6 +124,20 @@ describe('questions', () => {
     expect(visibleText(missing)).toContain('「新しい在留期間の満了日」を入力してください。');
   });
 
+  it('questions a move-in typed in the future, and the same form confirms it as typed (issue 13 item 3)', async () => {
+    const response = await get('/guide/en/moved-in/answer?moveInDate=2027-07-06&today=2026-07-06');
+    expect(response.statusCode).toBe(400);
+    const text = visibleText(response.body);
+    expect(text).toContain('“The day you started living at your new address” is after today (Monday, 6 July 2026). Please check the year and the month.');
+    expect(response.body).toContain('<button type="submit" name="futureDatesConfirmed" value="true" class="secondary">This date is right (it is planned)</button>');
+    expect(response.body).toContain('value="2027-07-06"');
+    const confirmed = await get('/guide/en/moved-in/answer?moveInDate=2027-07-06&today=2026-07-06&futureDatesConfirmed=true');
+    expect(confirmed.statusCode).toBe(200);
+    const birth = await get('/guide/en/period-of-stay-renewed/answer?birthDate=2027-01-01&cardIssueDate=2026-04-01&currentExpiryDate=2027-03-31&newPeriodOfStayEnd=2030-03-31&today=2026-07-06');
+    expect(birth.statusCode).toBe(400);
+    expect(birth.body).not.toContain('futureDatesConfirmed');
+  });
+
   it('says which answers conflict, in the resident’s language', async () => {
     const { body } = await get('/guide/ko/moved-in/answer?moveInDate=2026-07-06&moveInNotificationDate=2026-07-01');
     expect(visibleText(body)).toContain('"에도가와구에 전입신고 (転入届)를 한 날"은(는) "새 주소에 살기 시작한 날"보다 앞선 날짜일 수 없습니다.');

@@ -112,7 +112,7 @@ describe('moved-in (R-7, R-8)', () => {
   it('never shows the seed’s count when it is later than the legal date, nor without a move-out date (Corrections 2026-12)', () => {
     // Moved out on 07-01, moved in on 07-20: the seed's 07-15 is earlier than R-7's 08-03, and shown;
     // moved out 06-01 and in 07-01: R-7 caps at 07-01 (06-01 + 30), the seed's 06-15 is earlier.
-    expect(plan('moved-in', { moveInDate: d('2026-07-20'), plannedMoveOutDate: d('2026-07-01') }).deadlines[0]!.seedAdvice?.date).toBe('2026-07-15');
+    expect(plan('moved-in', { moveInDate: d('2026-07-20'), plannedMoveOutDate: d('2026-07-01'), today: d('2026-07-20') }).deadlines[0]!.seedAdvice?.date).toBe('2026-07-15');
     expect(plan('moved-in', { moveInDate: d('2026-07-06') }).deadlines[0]!.seedAdvice).toBeUndefined();
   });
 
@@ -135,7 +135,7 @@ describe('moved-in (R-7, R-8)', () => {
   });
 
   it('continued use is done when the card was presented at the 転入届', () => {
-    const answer = plan('moved-in', { moveInDate: d('2026-07-06'), moveInNotificationDate: d('2026-07-10'), cardPresentedAtMoveIn: true });
+    const answer = plan('moved-in', { moveInDate: d('2026-07-06'), moveInNotificationDate: d('2026-07-10'), cardPresentedAtMoveIn: true, today: d('2026-07-10') });
     expect(ids(answer.steps)).toEqual(['filedInTime', 'continuationDone']);
     expect(answer.deadlines).toEqual([]);
   });
@@ -169,8 +169,21 @@ describe('moved-in (R-7, R-8)', () => {
     ]);
   });
 
+  it('questions a move-in or filing date after today until it is confirmed; a birth or issue date after today is refused (issue 13 item 3)', () => {
+    const future = { moveInDate: d('2027-07-06'), today: d('2026-07-06') };
+    expect(refusal('moved-in', future).errors).toEqual([
+      expect.objectContaining({ pointer: '/answers/moveInDate', problem: 'in-future', today: '2026-07-06' }),
+    ]);
+    expect(plan('moved-in', { ...future, futureDatesConfirmed: true }).deadlines[0]).toMatchObject({ kind: 'move-in', date: '2027-07-20' });
+    expect(plan('moved-in', { moveInDate: d('2026-07-06'), today: d('2026-07-06') }).deadlines).toHaveLength(1);
+    // Moving out asks for a move-in still to come: not questioned there.
+    expect(plan('moving-out', { plannedMoveOutDate: d('2027-09-30'), moveInDate: d('2027-10-01') }).steps.length).toBeGreaterThan(0);
+    const born = refusal('period-of-stay-renewed', { ...EXAMPLE_ANSWERS['period-of-stay-renewed'], birthDate: d('2027-03-02'), futureDatesConfirmed: true });
+    expect(born.errors).toEqual([expect.objectContaining({ pointer: '/answers/birthDate', problem: 'future-impossible' })]);
+  });
+
   it('a date the holiday calendar does not cover is CALENDAR.OUT_OF_RANGE at that answer', () => {
-    const error = refusal('moved-in', { moveInDate: d('2050-12-25') });
+    const error = refusal('moved-in', { moveInDate: d('2050-12-25'), futureDatesConfirmed: true });
     expect(error.code).toBe('CALENDAR.OUT_OF_RANGE');
     expect(error.errors[0]).toMatchObject({ pointer: '/answers/moveInDate', problem: 'out-of-calendar' });
   });

@@ -37,7 +37,7 @@ import {
   type Step,
 } from './guide-plan.ts';
 import { CHECK_TEXT, CLOSURE_TEXT, DEADLINE_TITLES, ITEM_TEXT, SITUATION_TITLES, TEXT, type TextId } from './guide-text.ts';
-import { asks, QUESTIONS, type AnswerName, type GuideAnswers, type Situation } from './situation.ts';
+import { asks, PAST_ANSWERS, QUESTIONS, type AnswerName, type GuideAnswers, type Situation } from './situation.ts';
 
 export interface GuideInput {
   readonly situation: Situation;
@@ -186,6 +186,25 @@ function refusal(error: RuleError, field: AnswerName): { ok: false; error: Guide
   return invalid(errors.length > 0 ? errors : [fieldError(field, AnswerProblem.NotBefore, error.message)]);
 }
 
+/**
+ * Dates of what already happened that lie after today (PAST_ANSWERS): a move-in or filing date is
+ * questioned until the resident confirms it (a move planned ahead); a birth or issue date is refused.
+ * Moving out asks the move-in date of a move still to come, so it is not questioned there.
+ */
+function futureDates(situation: Situation, answers: GuideAnswers, today: PlainDate): GuideFieldError[] {
+  if (situation === 'moving-out') return [];
+  const errors: GuideFieldError[] = [];
+  for (const [name, kind] of Object.entries(PAST_ANSWERS) as [keyof typeof PAST_ANSWERS, (typeof PAST_ANSWERS)[keyof typeof PAST_ANSWERS]][]) {
+    const value = answers[name];
+    if (value === undefined || value <= today) continue;
+    if (kind === 'impossible') errors.push({ ...fieldError(name, AnswerProblem.FutureImpossible, `is after today (${today})`), today });
+    else if (answers.futureDatesConfirmed !== true) {
+      errors.push({ ...fieldError(name, AnswerProblem.InFuture, `is after today (${today}); send futureDatesConfirmed: true if it is right`), today });
+    }
+  }
+  return errors;
+}
+
 function checkAnswers(situation: Situation, answers: GuideAnswers): GuideFieldError[] {
   const errors: GuideFieldError[] = [];
   for (const name of QUESTIONS[situation].required) {
@@ -193,7 +212,7 @@ function checkAnswers(situation: Situation, answers: GuideAnswers): GuideFieldEr
   }
   const asked = new Set<string>(asks(situation));
   for (const name of Object.keys(answers) as (keyof GuideAnswers)[]) {
-    if (name !== 'today' && answers[name] !== undefined && !asked.has(name)) {
+    if (name !== 'today' && name !== 'futureDatesConfirmed' && answers[name] !== undefined && !asked.has(name)) {
       errors.push(fieldError(name, AnswerProblem.NotAsked, `is not asked for situation ${situation}`));
     }
   }
@@ -674,9 +693,9 @@ function whoWarnings(draft: Draft): Line[] {
  */
 export function decideGuide(input: GuideInput, context: GuideContext): Result<GuidePlan, GuideError> {
   const { situation, answers } = input;
-  const errors = checkAnswers(situation, answers);
-  if (errors.length > 0) return invalid(errors);
   const today = answers.today ?? context.today;
+  const errors = [...checkAnswers(situation, answers), ...futureDates(situation, answers, today)];
+  if (errors.length > 0) return invalid(errors);
   const draft = new Draft({ ...context, today }, situation);
   const decided = DECIDE[situation](draft, answers);
   if (!decided.ok) return decided;

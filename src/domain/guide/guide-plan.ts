@@ -103,6 +103,10 @@ export const AnswerProblem = {
   NotBefore: 'not-before',
   NeedsOther: 'needs-other',
   OutOfCalendar: 'out-of-calendar',
+  /** A date of something that already happened lies after today: questioned, may be confirmed. */
+  InFuture: 'in-future',
+  /** A birth date or issue date after today. */
+  FutureImpossible: 'future-impossible',
 } as const;
 export type AnswerProblem = (typeof AnswerProblem)[keyof typeof AnswerProblem];
 
@@ -111,6 +115,8 @@ export interface GuideFieldError extends FieldError {
   readonly problem: AnswerProblem;
   /** The other answer a comparison or a dependency is about. */
   readonly other?: AnswerName;
+  /** The day a future date was compared with. */
+  readonly today?: PlainDate;
 }
 
 export interface GuideError extends Refusal<typeof RuleErrorCode.InputInvalid | typeof RuleErrorCode.CalendarOutOfRange> {

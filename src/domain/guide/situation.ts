@@ -37,6 +37,12 @@ export function isSituation(value: string): value is Situation {
 export const GuideAnswersSchema = Type.Object(
   {
     today: Type.Optional(DateField('The day the guidance is for; the server’s business date in Japan when absent')),
+    futureDatesConfirmed: Type.Optional(
+      Type.Boolean({
+        description:
+          'The resident confirmed that a move-in or filing date after `today` is right (a move planned ahead); without it such a date is refused as `in-future` so that a mistyped year is questioned, not used',
+      }),
+    ),
     moveInDate: Type.Optional(DateField('The day living at the new address began (or will begin)')),
     plannedMoveOutDate: Type.Optional(DateField('転出予定日: the planned move-out date given in the 転出届')),
     moveInNotificationDate: Type.Optional(DateField('The day the 転入届 was filed in this city, if it was')),
@@ -53,8 +59,20 @@ export const GuideAnswersSchema = Type.Object(
   { additionalProperties: false, description: 'Only the answers the situation needs (see each situation); `today` always may be given' },
 );
 export type GuideAnswers = Static<typeof GuideAnswersSchema>;
-/** An answer a situation may ask for (`today` is not a question). */
-export type AnswerName = Exclude<keyof GuideAnswers, 'today'>;
+/** An answer a situation may ask for (`today` and the confirmation of future dates are not questions). */
+export type AnswerName = Exclude<keyof GuideAnswers, 'today' | 'futureDatesConfirmed'>;
+
+/**
+ * Answers that tell what already happened, so a date after today is most likely a typing mistake
+ * (issue 13: a move-in "next year"). A move-in or a 転入届 may be planned ahead, so those two are
+ * questioned and may be confirmed; a birth or a card's issue in the future is impossible.
+ */
+export const PAST_ANSWERS = {
+  moveInDate: 'confirmable',
+  moveInNotificationDate: 'confirmable',
+  birthDate: 'impossible',
+  cardIssueDate: 'impossible',
+} as const satisfies Partial<Record<AnswerName, 'confirmable' | 'impossible'>>;
 
 export const AnswerKind = { Date: 'date', Boolean: 'boolean' } as const;
 export type AnswerKind = (typeof AnswerKind)[keyof typeof AnswerKind];

@@ -43,6 +43,8 @@ input[type=date],input[type=text]{font:inherit;padding:.5rem;min-height:3rem;wid
 input[type=radio],input[type=checkbox]{width:1.5rem;height:1.5rem;margin:0;flex:none;accent-color:var(--color-primitive-blue-900)}
 button{font:inherit;font-weight:700;color:var(--color-neutral-white);background:var(--color-primitive-blue-900);border:0;border-radius:var(--border-radius-8);padding:.75rem 1.5rem;min-height:3rem;cursor:pointer}
 button:hover{background:var(--color-primitive-blue-1000)}
+button.secondary{color:var(--color-primitive-blue-900);background:var(--color-neutral-white);border:2px solid currentColor;margin-left:.5rem}
+button.secondary:hover{background:var(--color-primitive-blue-50)}
 .error-summary{border:4px solid var(--color-primitive-red-900);padding:1rem;margin:0 0 1.5rem}
 .error-summary h2{margin-top:0;font-size:var(--font-size-20)}
 .error-summary a{color:var(--color-primitive-red-900);font-weight:700}

@@ -21972,6 +21972,8 @@ export interface operations {
                          * @example 2026-04-01
                          */
                         today?: string;
+                        /** @description The resident confirmed that a move-in or filing date after `today` is right (a move planned ahead); without it such a date is refused as `in-future` so that a mistyped year is questioned, not used */
+                        futureDatesConfirmed?: boolean;
                         /**
                          * Format: date
                          * @description The day living at the new address began (or will begin)

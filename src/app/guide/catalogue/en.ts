@@ -292,4 +292,7 @@ export const en = {
   [P['signature-certificate'].term]: 'Application for the signature certificate («署名用電子証明書»)',
   [P['proxy-enquiry'].term]: 'Enquiry before a proxy comes («代理人の事前問い合わせ»)',
   [T.filedInTime]: 'You filed the moving-in notification («転入届») on {filed}: that was in time (the deadline was {date}).',
+  [U.errorInFuture]: '“{field}” is after today ({today}). Please check the year and the month.',
+  [U.errorFutureImpossible]: '“{field}” cannot be after today ({today}).',
+  [U.confirmFuture]: 'This date is right (it is planned)',
 } as const satisfies Catalogue;

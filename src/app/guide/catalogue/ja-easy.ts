@@ -298,6 +298,9 @@ export const jaEasy = {
   [P['signature-certificate'].term]: '[署名用電子証明書|しょめいようでんししょうめいしょ]の [申請|しんせい]',
   [P['proxy-enquiry'].term]: '[代理人|だいりにん]が いく まえの といあわせ',
   [T.filedInTime]: 'あなたは {filed}に [転入届|てんにゅうとどけ]を だしました。[期限|きげん]（{date}）に まにあって います。',
+  [U.errorInFuture]: '「{field}」が きょう（{today}）より あとの ひに なって います。[年|ねん]と [月|つき]を たしかめて ください。',
+  [U.errorFutureImpossible]: '「{field}」は きょう（{today}）より あとの ひには できません。',
+  [U.confirmFuture]: 'この ひで ただしい（これからの よていです）',
 } as const satisfies Catalogue;
 
 /**

@@ -274,4 +274,7 @@ export const ko = {
   [P['signature-certificate'].term]: '서명용 전자증명서 신청 («署名用電子証明書»)',
   [P['proxy-enquiry'].term]: '대리인 방문 전 문의 («代理人の事前問い合わせ»)',
   [T.filedInTime]: '{filed}에 전입신고(«転入届»)를 했으므로 기한({date})에 맞췄습니다.',
+  [U.errorInFuture]: '"{field}" 항목의 날짜가 오늘({today}) 이후입니다. 연도와 월을 확인하세요.',
+  [U.errorFutureImpossible]: '"{field}" 항목에는 오늘({today}) 이후의 날짜를 넣을 수 없습니다.',
+  [U.confirmFuture]: '이 날짜가 맞습니다 (예정입니다)',
 } as const satisfies Catalogue;

@@ -288,4 +288,7 @@ export const vi = {
   [P['signature-certificate'].term]: 'Xin chứng thư điện tử để ký («署名用電子証明書»)',
   [P['proxy-enquiry'].term]: 'Hỏi trước khi người đại diện đến («代理人の事前問い合わせ»)',
   [T.filedInTime]: 'Bạn đã nộp thông báo chuyển đến («転入届») vào {filed}, kịp thời hạn (chậm nhất là {date}).',
+  [U.errorInFuture]: '“{field}” là một ngày sau hôm nay ({today}). Hãy kiểm tra lại năm và tháng.',
+  [U.errorFutureImpossible]: '“{field}” không thể là một ngày sau hôm nay ({today}).',
+  [U.confirmFuture]: 'Ngày này đúng (đây là dự định)',
 } as const satisfies Catalogue;

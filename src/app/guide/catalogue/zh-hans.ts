@@ -272,4 +272,7 @@ export const zhHans = {
   [P['signature-certificate'].term]: '申请签名用电子证明书（«署名用電子証明書»）',
   [P['proxy-enquiry'].term]: '代理人办理前的咨询（«代理人の事前問い合わせ»）',
   [T.filedInTime]: '您已于{filed}提交迁入申报（«転入届»），在期限（{date}前（含当日））之内。',
+  [U.errorInFuture]: '“{field}”晚于今天（{today}）。请确认年份和月份。',
+  [U.errorFutureImpossible]: '“{field}”不能晚于今天（{today}）。',
+  [U.confirmFuture]: '这个日期是正确的（是预定的日期）',
 } as const satisfies Catalogue;
