@@ -40,7 +40,7 @@ describe('POST /api/v1/guide', () => {
         movedForHoliday: true,
         closedDay: { date: '2026-07-20', reason: 'national-holiday', holidayName: '海の日', holidayNameEn: 'Marine Day' },
         seedAdvice: expect.objectContaining({ date: '2026-07-20', weekday: 'Monday', wareki: '令和8年7月20日' }),
-        consequence: expect.stringContaining('abolished (廃止)'),
+        consequence: expect.stringContaining('becomes invalid (廃止)'),
       }),
     ]);
   });

@@ -87,7 +87,7 @@ describe('moved-in (R-7, R-8)', () => {
     expect(answer.steps[0]!.params).toEqual({ days: { kind: 'count', value: 14 } });
     expect(answer.steps[3]!.params).toEqual({ days: { kind: 'count', value: 90 } });
     expect(answer.checklist.map((entry) => entry.item)).toEqual(['card', 'identity-documents', 'move-out-certificate', 'pin']);
-    expect(ids(answer.warnings)).toEqual(['whoProxyAsk', 'signatureRevoked', 'notesFullFree']);
+    expect(ids(answer.warnings)).toEqual(['whoProxyAsk', 'foreignResidenceCard', 'signatureRevoked', 'notesFullFree']);
     expect(answer.fee).toBeNull();
   });
 
@@ -275,13 +275,44 @@ describe('moving abroad, address and name changes', () => {
   });
 
   it.each([
-    ['address-changed', ['addressFile', 'frontAddress', 'signatureReapply']],
-    ['name-changed', ['nameFile', 'frontName', 'signatureReapply']],
-  ] as const)('%s: the card with the 住基 PIN; the signature certificate is revoked; a full notes field needs a free new card', (situation, steps) => {
+    ['address-changed', ['addressFile', 'frontAddress', 'signatureReapply'], ['foreignResidenceCard']],
+    ['name-changed', ['nameFile', 'frontName', 'signatureReapply'], []],
+  ] as const)('%s: the card with the 住基 PIN; the signature certificate is revoked; a full notes field needs a free new card', (situation, steps, foreign) => {
     const answer = plan(situation, {});
     expect(ids(answer.steps)).toEqual(steps);
-    expect(ids(answer.warnings)).toEqual(['whoHousehold', 'whoProxyAsk', 'signatureRevoked', 'notesFullFree']);
+    expect(ids(answer.warnings)).toEqual(['whoHousehold', 'whoProxyAsk', ...foreign, 'signatureRevoked', 'notesFullFree']);
     expect(answer.checklist.map((entry) => entry.item)).toEqual(['card', 'identity-documents', 'pin']);
+  });
+});
+
+describe('corrections 2026-12', () => {
+  it('an expiry on a closed day cannot move: it names the last open day before it', () => {
+    const [, expiry] = plan('expiring', { expiryDate: d('2026-08-30') }).deadlines;
+    expect(expiry).toMatchObject({ kind: 'card-expiry', date: '2026-08-30', movedForHoliday: false, closedDay: { date: '2026-08-30', reason: 'sunday' } });
+    expect(expiry!.notes).toEqual([
+      expect.objectContaining({ id: 'lastOpenDayBefore', params: expect.objectContaining({ date: { kind: 'date', date: '2026-08-28' } }) }),
+    ]);
+    expect(plan('expiring', { expiryDate: d('2026-08-31') }).deadlines[1]!.notes).toEqual([]);
+  });
+
+  it('identity documents: paper health insurance cards do not count from the day after the policy date', () => {
+    const entry = plan('damaged', { withCertificates: false }).checklist.find((each) => each.item === 'identity-documents');
+    expect(entry!.params).toEqual({ from: { kind: 'date', date: '2025-12-02' } });
+    expect(entry!.text).toContain('資格確認書');
+    const later = { ...context, rules: { ...DEFAULT_CONTEXT, policy: { ...DEFAULT_CONTEXT.policy, healthInsuranceCardValidUntil: d('2026-12-01') } } };
+    const outcome = decideGuide({ situation: 'damaged', answers: { withCertificates: false } }, later);
+    expect(outcome.ok && outcome.value.checklist.find((each) => each.item === 'identity-documents')!.params).toEqual({ from: { kind: 'date', date: '2026-12-02' } });
+  });
+
+  it('a late 転入届 warns of the fine (過料); foreign residents bring the residence card', () => {
+    const late = plan('moved-in', { moveInDate: d('2026-07-06'), today: d('2026-07-22') });
+    expect(ids(late.warnings)).toEqual(expect.arrayContaining(['lateFine', 'foreignResidenceCard']));
+    expect(ids(plan('moved-in', { moveInDate: d('2026-07-06') }).warnings)).not.toContain('lateFine');
+  });
+
+  it('a loss puts both certificates on hold; finding the card revokes both and new ones are free', () => {
+    expect(ids(plan('lost', { lostAtHome: true, withCertificates: false }).warnings)).toContain('suspensionRevokes');
+    expect(ids(plan('found', {}).steps)).toContain('signatureAfterSuspension');
   });
 });
 
@@ -408,6 +439,20 @@ describe('foreign residents (R-5)', () => {
   it('nothing to extend when the card already runs as long', () => {
     const answer = plan('period-of-stay-renewed', { ...card, newPeriodOfStayEnd: d('2027-01-31') });
     expect(ids(answer.steps)).toEqual(['nothingToExtend']);
+  });
+
+  it('a card already at its longest validity cannot be extended: a renewal is needed, with its window (Corrections 2026-12)', () => {
+    const capped = { ...card, currentExpiryDate: d('2035-05-10'), today: d('2035-04-20'), newPeriodOfStayEnd: d('2038-01-01') };
+    const answer = plan('period-of-stay-renewed', capped);
+    expect(ids(answer.steps)).toEqual(['cappedNoExtension', 'renewNow', 'returnOldCard', 'feeNone', 'newCardLater']);
+    expect(answer.steps[0]!.params).toEqual({ count: { kind: 'count', value: 10 }, date: { kind: 'date', date: '2035-05-10' } });
+    expect(answer.deadlines.map(({ kind, date }) => [kind, date])).toEqual([
+      ['renewal-opens', '2035-02-10'],
+      ['card-expiry', '2035-05-10'],
+    ]);
+    expect(answer.procedures).toEqual(['renewal']);
+    const early = plan('period-of-stay-renewed', { ...capped, today: d('2034-12-01') });
+    expect(ids(early.steps)).toContain('renewFrom');
   });
 
   it('dates out of order are refused at the answer', () => {

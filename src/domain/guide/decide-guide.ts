@@ -1,10 +1,10 @@
-import { ExpiryBasis } from '../../rules/card-expiry.ts';
+import { ExpiryBasis, standardExpiry } from '../../rules/card-expiry.ts';
 import { dayStatus } from '../../rules/calendar.ts';
 import type { RuleContext } from '../../rules/context.ts';
 import { continuationDeadline } from '../../rules/continuation-deadline.ts';
 import { RuleErrorCode, type RuleError } from '../../rules/errors.ts';
 import { moveInDeadline, MoveInBasis } from '../../rules/move-in-deadline.ts';
-import { toEpochDay, type PlainDate } from '../../rules/plain-date.ts';
+import { addDays, toEpochDay, type PlainDate } from '../../rules/plain-date.ts';
 import { PinKind, ReissueReason, type Policy } from '../../rules/policy.ts';
 import {
   Item,
@@ -158,6 +158,32 @@ function closedDayNote(closed: ClosedDay, shiftedTo: PlainDate): Line {
     ? { kind: 'holiday', name: closed.holiday.name, nameEn: closed.holiday.nameEn }
     : { kind: 'message', message: CLOSURE_TEXT[closed.reason] };
   return line('closedDayShift', { closedDate: date(closed.date), reason, date: date(shiftedTo) });
+}
+
+/** The last day the office is open on or before `day` (R-9), looking back at most a fortnight. */
+function lastOpenDayOnOrBefore(rules: RuleContext, day: PlainDate): PlainDate | undefined {
+  for (let back = 0; back <= 14; back += 1) {
+    const candidate = addDays(day, -back);
+    const status = dayStatus(rules.calendar, candidate);
+    if (!status.ok) return undefined;
+    if (status.value.businessDay) return candidate;
+  }
+  return undefined;
+}
+
+/**
+ * A card's expiry is a date that cannot move (R-3: the card stops that day whatever the calendar
+ * says, unlike a notification deadline, R-7/R-8). When it falls on a closed day, the deadline says
+ * which is the last day the office is open before it (docs/rules.md "Corrections 2026-12").
+ */
+function fixedDateNotes(rules: RuleContext, day: PlainDate): Pick<DeadlinePlan, 'notes'> & Partial<Pick<DeadlinePlan, 'closedDay'>> {
+  const closed = closedDayOf(rules, day);
+  const last = closed ? lastOpenDayOnOrBefore(rules, day) : undefined;
+  if (!closed || last === undefined) return { notes: [] };
+  const reason: Param = closed.holiday
+    ? { kind: 'holiday', name: closed.holiday.name, nameEn: closed.holiday.nameEn }
+    : { kind: 'message', message: CLOSURE_TEXT[closed.reason] };
+  return { notes: [line('lastOpenDayBefore', { closedDate: date(day), reason, date: date(last) })], closedDay: closed };
 }
 
 function fieldError(field: AnswerName | 'today', problem: GuideFieldError['problem'], message: string, other?: AnswerName): GuideFieldError {
@@ -350,7 +376,8 @@ const movedIn: Decide = (draft, answers) => {
       }
     }
   }
-  draft.warn('signatureRevoked');
+  if (draft.steps.some((step) => step.id === 'moveInLate' || step.id === 'filedLate')) draft.warn('lateFine');
+  draft.warn('foreignResidenceCard').warn('signatureRevoked');
   return notesFullWarning(draft);
 };
 
@@ -402,6 +429,7 @@ const addressChanged: Decide = (draft) => {
     .step('addressFile')
     .step('frontAddress')
     .step('signatureReapply')
+    .warn('foreignResidenceCard')
     .warn('signatureRevoked');
   return notesFullWarning(draft);
 };
@@ -487,7 +515,7 @@ const expiring: Decide = (draft, answers) => {
   const months = context.rules.policy.renewalWindowMonths;
   draft.deadlines.push(
     deadline(context, DeadlineKind.RenewalOpens, window.value.opensOn, titleLine('renewalOpens'), line('renewalOpensConsequence')),
-    deadline(context, DeadlineKind.CardExpiry, expiryDate, titleLine('cardExpiry'), line('cardExpiryConsequence')),
+    deadline(context, DeadlineKind.CardExpiry, expiryDate, titleLine('cardExpiry'), line('cardExpiryConsequence'), fixedDateNotes(context.rules, expiryDate)),
   );
   if (context.today > expiryDate) {
     draft.visit(Procedure.Return).visit(Procedure.Application).step('expiredReturnApply', { date: date(expiryDate) });
@@ -525,20 +553,38 @@ function extension(pending: boolean): Decide {
       },
       context.rules,
     );
+    const expiryNotes = fixedDateNotes(context.rules, currentExpiryDate);
     if (!outcome.ok && outcome.error.code === RuleErrorCode.CardExpired) {
-      draft.deadlines.push(deadline(context, DeadlineKind.CardExpiry, currentExpiryDate, titleLine('cardExpiry'), line('cardExpiryConsequence')));
+      draft.deadlines.push(deadline(context, DeadlineKind.CardExpiry, currentExpiryDate, titleLine('cardExpiry'), line('cardExpiryConsequence'), expiryNotes));
       draft.visit(Procedure.Return).visit(Procedure.Application).step('extensionExpired', { date: date(currentExpiryDate) });
       return DONE;
     }
     if (!outcome.ok && outcome.error.code === RuleErrorCode.NothingToExtend) {
-      draft.deadlines.push(deadline(context, DeadlineKind.CardExpiry, currentExpiryDate, titleLine('cardExpiry'), line('cardExpiryConsequence')));
+      const ceiling = standardExpiry(need(answers, 'birthDate'), need(answers, 'cardIssueDate'), context.rules.policy);
+      draft.deadlines.push(deadline(context, DeadlineKind.CardExpiry, currentExpiryDate, titleLine('cardExpiry'), line('cardExpiryConsequence'), expiryNotes));
+      if (ceiling.expiryDate <= currentExpiryDate) {
+        // Capped at R-3's longest validity (R-5's ceiling): no extension can help, only a renewal (R-6).
+        const window = renewalWindow({ expiryDate: currentExpiryDate, today: context.today }, context.rules);
+        if (!window.ok) return refusal(window.error, 'currentExpiryDate');
+        const birthdays = ceiling.adultAtIssue ? context.rules.policy.cardValidityBirthdays.adult : context.rules.policy.cardValidityBirthdays.minor;
+        draft.charge(ReissueReason.Renewal, true);
+        draft.deadlines.unshift(deadline(context, DeadlineKind.RenewalOpens, window.value.opensOn, titleLine('renewalOpens'), line('renewalOpensConsequence')));
+        draft
+          .visit(Procedure.Renewal)
+          .step('cappedNoExtension', { count: count(birthdays), date: date(currentExpiryDate) })
+          .step(window.value.open ? 'renewNow' : 'renewFrom', { date: date(window.value.open ? currentExpiryDate : window.value.opensOn), months: count(context.rules.policy.renewalWindowMonths) })
+          .step('returnOldCard')
+          .feeStep()
+          .step('newCardLater');
+        return DONE;
+      }
       draft.visit(Procedure.ValidityExtension).step('nothingToExtend', { date: date(currentExpiryDate) });
       return DONE;
     }
     if (!outcome.ok) return refusal(outcome.error, pending ? 'currentPeriodOfStayEnd' : 'newPeriodOfStayEnd');
     const extended = outcome.value;
     draft.visit(Procedure.ValidityExtension);
-    draft.deadlines.push(deadline(context, DeadlineKind.CardExpiry, currentExpiryDate, titleLine('extendBy'), line('extendByConsequence')));
+    draft.deadlines.push(deadline(context, DeadlineKind.CardExpiry, currentExpiryDate, titleLine('extendBy'), line('extendByConsequence'), expiryNotes));
     if (pending) {
       draft.deadlines.push(deadline(context, DeadlineKind.Extension, extended.expiryDate, titleLine('specialPeriod'), line('specialPeriodConsequence')));
       draft
@@ -633,7 +679,12 @@ function checklistOf(draft: Draft): ChecklistEntry[] {
   for (const extra of draft.extras) if (!kept.includes(extra.item as Item) && !entries.some((e) => e.item === extra.item)) entries.push(extra);
   for (const item of kept) {
     const params: Params =
-      item === Item.Photo ? { height: count(PHOTO_SIZE_CM.height), width: count(PHOTO_SIZE_CM.width), months: count(policy.photoMaxAgeMonths) } : {};
+      item === Item.Photo
+        ? { height: count(PHOTO_SIZE_CM.height), width: count(PHOTO_SIZE_CM.width), months: count(policy.photoMaxAgeMonths) }
+        : item === Item.IdentityDocuments
+          ? // Corrections 2026-12: paper health insurance cards count up to the policy date, not after.
+            { from: date(addDays(policy.healthInsuranceCardValidUntil, 1)) }
+          : {};
     entries.push(draft.itemText.get(item) ?? { id: item, item, text: ITEM_TEXT[item], params });
   }
   if (pin && !entries.some((entry) => entry.item === 'pin')) entries.push({ id: 'pin', item: 'pin', text: CHECK_TEXT.pinResidentRegistry, params: {} });

@@ -42,8 +42,7 @@ export const en = {
   [I.card]: 'Your My Number Card',
   [I['old-card']]: 'The My Number Card you have now (you hand it back at the counter)',
   [I.photo]: 'One photo ({height} cm high × {width} cm wide, taken within the last {months} months, facing the front, plain background)',
-  [I['identity-documents']]:
-    'Identity documents showing your name and address, or your name and date of birth: one with a photo (driving licence, passport, residence card …) or two without a photo (health insurance card, pension book …)',
+  [I['identity-documents']]: 'Identity documents showing your name and address, or your name and date of birth: one with a photo (driving licence, passport, residence card …) or two without a photo (certificate of eligibility for health insurance «資格確認書», pension book …). Paper health insurance cards («健康保険証») are not accepted from {from}',
   [I['police-report']]: 'A document showing you reported the loss or theft, such as the police receipt («受理確認書») with its receipt number («受理番号»)',
   [I['residence-card']]: 'Your residence card («在留カード»)',
   [I['notification-card']]: 'Your notification card («通知カード», only if you have one: you hand it back when you receive your My Number Card)',
@@ -110,12 +109,11 @@ export const en = {
     'If the card does not turn up, apply for a new card («再交付») at a My Number Card counter or at the Family Register and Residents Section of a branch office near you.',
   [T.releaseAtCounter]:
     'Take the card and your identity documents to a My Number Card counter or the Family Register and Residents Section of a branch office near you, and ask to release the suspension («一時停止の解除»).',
-  [T.signatureAfterSuspension]: 'Your signature certificate («署名用電子証明書») was revoked when the card was suspended. If you use it, apply for it again at the counter.',
+  [T.signatureAfterSuspension]: 'When the suspension is lifted, the counter revokes both certificates that were on hold (for signing and for user authentication). If you want to keep using them, the same counter issues new ones, free of charge.',
   [T.foundAfterReissue]: 'If you have already applied for a new card, the old card you found can no longer be used. Hand it back at the counter.',
   [T.pinResetCounter]: 'You can reset your PIN (and unlock it) at a My Number Card counter or the Family Register and Residents Section of a branch office near you.',
   [T.pinChangeCounter]: 'You can change your PIN at a My Number Card counter or the Family Register and Residents Section of a branch office near you.',
-  [T.pinDecideNew]:
-    'Decide on your new PINs beforehand. The three 4-digit PINs (user certificate «利用者証明用», resident registration «住民基本台帳事務用», card information «券面事項入力補助用») may be the same. The PIN of the signature certificate («署名用電子証明書») is 6 to 16 letters and digits, with at least one of each.',
+  [T.pinDecideNew]: 'Decide on your new PINs before you go. The three 4-digit PINs (user authentication, resident registration «住民基本台帳事務用», form-filling support «券面事項入力補助用») may be the same number. The PIN of the electronic certificate for signing has 6 to 16 characters: capital letters A–Z and digits, with at least one of each.',
   [T.pinLockCounts]: 'A 4-digit PIN locks after {short} wrong tries in a row; the signature certificate’s PIN after {long}.',
   [T.convenienceReset]: 'A service to reset PINs at convenience stores has also started. See the city’s website for details.',
   [T.reissueAtCounter]: 'Apply for a new card («再交付») at a My Number Card counter or the Family Register and Residents Section of a branch office near you.',
@@ -170,7 +168,7 @@ export const en = {
     'If you have a signature certificate («署名用電子証明書»), it is revoked automatically when your address or name changes. To keep using it, apply for it again.',
   [T.notesFullFree]: 'If the notes field on the front of the card («追記欄») is full, a new card is made. There is no fee.',
   [T.notesFullFee]: 'If the notes field on the front of the card («追記欄») is full, a new card is made. The fee is {total}.',
-  [T.suspensionRevokes]: 'Suspending the card revokes the signature certificate («署名用電子証明書»).',
+  [T.suspensionRevokes]: 'Suspending the card puts both electronic certificates on hold («一時保留»): the electronic certificate for signing and the electronic certificate for user authentication. The card as health insurance card, certificates at convenience stores and Mynaportal stop working too.',
   [T.noPhoneRelease]: 'A suspension cannot be released by phone. It must be done at a counter.',
   [T.numberChangePossible]: 'If your My Number has leaked and may be misused, it may be possible to change the number.',
   [T.cardEndsCertificates]: 'When you hand back the card, the electronic certificates on it can no longer be used either.',
@@ -180,7 +178,7 @@ export const en = {
   [T.capByPlannedMoveOut]:
     'The special rule that lets you move with your card ends {days} days after your planned moving-out date ({plannedDate}), so the deadline is {date}.',
   [T.legalCounts]: 'Whether you are in time is decided by the legal deadline. File as early as you can.',
-  [T.moveInConsequence]: 'If you file the moving-in notification after the deadline, the card cannot be continued and is abolished («廃止»). You must apply for a new card, and a fee applies.',
+  [T.moveInConsequence]: 'If you file the moving-in notification after the deadline, your card cannot be continued and becomes invalid («廃止»). You then need to apply for a new card, and a fee applies. A late notification without good reason can also bring a fine («過料»).',
   [T.continuationConsequence]: 'If the continued use is not completed by the deadline, the card is abolished on {date}. A new card costs a fee.',
   [T.renewalOpensConsequence]: 'From this day until the expiry date you can renew the card at a counter (apply for a new card). You cannot renew it earlier.',
   [T.cardExpiryConsequence]: 'After this day the card can no longer be used. Hand back an expired card at the counter.',
@@ -295,4 +293,8 @@ export const en = {
   [U.errorInFuture]: '“{field}” is after today ({today}). Please check the year and the month.',
   [U.errorFutureImpossible]: '“{field}” cannot be after today ({today}).',
   [U.confirmFuture]: 'This date is right (it is planned)',
+  [T.cappedNoExtension]: 'Your card is valid until your {count}th birthday after it was issued, {date}. It cannot be extended past that date. To keep using a card, you need a renewal (apply for a new card).',
+  [T.foreignResidenceCard]: 'Foreign residents: bring your residence card («在留カード») too. Your new address is written on it.',
+  [T.lateFine]: 'A moving-in notification filed after the deadline without good reason can bring a fine («過料»).',
+  [T.lastOpenDayBefore]: '{closedDate} is a day the city office is closed ({reason}). The expiry date does not move, so the last day you can go to a counter is {date}.',
 } as const satisfies Catalogue;
