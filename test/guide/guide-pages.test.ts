@@ -203,6 +203,49 @@ describe('answers', () => {
   });
 });
 
+describe('offices and the foreign-language line (issue 13 items 2, 4a)', () => {
+  it('each office: the name in the page’s language with the Japanese beside, phone, address, a map link and hours, collapsed', async () => {
+    const { body } = await get(`/guide/zh-Hans/moved-in/answer?${exampleQuery('moved-in')}`);
+    expect(body).toContain('<summary><strong>个人编号卡专用窗口（区政府本厅舍） (<span lang="ja">マイナンバーカード専用窓口(本庁舎)</span>)</strong> <a class="tel" href="tel:0356629200">03-5662-9200</a></summary>');
+    expect(body).toContain('<span lang="ja">〒132-8501 江戸川区中央1-4-1 江戸川区役所</span> <a href="/guide/map/honcho">地图</a>');
+    expect(visibleText(body)).toContain('办公时间: 工作日 8:30–17:00; 周六、周日及节假日休息');
+    expect(body.match(/<details>/g)).toHaveLength(7);
+    // Facts the city has not confirmed are marked, and said once.
+    expect(body).toContain('<p class="unconfirmed">※ 尚未确认的信息：前往前请先打电话确认。</p>');
+    const ja = (await get(`/guide/ja/moved-in/answer?${exampleQuery('moved-in')}`)).body;
+    expect(ja).toContain('<summary><strong>マイナンバーカード専用窓口(本庁舎)</strong>');
+  });
+
+  it('the map link goes to a map search of the address', async () => {
+    const response = await get('/guide/map/kasai');
+    expect(response.statusCode).toBe(302);
+    expect(response.headers.location).toBe(`https://www.google.com/maps/search/?api=1&query=${encodeURIComponent('江戸川区中葛西3-10-1 葛西事務所')}`);
+    expect((await get('/guide/map/nowhere')).statusCode).toBe(404);
+  });
+
+  it.each([
+    ['en', 'answers in English'],
+    ['zh-Hans', '可以用中文咨询'],
+    ['ko', '한국어로 상담할 수 있습니다'],
+    ['vi', 'không hỗ trợ tiếng Việt. Các ngôn ngữ được hỗ trợ: tiếng Anh, tiếng Trung, tiếng Hàn, tiếng Tây Ban Nha, tiếng Bồ Đào Nha.'],
+  ])('in %s the foreign-language line 0120-0178-27 comes first on every page', async (lang, says) => {
+    for (const url of [`/guide/${lang}`, `/guide/${lang}/lost/answer?${exampleQuery('lost')}`]) {
+      const { body } = await get(url);
+      const main = body.slice(body.indexOf('<main'));
+      expect(main.indexOf('class="hotline-foreign"')).toBeGreaterThan(0);
+      expect(main.indexOf('class="hotline-foreign"')).toBeLessThan(main.indexOf('<h1'));
+      expect(main).toContain('<a class="tel" href="tel:0120017827">0120-0178-27</a>');
+      expect(visibleText(main)).toContain(says);
+    }
+  });
+
+  it('Japanese pages need no foreign-language box; their answers still name the line with the offices', async () => {
+    const { body } = await get(`/guide/ja/lost/answer?${exampleQuery('lost')}`);
+    expect(body).not.toContain('class="hotline-foreign"');
+    expect(visibleText(body)).toContain('外国語の電話相談: 0120-0178-27');
+  });
+});
+
 describe('addresses that name no page', () => {
   it.each(['/guide/fr', '/guide/en/married', '/guide/en/moved-in/answer/more', '/guide/xx/yy/zz'])('%s is a 404 page that leads back', async (url) => {
     const response = await get(url);

@@ -5,6 +5,7 @@ import { answerErrorsOf, type AnswerError } from '../../app/guide/answer-errors.
 import { GuideRequestSchema, GuideResponseSchema } from '../../app/guide/guide-schemas.ts';
 import { HTML_LANG, isLang, Lang, LANGS, langFromAcceptLanguage } from '../../app/guide/lang.ts';
 import { plainGuide, residentGuide } from '../../app/guide/resident-guide.ts';
+import { mapUrl } from '../../app/guide/localize-guide.ts';
 import type { AppContext } from '../../app/context.ts';
 import { asks, isSituation, type Situation } from '../../domain/guide/situation.ts';
 import { RuleErrorCode } from '../../rules/errors.ts';
@@ -88,6 +89,12 @@ export const guideRoutes: FastifyPluginAsyncTypebox<{ context: AppContext }> = a
     const remembered = request.cookies[LANG_COOKIE];
     const lang = (remembered !== undefined && isLang(remembered) ? remembered : undefined) ?? langFromAcceptLanguage(request.headers['accept-language']) ?? Lang.Japanese;
     return reply.header('cache-control', 'no-store').header('vary', 'cookie, accept-language').redirect(`${GUIDE_PREFIX}/${lang}`, 302);
+  });
+
+  app.get<{ Params: { office: string } }>(`${GUIDE_PREFIX}/map/:office`, { schema: { hide: true } }, async (request, reply) => {
+    const office = offices.offices.find((each) => each.id === request.params.office);
+    if (office === undefined) return sendPage(request, reply, Lang.Japanese, notFoundPage(Lang.Japanese, offices), 404);
+    return reply.header('cache-control', 'public, max-age=86400').redirect(mapUrl(office.address), 302);
   });
 
   app.get<{ Params: { lang: string } }>(`${GUIDE_PREFIX}/:lang`, { schema: { hide: true } }, async (request, reply) => {

@@ -70,7 +70,12 @@ table.fee th,table.fee td{border:1px solid var(--color-neutral-solid-gray-420);p
 table.fee td{text-align:right}
 ul.offices{list-style:none;padding:0}
 ul.offices>li{border-top:1px solid var(--color-neutral-solid-gray-420);padding:.5rem 0}
-.office-en{display:block;color:var(--color-neutral-solid-gray-700)}
+.office-en,.unconfirmed{color:var(--color-neutral-solid-gray-700)}
+ul.offices summary{cursor:pointer;padding:.25rem 0;min-height:2.75rem}
+ul.offices details p{margin:.25rem 0 .25rem 1.25rem}
+.tel{white-space:nowrap}
+.hotline-foreign{border:2px solid var(--color-primitive-blue-900);background:var(--color-primitive-blue-50);padding:.5rem 1rem;margin:1rem 0;border-radius:var(--border-radius-8)}
+.hotline-foreign h2{margin:0;font-size:var(--font-size-20)}
 .answers dd{margin:0 0 .5rem;font-weight:700}
 @media (min-width:36rem){.deadline dl{display:grid;grid-template-columns:minmax(0,auto) minmax(0,1fr);gap:.25rem 1rem}.deadline dd{margin:0}.answers dl{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,auto);gap:.25rem 1rem}.answers dd{margin:0}}
 .privacy,.print-hint,.as-of{color:var(--color-neutral-solid-gray-700);font-size:var(--font-size-16)}
@@ -100,7 +105,7 @@ ul.checklist li{margin:0 0 .5mm;gap:2mm}
 ul.checklist input{width:3.5mm;height:3.5mm;margin-top:.5mm}
 ul.offices{columns:2;column-gap:5mm}
 ul.offices>li{padding:.5mm 0;break-inside:avoid;border:0}
-ul.offices h3{font-size:8pt}
+ul.offices summary{font-size:8pt;min-height:0;padding:0}
 ul.offices p{margin:0}
 .office-en{display:none}
 table.fee th,table.fee td{padding:0 2mm}

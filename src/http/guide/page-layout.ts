@@ -1,7 +1,7 @@
-import { HTML_LANG, LANG_NAMES, LANGS, type Lang } from '../../app/guide/lang.ts';
-import { wordsFor } from '../../app/guide/localize-guide.ts';
+import { HTML_LANG, isJapanese, LANG_NAMES, LANGS, type Lang } from '../../app/guide/lang.ts';
+import { hotlineLanguage, wordsFor } from '../../app/guide/localize-guide.ts';
 import { plainText } from '../../app/guide/rich-text.ts';
-import { UI_TEXT } from '../../app/guide/ui-text.ts';
+import { UI_TEXT, type UiMessage } from '../../app/guide/ui-text.ts';
 import type { OfficeDirectory } from '../../domain/office.ts';
 import { GUIDE_CSS } from './guide-style.ts';
 import { html, phoneLink, richHtml, SafeHtml } from './html.ts';
@@ -19,6 +19,11 @@ export interface PagePlace {
   readonly query: string;
 }
 
+/** A short link to an office's map (the page stays light; the route redirects to the map search). */
+export function officeMapPath(officeId: string): string {
+  return `${GUIDE_PREFIX}/map/${officeId}`;
+}
+
 export function guideUrl(lang: Lang, place: PagePlace): string {
   return `${GUIDE_PREFIX}/${lang}${place.rest}${place.query === '' ? '' : `?${place.query}`}`;
 }
@@ -31,6 +36,31 @@ export interface PageParts {
   readonly main: SafeHtml;
   readonly offices: OfficeDirectory;
   readonly hasErrors?: boolean;
+}
+
+const LANGUAGE_NAMES: Readonly<Record<string, UiMessage>> = {
+  en: UI_TEXT.langEn,
+  zh: UI_TEXT.langZh,
+  ko: UI_TEXT.langKo,
+  es: UI_TEXT.langEs,
+  pt: UI_TEXT.langPt,
+  vi: UI_TEXT.langVi,
+};
+
+/**
+ * The national hotline's foreign-language line, first on every page in another language than
+ * Japanese; where the page's language is not offered (Vietnamese), it says so and names those that
+ * are (docs/rules.md "Corrections 2026-12").
+ */
+export function foreignHotlineHtml(lang: Lang, offices: OfficeDirectory): SafeHtml {
+  const words = wordsFor(lang);
+  const line = offices.hotlineForeign;
+  const offered = line.languages.includes(hotlineLanguage(lang));
+  const languages = line.languages.map((code) => (LANGUAGE_NAMES[code] ? words.t(LANGUAGE_NAMES[code]) : code)).join(isJapanese(lang) ? '、' : ', ');
+  return html`<aside class="hotline-foreign" aria-labelledby="hotline-foreign-title">
+<h2 id="hotline-foreign-title">${richHtml(words.t(UI_TEXT.hotlineForeignTitle))}: ${phoneLink(line.phone)}</h2>
+<p>${richHtml(offered ? words.t(UI_TEXT.hotlineForeignOffered) : words.t(UI_TEXT.hotlineForeignNotOffered, { languages }))} ${richHtml(words.t(UI_TEXT.hotlineForeignHours, { weekdays: line.weekdayHours, weekends: line.weekendHours }))}</p>
+</aside>`;
 }
 
 /**
@@ -62,6 +92,7 @@ ${LANGS.filter((other) => other !== 'ja-easy').map((other) => html`<link rel="al
   )}</ul></nav>
 </div></header>
 <main id="main" tabindex="-1"><div class="wrap">
+${isJapanese(lang) ? '' : foreignHotlineHtml(lang, offices)}
 ${main}
 </div></main>
 <footer class="site"><div class="wrap">

@@ -1359,10 +1359,56 @@ export interface operations {
                             /** @description Japanese name, as residents see it on the city page */
                             name: string;
                             nameEn: string;
+                            /** @description The name in the other languages of the resident guide (English is nameEn); the guide shows the Japanese beside it */
+                            names?: {
+                                "zh-Hans"?: string;
+                                ko?: string;
+                                vi?: string;
+                            };
                             /** @enum {unknown} */
                             kind: "card-center" | "card-counter" | "branch-office";
                             phone: string;
+                            /** @description Postal address in Japanese, with the postal code (〒); the guide links it to a map */
+                            address: string;
+                            /** @description Opening hours; closed on national holidays and Dec 29 – Jan 3 (docs/rules.md R-9) */
+                            hours: {
+                                /**
+                                 * @description Opening hours of a day, e.g. 8:30–17:00
+                                 * @example 8:30–17:00
+                                 */
+                                weekdays: string;
+                                /** @description A weekend opening; absent when the office is closed at weekends */
+                                weekend?: {
+                                    days: ("saturday" | "sunday")[];
+                                    /**
+                                     * @description Opening hours of a day, e.g. 8:30–17:00
+                                     * @example 8:30–17:00
+                                     */
+                                    hours: string;
+                                };
+                            };
+                            /** @description Facts not confirmed by the city yet; the guide marks them */
+                            unconfirmed?: ("address" | "hours")[];
                         }[];
+                        /** @description マイナンバー総合フリーダイヤル（外国語）: suspension after a loss 24 h a day; other enquiries in the hours given, not Dec 29 – Jan 3 (docs/rules.md "Corrections 2026-12") */
+                        hotlineForeign: {
+                            name: string;
+                            phone: string;
+                            /** @description ISO 639-1 codes of the languages offered */
+                            languages: string[];
+                            /** @description The hours as the national hotline words them, in Japanese */
+                            hours: string;
+                            /**
+                             * @description Opening hours of a day, e.g. 8:30–17:00
+                             * @example 8:30–17:00
+                             */
+                            weekdayHours: string;
+                            /**
+                             * @description Opening hours of a day, e.g. 8:30–17:00
+                             * @example 8:30–17:00
+                             */
+                            weekendHours: string;
+                        };
                     };
                 };
             };
@@ -22083,7 +22129,22 @@ export interface operations {
                             kind: "card-center" | "card-counter" | "branch-office";
                             /** @description The kind of counter in the requested language */
                             kindText: string;
+                            /** @description The name in the requested language, where offices.json gives one (English: nameEn) */
+                            localName?: string;
                             phone: string;
+                            /** @description Postal address in Japanese */
+                            address: string;
+                            /** @description A map search for the address */
+                            mapUrl: string;
+                            hours: {
+                                weekdays: string;
+                                weekend?: {
+                                    days: ("saturday" | "sunday")[];
+                                    hours: string;
+                                };
+                            };
+                            /** @description Facts the city has not confirmed yet */
+                            unconfirmed: ("address" | "hours")[];
                             handles: {
                                 /** @enum {unknown} */
                                 procedure: "application" | "issuance" | "move-in-notification" | "continuation" | "move-out-notification" | "address-change-notification" | "family-register-notification" | "front-side-change" | "suspension" | "suspension-release" | "pin-reset" | "reissue-lost" | "reissue-stolen" | "reissue-damaged" | "reissue-notes-full" | "renewal" | "validity-extension" | "return" | "number-change" | "notification-card-return" | "signature-certificate" | "proxy-enquiry";
@@ -22199,6 +22260,16 @@ export interface operations {
                         hotline: {
                             name: string;
                             phone: string;
+                            hours: string;
+                        };
+                        /** @description The national hotline’s foreign-language line (0120-0178-27) */
+                        hotlineForeign: {
+                            phone: string;
+                            /** @description ISO 639-1 codes of the languages offered */
+                            languages: string[];
+                            /** @description Whether the requested language is offered there */
+                            offered: boolean;
+                            /** @description The hours in the requested language */
                             hours: string;
                         };
                         /** @description The hotline matters here (loss, theft, a leaked number) */
