@@ -29,7 +29,7 @@ const Dated = {
 };
 
 export const GuideDeadlineSchema = Type.Object({
-  kind: Type.Enum(Object.values(DeadlineKind), { description: 'move-in (R-7), continuation (R-8), renewal-opens (R-6), card-expiry, extension (R-5)' }),
+  kind: Type.Enum(Object.values(DeadlineKind), { description: 'move-in (R-7), continuation (R-8), renewal-opens (R-6), card-expiry, extension (R-5), certificate-renewal-opens (R-14), certificate-expiry (R-4), abroad-continuation and abroad-abolished (R-17)' }),
   ...Dated,
   title: Text('What the date is'),
   consequence: Text('What happens if it is missed, or what the date means'),

@@ -17,6 +17,8 @@ export const FIELD_LABELS = {
   currentExpiryDate: 'カードのいまの有効期限',
   newPeriodOfStayEnd: '新しい在留期間の満了日',
   currentPeriodOfStayEnd: 'いまの在留期間の満了日',
+  certificateExpiryDate: '電子証明書の有効期限',
+  japaneseNational: '日本国籍ですか',
 } as const satisfies Record<AnswerName, string>;
 
 export const FIELD_HINTS = {
@@ -32,6 +34,8 @@ export const FIELD_HINTS = {
   currentExpiryDate: 'カードの表面に「〇年〇月〇日まで有効」と書かれています。',
   newPeriodOfStayEnd: '新しい在留カードに書かれている満了日です。',
   currentPeriodOfStayEnd: 'いまの在留カードに書かれている満了日です。',
+  certificateExpiryDate: 'マイナポータルや、カードを受け取ったときの書類で確かめられます。分からなければ空欄のままにしてください。',
+  japaneseNational: '国外継続利用ができるのは、日本国籍の方だけです。分からなければ空欄のままにしてください。',
 } as const satisfies Record<AnswerName, string>;
 
 /** Moving out asks the same dates from the other side of the move. */
@@ -43,6 +47,11 @@ export const MOVING_OUT_LABELS = {
 export const MOVING_OUT_HINTS = {
   moveInDate: '分からなければ空欄のままにしてください。転出予定日に住み始めるとして計算します。',
   plannedMoveOutDate: '転出届に書く、引っ越す予定の日です。',
+} as const satisfies Partial<Record<AnswerName, string>>;
+
+/** Moving abroad asks the planned move-out date of the 国外転出届. */
+export const MOVING_ABROAD_HINTS = {
+  plannedMoveOutDate: '国外転出届に書く、海外へ引っ越す予定の日です。',
 } as const satisfies Partial<Record<AnswerName, string>>;
 
 export const UI_TEXT = {
@@ -135,11 +144,13 @@ export type UiTextId = keyof typeof UI_TEXT;
 /** The label of an answer in a situation's form (moving out asks the move's dates from the other side). */
 export function fieldLabel(situation: Situation, name: AnswerName): UiMessage {
   if (situation === 'moving-out' && (name === 'moveInDate' || name === 'plannedMoveOutDate')) return MOVING_OUT_LABELS[name];
+  if (situation === 'moving-abroad' && name === 'plannedMoveOutDate') return MOVING_OUT_LABELS[name];
   return FIELD_LABELS[name];
 }
 
 export function fieldHint(situation: Situation, name: AnswerName): UiMessage {
   if (situation === 'moving-out' && (name === 'moveInDate' || name === 'plannedMoveOutDate')) return MOVING_OUT_HINTS[name];
+  if (situation === 'moving-abroad' && name === 'plannedMoveOutDate') return MOVING_ABROAD_HINTS[name];
   return FIELD_HINTS[name];
 }
 
@@ -148,6 +159,7 @@ export type UiMessage =
   | (typeof FIELD_HINTS)[AnswerName]
   | (typeof MOVING_OUT_LABELS)[keyof typeof MOVING_OUT_LABELS]
   | (typeof MOVING_OUT_HINTS)[keyof typeof MOVING_OUT_HINTS]
+  | (typeof MOVING_ABROAD_HINTS)[keyof typeof MOVING_ABROAD_HINTS]
   | (typeof UI_TEXT)[UiTextId];
 
 export const UI_MESSAGES: readonly UiMessage[] = [
@@ -156,6 +168,7 @@ export const UI_MESSAGES: readonly UiMessage[] = [
     ...Object.values(FIELD_HINTS),
     ...Object.values(MOVING_OUT_LABELS),
     ...Object.values(MOVING_OUT_HINTS),
+    ...Object.values(MOVING_ABROAD_HINTS),
     ...Object.values(UI_TEXT),
   ]),
 ];

@@ -267,11 +267,33 @@ describe('moving-out', () => {
 });
 
 describe('moving abroad, address and name changes', () => {
-  it('moving abroad: 転出届 and return of the card', () => {
-    const answer = plan('moving-abroad', {});
-    expect(ids(answer.steps)).toEqual(['abroadFile', 'abroadReturn']);
+  it('moving abroad, a Japanese national: 国外継続利用 by the day before, else the card ends on the move-out date (R-17)', () => {
+    const answer = plan('moving-abroad', { plannedMoveOutDate: d('2026-09-30'), japaneseNational: true });
+    expect(ids(answer.steps)).toEqual(['abroadFile', 'abroadKeep', 'abroadKeepEffects', 'abroadAbolished', 'abroadReturn']);
+    expect(answer.steps[1]!.params).toEqual({ date: { kind: 'date', date: '2026-09-29' } });
+    expect(answer.steps[2]!.params).toEqual({ date: { kind: 'date', date: '2026-09-30' } });
+    expect(answer.deadlines.map(({ kind, date }) => [kind, date])).toEqual([
+      ['abroad-continuation', '2026-09-29'],
+      ['abroad-abolished', '2026-09-30'],
+    ]);
     expect(answer.procedures).toEqual(['move-out-notification', 'return']);
     expect(ids(answer.warnings)).toEqual(['whoHousehold', 'whoProxyAsk', 'cardEndsCertificates', 'numberStays']);
+  });
+
+  it('moving abroad: asked on the day before is in time, on the move-out day too late; a foreign national has only the abolition', () => {
+    expect(ids(plan('moving-abroad', { plannedMoveOutDate: d('2026-09-30'), today: d('2026-09-29') }).steps)).toContain('abroadKeep');
+    expect(ids(plan('moving-abroad', { plannedMoveOutDate: d('2026-09-30'), today: d('2026-09-30') }).steps)).toEqual([
+      'abroadFile',
+      'abroadKeepTooLate',
+      'abroadAbolished',
+      'abroadReturn',
+    ]);
+    const foreign = plan('moving-abroad', { plannedMoveOutDate: d('2026-09-30'), japaneseNational: false });
+    expect(ids(foreign.steps)).toEqual(['abroadFile', 'abroadAbolished', 'abroadReturn']);
+    expect(foreign.deadlines.map(({ kind }) => kind)).toEqual(['abroad-abolished']);
+    const always = { ...context, rules: { ...DEFAULT_CONTEXT, policy: { ...DEFAULT_CONTEXT.policy, movingAbroad: 'always-abolish' as const } } };
+    const outcome = decideGuide({ situation: 'moving-abroad', answers: { plannedMoveOutDate: d('2026-09-30'), japaneseNational: true } }, always);
+    expect(outcome.ok && ids(outcome.value.steps)).toEqual(['abroadFile', 'abroadAbolished', 'abroadReturn']);
   });
 
   it.each([
@@ -282,6 +304,28 @@ describe('moving abroad, address and name changes', () => {
     expect(ids(answer.steps)).toEqual(steps);
     expect(ids(answer.warnings)).toEqual(['whoHousehold', 'whoProxyAsk', ...foreign, 'signatureRevoked', 'notesFullFree']);
     expect(answer.checklist.map((entry) => entry.item)).toEqual(['card', 'identity-documents', 'pin']);
+  });
+});
+
+describe('electronic certificates (R-4, R-14, R-15)', () => {
+  it('the renewal window opens 3 months before the expiry; free at a counter, the PIN set there', () => {
+    const answer = plan('certificate', { certificateExpiryDate: d('2026-12-15') });
+    expect(ids(answer.steps)).toEqual(['certRenewFrom', 'certAtCounter', 'certSetPin', 'certRevokedAgain']);
+    expect(answer.steps[0]!.params).toMatchObject({ date: { date: '2026-09-15' } });
+    expect(answer.deadlines.map(({ kind, date }) => [kind, date])).toEqual([
+      ['certificate-renewal-opens', '2026-09-15'],
+      ['certificate-expiry', '2026-12-15'],
+    ]);
+    expect(ids(answer.warnings)).toEqual(expect.arrayContaining(['certTurned15', 'certNoWard', 'certNewExpiry']));
+    expect(answer.fee).toBeNull();
+  });
+
+  it('inside the window: renew now; expired: a new issue; unknown expiry: the steps alone', () => {
+    expect(ids(plan('certificate', { certificateExpiryDate: d('2026-09-15') }).steps)[0]).toBe('certRenewNow');
+    expect(ids(plan('certificate', { certificateExpiryDate: d('2026-07-05') }).steps)[0]).toBe('certExpiredIssue');
+    const unknown = plan('certificate', {});
+    expect(ids(unknown.steps)).toEqual(['certAtCounter', 'certSetPin', 'certRevokedAgain']);
+    expect(unknown.deadlines).toEqual([]);
   });
 });
 

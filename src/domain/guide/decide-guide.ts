@@ -17,6 +17,8 @@ import {
   REISSUE_PROCEDURE,
 } from '../../rules/procedures.ts';
 import { reissueFee } from '../../rules/reissue-fee.ts';
+import { certificateRenewalWindow } from '../../rules/certificate-renewal-window.ts';
+import { AbroadContinuationReason, JAPANESE_NATIONALITY, movingAbroad as movingAbroadRule } from '../../rules/moving-abroad.ts';
 import { renewalWindow } from '../../rules/renewal-window.ts';
 import { validityExtension, type ValidityExtensionOutput } from '../../rules/validity-extension.ts';
 import type { Result } from '../../rules/result.ts';
@@ -410,14 +412,61 @@ const movingOut: Decide = (draft, answers) => {
   return DONE;
 };
 
-const movingAbroad: Decide = (draft) => {
+/**
+ * R-17 (docs/rules.md): both paths. A Japanese national may keep the card abroad (国外継続利用) when
+ * asking no later than the day before the planned move-out; the signature certificate then ends on
+ * the move-out date. Otherwise the card is abolished on the planned move-out date, not on the day
+ * the 国外転出届 is filed. Whether the holder is a national may be unknown: then both paths are told.
+ */
+const movingAbroad: Decide = (draft, answers) => {
+  const { context } = draft;
+  const planned = need(answers, 'plannedMoveOutDate');
+  const national = answers.japaneseNational;
+  const asked = movingAbroadRule(
+    { nationality: national === false ? 'ZZ' : JAPANESE_NATIONALITY, plannedMoveOutDate: planned, today: context.today, cardStatus: 'active' },
+    context.rules,
+  );
+  if (!asked.ok) return refusal(asked.error, 'plannedMoveOutDate');
+  const { continuationAllowed, reason, abolishesOn = planned } = asked.value;
+  const keepPossible = reason !== AbroadContinuationReason.Policy && national !== false;
+  const dayBefore = addDays(planned, -1);
+  draft.visit(Procedure.MoveOutNotification).step('abroadFile');
+  if (keepPossible) {
+    draft.deadlines.push(deadline(context, DeadlineKind.AbroadContinuation, dayBefore, titleLine('abroadKeepBy'), line('abroadKeepByConsequence')));
+    if (continuationAllowed) draft.step('abroadKeep', { date: date(dayBefore) }).step('abroadKeepEffects', { date: date(planned) });
+    else draft.step('abroadKeepTooLate', { date: date(dayBefore) });
+  }
+  draft.deadlines.push(deadline(context, DeadlineKind.AbroadAbolished, abolishesOn, titleLine('abroadAbolishes'), line('abroadAbolishesConsequence')));
+  draft.visit(Procedure.Return).step('abroadAbolished', { date: date(abolishesOn) }).step('abroadReturn').warn('cardEndsCertificates').warn('numberStays');
+  return DONE;
+};
+
+/**
+ * An electronic certificate that expires, was revoked, or a holder who turned 15 (R-4, R-14, R-15):
+ * with its expiry, the renewal window; once expired, a new issue with the same steps. Free.
+ */
+const certificate: Decide = (draft, answers) => {
+  const { context } = draft;
+  const expiry = answers.certificateExpiryDate;
+  draft.visit(Procedure.SignatureCertificate);
+  if (expiry !== undefined) {
+    const window = certificateRenewalWindow({ certificateExpiryDate: expiry, today: context.today }, context.rules);
+    if (!window.ok) return refusal(window.error, 'certificateExpiryDate');
+    draft.deadlines.push(
+      deadline(context, DeadlineKind.CertificateRenewalOpens, window.value.opensOn, titleLine('certRenewalOpens'), line('certRenewalOpensConsequence')),
+      deadline(context, DeadlineKind.CertificateExpiry, expiry, titleLine('certExpiry'), line('certExpiryConsequence'), fixedDateNotes(context.rules, expiry)),
+    );
+    if (context.today > expiry) draft.step('certExpiredIssue', { date: date(expiry) });
+    else if (window.value.open) draft.step('certRenewNow', { date: date(expiry) });
+    else draft.step('certRenewFrom', { date: date(window.value.opensOn), months: count(context.rules.policy.certificateRenewalWindowMonths) });
+  }
   draft
-    .visit(Procedure.MoveOutNotification)
-    .visit(Procedure.Return)
-    .step('abroadFile')
-    .step('abroadReturn')
-    .warn('cardEndsCertificates')
-    .warn('numberStays');
+    .step('certAtCounter')
+    .step('certSetPin')
+    .step('certRevokedAgain')
+    .warn('certTurned15')
+    .warn('certNoWard')
+    .warn('certNewExpiry', { count: count(context.rules.policy.certificateValidityBirthdays) });
   return DONE;
 };
 
@@ -650,6 +699,7 @@ const DECIDE = {
   damaged,
   'notes-full': notesFull,
   expiring,
+  certificate,
   'period-of-stay-renewed': extension(false),
   'period-of-stay-pending': extension(true),
   'not-needed': notNeeded,

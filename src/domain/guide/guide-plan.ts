@@ -49,6 +49,10 @@ export const DeadlineKind = {
   RenewalOpens: 'renewal-opens',
   CardExpiry: 'card-expiry',
   Extension: 'extension',
+  CertificateRenewalOpens: 'certificate-renewal-opens',
+  CertificateExpiry: 'certificate-expiry',
+  AbroadContinuation: 'abroad-continuation',
+  AbroadAbolished: 'abroad-abolished',
 } as const;
 export type DeadlineKind = (typeof DeadlineKind)[keyof typeof DeadlineKind];
 

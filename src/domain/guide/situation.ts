@@ -16,6 +16,7 @@ export const SITUATIONS = [
   'damaged',
   'notes-full',
   'expiring',
+  'certificate',
   'period-of-stay-renewed',
   'period-of-stay-pending',
   'not-needed',
@@ -55,6 +56,8 @@ export const GuideAnswersSchema = Type.Object(
     currentExpiryDate: Type.Optional(DateField('The card’s expiry today')),
     newPeriodOfStayEnd: Type.Optional(DateField('The end of the renewed period of stay, on the new residence card')),
     currentPeriodOfStayEnd: Type.Optional(DateField('The end of the current period of stay, on the residence card')),
+    certificateExpiryDate: Type.Optional(DateField('The electronic certificate’s expiry (R-4), if known')),
+    japaneseNational: Type.Optional(Type.Boolean({ description: 'The holder is a Japanese national (only they may keep the card abroad, R-17)' })),
   },
   { additionalProperties: false, description: 'Only the answers the situation needs (see each situation); `today` always may be given' },
 );
@@ -91,6 +94,8 @@ export const ANSWER_KINDS = {
   currentExpiryDate: AnswerKind.Date,
   newPeriodOfStayEnd: AnswerKind.Date,
   currentPeriodOfStayEnd: AnswerKind.Date,
+  certificateExpiryDate: AnswerKind.Date,
+  japaneseNational: AnswerKind.Boolean,
 } as const satisfies Record<AnswerName, AnswerKind>;
 
 export interface Questions {
@@ -109,7 +114,7 @@ const EXTENSION = ['birthDate', 'cardIssueDate', 'currentExpiryDate'] as const;
 export const QUESTIONS = {
   'moved-in': { required: ['moveInDate'], optional: ['plannedMoveOutDate', 'moveInNotificationDate', 'cardPresentedAtMoveIn'] },
   'moving-out': { required: ['plannedMoveOutDate'], optional: ['moveInDate'] },
-  'moving-abroad': NONE,
+  'moving-abroad': { required: ['plannedMoveOutDate'], optional: ['japaneseNational'] },
   'address-changed': NONE,
   'name-changed': NONE,
   lost: { required: ['lostAtHome', 'withCertificates'], optional: [] },
@@ -120,6 +125,7 @@ export const QUESTIONS = {
   damaged: { required: ['withCertificates'], optional: [] },
   'notes-full': NONE,
   expiring: { required: ['expiryDate'], optional: [] },
+  certificate: { required: [], optional: ['certificateExpiryDate'] },
   'period-of-stay-renewed': { required: [...EXTENSION, 'newPeriodOfStayEnd'], optional: [] },
   'period-of-stay-pending': { required: [...EXTENSION, 'currentPeriodOfStayEnd'], optional: [] },
   'not-needed': NONE,
@@ -139,6 +145,7 @@ export const SITUATION_GROUPS = [
   { id: 'lost', situations: ['lost', 'stolen', 'found'] },
   { id: 'pin', situations: ['pin-locked', 'pin-change'] },
   { id: 'new-card', situations: ['damaged', 'notes-full', 'expiring'] },
+  { id: 'certificate', situations: ['certificate'] },
   { id: 'foreign', situations: ['period-of-stay-renewed', 'period-of-stay-pending'] },
   { id: 'other', situations: ['not-needed', 'number-leaked', 'notification-card', 'proxy'] },
 ] as const satisfies readonly { id: string; situations: readonly Situation[] }[];

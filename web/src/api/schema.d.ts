@@ -22004,7 +22004,7 @@ export interface operations {
                      * @description What happened (docs/api.md "Resident guide")
                      * @enum {unknown}
                      */
-                    situation: "moved-in" | "moving-out" | "moving-abroad" | "address-changed" | "name-changed" | "lost" | "stolen" | "found" | "pin-locked" | "pin-change" | "damaged" | "notes-full" | "expiring" | "period-of-stay-renewed" | "period-of-stay-pending" | "not-needed" | "number-leaked" | "notification-card" | "proxy";
+                    situation: "moved-in" | "moving-out" | "moving-abroad" | "address-changed" | "name-changed" | "lost" | "stolen" | "found" | "pin-locked" | "pin-change" | "damaged" | "notes-full" | "expiring" | "certificate" | "period-of-stay-renewed" | "period-of-stay-pending" | "not-needed" | "number-leaked" | "notification-card" | "proxy";
                     /**
                      * @description ja, ja-easy (やさしい日本語), en, zh-Hans, ko or vi
                      * @enum {unknown}
@@ -22080,6 +22080,14 @@ export interface operations {
                          * @example 2026-04-01
                          */
                         currentPeriodOfStayEnd?: string;
+                        /**
+                         * Format: date
+                         * @description The electronic certificate’s expiry (R-4), if known
+                         * @example 2026-04-01
+                         */
+                        certificateExpiryDate?: string;
+                        /** @description The holder is a Japanese national (only they may keep the card abroad, R-17) */
+                        japaneseNational?: boolean;
                     };
                 };
             };
@@ -22096,7 +22104,7 @@ export interface operations {
                          * @description What happened (docs/api.md "Resident guide")
                          * @enum {unknown}
                          */
-                        situation: "moved-in" | "moving-out" | "moving-abroad" | "address-changed" | "name-changed" | "lost" | "stolen" | "found" | "pin-locked" | "pin-change" | "damaged" | "notes-full" | "expiring" | "period-of-stay-renewed" | "period-of-stay-pending" | "not-needed" | "number-leaked" | "notification-card" | "proxy";
+                        situation: "moved-in" | "moving-out" | "moving-abroad" | "address-changed" | "name-changed" | "lost" | "stolen" | "found" | "pin-locked" | "pin-change" | "damaged" | "notes-full" | "expiring" | "certificate" | "period-of-stay-renewed" | "period-of-stay-pending" | "not-needed" | "number-leaked" | "notification-card" | "proxy";
                         /**
                          * @description ja, ja-easy (やさしい日本語), en, zh-Hans, ko or vi
                          * @enum {unknown}
@@ -22187,10 +22195,10 @@ export interface operations {
                         };
                         deadlines: {
                             /**
-                             * @description move-in (R-7), continuation (R-8), renewal-opens (R-6), card-expiry, extension (R-5)
+                             * @description move-in (R-7), continuation (R-8), renewal-opens (R-6), card-expiry, extension (R-5), certificate-renewal-opens (R-14), certificate-expiry (R-4), abroad-continuation and abroad-abolished (R-17)
                              * @enum {unknown}
                              */
-                            kind: "move-in" | "continuation" | "renewal-opens" | "card-expiry" | "extension";
+                            kind: "move-in" | "continuation" | "renewal-opens" | "card-expiry" | "extension" | "certificate-renewal-opens" | "certificate-expiry" | "abroad-continuation" | "abroad-abolished";
                             /**
                              * Format: date
                              * @description A calendar date, YYYY-MM-DD

@@ -9,7 +9,7 @@ import {
   TEXT as T,
 } from '../../../domain/guide/guide-text.ts';
 import { PROCEDURE_TABLE as P } from '../../../rules/procedures.ts';
-import { FIELD_HINTS as FH, FIELD_LABELS as FL, MOVING_OUT_HINTS as MH, MOVING_OUT_LABELS as ML, UI_TEXT as U } from '../ui-text.ts';
+import { FIELD_HINTS as FH, FIELD_LABELS as FL, MOVING_ABROAD_HINTS as AH, MOVING_OUT_HINTS as MH, MOVING_OUT_LABELS as ML, UI_TEXT as U } from '../ui-text.ts';
 import type { Catalogue } from './catalogue.ts';
 
 /** English. Legal terms and names keep their Japanese in «…», so a resident can show them at the counter. */
@@ -91,8 +91,7 @@ export const en = {
     'Then, within {days} days of filing the moving-in notification, you must complete the continued use of the card («継続利用») in your new town. Otherwise the card is abolished.',
   [T.moveOutPending]: 'If you moved into Edogawa and have not yet completed the continued use of your card, the card is abolished when you move out.',
   [T.abroadFile]: 'File the notification of moving abroad («転出届») at the Residents Division of the main office («本庁舎 区民課») or the Family Register and Residents Section («戸籍住民係») of a branch office.',
-  [T.abroadReturn]:
-    'When you move abroad and your resident registration ends, you hand back your My Number Card. Return it at a My Number Card counter or at the Family Register and Residents Section of a branch office.',
+  [T.abroadReturn]: 'Hand the invalid card back at a My Number Card counter or the Family Register and Residents Section of a branch office («返納»).',
   [T.addressFile]:
     'When you file the change of address («転居届») at the Residents Division of the main office («本庁舎 区民課») or the Family Register and Residents Section («戸籍住民係») of a branch office, bring your My Number Card as well. File it within 14 days of moving.',
   [T.frontAddress]: 'At the counter, enter the 4-digit PIN for resident registration («住民基本台帳事務用»): your new address is written in the notes field on the front of the card («追記欄»).',
@@ -316,4 +315,30 @@ export const en = {
   [U.langEs]: 'Spanish',
   [U.langPt]: 'Portuguese',
   [U.langVi]: 'Vietnamese',
+  [S.certificate]: 'My electronic certificate expires, was revoked, or I turned 15',
+  [D.certRenewalOpens]: 'First day you can renew the electronic certificate',
+  [D.certExpiry]: 'Expiry of the electronic certificate',
+  [D.abroadKeepBy]: 'Deadline to keep the card for use abroad («国外継続利用»)',
+  [D.abroadAbolishes]: 'Day the card becomes invalid (planned moving-out date)',
+  [T.abroadKeep]: 'Japanese nationals can keep using the card abroad if they complete continued use abroad («国外継続利用») at a counter no later than the day before the planned moving-out date ({date}). Do it together with or after the notification of moving abroad («国外転出届»).',
+  [T.abroadKeepEffects]: 'With continued use abroad, “moved abroad” («国外転出») and the date are written on the front of the card. The electronic certificate for signing ends on the moving-out date ({date}); a new one for residents abroad can be issued. The electronic certificate for user authentication stays valid.',
+  [T.abroadKeepTooLate]: 'Continued use abroad must be done no later than the day before the planned moving-out date ({date}). That day has passed, so the card cannot be kept for use abroad.',
+  [T.abroadAbolished]: 'Without continued use abroad (this includes all foreign nationals), the card becomes invalid («廃止») on the planned moving-out date, {date}. You can use it until then.',
+  [T.certRenewFrom]: 'You can renew the electronic certificate from {date}, when less than {months} months are left before it expires.',
+  [T.certRenewNow]: 'You can renew the electronic certificate now. Go to a counter no later than its expiry date, {date}.',
+  [T.certExpiredIssue]: 'Your electronic certificate expired on {date}. It is not renewed but newly issued at a counter, with the same steps.',
+  [T.certAtCounter]: 'Bring your My Number Card and identity documents to a My Number Card counter or the Family Register and Residents Section of a branch office. Renewing or issuing electronic certificates is free.',
+  [T.certSetPin]: 'At the counter you set the certificate’s PIN on the card: 6 to 16 capital letters A–Z and digits for the electronic certificate for signing, 4 digits for the electronic certificate for user authentication.',
+  [T.certRevokedAgain]: 'If the electronic certificate for signing was revoked because your address or name changed, the same counter issues a new one.',
+  [T.certTurned15]: 'The electronic certificate for signing can be issued from the age of 15. Under 15, only the electronic certificate for user authentication is issued.',
+  [T.certNoWard]: 'Adults under guardianship («成年被後見人») are not issued an electronic certificate for signing.',
+  [T.certNewExpiry]: 'A new electronic certificate is valid until the {count}th birthday after it is issued, but never longer than the card.',
+  [T.certRenewalOpensConsequence]: 'From this day until the expiry date, a counter can renew the electronic certificate.',
+  [T.certExpiryConsequence]: 'After this day the electronic certificate no longer works (the card as health insurance card, certificates at convenience stores, e-Tax …). A counter then issues a new one.',
+  [T.abroadKeepByConsequence]: 'After this day the card cannot be kept for use abroad and becomes invalid on the planned moving-out date.',
+  [T.abroadAbolishesConsequence]: 'A card not kept for use abroad becomes invalid on this day.',
+  [FL.japaneseNational]: 'Are you a Japanese national?',
+  [FH.certificateExpiryDate]: 'You can check it in Mynaportal or in the papers you received with the card. Leave it empty if you do not know.',
+  [FH.japaneseNational]: 'Only Japanese nationals can keep the card for use abroad. Leave it empty if you are not sure.',
+  [AH.plannedMoveOutDate]: 'The day you plan to move abroad, as written in the notification of moving abroad («国外転出届»).',
 } as const satisfies Catalogue;

@@ -9,7 +9,7 @@ import {
   TEXT as T,
 } from '../../../domain/guide/guide-text.ts';
 import { PROCEDURE_TABLE as P } from '../../../rules/procedures.ts';
-import { FIELD_HINTS as FH, FIELD_LABELS as FL, MOVING_OUT_HINTS as MH, MOVING_OUT_LABELS as ML, UI_TEXT as U } from '../ui-text.ts';
+import { FIELD_HINTS as FH, FIELD_LABELS as FL, MOVING_ABROAD_HINTS as AH, MOVING_OUT_HINTS as MH, MOVING_OUT_LABELS as ML, UI_TEXT as U } from '../ui-text.ts';
 import type { Catalogue } from './catalogue.ts';
 
 /** 한국어. 법률 용어와 창구 이름은 일본어 원문«…»을 함께 적어 창구에서 보여 줄 수 있게 합니다. */
@@ -87,7 +87,7 @@ export const ko = {
   [T.moveOutContinueThere]: '그 후 전입신고를 한 날부터 {days}일 이내에 이사 간 곳에서 반드시 카드 계속 이용 («継続利用») 절차를 하세요. 하지 않으면 카드가 폐지됩니다.',
   [T.moveOutPending]: '에도가와구로 전입한 후 아직 계속 이용 절차를 하지 않은 카드는 전출하면 폐지됩니다.',
   [T.abroadFile]: '본청사 구민과 («本庁舎 区民課») 또는 각 사무소의 호적주민계 («戸籍住民係»)에 해외 전출신고 («転出届»)를 하세요.',
-  [T.abroadReturn]: '해외로 전출하여 주민등록이 없어지면 마이넘버 카드를 반납해야 합니다. 마이넘버 카드 전용 창구 또는 각 사무소의 호적주민계에서 카드를 반납하세요.',
+  [T.abroadReturn]: '효력을 잃은 카드는 가까운 마이넘버카드 전용 창구나 각 사무소의 호적주민계 창구에 반납하세요(«返納»).',
   [T.addressFile]: '본청사 구민과 («本庁舎 区民課») 또는 각 사무소의 호적주민계 («戸籍住民係»)에 주소 변경 («転居届»)을 신고할 때 마이넘버 카드도 함께 가지고 가세요. 이사한 날부터 14일 이내에 신고합니다.',
   [T.frontAddress]: '창구에서 "주민기본대장 사무용" 비밀번호 («住民基本台帳事務用», 숫자 4자리)를 입력하면 카드 앞면의 추기란 («追記欄»)에 새 주소가 기재됩니다.',
   [T.nameFile]: '호적 신고(혼인신고 «婚姻届» 등)나 이름 변경 신고를 할 때 마이넘버 카드도 함께 가지고 가세요.',
@@ -298,4 +298,30 @@ export const ko = {
   [U.langEs]: '스페인어',
   [U.langPt]: '포르투갈어',
   [U.langVi]: '베트남어',
+  [S.certificate]: '전자증명서의 유효기간이 다가왔습니다 / 효력을 잃었습니다 / 15세가 되었습니다',
+  [D.certRenewalOpens]: '전자증명서를 갱신할 수 있게 되는 날',
+  [D.certExpiry]: '전자증명서의 유효기간',
+  [D.abroadKeepBy]: '국외 계속 이용(«国外継続利用») 기한',
+  [D.abroadAbolishes]: '카드가 효력을 잃는 날(전출 예정일)',
+  [T.abroadKeep]: '일본 국적인 분은 전출 예정일 전날({date})까지 창구에서 국외 계속 이용(«国外継続利用») 절차를 하면 해외에서도 카드를 계속 사용할 수 있습니다. 국외 전출신고(«国外転出届»)와 함께 또는 그 후에 하세요.',
+  [T.abroadKeepEffects]: '국외 계속 이용을 하면 카드 앞면에 "국외 전출"(«国外転出»)과 날짜가 기재됩니다. 서명용 전자증명서는 전출일({date})에 효력을 잃으며, 해외 거주자용 서명용 전자증명서를 새로 발급받을 수 있습니다. 이용자증명용 전자증명서는 그대로 사용할 수 있습니다.',
+  [T.abroadKeepTooLate]: '국외 계속 이용 절차는 전출 예정일 전날({date})까지입니다. 이 기한이 지났으므로 국외 계속 이용은 할 수 없습니다.',
+  [T.abroadAbolished]: '국외 계속 이용을 하지 않는 경우(외국 국적인 분 포함), 카드는 전출 예정일인 {date}에 효력을 잃습니다(«廃止»). 그날까지는 카드를 사용할 수 있습니다.',
+  [T.certRenewFrom]: '전자증명서는 {date}부터 갱신할 수 있습니다. 유효기간까지 {months}개월 미만이 되면 창구에서 갱신할 수 있습니다.',
+  [T.certRenewNow]: '지금 전자증명서를 갱신할 수 있습니다. 유효기간인 {date}까지 가까운 창구에서 절차를 하세요.',
+  [T.certExpiredIssue]: '전자증명서의 유효기간({date})이 지났습니다. 갱신이 아니라 창구에서 새로 발급하며, 절차는 같습니다.',
+  [T.certAtCounter]: '마이넘버카드와 본인 확인 서류를 가지고 가까운 마이넘버카드 전용 창구나 각 사무소의 호적주민계 창구로 가세요. 전자증명서의 갱신과 발급은 무료입니다.',
+  [T.certSetPin]: '창구에서 전자증명서의 비밀번호를 카드에 설정합니다. 서명용 전자증명서는 영문 대문자(A~Z)와 숫자로 6~16자, 이용자증명용 전자증명서는 숫자 4자리입니다.',
+  [T.certRevokedAgain]: '주소나 이름이 바뀌어 서명용 전자증명서가 효력을 잃었을 때도 같은 창구에서 새로 발급받을 수 있습니다.',
+  [T.certTurned15]: '서명용 전자증명서는 15세가 되면 발급받을 수 있습니다. 15세 미만인 분은 이용자증명용 전자증명서만 발급됩니다.',
+  [T.certNoWard]: '성년피후견인(«成年被後見人»)에게는 서명용 전자증명서가 발급되지 않습니다.',
+  [T.certNewExpiry]: '새 전자증명서의 유효기간은 발급일로부터 {count}번째 생일까지입니다. 다만 카드의 유효기간보다 길어지지는 않습니다.',
+  [T.certRenewalOpensConsequence]: '이날부터 유효기간 당일까지 창구에서 전자증명서를 갱신할 수 있습니다.',
+  [T.certExpiryConsequence]: '이날이 지나면 전자증명서를 사용할 수 없습니다(마이나 보험증, 편의점 증명서 발급, e-Tax 등). 그 후에는 창구에서 새로 발급합니다.',
+  [T.abroadKeepByConsequence]: '이날이 지나면 국외 계속 이용을 할 수 없으며, 카드는 전출 예정일에 효력을 잃습니다.',
+  [T.abroadAbolishesConsequence]: '국외 계속 이용을 하지 않은 카드는 이날 효력을 잃습니다.',
+  [FL.japaneseNational]: '일본 국적입니까?',
+  [FH.certificateExpiryDate]: '마이나포털이나 카드를 받을 때 받은 서류에서 확인할 수 있습니다. 모르면 비워 두세요.',
+  [FH.japaneseNational]: '국외 계속 이용은 일본 국적인 분만 할 수 있습니다. 모르면 비워 두세요.',
+  [AH.plannedMoveOutDate]: '국외 전출신고(«国外転出届»)에 적는, 해외로 이사할 예정일입니다.',
 } as const satisfies Catalogue;

@@ -9,7 +9,7 @@ import {
   TEXT as T,
 } from '../../../domain/guide/guide-text.ts';
 import { PROCEDURE_TABLE as P } from '../../../rules/procedures.ts';
-import { FIELD_HINTS as FH, FIELD_LABELS as FL, MOVING_OUT_HINTS as MH, MOVING_OUT_LABELS as ML, UI_TEXT as U } from '../ui-text.ts';
+import { FIELD_HINTS as FH, FIELD_LABELS as FL, MOVING_ABROAD_HINTS as AH, MOVING_OUT_HINTS as MH, MOVING_OUT_LABELS as ML, UI_TEXT as U } from '../ui-text.ts';
 import type { Catalogue } from './catalogue.ts';
 
 /** Tiếng Việt. Thuật ngữ pháp lý và tên quầy giữ nguyên tiếng Nhật «…» để có thể đưa cho nhân viên xem. */
@@ -91,8 +91,7 @@ export const vi = {
     'Sau đó, trong vòng {days} ngày kể từ ngày nộp thông báo chuyển đến, nhất định phải làm thủ tục tiếp tục sử dụng thẻ («継続利用») ở nơi ở mới. Nếu không, thẻ sẽ bị hủy bỏ.',
   [T.moveOutPending]: 'Nếu bạn chuyển đến Edogawa mà chưa làm thủ tục tiếp tục sử dụng thẻ, thẻ sẽ bị hủy bỏ khi bạn chuyển đi.',
   [T.abroadFile]: 'Hãy nộp thông báo chuyển ra nước ngoài («転出届») tại Phòng Cư dân của trụ sở chính («本庁舎 区民課») hoặc Bộ phận hộ tịch và cư dân («戸籍住民係») của các văn phòng chi nhánh.',
-  [T.abroadReturn]:
-    'Khi chuyển ra nước ngoài và không còn đăng ký cư trú, bạn phải nộp lại thẻ My Number. Hãy nộp lại tại quầy chuyên trách thẻ My Number hoặc Bộ phận hộ tịch và cư dân của các văn phòng chi nhánh.',
+  [T.abroadReturn]: 'Hãy trả lại thẻ đã mất hiệu lực («返納») tại quầy chuyên trách thẻ My Number hoặc Bộ phận hộ tịch và cư dân của các văn phòng chi nhánh.',
   [T.addressFile]:
     'Khi nộp thông báo đổi địa chỉ («転居届») tại Phòng Cư dân của trụ sở chính («本庁舎 区民課») hoặc Bộ phận hộ tịch và cư dân («戸籍住民係») của các văn phòng chi nhánh, hãy mang theo cả thẻ My Number. Hạn nộp là trong vòng 14 ngày kể từ ngày chuyển nhà.',
   [T.frontAddress]: 'Tại quầy, nhập mã PIN “dùng cho sổ đăng ký cư trú” («住民基本台帳事務用», 4 chữ số) để địa chỉ mới được ghi vào ô ghi bổ sung ở mặt trước thẻ («追記欄»).',
@@ -241,7 +240,7 @@ export const vi = {
   [U.officesTitle]: 'Nơi làm thủ tục',
   [U.warningsTitle]: 'Lưu ý',
   [U.feeCard]: 'Thẻ',
-  [U.feeCertificates]: 'Chứng thư điện tử',
+  [U.feeCertificates]: 'Giấy chứng nhận điện tử',
   [U.feeTotal]: 'Tổng cộng',
   [U.feePolice]: 'Giấy tờ của cảnh sát',
   [U.needed]: 'cần',
@@ -312,4 +311,30 @@ export const vi = {
   [U.langEs]: 'tiếng Tây Ban Nha',
   [U.langPt]: 'tiếng Bồ Đào Nha',
   [U.langVi]: 'tiếng Việt',
+  [S.certificate]: 'Giấy chứng nhận điện tử của tôi sắp hết hạn, đã mất hiệu lực, hoặc tôi vừa đủ 15 tuổi',
+  [D.certRenewalOpens]: 'Ngày bắt đầu có thể gia hạn giấy chứng nhận điện tử',
+  [D.certExpiry]: 'Ngày hết hạn của giấy chứng nhận điện tử',
+  [D.abroadKeepBy]: 'Hạn làm thủ tục tiếp tục sử dụng ở nước ngoài («国外継続利用»)',
+  [D.abroadAbolishes]: 'Ngày thẻ mất hiệu lực (ngày dự định chuyển đi)',
+  [T.abroadKeep]: 'Người có quốc tịch Nhật Bản có thể tiếp tục dùng thẻ ở nước ngoài nếu làm thủ tục tiếp tục sử dụng ở nước ngoài («国外継続利用») tại quầy chậm nhất là ngày trước ngày dự định chuyển đi ({date}). Hãy làm cùng lúc hoặc sau khi nộp thông báo chuyển ra nước ngoài («国外転出届»).',
+  [T.abroadKeepEffects]: 'Khi tiếp tục sử dụng ở nước ngoài, mặt trước thẻ sẽ được ghi “đã chuyển ra nước ngoài” («国外転出») và ngày. Giấy chứng nhận điện tử dùng để ký hết hiệu lực vào ngày chuyển đi ({date}); có thể được cấp giấy mới dành cho người sống ở nước ngoài. Giấy chứng nhận điện tử dùng để xác thực người dùng vẫn dùng được.',
+  [T.abroadKeepTooLate]: 'Thủ tục tiếp tục sử dụng ở nước ngoài phải làm chậm nhất là ngày trước ngày dự định chuyển đi ({date}). Đã quá hạn này nên không thể làm thủ tục đó.',
+  [T.abroadAbolished]: 'Nếu không làm thủ tục tiếp tục sử dụng ở nước ngoài (kể cả người có quốc tịch nước ngoài), thẻ sẽ mất hiệu lực («廃止») vào ngày dự định chuyển đi, {date}. Bạn có thể dùng thẻ đến ngày đó.',
+  [T.certRenewFrom]: 'Bạn có thể gia hạn giấy chứng nhận điện tử từ {date}, khi còn dưới {months} tháng trước ngày hết hạn.',
+  [T.certRenewNow]: 'Bây giờ bạn có thể gia hạn giấy chứng nhận điện tử. Hãy đến quầy chậm nhất là ngày hết hạn, {date}.',
+  [T.certExpiredIssue]: 'Giấy chứng nhận điện tử đã hết hạn vào {date}. Không gia hạn mà được cấp mới tại quầy, các bước giống nhau.',
+  [T.certAtCounter]: 'Hãy mang thẻ My Number và giấy tờ tùy thân đến quầy chuyên trách thẻ My Number hoặc Bộ phận hộ tịch và cư dân của các văn phòng chi nhánh. Gia hạn hoặc cấp giấy chứng nhận điện tử là miễn phí.',
+  [T.certSetPin]: 'Tại quầy, bạn đặt mã PIN của giấy chứng nhận vào thẻ: giấy chứng nhận điện tử dùng để ký gồm 6–16 ký tự là chữ in hoa A–Z và chữ số; giấy chứng nhận điện tử dùng để xác thực người dùng gồm 4 chữ số.',
+  [T.certRevokedAgain]: 'Nếu giấy chứng nhận điện tử dùng để ký mất hiệu lực do thay đổi địa chỉ hoặc họ tên, quầy đó cũng cấp giấy mới.',
+  [T.certTurned15]: 'Giấy chứng nhận điện tử dùng để ký được cấp từ 15 tuổi. Người dưới 15 tuổi chỉ được cấp giấy chứng nhận điện tử dùng để xác thực người dùng.',
+  [T.certNoWard]: 'Người thành niên được giám hộ («成年被後見人») không được cấp giấy chứng nhận điện tử dùng để ký.',
+  [T.certNewExpiry]: 'Giấy chứng nhận điện tử mới có hiệu lực đến sinh nhật lần thứ {count} kể từ ngày cấp, nhưng không dài hơn thẻ.',
+  [T.certRenewalOpensConsequence]: 'Từ ngày này đến ngày hết hạn, bạn có thể gia hạn giấy chứng nhận điện tử tại quầy.',
+  [T.certExpiryConsequence]: 'Sau ngày này giấy chứng nhận điện tử không dùng được nữa (thẻ bảo hiểm My Number, cấp giấy tờ tại cửa hàng tiện lợi, e-Tax …). Sau đó quầy sẽ cấp mới.',
+  [T.abroadKeepByConsequence]: 'Sau ngày này không thể tiếp tục sử dụng thẻ ở nước ngoài, và thẻ mất hiệu lực vào ngày dự định chuyển đi.',
+  [T.abroadAbolishesConsequence]: 'Thẻ không được tiếp tục sử dụng ở nước ngoài sẽ mất hiệu lực vào ngày này.',
+  [FL.japaneseNational]: 'Bạn có quốc tịch Nhật Bản không?',
+  [FH.certificateExpiryDate]: 'Bạn có thể xem trên Mynaportal hoặc trong giấy tờ nhận cùng với thẻ. Nếu không biết, hãy để trống.',
+  [FH.japaneseNational]: 'Chỉ người có quốc tịch Nhật Bản mới có thể tiếp tục dùng thẻ ở nước ngoài. Nếu không chắc, hãy để trống.',
+  [AH.plannedMoveOutDate]: 'Ngày bạn dự định chuyển ra nước ngoài, ghi trong thông báo chuyển ra nước ngoài («国外転出届»).',
 } as const satisfies Catalogue;

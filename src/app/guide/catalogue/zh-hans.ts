@@ -9,7 +9,7 @@ import {
   TEXT as T,
 } from '../../../domain/guide/guide-text.ts';
 import { PROCEDURE_TABLE as P } from '../../../rules/procedures.ts';
-import { FIELD_HINTS as FH, FIELD_LABELS as FL, MOVING_OUT_HINTS as MH, MOVING_OUT_LABELS as ML, UI_TEXT as U } from '../ui-text.ts';
+import { FIELD_HINTS as FH, FIELD_LABELS as FL, MOVING_ABROAD_HINTS as AH, MOVING_OUT_HINTS as MH, MOVING_OUT_LABELS as ML, UI_TEXT as U } from '../ui-text.ts';
 import type { Catalogue } from './catalogue.ts';
 
 /** 中文（简体）. 法律用语和窗口名称附上日文原文«…»，方便在窗口出示。 */
@@ -86,7 +86,7 @@ export const zhHans = {
   [T.moveOutContinueThere]: '之后，请务必在提交迁入申报之日起{days}天内，在新的市区町村办理卡的继续使用手续（«継続利用»）。否则卡将被废止。',
   [T.moveOutPending]: '迁入江户川区后还没有办理继续使用手续的卡，在迁出时将被废止。',
   [T.abroadFile]: '请到本厅舍区民课（«本庁舎 区民課»）或各事务所的户籍居民系（«戸籍住民係»）提交迁往国外的迁出申报（«転出届»）。',
-  [T.abroadReturn]: '迁往国外、居民登记注销后，需要交还个人编号卡。请到个人编号卡专用窗口或各事务所的户籍居民系交还。',
+  [T.abroadReturn]: '请将失效的卡交还到附近的个人编号卡专用窗口或各事务所户籍居民系的窗口（«返納»）。',
   [T.addressFile]: '到本厅舍区民课（«本庁舎 区民課»）或各事务所的户籍居民系（«戸籍住民係»）提交地址变更（«転居届»）时，请一并携带个人编号卡。请在搬家之日起14天内申报。',
   [T.frontAddress]: '在窗口输入“居民基本台账事务用”密码（«住民基本台帳事務用»，4位数字）后，新地址会写在卡正面的追记栏（«追記欄»）中。',
   [T.nameFile]: '提交户籍申报（如结婚申报«婚姻届»）或姓名变更申报时，请一并携带个人编号卡。',
@@ -296,4 +296,30 @@ export const zhHans = {
   [U.langEs]: '西班牙语',
   [U.langPt]: '葡萄牙语',
   [U.langVi]: '越南语',
+  [S.certificate]: '我的电子证明书快到期、已失效，或我已满15岁',
+  [D.certRenewalOpens]: '可以更新电子证明书的第一天',
+  [D.certExpiry]: '电子证明书的有效期限',
+  [D.abroadKeepBy]: '国外继续使用（«国外継続利用»）的期限',
+  [D.abroadAbolishes]: '卡失效的日子（预定迁出日）',
+  [T.abroadKeep]: '日本国籍的人，如在预定迁出日的前一天（{date}前（含当日））到窗口办理国外继续使用（«国外継続利用»）手续，就可以在海外继续使用卡。请在提交国外迁出申报（«国外転出届»）时或之后办理。',
+  [T.abroadKeepEffects]: '办理国外继续使用后，卡的正面会写上“国外迁出”（«国外転出»）和日期。签名用电子证明书在迁出日（{date}）失效，可以重新发行海外居民用的签名用电子证明书。用户证明用电子证明书可以继续使用。',
+  [T.abroadKeepTooLate]: '国外继续使用的手续须在预定迁出日的前一天（{date}前（含当日））办理。该期限已过，因此不能办理国外继续使用。',
+  [T.abroadAbolished]: '不办理国外继续使用时（包括外国国籍的人），卡将在预定迁出日{date}失效（«廃止»）。在那之前卡仍可使用。',
+  [T.certRenewFrom]: '电子证明书从{date}起可以更新。距有效期限不足{months}个月时，可以到窗口更新。',
+  [T.certRenewNow]: '现在可以更新电子证明书。请在有效期限{date}前（含当日）到附近的窗口办理。',
+  [T.certExpiredIssue]: '电子证明书的有效期限（{date}）已过。不是更新，而是在窗口重新发行，手续相同。',
+  [T.certAtCounter]: '请携带个人编号卡和本人确认文件，到附近的个人编号卡专用窗口或各事务所户籍居民系的窗口。更新或发行电子证明书免费。',
+  [T.certSetPin]: '在窗口把电子证明书的密码设定到卡上：签名用电子证明书为6至16个大写英文字母（A–Z）和数字，用户证明用电子证明书为4位数字。',
+  [T.certRevokedAgain]: '因住址或姓名变更导致签名用电子证明书失效时，也可以在同一窗口重新发行。',
+  [T.certTurned15]: '签名用电子证明书满15岁后可以发行。未满15岁的人只发行用户证明用电子证明书。',
+  [T.certNoWard]: '成年被监护人（«成年被後見人»）不能发行签名用电子证明书。',
+  [T.certNewExpiry]: '新电子证明书的有效期到发行后第{count}个生日，但不会超过卡的有效期限。',
+  [T.certRenewalOpensConsequence]: '从这一天到有效期限当天，可以在窗口更新电子证明书。',
+  [T.certExpiryConsequence]: '过了这一天，电子证明书将无法使用（医保用My Number卡、便利店领取证明、e-Tax等）。之后需在窗口重新发行。',
+  [T.abroadKeepByConsequence]: '过了这一天就不能办理国外继续使用，卡将在预定迁出日失效。',
+  [T.abroadAbolishesConsequence]: '没有办理国外继续使用的卡在这一天失效。',
+  [FL.japaneseNational]: '您是日本国籍吗？',
+  [FH.certificateExpiryDate]: '可以在Mynaportal或领取卡时收到的文件中确认。不清楚的话请留空。',
+  [FH.japaneseNational]: '只有日本国籍的人才能办理国外继续使用。不确定的话请留空。',
+  [AH.plannedMoveOutDate]: '国外迁出申报（«国外転出届»）上填写的预定搬往海外的日期。',
 } as const satisfies Catalogue;
