@@ -140,7 +140,7 @@ describe('questions', () => {
 
   it('says which answers conflict, in the resident’s language', async () => {
     const { body } = await get('/guide/ko/moved-in/answer?moveInDate=2026-07-06&moveInNotificationDate=2026-07-01');
-    expect(visibleText(body)).toContain('"에도가와구에 전입신고 (転入届)를 한 날"은(는) "새 주소에 살기 시작한 날"보다 앞선 날짜일 수 없습니다.');
+    expect(visibleText(body)).toContain('"에도가와구에 전입신고 (転入届)를 한 날" 항목의 날짜는 "새 주소에 살기 시작한 날"보다 앞선 날짜일 수 없습니다.');
   });
 
   it('reads a date typed without a date picker (2026/7/6, full-width digits)', async () => {

@@ -80,16 +80,16 @@ export const en = {
     'By {date}, take your My Number Card to a counter near you and complete the continued use of the card («継続利用»). You enter the 4-digit PIN for resident registration («住民基本台帳事務用»).',
   [T.continuationDone]: 'You showed the card and entered the PIN when you filed the moving-in notification, so continued use is complete. You can keep using your card.',
   [T.moveInLate]:
-    'The deadline for the moving-in notification ({date}) has passed. File it right away. Your card can no longer be continued and is abolished («廃止»), so you need to apply for a new card (a fee applies).',
+    'The deadline for the moving-in notification ({date}) has passed. File it right away. Your card can no longer be continued and becomes invalid («廃止»), so you need to apply for a new card (a fee applies).',
   [T.filedLate]: 'You filed the moving-in notification on {filed}, after the deadline ({date}). Your card can therefore not be continued and becomes invalid («廃止»). Please apply for a new card (a fee applies).',
-  [T.continuationLapsed]: 'The deadline for continued use ({date}) has passed, so your card has been abolished («廃止»). Please apply for a new card (a fee applies).',
+  [T.continuationLapsed]: 'The deadline for continued use ({date}) has passed, so your card has become invalid («廃止»). Please apply for a new card (a fee applies).',
   [T.moveOutFile]: 'File the moving-out notification («転出届») at the Residents Division of the main office («本庁舎 区民課») or the Family Register and Residents Section («戸籍住民係») of a branch office.',
   [T.moveOutKeepCard]: 'Do not hand in your My Number Card: take it with you. In most cases you can keep using it in your new town.',
   [T.moveOutFileThere]:
-    'File the moving-in notification («転入届») in your new town by {date}. Bring your My Number Card and enter the 4-digit PIN for resident registration («住民基本台帳事務用»).',
+    'File the moving-in notification («転入届») in your new town no later than {date}. Bring your My Number Card and enter the 4-digit PIN for resident registration («住民基本台帳事務用»).',
   [T.moveOutContinueThere]:
-    'Then, within {days} days of filing the moving-in notification, you must complete the continued use of the card («継続利用») in your new town. Otherwise the card is abolished.',
-  [T.moveOutPending]: 'If you moved into Edogawa and have not yet completed the continued use of your card, the card is abolished when you move out.',
+    'Then, within {days} days of filing the moving-in notification, you must complete the continued use of the card («継続利用») in your new town. Otherwise the card becomes invalid.',
+  [T.moveOutPending]: 'If you moved into Edogawa and have not yet completed the continued use of your card, the card becomes invalid when you move out.',
   [T.abroadFile]: 'File the notification of moving abroad («転出届») at the Residents Division of the main office («本庁舎 区民課») or the Family Register and Residents Section («戸籍住民係») of a branch office.',
   [T.abroadReturn]: 'Hand the invalid card back at a My Number Card counter or the Family Register and Residents Section of a branch office («返納»).',
   [T.addressFile]:
@@ -97,7 +97,7 @@ export const en = {
   [T.frontAddress]: 'At the counter, enter the 4-digit PIN for resident registration («住民基本台帳事務用»): your new address is written in the notes field on the front of the card («追記欄»).',
   [T.nameFile]: 'When you file a family register notification (such as a marriage notification, «婚姻届») or a change of name, bring your My Number Card as well.',
   [T.frontName]: 'At the counter, enter the 4-digit PIN for resident registration («住民基本台帳事務用»): your new name is written in the notes field on the front of the card («追記欄»).',
-  [T.signatureReapply]: 'If you use the signature certificate («署名用電子証明書»), apply for it again at the counter.',
+  [T.signatureReapply]: 'If you use the electronic certificate for signing («署名用電子証明書»), apply for it again at the counter.',
   [T.policeLost]:
     'Report the loss at a police station or police box («遺失届») and note the receipt number («受理番号»). To apply for a new card you need a document showing you reported it, such as the police receipt («受理確認書»).',
   [T.policeStolen]:
@@ -113,7 +113,7 @@ export const en = {
   [T.pinResetCounter]: 'You can reset your PIN (and unlock it) at a My Number Card counter or the Family Register and Residents Section of a branch office near you.',
   [T.pinChangeCounter]: 'You can change your PIN at a My Number Card counter or the Family Register and Residents Section of a branch office near you.',
   [T.pinDecideNew]: 'Decide on your new PINs before you go. The three 4-digit PINs (user authentication, resident registration «住民基本台帳事務用», form-filling support «券面事項入力補助用») may be the same number. The PIN of the electronic certificate for signing has 6 to 16 characters: capital letters A–Z and digits, with at least one of each.',
-  [T.pinLockCounts]: 'A 4-digit PIN locks after {short} wrong tries in a row; the signature certificate’s PIN after {long}.',
+  [T.pinLockCounts]: 'A 4-digit PIN locks after {short} wrong tries in a row; the PIN of the electronic certificate for signing after {long}.',
   [T.convenienceReset]: 'A service to reset PINs at convenience stores has also started. See the city’s website for details.',
   [T.reissueAtCounter]: 'Apply for a new card («再交付») at a My Number Card counter or the Family Register and Residents Section of a branch office near you.',
   [T.notesFullNewCard]:
@@ -147,9 +147,9 @@ export const en = {
   [T.numberChangeAsk]:
     'If your My Number (individual number, «個人番号») has leaked and may be misused, it may be possible to change it. First, ask at a My Number Card counter or the Family Register and Residents Section of a branch office near you.',
   [T.numberChangeDecided]: 'The city checks your circumstances and decides whether the number is changed.',
-  [T.numberChangeNewCard]: 'When your number changes, your current card can no longer be used (it is abolished, «廃止») and a card with the new number is made. No new photo is needed.',
+  [T.numberChangeNewCard]: 'When your number changes, your current card can no longer be used (it becomes invalid, «廃止») and a card with the new number is made. No new photo is needed.',
   [T.lostAlsoCall]: 'If your card was lost or stolen, first call the My Number general toll-free line («マイナンバー総合フリーダイヤル») at {phone} to suspend it.',
-  [T.notificationAbolished]: 'The notification card («通知カード») was abolished on {date}. It is no longer issued, and its details can no longer be changed.',
+  [T.notificationAbolished]: 'The notification card («通知カード») was discontinued on {date}. It is no longer issued, and its details can no longer be changed.',
   [T.notificationReturn]: 'If you have a notification card, hand it back at the counter when you receive your My Number Card.',
   [T.notificationLost]: 'If you lost your notification card, a separate procedure applies. See the city’s page for people who lost their notification card («マイナンバー通知カードを紛失された方»).',
   [T.proxyAskFirst]:
@@ -164,7 +164,7 @@ export const en = {
   [T.placeCard]: 'My Number Card procedures can be done at any My Number Card counter or at the Family Register and Residents Section of a branch office.',
   [T.placeNewMunicipality]: 'The moving-in notification and continued use of the card in your new town are done at the counters of your new town.',
   [T.signatureRevoked]:
-    'If you have a signature certificate («署名用電子証明書»), it is revoked automatically when your address or name changes. To keep using it, apply for it again.',
+    'If you have an electronic certificate for signing («署名用電子証明書»), it is revoked automatically when your address or name changes. To keep using it, apply for it again.',
   [T.notesFullFree]: 'If the notes field on the front of the card («追記欄») is full, a new card is made. There is no fee.',
   [T.notesFullFee]: 'If the notes field on the front of the card («追記欄») is full, a new card is made. The fee is {total}.',
   [T.suspensionRevokes]: 'Suspending the card puts both electronic certificates on hold («一時保留»): the electronic certificate for signing and the electronic certificate for user authentication. The card as health insurance card, certificates at convenience stores and Mynaportal stop working too.',
@@ -178,7 +178,7 @@ export const en = {
     'The special rule that lets you move with your card ends {days} days after your planned moving-out date ({plannedDate}), so the deadline is {date}.',
   [T.legalCounts]: 'Whether you are in time is decided by the legal deadline. File as early as you can.',
   [T.moveInConsequence]: 'If you file the moving-in notification after the deadline, your card cannot be continued and becomes invalid («廃止»). You then need to apply for a new card, and a fee applies. A late notification without good reason can also bring a fine («過料»).',
-  [T.continuationConsequence]: 'If the continued use is not completed by the deadline, the card is abolished on {date}. A new card costs a fee.',
+  [T.continuationConsequence]: 'If the continued use is not completed by the deadline, the card becomes invalid on {date}. A new card costs a fee.',
   [T.renewalOpensConsequence]: 'From this day until the expiry date you can renew the card at a counter (apply for a new card). You cannot renew it earlier.',
   [T.cardExpiryConsequence]: 'After this day the card can no longer be used. Hand back an expired card at the counter.',
   [T.extendByConsequence]: 'Apply for the extension by this day. After it, the card cannot be extended and you must apply for a new card (with a photo).',
@@ -286,7 +286,7 @@ export const en = {
   [P.return.term]: 'Handing back the card («返納»)',
   [P['number-change'].term]: 'Change of the individual number («個人番号の変更»)',
   [P['notification-card-return'].term]: 'Handing back the notification card («通知カードの返却»)',
-  [P['signature-certificate'].term]: 'Application for the signature certificate («署名用電子証明書»)',
+  [P['signature-certificate'].term]: 'Application for the electronic certificate for signing («署名用電子証明書»)',
   [P['proxy-enquiry'].term]: 'Enquiry before a proxy comes («代理人の事前問い合わせ»)',
   [T.filedInTime]: 'You filed the moving-in notification («転入届») on {filed}: that was in time (the deadline was {date}).',
   [U.errorInFuture]: '“{field}” is after today ({today}). Please check the year and the month.',
