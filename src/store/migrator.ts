@@ -5,6 +5,7 @@ import * as keyIds from './migrations/0003-key-ids.ts';
 import * as staffSetup from './migrations/0004-staff-setup.ts';
 import * as auditOrder from './migrations/0005-audit-order.ts';
 import * as jobLeases from './migrations/0006-job-leases.ts';
+import * as guideFeedback from './migrations/0007-guide-feedback.ts';
 
 /** The shared migrations, frozen once released; a change to the schema is a new entry. */
 const SHARED: Readonly<Record<string, Migration>> = {
@@ -13,6 +14,7 @@ const SHARED: Readonly<Record<string, Migration>> = {
   '0004-staff-setup': staffSetup,
   '0005-audit-order': auditOrder,
   '0006-job-leases': jobLeases,
+  '0007-guide-feedback': guideFeedback,
 };
 
 /** Runs every migration not yet run, shared and the dialect's own, in name order. */

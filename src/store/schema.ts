@@ -250,6 +250,18 @@ export interface JobLeasesTable {
   expires_at: string | null;
 }
 
+export interface GuideFeedbackTable {
+  id: string;
+  municipality_code: string;
+  situation: string;
+  lang: string;
+  helpful: string;
+  easy_to_find: string;
+  comment: string | null;
+  received_on: string;
+  received_at: string;
+}
+
 export interface Tables {
   residents: ResidentsTable;
   resident_numbers: ResidentNumbersTable;
@@ -267,4 +279,5 @@ export interface Tables {
   proxy_enquiries: ProxyEnquiriesTable;
   job_runs: JobRunsTable;
   job_leases: JobLeasesTable;
+  guide_feedback: GuideFeedbackTable;
 }

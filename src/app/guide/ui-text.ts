@@ -136,6 +136,15 @@ export const UI_TEXT = {
   langEs: 'スペイン語',
   langPt: 'ポルトガル語',
   langVi: 'ベトナム語',
+  feedbackTitle: 'このページについて教えてください',
+  feedbackHelpful: 'このページの情報は役に立ちましたか？',
+  feedbackEasy: '見つけやすかったですか？',
+  feedbackComment: 'ご意見',
+  feedbackCommentHint: '名前、電話番号、マイナンバーなどの個人情報は書かないでください。数字は保存しません。',
+  feedbackSubmit: '送信する',
+  feedbackThanks: 'ご意見ありがとうございました',
+  feedbackThrottled: '短い時間に多くの送信があったため、受け付けられませんでした。時間をおいて送ってください',
+  feedbackInvalid: '2つの質問の両方に答えてから送ってください',
   notAnswered: '（未回答）',
 } as const;
 

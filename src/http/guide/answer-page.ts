@@ -8,7 +8,7 @@ import type { OfficeDirectory } from '../../domain/office.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
 import { html, phoneLink, richHtml, type SafeHtml } from './html.ts';
 import { guideUrl, officeMapPath, page, type PagePlace } from './page-layout.ts';
-import { plainText } from '../../app/guide/rich-text.ts';
+import { feedbackForm } from './feedback-pages.ts';
 
 export interface AnswerPageInput {
   readonly lang: Lang;
@@ -91,7 +91,7 @@ function officeHtml(words: Words, office: LocalizedGuide['offices'][number]): Sa
   const separator = isJapanese(words.lang) ? '、' : ', ';
   const japanese = words.lang === Lang.EasyJapanese ? richHtml(words.japanese(office.name)) : isJapanese(words.lang) ? html`${office.name}` : html`<span lang="ja">${office.name}</span>`;
   const name = office.localName === undefined ? japanese : html`${office.localName} (${japanese})`;
-  const mark = (fact: 'address' | 'hours') => (office.unconfirmed.includes(fact) ? html`<span class="unconfirmed" title="${plainText(words.t(UI_TEXT.unconfirmed))}">※</span>` : '');
+  const mark = (fact: 'address' | 'hours') => (office.unconfirmed.includes(fact) ? html`<span class="unconfirmed">※</span>` : '');
   return html`<li><details>
 <summary><strong>${name}</strong> ${phoneLink(office.phone)}</summary>
 ${isJapanese(words.lang) ? '' : html`<p class="office-en">${richHtml(office.kindText)}</p>`}
@@ -172,6 +172,7 @@ ${
 </section>`
     : ''
 }
+${feedbackForm(lang, input.situation)}
 <p class="print-hint no-print">${t(words, UI_TEXT.printHint)}</p>
 <p class="privacy no-print">${t(words, UI_TEXT.privacy)}</p>`;
   return page({ lang, title: guide.title, place: input.place, main, offices: input.offices });

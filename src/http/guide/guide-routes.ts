@@ -13,6 +13,10 @@ import { sendProblem } from '../error-handler.ts';
 import { problem, problemResponses } from '../problem.ts';
 import { answerPage } from './answer-page.ts';
 import { notFoundPage } from './not-found-page.ts';
+import { feedbackDonePage } from './feedback-pages.ts';
+import { FeedbackThrottle } from './feedback-throttle.ts';
+import { GuideFeedbackSchema, recordGuideFeedback } from '../../app/guide/guide-feedback.ts';
+import { Type } from 'typebox';
 import { GUIDE_PREFIX, guideUrl } from './page-layout.ts';
 import { answersFromQuery, type Query } from './query-answers.ts';
 import { questionPage } from './question-page.ts';
@@ -128,6 +132,59 @@ export const guideRoutes: FastifyPluginAsyncTypebox<{ context: AppContext }> = a
     const form = questionPage({ lang, situation, place: { rest, query }, answers: parsed.answers, typed: parsed.typed, errors, offices, calendar });
     return sendPage(request, reply, lang, form, 400);
   };
+
+  const throttle = new FeedbackThrottle();
+
+  app.post(
+    '/api/v1/guide/feedback',
+    {
+      schema: {
+        summary: 'Resident guide feedback: was the answer helpful, was it easy to find, an optional comment',
+        description:
+          'Anonymous: no personal data is asked, and digits, phone-like strings and e-mail addresses are taken out of the comment before it is stored. At most 10 answers an hour from one address (429 REQUEST.THROTTLED).',
+        tags: ['public'],
+        body: GuideFeedbackSchema,
+        response: { 204: Type.Null({ description: 'Taken' }), ...problemResponses('REQUEST.INVALID', 'REQUEST.THROTTLED') },
+      },
+    },
+    async (request, reply) => {
+      if (!throttle.take(request.ip)) return sendProblem(reply, problem('REQUEST.THROTTLED', 'too many feedback answers from this address; try again later'));
+      await recordGuideFeedback(context, request.body);
+      return reply.code(204).send(null);
+    },
+  );
+
+  // The answer pages' form posts application/x-www-form-urlencoded; only this plugin reads it.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 8192 }, (_request, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(String(body))));
+  });
+
+  app.post<{ Params: { lang: string; situation: string }; Body: Record<string, string> | undefined }>(
+    `${GUIDE_PREFIX}/:lang/:situation/feedback`,
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const lang = langOf(request.params.lang);
+      const { situation } = request.params;
+      if (lang === undefined || !isSituation(situation)) return sendPage(request, reply, lang ?? Lang.Japanese, notFoundPage(lang ?? Lang.Japanese, offices), 404);
+      const body = request.body ?? {};
+      const helpful = body.helpful;
+      const easyToFind = body.easyToFind;
+      if ((helpful !== 'yes' && helpful !== 'no') || (easyToFind !== 'yes' && easyToFind !== 'no')) {
+        return sendPage(request, reply, lang, feedbackDonePage(lang, situation, 'invalid', offices), 400);
+      }
+      if (!throttle.take(request.ip)) return sendPage(request, reply, lang, feedbackDonePage(lang, situation, 'throttled', offices), 429);
+      const comment = typeof body.comment === 'string' ? body.comment.slice(0, 1000) : undefined;
+      await recordGuideFeedback(context, { situation, lang, helpful, easyToFind, ...(comment !== undefined && { comment }) });
+      return reply.redirect(`${GUIDE_PREFIX}/${lang}/${situation}/feedback`, 303);
+    },
+  );
+
+  app.get<{ Params: { lang: string; situation: string } }>(`${GUIDE_PREFIX}/:lang/:situation/feedback`, { schema: { hide: true } }, async (request, reply) => {
+    const lang = langOf(request.params.lang);
+    const { situation } = request.params;
+    if (lang === undefined || !isSituation(situation)) return sendPage(request, reply, lang ?? Lang.Japanese, notFoundPage(lang ?? Lang.Japanese, offices), 404);
+    return sendPage(request, reply, lang, feedbackDonePage(lang, situation, 'thanks', offices));
+  });
 
   app.get(`${GUIDE_PREFIX}/:lang/:situation`, { schema: { hide: true } }, situationPage(false));
   app.get(`${GUIDE_PREFIX}/:lang/:situation/answer`, { schema: { hide: true } }, situationPage(true));

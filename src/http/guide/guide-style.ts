@@ -37,7 +37,8 @@ ul.situations a{display:block;padding:.75rem 1rem;border:1px solid var(--color-n
 .field label,.field legend{display:block;font-weight:700;padding:0}
 .field.error{border-left:4px solid var(--color-primitive-red-900);padding-left:.75rem}
 .error-message{color:var(--color-primitive-red-900);font-weight:700;margin:0 0 .5rem}
-input[type=date],input[type=text]{font:inherit;padding:.5rem;min-height:3rem;width:100%;max-width:14rem;border:2px solid var(--color-neutral-solid-gray-800);border-radius:var(--border-radius-8)}
+input[type=date],input[type=text],textarea{font:inherit;padding:.5rem;min-height:3rem;width:100%;max-width:14rem;border:2px solid var(--color-neutral-solid-gray-800);border-radius:var(--border-radius-8)}
+textarea{max-width:100%}
 [aria-invalid=true]{border-color:var(--color-primitive-red-900)}
 .radios label{display:flex;align-items:center;gap:.5rem;font-weight:400;margin:.25rem 0;min-height:2.75rem}
 input[type=radio],input[type=checkbox]{width:1.5rem;height:1.5rem;margin:0;flex:none;accent-color:var(--color-primitive-blue-900)}

@@ -38,13 +38,14 @@ export function phoneLink(phone: string): SafeHtml {
 }
 
 /**
- * A catalogue text as HTML: escaped first, then its marks turned into markup — ruby (with
- * fallback brackets for browsers without ruby), Japanese terms inside another language in
+ * A catalogue text as HTML: escaped first, then its marks turned into markup — ruby (without
+ * <rp> brackets: every browser the guide serves renders ruby, and the brackets cost a やさしい日本語
+ * page some 6 KB of its 40 KB budget), Japanese terms inside another language in
  * lang="ja" (WCAG 3.1.2), and phone numbers as tel: links.
  */
 export function richHtml(text: string): SafeHtml {
   const escaped = escapeHtml(text)
-    .replace(RUBY_MARK, '<ruby>$1<rp>（</rp><rt>$2</rt><rp>）</rp></ruby>')
+    .replace(RUBY_MARK, '<ruby>$1<rt>$2</rt></ruby>')
     .replace(JAPANESE_MARK, '<span lang="ja">$1</span>')
     .replace(PHONE, (phone) => phoneLink(phone).value);
   return new SafeHtml(escaped);

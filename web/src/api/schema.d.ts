@@ -1215,6 +1215,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/guide/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resident guide feedback: was the answer helpful, was it easy to find, an optional comment
+         * @description Anonymous: no personal data is asked, and digits, phone-like strings and e-mail addresses are taken out of the comment before it is stored. At most 10 answers an hour from one address (429 REQUEST.THROTTLED).
+         */
+        post: operations["postGuideFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -21283,7 +21303,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {unknown} */
-                        name: "cards-by-status" | "procedures" | "suspensions" | "fees" | "receipts" | "upcoming";
+                        name: "cards-by-status" | "procedures" | "suspensions" | "fees" | "receipts" | "upcoming" | "guide-feedback" | "guide-feedback-comments";
                         title: string;
                         ranged: boolean;
                     }[];
@@ -21625,7 +21645,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                name: "cards-by-status" | "procedures" | "suspensions" | "fees" | "receipts" | "upcoming";
+                name: "cards-by-status" | "procedures" | "suspensions" | "fees" | "receipts" | "upcoming" | "guide-feedback" | "guide-feedback-comments";
             };
             cookie?: never;
         };
@@ -21639,7 +21659,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {unknown} */
-                        report: "cards-by-status" | "procedures" | "suspensions" | "fees" | "receipts" | "upcoming";
+                        report: "cards-by-status" | "procedures" | "suspensions" | "fees" | "receipts" | "upcoming" | "guide-feedback" | "guide-feedback-comments";
                         title: string;
                         from: string | null;
                         to: string | null;
@@ -22389,6 +22409,226 @@ export interface operations {
             };
             /** @description Problem: CALENDAR.OUT_OF_RANGE */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    postGuideFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description What happened (docs/api.md "Resident guide")
+                     * @enum {unknown}
+                     */
+                    situation: "moved-in" | "moving-out" | "moving-abroad" | "address-changed" | "name-changed" | "lost" | "stolen" | "found" | "pin-locked" | "pin-change" | "damaged" | "notes-full" | "expiring" | "certificate" | "period-of-stay-renewed" | "period-of-stay-pending" | "not-needed" | "number-leaked" | "notification-card" | "proxy";
+                    /**
+                     * @description ja, ja-easy (やさしい日本語), en, zh-Hans, ko or vi
+                     * @enum {unknown}
+                     */
+                    lang: "ja" | "ja-easy" | "en" | "zh-Hans" | "ko" | "vi";
+                    /**
+                     * @description このページの情報は役に立ちましたか？
+                     * @enum {unknown}
+                     */
+                    helpful: "yes" | "no";
+                    /**
+                     * @description 見つけやすかったですか？
+                     * @enum {unknown}
+                     */
+                    easyToFind: "yes" | "no";
+                    /** @description Optional. Digits and phone-like strings are removed before it is stored; at most 500 characters are kept */
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Taken */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem: REQUEST.INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.TIMEOUT */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.THROTTLED */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -113,6 +113,9 @@ export function reportChart(report: Report, office: (row: Report['rows'][number]
         summary: { key: 'chart.upcoming', params: { ...range, expiries: report.totals.expiries ?? 0, lapses: report.totals.lapses ?? 0 } },
       };
     case 'receipts':
+    // The guide's feedback is read as its table: a count per situation and language, and comments.
+    case 'guide-feedback':
+    case 'guide-feedback-comments':
       return null;
   }
 }

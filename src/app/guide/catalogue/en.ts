@@ -341,4 +341,13 @@ export const en = {
   [FH.certificateExpiryDate]: 'You can check it in Mynaportal or in the papers you received with the card. Leave it empty if you do not know.',
   [FH.japaneseNational]: 'Only Japanese nationals can keep the card for use abroad. Leave it empty if you are not sure.',
   [AH.plannedMoveOutDate]: 'The day you plan to move abroad, as written in the notification of moving abroad («国外転出届»).',
+  [U.feedbackTitle]: 'Tell us about this page',
+  [U.feedbackHelpful]: 'Was the information on this page useful?',
+  [U.feedbackEasy]: 'Was it easy to find?',
+  [U.feedbackComment]: 'Comment',
+  [U.feedbackCommentHint]: 'Please do not write personal details such as your name, phone number or My Number. Digits are not stored.',
+  [U.feedbackSubmit]: 'Send',
+  [U.feedbackThanks]: 'Thank you for your feedback',
+  [U.feedbackThrottled]: 'Too many answers were sent in a short time, so this one was not taken. Please try again later',
+  [U.feedbackInvalid]: 'Please answer both questions before sending',
 } as const satisfies Catalogue;

@@ -347,6 +347,15 @@ export const jaEasy = {
   [FH.certificateExpiryDate]: 'マイナポータルや、カードを もらった ときの [紙|かみ]で わかります。わからなければ かかなくて いいです。',
   [FH.japaneseNational]: '[国外継続利用|こくがいけいぞくりよう]が できるのは、[日本|にほん]の [国籍|こくせき]の [人|ひと]だけです。わからなければ えらばなくて いいです。',
   [AH.plannedMoveOutDate]: '[外国|がいこく]へ ひっこす よていの ひです。[国外転出届|こくがいてんしゅつとどけ]に かきます。',
+  [U.feedbackTitle]: 'この ページに ついて おしえて ください',
+  [U.feedbackHelpful]: 'この ページは やくに たちましたか？',
+  [U.feedbackEasy]: 'この ページは すぐ みつかりましたか？',
+  [U.feedbackComment]: '[意見|いけん]',
+  [U.feedbackCommentHint]: 'なまえ、[電話番号|でんわばんごう]、マイナンバーなどは かかないで ください。[数字|すうじ]は のこしません。',
+  [U.feedbackSubmit]: 'おくる',
+  [U.feedbackThanks]: 'ありがとう ございました',
+  [U.feedbackThrottled]: 'みじかい [時間|じかん]に たくさん おくられました。あとで もう いちど おくって ください',
+  [U.feedbackInvalid]: '2つの しつもんに こたえてから おくって ください',
 } as const satisfies Catalogue;
 
 /**

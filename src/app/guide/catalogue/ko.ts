@@ -324,4 +324,13 @@ export const ko = {
   [FH.certificateExpiryDate]: '마이나포털이나 카드를 받을 때 받은 서류에서 확인할 수 있습니다. 모르면 비워 두세요.',
   [FH.japaneseNational]: '국외 계속 이용은 일본 국적인 분만 할 수 있습니다. 모르면 비워 두세요.',
   [AH.plannedMoveOutDate]: '국외 전출신고(«国外転出届»)에 적는, 해외로 이사할 예정일입니다.',
+  [U.feedbackTitle]: '이 페이지에 대해 알려 주세요',
+  [U.feedbackHelpful]: '이 페이지의 정보가 도움이 되었습니까?',
+  [U.feedbackEasy]: '찾기 쉬웠습니까?',
+  [U.feedbackComment]: '의견',
+  [U.feedbackCommentHint]: '이름, 전화번호, 마이넘버 등 개인정보는 쓰지 마세요. 숫자는 저장하지 않습니다.',
+  [U.feedbackSubmit]: '보내기',
+  [U.feedbackThanks]: '의견을 보내 주셔서 감사합니다',
+  [U.feedbackThrottled]: '짧은 시간에 너무 많이 보내져 접수되지 않았습니다. 잠시 후에 다시 보내 주세요',
+  [U.feedbackInvalid]: '두 질문에 모두 답한 후에 보내 주세요',
 } as const satisfies Catalogue;

@@ -337,4 +337,13 @@ export const vi = {
   [FH.certificateExpiryDate]: 'Bạn có thể xem trên Mynaportal hoặc trong giấy tờ nhận cùng với thẻ. Nếu không biết, hãy để trống.',
   [FH.japaneseNational]: 'Chỉ người có quốc tịch Nhật Bản mới có thể tiếp tục dùng thẻ ở nước ngoài. Nếu không chắc, hãy để trống.',
   [AH.plannedMoveOutDate]: 'Ngày bạn dự định chuyển ra nước ngoài, ghi trong thông báo chuyển ra nước ngoài («国外転出届»).',
+  [U.feedbackTitle]: 'Hãy cho chúng tôi biết về trang này',
+  [U.feedbackHelpful]: 'Thông tin trên trang này có hữu ích không?',
+  [U.feedbackEasy]: 'Trang này có dễ tìm không?',
+  [U.feedbackComment]: 'Ý kiến',
+  [U.feedbackCommentHint]: 'Vui lòng không ghi thông tin cá nhân như họ tên, số điện thoại hay mã số My Number. Các chữ số sẽ không được lưu.',
+  [U.feedbackSubmit]: 'Gửi',
+  [U.feedbackThanks]: 'Cảm ơn ý kiến của bạn',
+  [U.feedbackThrottled]: 'Có quá nhiều lượt gửi trong thời gian ngắn nên lượt này không được nhận. Vui lòng gửi lại sau',
+  [U.feedbackInvalid]: 'Vui lòng trả lời cả hai câu hỏi rồi gửi',
 } as const satisfies Catalogue;

@@ -322,4 +322,13 @@ export const zhHans = {
   [FH.certificateExpiryDate]: '可以在Mynaportal或领取卡时收到的文件中确认。不清楚的话请留空。',
   [FH.japaneseNational]: '只有日本国籍的人才能办理国外继续使用。不确定的话请留空。',
   [AH.plannedMoveOutDate]: '国外迁出申报（«国外転出届»）上填写的预定搬往海外的日期。',
+  [U.feedbackTitle]: '请告诉我们您对本页的看法',
+  [U.feedbackHelpful]: '本页的信息对您有帮助吗？',
+  [U.feedbackEasy]: '容易找到吗？',
+  [U.feedbackComment]: '意见',
+  [U.feedbackCommentHint]: '请不要填写姓名、电话号码、个人编号等个人信息。数字不会被保存。',
+  [U.feedbackSubmit]: '发送',
+  [U.feedbackThanks]: '感谢您的意见',
+  [U.feedbackThrottled]: '短时间内发送次数过多，未能受理。请稍后再发送',
+  [U.feedbackInvalid]: '请回答两个问题后再发送',
 } as const satisfies Catalogue;
