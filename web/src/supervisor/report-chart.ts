@@ -112,8 +112,8 @@ export function reportChart(report: Report, office: (row: Report['rows'][number]
         stacked: false,
         summary: { key: 'chart.upcoming', params: { ...range, expiries: report.totals.expiries ?? 0, lapses: report.totals.lapses ?? 0 } },
       };
+    // The receipts and the guide's feedback are read as their tables.
     case 'receipts':
-    // The guide's feedback is read as its table: a count per situation and language, and comments.
     case 'guide-feedback':
     case 'guide-feedback-comments':
       return null;
