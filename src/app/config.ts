@@ -25,6 +25,11 @@ export interface Config {
   readonly hsts: boolean;
   /** A second place for the audit checkpoints (another disk or a mount), or undefined for none. */
   readonly auditCheckpointCopyDir: string | undefined;
+  /**
+   * The address residents reach the site at (PUBLIC_URL, e.g. https://madoguchi.city.example.jp),
+   * for the guide's absolute links (hreflang); undefined: the address each request came to.
+   */
+  readonly publicUrl: string | undefined;
 }
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -52,7 +57,22 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     trustProxy: trustProxy(env.TRUST_PROXY),
     hsts: onOff('HSTS', env.HSTS),
     auditCheckpointCopyDir: checkpointCopyDir(env.AUDIT_CHECKPOINT_COPY_DIR, dataDir),
+    publicUrl: publicUrl(env.PUBLIC_URL),
   };
+}
+
+function publicUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL must be an absolute http:// or https:// URL, not "${value}"`);
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+    throw new ConfigError(`PUBLIC_URL must be an absolute http:// or https:// URL without query or fragment, not "${value}"`);
+  }
+  return url.href.replace(/\/+$/, '');
 }
 
 function checkpointCopyDir(value: string | undefined, dataDir: string): string | undefined {

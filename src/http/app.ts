@@ -40,6 +40,8 @@ export interface HttpOptions {
   readonly signInFailuresPerAddress?: number;
   /** How long a request's body may take to arrive before it is answered 408 (default 30 s). */
   readonly bodyTimeoutMs?: number;
+  /** PUBLIC_URL: the site's own address, for the guide's absolute links. */
+  readonly publicUrl?: string | undefined;
 }
 
 /**
@@ -48,7 +50,7 @@ export interface HttpOptions {
  * reports (X-Forwarded-For, X-Forwarded-Proto): sign-in throttling and the `Secure` cookie use them.
  */
 export async function buildApp(context: AppContext, options: FastifyServerOptions & HttpOptions = {}): Promise<FastifyInstance> {
-  const { loginAttemptsPerMinute = 10, signInFailuresPerAddress = 30, bodyTimeoutMs = 30_000, hsts = false, ...fastifyOptions } = options;
+  const { loginAttemptsPerMinute = 10, signInFailuresPerAddress = 30, bodyTimeoutMs = 30_000, hsts = false, publicUrl, ...fastifyOptions } = options;
   const app = Fastify({
     ...fastifyOptions,
     bodyLimit: 1024 * 1024,
@@ -81,7 +83,7 @@ export async function buildApp(context: AppContext, options: FastifyServerOption
   await app.register(staffRoutes, { context });
   await app.register(jobRoutes, { context });
   await app.register(reportRoutes, { context });
-  await app.register(guideRoutes, { context });
+  await app.register(guideRoutes, { context, publicUrl });
   await app.register(webApp);
   return app;
 }

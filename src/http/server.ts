@@ -17,7 +17,7 @@ export interface RunningServer {
  * logged as one line.
  */
 export async function startServer(config: Config, context: AppContext): Promise<RunningServer> {
-  const app = await buildApp(context, { trustProxy: config.trustProxy ?? false, hsts: config.hsts, logger: logOptions(config.logLevel, new LogDestination(fdSink(1))) });
+  const app = await buildApp(context, { trustProxy: config.trustProxy ?? false, hsts: config.hsts, publicUrl: config.publicUrl, logger: logOptions(config.logLevel, new LogDestination(fdSink(1))) });
   context.store.condition.onBackgroundFault((fault) => app.log.warn({ code: HttpErrorCode.Unavailable, cause: fault.code }, maskDigits(fault.message)));
   await app.listen({ port: config.port, host: config.host });
   return {

@@ -136,6 +136,7 @@ export const UI_TEXT = {
   langEs: 'スペイン語',
   langPt: 'ポルトガル語',
   langVi: 'ベトナム語',
+  metaDescription: '{title}：江戸川区のマイナンバーカードの手続きの順番、窓口、持ち物、手数料、期限。',
   feedbackTitle: 'このページについて教えてください',
   feedbackHelpful: 'このページの情報は役に立ちましたか？',
   feedbackEasy: '見つけやすかったですか？',

@@ -8,6 +8,7 @@ import type { OfficeDirectory } from '../../domain/office.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
 import { html, phoneLink, richHtml, type SafeHtml } from './html.ts';
 import { guideUrl, officeMapPath, page, type PagePlace } from './page-layout.ts';
+import { plainText } from '../../app/guide/rich-text.ts';
 import { feedbackForm } from './feedback-pages.ts';
 
 export interface AnswerPageInput {
@@ -17,6 +18,8 @@ export interface AnswerPageInput {
   readonly answers: GuideAnswers;
   readonly place: PagePlace;
   readonly offices: OfficeDirectory;
+  /** The site's address, for absolute links. */
+  readonly origin: string;
 }
 
 const t = (words: Words, key: Parameters<Words['t']>[0], values?: Record<string, string>) => richHtml(words.t(key, values));
@@ -175,5 +178,5 @@ ${
 ${feedbackForm(lang, input.situation)}
 <p class="print-hint no-print">${t(words, UI_TEXT.printHint)}</p>
 <p class="privacy no-print">${t(words, UI_TEXT.privacy)}</p>`;
-  return page({ lang, title: guide.title, place: input.place, main, offices: input.offices });
+  return page({ lang, title: guide.title, place: input.place, main, offices: input.offices, origin: input.origin, description: words.t(UI_TEXT.metaDescription, { title: plainText(guide.title) }) });
 }

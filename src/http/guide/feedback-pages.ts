@@ -35,10 +35,10 @@ ${yesNo(words, 'easyToFind', UI_TEXT.feedbackEasy)}
 }
 
 /** After the feedback was taken, or refused (too many from one address, or not both answers). */
-export function feedbackDonePage(lang: Lang, situation: Situation, outcome: 'thanks' | 'throttled' | 'invalid', offices: OfficeDirectory): string {
+export function feedbackDonePage(lang: Lang, situation: Situation, outcome: 'thanks' | 'throttled' | 'invalid', offices: OfficeDirectory, origin: string): string {
   const words = wordsFor(lang);
   const message = outcome === 'thanks' ? UI_TEXT.feedbackThanks : outcome === 'throttled' ? UI_TEXT.feedbackThrottled : UI_TEXT.feedbackInvalid;
   const main = html`<h1>${t(words, message)}</h1>
 <p><a href="${guideUrl(lang, { rest: '', query: '' })}">${t(words, UI_TEXT.startAgain)}</a></p>`;
-  return page({ lang, title: words.t(message), place: { rest: `/${situation}/feedback`, query: '' }, main, offices });
+  return page({ lang, title: words.t(message), place: { rest: `/${situation}/feedback`, query: '' }, main, offices, origin });
 }

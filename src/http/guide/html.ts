@@ -32,9 +32,12 @@ export function html(strings: TemplateStringsArray, ...values: Value[]): SafeHtm
 
 const PHONE = /(?<![\d-])0\d{1,4}-\d{1,4}-\d{4}(?![\d-])/g;
 
-/** A phone number as a link a phone can call. */
+/**
+ * A phone number as a link a phone can call, written with non-breaking hyphens (U+2011) so that it
+ * never wraps at a hyphen (the .tel style says nowrap as well).
+ */
 export function phoneLink(phone: string): SafeHtml {
-  return html`<a class="tel" href="tel:${phone.replace(/-/g, '')}">${phone}</a>`;
+  return html`<a class="tel" href="tel:${phone.replace(/-/g, '')}">${phone.replace(/-/g, '\u2011')}</a>`;
 }
 
 /**

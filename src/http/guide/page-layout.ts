@@ -36,6 +36,20 @@ export interface PageParts {
   readonly main: SafeHtml;
   readonly offices: OfficeDirectory;
   readonly hasErrors?: boolean;
+  /** The site's address (PUBLIC_URL, or the request's), for the absolute hreflang links. */
+  readonly origin: string;
+  /** The meta description; the site's own introduction when absent. */
+  readonly description?: string;
+}
+
+/** The longest title search engines and tabs show whole (issue 13 item 16). */
+export const TITLE_MAX = 70;
+
+/** The page title: the page's own, then the site's name when both fit in TITLE_MAX. */
+export function pageTitle(own: string, siteName: string): string {
+  const full = `${own} | ${siteName}`;
+  if (full.length <= TITLE_MAX) return full;
+  return own.length <= TITLE_MAX ? own : `${own.slice(0, TITLE_MAX - 1)}…`;
 }
 
 const LANGUAGE_NAMES: Readonly<Record<string, UiMessage>> = {
@@ -68,18 +82,20 @@ export function foreignHotlineHtml(lang: Lang, offices: OfficeDirectory): SafeHt
  * language, each link in its own language), the skip link, and the hotline in the footer.
  * No script, one inline style sheet.
  */
-export function page({ lang, title, place, main, offices, hasErrors = false }: PageParts): string {
+export function page({ lang, title, place, main, offices, origin, description, hasErrors = false }: PageParts): string {
   const words = wordsFor(lang);
   const siteName = words.t(UI_TEXT.siteName);
-  const fullTitle = `${hasErrors ? plainText(words.t(UI_TEXT.errorPrefix)) : ''}${plainText(title)} | ${plainText(siteName)}`;
+  const fullTitle = pageTitle(`${hasErrors ? plainText(words.t(UI_TEXT.errorPrefix)) : ''}${plainText(title)}`, plainText(siteName));
   const hotline = offices.hotline.phone;
-  return html`<!doctype html>
+  return html`<!DOCTYPE html>
 <html lang="${HTML_LANG[lang]}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${fullTitle}</title>
-${LANGS.filter((other) => other !== 'ja-easy').map((other) => html`<link rel="alternate" hreflang="${HTML_LANG[other]}" href="${guideUrl(other, place)}">`)}
+<meta name="description" content="${plainText(description ?? words.t(UI_TEXT.startIntro))}">
+<link rel="icon" href="${GUIDE_PREFIX}/favicon.svg" type="image/svg+xml">
+${LANGS.filter((other) => other !== 'ja-easy').map((other) => html`<link rel="alternate" hreflang="${HTML_LANG[other]}" href="${origin}${guideUrl(other, place)}">`)}
 <style>${STYLE}</style>
 </head>
 <body>

@@ -8,6 +8,7 @@ import { ANSWER_KINDS, QUESTIONS, type AnswerName, type GuideAnswers, type Situa
 import type { OfficeDirectory } from '../../domain/office.ts';
 import type { Calendar } from '../../rules/calendar.ts';
 import { html, richHtml, type SafeHtml } from './html.ts';
+import { plainText } from '../../app/guide/rich-text.ts';
 import { guideUrl, page, type PagePlace } from './page-layout.ts';
 
 export interface QuestionPageInput {
@@ -19,6 +20,8 @@ export interface QuestionPageInput {
   readonly errors: readonly AnswerError[];
   readonly offices: OfficeDirectory;
   readonly calendar: Pick<Calendar, 'firstDate' | 'lastDate'>;
+  /** The site's address, for absolute links. */
+  readonly origin: string;
 }
 
 const fieldId = (name: AnswerName) => `f-${name}`;
@@ -93,5 +96,5 @@ ${input.answers.today !== undefined ? html`<input type="hidden" name="today" val
 ${questioned ? html`<button type="submit" name="futureDatesConfirmed" value="true" class="secondary">${richHtml(words.t(UI_TEXT.confirmFuture))}</button>` : ''}
 </form>
 <p class="privacy">${richHtml(words.t(UI_TEXT.privacy))}</p>`;
-  return page({ lang, title, place: input.place, main, offices: input.offices, hasErrors: messages.size > 0 });
+  return page({ lang, title, place: input.place, main, offices: input.offices, origin: input.origin, hasErrors: messages.size > 0, description: words.t(UI_TEXT.metaDescription, { title: plainText(title) }) });
 }

@@ -350,4 +350,5 @@ export const en = {
   [U.feedbackThanks]: 'Thank you for your feedback',
   [U.feedbackThrottled]: 'Too many answers were sent in a short time, so this one was not taken. Please try again later',
   [U.feedbackInvalid]: 'Please answer both questions before sending',
+  [U.metaDescription]: '{title}: the steps, counters, what to bring, fees and deadlines for your My Number Card in Edogawa City.',
 } as const satisfies Catalogue;

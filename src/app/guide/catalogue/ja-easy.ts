@@ -356,6 +356,7 @@ export const jaEasy = {
   [U.feedbackThanks]: 'ありがとう ございました',
   [U.feedbackThrottled]: 'みじかい [時間|じかん]に たくさん おくられました。あとで もう いちど おくって ください',
   [U.feedbackInvalid]: '2つの しつもんに こたえてから おくって ください',
+  [U.metaDescription]: '{title}：[江戸川区|えどがわく]の マイナンバーカードの [手続|てつづ]き、[窓口|まどぐち]、もちもの、お[金|かね]、[期限|きげん]。',
 } as const satisfies Catalogue;
 
 /**

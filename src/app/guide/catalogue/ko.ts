@@ -333,4 +333,5 @@ export const ko = {
   [U.feedbackThanks]: '의견을 보내 주셔서 감사합니다',
   [U.feedbackThrottled]: '짧은 시간에 너무 많이 보내져 접수되지 않았습니다. 잠시 후에 다시 보내 주세요',
   [U.feedbackInvalid]: '두 질문에 모두 답한 후에 보내 주세요',
+  [U.metaDescription]: '{title}: 에도가와구 마이넘버카드 절차의 순서, 창구, 준비물, 수수료, 기한.',
 } as const satisfies Catalogue;

@@ -346,4 +346,5 @@ export const vi = {
   [U.feedbackThanks]: 'Cảm ơn ý kiến của bạn',
   [U.feedbackThrottled]: 'Có quá nhiều lượt gửi trong thời gian ngắn nên lượt này không được nhận. Vui lòng gửi lại sau',
   [U.feedbackInvalid]: 'Vui lòng trả lời cả hai câu hỏi rồi gửi',
+  [U.metaDescription]: '{title}: các bước, quầy, giấy tờ cần mang, lệ phí và thời hạn cho thẻ My Number tại quận Edogawa.',
 } as const satisfies Catalogue;

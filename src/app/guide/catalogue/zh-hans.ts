@@ -331,4 +331,5 @@ export const zhHans = {
   [U.feedbackThanks]: '感谢您的意见',
   [U.feedbackThrottled]: '短时间内发送次数过多，未能受理。请稍后再发送',
   [U.feedbackInvalid]: '请回答两个问题后再发送',
+  [U.metaDescription]: '{title}：江户川区个人编号卡手续的顺序、窗口、所需物品、手续费和期限。',
 } as const satisfies Catalogue;
