@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
+import { parsePlainDate, type PlainDate } from '../rules/plain-date.ts';
 import { ConfigError } from './config-error.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -25,6 +26,15 @@ export interface Config {
   readonly hsts: boolean;
   /** A second place for the audit checkpoints (another disk or a mount), or undefined for none. */
   readonly auditCheckpointCopyDir: string | undefined;
+  /** The nightly backup of `serve` (BACKUP_DIR, BACKUP_TIME, BACKUP_KEEP), or undefined for none. */
+  readonly backup: { readonly dir: string; readonly at: string; readonly keep: number } | undefined;
+  /** The bearer token a Prometheus scraper shows at /metrics, or undefined: no /metrics (404). */
+  readonly metricsToken: string | undefined;
+  /**
+   * MADOGUCHI_TODAY: a training instance's fixed business date (docs/architecture.md "Training
+   * mode"), or undefined for a live one.
+   */
+  readonly trainingDate: PlainDate | undefined;
   /**
    * The address residents reach the site at (PUBLIC_URL, e.g. https://madoguchi.city.example.jp),
    * for the guide's absolute links (hreflang); undefined: the address each request came to.
@@ -57,8 +67,52 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     trustProxy: trustProxy(env.TRUST_PROXY),
     hsts: onOff('HSTS', env.HSTS),
     auditCheckpointCopyDir: checkpointCopyDir(env.AUDIT_CHECKPOINT_COPY_DIR, dataDir),
+    backup: nightlyBackup(env, dataDir),
+    metricsToken: metricsToken(env.METRICS_TOKEN),
+    trainingDate: trainingDate(env.MADOGUCHI_TODAY),
     publicUrl: publicUrl(env.PUBLIC_URL),
   };
+}
+
+/**
+ * BACKUP_DIR turns the nightly backup on (README "Backups and restore"): at BACKUP_TIME (02:30 in
+ * Japan, after the sweep of 02:00) into BACKUP_DIR/<date>, the last BACKUP_KEEP nights (7) kept.
+ */
+function nightlyBackup(env: Readonly<Record<string, string | undefined>>, dataDir: string): Config['backup'] {
+  if (!env.BACKUP_DIR) {
+    if (env.BACKUP_TIME || env.BACKUP_KEEP) throw new ConfigError('BACKUP_TIME and BACKUP_KEEP need BACKUP_DIR, the directory of the nightly backups');
+    return undefined;
+  }
+  const dir = path.resolve(env.BACKUP_DIR);
+  const relative = path.relative(dataDir, dir);
+  // A backup beside the master key is lost with the disk that holds it, and gives the key away with the records.
+  if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) {
+    throw new ConfigError('BACKUP_DIR must be outside DATA_DIR (another disk or a mount): a backup beside the master key protects nothing');
+  }
+  const at = env.BACKUP_TIME || '02:30';
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(at)) throw new ConfigError(`BACKUP_TIME must be a time HH:MM (in Japan), not "${env.BACKUP_TIME}"`);
+  const keep = Number(env.BACKUP_KEEP || 7);
+  if (!Number.isInteger(keep) || keep < 1 || keep > 3650) throw new ConfigError(`BACKUP_KEEP must be a number of nights from 1, not "${env.BACKUP_KEEP}"`);
+  return { dir, at, keep };
+}
+
+/**
+ * METRICS_TOKEN: what a scraper must show to read /metrics (docs/security.md "Metrics"). Long
+ * enough not to be guessed, and made of the characters a bearer token may hold (RFC 6750).
+ */
+function metricsToken(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (value.length < 32 || !/^[A-Za-z0-9\-._~+/]+=*$/.test(value)) {
+    throw new ConfigError('METRICS_TOKEN must be at least 32 characters of letters, digits and -._~+/ (e.g. openssl rand -hex 32), or unset for no /metrics');
+  }
+  return value;
+}
+
+function trainingDate(value: string | undefined): PlainDate | undefined {
+  if (!value) return undefined;
+  const date = parsePlainDate(value);
+  if (date === undefined) throw new ConfigError(`MADOGUCHI_TODAY must be a date YYYY-MM-DD, not "${value}"`);
+  return date;
 }
 
 function publicUrl(value: string | undefined): string | undefined {

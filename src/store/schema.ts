@@ -262,6 +262,13 @@ export interface GuideFeedbackTable {
   received_at: string;
 }
 
+/** Whether the municipality's records are live or a training instance's, since when. */
+export interface InstanceModesTable {
+  municipality_code: string;
+  mode: string;
+  since: string;
+}
+
 export interface Tables {
   residents: ResidentsTable;
   resident_numbers: ResidentNumbersTable;
@@ -280,4 +287,5 @@ export interface Tables {
   job_runs: JobRunsTable;
   job_leases: JobLeasesTable;
   guide_feedback: GuideFeedbackTable;
+  instance_modes: InstanceModesTable;
 }

@@ -3,25 +3,10 @@ import { Type } from 'typebox';
 import { authorize } from '../../app/actor.ts';
 import { decideApproval, listApprovals, requestApproval } from '../../app/approvals.ts';
 import type { AppContext } from '../../app/context.ts';
-import { ApprovalDecisionBody, ApprovalRequestBody } from '../../app/schemas.ts';
 import { success } from '../../domain/errors.ts';
 import { IdParams, staffRoute } from '../staff-route.ts';
+import { ApprovalDecisionBody, ApprovalListQuery, ApprovalRequestBody, ApprovalSchema, ListedApprovalSchema } from './approval-schemas.ts';
 
-const ApprovalSchema = Type.Object({
-  id: Type.String(),
-  kind: Type.Enum(['proxy', 'number-change']),
-  status: Type.Enum(['pending', 'approved', 'refused', 'used']),
-  residentId: Type.String(),
-  procedure: Type.Union([Type.String(), Type.Null()]),
-  payload: Type.Object({}, { additionalProperties: true }),
-  requestedBy: Type.String(),
-  requestedOfficeId: Type.String(),
-  requestedAt: Type.String(),
-  decidedBy: Type.Union([Type.String(), Type.Null()]),
-  decidedAt: Type.Union([Type.String(), Type.Null()]),
-  decisionNote: Type.Union([Type.String(), Type.Null()]),
-  usedAt: Type.Union([Type.String(), Type.Null()]),
-});
 const tags = ['approvals'];
 
 /** Supervisor approvals: proxy procedures and individual-number changes. */
@@ -48,11 +33,8 @@ export async function approvalRoutes(app: FastifyInstance, { context }: { contex
       url: '/api/v1/approvals',
       summary: 'Requests, by status (pending by default) and resident',
       tags,
-      querystring: Type.Object(
-        { status: Type.Optional(Type.Enum(['pending', 'approved', 'refused', 'used'])), residentId: Type.Optional(Type.String({ format: 'uuid' })) },
-        { additionalProperties: false },
-      ),
-      response: Type.Array(ApprovalSchema),
+      querystring: ApprovalListQuery,
+      response: Type.Array(ListedApprovalSchema),
       problems: [],
     },
     async ({ request, query }) => {
@@ -66,12 +48,12 @@ export async function approvalRoutes(app: FastifyInstance, { context }: { contex
       {
         method: 'POST',
         url: `/api/v1/approvals/:id/${verb}`,
-        summary: approve ? 'Approve (a number change is then carried out)' : 'Refuse',
+        summary: approve ? 'Approve (a number change is then carried out)' : 'Refuse, saying why in the note (400 INPUT.INVALID without one)',
         tags,
         params: IdParams,
         body: ApprovalDecisionBody,
         response: ApprovalSchema,
-        problems: ['APPROVAL.NOT_FOUND', 'APPROVAL.ALREADY_DECIDED', 'APPROVAL.SELF_APPROVAL', 'AUTH.OFFICE_NOT_ALLOWED', 'APPROVAL.NOT_USABLE'],
+        problems: ['APPROVAL.NOT_FOUND', 'APPROVAL.ALREADY_DECIDED', 'APPROVAL.SELF_APPROVAL', 'AUTH.OFFICE_NOT_ALLOWED', 'APPROVAL.NOT_USABLE', 'INPUT.INVALID'],
         idempotency: 'command',
       },
       ({ request, params, body, idempotency }) => decideApproval(context, request.actor, params.id, approve, body, idempotency),
