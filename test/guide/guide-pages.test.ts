@@ -208,7 +208,8 @@ describe('answers', () => {
 describe('offices and the foreign-language line (issue 13 items 2, 4a)', () => {
   it('each office: the name in the page’s language with the Japanese beside, phone, address, a map link and hours, collapsed', async () => {
     const { body } = await get(`/guide/zh-Hans/moved-in/answer?${exampleQuery('moved-in')}`);
-    expect(body).toContain('<summary><strong>个人编号卡专用窗口（区政府本厅舍） (<span lang="ja">マイナンバーカード専用窓口(本庁舎)</span>)</strong> <a class="tel" href="tel:0356629200">03‑5662‑9200</a></summary>');
+    expect(body).toContain('<summary><strong>个人编号卡专用窗口（区政府本厅舍） (<span lang="ja">マイナンバーカード専用窓口(本庁舎)</span>)</strong></summary>');
+    expect(body).toContain('<p class="office-tel">电话: <a class="tel" href="tel:0356629200">03‑5662‑9200</a></p>');
     expect(body).toContain('<span lang="ja">〒132-8501 江戸川区中央1-4-1 江戸川区役所</span> <a href="/guide/map/honcho">地图</a>');
     expect(visibleText(body)).toContain('办公时间: 工作日 8:30–17:00; 周六、周日及节假日休息');
     expect(body.match(/<details>/g)).toHaveLength(7);

@@ -88,20 +88,21 @@ function hoursHtml(words: Words, office: LocalizedGuide['offices'][number]): Saf
 /**
  * One counter: its name in the page's language with the Japanese beside (to show at the counter or
  * to a taxi), phone, address with a map link, and hours; facts the city has not confirmed are
- * marked. Each is a disclosure, so that on a phone the list is short: names and phones first.
+ * marked. Each is a disclosure, so that on a phone the list is short: each name with its phone.
  */
 function officeHtml(words: Words, office: LocalizedGuide['offices'][number]): SafeHtml {
   const separator = isJapanese(words.lang) ? '、' : ', ';
   const japanese = words.lang === Lang.EasyJapanese ? richHtml(words.japanese(office.name)) : isJapanese(words.lang) ? html`${office.name}` : html`<span lang="ja">${office.name}</span>`;
   const name = office.localName === undefined ? japanese : html`${office.localName} (${japanese})`;
   const mark = (fact: 'address' | 'hours') => (office.unconfirmed.includes(fact) ? html`<span class="unconfirmed">※</span>` : '');
+  // The phone stays outside the disclosure: a link inside <summary> would nest one control in another.
   return html`<li><details>
-<summary><strong>${name}</strong> ${phoneLink(office.phone)}</summary>
+<summary><strong>${name}</strong></summary>
 ${isJapanese(words.lang) ? '' : html`<p class="office-en">${richHtml(office.kindText)}</p>`}
 <p>${t(words, UI_TEXT.addressLabel)}: <span lang="ja">${office.address}</span> <a href="${officeMapPath(office.id)}">${t(words, UI_TEXT.mapLink)}</a>${mark('address')}</p>
 <p>${t(words, UI_TEXT.hoursLabel)}: ${hoursHtml(words, office)}${mark('hours')}</p>
 <p class="handles">${t(words, UI_TEXT.handles)}: ${office.handles.map((handle, index) => html`${index > 0 ? separator : ''}${richHtml(handle.text)}`)}</p>
-</details></li>`;
+</details><p class="office-tel">${t(words, UI_TEXT.phoneLabel)}: ${phoneLink(office.phone)}</p></li>`;
 }
 
 /**

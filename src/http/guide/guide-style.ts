@@ -74,6 +74,7 @@ ul.offices>li{border-top:1px solid var(--color-neutral-solid-gray-420);padding:.
 .office-en,.unconfirmed{color:var(--color-neutral-solid-gray-700)}
 ul.offices summary{cursor:pointer;padding:.25rem 0;min-height:2.75rem}
 ul.offices details p{margin:.25rem 0 .25rem 1.25rem}
+.office-tel{margin:0 0 0 1.25rem}
 .tel{white-space:nowrap}
 .hotline-foreign{border:2px solid var(--color-primitive-blue-900);background:var(--color-primitive-blue-50);padding:.5rem 1rem;margin:1rem 0;border-radius:var(--border-radius-8)}
 .hotline-foreign h2{margin:0;font-size:var(--font-size-20)}
@@ -85,7 +86,7 @@ ruby rt{font-size:.55em}
 @media print{
 @page{size:A4;margin:9mm}
 body{font-size:8.5pt;line-height:1.35;background:#fff}
-header.site .langs,.skip,.no-print,form,.answers,.place-notes,.handles,footer.site .source{display:none!important}
+header.site .langs,.skip,.no-print,form,.answers,.place-notes,.handles,.hotline-foreign,footer.site .source{display:none!important}
 header.site{border:0;padding:0}
 .site-name{font-size:9pt;font-weight:400}
 .wrap{max-width:none;padding:0}
@@ -106,7 +107,7 @@ ul.checklist li{margin:0 0 .5mm;gap:2mm}
 ul.checklist input{width:3.5mm;height:3.5mm;margin-top:.5mm}
 ul.offices{columns:2;column-gap:5mm}
 ul.offices>li{padding:.5mm 0;break-inside:avoid;border:0}
-ul.offices summary{font-size:8pt;min-height:0;padding:0}
+ul.offices summary,.office-tel{font-size:8pt;min-height:0;padding:0;margin:0}
 ul.offices p{margin:0}
 .office-en{display:none}
 table.fee th,table.fee td{padding:0 2mm}
