@@ -28,6 +28,14 @@ describe('loadConfig', () => {
       hsts: false,
     });
   });
+  it('takes PUBLIC_URL as an absolute http(s) address, without a trailing slash', () => {
+    expect(loadConfig({}).publicUrl).toBeUndefined();
+    expect(loadConfig({ PUBLIC_URL: 'https://madoguchi.city.example.jp/' }).publicUrl).toBe('https://madoguchi.city.example.jp');
+    expect(loadConfig({ PUBLIC_URL: 'https://example.jp/city' }).publicUrl).toBe('https://example.jp/city');
+    expect(() => loadConfig({ PUBLIC_URL: 'madoguchi.example.jp' })).toThrow('PUBLIC_URL must be an absolute');
+    expect(() => loadConfig({ PUBLIC_URL: 'ftp://example.jp' })).toThrow('PUBLIC_URL must be an absolute');
+  });
+
   it('sends HSTS only when the operator says the site is served over TLS', () => {
     expect(loadConfig({ HSTS: 'on' }).hsts).toBe(true);
     expect(loadConfig({ HSTS: 'off' }).hsts).toBe(false);

@@ -35,6 +35,11 @@ export interface Config {
    * mode"), or undefined for a live one.
    */
   readonly trainingDate: PlainDate | undefined;
+  /**
+   * The address residents reach the site at (PUBLIC_URL, e.g. https://madoguchi.city.example.jp),
+   * for the guide's absolute links (hreflang); undefined: the address each request came to.
+   */
+  readonly publicUrl: string | undefined;
 }
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -65,6 +70,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     backup: nightlyBackup(env, dataDir),
     metricsToken: metricsToken(env.METRICS_TOKEN),
     trainingDate: trainingDate(env.MADOGUCHI_TODAY),
+    publicUrl: publicUrl(env.PUBLIC_URL),
   };
 }
 
@@ -107,6 +113,20 @@ function trainingDate(value: string | undefined): PlainDate | undefined {
   const date = parsePlainDate(value);
   if (date === undefined) throw new ConfigError(`MADOGUCHI_TODAY must be a date YYYY-MM-DD, not "${value}"`);
   return date;
+}
+
+function publicUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL must be an absolute http:// or https:// URL, not "${value}"`);
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+    throw new ConfigError(`PUBLIC_URL must be an absolute http:// or https:// URL without query or fragment, not "${value}"`);
+  }
+  return url.href.replace(/\/+$/, '');
 }
 
 function checkpointCopyDir(value: string | undefined, dataDir: string): string | undefined {

@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox';
 import { refuse, success } from '../domain/errors.ts';
 import { ITEM_TEXT } from '../domain/guide/guide-text.ts';
 import { continuationNotices, expiredNotice, NOTICE_KINDS, noticeRange, periodOfStayNotice, type NoticeKind } from '../rules/notice-dates.ts';
-import { addMonthsClamped, type PlainDate } from '../rules/plain-date.ts';
+import { addDays, addMonthsClamped, type PlainDate } from '../rules/plain-date.ts';
 import type { Policy } from '../rules/policy.ts';
 import { PHOTO_SIZE_CM, PROCEDURE_TABLE } from '../rules/procedures.ts';
 import { renewalWindow } from '../rules/renewal-window.ts';
@@ -48,7 +48,13 @@ function japaneseDate(date: PlainDate): string {
 }
 
 const item = (name: keyof typeof ITEM_TEXT, policy: Policy) =>
-  fill(ITEM_TEXT[name], { height: String(PHOTO_SIZE_CM.height), width: String(PHOTO_SIZE_CM.width), months: String(policy.photoMaxAgeMonths) });
+  fill(ITEM_TEXT[name], {
+    height: String(PHOTO_SIZE_CM.height),
+    width: String(PHOTO_SIZE_CM.width),
+    months: String(policy.photoMaxAgeMonths),
+    // Paper health insurance cards stop counting the day after the policy date (docs/rules.md "Corrections 2026-12").
+    from: wareki(addDays(policy.healthInsuranceCardValidUntil, 1)),
+  });
 
 interface Letter {
   readonly noticeDate: PlainDate;

@@ -9,6 +9,8 @@ import type { AppContext } from './context.ts';
 import type { JobRun } from './ports/job-run-repository.ts';
 import { JobRunSchema } from './sweep.ts';
 import type { Result } from './app-errors.ts';
+import { SITUATION_TITLES } from '../domain/guide/guide-text.ts';
+import { isSituation } from '../domain/guide/situation.ts';
 
 /** What each report is, for the list in the app and the title of its CSV. */
 export const REPORTS = {
@@ -18,6 +20,8 @@ export const REPORTS = {
   fees: { title: '手数料の収納（日別・窓口別、領収番号つき）', ranged: true },
   receipts: { title: '領収書の一覧', ranged: true },
   upcoming: { title: '今後の有効期限と継続利用の期限切れ（月別）', ranged: false },
+  'guide-feedback': { title: '手続きガイドの評価（場面別・言語別）', ranged: true },
+  'guide-feedback-comments': { title: '手続きガイドへのコメント', ranged: true },
 } as const;
 export type ReportName = keyof typeof REPORTS;
 export const REPORT_NAMES = Object.keys(REPORTS) as ReportName[];
@@ -186,6 +190,49 @@ export async function report(app: AppContext, actor: Actor, name: ReportName, qu
           range,
           [['date', '日付'], ['receiptNumber', '領収番号'], ['officeId', '窓口ID'], ['office', '窓口'], ['kind', '手続'], ['fee', '金額（円）', 'n'], ['occurredAt', '日時']],
           (await reports.receipts(from, to)).map((row) => ({ ...row, office: office(row.officeId) })),
+        ),
+      );
+    case 'guide-feedback': {
+      // One row per situation and language: how many answered, and how (docs/api.md "Guide feedback").
+      const rows = new Map<string, Record<string, string | number>>();
+      for (const count of await app.store.read.guideFeedback.counts(from, to)) {
+        const key = `${count.situation} ${count.lang}`;
+        let row = rows.get(key);
+        if (!row) {
+          const title = isSituation(count.situation) ? SITUATION_TITLES[count.situation] : count.situation;
+          rows.set(key, (row = { situation: count.situation, title, lang: count.lang, answers: 0, helpfulYes: 0, helpfulNo: 0, easyYes: 0, easyNo: 0, comments: 0 }));
+        }
+        row.answers = Number(row.answers) + count.count;
+        row[count.helpful === 'yes' ? 'helpfulYes' : 'helpfulNo'] = Number(row[count.helpful === 'yes' ? 'helpfulYes' : 'helpfulNo']) + count.count;
+        row[count.easyToFind === 'yes' ? 'easyYes' : 'easyNo'] = Number(row[count.easyToFind === 'yes' ? 'easyYes' : 'easyNo']) + count.count;
+        row.comments = Number(row.comments) + count.comments;
+      }
+      return success(
+        table(
+          name,
+          range,
+          [
+            ['situation', '場面ID'],
+            ['title', '場面'],
+            ['lang', '言語'],
+            ['answers', '回答数', 'n'],
+            ['helpfulYes', '役に立った', 'n'],
+            ['helpfulNo', '役に立たなかった', 'n'],
+            ['easyYes', '見つけやすかった', 'n'],
+            ['easyNo', '見つけにくかった', 'n'],
+            ['comments', 'コメント数', 'n'],
+          ],
+          [...rows.values()],
+        ),
+      );
+    }
+    case 'guide-feedback-comments':
+      return success(
+        table(
+          name,
+          range,
+          [['receivedOn', '日付'], ['situation', '場面ID'], ['lang', '言語'], ['helpful', '役に立った'], ['easyToFind', '見つけやすかった'], ['comment', 'コメント']],
+          await app.store.read.guideFeedback.comments(from, to),
         ),
       );
     case 'upcoming': {

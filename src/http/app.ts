@@ -46,6 +46,8 @@ export interface HttpOptions {
   readonly metricsToken?: string;
   /** The metrics to count into (made here unless given: the server gives those its store reports batches to). */
   readonly metrics?: Metrics;
+  /** PUBLIC_URL: the site's own address, for the guide's absolute links. */
+  readonly publicUrl?: string | undefined;
 }
 
 /**
@@ -54,7 +56,7 @@ export interface HttpOptions {
  * reports (X-Forwarded-For, X-Forwarded-Proto): sign-in throttling and the `Secure` cookie use them.
  */
 export async function buildApp(context: AppContext, options: FastifyServerOptions & HttpOptions = {}): Promise<FastifyInstance> {
-  const { loginAttemptsPerMinute = 10, signInFailuresPerAddress = 30, bodyTimeoutMs = 30_000, hsts = false, metricsToken, metrics, ...fastifyOptions } = options;
+  const { loginAttemptsPerMinute = 10, signInFailuresPerAddress = 30, bodyTimeoutMs = 30_000, hsts = false, metricsToken, metrics, publicUrl, ...fastifyOptions } = options;
   const app = Fastify({
     ...fastifyOptions,
     bodyLimit: 1024 * 1024,
@@ -91,7 +93,7 @@ export async function buildApp(context: AppContext, options: FastifyServerOption
   await app.register(staffRoutes, { context });
   await app.register(jobRoutes, { context });
   await app.register(reportRoutes, { context });
-  await app.register(guideRoutes, { context });
+  await app.register(guideRoutes, { context, publicUrl });
   await app.register(webApp);
   return app;
 }

@@ -22,6 +22,7 @@ export async function startServer(config: Config, context: AppContext, metrics?:
   const app = await buildApp(context, {
     trustProxy: config.trustProxy ?? false,
     hsts: config.hsts,
+    publicUrl: config.publicUrl,
     logger: logOptions(config.logLevel, new LogDestination(fdSink(1))),
     ...(config.metricsToken !== undefined && { metricsToken: config.metricsToken }),
     ...(metrics && { metrics }),

@@ -6,6 +6,7 @@ import * as keyIds from './migrations/0003-key-ids.ts';
 import * as staffSetup from './migrations/0004-staff-setup.ts';
 import * as auditOrder from './migrations/0005-audit-order.ts';
 import * as jobLeases from './migrations/0006-job-leases.ts';
+import * as guideFeedback from './migrations/0007-guide-feedback.ts';
 import * as scheduledAbolition from './migrations/0009-scheduled-abolition.ts';
 import * as instanceMode from './migrations/0010-instance-mode.ts';
 
@@ -16,6 +17,7 @@ const SHARED: Readonly<Record<string, Migration>> = {
   '0004-staff-setup': staffSetup,
   '0005-audit-order': auditOrder,
   '0006-job-leases': jobLeases,
+  '0007-guide-feedback': guideFeedback,
   '0009-scheduled-abolition': scheduledAbolition,
   '0010-instance-mode': instanceMode,
 };

@@ -11,6 +11,7 @@ import { migrateToLatest, migrationStatus } from './migrator.ts';
 import { postgresDialect } from './postgres/postgres-dialect.ts';
 import { auditCheckpointFiles } from './audit-checkpoint-files.ts';
 import { approvalRepository, enquiryRepository } from './repositories/approval-repository.ts';
+import { guideFeedbackRepository } from './repositories/guide-feedback-repository.ts';
 import { auditRepository } from './repositories/audit-repository.ts';
 import { cardRepository } from './repositories/card-repository.ts';
 import { chipRepository } from './repositories/chip-repository.ts';
@@ -69,6 +70,7 @@ function repositories(scope: Scope): Repositories {
     enquiries: enquiryRepository(scope),
     jobRuns: jobRunRepository(scope),
     reports: reportRepository(scope),
+    guideFeedback: guideFeedbackRepository(scope),
     instance: instanceModeRepository(scope),
   };
 }

@@ -253,6 +253,18 @@ export interface JobLeasesTable {
   expires_at: string | null;
 }
 
+export interface GuideFeedbackTable {
+  id: string;
+  municipality_code: string;
+  situation: string;
+  lang: string;
+  helpful: string;
+  easy_to_find: string;
+  comment: string | null;
+  received_on: string;
+  received_at: string;
+}
+
 /** Whether the municipality's records are live or a training instance's, since when. */
 export interface InstanceModesTable {
   municipality_code: string;
@@ -277,5 +289,6 @@ export interface Tables {
   proxy_enquiries: ProxyEnquiriesTable;
   job_runs: JobRunsTable;
   job_leases: JobLeasesTable;
+  guide_feedback: GuideFeedbackTable;
   instance_modes: InstanceModesTable;
 }

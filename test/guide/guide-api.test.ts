@@ -30,7 +30,7 @@ describe('POST /api/v1/guide', () => {
   );
 
   it('a move-in on 2026-07-06: the 転入届 deadline is Tuesday 2026-07-21 (令和8年7月21日), moved from 海の日; the seed’s count says 07-20', async () => {
-    const body = (await guide({ situation: 'moved-in', lang: 'en', answers: { moveInDate: '2026-07-06', today: '2026-07-06' } })).json();
+    const body = (await guide({ situation: 'moved-in', lang: 'en', answers: { moveInDate: '2026-07-06', plannedMoveOutDate: '2026-07-06', today: '2026-07-06' } })).json();
     expect(body.deadlines).toEqual([
       expect.objectContaining({
         kind: 'move-in',
@@ -40,7 +40,7 @@ describe('POST /api/v1/guide', () => {
         movedForHoliday: true,
         closedDay: { date: '2026-07-20', reason: 'national-holiday', holidayName: '海の日', holidayNameEn: 'Marine Day' },
         seedAdvice: expect.objectContaining({ date: '2026-07-20', weekday: 'Monday', wareki: '令和8年7月20日' }),
-        consequence: expect.stringContaining('abolished (廃止)'),
+        consequence: expect.stringContaining('becomes invalid (廃止)'),
       }),
     ]);
   });
@@ -80,7 +80,7 @@ describe('POST /api/v1/guide', () => {
   });
 
   it('a date the holiday calendar does not cover is 422 CALENDAR.OUT_OF_RANGE', async () => {
-    const response = await guide({ situation: 'moved-in', lang: 'en', answers: { moveInDate: '2050-12-25' } });
+    const response = await guide({ situation: 'moved-in', lang: 'en', answers: { moveInDate: '2050-12-25', futureDatesConfirmed: true } });
     expect(response.statusCode).toBe(422);
     expect(response.json()).toMatchObject({ code: 'CALENDAR.OUT_OF_RANGE', errors: [{ pointer: '/answers/moveInDate' }] });
   });

@@ -52,7 +52,8 @@ function readable(locator: Locator): Promise<string> {
   return locator.evaluate((element: PageNode) => {
     const copy = element.cloneNode(true);
     copy.querySelectorAll('rt, rp').forEach((node) => node.remove());
-    return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+    // Phone numbers are written with non-breaking hyphens (U+2011); read them as the digits they are.
+    return (copy.textContent ?? '').replace(/\s+/g, ' ').replace(/\u2011/g, '-').trim();
   });
 }
 
@@ -83,6 +84,7 @@ describe('journeys in Chromium', () => {
     await withPage(async (page) => {
       await page.goto(`${address}/guide/ja-easy/moved-in?today=2026-07-06`);
       await page.locator('#f-moveInDate').fill('2026-07-06');
+      await page.locator('#f-plannedMoveOutDate').fill('2026-07-06');
       await page.getByRole('button').click();
       await expect.poll(() => page.url(), POLL).toContain('/guide/ja-easy/moved-in/answer?moveInDate=2026-07-06');
       expect(await page.locator('html').getAttribute('lang')).toBe('ja');
@@ -110,8 +112,8 @@ describe('journeys in Chromium', () => {
       await page.getByRole('button', { name: 'Xem câu trả lời' }).click();
       await expect.poll(() => page.url(), POLL).toContain('/guide/vi/period-of-stay-renewed/answer?');
       expect(await page.locator('html').getAttribute('lang')).toBe('vi');
-      expect(await readable(page.locator('#deadline-card-expiry'))).toContain('Thứ Tư, 31 tháng 3, 2027');
-      expect(await readable(page.locator('#deadline-extension'))).toContain('Chủ Nhật, 31 tháng 3, 2030 (Lịch Nhật (和暦): 令和12年3月31日)');
+      expect(await readable(page.locator('#deadline-card-expiry'))).toContain('Thứ Tư, ngày 31 tháng 3 năm 2027');
+      expect(await readable(page.locator('#deadline-extension'))).toContain('Chủ Nhật, ngày 31 tháng 3 năm 2030 (Lịch Nhật (和暦): 令和12年3月31日)');
       expect(await readable(page.locator('#step-noNewPhoto'))).toBe('Không cần ảnh mới.');
       expect(await page.locator('#step-extendBring span[lang="ja"]').allTextContents()).toEqual(['在留カード', '有効期間の延長']);
       await screenshot(page, 'guide-extension-vi');
@@ -216,8 +218,10 @@ describe('print', () => {
       await page.emulateMedia({ media: 'print' });
       await page.goto(`${address}/guide/en/moved-in/answer?${exampleQuery('moved-in')}`);
       expect(await page.locator('nav.langs').isVisible()).toBe(false);
-      expect(await page.locator('form, .answers').count()).toBe(1);
+      // The answers given and the feedback form are left off the printed checklist.
+      expect(await page.locator('form, .answers').count()).toBe(2);
       expect(await page.locator('.answers').isVisible()).toBe(false);
+      expect(await page.locator('section.feedback').isVisible()).toBe(false);
       expect(await page.locator('ul.checklist input[type=checkbox]').count()).toBe(4);
       await screenshot(page, 'guide-print-moved-in-en');
     });

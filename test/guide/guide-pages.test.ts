@@ -32,7 +32,8 @@ function visibleText(html: string): string {
     .replace(/&#39;/g, "'")
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
+    .replace(/&amp;/g, '&')
+    .replace(/\u2011/g, '-');
 }
 
 describe('GET /guide', () => {
@@ -114,7 +115,8 @@ describe('questions', () => {
     const response = await get('/guide/en/moved-in/answer?moveInDate=2026-02-30&plannedMoveOutDate=');
     expect(response.statusCode).toBe(400);
     const { body } = response;
-    expect(body).toContain('<title>Error: I moved into Edogawa City (転入) | Edogawa City My Number Card guide</title>');
+    // The site's name would take the title past 70 characters, so it is left off (issue 13 item 16).
+    expect(body).toContain('<title>Error: I moved into Edogawa City (転入)</title>');
     expect(body).toMatch(/<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus>/);
     expect(body).toContain('<a href="#f-moveInDate">“The day you started living at your new address” must be a real date written as year-month-day (for example 2026-07-06).</a>');
     expect(body).toContain('aria-describedby="f-moveInDate-hint f-moveInDate-error"');
@@ -124,9 +126,23 @@ describe('questions', () => {
     expect(visibleText(missing)).toContain('「新しい在留期間の満了日」を入力してください。');
   });
 
+  it('questions a move-in typed in the future, and the same form confirms it as typed (issue 13 item 3)', async () => {
+    const response = await get('/guide/en/moved-in/answer?moveInDate=2027-07-06&today=2026-07-06');
+    expect(response.statusCode).toBe(400);
+    const text = visibleText(response.body);
+    expect(text).toContain('“The day you started living at your new address” is after today (Monday, 6 July 2026). Please check the year and the month.');
+    expect(response.body).toContain('<button type="submit" name="futureDatesConfirmed" value="true" class="secondary">This date is right (it is planned)</button>');
+    expect(response.body).toContain('value="2027-07-06"');
+    const confirmed = await get('/guide/en/moved-in/answer?moveInDate=2027-07-06&today=2026-07-06&futureDatesConfirmed=true');
+    expect(confirmed.statusCode).toBe(200);
+    const birth = await get('/guide/en/period-of-stay-renewed/answer?birthDate=2027-01-01&cardIssueDate=2026-04-01&currentExpiryDate=2027-03-31&newPeriodOfStayEnd=2030-03-31&today=2026-07-06');
+    expect(birth.statusCode).toBe(400);
+    expect(birth.body).not.toContain('futureDatesConfirmed');
+  });
+
   it('says which answers conflict, in the resident’s language', async () => {
     const { body } = await get('/guide/ko/moved-in/answer?moveInDate=2026-07-06&moveInNotificationDate=2026-07-01');
-    expect(visibleText(body)).toContain('"에도가와구에 전입신고 (転入届)를 한 날"은(는) "새 주소에 살기 시작한 날"보다 앞선 날짜일 수 없습니다.');
+    expect(visibleText(body)).toContain('"에도가와구에 전입신고 (転入届)를 한 날" 항목의 날짜는 "새 주소에 살기 시작한 날"보다 앞선 날짜일 수 없습니다.');
   });
 
   it('reads a date typed without a date picker (2026/7/6, full-width digits)', async () => {
@@ -143,7 +159,7 @@ describe('questions', () => {
 
 describe('answers', () => {
   it('a move-in on 2026-07-06 in English shows the legal date and the city page’s date, with weekdays and 和暦', async () => {
-    const text = visibleText((await get('/guide/en/moved-in/answer?moveInDate=2026-07-06&today=2026-07-06')).body);
+    const text = visibleText((await get('/guide/en/moved-in/answer?moveInDate=2026-07-06&plannedMoveOutDate=2026-07-06&today=2026-07-06')).body);
     expect(text).toContain('Legal deadlineTuesday, 21 July 2026 (Japanese calendar (和暦): 令和8年7月21日)');
     expect(text).toContain('The city website’s adviceMonday, 20 July 2026 (Japanese calendar (和暦): 令和8年7月20日)');
     expect(text).toContain('Monday, 20 July 2026 is a day the city office is closed (Marine Day 海の日)');
@@ -153,16 +169,16 @@ describe('answers', () => {
   it('marks Japanese inside other languages with lang="ja" and renders やさしい日本語 ruby', async () => {
     expect((await get(`/guide/en/lost/answer?${exampleQuery('lost')}`)).body).toContain('<span lang="ja">マイナンバー総合フリーダイヤル</span>');
     const easy = (await get(`/guide/ja-easy/lost/answer?${exampleQuery('lost')}`)).body;
-    expect(easy).toContain('<ruby>一時停止<rp>（</rp><rt>いちじていし</rt><rp>）</rp></ruby>');
+    expect(easy).toContain('<ruby>一時停止<rt>いちじていし</rt></ruby>');
     const dates = (await get(`/guide/ja-easy/moved-in/answer?${exampleQuery('moved-in')}`)).body;
-    expect(dates).toContain('<ruby>令和<rp>（</rp><rt>れいわ</rt><rp>）</rp></ruby>8<ruby>年<rp>（</rp><rt>ねん</rt><rp>）</rp></ruby>');
+    expect(dates).toContain('<ruby>令和<rt>れいわ</rt></ruby>8<ruby>年<rt>ねん</rt></ruby>');
   });
 
   it('puts the hotline first for a lost card, as a link a phone can call', async () => {
     const { body } = await get(`/guide/en/lost/answer?${exampleQuery('lost')}`);
     const main = body.slice(body.indexOf('<main'));
     expect(main.indexOf('class="urgent"')).toBeLessThan(main.indexOf('id="steps-title"'));
-    expect(main).toContain('<p class="hotline"><a class="tel" href="tel:0120950178">0120-95-0178</a></p>');
+    expect(main).toContain('<p class="hotline"><a class="tel" href="tel:0120950178">0120‑95‑0178</a></p>');
   });
 
   it('sends pages gzipped to a browser that takes it', async () => {
@@ -186,6 +202,50 @@ describe('answers', () => {
   it('is served under the CSP that forbids inline script', async () => {
     const response = await get('/guide/en');
     expect(response.headers['content-security-policy']).toContain("script-src 'self'");
+  });
+});
+
+describe('offices and the foreign-language line (issue 13 items 2, 4a)', () => {
+  it('each office: the name in the page’s language with the Japanese beside, phone, address, a map link and hours, collapsed', async () => {
+    const { body } = await get(`/guide/zh-Hans/moved-in/answer?${exampleQuery('moved-in')}`);
+    expect(body).toContain('<summary><strong>个人编号卡专用窗口（区政府本厅舍） (<span lang="ja">マイナンバーカード専用窓口(本庁舎)</span>)</strong></summary>');
+    expect(body).toContain('<p class="office-tel">电话: <a class="tel" href="tel:0356629200">03‑5662‑9200</a></p>');
+    expect(body).toContain('<span lang="ja">〒132-8501 江戸川区中央1-4-1 江戸川区役所</span> <a href="/guide/map/honcho">地图</a>');
+    expect(visibleText(body)).toContain('办公时间: 工作日 8:30–17:00; 周六、周日及节假日休息');
+    expect(body.match(/<details>/g)).toHaveLength(7);
+    // Facts the city has not confirmed are marked, and said once.
+    expect(body).toContain('<p class="unconfirmed">※ 尚未确认的信息：前往前请先打电话确认。</p>');
+    const ja = (await get(`/guide/ja/moved-in/answer?${exampleQuery('moved-in')}`)).body;
+    expect(ja).toContain('<summary><strong>マイナンバーカード専用窓口(本庁舎)</strong>');
+  });
+
+  it('the map link goes to a map search of the address', async () => {
+    const response = await get('/guide/map/kasai');
+    expect(response.statusCode).toBe(302);
+    expect(response.headers.location).toBe(`https://www.google.com/maps/search/?api=1&query=${encodeURIComponent('江戸川区中葛西3-10-1 葛西事務所')}`);
+    expect((await get('/guide/map/nowhere')).statusCode).toBe(404);
+  });
+
+  it.each([
+    ['en', 'answers in English'],
+    ['zh-Hans', '可以用中文咨询'],
+    ['ko', '한국어로 상담할 수 있습니다'],
+    ['vi', 'không hỗ trợ tiếng Việt. Các ngôn ngữ được hỗ trợ: tiếng Anh, tiếng Trung, tiếng Hàn, tiếng Tây Ban Nha, tiếng Bồ Đào Nha.'],
+  ])('in %s the foreign-language line 0120-0178-27 comes first on every page', async (lang, says) => {
+    for (const url of [`/guide/${lang}`, `/guide/${lang}/lost/answer?${exampleQuery('lost')}`]) {
+      const { body } = await get(url);
+      const main = body.slice(body.indexOf('<main'));
+      expect(main.indexOf('class="hotline-foreign"')).toBeGreaterThan(0);
+      expect(main.indexOf('class="hotline-foreign"')).toBeLessThan(main.indexOf('<h1'));
+      expect(main).toContain('<a class="tel" href="tel:0120017827">0120‑0178‑27</a>');
+      expect(visibleText(main)).toContain(says);
+    }
+  });
+
+  it('Japanese pages need no foreign-language box; their answers still name the line with the offices', async () => {
+    const { body } = await get(`/guide/ja/lost/answer?${exampleQuery('lost')}`);
+    expect(body).not.toContain('class="hotline-foreign"');
+    expect(visibleText(body)).toContain('外国語の電話相談: 0120-0178-27');
   });
 });
 

@@ -8,9 +8,9 @@ export const GUIDE_TODAY = d('2026-07-06');
 
 /** Answers for every situation, each a case a resident would bring (known dates, so known deadlines). */
 export const EXAMPLE_ANSWERS = {
-  'moved-in': { moveInDate: d('2026-07-06') },
+  'moved-in': { moveInDate: d('2026-07-06'), plannedMoveOutDate: d('2026-07-06') },
   'moving-out': { plannedMoveOutDate: d('2026-09-30') },
-  'moving-abroad': {},
+  'moving-abroad': { plannedMoveOutDate: d('2026-09-30') },
   'address-changed': {},
   'name-changed': {},
   lost: { lostAtHome: false, withCertificates: true },
@@ -21,6 +21,7 @@ export const EXAMPLE_ANSWERS = {
   damaged: { withCertificates: false },
   'notes-full': {},
   expiring: { expiryDate: d('2026-08-31') },
+  certificate: { certificateExpiryDate: d('2026-09-15') },
   'period-of-stay-renewed': {
     birthDate: d('1990-05-10'),
     cardIssueDate: d('2026-04-01'),

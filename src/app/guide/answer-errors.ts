@@ -1,6 +1,7 @@
 import { AnswerProblem, type GuideFieldError } from '../../domain/guide/guide-plan.ts';
 import { ANSWER_KINDS, type AnswerName, type Situation } from '../../domain/guide/situation.ts';
 import type { Calendar } from '../../rules/calendar.ts';
+import type { PlainDate } from '../../rules/plain-date.ts';
 import type { Words } from './localize-guide.ts';
 import { fieldLabel, UI_TEXT } from './ui-text.ts';
 
@@ -12,12 +13,16 @@ export interface AnswerError {
   readonly field: AnswerName;
   readonly problem: AnswerProblem | FormProblem;
   readonly other?: AnswerName;
+  /** For a date after today: the day it was compared with. */
+  readonly today?: PlainDate;
 }
 
 /** The guide's refusal of an answer as the form shows it (`today` is no question of a form). */
 export function answerErrorsOf(errors: readonly GuideFieldError[]): AnswerError[] {
   return errors.flatMap((error) =>
-    error.field === 'today' ? [] : [{ field: error.field, problem: error.problem, ...(error.other !== undefined && { other: error.other }) }],
+    error.field === 'today'
+      ? []
+      : [{ field: error.field, problem: error.problem, ...(error.other !== undefined && { other: error.other }), ...(error.today !== undefined && { today: error.today }) }],
   );
 }
 
@@ -36,6 +41,10 @@ export function answerErrorText(words: Words, situation: Situation, error: Answe
       return words.t(UI_TEXT.errorNeedsOther, { field, other });
     case AnswerProblem.OutOfCalendar:
       return words.t(UI_TEXT.errorOutOfCalendar, { field, from: words.date(calendar.firstDate), to: words.date(calendar.lastDate) });
+    case AnswerProblem.InFuture:
+      return words.t(UI_TEXT.errorInFuture, { field, today: error.today === undefined ? '' : words.date(error.today) });
+    case AnswerProblem.FutureImpossible:
+      return words.t(UI_TEXT.errorFutureImpossible, { field, today: error.today === undefined ? '' : words.date(error.today) });
     case FormProblem.InvalidDate:
       return words.t(UI_TEXT.errorInvalidDate, { field });
     case FormProblem.InvalidChoice:

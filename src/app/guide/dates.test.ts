@@ -27,7 +27,7 @@ describe('weekday and date in each language', () => {
     ['en', 'Tuesday', 'Tuesday, 21 July 2026'],
     ['zh-Hans', '星期二', '2026年7月21日星期二'],
     ['ko', '화요일', '2026년 7월 21일 화요일'],
-    ['vi', 'Thứ Ba', 'Thứ Ba, 21 tháng 7, 2026'],
+    ['vi', 'Thứ Ba', 'Thứ Ba, ngày 21 tháng 7 năm 2026'],
   ] as const)('%s: %s, %s', (lang, weekday, text) => {
     expect(weekdayName(d('2026-07-21'), lang)).toBe(weekday);
     expect(dateWithWeekday(d('2026-07-21'), lang)).toBe(text);

@@ -37,7 +37,7 @@ export function weekdayName(date: PlainDate, lang: Lang): string {
 
 /**
  * The date with its weekday as a sentence in the language would write it: 2026年7月21日（火）,
- * Tuesday 21 July 2026, 2026年7月21日星期二, 2026년 7월 21일 화요일, Thứ Ba, 21 tháng 7, 2026.
+ * Tuesday 21 July 2026, 2026年7月21日星期二, 2026년 7월 21일 화요일, Thứ Ba, ngày 21 tháng 7 năm 2026.
  */
 export function dateWithWeekday(date: PlainDate, lang: Lang): string {
   const day = utcDate(date);
@@ -48,9 +48,11 @@ export function dateWithWeekday(date: PlainDate, lang: Lang): string {
       return `${yearOf(date)}[年|ねん]${easyMonthDay(date)}（${easyWeekday(date)}）`;
     case Lang.English:
       return format(LOCALE[lang], { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(day);
+    case Lang.Vietnamese:
+      // "Thứ Hai, ngày 4 tháng 1 năm 2027", as Vietnamese writes a date in a sentence (issue 13 item 4b).
+      return `${format(LOCALE[lang], { weekday: 'long' }).format(day)}, ngày ${dayOf(date)} tháng ${monthOf(date)} năm ${yearOf(date)}`;
     case Lang.Chinese:
     case Lang.Korean:
-    case Lang.Vietnamese:
       return format(LOCALE[lang], { dateStyle: 'full' }).format(day);
     default: {
       const unknown: never = lang;

@@ -29,7 +29,7 @@ const Dated = {
 };
 
 export const GuideDeadlineSchema = Type.Object({
-  kind: Type.Enum(Object.values(DeadlineKind), { description: 'move-in (R-7), continuation (R-8), renewal-opens (R-6), card-expiry, extension (R-5)' }),
+  kind: Type.Enum(Object.values(DeadlineKind), { description: 'move-in (R-7), continuation (R-8), renewal-opens (R-6), card-expiry, extension (R-5), certificate-renewal-opens (R-14), certificate-expiry (R-4), abroad-continuation and abroad-abolished (R-17)' }),
   ...Dated,
   title: Text('What the date is'),
   consequence: Text('What happens if it is missed, or what the date means'),
@@ -68,7 +68,15 @@ export const GuideResponseSchema = Type.Object({
       nameEn: Type.String(),
       kind: Type.Enum(['card-center', 'card-counter', 'branch-office']),
       kindText: Text('The kind of counter in the requested language'),
+      localName: Type.Optional(Text('The name in the requested language, where offices.json gives one (English: nameEn)')),
       phone: Type.String(),
+      address: Type.String({ description: 'Postal address in Japanese' }),
+      mapUrl: Type.String({ description: 'A map search for the address' }),
+      hours: Type.Object({
+        weekdays: Type.String(),
+        weekend: Type.Optional(Type.Object({ days: Type.Array(Type.Enum(['saturday', 'sunday'])), hours: Type.String() })),
+      }),
+      unconfirmed: Type.Array(Type.Enum(['address', 'hours']), { description: 'Facts the city has not confirmed yet' }),
       handles: Type.Array(Type.Object({ procedure: Type.Enum(PROCEDURES), text: Text('The procedure, with its Japanese term') })),
     }),
     { description: 'The counters that handle the procedures of this answer (offices.json)' },
@@ -95,6 +103,15 @@ export const GuideResponseSchema = Type.Object({
   deadlines: Type.Array(GuideDeadlineSchema),
   warnings: Type.Array(TextLine),
   hotline: Type.Object({ name: Type.String(), phone: Type.String(), hours: Type.String() }, { description: 'The 24-hour line that suspends a lost or stolen card' }),
+  hotlineForeign: Type.Object(
+    {
+      phone: Type.String(),
+      languages: Type.Array(Type.String(), { description: 'ISO 639-1 codes of the languages offered' }),
+      offered: Type.Boolean({ description: 'Whether the requested language is offered there' }),
+      hours: Text('The hours in the requested language'),
+    },
+    { description: 'The national hotline’s foreign-language line (0120-0178-27)' },
+  ),
   hotlineRelevant: Type.Boolean({ description: 'The hotline matters here (loss, theft, a leaked number)' }),
   procedures: Type.Array(Type.Enum(PROCEDURES), { description: 'The R-13 procedures of this answer' }),
 });

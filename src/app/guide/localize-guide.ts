@@ -1,13 +1,13 @@
 import type { DeadlinePlan, GuidePlan, Line, Param } from '../../domain/guide/guide-plan.ts';
 import { OFFICE_KIND_TEXT } from '../../domain/guide/guide-text.ts';
-import type { OfficeDirectory } from '../../domain/office.ts';
+import type { Office, OfficeDirectory } from '../../domain/office.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
 import { PROCEDURE_TABLE } from '../../rules/procedures.ts';
 import type { MessageKey } from './catalogue/catalogue.ts';
 import { CATALOGUES, EASY_READINGS } from './catalogue/catalogues.ts';
 import { dateWithWeekday, numberText, wareki, weekdayName } from './dates.ts';
 import type { LocalizedGuide } from './guide-schemas.ts';
-import { isJapanese, Lang } from './lang.ts';
+import { HTML_LANG, isJapanese, Lang } from './lang.ts';
 import { annotate, fill } from './rich-text.ts';
 import { UI_TEXT } from './ui-text.ts';
 
@@ -90,6 +90,34 @@ function deadlineText(words: Words, deadline: DeadlinePlan): LocalizedGuide['dea
   };
 }
 
+/** The office's name in the page's language (English: nameEn), when offices.json gives one. */
+export function localName(office: Office, lang: Lang): string | undefined {
+  if (lang === Lang.English) return office.nameEn;
+  if (lang === Lang.Chinese || lang === Lang.Korean || lang === Lang.Vietnamese) return office.names?.[lang];
+  return undefined;
+}
+
+/** A map search for an address (the address goes only into the link, never to our server). */
+export function mapUrl(address: string): string {
+  return `https://www.google.com/maps/search/?api=1&query=${encodeURIComponent(address.replace(/^〒\S+\s*/, ''))}`;
+}
+
+/** The primary language subtag the national hotline lists languages by (zh-Hans → zh). */
+export function hotlineLanguage(lang: Lang): string {
+  return HTML_LANG[lang].split('-')[0]!;
+}
+
+/** The foreign-language line (docs/rules.md "Corrections 2026-12"), saying whether the page's language is offered. */
+export function foreignHotline(words: Words, directory: OfficeDirectory): LocalizedGuide['hotlineForeign'] {
+  const line = directory.hotlineForeign;
+  return {
+    phone: line.phone,
+    languages: [...line.languages],
+    offered: line.languages.includes(hotlineLanguage(words.lang)),
+    hours: words.t(UI_TEXT.hotlineForeignHours, { weekdays: line.weekdayHours, weekends: line.weekendHours }),
+  };
+}
+
 /**
  * The guide's answer in one language. Texts keep their marks (ruby, «Japanese»); the pages turn
  * them into HTML and the API into plain text, so both show exactly this answer.
@@ -109,7 +137,12 @@ export function localizeGuide(plan: GuidePlan, lang: Lang, directory: OfficeDire
       nameEn: office.nameEn,
       kind: office.kind,
       kindText: words.t(OFFICE_KIND_TEXT[office.kind]),
+      ...(localName(office, lang) !== undefined && { localName: localName(office, lang)! }),
       phone: office.phone,
+      address: office.address,
+      mapUrl: mapUrl(office.address),
+      hours: office.hours,
+      unconfirmed: office.unconfirmed ?? [],
       handles: handles.map((procedure) => ({ procedure, text: words.t(PROCEDURE_TABLE[procedure].term) })),
     })),
     placeNotes: plan.placeNotes.map(text),
@@ -129,6 +162,7 @@ export function localizeGuide(plan: GuidePlan, lang: Lang, directory: OfficeDire
     deadlines: plan.deadlines.map((deadline) => deadlineText(words, deadline)),
     warnings: plan.warnings.map(text),
     hotline: { name: words.t(UI_TEXT.hotlineName), phone: directory.hotline.phone, hours: words.t(UI_TEXT.hotlineHours) },
+    hotlineForeign: foreignHotline(words, directory),
     hotlineRelevant: plan.hotline,
     procedures: [...plan.procedures],
   };

@@ -17,6 +17,8 @@ export const FIELD_LABELS = {
   currentExpiryDate: 'カードのいまの有効期限',
   newPeriodOfStayEnd: '新しい在留期間の満了日',
   currentPeriodOfStayEnd: 'いまの在留期間の満了日',
+  certificateExpiryDate: '電子証明書の有効期限',
+  japaneseNational: '日本国籍ですか',
 } as const satisfies Record<AnswerName, string>;
 
 export const FIELD_HINTS = {
@@ -32,6 +34,8 @@ export const FIELD_HINTS = {
   currentExpiryDate: 'カードの表面に「〇年〇月〇日まで有効」と書かれています。',
   newPeriodOfStayEnd: '新しい在留カードに書かれている満了日です。',
   currentPeriodOfStayEnd: 'いまの在留カードに書かれている満了日です。',
+  certificateExpiryDate: 'マイナポータルや、カードを受け取ったときの書類で確かめられます。分からなければ空欄のままにしてください。',
+  japaneseNational: '国外継続利用ができるのは、日本国籍の方だけです。分からなければ空欄のままにしてください。',
 } as const satisfies Record<AnswerName, string>;
 
 /** Moving out asks the same dates from the other side of the move. */
@@ -43,6 +47,11 @@ export const MOVING_OUT_LABELS = {
 export const MOVING_OUT_HINTS = {
   moveInDate: '分からなければ空欄のままにしてください。転出予定日に住み始めるとして計算します。',
   plannedMoveOutDate: '転出届に書く、引っ越す予定の日です。',
+} as const satisfies Partial<Record<AnswerName, string>>;
+
+/** Moving abroad asks the planned move-out date of the 国外転出届. */
+export const MOVING_ABROAD_HINTS = {
+  plannedMoveOutDate: '国外転出届に書く、海外へ引っ越す予定の日です。',
 } as const satisfies Partial<Record<AnswerName, string>>;
 
 export const UI_TEXT = {
@@ -71,6 +80,9 @@ export const UI_TEXT = {
   errorNeedsOther: '「{other}」に答えたときは、「{field}」も入力してください。',
   errorOutOfCalendar: '「{field}」の日付では期限を計算できません。{from}から{to}までの日付を入力してください。',
   errorNotAsked: '「{field}」はこの手続きでは使いません。',
+  errorInFuture: '「{field}」が、今日（{today}）より後の日付になっています。年や月をまちがえていないか確かめてください。',
+  errorFutureImpossible: '「{field}」は、今日（{today}）より後の日付にはできません。',
+  confirmFuture: 'この日付で正しい（これからの予定です）',
   answersTitle: 'あなたの回答',
   changeAnswers: '回答を変更する',
   urgentTitle: 'まず、すぐにしてください',
@@ -105,6 +117,35 @@ export const UI_TEXT = {
   notFoundTitle: 'ページが見つかりません',
   notFoundBody: 'アドレスを確かめるか、はじめのページから選んでください。',
   japaneseName: '日本語の名前',
+  addressLabel: '住所',
+  mapLink: '地図',
+  hoursLabel: '受付時間',
+  weekdaysHours: '平日 {hours}',
+  weekendHours: '{days} {hours}',
+  weekendClosed: '土日・祝日は休み',
+  saturday: '土曜',
+  sunday: '日曜',
+  unconfirmed: '未確認の情報です。行く前に電話で確かめてください。',
+  hotlineForeignTitle: '外国語の電話相談',
+  hotlineForeignOffered: 'マイナンバー総合フリーダイヤル（外国語）は、この言語で相談できます。',
+  hotlineForeignNotOffered: 'マイナンバー総合フリーダイヤル（外国語）は、この言語には対応していません。対応している言語：{languages}。',
+  hotlineForeignHours: '平日 {weekdays}、土日祝 {weekends}（12月29日〜1月3日を除く）。紛失・盗難による一時停止は24時間365日。',
+  langEn: '英語',
+  langZh: '中国語',
+  langKo: '韓国語',
+  langEs: 'スペイン語',
+  langPt: 'ポルトガル語',
+  langVi: 'ベトナム語',
+  metaDescription: '{title}：江戸川区のマイナンバーカードの手続きの順番、窓口、持ち物、手数料、期限。',
+  feedbackTitle: 'このページについて教えてください',
+  feedbackHelpful: 'このページの情報は役に立ちましたか？',
+  feedbackEasy: '見つけやすかったですか？',
+  feedbackComment: 'ご意見',
+  feedbackCommentHint: '名前、電話番号、マイナンバーなどの個人情報は書かないでください。数字は保存しません。',
+  feedbackSubmit: '送信する',
+  feedbackThanks: 'ご意見ありがとうございました',
+  feedbackThrottled: '短い時間に多くの送信があったため、受け付けられませんでした。時間をおいて送ってください',
+  feedbackInvalid: '2つの質問の両方に答えてから送ってください',
   notAnswered: '（未回答）',
 } as const;
 
@@ -113,11 +154,13 @@ export type UiTextId = keyof typeof UI_TEXT;
 /** The label of an answer in a situation's form (moving out asks the move's dates from the other side). */
 export function fieldLabel(situation: Situation, name: AnswerName): UiMessage {
   if (situation === 'moving-out' && (name === 'moveInDate' || name === 'plannedMoveOutDate')) return MOVING_OUT_LABELS[name];
+  if (situation === 'moving-abroad' && name === 'plannedMoveOutDate') return MOVING_OUT_LABELS[name];
   return FIELD_LABELS[name];
 }
 
 export function fieldHint(situation: Situation, name: AnswerName): UiMessage {
   if (situation === 'moving-out' && (name === 'moveInDate' || name === 'plannedMoveOutDate')) return MOVING_OUT_HINTS[name];
+  if (situation === 'moving-abroad' && name === 'plannedMoveOutDate') return MOVING_ABROAD_HINTS[name];
   return FIELD_HINTS[name];
 }
 
@@ -126,6 +169,7 @@ export type UiMessage =
   | (typeof FIELD_HINTS)[AnswerName]
   | (typeof MOVING_OUT_LABELS)[keyof typeof MOVING_OUT_LABELS]
   | (typeof MOVING_OUT_HINTS)[keyof typeof MOVING_OUT_HINTS]
+  | (typeof MOVING_ABROAD_HINTS)[keyof typeof MOVING_ABROAD_HINTS]
   | (typeof UI_TEXT)[UiTextId];
 
 export const UI_MESSAGES: readonly UiMessage[] = [
@@ -134,6 +178,7 @@ export const UI_MESSAGES: readonly UiMessage[] = [
     ...Object.values(FIELD_HINTS),
     ...Object.values(MOVING_OUT_LABELS),
     ...Object.values(MOVING_OUT_HINTS),
+    ...Object.values(MOVING_ABROAD_HINTS),
     ...Object.values(UI_TEXT),
   ]),
 ];

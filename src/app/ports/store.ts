@@ -1,3 +1,4 @@
+import type { GuideFeedbackRepository } from './guide-feedback-repository.ts';
 import type { StoreCondition } from '../store-fault.ts';
 import type { AuditCheckpointFiles } from './audit-checkpoint-files.ts';
 import type { ResidentRepository } from './resident-repository.ts';
@@ -76,6 +77,7 @@ export interface Repositories {
   readonly enquiries: EnquiryRepository;
   readonly jobRuns: JobRunRepository;
   readonly reports: ReportRepository;
+  readonly guideFeedback: GuideFeedbackRepository;
   readonly instance: InstanceModeRepository;
 }
 

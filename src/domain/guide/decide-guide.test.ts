@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OFFICES } from '../../../test/support/app.ts';
 import { EXAMPLE_ANSWERS, GUIDE_TODAY } from '../../../test/support/guide.ts';
-import { dates, value } from '../../../test/support/rules.ts';
+import { dates, oracleAddDays, value } from '../../../test/support/rules.ts';
 import { DEFAULT_CONTEXT } from '../../rules/context.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
 import { decideCard } from '../card-decider.ts';
@@ -64,8 +64,8 @@ describe('every situation', () => {
 });
 
 describe('moved-in (R-7, R-8)', () => {
-  it('a move-in on 2026-07-06 has a 転入届 deadline of 2026-07-21, moved from 海の日, with the seed’s 14-day count beside it', () => {
-    const answer = plan('moved-in', { moveInDate: d('2026-07-06') });
+  it('a move-in on 2026-07-06 has a 転入届 deadline of 2026-07-21, moved from 海の日; the seed’s count from the move-out (07-06 + 14 = 07-20) beside it', () => {
+    const answer = plan('moved-in', { moveInDate: d('2026-07-06'), plannedMoveOutDate: d('2026-07-06') });
     expect(answer.deadlines).toHaveLength(1);
     const [moveIn] = answer.deadlines;
     expect(moveIn).toMatchObject({
@@ -87,7 +87,7 @@ describe('moved-in (R-7, R-8)', () => {
     expect(answer.steps[0]!.params).toEqual({ days: { kind: 'count', value: 14 } });
     expect(answer.steps[3]!.params).toEqual({ days: { kind: 'count', value: 90 } });
     expect(answer.checklist.map((entry) => entry.item)).toEqual(['card', 'identity-documents', 'move-out-certificate', 'pin']);
-    expect(ids(answer.warnings)).toEqual(['whoProxyAsk', 'signatureRevoked', 'notesFullFree']);
+    expect(ids(answer.warnings)).toEqual(['whoProxyAsk', 'foreignResidenceCard', 'signatureRevoked', 'notesFullFree']);
     expect(answer.fee).toBeNull();
   });
 
@@ -103,9 +103,17 @@ describe('moved-in (R-7, R-8)', () => {
 
   it('ends the special move 30 days after the planned move-out when that comes first (住基法24条の2)', () => {
     const [moveIn] = plan('moved-in', { moveInDate: d('2026-07-06'), plannedMoveOutDate: d('2026-06-10') }).deadlines;
-    expect(moveIn).toMatchObject({ date: '2026-07-10', movedForHoliday: false, seedAdvice: { date: '2026-07-20' } });
+    // The seed's 14 days from the move-out (06-24) is earlier than the legal 07-10, so it is shown.
+    expect(moveIn).toMatchObject({ date: '2026-07-10', movedForHoliday: false, seedAdvice: { date: '2026-06-24' } });
     expect(ids(moveIn!.notes)).toEqual(['capByPlannedMoveOut', 'legalCounts']);
     expect(moveIn!.notes[0]!.params).toMatchObject({ plannedDate: { date: '2026-06-10' }, days: { value: 30 }, date: { date: '2026-07-10' } });
+  });
+
+  it('never shows the seed’s count when it is later than the legal date, nor without a move-out date (Corrections 2026-12)', () => {
+    // Moved out on 07-01, moved in on 07-20: the seed's 07-15 is earlier than R-7's 08-03, and shown;
+    // moved out 06-01 and in 07-01: R-7 caps at 07-01 (06-01 + 30), the seed's 06-15 is earlier.
+    expect(plan('moved-in', { moveInDate: d('2026-07-20'), plannedMoveOutDate: d('2026-07-01'), today: d('2026-07-20') }).deadlines[0]!.seedAdvice?.date).toBe('2026-07-15');
+    expect(plan('moved-in', { moveInDate: d('2026-07-06') }).deadlines[0]!.seedAdvice).toBeUndefined();
   });
 
   it('gives no seed advice when the legal date is the plain 14th day', () => {
@@ -120,26 +128,29 @@ describe('moved-in (R-7, R-8)', () => {
     const continuation = answer.deadlines.find((deadline) => deadline.kind === 'continuation');
     expect(continuation).toMatchObject({ date: '2026-10-19', movedForHoliday: true, closedDay: { date: '2026-10-18', reason: 'sunday' } });
     expect(continuation!.consequence).toMatchObject({ id: 'continuationConsequence', params: { date: { kind: 'date', date: '2026-10-20' } } });
-    expect(ids(answer.steps)).toEqual(['continuationBy', 'householdAskPin']);
-    expect(answer.steps[0]!.params).toEqual({ date: { kind: 'date', date: '2026-10-19' } });
+    expect(ids(answer.steps)).toEqual(['filedInTime', 'continuationBy', 'householdAskPin']);
+    expect(answer.steps[1]!.params).toEqual({ date: { kind: 'date', date: '2026-10-19' } });
+    // Filed in time: the 転入届 deadline is behind, only continued use is ahead (issue 13 item 1).
+    expect(answer.deadlines.map((deadline) => deadline.kind)).toEqual(['continuation']);
   });
 
   it('continued use is done when the card was presented at the 転入届', () => {
-    const answer = plan('moved-in', { moveInDate: d('2026-07-06'), moveInNotificationDate: d('2026-07-10'), cardPresentedAtMoveIn: true });
-    expect(ids(answer.steps)).toEqual(['continuationDone']);
-    expect(answer.deadlines.map((deadline) => deadline.kind)).toEqual(['move-in']);
+    const answer = plan('moved-in', { moveInDate: d('2026-07-06'), moveInNotificationDate: d('2026-07-10'), cardPresentedAtMoveIn: true, today: d('2026-07-10') });
+    expect(ids(answer.steps)).toEqual(['filedInTime', 'continuationDone']);
+    expect(answer.deadlines).toEqual([]);
   });
 
   it('a 転入届 after the deadline means the card cannot be continued (domain: abolished), as the counter decides', () => {
     const answer = plan('moved-in', { moveInDate: d('2026-07-06'), moveInNotificationDate: d('2026-07-22'), today: d('2026-07-22') });
     expect(ids(answer.steps)).toEqual(['filedLate']);
+    expect(answer.steps[0]!.params).toEqual({ filed: { kind: 'date', date: '2026-07-22' }, date: { kind: 'date', date: '2026-07-21' } });
     expect(answer.procedures).toContain('application');
     expect(answer.checklist.map((entry) => entry.item)).toEqual(expect.arrayContaining(['photo', 'identity-documents']));
   });
 
   it('a lapsed continuation: the card is abolished, a new card is needed', () => {
     const answer = plan('moved-in', { moveInDate: d('2026-07-06'), moveInNotificationDate: d('2026-07-10'), today: d('2026-10-09') });
-    expect(ids(answer.steps)).toEqual(['continuationLapsed']);
+    expect(ids(answer.steps)).toEqual(['filedInTime', 'continuationLapsed']);
     expect(answer.deadlines.find((deadline) => deadline.kind === 'continuation')).toMatchObject({ date: '2026-10-07', passed: true, daysLeft: -2 });
   });
 
@@ -158,22 +169,79 @@ describe('moved-in (R-7, R-8)', () => {
     ]);
   });
 
+  it('questions a move-in or filing date after today until it is confirmed; a birth or issue date after today is refused (issue 13 item 3)', () => {
+    const future = { moveInDate: d('2027-07-06'), today: d('2026-07-06') };
+    expect(refusal('moved-in', future).errors).toEqual([
+      expect.objectContaining({ pointer: '/answers/moveInDate', problem: 'in-future', today: '2026-07-06' }),
+    ]);
+    expect(plan('moved-in', { ...future, futureDatesConfirmed: true }).deadlines[0]).toMatchObject({ kind: 'move-in', date: '2027-07-20' });
+    expect(plan('moved-in', { moveInDate: d('2026-07-06'), today: d('2026-07-06') }).deadlines).toHaveLength(1);
+    // Moving out asks for a move-in still to come: not questioned there.
+    expect(plan('moving-out', { plannedMoveOutDate: d('2027-09-30'), moveInDate: d('2027-10-01') }).steps.length).toBeGreaterThan(0);
+    const born = refusal('period-of-stay-renewed', { ...EXAMPLE_ANSWERS['period-of-stay-renewed'], birthDate: d('2027-03-02'), futureDatesConfirmed: true });
+    expect(born.errors).toEqual([expect.objectContaining({ pointer: '/answers/birthDate', problem: 'future-impossible' })]);
+  });
+
   it('a date the holiday calendar does not cover is CALENDAR.OUT_OF_RANGE at that answer', () => {
-    const error = refusal('moved-in', { moveInDate: d('2050-12-25') });
+    const error = refusal('moved-in', { moveInDate: d('2050-12-25'), futureDatesConfirmed: true });
     expect(error.code).toBe('CALENDAR.OUT_OF_RANGE');
     expect(error.errors[0]).toMatchObject({ pointer: '/answers/moveInDate', problem: 'out-of-calendar' });
   });
 
-  it('always states R-7’s date, and the seed’s count exactly when it differs (property)', () => {
+  it('always states R-7’s date, and the seed’s count from the move-out only when it is earlier (property)', () => {
+    const plain = { ...DEFAULT_CONTEXT, policy: { ...DEFAULT_CONTEXT.policy, holidayShift: { moveIn: 'none', continuation: 'none' } } } as const;
     fc.assert(
-      fc.property(dates('2000-01-01', '2049-11-30'), (moveInDate) => {
-        const [moveIn] = plan('moved-in', { moveInDate, today: moveInDate }).deadlines;
-        expect(moveIn!.date).toBe(value('move-in-deadline', { moveInDate }).deadline);
-        const plain = value('move-in-deadline', { moveInDate }, { ...DEFAULT_CONTEXT, policy: { ...DEFAULT_CONTEXT.policy, holidayShift: { moveIn: 'none', continuation: 'none' } } });
-        if (plain.deadline === moveIn!.date) expect(moveIn!.seedAdvice).toBeUndefined();
-        else expect(moveIn!.seedAdvice?.date).toBe(plain.deadline);
+      fc.property(dates('2000-03-01', '2049-11-30'), fc.integer({ min: 0, max: 60 }), (moveInDate, before) => {
+        const plannedMoveOutDate = oracleAddDays(moveInDate, -before) as PlainDate;
+        const [moveIn] = plan('moved-in', { moveInDate, plannedMoveOutDate, today: moveInDate }).deadlines;
+        expect(moveIn!.date).toBe(value('move-in-deadline', { moveInDate, plannedMoveOutDate }).deadline);
+        const seed = value('move-in-deadline', { moveInDate: plannedMoveOutDate }, plain).deadline as string;
+        if (seed < moveIn!.date) expect(moveIn!.seedAdvice?.date).toBe(seed);
+        else expect(moveIn!.seedAdvice).toBeUndefined();
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('a filing date given: in time or late exactly as R-7 says, then only what is ahead by R-8 (property)', () => {
+    fc.assert(
+      fc.property(
+        dates('2000-03-01', '2049-06-30'),
+        fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }),
+        fc.integer({ min: 0, max: 40 }),
+        fc.integer({ min: 0, max: 200 }),
+        fc.option(fc.boolean(), { nil: undefined }),
+        (moveInDate, before, filedAfter, todayAfter, presented) => {
+          const plannedMoveOutDate = before === undefined ? undefined : (oracleAddDays(moveInDate, -before) as PlainDate);
+          const notified = oracleAddDays(moveInDate, filedAfter) as PlainDate;
+          const today = oracleAddDays(notified, todayAfter) as PlainDate;
+          const answer = plan('moved-in', {
+            moveInDate,
+            moveInNotificationDate: notified,
+            today,
+            ...(plannedMoveOutDate !== undefined && { plannedMoveOutDate }),
+            ...(presented !== undefined && { cardPresentedAtMoveIn: presented }),
+          });
+          const r7 = value('move-in-deadline', { moveInDate, ...(plannedMoveOutDate !== undefined && { plannedMoveOutDate }) }).deadline as string;
+          const inTime = notified <= r7;
+          const stepIds = ids(answer.steps);
+          expect(stepIds.includes('filedInTime')).toBe(inTime);
+          expect(stepIds.includes('filedLate')).toBe(!inTime);
+          // The 転入届 is behind the resident: its deadline is never shown as one still to meet, nor as passed.
+          expect(answer.deadlines.some((deadline) => deadline.kind === 'move-in')).toBe(false);
+          const continuation = answer.deadlines.find((deadline) => deadline.kind === 'continuation');
+          if (!inTime || presented === true) {
+            expect(continuation).toBeUndefined();
+            expect(answer.procedures.includes('application')).toBe(!inTime);
+            return;
+          }
+          const r8 = value('continuation-deadline', { moveInNotificationDate: notified }).deadline as string;
+          expect(continuation!.date).toBe(r8);
+          expect(stepIds.includes('continuationLapsed')).toBe(today > r8);
+          expect(stepIds.includes('continuationBy')).toBe(today <= r8);
+        },
+      ),
+      { numRuns: 400 },
     );
   });
 });
@@ -192,27 +260,103 @@ describe('moving-out', () => {
 
   it('counts from the day living there begins when it is given', () => {
     const [moveIn] = plan('moving-out', { plannedMoveOutDate: d('2026-09-30'), moveInDate: d('2026-10-28') }).deadlines;
-    expect(moveIn).toMatchObject({ date: '2026-10-30', seedAdvice: { date: '2026-11-11' } });
+    // The seed's 14 days from the move-out (09-30 + 14 = 10-14) is earlier than the legal 10-30.
+    expect(moveIn).toMatchObject({ date: '2026-10-30', seedAdvice: { date: '2026-10-14' } });
     expect(ids(moveIn!.notes)).toEqual(['capByPlannedMoveOut', 'legalCounts']);
   });
 });
 
 describe('moving abroad, address and name changes', () => {
-  it('moving abroad: 転出届 and return of the card', () => {
-    const answer = plan('moving-abroad', {});
-    expect(ids(answer.steps)).toEqual(['abroadFile', 'abroadReturn']);
+  it('moving abroad, a Japanese national: 国外継続利用 by the day before, else the card ends on the move-out date (R-17)', () => {
+    const answer = plan('moving-abroad', { plannedMoveOutDate: d('2026-09-30'), japaneseNational: true });
+    expect(ids(answer.steps)).toEqual(['abroadFile', 'abroadKeep', 'abroadKeepEffects', 'abroadAbolished', 'abroadReturn']);
+    expect(answer.steps[1]!.params).toEqual({ date: { kind: 'date', date: '2026-09-29' } });
+    expect(answer.steps[2]!.params).toEqual({ date: { kind: 'date', date: '2026-09-30' } });
+    expect(answer.deadlines.map(({ kind, date }) => [kind, date])).toEqual([
+      ['abroad-continuation', '2026-09-29'],
+      ['abroad-abolished', '2026-09-30'],
+    ]);
     expect(answer.procedures).toEqual(['move-out-notification', 'return']);
     expect(ids(answer.warnings)).toEqual(['whoHousehold', 'whoProxyAsk', 'cardEndsCertificates', 'numberStays']);
   });
 
+  it('moving abroad: asked on the day before is in time, on the move-out day too late; a foreign national has only the abolition', () => {
+    expect(ids(plan('moving-abroad', { plannedMoveOutDate: d('2026-09-30'), today: d('2026-09-29') }).steps)).toContain('abroadKeep');
+    expect(ids(plan('moving-abroad', { plannedMoveOutDate: d('2026-09-30'), today: d('2026-09-30') }).steps)).toEqual([
+      'abroadFile',
+      'abroadKeepTooLate',
+      'abroadAbolished',
+      'abroadReturn',
+    ]);
+    const foreign = plan('moving-abroad', { plannedMoveOutDate: d('2026-09-30'), japaneseNational: false });
+    expect(ids(foreign.steps)).toEqual(['abroadFile', 'abroadAbolished', 'abroadReturn']);
+    expect(foreign.deadlines.map(({ kind }) => kind)).toEqual(['abroad-abolished']);
+    const always = { ...context, rules: { ...DEFAULT_CONTEXT, policy: { ...DEFAULT_CONTEXT.policy, movingAbroad: 'always-abolish' as const } } };
+    const outcome = decideGuide({ situation: 'moving-abroad', answers: { plannedMoveOutDate: d('2026-09-30'), japaneseNational: true } }, always);
+    expect(outcome.ok && ids(outcome.value.steps)).toEqual(['abroadFile', 'abroadAbolished', 'abroadReturn']);
+  });
+
   it.each([
-    ['address-changed', ['addressFile', 'frontAddress', 'signatureReapply']],
-    ['name-changed', ['nameFile', 'frontName', 'signatureReapply']],
-  ] as const)('%s: the card with the 住基 PIN; the signature certificate is revoked; a full notes field needs a free new card', (situation, steps) => {
+    ['address-changed', ['addressFile', 'frontAddress', 'signatureReapply'], ['foreignResidenceCard']],
+    ['name-changed', ['nameFile', 'frontName', 'signatureReapply'], []],
+  ] as const)('%s: the card with the 住基 PIN; the signature certificate is revoked; a full notes field needs a free new card', (situation, steps, foreign) => {
     const answer = plan(situation, {});
     expect(ids(answer.steps)).toEqual(steps);
-    expect(ids(answer.warnings)).toEqual(['whoHousehold', 'whoProxyAsk', 'signatureRevoked', 'notesFullFree']);
+    expect(ids(answer.warnings)).toEqual(['whoHousehold', 'whoProxyAsk', ...foreign, 'signatureRevoked', 'notesFullFree']);
     expect(answer.checklist.map((entry) => entry.item)).toEqual(['card', 'identity-documents', 'pin']);
+  });
+});
+
+describe('electronic certificates (R-4, R-14, R-15)', () => {
+  it('the renewal window opens 3 months before the expiry; free at a counter, the PIN set there', () => {
+    const answer = plan('certificate', { certificateExpiryDate: d('2026-12-15') });
+    expect(ids(answer.steps)).toEqual(['certRenewFrom', 'certAtCounter', 'certSetPin', 'certRevokedAgain']);
+    expect(answer.steps[0]!.params).toMatchObject({ date: { date: '2026-09-15' } });
+    expect(answer.deadlines.map(({ kind, date }) => [kind, date])).toEqual([
+      ['certificate-renewal-opens', '2026-09-15'],
+      ['certificate-expiry', '2026-12-15'],
+    ]);
+    expect(ids(answer.warnings)).toEqual(expect.arrayContaining(['certTurned15', 'certNoWard', 'certNewExpiry']));
+    expect(answer.fee).toBeNull();
+  });
+
+  it('inside the window: renew now; expired: a new issue; unknown expiry: the steps alone', () => {
+    expect(ids(plan('certificate', { certificateExpiryDate: d('2026-09-15') }).steps)[0]).toBe('certRenewNow');
+    expect(ids(plan('certificate', { certificateExpiryDate: d('2026-07-05') }).steps)[0]).toBe('certExpiredIssue');
+    const unknown = plan('certificate', {});
+    expect(ids(unknown.steps)).toEqual(['certAtCounter', 'certSetPin', 'certRevokedAgain']);
+    expect(unknown.deadlines).toEqual([]);
+  });
+});
+
+describe('corrections 2026-12', () => {
+  it('an expiry on a closed day cannot move: it names the last open day before it', () => {
+    const [, expiry] = plan('expiring', { expiryDate: d('2026-08-30') }).deadlines;
+    expect(expiry).toMatchObject({ kind: 'card-expiry', date: '2026-08-30', movedForHoliday: false, closedDay: { date: '2026-08-30', reason: 'sunday' } });
+    expect(expiry!.notes).toEqual([
+      expect.objectContaining({ id: 'lastOpenDayBefore', params: expect.objectContaining({ date: { kind: 'date', date: '2026-08-28' } }) }),
+    ]);
+    expect(plan('expiring', { expiryDate: d('2026-08-31') }).deadlines[1]!.notes).toEqual([]);
+  });
+
+  it('identity documents: paper health insurance cards do not count from the day after the policy date', () => {
+    const entry = plan('damaged', { withCertificates: false }).checklist.find((each) => each.item === 'identity-documents');
+    expect(entry!.params).toEqual({ from: { kind: 'date', date: '2025-12-02' } });
+    expect(entry!.text).toContain('資格確認書');
+    const later = { ...context, rules: { ...DEFAULT_CONTEXT, policy: { ...DEFAULT_CONTEXT.policy, healthInsuranceCardValidUntil: d('2026-12-01') } } };
+    const outcome = decideGuide({ situation: 'damaged', answers: { withCertificates: false } }, later);
+    expect(outcome.ok && outcome.value.checklist.find((each) => each.item === 'identity-documents')!.params).toEqual({ from: { kind: 'date', date: '2026-12-02' } });
+  });
+
+  it('a late 転入届 warns of the fine (過料); foreign residents bring the residence card', () => {
+    const late = plan('moved-in', { moveInDate: d('2026-07-06'), today: d('2026-07-22') });
+    expect(ids(late.warnings)).toEqual(expect.arrayContaining(['lateFine', 'foreignResidenceCard']));
+    expect(ids(plan('moved-in', { moveInDate: d('2026-07-06') }).warnings)).not.toContain('lateFine');
+  });
+
+  it('a loss puts both certificates on hold; finding the card revokes both and new ones are free', () => {
+    expect(ids(plan('lost', { lostAtHome: true, withCertificates: false }).warnings)).toContain('suspensionRevokes');
+    expect(ids(plan('found', {}).steps)).toContain('signatureAfterSuspension');
   });
 });
 
@@ -339,6 +483,20 @@ describe('foreign residents (R-5)', () => {
   it('nothing to extend when the card already runs as long', () => {
     const answer = plan('period-of-stay-renewed', { ...card, newPeriodOfStayEnd: d('2027-01-31') });
     expect(ids(answer.steps)).toEqual(['nothingToExtend']);
+  });
+
+  it('a card already at its longest validity cannot be extended: a renewal is needed, with its window (Corrections 2026-12)', () => {
+    const capped = { ...card, currentExpiryDate: d('2035-05-10'), today: d('2035-04-20'), newPeriodOfStayEnd: d('2038-01-01') };
+    const answer = plan('period-of-stay-renewed', capped);
+    expect(ids(answer.steps)).toEqual(['cappedNoExtension', 'renewNow', 'returnOldCard', 'feeNone', 'newCardLater']);
+    expect(answer.steps[0]!.params).toEqual({ count: { kind: 'count', value: 10 }, date: { kind: 'date', date: '2035-05-10' } });
+    expect(answer.deadlines.map(({ kind, date }) => [kind, date])).toEqual([
+      ['renewal-opens', '2035-02-10'],
+      ['card-expiry', '2035-05-10'],
+    ]);
+    expect(answer.procedures).toEqual(['renewal']);
+    const early = plan('period-of-stay-renewed', { ...capped, today: d('2034-12-01') });
+    expect(ids(early.steps)).toContain('renewFrom');
   });
 
   it('dates out of order are refused at the answer', () => {

@@ -1,10 +1,10 @@
-import { ExpiryBasis } from '../../rules/card-expiry.ts';
+import { ExpiryBasis, standardExpiry } from '../../rules/card-expiry.ts';
 import { dayStatus } from '../../rules/calendar.ts';
 import type { RuleContext } from '../../rules/context.ts';
 import { continuationDeadline } from '../../rules/continuation-deadline.ts';
 import { RuleErrorCode, type RuleError } from '../../rules/errors.ts';
 import { moveInDeadline, MoveInBasis } from '../../rules/move-in-deadline.ts';
-import { toEpochDay, type PlainDate } from '../../rules/plain-date.ts';
+import { addDays, toEpochDay, type PlainDate } from '../../rules/plain-date.ts';
 import { PinKind, ReissueReason, type Policy } from '../../rules/policy.ts';
 import {
   Item,
@@ -17,6 +17,8 @@ import {
   REISSUE_PROCEDURE,
 } from '../../rules/procedures.ts';
 import { reissueFee } from '../../rules/reissue-fee.ts';
+import { certificateRenewalWindow } from '../../rules/certificate-renewal-window.ts';
+import { AbroadContinuationReason, JAPANESE_NATIONALITY, movingAbroad as movingAbroadRule } from '../../rules/moving-abroad.ts';
 import { renewalWindow } from '../../rules/renewal-window.ts';
 import { validityExtension, type ValidityExtensionOutput } from '../../rules/validity-extension.ts';
 import type { Result } from '../../rules/result.ts';
@@ -37,7 +39,7 @@ import {
   type Step,
 } from './guide-plan.ts';
 import { CHECK_TEXT, CLOSURE_TEXT, DEADLINE_TITLES, ITEM_TEXT, SITUATION_TITLES, TEXT, type TextId } from './guide-text.ts';
-import { asks, QUESTIONS, type AnswerName, type GuideAnswers, type Situation } from './situation.ts';
+import { asks, PAST_ANSWERS, QUESTIONS, type AnswerName, type GuideAnswers, type Situation } from './situation.ts';
 
 export interface GuideInput {
   readonly situation: Situation;
@@ -160,6 +162,32 @@ function closedDayNote(closed: ClosedDay, shiftedTo: PlainDate): Line {
   return line('closedDayShift', { closedDate: date(closed.date), reason, date: date(shiftedTo) });
 }
 
+/** The last day the office is open on or before `day` (R-9), looking back at most a fortnight. */
+function lastOpenDayOnOrBefore(rules: RuleContext, day: PlainDate): PlainDate | undefined {
+  for (let back = 0; back <= 14; back += 1) {
+    const candidate = addDays(day, -back);
+    const status = dayStatus(rules.calendar, candidate);
+    if (!status.ok) return undefined;
+    if (status.value.businessDay) return candidate;
+  }
+  return undefined;
+}
+
+/**
+ * A card's expiry is a date that cannot move (R-3: the card stops that day whatever the calendar
+ * says, unlike a notification deadline, R-7/R-8). When it falls on a closed day, the deadline says
+ * which is the last day the office is open before it (docs/rules.md "Corrections 2026-12").
+ */
+function fixedDateNotes(rules: RuleContext, day: PlainDate): Pick<DeadlinePlan, 'notes'> & Partial<Pick<DeadlinePlan, 'closedDay'>> {
+  const closed = closedDayOf(rules, day);
+  const last = closed ? lastOpenDayOnOrBefore(rules, day) : undefined;
+  if (!closed || last === undefined) return { notes: [] };
+  const reason: Param = closed.holiday
+    ? { kind: 'holiday', name: closed.holiday.name, nameEn: closed.holiday.nameEn }
+    : { kind: 'message', message: CLOSURE_TEXT[closed.reason] };
+  return { notes: [line('lastOpenDayBefore', { closedDate: date(day), reason, date: date(last) })], closedDay: closed };
+}
+
 function fieldError(field: AnswerName | 'today', problem: GuideFieldError['problem'], message: string, other?: AnswerName): GuideFieldError {
   const text = `answers.${field} ${message}`;
   return { pointer: `/answers/${field}`, message: text, field, problem, ...(other !== undefined && { other }) };
@@ -186,6 +214,25 @@ function refusal(error: RuleError, field: AnswerName): { ok: false; error: Guide
   return invalid(errors.length > 0 ? errors : [fieldError(field, AnswerProblem.NotBefore, error.message)]);
 }
 
+/**
+ * Dates of what already happened that lie after today (PAST_ANSWERS): a move-in or filing date is
+ * questioned until the resident confirms it (a move planned ahead); a birth or issue date is refused.
+ * Moving out asks the move-in date of a move still to come, so it is not questioned there.
+ */
+function futureDates(situation: Situation, answers: GuideAnswers, today: PlainDate): GuideFieldError[] {
+  if (situation === 'moving-out') return [];
+  const errors: GuideFieldError[] = [];
+  for (const [name, kind] of Object.entries(PAST_ANSWERS) as [keyof typeof PAST_ANSWERS, (typeof PAST_ANSWERS)[keyof typeof PAST_ANSWERS]][]) {
+    const value = answers[name];
+    if (value === undefined || value <= today) continue;
+    if (kind === 'impossible') errors.push({ ...fieldError(name, AnswerProblem.FutureImpossible, `is after today (${today})`), today });
+    else if (answers.futureDatesConfirmed !== true) {
+      errors.push({ ...fieldError(name, AnswerProblem.InFuture, `is after today (${today}); send futureDatesConfirmed: true if it is right`), today });
+    }
+  }
+  return errors;
+}
+
 function checkAnswers(situation: Situation, answers: GuideAnswers): GuideFieldError[] {
   const errors: GuideFieldError[] = [];
   for (const name of QUESTIONS[situation].required) {
@@ -193,7 +240,7 @@ function checkAnswers(situation: Situation, answers: GuideAnswers): GuideFieldEr
   }
   const asked = new Set<string>(asks(situation));
   for (const name of Object.keys(answers) as (keyof GuideAnswers)[]) {
-    if (name !== 'today' && answers[name] !== undefined && !asked.has(name)) {
+    if (name !== 'today' && name !== 'futureDatesConfirmed' && answers[name] !== undefined && !asked.has(name)) {
       errors.push(fieldError(name, AnswerProblem.NotAsked, `is not asked for situation ${situation}`));
     }
   }
@@ -210,16 +257,20 @@ function need<N extends AnswerName>(answers: GuideAnswers, name: N): NonNullable
 type Decide = (draft: Draft, answers: GuideAnswers) => { ok: true } | { ok: false; error: GuideError };
 const DONE = { ok: true } as const;
 
-/** R-7 as a deadline: the legal date, why it moved, and the seed's simpler count beside it. */
+/**
+ * R-7 as a deadline: the legal date, why it moved, and the seed's simpler count beside it. The seed
+ * counts "14 days from the move-out date" (docs/rules.md "Corrections 2026-12"): from the planned
+ * move-out date, never moved off a closed day, and shown only when it is earlier than the legal
+ * date — advice later than the law would make a resident late. Without a move-out date there is
+ * nothing to count it from. The entry is not yet a deadline of the answer: `moveInDeadlineOf` or
+ * the caller decides whether it still lies ahead.
+ */
 function moveInEntry(draft: Draft, moveDay: PlainDate, planned: PlainDate | undefined, field: AnswerName, there: boolean) {
   const { rules } = draft.context;
   const input = { moveInDate: moveDay, ...(planned !== undefined && { plannedMoveOutDate: planned }) };
   const legal = moveInDeadline(input, rules);
   if (!legal.ok) return refusal(legal.error, field);
-  // The seed's count: 14 days, never moved off a closed day.
   const plain = withoutShift(rules, 'moveIn');
-  const seed = moveInDeadline({ moveInDate: moveDay }, plain);
-  if (!seed.ok) return refusal(seed.error, field);
   const { deadline: day, basis, movedForHoliday } = legal.value;
   const notes: Line[] = [];
   let closedDay: ClosedDay | undefined;
@@ -231,8 +282,13 @@ function moveInEntry(draft: Draft, moveDay: PlainDate, planned: PlainDate | unde
     closedDay = unshifted.ok ? closedDayOf(rules, unshifted.value.deadline) : undefined;
     if (closedDay) notes.push(closedDayNote(closedDay, day));
   }
-  const seedDate = seed.value.deadline;
-  const seedAdvice = seedDate !== day ? { date: seedDate, text: line('seedAdvice', { date: date(seedDate) }) } : undefined;
+  let seedAdvice: DeadlinePlan['seedAdvice'];
+  if (planned !== undefined) {
+    const seed = moveInDeadline({ moveInDate: planned }, plain);
+    if (!seed.ok) return refusal(seed.error, 'plannedMoveOutDate');
+    const seedDate = seed.value.deadline;
+    if (seedDate < day) seedAdvice = { date: seedDate, text: line('seedAdvice', { date: date(seedDate) }) };
+  }
   if (seedAdvice) notes.push(line('legalCounts'));
   const entry = deadline(draft.context, DeadlineKind.MoveIn, day, titleLine(there ? 'moveInThere' : 'moveIn'), line('moveInConsequence'), {
     notes,
@@ -240,7 +296,6 @@ function moveInEntry(draft: Draft, moveDay: PlainDate, planned: PlainDate | unde
     ...(closedDay && { closedDay }),
     ...(seedAdvice && { seedAdvice }),
   });
-  draft.deadlines.push(entry);
   return { ok: true as const, value: entry };
 }
 
@@ -291,6 +346,8 @@ const movedIn: Decide = (draft, answers) => {
   const due = moveIn.value.date;
   draft.visit(Procedure.MoveInNotification).visit(Procedure.Continuation).visit(Procedure.FrontSideChange);
   if (notified === undefined) {
+    // Not filed yet: the 転入届 deadline is what lies ahead.
+    draft.deadlines.push(moveIn.value);
     if (today > due) {
       draft.step('moveInLate', { date: date(due) });
       newCardNeeded(draft);
@@ -302,21 +359,27 @@ const movedIn: Decide = (draft, answers) => {
         .step('continuationWithin', { days: count(draft.context.rules.policy.continuationDays) });
     }
   } else if (notified > due) {
-    draft.step('filedLate', { date: date(due) });
+    // Filed, but after R-7's date: the card cannot be continued (R-8 needs a 転入届 in time).
+    draft.step('filedLate', { filed: date(notified), date: date(due) });
     newCardNeeded(draft);
-  } else if (presented === true) {
-    draft.step('continuationDone');
   } else {
-    const continuation = continuationEntry(draft, notified);
-    if (!continuation.ok) return continuation;
-    if (continuation.value.passed) {
-      draft.step('continuationLapsed', { date: date(continuation.value.date) });
-      newCardNeeded(draft);
+    // Filed in time: say so, and show only what is still ahead (R-8), never the 転入届 deadline as passed.
+    draft.step('filedInTime', { filed: date(notified), date: date(due) });
+    if (presented === true) {
+      draft.step('continuationDone');
     } else {
-      draft.step('continuationBy', { date: date(continuation.value.date) }).step('householdAskPin');
+      const continuation = continuationEntry(draft, notified);
+      if (!continuation.ok) return continuation;
+      if (continuation.value.passed) {
+        draft.step('continuationLapsed', { date: date(continuation.value.date) });
+        newCardNeeded(draft);
+      } else {
+        draft.step('continuationBy', { date: date(continuation.value.date) }).step('householdAskPin');
+      }
     }
   }
-  draft.warn('signatureRevoked');
+  if (draft.steps.some((step) => step.id === 'moveInLate' || step.id === 'filedLate')) draft.warn('lateFine');
+  draft.warn('foreignResidenceCard').warn('signatureRevoked');
   return notesFullWarning(draft);
 };
 
@@ -333,6 +396,7 @@ const movingOut: Decide = (draft, answers) => {
   const moveDay = answers.moveInDate ?? planned;
   const moveIn = moveInEntry(draft, moveDay, planned, answers.moveInDate === undefined ? 'plannedMoveOutDate' : 'moveInDate', true);
   if (!moveIn.ok) return moveIn;
+  draft.deadlines.push(moveIn.value);
   draft
     .visit(Procedure.MoveOutNotification)
     .visit(Procedure.MoveInNotification, Place.NewMunicipality)
@@ -348,14 +412,61 @@ const movingOut: Decide = (draft, answers) => {
   return DONE;
 };
 
-const movingAbroad: Decide = (draft) => {
+/**
+ * R-17 (docs/rules.md): both paths. A Japanese national may keep the card abroad (国外継続利用) when
+ * asking no later than the day before the planned move-out; the signature certificate then ends on
+ * the move-out date. Otherwise the card is abolished on the planned move-out date, not on the day
+ * the 国外転出届 is filed. Whether the holder is a national may be unknown: then both paths are told.
+ */
+const movingAbroad: Decide = (draft, answers) => {
+  const { context } = draft;
+  const planned = need(answers, 'plannedMoveOutDate');
+  const national = answers.japaneseNational;
+  const asked = movingAbroadRule(
+    { nationality: national === false ? 'ZZ' : JAPANESE_NATIONALITY, plannedMoveOutDate: planned, today: context.today, cardStatus: 'active' },
+    context.rules,
+  );
+  if (!asked.ok) return refusal(asked.error, 'plannedMoveOutDate');
+  const { continuationAllowed, reason, abolishesOn = planned } = asked.value;
+  const keepPossible = reason !== AbroadContinuationReason.Policy && national !== false;
+  const dayBefore = addDays(planned, -1);
+  draft.visit(Procedure.MoveOutNotification).step('abroadFile');
+  if (keepPossible) {
+    draft.deadlines.push(deadline(context, DeadlineKind.AbroadContinuation, dayBefore, titleLine('abroadKeepBy'), line('abroadKeepByConsequence')));
+    if (continuationAllowed) draft.step('abroadKeep', { date: date(dayBefore) }).step('abroadKeepEffects', { date: date(planned) });
+    else draft.step('abroadKeepTooLate', { date: date(dayBefore) });
+  }
+  draft.deadlines.push(deadline(context, DeadlineKind.AbroadAbolished, abolishesOn, titleLine('abroadAbolishes'), line('abroadAbolishesConsequence')));
+  draft.visit(Procedure.Return).step('abroadAbolished', { date: date(abolishesOn) }).step('abroadReturn').warn('cardEndsCertificates').warn('numberStays');
+  return DONE;
+};
+
+/**
+ * An electronic certificate that expires, was revoked, or a holder who turned 15 (R-4, R-14, R-15):
+ * with its expiry, the renewal window; once expired, a new issue with the same steps. Free.
+ */
+const certificate: Decide = (draft, answers) => {
+  const { context } = draft;
+  const expiry = answers.certificateExpiryDate;
+  draft.visit(Procedure.SignatureCertificate);
+  if (expiry !== undefined) {
+    const window = certificateRenewalWindow({ certificateExpiryDate: expiry, today: context.today }, context.rules);
+    if (!window.ok) return refusal(window.error, 'certificateExpiryDate');
+    draft.deadlines.push(
+      deadline(context, DeadlineKind.CertificateRenewalOpens, window.value.opensOn, titleLine('certRenewalOpens'), line('certRenewalOpensConsequence')),
+      deadline(context, DeadlineKind.CertificateExpiry, expiry, titleLine('certExpiry'), line('certExpiryConsequence'), fixedDateNotes(context.rules, expiry)),
+    );
+    if (context.today > expiry) draft.step('certExpiredIssue', { date: date(expiry) });
+    else if (window.value.open) draft.step('certRenewNow', { date: date(expiry) });
+    else draft.step('certRenewFrom', { date: date(window.value.opensOn), months: count(context.rules.policy.certificateRenewalWindowMonths) });
+  }
   draft
-    .visit(Procedure.MoveOutNotification)
-    .visit(Procedure.Return)
-    .step('abroadFile')
-    .step('abroadReturn')
-    .warn('cardEndsCertificates')
-    .warn('numberStays');
+    .step('certAtCounter')
+    .step('certSetPin')
+    .step('certRevokedAgain')
+    .warn('certTurned15')
+    .warn('certNoWard')
+    .warn('certNewExpiry', { count: count(context.rules.policy.certificateValidityBirthdays) });
   return DONE;
 };
 
@@ -367,6 +478,7 @@ const addressChanged: Decide = (draft) => {
     .step('addressFile')
     .step('frontAddress')
     .step('signatureReapply')
+    .warn('foreignResidenceCard')
     .warn('signatureRevoked');
   return notesFullWarning(draft);
 };
@@ -452,7 +564,7 @@ const expiring: Decide = (draft, answers) => {
   const months = context.rules.policy.renewalWindowMonths;
   draft.deadlines.push(
     deadline(context, DeadlineKind.RenewalOpens, window.value.opensOn, titleLine('renewalOpens'), line('renewalOpensConsequence')),
-    deadline(context, DeadlineKind.CardExpiry, expiryDate, titleLine('cardExpiry'), line('cardExpiryConsequence')),
+    deadline(context, DeadlineKind.CardExpiry, expiryDate, titleLine('cardExpiry'), line('cardExpiryConsequence'), fixedDateNotes(context.rules, expiryDate)),
   );
   if (context.today > expiryDate) {
     draft.visit(Procedure.Return).visit(Procedure.Application).step('expiredReturnApply', { date: date(expiryDate) });
@@ -490,20 +602,38 @@ function extension(pending: boolean): Decide {
       },
       context.rules,
     );
+    const expiryNotes = fixedDateNotes(context.rules, currentExpiryDate);
     if (!outcome.ok && outcome.error.code === RuleErrorCode.CardExpired) {
-      draft.deadlines.push(deadline(context, DeadlineKind.CardExpiry, currentExpiryDate, titleLine('cardExpiry'), line('cardExpiryConsequence')));
+      draft.deadlines.push(deadline(context, DeadlineKind.CardExpiry, currentExpiryDate, titleLine('cardExpiry'), line('cardExpiryConsequence'), expiryNotes));
       draft.visit(Procedure.Return).visit(Procedure.Application).step('extensionExpired', { date: date(currentExpiryDate) });
       return DONE;
     }
     if (!outcome.ok && outcome.error.code === RuleErrorCode.NothingToExtend) {
-      draft.deadlines.push(deadline(context, DeadlineKind.CardExpiry, currentExpiryDate, titleLine('cardExpiry'), line('cardExpiryConsequence')));
+      const ceiling = standardExpiry(need(answers, 'birthDate'), need(answers, 'cardIssueDate'), context.rules.policy);
+      draft.deadlines.push(deadline(context, DeadlineKind.CardExpiry, currentExpiryDate, titleLine('cardExpiry'), line('cardExpiryConsequence'), expiryNotes));
+      if (ceiling.expiryDate <= currentExpiryDate) {
+        // Capped at R-3's longest validity (R-5's ceiling): no extension can help, only a renewal (R-6).
+        const window = renewalWindow({ expiryDate: currentExpiryDate, today: context.today }, context.rules);
+        if (!window.ok) return refusal(window.error, 'currentExpiryDate');
+        const birthdays = ceiling.adultAtIssue ? context.rules.policy.cardValidityBirthdays.adult : context.rules.policy.cardValidityBirthdays.minor;
+        draft.charge(ReissueReason.Renewal, true);
+        draft.deadlines.unshift(deadline(context, DeadlineKind.RenewalOpens, window.value.opensOn, titleLine('renewalOpens'), line('renewalOpensConsequence')));
+        draft
+          .visit(Procedure.Renewal)
+          .step('cappedNoExtension', { count: count(birthdays), date: date(currentExpiryDate) })
+          .step(window.value.open ? 'renewNow' : 'renewFrom', { date: date(window.value.open ? currentExpiryDate : window.value.opensOn), months: count(context.rules.policy.renewalWindowMonths) })
+          .step('returnOldCard')
+          .feeStep()
+          .step('newCardLater');
+        return DONE;
+      }
       draft.visit(Procedure.ValidityExtension).step('nothingToExtend', { date: date(currentExpiryDate) });
       return DONE;
     }
     if (!outcome.ok) return refusal(outcome.error, pending ? 'currentPeriodOfStayEnd' : 'newPeriodOfStayEnd');
     const extended = outcome.value;
     draft.visit(Procedure.ValidityExtension);
-    draft.deadlines.push(deadline(context, DeadlineKind.CardExpiry, currentExpiryDate, titleLine('extendBy'), line('extendByConsequence')));
+    draft.deadlines.push(deadline(context, DeadlineKind.CardExpiry, currentExpiryDate, titleLine('extendBy'), line('extendByConsequence'), expiryNotes));
     if (pending) {
       draft.deadlines.push(deadline(context, DeadlineKind.Extension, extended.expiryDate, titleLine('specialPeriod'), line('specialPeriodConsequence')));
       draft
@@ -569,6 +699,7 @@ const DECIDE = {
   damaged,
   'notes-full': notesFull,
   expiring,
+  certificate,
   'period-of-stay-renewed': extension(false),
   'period-of-stay-pending': extension(true),
   'not-needed': notNeeded,
@@ -598,7 +729,12 @@ function checklistOf(draft: Draft): ChecklistEntry[] {
   for (const extra of draft.extras) if (!kept.includes(extra.item as Item) && !entries.some((e) => e.item === extra.item)) entries.push(extra);
   for (const item of kept) {
     const params: Params =
-      item === Item.Photo ? { height: count(PHOTO_SIZE_CM.height), width: count(PHOTO_SIZE_CM.width), months: count(policy.photoMaxAgeMonths) } : {};
+      item === Item.Photo
+        ? { height: count(PHOTO_SIZE_CM.height), width: count(PHOTO_SIZE_CM.width), months: count(policy.photoMaxAgeMonths) }
+        : item === Item.IdentityDocuments
+          ? // Corrections 2026-12: paper health insurance cards count up to the policy date, not after.
+            { from: date(addDays(policy.healthInsuranceCardValidUntil, 1)) }
+          : {};
     entries.push(draft.itemText.get(item) ?? { id: item, item, text: ITEM_TEXT[item], params });
   }
   if (pin && !entries.some((entry) => entry.item === 'pin')) entries.push({ id: 'pin', item: 'pin', text: CHECK_TEXT.pinResidentRegistry, params: {} });
@@ -658,9 +794,9 @@ function whoWarnings(draft: Draft): Line[] {
  */
 export function decideGuide(input: GuideInput, context: GuideContext): Result<GuidePlan, GuideError> {
   const { situation, answers } = input;
-  const errors = checkAnswers(situation, answers);
-  if (errors.length > 0) return invalid(errors);
   const today = answers.today ?? context.today;
+  const errors = [...checkAnswers(situation, answers), ...futureDates(situation, answers, today)];
+  if (errors.length > 0) return invalid(errors);
   const draft = new Draft({ ...context, today }, situation);
   const decided = DECIDE[situation](draft, answers);
   if (!decided.ok) return decided;

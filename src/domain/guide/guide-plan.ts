@@ -49,6 +49,10 @@ export const DeadlineKind = {
   RenewalOpens: 'renewal-opens',
   CardExpiry: 'card-expiry',
   Extension: 'extension',
+  CertificateRenewalOpens: 'certificate-renewal-opens',
+  CertificateExpiry: 'certificate-expiry',
+  AbroadContinuation: 'abroad-continuation',
+  AbroadAbolished: 'abroad-abolished',
 } as const;
 export type DeadlineKind = (typeof DeadlineKind)[keyof typeof DeadlineKind];
 
@@ -103,6 +107,10 @@ export const AnswerProblem = {
   NotBefore: 'not-before',
   NeedsOther: 'needs-other',
   OutOfCalendar: 'out-of-calendar',
+  /** A date of something that already happened lies after today: questioned, may be confirmed. */
+  InFuture: 'in-future',
+  /** A birth date or issue date after today. */
+  FutureImpossible: 'future-impossible',
 } as const;
 export type AnswerProblem = (typeof AnswerProblem)[keyof typeof AnswerProblem];
 
@@ -111,6 +119,8 @@ export interface GuideFieldError extends FieldError {
   readonly problem: AnswerProblem;
   /** The other answer a comparison or a dependency is about. */
   readonly other?: AnswerName;
+  /** The day a future date was compared with. */
+  readonly today?: PlainDate;
 }
 
 export interface GuideError extends Refusal<typeof RuleErrorCode.InputInvalid | typeof RuleErrorCode.CalendarOutOfRange> {

@@ -16,6 +16,7 @@ export const SITUATIONS = [
   'damaged',
   'notes-full',
   'expiring',
+  'certificate',
   'period-of-stay-renewed',
   'period-of-stay-pending',
   'not-needed',
@@ -37,6 +38,12 @@ export function isSituation(value: string): value is Situation {
 export const GuideAnswersSchema = Type.Object(
   {
     today: Type.Optional(DateField('The day the guidance is for; the server’s business date in Japan when absent')),
+    futureDatesConfirmed: Type.Optional(
+      Type.Boolean({
+        description:
+          'The resident confirmed that a move-in or filing date after `today` is right (a move planned ahead); without it such a date is refused as `in-future` so that a mistyped year is questioned, not used',
+      }),
+    ),
     moveInDate: Type.Optional(DateField('The day living at the new address began (or will begin)')),
     plannedMoveOutDate: Type.Optional(DateField('転出予定日: the planned move-out date given in the 転出届')),
     moveInNotificationDate: Type.Optional(DateField('The day the 転入届 was filed in this city, if it was')),
@@ -49,12 +56,26 @@ export const GuideAnswersSchema = Type.Object(
     currentExpiryDate: Type.Optional(DateField('The card’s expiry today')),
     newPeriodOfStayEnd: Type.Optional(DateField('The end of the renewed period of stay, on the new residence card')),
     currentPeriodOfStayEnd: Type.Optional(DateField('The end of the current period of stay, on the residence card')),
+    certificateExpiryDate: Type.Optional(DateField('The electronic certificate’s expiry (R-4), if known')),
+    japaneseNational: Type.Optional(Type.Boolean({ description: 'The holder is a Japanese national (only they may keep the card abroad, R-17)' })),
   },
   { additionalProperties: false, description: 'Only the answers the situation needs (see each situation); `today` always may be given' },
 );
 export type GuideAnswers = Static<typeof GuideAnswersSchema>;
-/** An answer a situation may ask for (`today` is not a question). */
-export type AnswerName = Exclude<keyof GuideAnswers, 'today'>;
+/** An answer a situation may ask for (`today` and the confirmation of future dates are not questions). */
+export type AnswerName = Exclude<keyof GuideAnswers, 'today' | 'futureDatesConfirmed'>;
+
+/**
+ * Answers that tell what already happened, so a date after today is most likely a typing mistake
+ * (issue 13: a move-in "next year"). A move-in or a 転入届 may be planned ahead, so those two are
+ * questioned and may be confirmed; a birth or a card's issue in the future is impossible.
+ */
+export const PAST_ANSWERS = {
+  moveInDate: 'confirmable',
+  moveInNotificationDate: 'confirmable',
+  birthDate: 'impossible',
+  cardIssueDate: 'impossible',
+} as const satisfies Partial<Record<AnswerName, 'confirmable' | 'impossible'>>;
 
 export const AnswerKind = { Date: 'date', Boolean: 'boolean' } as const;
 export type AnswerKind = (typeof AnswerKind)[keyof typeof AnswerKind];
@@ -73,6 +94,8 @@ export const ANSWER_KINDS = {
   currentExpiryDate: AnswerKind.Date,
   newPeriodOfStayEnd: AnswerKind.Date,
   currentPeriodOfStayEnd: AnswerKind.Date,
+  certificateExpiryDate: AnswerKind.Date,
+  japaneseNational: AnswerKind.Boolean,
 } as const satisfies Record<AnswerName, AnswerKind>;
 
 export interface Questions {
@@ -91,7 +114,7 @@ const EXTENSION = ['birthDate', 'cardIssueDate', 'currentExpiryDate'] as const;
 export const QUESTIONS = {
   'moved-in': { required: ['moveInDate'], optional: ['plannedMoveOutDate', 'moveInNotificationDate', 'cardPresentedAtMoveIn'] },
   'moving-out': { required: ['plannedMoveOutDate'], optional: ['moveInDate'] },
-  'moving-abroad': NONE,
+  'moving-abroad': { required: ['plannedMoveOutDate'], optional: ['japaneseNational'] },
   'address-changed': NONE,
   'name-changed': NONE,
   lost: { required: ['lostAtHome', 'withCertificates'], optional: [] },
@@ -102,6 +125,7 @@ export const QUESTIONS = {
   damaged: { required: ['withCertificates'], optional: [] },
   'notes-full': NONE,
   expiring: { required: ['expiryDate'], optional: [] },
+  certificate: { required: [], optional: ['certificateExpiryDate'] },
   'period-of-stay-renewed': { required: [...EXTENSION, 'newPeriodOfStayEnd'], optional: [] },
   'period-of-stay-pending': { required: [...EXTENSION, 'currentPeriodOfStayEnd'], optional: [] },
   'not-needed': NONE,
@@ -121,6 +145,7 @@ export const SITUATION_GROUPS = [
   { id: 'lost', situations: ['lost', 'stolen', 'found'] },
   { id: 'pin', situations: ['pin-locked', 'pin-change'] },
   { id: 'new-card', situations: ['damaged', 'notes-full', 'expiring'] },
+  { id: 'certificate', situations: ['certificate'] },
   { id: 'foreign', situations: ['period-of-stay-renewed', 'period-of-stay-pending'] },
   { id: 'other', situations: ['not-needed', 'number-leaked', 'notification-card', 'proxy'] },
 ] as const satisfies readonly { id: string; situations: readonly Situation[] }[];

@@ -7,7 +7,9 @@ import { asks, type GuideAnswers, type Situation } from '../../domain/guide/situ
 import type { OfficeDirectory } from '../../domain/office.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
 import { html, phoneLink, richHtml, type SafeHtml } from './html.ts';
-import { guideUrl, page, type PagePlace } from './page-layout.ts';
+import { guideUrl, officeMapPath, page, type PagePlace } from './page-layout.ts';
+import { plainText } from '../../app/guide/rich-text.ts';
+import { feedbackForm } from './feedback-pages.ts';
 
 export interface AnswerPageInput {
   readonly lang: Lang;
@@ -16,6 +18,8 @@ export interface AnswerPageInput {
   readonly answers: GuideAnswers;
   readonly place: PagePlace;
   readonly offices: OfficeDirectory;
+  /** The site's address, for absolute links. */
+  readonly origin: string;
 }
 
 const t = (words: Words, key: Parameters<Words['t']>[0], values?: Record<string, string>) => richHtml(words.t(key, values));
@@ -75,15 +79,30 @@ function answersHtml(input: AnswerPageInput, words: Words): SafeHtml | '' {
 </section>`;
 }
 
+function hoursHtml(words: Words, office: LocalizedGuide['offices'][number]): SafeHtml {
+  const { weekdays, weekend } = office.hours;
+  const days = weekend?.days.map((day) => words.t(day === 'saturday' ? UI_TEXT.saturday : UI_TEXT.sunday)).join(isJapanese(words.lang) ? '・' : ', ');
+  return html`${t(words, UI_TEXT.weekdaysHours, { hours: weekdays })}; ${weekend ? t(words, UI_TEXT.weekendHours, { days: days ?? '', hours: weekend.hours }) : t(words, UI_TEXT.weekendClosed)}`;
+}
+
+/**
+ * One counter: its name in the page's language with the Japanese beside (to show at the counter or
+ * to a taxi), phone, address with a map link, and hours; facts the city has not confirmed are
+ * marked. Each is a disclosure, so that on a phone the list is short: each name with its phone.
+ */
 function officeHtml(words: Words, office: LocalizedGuide['offices'][number]): SafeHtml {
   const separator = isJapanese(words.lang) ? '、' : ', ';
-  const name = words.lang === Lang.EasyJapanese ? richHtml(words.japanese(office.name)) : isJapanese(words.lang) ? html`${office.name}` : html`<span lang="ja">${office.name}</span>`;
-  return html`<li>
-<h3>${name}</h3>
-${isJapanese(words.lang) ? '' : html`<span class="office-en">${office.nameEn} — ${richHtml(office.kindText)}</span>`}
-<p>${t(words, UI_TEXT.phoneLabel)}: ${phoneLink(office.phone)}</p>
+  const japanese = words.lang === Lang.EasyJapanese ? richHtml(words.japanese(office.name)) : isJapanese(words.lang) ? html`${office.name}` : html`<span lang="ja">${office.name}</span>`;
+  const name = office.localName === undefined ? japanese : html`${office.localName} (${japanese})`;
+  const mark = (fact: 'address' | 'hours') => (office.unconfirmed.includes(fact) ? html`<span class="unconfirmed">※</span>` : '');
+  // The phone stays outside the disclosure: a link inside <summary> would nest one control in another.
+  return html`<li><details>
+<summary><strong>${name}</strong></summary>
+${isJapanese(words.lang) ? '' : html`<p class="office-en">${richHtml(office.kindText)}</p>`}
+<p>${t(words, UI_TEXT.addressLabel)}: <span lang="ja">${office.address}</span> <a href="${officeMapPath(office.id)}">${t(words, UI_TEXT.mapLink)}</a>${mark('address')}</p>
+<p>${t(words, UI_TEXT.hoursLabel)}: ${hoursHtml(words, office)}${mark('hours')}</p>
 <p class="handles">${t(words, UI_TEXT.handles)}: ${office.handles.map((handle, index) => html`${index > 0 ? separator : ''}${richHtml(handle.text)}`)}</p>
-</li>`;
+</details><p class="office-tel">${t(words, UI_TEXT.phoneLabel)}: ${phoneLink(office.phone)}</p></li>`;
 }
 
 /**
@@ -146,6 +165,8 @@ ${feeHtml}
 <h2 id="offices-title">${t(words, UI_TEXT.officesTitle)}</h2>
 <div class="place-notes">${guide.placeNotes.map((note) => html`<p>${richHtml(note.text)}</p>`)}</div>
 <ul class="offices">${guide.offices.map((office) => officeHtml(words, office))}</ul>
+${guide.offices.some((office) => office.unconfirmed.length > 0) ? html`<p class="unconfirmed">※ ${t(words, UI_TEXT.unconfirmed)}</p>` : ''}
+<p>${t(words, UI_TEXT.hotlineForeignTitle)}: ${phoneLink(guide.hotlineForeign.phone)}</p>
 </section>
 ${
   guide.warnings.length > 0
@@ -155,7 +176,8 @@ ${
 </section>`
     : ''
 }
+${feedbackForm(lang, input.situation)}
 <p class="print-hint no-print">${t(words, UI_TEXT.printHint)}</p>
 <p class="privacy no-print">${t(words, UI_TEXT.privacy)}</p>`;
-  return page({ lang, title: guide.title, place: input.place, main, offices: input.offices });
+  return page({ lang, title: guide.title, place: input.place, main, offices: input.offices, origin: input.origin, description: words.t(UI_TEXT.metaDescription, { title: plainText(guide.title) }) });
 }

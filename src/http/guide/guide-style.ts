@@ -37,12 +37,15 @@ ul.situations a{display:block;padding:.75rem 1rem;border:1px solid var(--color-n
 .field label,.field legend{display:block;font-weight:700;padding:0}
 .field.error{border-left:4px solid var(--color-primitive-red-900);padding-left:.75rem}
 .error-message{color:var(--color-primitive-red-900);font-weight:700;margin:0 0 .5rem}
-input[type=date],input[type=text]{font:inherit;padding:.5rem;min-height:3rem;width:100%;max-width:14rem;border:2px solid var(--color-neutral-solid-gray-800);border-radius:var(--border-radius-8)}
+input[type=date],input[type=text],textarea{font:inherit;padding:.5rem;min-height:3rem;width:100%;max-width:14rem;border:2px solid var(--color-neutral-solid-gray-800);border-radius:var(--border-radius-8)}
+textarea{max-width:100%}
 [aria-invalid=true]{border-color:var(--color-primitive-red-900)}
 .radios label{display:flex;align-items:center;gap:.5rem;font-weight:400;margin:.25rem 0;min-height:2.75rem}
 input[type=radio],input[type=checkbox]{width:1.5rem;height:1.5rem;margin:0;flex:none;accent-color:var(--color-primitive-blue-900)}
 button{font:inherit;font-weight:700;color:var(--color-neutral-white);background:var(--color-primitive-blue-900);border:0;border-radius:var(--border-radius-8);padding:.75rem 1.5rem;min-height:3rem;cursor:pointer}
 button:hover{background:var(--color-primitive-blue-1000)}
+button.secondary{color:var(--color-primitive-blue-900);background:var(--color-neutral-white);border:2px solid currentColor;margin-left:.5rem}
+button.secondary:hover{background:var(--color-primitive-blue-50)}
 .error-summary{border:4px solid var(--color-primitive-red-900);padding:1rem;margin:0 0 1.5rem}
 .error-summary h2{margin-top:0;font-size:var(--font-size-20)}
 .error-summary a{color:var(--color-primitive-red-900);font-weight:700}
@@ -68,7 +71,13 @@ table.fee th,table.fee td{border:1px solid var(--color-neutral-solid-gray-420);p
 table.fee td{text-align:right}
 ul.offices{list-style:none;padding:0}
 ul.offices>li{border-top:1px solid var(--color-neutral-solid-gray-420);padding:.5rem 0}
-.office-en{display:block;color:var(--color-neutral-solid-gray-700)}
+.office-en,.unconfirmed{color:var(--color-neutral-solid-gray-700)}
+ul.offices summary{cursor:pointer;padding:.25rem 0;min-height:2.75rem}
+ul.offices details p{margin:.25rem 0 .25rem 1.25rem}
+.office-tel{margin:0 0 0 1.25rem}
+.tel{white-space:nowrap}
+.hotline-foreign{border:2px solid var(--color-primitive-blue-900);background:var(--color-primitive-blue-50);padding:.5rem 1rem;margin:1rem 0;border-radius:var(--border-radius-8)}
+.hotline-foreign h2{margin:0;font-size:var(--font-size-20)}
 .answers dd{margin:0 0 .5rem;font-weight:700}
 @media (min-width:36rem){.deadline dl{display:grid;grid-template-columns:minmax(0,auto) minmax(0,1fr);gap:.25rem 1rem}.deadline dd{margin:0}.answers dl{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,auto);gap:.25rem 1rem}.answers dd{margin:0}}
 .privacy,.print-hint,.as-of{color:var(--color-neutral-solid-gray-700);font-size:var(--font-size-16)}
@@ -77,7 +86,7 @@ ruby rt{font-size:.55em}
 @media print{
 @page{size:A4;margin:9mm}
 body{font-size:8.5pt;line-height:1.35;background:#fff}
-header.site .langs,.skip,.no-print,form,.answers,.place-notes,.handles,footer.site .source{display:none!important}
+header.site .langs,.skip,.no-print,form,.answers,.place-notes,.handles,.hotline-foreign,footer.site .source{display:none!important}
 header.site{border:0;padding:0}
 .site-name{font-size:9pt;font-weight:400}
 .wrap{max-width:none;padding:0}
@@ -98,7 +107,7 @@ ul.checklist li{margin:0 0 .5mm;gap:2mm}
 ul.checklist input{width:3.5mm;height:3.5mm;margin-top:.5mm}
 ul.offices{columns:2;column-gap:5mm}
 ul.offices>li{padding:.5mm 0;break-inside:avoid;border:0}
-ul.offices h3{font-size:8pt}
+ul.offices summary,.office-tel{font-size:8pt;min-height:0;padding:0;margin:0}
 ul.offices p{margin:0}
 .office-en{display:none}
 table.fee th,table.fee td{padding:0 2mm}

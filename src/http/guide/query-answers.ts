@@ -52,5 +52,6 @@ export function answersFromQuery(situation: Situation, query: Query): QueryAnswe
   }
   const today = parsePlainDate(first(query.today));
   if (today !== undefined) answers.today = today;
+  if (first(query.futureDatesConfirmed) === 'true') answers.futureDatesConfirmed = true;
   return { answers: answers as GuideAnswers, typed, errors };
 }

@@ -1,4 +1,5 @@
 import { answerErrorText, type AnswerError } from '../../app/guide/answer-errors.ts';
+import { AnswerProblem } from '../../domain/guide/guide-plan.ts';
 import { isJapanese, type Lang } from '../../app/guide/lang.ts';
 import { wordsFor, type Words } from '../../app/guide/localize-guide.ts';
 import { fieldHint, fieldLabel, UI_TEXT } from '../../app/guide/ui-text.ts';
@@ -7,6 +8,7 @@ import { ANSWER_KINDS, QUESTIONS, type AnswerName, type GuideAnswers, type Situa
 import type { OfficeDirectory } from '../../domain/office.ts';
 import type { Calendar } from '../../rules/calendar.ts';
 import { html, richHtml, type SafeHtml } from './html.ts';
+import { plainText } from '../../app/guide/rich-text.ts';
 import { guideUrl, page, type PagePlace } from './page-layout.ts';
 
 export interface QuestionPageInput {
@@ -18,6 +20,8 @@ export interface QuestionPageInput {
   readonly errors: readonly AnswerError[];
   readonly offices: OfficeDirectory;
   readonly calendar: Pick<Calendar, 'firstDate' | 'lastDate'>;
+  /** The site's address, for absolute links. */
+  readonly origin: string;
 }
 
 const fieldId = (name: AnswerName) => `f-${name}`;
@@ -66,6 +70,8 @@ export function questionPage(input: QuestionPageInput): string {
   const messages = new Map<AnswerName, string>();
   for (const error of errors) if (!messages.has(error.field)) messages.set(error.field, answerErrorText(words, situation, error, input.calendar));
   const { required, optional } = QUESTIONS[situation];
+  // A date only questioned (after today, may be planned): the same form can confirm it as typed.
+  const questioned = errors.length > 0 && errors.every((error) => error.problem === AnswerProblem.InFuture);
   const fields = [...required.map((name) => [name, true] as const), ...optional.map((name) => [name, false] as const)].map(([name, isRequired]) =>
     ANSWER_KINDS[name] === 'date'
       ? dateField(input, words, name, isRequired, messages.get(name))
@@ -87,7 +93,8 @@ ${summary}
 ${fields}
 ${input.answers.today !== undefined ? html`<input type="hidden" name="today" value="${input.answers.today}">` : ''}
 <button type="submit">${richHtml(words.t(UI_TEXT.submit))}</button>
+${questioned ? html`<button type="submit" name="futureDatesConfirmed" value="true" class="secondary">${richHtml(words.t(UI_TEXT.confirmFuture))}</button>` : ''}
 </form>
 <p class="privacy">${richHtml(words.t(UI_TEXT.privacy))}</p>`;
-  return page({ lang, title, place: input.place, main, offices: input.offices, hasErrors: messages.size > 0 });
+  return page({ lang, title, place: input.place, main, offices: input.offices, origin: input.origin, hasErrors: messages.size > 0, description: words.t(UI_TEXT.metaDescription, { title: plainText(title) }) });
 }

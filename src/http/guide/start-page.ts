@@ -8,7 +8,7 @@ import { html, richHtml } from './html.ts';
 import { guideUrl, page } from './page-layout.ts';
 
 /** /guide/{lang}: what happened? Every situation, grouped, one tap from its questions or answer. */
-export function startPage(lang: Lang, offices: OfficeDirectory): string {
+export function startPage(lang: Lang, offices: OfficeDirectory, origin: string): string {
   const words = wordsFor(lang);
   const main = html`<h1>${richHtml(words.t(UI_TEXT.startTitle))}</h1>
 <p>${richHtml(words.t(UI_TEXT.startIntro))}</p>
@@ -22,5 +22,5 @@ ${SITUATION_GROUPS.map(
 </section>`,
 )}
 <p class="privacy">${richHtml(words.t(UI_TEXT.privacy))}</p>`;
-  return page({ lang, title: words.t(UI_TEXT.startTitle), place: { rest: '', query: '' }, main, offices });
+  return page({ lang, title: words.t(UI_TEXT.startTitle), place: { rest: '', query: '' }, main, offices, origin, description: words.t(UI_TEXT.startIntro) });
 }

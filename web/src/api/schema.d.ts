@@ -1270,6 +1270,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/guide/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resident guide feedback: was the answer helpful, was it easy to find, an optional comment
+         * @description Anonymous: no personal data is asked, and digits, phone-like strings and e-mail addresses are taken out of the comment before it is stored. At most 10 answers an hour from one address (429 REQUEST.THROTTLED).
+         */
+        post: operations["postGuideFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1619,10 +1639,56 @@ export interface operations {
                             /** @description Japanese name, as residents see it on the city page */
                             name: string;
                             nameEn: string;
+                            /** @description The name in the other languages of the resident guide (English is nameEn); the guide shows the Japanese beside it */
+                            names?: {
+                                "zh-Hans"?: string;
+                                ko?: string;
+                                vi?: string;
+                            };
                             /** @enum {unknown} */
                             kind: "card-center" | "card-counter" | "branch-office";
                             phone: string;
+                            /** @description Postal address in Japanese, with the postal code (〒); the guide links it to a map */
+                            address: string;
+                            /** @description Opening hours; closed on national holidays and Dec 29 – Jan 3 (docs/rules.md R-9) */
+                            hours: {
+                                /**
+                                 * @description Opening hours of a day, e.g. 8:30–17:00
+                                 * @example 8:30–17:00
+                                 */
+                                weekdays: string;
+                                /** @description A weekend opening; absent when the office is closed at weekends */
+                                weekend?: {
+                                    days: ("saturday" | "sunday")[];
+                                    /**
+                                     * @description Opening hours of a day, e.g. 8:30–17:00
+                                     * @example 8:30–17:00
+                                     */
+                                    hours: string;
+                                };
+                            };
+                            /** @description Facts not confirmed by the city yet; the guide marks them */
+                            unconfirmed?: ("address" | "hours")[];
                         }[];
+                        /** @description マイナンバー総合フリーダイヤル（外国語）: suspension after a loss 24 h a day; other enquiries in the hours given, not Dec 29 – Jan 3 (docs/rules.md "Corrections 2026-12") */
+                        hotlineForeign: {
+                            name: string;
+                            phone: string;
+                            /** @description ISO 639-1 codes of the languages offered */
+                            languages: string[];
+                            /** @description The hours as the national hotline words them, in Japanese */
+                            hours: string;
+                            /**
+                             * @description Opening hours of a day, e.g. 8:30–17:00
+                             * @example 8:30–17:00
+                             */
+                            weekdayHours: string;
+                            /**
+                             * @description Opening hours of a day, e.g. 8:30–17:00
+                             * @example 8:30–17:00
+                             */
+                            weekendHours: string;
+                        };
                     };
                 };
             };
@@ -22536,7 +22602,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {unknown} */
-                        name: "cards-by-status" | "procedures" | "suspensions" | "fees" | "receipts" | "upcoming";
+                        name: "cards-by-status" | "procedures" | "suspensions" | "fees" | "receipts" | "upcoming" | "guide-feedback" | "guide-feedback-comments";
                         title: string;
                         ranged: boolean;
                     }[];
@@ -22878,7 +22944,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                name: "cards-by-status" | "procedures" | "suspensions" | "fees" | "receipts" | "upcoming";
+                name: "cards-by-status" | "procedures" | "suspensions" | "fees" | "receipts" | "upcoming" | "guide-feedback" | "guide-feedback-comments";
             };
             cookie?: never;
         };
@@ -22892,7 +22958,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {unknown} */
-                        report: "cards-by-status" | "procedures" | "suspensions" | "fees" | "receipts" | "upcoming";
+                        report: "cards-by-status" | "procedures" | "suspensions" | "fees" | "receipts" | "upcoming" | "guide-feedback" | "guide-feedback-comments";
                         title: string;
                         from: string | null;
                         to: string | null;
@@ -23257,7 +23323,7 @@ export interface operations {
                      * @description What happened (docs/api.md "Resident guide")
                      * @enum {unknown}
                      */
-                    situation: "moved-in" | "moving-out" | "moving-abroad" | "address-changed" | "name-changed" | "lost" | "stolen" | "found" | "pin-locked" | "pin-change" | "damaged" | "notes-full" | "expiring" | "period-of-stay-renewed" | "period-of-stay-pending" | "not-needed" | "number-leaked" | "notification-card" | "proxy";
+                    situation: "moved-in" | "moving-out" | "moving-abroad" | "address-changed" | "name-changed" | "lost" | "stolen" | "found" | "pin-locked" | "pin-change" | "damaged" | "notes-full" | "expiring" | "certificate" | "period-of-stay-renewed" | "period-of-stay-pending" | "not-needed" | "number-leaked" | "notification-card" | "proxy";
                     /**
                      * @description ja, ja-easy (やさしい日本語), en, zh-Hans, ko or vi
                      * @enum {unknown}
@@ -23271,6 +23337,8 @@ export interface operations {
                          * @example 2026-04-01
                          */
                         today?: string;
+                        /** @description The resident confirmed that a move-in or filing date after `today` is right (a move planned ahead); without it such a date is refused as `in-future` so that a mistyped year is questioned, not used */
+                        futureDatesConfirmed?: boolean;
                         /**
                          * Format: date
                          * @description The day living at the new address began (or will begin)
@@ -23331,6 +23399,14 @@ export interface operations {
                          * @example 2026-04-01
                          */
                         currentPeriodOfStayEnd?: string;
+                        /**
+                         * Format: date
+                         * @description The electronic certificate’s expiry (R-4), if known
+                         * @example 2026-04-01
+                         */
+                        certificateExpiryDate?: string;
+                        /** @description The holder is a Japanese national (only they may keep the card abroad, R-17) */
+                        japaneseNational?: boolean;
                     };
                 };
             };
@@ -23347,7 +23423,7 @@ export interface operations {
                          * @description What happened (docs/api.md "Resident guide")
                          * @enum {unknown}
                          */
-                        situation: "moved-in" | "moving-out" | "moving-abroad" | "address-changed" | "name-changed" | "lost" | "stolen" | "found" | "pin-locked" | "pin-change" | "damaged" | "notes-full" | "expiring" | "period-of-stay-renewed" | "period-of-stay-pending" | "not-needed" | "number-leaked" | "notification-card" | "proxy";
+                        situation: "moved-in" | "moving-out" | "moving-abroad" | "address-changed" | "name-changed" | "lost" | "stolen" | "found" | "pin-locked" | "pin-change" | "damaged" | "notes-full" | "expiring" | "certificate" | "period-of-stay-renewed" | "period-of-stay-pending" | "not-needed" | "number-leaked" | "notification-card" | "proxy";
                         /**
                          * @description ja, ja-easy (やさしい日本語), en, zh-Hans, ko or vi
                          * @enum {unknown}
@@ -23380,7 +23456,22 @@ export interface operations {
                             kind: "card-center" | "card-counter" | "branch-office";
                             /** @description The kind of counter in the requested language */
                             kindText: string;
+                            /** @description The name in the requested language, where offices.json gives one (English: nameEn) */
+                            localName?: string;
                             phone: string;
+                            /** @description Postal address in Japanese */
+                            address: string;
+                            /** @description A map search for the address */
+                            mapUrl: string;
+                            hours: {
+                                weekdays: string;
+                                weekend?: {
+                                    days: ("saturday" | "sunday")[];
+                                    hours: string;
+                                };
+                            };
+                            /** @description Facts the city has not confirmed yet */
+                            unconfirmed: ("address" | "hours")[];
                             handles: {
                                 /** @enum {unknown} */
                                 procedure: "application" | "issuance" | "move-in-notification" | "continuation" | "move-out-notification" | "address-change-notification" | "family-register-notification" | "front-side-change" | "suspension" | "suspension-release" | "pin-reset" | "reissue-lost" | "reissue-stolen" | "reissue-damaged" | "reissue-notes-full" | "renewal" | "validity-extension" | "return" | "number-change" | "notification-card-return" | "signature-certificate" | "proxy-enquiry";
@@ -23423,10 +23514,10 @@ export interface operations {
                         };
                         deadlines: {
                             /**
-                             * @description move-in (R-7), continuation (R-8), renewal-opens (R-6), card-expiry, extension (R-5)
+                             * @description move-in (R-7), continuation (R-8), renewal-opens (R-6), card-expiry, extension (R-5), certificate-renewal-opens (R-14), certificate-expiry (R-4), abroad-continuation and abroad-abolished (R-17)
                              * @enum {unknown}
                              */
-                            kind: "move-in" | "continuation" | "renewal-opens" | "card-expiry" | "extension";
+                            kind: "move-in" | "continuation" | "renewal-opens" | "card-expiry" | "extension" | "certificate-renewal-opens" | "certificate-expiry" | "abroad-continuation" | "abroad-abolished";
                             /**
                              * Format: date
                              * @description A calendar date, YYYY-MM-DD
@@ -23496,6 +23587,16 @@ export interface operations {
                         hotline: {
                             name: string;
                             phone: string;
+                            hours: string;
+                        };
+                        /** @description The national hotline’s foreign-language line (0120-0178-27) */
+                        hotlineForeign: {
+                            phone: string;
+                            /** @description ISO 639-1 codes of the languages offered */
+                            languages: string[];
+                            /** @description Whether the requested language is offered there */
+                            offered: boolean;
+                            /** @description The hours in the requested language */
                             hours: string;
                         };
                         /** @description The hotline matters here (loss, theft, a leaked number) */
@@ -23607,6 +23708,226 @@ export interface operations {
             };
             /** @description Problem: CALENDAR.OUT_OF_RANGE */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    postGuideFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description What happened (docs/api.md "Resident guide")
+                     * @enum {unknown}
+                     */
+                    situation: "moved-in" | "moving-out" | "moving-abroad" | "address-changed" | "name-changed" | "lost" | "stolen" | "found" | "pin-locked" | "pin-change" | "damaged" | "notes-full" | "expiring" | "certificate" | "period-of-stay-renewed" | "period-of-stay-pending" | "not-needed" | "number-leaked" | "notification-card" | "proxy";
+                    /**
+                     * @description ja, ja-easy (やさしい日本語), en, zh-Hans, ko or vi
+                     * @enum {unknown}
+                     */
+                    lang: "ja" | "ja-easy" | "en" | "zh-Hans" | "ko" | "vi";
+                    /**
+                     * @description このページの情報は役に立ちましたか？
+                     * @enum {unknown}
+                     */
+                    helpful: "yes" | "no";
+                    /**
+                     * @description 見つけやすかったですか？
+                     * @enum {unknown}
+                     */
+                    easyToFind: "yes" | "no";
+                    /** @description Optional. Digits and phone-like strings are removed before it is stored; at most 500 characters are kept */
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Taken */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem: REQUEST.INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.TIMEOUT */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.THROTTLED */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -112,7 +112,10 @@ export function reportChart(report: Report, office: (row: Report['rows'][number]
         stacked: false,
         summary: { key: 'chart.upcoming', params: { ...range, expiries: report.totals.expiries ?? 0, lapses: report.totals.lapses ?? 0 } },
       };
+    // The receipts and the guide's feedback are read as their tables.
     case 'receipts':
+    case 'guide-feedback':
+    case 'guide-feedback-comments':
       return null;
   }
 }
