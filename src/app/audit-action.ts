@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'card.resume',
   'card.pin-verify',
   'card.pin-reset',
+  'card.certificate',
   'card.front-note',
   'card.continuation',
   'card.extension',

@@ -196,6 +196,16 @@ export const ResumeBody = Body({ identityDocuments: IdentityDocumentsSchema, exp
 export const PinKindParam = Type.Enum(PIN_KINDS);
 export const PinVerifyBody = Body({ pin: Type.String({ maxLength: 32 }) });
 export const PinResetBody = Body({ newPin: Type.String({ maxLength: 32 }), identityDocuments: IdentityDocumentsSchema, ...proxyFor('card.pin-reset') });
+export const CertificateKindParam = Type.Enum(['signature', 'user'], { description: 'signature 署名用, user 利用者証明用' });
+export const CertificateBody = Body({
+  pin: Type.String({
+    maxLength: 32,
+    description: "The certificate's new PIN, set on the chip (R-12: signature 6–16 of A–Z and 0–9 with a letter and a digit; user 4 digits); never stored or returned in clear",
+  }),
+  identityDocuments: IdentityDocumentsSchema,
+  expectedVersion: ExpectedVersionField,
+  ...proxyFor('card.certificate'),
+});
 export const FrontNoteBody = Body({
   kind: Type.Enum(['address', 'name', 'other']),
   text: Text(200),

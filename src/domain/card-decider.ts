@@ -12,6 +12,7 @@ import { validityExtension } from '../rules/validity-extension.ts';
 import type { AbolitionReason, CardEvent, CardState, CertificatePlan, Channel, FrontNote, ReturnReason, SuspensionReason } from './card.ts';
 import { allows, type CardAction, type CardFor } from './card-transitions.ts';
 import { checkIdentity, checkNewPin, checkPins, type CardPins } from './card-checks.ts';
+import { decideIssueCertificate, type IssueCertificateCommand } from './certificate-decider.ts';
 import type { DecisionContext } from './decision-context.ts';
 import { DomainErrorCode, notInFuture, refuse, refuseField, success, type Result } from './errors.ts';
 import type { Holder } from './holder.ts';
@@ -39,6 +40,7 @@ export type CardCommand =
   | { readonly type: 'extend'; readonly on: PlainDate; readonly newPeriodOfStayEnd?: PlainDate; readonly applicationPending?: boolean; readonly holder: Holder }
   | { readonly type: 'verify-pin' }
   | { readonly type: 'reset-pin'; readonly kind: PinKind; readonly newPin: string; readonly identityDocuments: readonly IdentityDocument[] }
+  | IssueCertificateCommand
   | { readonly type: 'replace'; readonly on: PlainDate; readonly oldCardReturned: boolean }
   | { readonly type: 'expire'; readonly on: PlainDate }
   | { readonly type: 'expire-certificates'; readonly on: PlainDate }
@@ -60,6 +62,7 @@ const PAST_PARTICIPLE: Record<CardAction, string> = {
   extend: 'extended',
   'verify-pin': 'used for a PIN check',
   'reset-pin': 'given a new PIN',
+  'issue-certificate': 'given a certificate',
   replace: 'replaced',
   expire: 'expired',
   'expire-certificates': 'have its certificates expired',
@@ -242,6 +245,9 @@ const DECIDERS: { readonly [A in CardAction]: Decider<A> } = {
     if (pin) return pin;
     return success([{ type: 'PinReset', on: context.today, kind: command.kind }]);
   },
+
+  /** 電子証明書の発行・更新: certificate-decider.ts. */
+  'issue-certificate': decideIssueCertificate,
 
   /** The old card when a new one is applied for: taken back, or abolished when it is gone. */
   replace(command) {

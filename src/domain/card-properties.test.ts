@@ -24,6 +24,7 @@ const LEADS_TO: Record<CardAction, readonly CardStatus[] | 'unchanged'> = {
   extend: 'unchanged',
   'verify-pin': 'unchanged',
   'reset-pin': 'unchanged',
+  'issue-certificate': 'unchanged',
   replace: ['returned', 'abolished'],
   expire: ['expired'],
   'expire-certificates': 'unchanged',
@@ -62,6 +63,10 @@ const CARD_REFUSALS: readonly string[] = [
   RuleErrorCode.CardExpired,
   RuleErrorCode.NothingToExtend,
   RuleErrorCode.CalendarOutOfRange,
+  RuleErrorCode.SignatureUnder15,
+  RuleErrorCode.SignatureNotAllowed,
+  RuleErrorCode.CertificateRenewalWindowNotOpen,
+  RuleErrorCode.CertificateCardRenewalNeeded,
 ];
 
 /** A refusal says what it is: a stable code, a message, and the field when the input is at fault. */
@@ -105,7 +110,7 @@ describe('card decisions, for any card and any command (properties)', () => {
     );
   });
 
-  it('keeps the certificates with the card: none valid on a card not in the holder’s hands, no valid signature certificate on a suspended card, and none valid again once it stopped being valid', () => {
+  it('keeps the certificates with the card: none valid on a card not in the holder’s hands, no valid signature certificate on a suspended card, and none valid again once it stopped being valid unless issued anew at a counter (R-15)', () => {
     fc.assert(
       fc.property(cardLife, ({ first, steps }) => {
         let card = evolveCard(undefined, first);
@@ -118,7 +123,8 @@ describe('card decisions, for any card and any command (properties)', () => {
           card = decided.value.reduce<CardState>(evolveCard, card);
           for (const kind of ['signature', 'user'] as const) {
             if (!isHeldStatus(card.status)) expect(card.certificates[kind].status).not.toBe('valid');
-            if (isHeldStatus(before.status) && before.certificates[kind].status !== 'valid') expect(card.certificates[kind].status).not.toBe('valid');
+            const issuedAnew = command.type === 'issue-certificate' && command.kind === kind;
+            if (isHeldStatus(before.status) && before.certificates[kind].status !== 'valid' && !issuedAnew) expect(card.certificates[kind].status).not.toBe('valid');
           }
           if (card.status === 'suspended') expect(card.certificates.signature.status).not.toBe('valid');
         }

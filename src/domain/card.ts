@@ -218,6 +218,8 @@ export type CardEvent =
   | { readonly type: 'CardExtended'; readonly on: PlainDate; readonly expiryDate: PlainDate; readonly basis: ExpiryBasis; readonly previousExpiryDate: PlainDate }
   | { readonly type: 'PinReset'; readonly on: PlainDate; readonly kind: PinKind }
   | { readonly type: 'CertificateExpired'; readonly on: PlainDate; readonly kind: 'signature' | 'user' }
+  /** a certificate renewed, or issued anew, at a counter on an active card. */
+  | { readonly type: 'CertificateIssued'; readonly kind: 'signature' | 'user'; readonly issuedOn: PlainDate; readonly expiresOn: PlainDate; readonly renewal: boolean }
   | { readonly type: 'CardExpired'; readonly on: PlainDate }
   | { readonly type: 'CardAbolished'; readonly on: PlainDate; readonly reason: AbolitionReason }
   | { readonly type: 'CardReturned'; readonly on: PlainDate; readonly reason: ReturnReason };
@@ -328,6 +330,10 @@ export function evolveCard(state: CardState | undefined, event: CardEvent): Card
     case 'CertificateExpired': {
       const next = expect(state, event, 'active', 'suspended');
       return { ...next, certificates: { ...next.certificates, [event.kind]: end(next.certificates[event.kind]) } };
+    }
+    case 'CertificateIssued': {
+      const next = expect(state, event, 'active');
+      return { ...next, certificates: { ...next.certificates, [event.kind]: certificateFrom({ issuedOn: event.issuedOn, expiresOn: event.expiresOn }) } };
     }
     case 'CardExpired': {
       const next = expect(state, event, 'active', 'suspended');

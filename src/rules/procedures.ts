@@ -49,6 +49,8 @@ export const Procedure = {
   NotificationCardReturn: 'notification-card-return',
   /** 署名用電子証明書の発行: applied for again after a revocation (seed). */
   SignatureCertificate: 'signature-certificate',
+  /** 電子証明書の発行・更新: either certificate issued anew or renewed on an active card, free. */
+  CertificateIssue: 'certificate-issue',
   /** 代理人: a proxy contacts the office before coming (seed). */
   ProxyEnquiry: 'proxy-enquiry',
 } as const;
@@ -380,6 +382,18 @@ export const PROCEDURE_TABLE = {
     sideEffects: [],
     source: 'R-4; seed: 引き続きご利用される方は、改めて発行申請のお手続きをしてください',
   },
+  'certificate-issue': {
+    term: '電子証明書の発行・更新',
+    place: Place.CardCounter,
+    whoMayCome: HOLDER_OR_PROXY,
+    bring: [Item.Card, Item.IdentityDocuments],
+    // The holder sets the certificate's new PIN on the chip; no existing PIN is entered.
+    pinEntry: null,
+    fee: null,
+    deadline: null,
+    sideEffects: [],
+    source: 'R-14, R-15 (J-LIS: 電子証明書の更新・新規発行は無料; renewal from 3 months before expiry); R-13 identity documents as for every counter procedure',
+  },
   'proxy-enquiry': {
     term: '代理人による手続きの事前問い合わせ',
     place: Place.CardCounter,
@@ -462,6 +476,7 @@ export const LEGAL_REPRESENTATIVE_NEED = {
   'number-change': RepresentativeNeed.Required,
   'notification-card-return': RepresentativeNeed.NotNeeded,
   'signature-certificate': RepresentativeNeed.Required,
+  'certificate-issue': RepresentativeNeed.Required,
   'proxy-enquiry': RepresentativeNeed.NotNeeded,
 } as const satisfies Record<Procedure, RepresentativeNeed>;
 

@@ -21,6 +21,7 @@ export const ACT_KINDS = [
   'card-suspension',
   'card-resumption',
   'pin-reset',
+  'certificate-issue',
   'front-note',
   'continuation',
   'validity-extension',

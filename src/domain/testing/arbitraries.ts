@@ -122,6 +122,8 @@ function commandFor(choice: Seed, date: PlainDate, who: Holder, card?: CardState
       return { type: 'verify-pin' };
     case 'reset-pin':
       return { type: 'reset-pin', kind: choice.newPin.kind, newPin: choice.newPin.pin, identityDocuments: choice.documents };
+    case 'issue-certificate':
+      return { type: 'issue-certificate', kind: choice.flag ? 'signature' : 'user', on: date, pin: choice.newPin.pin, identityDocuments: choice.documents, holder: who };
     case 'replace':
       return { type: 'replace', on: date, oldCardReturned: choice.flag };
     case 'expire':

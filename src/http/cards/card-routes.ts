@@ -6,6 +6,7 @@ import { continueCard } from '../../app/cards/continue-card.ts';
 import { extendCard } from '../../app/cards/extend-card.ts';
 import { getCard } from '../../app/cards/get-card.ts';
 import { issueCard } from '../../app/cards/issue-card.ts';
+import { issueCertificate } from '../../app/cards/issue-certificate.ts';
 import { manufactureCard } from '../../app/cards/manufacture-card.ts';
 import { reissueCard } from '../../app/cards/reissue-card.ts';
 import { resetPin } from '../../app/cards/reset-pin.ts';
@@ -15,6 +16,8 @@ import { suspendCard } from '../../app/cards/suspend-card.ts';
 import { verifyPin } from '../../app/cards/verify-pin.ts';
 import type { AppContext } from '../../app/context.ts';
 import {
+  CertificateBody,
+  CertificateKindParam,
   ContinuationBody,
   ExtensionBody,
   FrontNoteBody,
@@ -37,6 +40,7 @@ const tags = ['cards'];
 const COMMAND: ErrorCode[] = ['CARD.NOT_FOUND', 'CARD.INVALID_TRANSITION', 'CARD.VERSION_CONFLICT', 'INPUT.INVALID', 'IDEMPOTENCY.KEY_REUSED'];
 const PROXY: ErrorCode[] = ['APPROVAL.NOT_FOUND', 'APPROVAL.NOT_USABLE'];
 const PinParams = Type.Object({ id: Type.String({ format: 'uuid' }), kind: PinKindParam });
+const CertificateParams = Type.Object({ id: Type.String({ format: 'uuid' }), kind: CertificateKindParam });
 
 /** docs/api.md "Cards": every procedure of a card, each a command with its problems. */
 export async function cardRoutes(app: FastifyInstance, { context }: { context: AppContext }): Promise<void> {
@@ -129,6 +133,32 @@ export async function cardRoutes(app: FastifyInstance, { context }: { context: A
       idempotency: 'command',
     },
     ({ request, params, body, idempotency }) => resetPin(context, request.actor, params.id, params.kind, body, idempotency),
+  );
+  staffRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/v1/cards/:id/certificates/:kind',
+      summary: '電子証明書の発行・更新 (R-14, R-15): a valid certificate renewed inside its window, one none, revoked or expired issued anew; PIN set on the chip; free; counter only',
+      tags,
+      params: CertificateParams,
+      body: CertificateBody,
+      response: CardViewSchema,
+      problems: [
+        ...COMMAND,
+        ...PROXY,
+        'AUTH.COUNTER_ONLY',
+        'IDENTITY.INSUFFICIENT',
+        'PIN.INVALID_FORMAT',
+        'CERTIFICATE.RENEWAL_WINDOW_NOT_OPEN',
+        'CERTIFICATE.SIGNATURE_UNDER_15',
+        'CERTIFICATE.SIGNATURE_NOT_ALLOWED',
+        'CERTIFICATE.CARD_RENEWAL_NEEDED',
+        'CARD.EXPIRED',
+      ],
+      idempotency: 'command',
+    },
+    ({ request, params, body, idempotency }) => issueCertificate(context, request.actor, params.id, params.kind, body, idempotency),
   );
   staffRoute(
     app,

@@ -785,6 +785,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cards/{id}/certificates/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 電子証明書の発行・更新: a valid certificate renewed inside its window, one none, revoked or expired issued anew; PIN set on the chip; free; counter only */
+        post: operations["postCardsIdCertificatesKind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cards/{id}/front-notes": {
         parameters: {
             query?: never;
@@ -7414,7 +7431,7 @@ export interface operations {
                                 };
                             } | null;
                             /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
                         allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
@@ -8273,7 +8290,7 @@ export interface operations {
                                 };
                             } | null;
                             /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
                         allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
@@ -8749,7 +8766,7 @@ export interface operations {
                                 };
                             } | null;
                             /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
                         allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
@@ -9222,7 +9239,7 @@ export interface operations {
                                 };
                             } | null;
                             /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
                         allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
@@ -9700,7 +9717,7 @@ export interface operations {
                                 };
                             } | null;
                             /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
                         allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
@@ -10268,7 +10285,7 @@ export interface operations {
                                 };
                             } | null;
                             /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
                         allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
@@ -10709,7 +10726,7 @@ export interface operations {
                                 };
                             } | null;
                             /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
                         allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
@@ -11173,7 +11190,7 @@ export interface operations {
                                 };
                             } | null;
                             /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
                         allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
@@ -11486,7 +11503,7 @@ export interface operations {
                      * @description The R-13 procedure the proxy comes for; an approval is used by the command that carries it out
                      * @enum {unknown}
                      */
-                    procedure: "application" | "issuance" | "move-in-notification" | "continuation" | "move-out-notification" | "address-change-notification" | "family-register-notification" | "front-side-change" | "suspension-release" | "pin-reset" | "reissue-lost" | "reissue-stolen" | "reissue-damaged" | "reissue-notes-full" | "renewal" | "validity-extension" | "return" | "number-change";
+                    procedure: "application" | "issuance" | "move-in-notification" | "continuation" | "move-out-notification" | "address-change-notification" | "family-register-notification" | "front-side-change" | "suspension-release" | "pin-reset" | "reissue-lost" | "reissue-stolen" | "reissue-damaged" | "reissue-notes-full" | "renewal" | "validity-extension" | "return" | "number-change" | "certificate-issue";
                     notes?: string;
                 };
             };
@@ -11932,7 +11949,7 @@ export interface operations {
                             };
                         } | null;
                         /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                     };
                 };
             };
@@ -12346,7 +12363,7 @@ export interface operations {
                             };
                         } | null;
                         /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                     };
                 };
             };
@@ -12831,7 +12848,7 @@ export interface operations {
                             };
                         } | null;
                         /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                     };
                 };
             };
@@ -13277,7 +13294,7 @@ export interface operations {
                             };
                         } | null;
                         /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                     };
                 };
             };
@@ -13710,7 +13727,7 @@ export interface operations {
                             };
                         } | null;
                         /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                     };
                 };
             };
@@ -14141,7 +14158,7 @@ export interface operations {
                             };
                         } | null;
                         /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                     };
                 };
             };
@@ -14883,7 +14900,7 @@ export interface operations {
                             };
                         } | null;
                         /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                     };
                 };
             };
@@ -15164,6 +15181,441 @@ export interface operations {
             };
         };
     };
+    postCardsIdCertificatesKind: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key and body returns the first answer */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+                /** @description signature 署名用, user 利用者証明用 */
+                kind: "signature" | "user";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The certificate's new PIN, set on the chip (R-12: signature 6–16 of A–Z and 0–9 with a letter and a digit; user 4 digits); never stored or returned in clear */
+                    pin: string;
+                    /** @description Documents the clerk checked: one with a photo, or two without. A paper health-insurance-card counts only for a procedure dated up to the policy date healthInsuranceCardValidUntil (2025-12-01); qualification-certificate (資格確認書) is its successor */
+                    identityDocuments: ("my-number-card" | "driving-licence" | "passport" | "residence-card" | "special-permanent-resident-certificate" | "disability-certificate" | "health-insurance-card" | "qualification-certificate" | "pension-book" | "other-no-photo")[];
+                    /** @description The version the client last saw; a mismatch is 409 CARD.VERSION_CONFLICT */
+                    expectedVersion?: number;
+                    /**
+                     * Format: uuid
+                     * @description An approved proxy request (代理人) naming this procedure: the proxy acts for the holder
+                     */
+                    proxyApprovalId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        residentId: string;
+                        /** @enum {unknown} */
+                        status: "applied" | "ready" | "active" | "suspended" | "expired" | "abolished" | "returned";
+                        version: number;
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD
+                         * @example 2026-04-01
+                         */
+                        applicationDate: string;
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD
+                         * @example 2026-04-01
+                         */
+                        photoTakenOn: string;
+                        applicationReason: string;
+                        previousCardId: string | null;
+                        pickupOfficeId: string;
+                        /** @description The application asked for a signature certificate */
+                        wantsSignatureCertificate: boolean;
+                        wantsUserCertificate: boolean;
+                        issueDate: string | null;
+                        expiryDate: string | null;
+                        expiryBasis: ("10th-birthday" | "5th-birthday" | "period-of-stay" | "special-period") | null;
+                        handedOverOn: string | null;
+                        handedOverOfficeId: string | null;
+                        frontNotes: {
+                            /** @enum {unknown} */
+                            kind: "address" | "name" | "other";
+                            text: string;
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD
+                             * @example 2026-04-01
+                             */
+                            date: string;
+                        }[];
+                        notesCapacity: number;
+                        certificates: {
+                            signature: {
+                                /** @enum {unknown} */
+                                status: "none" | "valid" | "revoked" | "expired";
+                                issuedOn: string | null;
+                                expiresOn: string | null;
+                                revokedOn: string | null;
+                                revokedReason: string | null;
+                            };
+                            user: {
+                                /** @enum {unknown} */
+                                status: "none" | "valid" | "revoked" | "expired";
+                                issuedOn: string | null;
+                                expiresOn: string | null;
+                                revokedOn: string | null;
+                                revokedReason: string | null;
+                            };
+                        };
+                        continuation: {
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD
+                             * @example 2026-04-01
+                             */
+                            notificationDate: string;
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD
+                             * @example 2026-04-01
+                             */
+                            deadline: string;
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD
+                             * @example 2026-04-01
+                             */
+                            lapsesOn: string;
+                        } | null;
+                        suspension: {
+                            /** @enum {unknown} */
+                            reason: "lost" | "stolen";
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD
+                             * @example 2026-04-01
+                             */
+                            since: string;
+                            /** @enum {unknown} */
+                            channel: "hotline" | "counter";
+                        } | null;
+                        endedOn: string | null;
+                        endReason: string | null;
+                        pins: {
+                            signature: {
+                                set: boolean;
+                                locked: boolean;
+                                remainingAttempts: number;
+                            };
+                            user: {
+                                set: boolean;
+                                locked: boolean;
+                                remainingAttempts: number;
+                            };
+                            residentRegistry: {
+                                set: boolean;
+                                locked: boolean;
+                                remainingAttempts: number;
+                            };
+                            cardInfo: {
+                                set: boolean;
+                                locked: boolean;
+                                remainingAttempts: number;
+                            };
+                        } | null;
+                        /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
+                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                    };
+                };
+            };
+            /** @description Problem: INPUT.INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: AUTH.FORBIDDEN, AUTH.CSRF, AUTH.PASSWORD_CHANGE_REQUIRED, AUTH.COUNTER_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: CARD.NOT_FOUND, APPROVAL.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.TIMEOUT */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: IDEMPOTENCY.KEY_REUSED, APPROVAL.NOT_USABLE, IDENTITY.INSUFFICIENT, PIN.INVALID_FORMAT, CERTIFICATE.RENEWAL_WINDOW_NOT_OPEN, CERTIFICATE.SIGNATURE_UNDER_15, CERTIFICATE.SIGNATURE_NOT_ALLOWED, CERTIFICATE.CARD_RENEWAL_NEEDED, CARD.EXPIRED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     postCardsIdFrontNotes: {
         parameters: {
             query?: never;
@@ -15323,7 +15775,7 @@ export interface operations {
                             };
                         } | null;
                         /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                     };
                 };
             };
@@ -15765,7 +16217,7 @@ export interface operations {
                             };
                         } | null;
                         /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                     };
                 };
             };
@@ -16207,7 +16659,7 @@ export interface operations {
                             };
                         } | null;
                         /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                     };
                 };
             };
@@ -16671,7 +17123,7 @@ export interface operations {
                                 };
                             } | null;
                             /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                         };
                     };
                 };
@@ -17103,7 +17555,7 @@ export interface operations {
                             };
                         } | null;
                         /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                     };
                 };
             };
@@ -17576,7 +18028,7 @@ export interface operations {
                      * @description The R-13 procedure the proxy comes for; an approval is used by the command that carries it out
                      * @enum {unknown}
                      */
-                    procedure: "application" | "issuance" | "move-in-notification" | "continuation" | "move-out-notification" | "address-change-notification" | "family-register-notification" | "front-side-change" | "suspension-release" | "pin-reset" | "reissue-lost" | "reissue-stolen" | "reissue-damaged" | "reissue-notes-full" | "renewal" | "validity-extension" | "return" | "number-change";
+                    procedure: "application" | "issuance" | "move-in-notification" | "continuation" | "move-out-notification" | "address-change-notification" | "family-register-notification" | "front-side-change" | "suspension-release" | "pin-reset" | "reissue-lost" | "reissue-stolen" | "reissue-damaged" | "reissue-notes-full" | "renewal" | "validity-extension" | "return" | "number-change" | "certificate-issue";
                     proxy: {
                         name: string;
                         relationship: string;
@@ -22084,7 +22536,7 @@ export interface operations {
                             phone: string;
                             handles: {
                                 /** @enum {unknown} */
-                                procedure: "application" | "issuance" | "move-in-notification" | "continuation" | "move-out-notification" | "address-change-notification" | "family-register-notification" | "front-side-change" | "suspension" | "suspension-release" | "pin-reset" | "reissue-lost" | "reissue-stolen" | "reissue-damaged" | "reissue-notes-full" | "renewal" | "validity-extension" | "return" | "number-change" | "notification-card-return" | "signature-certificate" | "proxy-enquiry";
+                                procedure: "application" | "issuance" | "move-in-notification" | "continuation" | "move-out-notification" | "address-change-notification" | "family-register-notification" | "front-side-change" | "suspension" | "suspension-release" | "pin-reset" | "reissue-lost" | "reissue-stolen" | "reissue-damaged" | "reissue-notes-full" | "renewal" | "validity-extension" | "return" | "number-change" | "notification-card-return" | "signature-certificate" | "certificate-issue" | "proxy-enquiry";
                                 /** @description The procedure, with its Japanese term */
                                 text: string;
                             }[];
@@ -22202,7 +22654,7 @@ export interface operations {
                         /** @description The hotline matters here (loss, theft, a leaked number) */
                         hotlineRelevant: boolean;
                         /** @description The R-13 procedures of this answer */
-                        procedures: ("application" | "issuance" | "move-in-notification" | "continuation" | "move-out-notification" | "address-change-notification" | "family-register-notification" | "front-side-change" | "suspension" | "suspension-release" | "pin-reset" | "reissue-lost" | "reissue-stolen" | "reissue-damaged" | "reissue-notes-full" | "renewal" | "validity-extension" | "return" | "number-change" | "notification-card-return" | "signature-certificate" | "proxy-enquiry")[];
+                        procedures: ("application" | "issuance" | "move-in-notification" | "continuation" | "move-out-notification" | "address-change-notification" | "family-register-notification" | "front-side-change" | "suspension" | "suspension-release" | "pin-reset" | "reissue-lost" | "reissue-stolen" | "reissue-damaged" | "reissue-notes-full" | "renewal" | "validity-extension" | "return" | "number-change" | "notification-card-return" | "signature-certificate" | "certificate-issue" | "proxy-enquiry")[];
                     };
                 };
             };

@@ -291,5 +291,6 @@ export const en = {
   [P['number-change'].term]: 'Change of the individual number («個人番号の変更»)',
   [P['notification-card-return'].term]: 'Handing back the notification card («通知カードの返却»)',
   [P['signature-certificate'].term]: 'Application for the signature certificate («署名用電子証明書»)',
+  [P['certificate-issue'].term]: 'Issue or renewal of the electronic certificates («電子証明書の発行・更新»)',
   [P['proxy-enquiry'].term]: 'Enquiry before a proxy comes («代理人の事前問い合わせ»)',
 } as const satisfies Catalogue;

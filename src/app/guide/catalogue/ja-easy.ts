@@ -298,6 +298,7 @@ export const jaEasy = {
   [P['number-change'].term]: '[個人番号|こじんばんごう]を かえる',
   [P['notification-card-return'].term]: '[通知|つうち]カードを かえす',
   [P['signature-certificate'].term]: '[署名用電子証明書|しょめいようでんししょうめいしょ]の [申請|しんせい]',
+  [P['certificate-issue'].term]: '[電子証明書|でんししょうめいしょ]の [発行|はっこう]・[更新|こうしん]',
   [P['proxy-enquiry'].term]: '[代理人|だいりにん]が いく まえの といあわせ',
 } as const satisfies Catalogue;
 

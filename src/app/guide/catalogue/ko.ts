@@ -272,5 +272,6 @@ export const ko = {
   [P['number-change'].term]: '개인번호 변경 («個人番号の変更»)',
   [P['notification-card-return'].term]: '통지카드 반납 («通知カードの返却»)',
   [P['signature-certificate'].term]: '서명용 전자증명서 신청 («署名用電子証明書»)',
+  [P['certificate-issue'].term]: '전자증명서 발급・갱신 («電子証明書の発行・更新»)',
   [P['proxy-enquiry'].term]: '대리인 방문 전 문의 («代理人の事前問い合わせ»)',
 } as const satisfies Catalogue;

@@ -286,5 +286,6 @@ export const vi = {
   [P['number-change'].term]: 'Đổi mã số cá nhân («個人番号の変更»)',
   [P['notification-card-return'].term]: 'Nộp lại thẻ thông báo («通知カードの返却»)',
   [P['signature-certificate'].term]: 'Xin chứng thư điện tử để ký («署名用電子証明書»)',
+  [P['certificate-issue'].term]: 'Cấp mới hoặc gia hạn chứng thư điện tử («電子証明書の発行・更新»)',
   [P['proxy-enquiry'].term]: 'Hỏi trước khi người đại diện đến («代理人の事前問い合わせ»)',
 } as const satisfies Catalogue;

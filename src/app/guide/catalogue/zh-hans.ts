@@ -270,5 +270,6 @@ export const zhHans = {
   [P['number-change'].term]: '变更个人编号（«個人番号の変更»）',
   [P['notification-card-return'].term]: '交还通知卡（«通知カードの返却»）',
   [P['signature-certificate'].term]: '申请签名用电子证明书（«署名用電子証明書»）',
+  [P['certificate-issue'].term]: '电子证明书的发行・更新（«電子証明書の発行・更新»）',
   [P['proxy-enquiry'].term]: '代理人办理前的咨询（«代理人の事前問い合わせ»）',
 } as const satisfies Catalogue;

@@ -1,0 +1,43 @@
+import type { Static } from 'typebox';
+import type { CardEvent } from '../../domain/card.ts';
+import { decideCard } from '../../domain/card-decider.ts';
+import { success } from '../../domain/errors.ts';
+import { holderOf } from '../../domain/holder.ts';
+import type { CertificateKind } from '../../rules/certificate-expiry.ts';
+import { Procedure } from '../../rules/procedures.ts';
+import type { Actor } from '../actor.ts';
+import type { AppContext } from '../context.ts';
+import { saveCard } from '../persist.ts';
+import { recordAct } from '../act-records.ts';
+import type { CertificateBody } from '../schemas.ts';
+import type { Idempotency } from '../command.ts';
+import { cardViewOf } from '../views.ts';
+import { cardCommand } from './card-command.ts';
+
+/**
+ * 電子証明書の発行・更新 (docs/rules.md R-14, R-15): at a counter, identity checked, a certificate of
+ * `kind` is renewed inside its window or issued anew; the holder sets its PIN on the chip. Free:
+ * the act records no fee and no receipt.
+ */
+export async function issueCertificate(app: AppContext, actor: Actor, id: string, kind: CertificateKind, body: Static<typeof CertificateBody>, idempotency?: Idempotency) {
+  // Hashed before the transaction (CardChip.seal): the PIN is set only when the decision is made.
+  const sealed = await app.chip.seal([{ kind, pin: body.pin }]);
+  return cardCommand(
+    app,
+    actor,
+    id,
+    { action: 'card.certificate', permission: 'card.counter-procedure', expectedVersion: body.expectedVersion, idempotency, proxy: { approvalId: body.proxyApprovalId, procedure: Procedure.CertificateIssue } },
+    async (w) => {
+      const holder = holderOf(await w.resident());
+      const decided = decideCard({ type: 'issue-certificate', kind, on: w.context.today, pin: body.pin, identityDocuments: body.identityDocuments, holder }, w.card, w.context);
+      if (!decided.ok) return decided;
+      const issued = decided.value[0] as Extract<CardEvent, { type: 'CertificateIssued' }>;
+      await app.chip.setPins(w.tx, w.card.id, sealed, w.meta.at);
+      const after = await saveCard(w.tx, w.card, decided.value, w.meta);
+      const details = { kind, renewal: issued.renewal, expiresOn: issued.expiresOn };
+      w.note.details = { ...w.note.details, ...details };
+      await recordAct(app, w.tx, actor, { kind: 'certificate-issue', residentId: after.residentId, cardId: after.id, documents: body.identityDocuments, proxy: w.proxy, details });
+      return success(await cardViewOf(app, w.tx, after, actor.role));
+    },
+  );
+}

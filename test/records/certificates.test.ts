@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { DIALECTS } from '../support/databases.ts';
+import { residentWithActiveCard, worldFor } from '../support/world.ts';
+
+/**
+ * 電子証明書の発行・更新 (docs/api.md "Certificates on an existing card", R-14, R-15) through the API, on
+ * each database: today is 2026-11-26, the holder born 1990-05-10, the card issued 2026-11-02.
+ */
+describe.each(DIALECTS)('certificates on an existing card on $name', ({ create }) => {
+  const world = worldFor(create);
+
+  it('issues the signature certificate again after an address change, free, PIN set on the chip, recorded and audited', async () => {
+    const { residentId, cardId } = await residentWithActiveCard(world);
+    const moved = await world.call('clerk', 'POST', `/api/v1/residents/${residentId}/address-change`, { address: '東京都江戸川区船堀二丁目1番', effectiveDate: '2026-11-25' });
+    expect(moved.body.cards[0].certificates.signature).toMatchObject({ status: 'revoked', revokedReason: 'address-change' });
+    const issued = await world.call('clerk', 'POST', `/api/v1/cards/${cardId}/certificates/signature`, { pin: 'new456', identityDocuments: ['driving-licence'] });
+    expect(issued.status).toBe(200);
+    expect(issued.body).toMatchObject({
+      status: 'active',
+      certificates: { signature: { status: 'valid', issuedOn: '2026-11-26', expiresOn: '2031-05-10' }, user: { status: 'valid', issuedOn: '2026-11-02' } },
+      pins: { signature: { set: true, locked: false, remainingAttempts: 5 } },
+    });
+    expect(issued.body.allowedActions).toContain('issue-certificate');
+    expect(JSON.stringify(issued.body)).not.toContain('NEW456');
+    // The new PIN is the one on the chip: the old one is wrong now.
+    expect((await world.call('clerk', 'POST', `/api/v1/cards/${cardId}/pins/signature/verify`, { pin: 'NEW456' })).body).toMatchObject({ ok: true });
+    expect((await world.call('clerk', 'POST', `/api/v1/cards/${cardId}/pins/signature/verify`, { pin: 'ABC123' })).body).toMatchObject({ ok: false });
+
+    const acts = await world.call('clerk', 'GET', `/api/v1/residents/${residentId}/procedures`);
+    const act = acts.body.find((entry: { kind: string }) => entry.kind === 'certificate-issue');
+    expect(act).toMatchObject({ cardId, fee: null, receiptNumber: null, documents: ['driving-licence'], details: { kind: 'signature', renewal: false, expiresOn: '2031-05-10' } });
+    const audit = await world.call('auditor', 'GET', `/api/v1/audit?subject=${cardId}&action=card.certificate`);
+    expect(audit.body).toEqual([expect.objectContaining({ action: 'card.certificate', outcome: 'ok', details: expect.objectContaining({ kind: 'signature', renewal: false }) })]);
+    const history = await world.call('clerk', 'GET', `/api/v1/cards/${cardId}/history`);
+    expect(history.body.at(-1)).toMatchObject({ type: 'CertificateIssued', data: { kind: 'signature', issuedOn: '2026-11-26', expiresOn: '2031-05-10', renewal: false } });
+    expect(JSON.stringify(history.body)).not.toContain('NEW456');
+  });
+
+  it('refuses a renewal before the window opens (R-14), with the day it opens, and changes nothing', async () => {
+    const { cardId } = await residentWithActiveCard(world);
+    const early = await world.call('clerk', 'POST', `/api/v1/cards/${cardId}/certificates/user`, { pin: '9999', identityDocuments: ['passport'] });
+    expect(early).toMatchObject({ status: 422, body: { code: 'CERTIFICATE.RENEWAL_WINDOW_NOT_OPEN', kind: 'user', renewalOpensOn: '2031-02-10' } });
+    const card = await world.call('clerk', 'GET', `/api/v1/cards/${cardId}`);
+    expect(card.body).toMatchObject({ version: 3, certificates: { user: { issuedOn: '2026-11-02' } } });
+    expect((await world.call('clerk', 'POST', `/api/v1/cards/${cardId}/pins/user/verify`, { pin: '1234' })).body).toMatchObject({ ok: true });
+    const audit = await world.call('auditor', 'GET', `/api/v1/audit?subject=${cardId}&action=card.certificate`);
+    expect(audit.body).toEqual([expect.objectContaining({ outcome: 'refused', code: 'CERTIFICATE.RENEWAL_WINDOW_NOT_OPEN' })]);
+  });
+
+  it('gives no signature certificate to a child under 15, and refuses insufficient documents and a bad PIN', async () => {
+    const child = await residentWithChildCard();
+    expect(await world.call('clerk', 'POST', `/api/v1/cards/${child}/certificates/signature`, { pin: 'NEW456', identityDocuments: ['passport'] })).toMatchObject({
+      status: 422,
+      body: { code: 'CERTIFICATE.SIGNATURE_UNDER_15' },
+    });
+    const { residentId, cardId } = await residentWithActiveCard(world);
+    await world.call('clerk', 'POST', `/api/v1/residents/${residentId}/name-change`, { familyName: '小岩', givenName: '花子', familyNameKana: 'コイワ', givenNameKana: 'ハナコ', effectiveDate: '2026-11-25' });
+    const url = `/api/v1/cards/${cardId}/certificates/signature`;
+    expect(await world.call('clerk', 'POST', url, { pin: 'NEW456', identityDocuments: ['health-insurance-card', 'pension-book'] })).toMatchObject({ status: 422, body: { code: 'IDENTITY.INSUFFICIENT' } });
+    expect(await world.call('clerk', 'POST', url, { pin: '123456', identityDocuments: ['passport'] })).toMatchObject({ status: 422, body: { code: 'PIN.INVALID_FORMAT' } });
+    expect(await world.call('clerk', 'POST', url, { pin: 'NEW456', identityDocuments: ['passport'], fee: 200 })).toMatchObject({ status: 400, body: { code: 'REQUEST.INVALID' } });
+    expect(await world.call('clerk', 'POST', `/api/v1/cards/${cardId}/certificates/both`, { pin: 'NEW456', identityDocuments: ['passport'] })).toMatchObject({ status: 400 });
+    expect((await world.call('clerk', 'GET', `/api/v1/cards/${cardId}`)).body.certificates.signature.status).toBe('revoked');
+  });
+
+  it('is done only at a counter (hotline 403 AUTH.COUNTER_ONLY), only on an active card (409), and with the version the clerk saw', async () => {
+    const { cardId } = await residentWithActiveCard(world);
+    const url = `/api/v1/cards/${cardId}/certificates/user`;
+    expect(await world.call('hotline', 'POST', url, { pin: '1234', identityDocuments: ['passport'] })).toMatchObject({ status: 403, body: { code: 'AUTH.COUNTER_ONLY' } });
+    expect(await world.call('clerk', 'POST', url, { pin: '1234', identityDocuments: ['passport'], expectedVersion: 1 })).toMatchObject({ status: 409, body: { code: 'CARD.VERSION_CONFLICT' } });
+    await world.call('hotline', 'POST', `/api/v1/cards/${cardId}/suspend`, { reason: 'lost', channel: 'hotline' });
+    expect(await world.call('clerk', 'POST', url, { pin: '1234', identityDocuments: ['passport'] })).toMatchObject({ status: 409, body: { code: 'CARD.INVALID_TRANSITION', currentStatus: 'suspended' } });
+    expect(await world.call('clerk', 'POST', `/api/v1/cards/${randomUUID()}/certificates/user`, { pin: '1234', identityDocuments: ['passport'] })).toMatchObject({ status: 404, body: { code: 'CARD.NOT_FOUND' } });
+  });
+
+  it('answers a repeat of its Idempotency-Key with the first answer and issues once', async () => {
+    const { residentId, cardId } = await residentWithActiveCard(world);
+    await world.call('clerk', 'POST', `/api/v1/residents/${residentId}/address-change`, { address: '東京都江戸川区船堀二丁目1番', effectiveDate: '2026-11-25' });
+    const key = { 'idempotency-key': randomUUID() };
+    const body = { pin: 'NEW456', identityDocuments: ['passport'] };
+    const first = await world.call('clerk', 'POST', `/api/v1/cards/${cardId}/certificates/signature`, body, key);
+    const again = await world.call('clerk', 'POST', `/api/v1/cards/${cardId}/certificates/signature`, body, key);
+    expect(first.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    const acts = await world.call('clerk', 'GET', `/api/v1/residents/${residentId}/procedures`);
+    expect(acts.body.filter((entry: { kind: string }) => entry.kind === 'certificate-issue')).toHaveLength(1);
+    const reused = await world.call('clerk', 'POST', `/api/v1/cards/${cardId}/certificates/signature`, { ...body, pin: 'OTHER789' }, key);
+    expect(reused).toMatchObject({ status: 422, body: { code: 'IDEMPOTENCY.KEY_REUSED' } });
+  });
+
+  /** A child born 2016-03-01 with a card of user certificate only. */
+  async function residentWithChildCard(): Promise<string> {
+    const { cardId } = await residentWithActiveCard(world, { birthDate: '2016-03-01' }, { withSignatureCertificate: false });
+    return cardId;
+  }
+});
