@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../support/databases.ts';
-import { residentWithActiveCard, worldFor } from '../support/world.ts';
+import { residentBody, residentWithActiveCard, worldFor } from '../support/world.ts';
 
 /**
  * 電子証明書の発行・更新 (docs/api.md "Certificates on an existing card", R-14, R-15) through the API, on
@@ -87,6 +87,39 @@ describe.each(DIALECTS)('certificates on an existing card on $name', ({ create }
     expect(acts.body.filter((entry: { kind: string }) => entry.kind === 'certificate-issue')).toHaveLength(1);
     const reused = await world.call('clerk', 'POST', `/api/v1/cards/${cardId}/certificates/signature`, { ...body, pin: 'OTHER789' }, key);
     expect(reused).toMatchObject({ status: 422, body: { code: 'IDEMPOTENCY.KEY_REUSED' } });
+  });
+
+  it('revokes the signature certificate on every change of address: a move within the city, back in, and an arrival from elsewhere (R-4); the user certificate survives', async () => {
+    const back = await residentWithActiveCard(world);
+    await world.call('clerk', 'POST', `/api/v1/residents/${back.residentId}/move-out`, { plannedMoveOutDate: '2026-11-10', destination: '千葉県浦安市' });
+    const out = await world.call('clerk', 'GET', `/api/v1/cards/${back.cardId}`);
+    expect(out.body.certificates.signature.status).toBe('valid');
+    const movedIn = await world.call('clerk', 'POST', `/api/v1/residents/${back.residentId}/move-in`, { moveInDate: '2026-11-20', notificationDate: '2026-11-26', address: '東京都江戸川区小岩一丁目1番', cardPresented: true });
+    expect(movedIn.body.cards[0]).toMatchObject({
+      status: 'active',
+      certificates: { signature: { status: 'revoked', revokedOn: '2026-11-26', revokedReason: 'move-in' }, user: { status: 'valid' } },
+    });
+    expect(movedIn.body.cards[0].continuation).not.toBeNull();
+
+    const arrival = await world.call('clerk', 'POST', '/api/v1/residents/arrivals', {
+      ...residentBody(),
+      moveInDate: '2026-11-15',
+      notificationDate: '2026-11-24',
+      cardPresented: true,
+      card: {
+        issueDate: '2023-04-01',
+        expiryDate: '2033-05-10',
+        issuedBy: '千葉県市川市',
+        certificates: { signature: { issuedOn: '2023-04-10', expiresOn: '2028-05-10' }, user: { issuedOn: '2023-04-10', expiresOn: '2028-05-10' } },
+        pins: { signature: 'SIGN11', user: '1111', residentRegistry: '2222', cardInfo: '3333' },
+      },
+    });
+    expect(arrival.status).toBe(201);
+    const card = arrival.body.cards[0];
+    expect(card.certificates).toMatchObject({ signature: { status: 'revoked', revokedOn: '2026-11-24', revokedReason: 'move-in' }, user: { status: 'valid', expiresOn: '2028-05-10' } });
+    // A new one on request, at once and free (R-15).
+    const again = await world.call('clerk', 'POST', `/api/v1/cards/${card.id}/certificates/signature`, { pin: 'SIGN22', identityDocuments: ['residence-card'] });
+    expect(again).toMatchObject({ status: 200, body: { certificates: { signature: { status: 'valid', issuedOn: '2026-11-26', expiresOn: '2031-05-10' } } } });
   });
 
   /** A child born 2016-03-01 with a card of user certificate only. */
