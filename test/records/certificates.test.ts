@@ -122,6 +122,31 @@ describe.each(DIALECTS)('certificates on an existing card on $name', ({ create }
     expect(again).toMatchObject({ status: 200, body: { certificates: { signature: { status: 'valid', issuedOn: '2026-11-26', expiresOn: '2031-05-10' } } } });
   });
 
+  it('writes when a certificate’s renewal window opens (R-14), naming both certificates, free, and not for a certificate that ends with its card', async () => {
+    const adult = await residentWithActiveCard(world, { birthDate: '1990-05-31', familyName: '証明', givenName: '太郎' });
+    const child = await residentWithActiveCard(world, { birthDate: '2016-03-01' }, { withSignatureCertificate: false });
+    const letters = async (from: string, to = from) => {
+      const answer = await world.call('supervisor', 'GET', `/api/v1/notices/certificate-renewal-window?from=${from}&to=${to}`);
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      return (answer.body.notices as { residentId: string; noticeDate: string; deadline: string; subject: string; paragraphs: string[]; bring: string[] }[]).filter(
+        (notice) => notice.residentId === adult.residentId || notice.residentId === child.residentId,
+      );
+    };
+    // Certificates to 2031-05-31 (R-4): the window opens on 2031-02-28, the last day of February.
+    const [letter, ...others] = await letters('2031-02-01', '2031-03-31');
+    expect(others).toEqual([]);
+    expect(letter).toMatchObject({ residentId: adult.residentId, noticeDate: '2031-02-28', deadline: '2031-05-31' });
+    expect(letter!.subject).toContain('電子証明書');
+    expect(letter!.paragraphs.join('')).toContain('署名用電子証明書と利用者証明用電子証明書');
+    expect(letter!.paragraphs.join('')).toContain('手数料はかかりません');
+    expect(await letters('2031-02-27')).toEqual([]);
+    expect(await letters('2031-02-28')).toHaveLength(1);
+    // The child's user certificate runs to the card's expiry (2031-03-01): the card's own renewal letter covers it.
+    const renewal = await world.call('supervisor', 'GET', '/api/v1/notices/renewal-window?from=2030-12-01&to=2030-12-01');
+    expect(renewal.body.notices.map((notice: { residentId: string }) => notice.residentId)).toContain(child.residentId);
+    expect(await world.call('clerk', 'GET', '/api/v1/notices/certificate-renewal-window?from=2031-02-28&to=2031-02-28')).toMatchObject({ status: 403 });
+  });
+
   /** A child born 2016-03-01 with a card of user certificate only. */
   async function residentWithChildCard(): Promise<string> {
     const { cardId } = await residentWithActiveCard(world, { birthDate: '2016-03-01' }, { withSignatureCertificate: false });

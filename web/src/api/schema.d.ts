@@ -22208,7 +22208,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                kind: "renewal-window" | "continuation-deadline" | "period-of-stay-ending" | "expired-not-returned";
+                kind: "renewal-window" | "continuation-deadline" | "period-of-stay-ending" | "expired-not-returned" | "certificate-renewal-window";
             };
             cookie?: never;
         };
@@ -22222,7 +22222,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {unknown} */
-                        kind: "renewal-window" | "continuation-deadline" | "period-of-stay-ending" | "expired-not-returned";
+                        kind: "renewal-window" | "continuation-deadline" | "period-of-stay-ending" | "expired-not-returned" | "certificate-renewal-window";
                         /**
                          * Format: date
                          * @description A calendar date, YYYY-MM-DD
@@ -22237,7 +22237,7 @@ export interface operations {
                         to: string;
                         notices: {
                             /** @enum {unknown} */
-                            kind: "renewal-window" | "continuation-deadline" | "period-of-stay-ending" | "expired-not-returned";
+                            kind: "renewal-window" | "continuation-deadline" | "period-of-stay-ending" | "expired-not-returned" | "certificate-renewal-window";
                             /**
                              * Format: date
                              * @description A calendar date, YYYY-MM-DD

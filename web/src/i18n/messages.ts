@@ -760,6 +760,10 @@ export const MESSAGES = {
   'noticeKind.continuation-deadline': ['継続利用の期限のお知らせ（期限の{continuationReminders}日前）', 'Continuation deadline ({continuationReminders} days before)'],
   'noticeKind.period-of-stay-ending': ['在留期間の満了のお知らせ（満了の{periodOfStayNoticeDays}日前）', 'Period of stay ending ({periodOfStayNoticeDays} days before)'],
   'noticeKind.expired-not-returned': ['有効期限切れのカードの返納のお願い', 'Expired card not handed back'],
+  'noticeKind.certificate-renewal-window': [
+    '電子証明書の更新のご案内（有効期限の{certificateRenewalMonths}か月前）',
+    'Certificate renewal window opens ({certificateRenewalMonths} months before expiry)',
+  ],
 
   'letter.honorific': ['{name} 様', 'To {name}'],
   'letter.sender': ['{municipality}　{department}', '{municipality}, {department}'],
