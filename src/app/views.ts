@@ -3,7 +3,7 @@ import type { CardState } from '../domain/card.ts';
 import { allowedActions, CARD_ACTIONS, type CardAction } from '../domain/card-transitions.ts';
 import { allowedResidentActions, RESIDENT_ACTIONS } from '../domain/resident-decider.ts';
 import type { Role } from '../domain/roles.ts';
-import { CARD_STATUSES } from '../domain/card.ts';
+import { CARD_STATUSES, CERTIFICATE_STATUSES } from '../domain/card.ts';
 import { ExpiryBasis } from '../rules/card-expiry.ts';
 import type { Policy } from '../rules/policy.ts';
 import { ResidencySchema } from '../rules/residency.ts';
@@ -21,7 +21,9 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T)
 const NullableDate = Nullable(DateSchema);
 
 const CertificateSchema = Type.Object({
-  status: Type.Enum(['none', 'valid', 'revoked', 'expired']),
+  status: Type.Enum(CERTIFICATE_STATUSES, {
+    description: 'held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)',
+  }),
   issuedOn: NullableDate,
   expiresOn: NullableDate,
   revokedOn: NullableDate,

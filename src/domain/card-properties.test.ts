@@ -110,7 +110,7 @@ describe('card decisions, for any card and any command (properties)', () => {
     );
   });
 
-  it('keeps the certificates with the card: none valid on a card not in the holder’s hands, no valid signature certificate on a suspended card, and none valid again once it stopped being valid unless issued anew at a counter (R-15)', () => {
+  it('keeps the certificates with the card: none valid on a card not in the holder’s hands, no valid certificate on a suspended card (held instead, and held only there), and none valid again once it stopped being valid unless issued anew at a counter (R-15)', () => {
     fc.assert(
       fc.property(cardLife, ({ first, steps }) => {
         let card = evolveCard(undefined, first);
@@ -126,7 +126,9 @@ describe('card decisions, for any card and any command (properties)', () => {
             const issuedAnew = command.type === 'issue-certificate' && command.kind === kind;
             if (isHeldStatus(before.status) && before.certificates[kind].status !== 'valid' && !issuedAnew) expect(card.certificates[kind].status).not.toBe('valid');
           }
-          if (card.status === 'suspended') expect(card.certificates.signature.status).not.toBe('valid');
+          // Corrections 2026-12: a suspended card holds its certificates, and only a suspended card does.
+          if (card.status === 'suspended') for (const kind of ['signature', 'user'] as const) expect(card.certificates[kind].status).not.toBe('valid');
+          if (card.status !== 'suspended') for (const kind of ['signature', 'user'] as const) expect(card.certificates[kind].status).not.toBe('held');
         }
       }),
       { numRuns: 300 },

@@ -104,7 +104,7 @@ describe('what a resident’s notification does to their card (reactToResident)'
     });
 
     it('does nothing to a card whose signature certificate is already revoked', () => {
-      react(card('suspended'), [addressChanged]).then();
+      react(card('active', history.signatureRevoked()), [addressChanged]).then();
       react(card('active', history.signatureRevoked()), [nameChanged]).then();
     });
   });
@@ -146,7 +146,7 @@ describe('what a resident’s notification does to their card (reactToResident)'
     });
 
     it('revokes nothing more when the signature certificate is already gone (revoked, or never issued)', () => {
-      react(card('suspended'), [movedIn('2026-07-10')], movedOut, '2026-07-10').then({ type: 'ContinuationRequired' });
+      react(card('active', history.signatureRevoked()), [movedIn('2026-07-10')], movedOut, '2026-07-10').then({ type: 'ContinuationRequired' });
     });
 
     it('abolishes the card when filed later, though within 14 days of the move-in', () => {

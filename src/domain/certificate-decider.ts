@@ -1,4 +1,4 @@
-import { certificateIssue, certificateIssueRefusal, type CertificateStatus } from '../rules/certificate-issue.ts';
+import { certificateIssue, certificateIssueRefusal, type CertificateStatus as IssueStatus } from '../rules/certificate-issue.ts';
 import type { CertificateKind } from '../rules/certificate-expiry.ts';
 import type { IdentityDocument } from '../rules/identity-documents.ts';
 import type { PlainDate } from '../rules/plain-date.ts';
@@ -25,8 +25,8 @@ export interface IssueCertificateCommand {
  * on a suspended card, whose release revokes it (docs/rules.md "Corrections 2026-12"): were one
  * still found, it is issued anew as a revoked one is.
  */
-function issueStatus(certificate: Certificate): CertificateStatus {
-  return (certificate.status as string) === 'held' ? 'revoked' : (certificate.status as CertificateStatus);
+function issueStatus(certificate: Certificate): IssueStatus {
+  return certificate.status === 'held' ? 'revoked' : certificate.status;
 }
 
 /**

@@ -100,8 +100,10 @@ export type Item = (typeof Item)[keyof typeof Item];
 export const SideEffect = {
   /** R-4: revoked on a change of name, address (in-city moves included), birth date or sex. */
   SignatureCertificateRevoked: 'signature-certificate-revoked',
-  /** R-4 (L): a loss or theft suspension revokes the signature certificate. */
-  SignatureRevokedBySuspension: 'signature-revoked-by-suspension',
+  /** Corrections 2026-12 (replacing R-4's L): a loss or theft suspension puts both certificates on hold (一時保留). */
+  CertificatesHeld: 'certificates-held',
+  /** Corrections 2026-12: the release of a suspension revokes the held certificates; new ones on request, free (R-15). */
+  HeldCertificatesRevoked: 'held-certificates-revoked',
   /** Domain: a dated entry in the notes field; when it is full a new card is needed (free). */
   FrontNoteAdded: 'front-note-added',
   /** The card stops working in the system until released at a counter. */
@@ -247,7 +249,7 @@ export const PROCEDURE_TABLE = {
     pinEntry: null,
     fee: null,
     deadline: null,
-    sideEffects: [SideEffect.CardSuspended, SideEffect.SignatureRevokedBySuspension],
+    sideEffects: [SideEffect.CardSuspended, SideEffect.CertificatesHeld],
     source: 'R-13; seed: マイナンバー総合フリーダイヤル 0120-95-0178 (24時間365日)',
   },
   'suspension-release': {
@@ -258,8 +260,8 @@ export const PROCEDURE_TABLE = {
     pinEntry: null,
     fee: null,
     deadline: null,
-    sideEffects: [],
-    source: 'R-13; seed: 一時停止解除については、お電話で行うことができません',
+    sideEffects: [SideEffect.HeldCertificatesRevoked],
+    source: 'R-13; seed: 一時停止解除については、お電話で行うことができません; Corrections 2026-12 (J-LIS): the held certificates are revoked at the release',
   },
   'pin-reset': {
     term: '暗証番号の再設定（ロック解除）・変更',

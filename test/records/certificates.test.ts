@@ -147,6 +147,35 @@ describe.each(DIALECTS)('certificates on an existing card on $name', ({ create }
     expect(await world.call('clerk', 'GET', '/api/v1/notices/certificate-renewal-window?from=2031-02-28&to=2031-02-28')).toMatchObject({ status: 403 });
   });
 
+  it('holds both certificates while a lost card is suspended, revokes them at the release, and issues new ones on request, free (Corrections 2026-12)', async () => {
+    const { residentId, cardId } = await residentWithActiveCard(world);
+    const suspended = await world.call('hotline', 'POST', `/api/v1/cards/${cardId}/suspend`, { reason: 'lost', channel: 'hotline' });
+    expect(suspended.body.certificates).toMatchObject({
+      signature: { status: 'held', expiresOn: '2031-05-10', revokedOn: null },
+      user: { status: 'held', expiresOn: '2031-05-10', revokedOn: null },
+    });
+    const resumed = await world.call('clerk', 'POST', `/api/v1/cards/${cardId}/resume`, { identityDocuments: ['driving-licence'] });
+    expect(resumed).toMatchObject({
+      status: 200,
+      body: {
+        status: 'active',
+        certificates: {
+          signature: { status: 'revoked', revokedOn: '2026-11-26', revokedReason: 'suspension-released' },
+          user: { status: 'revoked', revokedOn: '2026-11-26', revokedReason: 'suspension-released' },
+        },
+      },
+    });
+    const history = await world.call('clerk', 'GET', `/api/v1/cards/${cardId}/history`);
+    expect(history.body.map((event: { type: string }) => event.type).slice(-4)).toEqual(['CardSuspended', 'CertificatesHeld', 'HeldCertificatesRevoked', 'CardResumed']);
+    for (const [kind, pin] of [['signature', 'NEW456'], ['user', '4321']] as const) {
+      const issued = await world.call('clerk', 'POST', `/api/v1/cards/${cardId}/certificates/${kind}`, { pin, identityDocuments: ['driving-licence'] });
+      expect(issued.body.certificates[kind]).toMatchObject({ status: 'valid', issuedOn: '2026-11-26', expiresOn: '2031-05-10' });
+    }
+    const acts = await world.call('clerk', 'GET', `/api/v1/residents/${residentId}/procedures`);
+    const issues = acts.body.filter((act: { kind: string }) => act.kind === 'certificate-issue');
+    expect(issues.map((act: { fee: number | null; details: { kind: string } }) => [act.details.kind, act.fee])).toEqual([['signature', null], ['user', null]]);
+  });
+
   /** A child born 2016-03-01 with a card of user certificate only. */
   async function residentWithChildCard(): Promise<string> {
     const { cardId } = await residentWithActiveCard(world, { birthDate: '2016-03-01' }, { withSignatureCertificate: false });

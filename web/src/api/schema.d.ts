@@ -7358,16 +7358,22 @@ export interface operations {
                             notesCapacity: number;
                             certificates: {
                                 signature: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
                                     revokedReason: string | null;
                                 };
                                 user: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
@@ -8217,16 +8223,22 @@ export interface operations {
                             notesCapacity: number;
                             certificates: {
                                 signature: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
                                     revokedReason: string | null;
                                 };
                                 user: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
@@ -8693,16 +8705,22 @@ export interface operations {
                             notesCapacity: number;
                             certificates: {
                                 signature: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
                                     revokedReason: string | null;
                                 };
                                 user: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
@@ -9166,16 +9184,22 @@ export interface operations {
                             notesCapacity: number;
                             certificates: {
                                 signature: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
                                     revokedReason: string | null;
                                 };
                                 user: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
@@ -9644,16 +9668,22 @@ export interface operations {
                             notesCapacity: number;
                             certificates: {
                                 signature: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
                                     revokedReason: string | null;
                                 };
                                 user: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
@@ -10212,16 +10242,22 @@ export interface operations {
                             notesCapacity: number;
                             certificates: {
                                 signature: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
                                     revokedReason: string | null;
                                 };
                                 user: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
@@ -10653,16 +10689,22 @@ export interface operations {
                             notesCapacity: number;
                             certificates: {
                                 signature: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
                                     revokedReason: string | null;
                                 };
                                 user: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
@@ -11117,16 +11159,22 @@ export interface operations {
                             notesCapacity: number;
                             certificates: {
                                 signature: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
                                     revokedReason: string | null;
                                 };
                                 user: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
@@ -11876,16 +11924,22 @@ export interface operations {
                         notesCapacity: number;
                         certificates: {
                             signature: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
                                 revokedReason: string | null;
                             };
                             user: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
@@ -12290,16 +12344,22 @@ export interface operations {
                         notesCapacity: number;
                         certificates: {
                             signature: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
                                 revokedReason: string | null;
                             };
                             user: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
@@ -12775,16 +12835,22 @@ export interface operations {
                         notesCapacity: number;
                         certificates: {
                             signature: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
                                 revokedReason: string | null;
                             };
                             user: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
@@ -13221,16 +13287,22 @@ export interface operations {
                         notesCapacity: number;
                         certificates: {
                             signature: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
                                 revokedReason: string | null;
                             };
                             user: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
@@ -13654,16 +13726,22 @@ export interface operations {
                         notesCapacity: number;
                         certificates: {
                             signature: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
                                 revokedReason: string | null;
                             };
                             user: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
@@ -14085,16 +14163,22 @@ export interface operations {
                         notesCapacity: number;
                         certificates: {
                             signature: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
                                 revokedReason: string | null;
                             };
                             user: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
@@ -14827,16 +14911,22 @@ export interface operations {
                         notesCapacity: number;
                         certificates: {
                             signature: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
                                 revokedReason: string | null;
                             };
                             user: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
@@ -15262,16 +15352,22 @@ export interface operations {
                         notesCapacity: number;
                         certificates: {
                             signature: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
                                 revokedReason: string | null;
                             };
                             user: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
@@ -15702,16 +15798,22 @@ export interface operations {
                         notesCapacity: number;
                         certificates: {
                             signature: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
                                 revokedReason: string | null;
                             };
                             user: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
@@ -16144,16 +16246,22 @@ export interface operations {
                         notesCapacity: number;
                         certificates: {
                             signature: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
                                 revokedReason: string | null;
                             };
                             user: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
@@ -16586,16 +16694,22 @@ export interface operations {
                         notesCapacity: number;
                         certificates: {
                             signature: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
                                 revokedReason: string | null;
                             };
                             user: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
@@ -17050,16 +17164,22 @@ export interface operations {
                             notesCapacity: number;
                             certificates: {
                                 signature: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
                                     revokedReason: string | null;
                                 };
                                 user: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
@@ -17482,16 +17602,22 @@ export interface operations {
                         notesCapacity: number;
                         certificates: {
                             signature: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
                                 revokedReason: string | null;
                             };
                             user: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;

@@ -478,7 +478,11 @@ export const RESUME: ProcedureSpec = {
   verify: ['verify.foundCard'],
   presence: true,
   fields: [{ name: 'identityDocuments', kind: 'documents', label: 'field.identityDocuments', required: true, identityOn: (_values, context) => context.today }],
-  warnings: (_values, context) => (context.card?.certificates.signature.status === 'revoked' ? [context.t('warning.signatureStaysRevoked')] : []),
+  warnings: (_values, context) => {
+    const certificates = context.card ? [context.card.certificates.signature, context.card.certificates.user] : [];
+    if (certificates.some((certificate) => certificate.status === 'held')) return [context.t('warning.heldRevoked')];
+    return context.card?.certificates.signature.status === 'revoked' ? [context.t('warning.signatureStaysRevoked')] : [];
+  },
   submit: (values, context) =>
     answer(
       api.POST('/api/v1/cards/{id}/resume', {
@@ -486,7 +490,11 @@ export const RESUME: ProcedureSpec = {
         body: { identityDocuments: docs(values), expectedVersion: context.card!.version, ...proxyApproval(values) },
       }),
     ),
-  slip: (_data, _values, context) => slip(context, 'procedure.resume', [], context.card?.certificates.signature.status === 'revoked' ? [context.t('next.signatureAgain')] : []),
+  slip: (_data, _values, context) => {
+    const certificates = context.card ? [context.card.certificates.signature, context.card.certificates.user] : [];
+    if (certificates.some((certificate) => certificate.status === 'held')) return slip(context, 'procedure.resume', [], [context.t('next.certificatesAgain')]);
+    return slip(context, 'procedure.resume', [], context.card?.certificates.signature.status === 'revoked' ? [context.t('next.signatureAgain')] : []);
+  },
   fieldOfCode: { 'IDENTITY.INSUFFICIENT': 'identityDocuments' },
 };
 

@@ -171,7 +171,7 @@ export const en = {
     'If you have a signature certificate («署名用電子証明書»), it is revoked automatically when your address or name changes. To keep using it, apply for it again.',
   [T.notesFullFree]: 'If the notes field on the front of the card («追記欄») is full, a new card is made. There is no fee.',
   [T.notesFullFee]: 'If the notes field on the front of the card («追記欄») is full, a new card is made. The fee is {total}.',
-  [T.suspensionRevokes]: 'Suspending the card revokes the signature certificate («署名用電子証明書»).',
+  [T.suspensionRevokes]: 'Suspending the card puts both electronic certificates on hold («一時保留»): the signature certificate and the user certificate, which the health insurance use, convenience-store certificates and Mynaportal rely on. When the suspension is released at a counter, the held certificates are revoked; new ones are issued there on request, free of charge.',
   [T.noPhoneRelease]: 'A suspension cannot be released by phone. It must be done at a counter.',
   [T.numberChangePossible]: 'If your My Number has leaked and may be misused, it may be possible to change the number.',
   [T.cardEndsCertificates]: 'When you hand back the card, the electronic certificates on it can no longer be used either.',

@@ -167,7 +167,7 @@ export const vi = {
     'Nếu bạn có chứng thư điện tử để ký («署名用電子証明書»), chứng thư này tự động mất hiệu lực khi địa chỉ hoặc họ tên thay đổi. Muốn tiếp tục dùng, hãy xin cấp lại.',
   [T.notesFullFree]: 'Nếu ô ghi bổ sung ở mặt trước thẻ («追記欄») hết chỗ, sẽ làm thẻ mới. Không mất lệ phí.',
   [T.notesFullFee]: 'Nếu ô ghi bổ sung ở mặt trước thẻ («追記欄») hết chỗ, sẽ làm thẻ mới. Lệ phí là {total}.',
-  [T.suspensionRevokes]: 'Khi tạm ngừng thẻ, chứng thư điện tử để ký («署名用電子証明書») sẽ mất hiệu lực.',
+  [T.suspensionRevokes]: 'Khi tạm ngừng thẻ, cả hai chứng thư điện tử sẽ bị tạm giữ («一時保留»): chứng thư để ký và chứng thư xác thực người dùng (dùng cho thẻ bảo hiểm y tế, lấy giấy tờ ở cửa hàng tiện lợi và Mynaportal). Khi hủy tạm ngừng tại quầy, các chứng thư bị tạm giữ sẽ mất hiệu lực; nếu muốn, bạn được cấp mới miễn phí.',
   [T.noPhoneRelease]: 'Không thể hủy tạm ngừng qua điện thoại. Nhất định phải làm tại quầy.',
   [T.numberChangePossible]: 'Nếu mã số My Number bị lộ và có nguy cơ bị lợi dụng, có thể đổi mã số cá nhân.',
   [T.cardEndsCertificates]: 'Khi nộp lại thẻ, các chứng thư điện tử trong thẻ cũng không dùng được nữa.',

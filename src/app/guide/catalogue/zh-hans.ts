@@ -151,7 +151,7 @@ export const zhHans = {
   [T.signatureRevoked]: '持有签名用电子证明书（«署名用電子証明書»）的人，地址或姓名变更后，签名用电子证明书会自动失效。如需继续使用，请重新申请。',
   [T.notesFullFree]: '如果卡正面的追记栏（«追記欄»）已写满，需要制作新卡。不需要手续费。',
   [T.notesFullFee]: '如果卡正面的追记栏（«追記欄»）已写满，需要制作新卡。手续费为{total}。',
-  [T.suspensionRevokes]: '暂停卡后，签名用电子证明书（«署名用電子証明書»）将失效。',
+  [T.suspensionRevokes]: '暂停卡后，签名用电子证明书和利用者证明用电子证明书（用于医保、便利店开具证明和Mynaportal）都将被暂时保留（«一時保留»）。在窗口解除暂停时，被保留的电子证明书将失效；如有需要，可免费重新发行。',
   [T.noPhoneRelease]: '暂停不能通过电话解除，必须到窗口办理。',
   [T.numberChangePossible]: '如果个人编号泄露、有被冒用的危险，有时可以变更个人编号。',
   [T.cardEndsCertificates]: '交还卡后，卡内的电子证明书也将无法使用。',
