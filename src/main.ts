@@ -22,15 +22,17 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
   const getConfig = () => (config ??= loadConfig(env));
   const getContext = () => (context ??= createRuleContext(loadPolicy(getConfig().policyFile)));
 
-  const openApp = async (options: OpenOptions = {}): Promise<OpenedApp> => {
+  // The server's metrics are told the size of each group commit by the store it opens.
+  const openApp = async (options: OpenOptions & { readonly onCommitBatch?: (commands: number) => void } = {}): Promise<OpenedApp> => {
     const settings = getConfig();
-    const [{ openStore }, { loadMasterKeys }, { createAppContext }, { rewrapNumbers }, { systemActor }, { closingCheckpoint }] = await Promise.all([
+    const [{ openStore }, { loadMasterKeys }, { createAppContext }, { rewrapNumbers }, { systemActor }, { closingCheckpoint }, { claimInstanceMode }] = await Promise.all([
       import('./store/open-store.ts'),
       import('./store/key-file.ts'),
       import('./app/create-app-context.ts'),
       import('./app/key-rotation.ts'),
       import('./app/staff.ts'),
       import('./app/audit-checkpoints.ts'),
+      import('./app/instance-mode.ts'),
     ]);
     const offices = loadOfficeDirectory(settings.officesFile);
     const rules = getContext();
@@ -40,6 +42,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
       databaseUrl: settings.databaseUrl,
       municipalityCode: offices.municipality.code,
       checkpointCopyDir: settings.auditCheckpointCopyDir,
+      ...(options.onCommitBatch && { onCommitBatch: options.onCommitBatch }),
     });
     // Before anything is written: a damaged file is restored from a backup, not migrated.
     const damage = options.checkIntegrity ? await store.checkIntegrity() : undefined;
@@ -53,8 +56,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
       await store.close();
       throw new ConfigError(`the database at ${settings.databaseUrl ? 'DATABASE_URL' : settings.dataDir} cannot be used: ${(error as Error).message}`);
     }
-    const app: AppContext = createAppContext({ store, masterKey: keys.current, retiredKeys: keys.retired, rules, offices });
+    const app: AppContext = createAppContext({ store, masterKey: keys.current, retiredKeys: keys.retired, rules, offices, trainingDate: settings.trainingDate });
     try {
+      await claimInstanceMode(app, settings.trainingDate);
       const rewrapped = await rewrapNumbers(app, systemActor('key-rotation'));
       // Whatever the command appended to the audit trail is anchored before the records close.
       const close = async () => {
@@ -80,7 +84,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
       },
       serve: async () => {
         const settings = getConfig();
-        const { app, close } = await openApp({ checkIntegrity: true });
+        // prom-client is loaded only when /metrics is served at all (METRICS_TOKEN).
+        const metrics = settings.metricsToken !== undefined ? (await import('./http/metrics/metrics.ts')).createMetrics() : undefined;
+        const { app, close } = await openApp({ checkIntegrity: true, ...(metrics && { onCommitBatch: metrics.observeCommitBatch }) });
         // Planner statistics once per start of the server, not on every command line (a full ANALYZE on PostgreSQL).
         await app.store.optimize();
         if (env.MADOGUCHI_DEMO !== '0') {
@@ -99,7 +105,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
           import('./jobs/daily-sweep.ts'),
           import('./jobs/audit-checkpoints.ts'),
         ]);
-        const server = await startServer(settings, app);
+        const server = await startServer(settings, app, metrics);
         const schedule = settings.sweepAt ? scheduleDailySweep(app, settings.sweepAt, server.app.log) : undefined;
         // Not awaited: the signal handlers below are in place as soon as the server listens.
         const checkpoints = startAuditCheckpoints(app, server.app.log);

@@ -19,6 +19,9 @@ const ALLOWED: Record<string, readonly string[]> = {
 
 const SRC = path.resolve(import.meta.dirname, '..', 'src');
 
+/** Use cases outside app/cards and app/residents, whose inputs a body of the API also is. */
+const USE_CASE_MODULES = ['app/approvals.ts', 'app/staff.ts', 'app/staff-accounts.ts', 'app/command-input.ts'].map((file) => file.split('/').join(path.sep));
+
 function sourceFiles(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(directory, entry.name);
@@ -57,6 +60,22 @@ describe('architecture', () => {
       }
     }
     expect(violations).toEqual([]);
+  });
+
+  it('keeps the HTTP contract out of the use cases: they take plain inputs and import neither typebox nor src/http', () => {
+    // The bodies' schemas live with their routes (src/http/<resource>/<resource>-schemas.ts) and
+    // src/http/agreement.ts holds them to these inputs; a use case typed by a schema would tie
+    // the app to one boundary again (docs/architecture.md "Where schemas live").
+    const useCases = files.filter((file) => /^app\/(cards|residents)\//.test(path.relative(SRC, file).split(path.sep).join('/')) || USE_CASE_MODULES.includes(path.relative(SRC, file)));
+    expect(useCases.length).toBeGreaterThan(30);
+    const offenders = useCases.flatMap((file) =>
+      ts
+        .preProcessFile(readFileSync(file, 'utf8'), true, true)
+        .importedFiles.map(({ fileName }) => fileName)
+        .filter((fileName) => /^typebox(\/|$)/.test(fileName) || (fileName.startsWith('.') && layerOf(path.resolve(path.dirname(file), fileName)) === 'http'))
+        .map((fileName) => `${path.relative(SRC, file)} imports ${fileName}`),
+    );
+    expect(offenders).toEqual([]);
   });
 
   it('keeps the clock out of the pure core: no Date in rules or domain', () => {

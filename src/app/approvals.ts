@@ -1,4 +1,3 @@
-import type { Static } from 'typebox';
 import { checkEnquiryFor, decideApproval as decideApprovalOf } from '../domain/approval.ts';
 import { DomainErrorCode, refuse, success } from '../domain/errors.ts';
 import { Procedure } from '../rules/procedures.ts';
@@ -9,15 +8,46 @@ import type { ApprovalRecord } from './ports/approval-repository.ts';
 import { checkProxyApproval } from './proxy.ts';
 import { numberChangeFor } from './residents/change-number.ts';
 import type { Idempotency } from './command.ts';
-import type { ApprovalDecisionBody, ApprovalRequestBody } from './schemas.ts';
+import type { IdentityDocument } from '../rules/identity-documents.ts';
+import type { ProxyInput } from './command-input.ts';
+import type { ProxyProcedure } from './proxy-procedures.ts';
 import type { Result } from './app-errors.ts';
+
+/** A proxy procedure asked for: the recorded prior enquiry, and who the proxy is with what authority. */
+export interface ProxyApprovalRequest {
+  readonly kind: 'proxy';
+  readonly residentId: string;
+  readonly enquiryId: string;
+  readonly procedure: ProxyProcedure;
+  readonly proxy: {
+    readonly name: string;
+    readonly relationship: string;
+    readonly identityDocuments: readonly IdentityDocument[];
+    /** e.g. 委任状, 登記事項証明書. */
+    readonly authorityDocument: string;
+  };
+}
+
+/** An individual-number change asked for, by the holder or by a proxy with an approval of its own. */
+export interface NumberChangeApprovalRequest extends ProxyInput<'resident.change-number'> {
+  readonly kind: 'number-change';
+  readonly residentId: string;
+  readonly reason: string;
+}
+
+export type ApprovalRequestInput = ProxyApprovalRequest | NumberChangeApprovalRequest;
+
+/** A supervisor's decision, with a note. */
+export interface ApprovalDecisionInput {
+  readonly note?: string;
+}
 
 /**
  * A request for a supervisor: a proxy procedure (with its recorded prior enquiry, which must have
  * been about that procedure, and the proxy's identity and authority document), or an individual-number change — asked for by the holder, or
  * by a proxy whose own approval is checked now and used when the change is carried out.
  */
-export async function requestApproval(app: AppContext, actor: Actor, body: ApprovalRequestBody, idempotency?: Idempotency): Promise<Result<ApprovalRecord>> {
+export async function requestApproval(app: AppContext, actor: Actor, body: ApprovalRequestInput, idempotency?: Idempotency): Promise<Result<ApprovalRecord>> {
   return runCommand(app, actor, { action: 'approval.request', permission: 'approval.request', subjectType: 'resident', subjectId: body.residentId, idempotency }, async (tx, note) => {
     if (!(await tx.residents.get(body.residentId))) return refuse(DomainErrorCode.ResidentNotFound, `no resident ${body.residentId}`);
     let payload: Record<string, unknown>;
@@ -60,7 +90,7 @@ export async function decideApproval(
   actor: Actor,
   id: string,
   approve: boolean,
-  body: Static<typeof ApprovalDecisionBody>,
+  body: ApprovalDecisionInput,
   idempotency?: Idempotency,
 ): Promise<Result<ApprovalRecord>> {
   return runCommand(

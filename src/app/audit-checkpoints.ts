@@ -265,6 +265,20 @@ export async function readLastCheckpoint(app: AnchorApp): Promise<CheckpointRead
 }
 
 /**
+ * The last checkpoint at the file's end, checked against its copy and this process's last line
+ * as `checkAuditAnchor` checks it, without reading the trail: what the server's metrics report
+ * the age of (README "Operations and monitoring").
+ */
+export async function readLatestCheckpoint(app: AnchorApp): Promise<CheckpointReading> {
+  const files = app.store.auditCheckpoints;
+  try {
+    return await readCheckpoints(files, app.keys, await files.tail(), false);
+  } catch (error) {
+    return { last: undefined, problem: fileProblem(files, error) };
+  }
+}
+
+/**
  * Whether the trail still holds the last checkpoint, cheaply: the ends of the checkpoint files
  * (64 KB each at most), one query for the heads and one for at most two entries per chain.
  * What the server runs at start, every minute, and for the dashboard; the full walk is

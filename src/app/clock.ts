@@ -32,6 +32,21 @@ export function untilNextInJapan(at: string, now: number): number {
 }
 
 /**
+ * A training instance's clock (MADOGUCHI_TODAY, docs/architecture.md "Training mode"): the
+ * business date is always `date`, and the time of day is Japan's now, so that the records of a
+ * training day read like a day at the counter: an act at 10:15 in Japan is recorded at 10:15 of
+ * the training date.
+ */
+export function trainingClock(date: PlainDate): Clock {
+  const midnight = Date.parse(`${date}T00:00:00Z`) - JST_OFFSET_MS;
+  const dayMs = 24 * 3600_000;
+  return {
+    now: () => new Date(midnight + ((Date.now() + JST_OFFSET_MS) % dayMs)).toISOString(),
+    today: () => date,
+  };
+}
+
+/**
  * A clock stopped at a date (tests, demos, replaying a day); time still moves within it. Its
  * moments run from the start of that day in Japan (00:00 UTC is 09:00 there) by the time that
  * has passed since the clock was made, so they always fall on the date in Japan and never go

@@ -67,6 +67,12 @@ describe('loadConfig', () => {
       'AUDIT_CHECKPOINT_COPY_DIR must name another place than DATA_DIR/audit-checkpoints',
     );
   });
+  it('takes a METRICS_TOKEN long enough not to be guessed, and none by default', () => {
+    expect(loadConfig({}).metricsToken).toBeUndefined();
+    expect(loadConfig({ METRICS_TOKEN: 'a'.repeat(64) }).metricsToken).toBe('a'.repeat(64));
+    expect(() => loadConfig({ METRICS_TOKEN: 'secret' })).toThrow('METRICS_TOKEN must be at least 32 characters');
+    expect(() => loadConfig({ METRICS_TOKEN: `${'a'.repeat(40)} b` })).toThrow('METRICS_TOKEN must be at least 32 characters');
+  });
 });
 
 describe('loadPolicy', () => {

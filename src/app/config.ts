@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
+import { parsePlainDate, type PlainDate } from '../rules/plain-date.ts';
 import { ConfigError } from './config-error.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -25,6 +26,13 @@ export interface Config {
   readonly hsts: boolean;
   /** A second place for the audit checkpoints (another disk or a mount), or undefined for none. */
   readonly auditCheckpointCopyDir: string | undefined;
+  /** The bearer token a Prometheus scraper shows at /metrics, or undefined: no /metrics (404). */
+  readonly metricsToken: string | undefined;
+  /**
+   * MADOGUCHI_TODAY: a training instance's fixed business date (docs/architecture.md "Training
+   * mode"), or undefined for a live one.
+   */
+  readonly trainingDate: PlainDate | undefined;
 }
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -52,7 +60,28 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     trustProxy: trustProxy(env.TRUST_PROXY),
     hsts: onOff('HSTS', env.HSTS),
     auditCheckpointCopyDir: checkpointCopyDir(env.AUDIT_CHECKPOINT_COPY_DIR, dataDir),
+    metricsToken: metricsToken(env.METRICS_TOKEN),
+    trainingDate: trainingDate(env.MADOGUCHI_TODAY),
   };
+}
+
+/**
+ * METRICS_TOKEN: what a scraper must show to read /metrics (docs/security.md "Metrics"). Long
+ * enough not to be guessed, and made of the characters a bearer token may hold (RFC 6750).
+ */
+function metricsToken(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (value.length < 32 || !/^[A-Za-z0-9\-._~+/]+=*$/.test(value)) {
+    throw new ConfigError('METRICS_TOKEN must be at least 32 characters of letters, digits and -._~+/ (e.g. openssl rand -hex 32), or unset for no /metrics');
+  }
+  return value;
+}
+
+function trainingDate(value: string | undefined): PlainDate | undefined {
+  if (!value) return undefined;
+  const date = parsePlainDate(value);
+  if (date === undefined) throw new ConfigError(`MADOGUCHI_TODAY must be a date YYYY-MM-DD, not "${value}"`);
+  return date;
 }
 
 function checkpointCopyDir(value: string | undefined, dataDir: string): string | undefined {

@@ -1,6 +1,7 @@
 import type { DecisionContext } from '../domain/decision-context.ts';
 import type { OfficeDirectory } from '../domain/office.ts';
 import type { RuleContext } from '../rules/context.ts';
+import type { PlainDate } from '../rules/plain-date.ts';
 import type { KeyRing } from './crypto/key-ring.ts';
 import type { CardChip } from './ports/card-chip.ts';
 import type { Clock, RealTime } from './ports/clock.ts';
@@ -18,6 +19,11 @@ export interface AppContext {
   readonly chip: CardChip;
   readonly rules: RuleContext;
   readonly offices: OfficeDirectory;
+  /**
+   * A training instance's fixed business date (MADOGUCHI_TODAY, docs/architecture.md "Training
+   * mode"): every screen, slip, letter and answer says so. Undefined for live records.
+   */
+  readonly trainingDate?: PlainDate | undefined;
 }
 
 /** What a decider is given: the business date in Japan now, and the city's rules. */

@@ -1,6 +1,7 @@
 import type { OfficeDirectory } from '../domain/office.ts';
 import type { RuleContext } from '../rules/context.ts';
-import { systemClock, systemRealTime } from './clock.ts';
+import type { PlainDate } from '../rules/plain-date.ts';
+import { systemClock, systemRealTime, trainingClock } from './clock.ts';
 import type { AppContext } from './context.ts';
 import { createKeyRing } from './crypto/key-ring.ts';
 import { uuidV7 } from './ids.ts';
@@ -18,19 +19,25 @@ export interface AppParts {
   readonly clock?: Clock;
   readonly realTime?: RealTime;
   readonly ids?: Ids;
+  /** MADOGUCHI_TODAY: the business date stands still there, and everything is marked as training. */
+  readonly trainingDate?: PlainDate | undefined;
 }
 
-/** The use cases' context from its parts: the system clocks and UUIDv7 ids unless given. */
+/**
+ * The use cases' context from its parts: the system clocks and UUIDv7 ids unless given; a
+ * training instance's clock stands at its date.
+ */
 export function createAppContext(parts: AppParts): AppContext {
   const keys = createKeyRing(parts.masterKey, parts.retiredKeys);
   return {
     store: parts.store,
-    clock: parts.clock ?? systemClock,
+    clock: parts.clock ?? (parts.trainingDate ? trainingClock(parts.trainingDate) : systemClock),
     realTime: parts.realTime ?? systemRealTime,
     ids: parts.ids ?? uuidV7,
     keys,
     rules: parts.rules,
     offices: parts.offices,
+    trainingDate: parts.trainingDate,
     chip: new SimulatedChip(keys, parts.rules.policy),
   };
 }

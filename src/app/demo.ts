@@ -15,8 +15,7 @@ import type { AppContext } from './context.ts';
 import { FAMILY_NAMES, FEMALE_GIVEN_NAMES, FOREIGN_NAMES, MALE_GIVEN_NAMES, TOWNS } from './demo-names.ts';
 import { registerArrival } from './residents/register-arrival.ts';
 import { moveOut } from './residents/move-out.ts';
-import { registerResident } from './residents/register-resident.ts';
-import type { RegisterResidentBody } from './schemas.ts';
+import { registerResident, type RegisterResidentInput } from './residents/register-resident.ts';
 import { addStaff, systemActor } from './staff.ts';
 import type { CardView } from './views.ts';
 
@@ -40,7 +39,7 @@ export function demoNumber(serial: number): string {
   return eleven + checkDigitOf(eleven);
 }
 
-export interface DemoPerson extends RegisterResidentBody {
+export interface DemoPerson extends RegisterResidentInput {
   readonly householdId: string;
 }
 
@@ -141,7 +140,7 @@ async function seedResidents(app: AppContext, clerk: Actor, hotline: Actor, coun
   let household = app.ids.next();
   for (let serial = 1; serial <= count; serial++) {
     if (random() < 0.6) household = app.ids.next();
-    let person: RegisterResidentBody = demoPerson(random, serial, today, household);
+    let person: RegisterResidentInput = demoPerson(random, serial, today, household);
     const kind = serial % 10;
     const adult = kind !== 7 && kind !== 5;
     if (adult && person.birthDate > addDays(today, -20 * 365)) person = { ...person, birthDate: addDays(today, -(25 + serial) * 365) };

@@ -1,3 +1,4 @@
+import { Type } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { refuse, success } from '../domain/errors.ts';
 import type { DecisionContext } from '../domain/decision-context.ts';
@@ -11,7 +12,7 @@ import type { ResidentRecord } from './ports/resident-repository.ts';
 import { maskNumber } from './views.ts';
 import { decisionContext } from './context.ts';
 import { factsOf } from './residents/register-resident.ts';
-import { RegisterResidentBody } from './schemas.ts';
+import { residentFieldSchemas } from '../rules/resident-fields.ts';
 import type { Result } from './app-errors.ts';
 import type { AuditAction } from './audit-action.ts';
 
@@ -82,7 +83,8 @@ export function readHeader(cells: readonly string[]): Result<(ResidentColumn | u
   return success(columns);
 }
 
-const validate = Compile(RegisterResidentBody);
+/** A row read as a registration: the fields of a registration at the counter (rules/resident-fields.ts), no others. */
+const validate = Compile(Type.Object(residentFieldSchemas(), { additionalProperties: false }));
 
 function date(value: string): string {
   return /^\d{4}\/\d{1,2}\/\d{1,2}$/.test(value)
@@ -107,6 +109,8 @@ function parseRow(
     const value = readCsvCell(line.cells[index] ?? '').trim();
     if (column && value !== '') raw[column] = value;
   });
+  // The README's column rules: 日本人 etc. name the residency, and a national's empty 国籍 is JP.
+  const residency = RESIDENCY[raw.residency ?? 'national'] ?? raw.residency;
   const body = {
     ...raw,
     ...(raw.birthDate && { birthDate: date(raw.birthDate) }),
@@ -114,8 +118,8 @@ function parseRow(
     ...(raw.moveInDate && { moveInDate: date(raw.moveInDate) }),
     ...(raw.sex && { sex: SEX[raw.sex] ?? raw.sex }),
     ...(raw.residenceCardNumber && { residenceCardNumber: raw.residenceCardNumber.toUpperCase() }),
-    residency: RESIDENCY[raw.residency ?? 'national'] ?? raw.residency,
-    nationality: (raw.nationality ?? ((raw.residency ?? 'national') === 'national' ? 'JP' : '')).toUpperCase(),
+    residency,
+    nationality: (raw.nationality ?? (residency === 'national' ? 'JP' : '')).toUpperCase(),
   };
   if (!validate.Check(body)) {
     return refuse('INPUT.INVALID', fieldErrors(validate.Errors(body)).map((error) => error.message).join('; '));

@@ -117,13 +117,19 @@ function raises(from: Role, to: Role): boolean {
   return PERMISSIONS[to].some((permission) => !before.includes(permission));
 }
 
+/** The role and office an account is given. */
+export interface StaffRoleInput {
+  readonly role: string;
+  readonly officeId: string;
+}
+
 /**
  * A new role (and office) for an account; its sessions end. A raise to a role that reads
  * resident data, or a move to another office, takes the password away: a supervisor of the
  * account's (new) office issues a setup code, so that no administrator alone makes someone a
  * clerk, a supervisor or an auditor. A lowering keeps the person's password.
  */
-export async function changeStaffRole(app: AppContext, actor: Actor, id: string, input: { readonly role: string; readonly officeId: string }, idempotency?: Idempotency): Promise<Result<StaffAccountView>> {
+export async function changeStaffRole(app: AppContext, actor: Actor, id: string, input: StaffRoleInput, idempotency?: Idempotency): Promise<Result<StaffAccountView>> {
   return adminAct(app, actor, id, { action: 'staff.change-role', idempotency, notSelf: 'another administrator changes the role of your account' }, async (tx, staff, note) => {
     const misplaced = officeProblem(app, input.role, input.officeId);
     if (misplaced) return misplaced;

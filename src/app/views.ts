@@ -1,98 +1,90 @@
-import { Type, type Static } from 'typebox';
 import type { CardState } from '../domain/card.ts';
-import { allowedActions, CARD_ACTIONS, type CardAction } from '../domain/card-transitions.ts';
-import { allowedResidentActions, RESIDENT_ACTIONS } from '../domain/resident-decider.ts';
+import { allowedActions, type CardAction } from '../domain/card-transitions.ts';
+import { allowedResidentActions, type ResidentAction } from '../domain/resident-decider.ts';
+import type { Registration, Sex } from '../domain/resident.ts';
 import type { Role } from '../domain/roles.ts';
-import { CARD_STATUSES, CERTIFICATE_STATUSES } from '../domain/card.ts';
-import { ExpiryBasis } from '../rules/card-expiry.ts';
+import type { ExpiryBasis } from '../rules/card-expiry.ts';
+import type { PlainDate } from '../rules/plain-date.ts';
 import type { Policy } from '../rules/policy.ts';
-import { ResidencySchema } from '../rules/residency.ts';
-import { DateSchema } from '../rules/schema.ts';
+import type { Residency } from '../rules/residency.ts';
 import type { AppContext } from './context.ts';
 import type { PinState } from './ports/card-chip.ts';
 import type { ResidentRecord } from './ports/resident-repository.ts';
 import type { Repositories } from './ports/store.ts';
 
 /**
- * What the API shows of residents and cards. The schemas are the contract (OpenAPI, the web
- * app's types, the serializer); the functions below must produce exactly them.
+ * What the API shows of residents and cards, as plain types: the answers' schemas are the HTTP
+ * contract's (http/cards/card-schemas.ts CardViewSchema, http/residents/resident-schemas.ts), and
+ * http/agreement.ts holds these types to them, field for field. The functions below produce them.
  */
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
-const NullableDate = Nullable(DateSchema);
+export interface CardView {
+  readonly id: string;
+  readonly residentId: string;
+  readonly status: CardState['status'];
+  readonly version: number;
+  readonly applicationDate: PlainDate;
+  readonly photoTakenOn: PlainDate;
+  readonly applicationReason: string;
+  readonly previousCardId: string | null;
+  readonly pickupOfficeId: string;
+  readonly wantsSignatureCertificate: boolean;
+  readonly wantsUserCertificate: boolean;
+  readonly issueDate: PlainDate | null;
+  readonly expiryDate: PlainDate | null;
+  readonly expiryBasis: ExpiryBasis | null;
+  readonly handedOverOn: PlainDate | null;
+  readonly handedOverOfficeId: string | null;
+  readonly frontNotes: CardState['frontNotes'][number][];
+  readonly notesCapacity: number;
+  readonly certificates: CardState['certificates'];
+  readonly continuation: CardState['continuation'];
+  readonly suspension: CardState['suspension'];
+  readonly endedOn: PlainDate | null;
+  readonly endReason: string | null;
+  /** The chip's PIN states (never the PINs); null before the card is issued. */
+  readonly pins: PinStates | null;
+  /** What the signed-in staff member may ask of this card now: the counter app offers exactly these. */
+  readonly allowedActions: CardAction[];
+}
 
-const CertificateSchema = Type.Object({
-  status: Type.Enum(CERTIFICATE_STATUSES, {
-    description: 'held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)',
-  }),
-  issuedOn: NullableDate,
-  expiresOn: NullableDate,
-  revokedOn: NullableDate,
-  revokedReason: Nullable(Type.String()),
-});
-const PinStateSchema = Type.Object({ set: Type.Boolean(), locked: Type.Boolean(), remainingAttempts: Type.Integer() });
+export interface PinStates {
+  readonly signature: PinState;
+  readonly user: PinState;
+  readonly residentRegistry: PinState;
+  readonly cardInfo: PinState;
+}
 
-export const CardViewSchema = Type.Object({
-  id: Type.String(),
-  residentId: Type.String(),
-  status: Type.Enum(CARD_STATUSES),
-  version: Type.Integer(),
-  applicationDate: DateSchema,
-  photoTakenOn: DateSchema,
-  applicationReason: Type.String(),
-  previousCardId: Nullable(Type.String()),
-  pickupOfficeId: Type.String(),
-  wantsSignatureCertificate: Type.Boolean({ description: 'The application asked for a signature certificate' }),
-  wantsUserCertificate: Type.Boolean(),
-  issueDate: NullableDate,
-  expiryDate: NullableDate,
-  expiryBasis: Nullable(Type.Enum(Object.values(ExpiryBasis))),
-  handedOverOn: NullableDate,
-  handedOverOfficeId: Nullable(Type.String()),
-  frontNotes: Type.Array(Type.Object({ kind: Type.Enum(['address', 'name', 'other']), text: Type.String(), date: DateSchema })),
-  notesCapacity: Type.Integer(),
-  certificates: Type.Object({ signature: CertificateSchema, user: CertificateSchema }),
-  continuation: Nullable(Type.Object({ notificationDate: DateSchema, deadline: DateSchema, lapsesOn: DateSchema })),
-  suspension: Nullable(Type.Object({ reason: Type.Enum(['lost', 'stolen']), since: DateSchema, channel: Type.Enum(['hotline', 'counter']) })),
-  endedOn: NullableDate,
-  endReason: Nullable(Type.String()),
-  pins: Nullable(Type.Object({ signature: PinStateSchema, user: PinStateSchema, residentRegistry: PinStateSchema, cardInfo: PinStateSchema })),
-  allowedActions: Type.Array(Type.Enum(CARD_ACTIONS), { description: 'What the signed-in staff member may ask of this card now: the counter app offers exactly these' }),
-});
-export type CardView = Static<typeof CardViewSchema>;
-export type PinStates = NonNullable<CardView['pins']>;
+export interface ResidentView {
+  readonly id: string;
+  readonly residentCode: string;
+  /** Masked: only the last 4 digits are shown. */
+  readonly individualNumber: string;
+  readonly familyName: string;
+  readonly givenName: string;
+  readonly familyNameKana: string;
+  readonly givenNameKana: string;
+  readonly birthDate: PlainDate;
+  readonly sex: Sex;
+  readonly address: string;
+  readonly phone: string | null;
+  readonly householdId: string;
+  readonly nationality: string;
+  readonly residency: Residency;
+  readonly periodOfStayEnd: PlainDate | null;
+  readonly residenceCardNumber: string | null;
+  readonly registration: Registration;
+  readonly plannedMoveOutDate: PlainDate | null;
+  readonly moveOutDestination: string | null;
+  readonly moveInDate: PlainDate | null;
+  readonly moveInNotificationDate: PlainDate | null;
+  readonly version: number;
+}
 
-export const ResidentViewSchema = Type.Object({
-  id: Type.String(),
-  residentCode: Type.String(),
-  individualNumber: Type.String({ description: 'Masked: only the last 4 digits are shown' }),
-  familyName: Type.String(),
-  givenName: Type.String(),
-  familyNameKana: Type.String(),
-  givenNameKana: Type.String(),
-  birthDate: DateSchema,
-  sex: Type.Enum(['male', 'female']),
-  address: Type.String(),
-  phone: Nullable(Type.String()),
-  householdId: Type.String(),
-  nationality: Type.String(),
-  residency: ResidencySchema,
-  periodOfStayEnd: NullableDate,
-  residenceCardNumber: Nullable(Type.String()),
-  registration: Type.Enum(['registered', 'moved-out', 'moved-abroad', 'deceased']),
-  plannedMoveOutDate: NullableDate,
-  moveOutDestination: Nullable(Type.String()),
-  moveInDate: NullableDate,
-  moveInNotificationDate: NullableDate,
-  version: Type.Integer(),
-});
-export type ResidentView = Static<typeof ResidentViewSchema>;
-
-export const ResidentWithCardsSchema = Type.Object({
-  ...ResidentViewSchema.properties,
-  cards: Type.Array(CardViewSchema),
-  allowedActions: Type.Array(Type.Enum(RESIDENT_ACTIONS), { description: 'What the signed-in staff member may ask about this resident now' }),
-});
-export type ResidentWithCards = Static<typeof ResidentWithCardsSchema>;
+export interface ResidentWithCards extends ResidentView {
+  readonly cards: CardView[];
+  /** What the signed-in staff member may ask about this resident now. */
+  readonly allowedActions: ResidentAction[];
+}
 
 /** An individual number as everyone but a logged reveal sees it: the last four digits. */
 export function maskNumber(last4: string): string {

@@ -11,6 +11,8 @@ import { guideRoutes } from './guide/guide-routes.ts';
 import { healthRoutes } from './health/health-routes.ts';
 import { idempotency } from './idempotency.ts';
 import { jobRoutes } from './jobs/job-routes.ts';
+import { createMetrics, type Metrics } from './metrics/metrics.ts';
+import { metricsRoutes } from './metrics/metrics-routes.ts';
 import { noStore } from './no-store.ts';
 import { nulGuard } from './nul-guard.ts';
 import { officeRoutes } from './offices/office-routes.ts';
@@ -40,6 +42,10 @@ export interface HttpOptions {
   readonly signInFailuresPerAddress?: number;
   /** How long a request's body may take to arrive before it is answered 408 (default 30 s). */
   readonly bodyTimeoutMs?: number;
+  /** METRICS_TOKEN: serve /metrics to whoever shows it; without one there is no /metrics (404). */
+  readonly metricsToken?: string;
+  /** The metrics to count into (made here unless given: the server gives those its store reports batches to). */
+  readonly metrics?: Metrics;
 }
 
 /**
@@ -48,7 +54,7 @@ export interface HttpOptions {
  * reports (X-Forwarded-For, X-Forwarded-Proto): sign-in throttling and the `Secure` cookie use them.
  */
 export async function buildApp(context: AppContext, options: FastifyServerOptions & HttpOptions = {}): Promise<FastifyInstance> {
-  const { loginAttemptsPerMinute = 10, signInFailuresPerAddress = 30, bodyTimeoutMs = 30_000, hsts = false, ...fastifyOptions } = options;
+  const { loginAttemptsPerMinute = 10, signInFailuresPerAddress = 30, bodyTimeoutMs = 30_000, hsts = false, metricsToken, metrics, ...fastifyOptions } = options;
   const app = Fastify({
     ...fastifyOptions,
     bodyLimit: 1024 * 1024,
@@ -61,7 +67,11 @@ export async function buildApp(context: AppContext, options: FastifyServerOption
   app.decorate('inFlight', () => inFlight);
   app.addHook('onRequest', async () => void inFlight++);
   app.addHook('onResponse', async () => void inFlight--);
+  // A training instance says so on every answer, pages and problems included (docs/architecture.md "Training mode").
+  const training = context.trainingDate;
+  if (training !== undefined) app.addHook('onRequest', async (_, reply) => void reply.header('madoguchi-training', training));
   await app.register(errorHandler);
+  if (metricsToken !== undefined) await app.register(metricsRoutes, { context, metrics: metrics ?? createMetrics(), token: metricsToken });
   await app.register(nulGuard);
   await app.register(noStore);
   await app.register(bodyTimeout, { timeoutMs: bodyTimeoutMs });
@@ -69,7 +79,7 @@ export async function buildApp(context: AppContext, options: FastifyServerOption
   await app.register(openApi);
   await app.register(staffAuth, { context });
   await app.register(idempotency, { context });
-  await app.register(healthRoutes, { database: context.store });
+  await app.register(healthRoutes, { database: context.store, keys: context.keys });
   await app.register(officeRoutes, { offices: context.offices });
   await app.register(policyRoutes, { policy: context.rules.policy });
   await app.register(ruleRoutes, { context: context.rules });

@@ -15,7 +15,16 @@ declare module 'fastify' {
   }
 }
 
+/** The code of the problem each answered request was refused with, for the metrics (kept only while the request lives). */
+const problemCodes = new WeakMap<FastifyRequest, string>();
+
+/** The code of the problem+json this request was answered with, if it was one. */
+export function problemCodeOf(request: FastifyRequest): string | undefined {
+  return problemCodes.get(request);
+}
+
 export function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
+  problemCodes.set(reply.request, body.code);
   return reply.code(body.status).type(PROBLEM_CONTENT_TYPE).send(body);
 }
 

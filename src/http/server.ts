@@ -3,6 +3,7 @@ import type { Config } from '../app/config.ts';
 import type { AppContext } from '../app/context.ts';
 import { HttpErrorCode } from './problem.ts';
 import { buildApp } from './app.ts';
+import type { Metrics } from './metrics/metrics.ts';
 import { fdSink, LogDestination, logOptions, maskDigits } from './log.ts';
 
 export interface RunningServer {
@@ -14,10 +15,17 @@ export interface RunningServer {
 /**
  * Starts listening on HOST:PORT with structured logs (pino) on standard output, through a
  * destination that survives a full disk; a connection to the database lost while idle is
- * logged as one line.
+ * logged as one line. With METRICS_TOKEN, /metrics counts into `metrics` (those the store reports
+ * its commit batches to).
  */
-export async function startServer(config: Config, context: AppContext): Promise<RunningServer> {
-  const app = await buildApp(context, { trustProxy: config.trustProxy ?? false, hsts: config.hsts, logger: logOptions(config.logLevel, new LogDestination(fdSink(1))) });
+export async function startServer(config: Config, context: AppContext, metrics?: Metrics): Promise<RunningServer> {
+  const app = await buildApp(context, {
+    trustProxy: config.trustProxy ?? false,
+    hsts: config.hsts,
+    logger: logOptions(config.logLevel, new LogDestination(fdSink(1))),
+    ...(config.metricsToken !== undefined && { metricsToken: config.metricsToken }),
+    ...(metrics && { metrics }),
+  });
   context.store.condition.onBackgroundFault((fault) => app.log.warn({ code: HttpErrorCode.Unavailable, cause: fault.code }, maskDigits(fault.message)));
   await app.listen({ port: config.port, host: config.host });
   return {

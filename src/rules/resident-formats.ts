@@ -11,6 +11,23 @@ export const NATIONALITY_PATTERN = '^[A-Z]{2}$';
 /** A phone number as the record keeps it and the hotline matches a caller by: digits and hyphens. */
 export const PHONE_PATTERN = '^[0-9-]{6,20}$';
 
+/**
+ * The longest text each field of a resident's registration takes, for every boundary that
+ * registers one (the API's body, the registry import): a name as a 住民票 writes it, a reading
+ * (フリガナ) a little longer, and an individual number with room for full-width digits and
+ * separators, which R-11 then reads.
+ */
+export const RESIDENT_TEXT_MAX = {
+  individualNumber: 40,
+  familyName: 50,
+  givenName: 50,
+  familyNameKana: 100,
+  givenNameKana: 100,
+  address: 200,
+  householdId: 64,
+  residenceCardNumber: 20,
+} as const;
+
 const RESIDENT_CODE = new RegExp(RESIDENT_CODE_PATTERN);
 const NATIONALITY = new RegExp(NATIONALITY_PATTERN);
 const PHONE = new RegExp(PHONE_PATTERN);

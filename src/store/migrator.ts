@@ -1,10 +1,12 @@
 import { Migrator, type Kysely, type Migration } from 'kysely';
+import type { MigrationStatus } from '../app/ports/store.ts';
 import type { StoreDialect } from './dialect.ts';
 import * as records from './migrations/0001-records.ts';
 import * as keyIds from './migrations/0003-key-ids.ts';
 import * as staffSetup from './migrations/0004-staff-setup.ts';
 import * as auditOrder from './migrations/0005-audit-order.ts';
 import * as jobLeases from './migrations/0006-job-leases.ts';
+import * as instanceMode from './migrations/0010-instance-mode.ts';
 
 /** The shared migrations, frozen once released; a change to the schema is a new entry. */
 const SHARED: Readonly<Record<string, Migration>> = {
@@ -13,21 +15,45 @@ const SHARED: Readonly<Record<string, Migration>> = {
   '0004-staff-setup': staffSetup,
   '0005-audit-order': auditOrder,
   '0006-job-leases': jobLeases,
+  '0010-instance-mode': instanceMode,
 };
+
+const MIGRATION_TABLE = 'madoguchi_migrations';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function migratorOf(db: Kysely<any>, dialect: StoreDialect): Migrator {
+  const migrations = { ...SHARED, ...dialect.migrations };
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: MIGRATION_TABLE,
+    migrationLockTableName: 'madoguchi_migrations_lock',
+  });
+}
 
 /** Runs every migration not yet run, shared and the dialect's own, in name order. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function migrateToLatest(db: Kysely<any>, dialect: StoreDialect): Promise<void> {
-  const migrations = { ...SHARED, ...dialect.migrations };
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: async () => migrations },
-    migrationTableName: 'madoguchi_migrations',
-    migrationLockTableName: 'madoguchi_migrations_lock',
-  });
+  const migrator = migratorOf(db, dialect);
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'a migration';
     throw new Error(`database migration ${failed} failed: ${(error as Error).message ?? String(error)}`);
   }
+}
+
+/**
+ * The code's migrations against those the database has run, without changing anything: those
+ * not yet run (the database is older than the code, e.g. a backup restored under a running
+ * server) and those the code does not know (a newer version ran on it).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function migrationStatus(db: Kysely<any>, dialect: StoreDialect): Promise<MigrationStatus> {
+  const known = await migratorOf(db, dialect).getMigrations();
+  const pending = known.filter((migration) => migration.executedAt === undefined).map((migration) => migration.name);
+  // Before the first migration there is no table to read the others from.
+  if (pending.length === known.length) return { pending, unknown: [] };
+  const names = new Set(known.map((migration) => migration.name));
+  const ran = await db.selectFrom(MIGRATION_TABLE).select('name').execute();
+  return { pending, unknown: ran.map((row: { name: string }) => row.name).filter((name) => !names.has(name)).sort() };
 }

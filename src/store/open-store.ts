@@ -7,7 +7,7 @@ import type { Repositories, Store } from '../app/ports/store.ts';
 import { StoreFault } from '../app/store-fault.ts';
 import type { StoreDialect } from './dialect.ts';
 import { faultAware, postgresFault, sqliteFault, storeCondition } from './faults.ts';
-import { migrateToLatest } from './migrator.ts';
+import { migrateToLatest, migrationStatus } from './migrator.ts';
 import { postgresDialect } from './postgres/postgres-dialect.ts';
 import { auditCheckpointFiles } from './audit-checkpoint-files.ts';
 import { approvalRepository, enquiryRepository } from './repositories/approval-repository.ts';
@@ -18,6 +18,7 @@ import { eventRepository } from './repositories/event-repository.ts';
 import { idempotencyRepository } from './repositories/idempotency-repository.ts';
 import { reportRepository } from './repositories/report-repository.ts';
 import { jobRunRepository } from './repositories/job-run-repository.ts';
+import { instanceModeRepository } from './repositories/instance-mode-repository.ts';
 import { numberRepository } from './repositories/number-repository.ts';
 import { actRecordRepository } from './repositories/act-record-repository.ts';
 import { receiptRepository } from './repositories/receipt-repository.ts';
@@ -40,6 +41,11 @@ export interface StoreSettings {
   readonly busyTimeoutMs?: number;
   /** A second place for the audit checkpoints (AUDIT_CHECKPOINT_COPY_DIR). */
   readonly checkpointCopyDir?: string | undefined;
+  /**
+   * Told the number of commands in each batch the embedded database's group commit runs (the
+   * server's metrics); PostgreSQL commits each command on its own and never calls it.
+   */
+  readonly onCommitBatch?: (commands: number) => void;
 }
 
 export interface OpenStore extends Store {
@@ -63,6 +69,7 @@ function repositories(scope: Scope): Repositories {
     enquiries: enquiryRepository(scope),
     jobRuns: jobRunRepository(scope),
     reports: reportRepository(scope),
+    instance: instanceModeRepository(scope),
   };
 }
 
@@ -105,6 +112,11 @@ export function openStore(settings: StoreSettings): OpenStore {
       checkIntegrity: async () => undefined,
       ping: async () => void (await sql`select 1`.execute(db)),
       migrate: () => migrateToLatest(db, postgresDialect),
+      migrations: () => migrationStatus(db, postgresDialect),
+      async sizeBytes() {
+        const { rows } = await sql<{ size: string }>`select pg_database_size(current_database())::text as size`.execute(db);
+        return Number(rows[0]!.size);
+      },
       optimize: async () => void (await sql`analyze`.execute(db)),
       close: () => db.destroy(),
       transaction: (work) => db.transaction().execute((trx) => work(repositories(scope(trx, postgresDialect)))),
@@ -130,7 +142,11 @@ export function openStore(settings: StoreSettings): OpenStore {
   };
   const { file, db } = open();
   const { file: readerFile, db: reader } = open();
-  const write = groupCommit(db, file, { translate: (error) => condition.translate(error), committed: () => condition.committed() });
+  const write = groupCommit(db, file, {
+    translate: (error) => condition.translate(error),
+    committed: () => condition.committed(),
+    ...(settings.onCommitBatch && { observe: settings.onCommitBatch }),
+  });
   const fileName = path.join(settings.dataDir, SQLITE_FILE_NAME);
   return {
     db,
@@ -153,6 +169,12 @@ export function openStore(settings: StoreSettings): OpenStore {
     },
     ping: async () => void (await sql`select 1`.execute(reader)),
     migrate: () => migrateToLatest(db, sqliteDialect),
+    migrations: () => migrationStatus(reader, sqliteDialect),
+    // The main file as its pages count it, read on the reader (the -wal journal beside it aside).
+    async sizeBytes() {
+      const { rows } = await sql<{ size: number }>`select page_count * page_size as size from pragma_page_count(), pragma_page_size()`.execute(reader);
+      return Number(rows[0]!.size);
+    },
     // A bounded ANALYZE of what changed (analysis_limit keeps it to milliseconds on a big file).
     optimize: () => write(async () => void file.exec('pragma analysis_limit = 1000; pragma optimize = 0x10002')),
     async close() {

@@ -250,6 +250,13 @@ export interface JobLeasesTable {
   expires_at: string | null;
 }
 
+/** Whether the municipality's records are live or a training instance's, since when. */
+export interface InstanceModesTable {
+  municipality_code: string;
+  mode: string;
+  since: string;
+}
+
 export interface Tables {
   residents: ResidentsTable;
   resident_numbers: ResidentNumbersTable;
@@ -267,4 +274,5 @@ export interface Tables {
   proxy_enquiries: ProxyEnquiriesTable;
   job_runs: JobRunsTable;
   job_leases: JobLeasesTable;
+  instance_modes: InstanceModesTable;
 }

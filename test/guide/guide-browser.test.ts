@@ -43,8 +43,9 @@ interface PageNode {
 }
 declare const document: {
   readonly activeElement: { readonly id: string; readonly className: string } | null;
-  readonly documentElement: { readonly scrollWidth: number; readonly clientWidth: number };
+  readonly documentElement: { readonly scrollWidth: number; readonly clientWidth: number; readonly style: { fontSize: string } };
 };
+declare function getComputedStyle(element: unknown): { readonly fontSize: string };
 
 /** The text a reader sees, without the ruby readings. */
 function readable(locator: Locator): Promise<string> {

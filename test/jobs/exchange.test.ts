@@ -85,6 +85,55 @@ describe.each(DIALECTS)('import and export with the resident registry on $name',
     expect(found.body.residents).toMatchObject([{ familyName: '髙﨑', givenName: '①子', address: '東京都江戸川区南小岩七丁目１番' }]);
   });
 
+  it('follows each column rule the README documents, by the English column names too', async () => {
+    const file = path.join(dir, 'rules.csv');
+    const row = (serial: number, cells: Record<string, string>) => {
+      const values: Record<string, string> = { familyName: '葛西', givenName: `${serial}`, familyNameKana: 'カサイ', givenNameKana: 'イチ', birthDate: '1990-04-01', sex: '男', address: '東京都江戸川区', ...cells };
+      return [code(serial), number(serial), values.familyName, values.givenName, values.familyNameKana, values.givenNameKana, values.birthDate, values.sex, values.address, values.phone ?? '', values.householdId ?? '', values.nationality ?? '', values.residency ?? '', values.periodOfStayEnd ?? '', values.residenceCardNumber ?? ''].join(',');
+    };
+    const lines = [
+      'residentCode,individualNumber,familyName,givenName,familyNameKana,givenNameKana,birthDate,sex,address,phone,householdId,nationality,residency,periodOfStayEnd,residenceCardNumber',
+      row(30, { residency: '日本人' }), // line 2: 日本人 with an empty 国籍 is JP
+      row(31, { residency: 'national', nationality: 'jp', sex: '2', birthDate: '1990/4/1' }), // line 3
+      row(32, { residency: '永住者', nationality: 'KR', sex: 'female' }), // line 4
+      row(33, { residency: '特別永住者', nationality: 'KR', sex: '1' }), // line 5
+      row(34, { residency: '外国人', nationality: 'VN', periodOfStayEnd: '2028/3/31', residenceCardNumber: 'ab12345678cd' }), // line 6
+      row(35, { residency: '外国人', nationality: 'VN', periodOfStayEnd: '2028-03-31' }), // line 7: no residence card number
+      row(36, { residency: '外国人' }), // line 8: a foreigner's 国籍 is not assumed
+      row(37, { residency: '日本人', nationality: 'US' }), // line 9: national, but not JP
+      row(38, { phone: '03-5662-0523', householdId: 'H-1', familyNameKana: 'かさい' }), // line 10
+      row(39, { phone: 'ask at home', householdId: 'H-1' }), // line 11: not a phone number
+      row(40, { householdId: 'H-1' }), // line 12: the same household as line 10
+      row(41, { sex: 'x' }), // line 13
+      row(42, { residency: 'visitor' }), // line 14
+    ];
+    writeFileSync(file, lines.join('\n'));
+    const result = await run(['import', 'residents', file]);
+    expect(result.stdout).toContain('7 imported, 0 already registered, 6 rejected');
+    const report = readFileSync(path.join(dir, 'rules.report.csv'), 'utf8').trim().split(/\r?\n/).slice(1);
+    expect(report.map((line) => line.split(',')[0])).toEqual(['7', '8', '9', '11', '13', '14']);
+    expect(report[0]).toContain('residenceCardNumber');
+    expect(report[1]).toContain('nationality');
+    expect(report[2]).toContain('residency');
+    expect(report[3]).toContain('phone');
+    expect(report[4]).toContain('sex');
+    expect(report[5]).toContain('residency');
+    const resident = async (serial: number) => {
+      const found = await world.call('clerk', 'GET', `/api/v1/residents?q=${encodeURIComponent(`葛西 ${serial}`)}`);
+      expect(found.body.residents, `resident ${serial}`).toHaveLength(1);
+      return (await world.call('clerk', 'GET', `/api/v1/residents/${found.body.residents[0].id}`)).body;
+    };
+    expect(await resident(30)).toMatchObject({ residency: 'national', nationality: 'JP', sex: 'male' });
+    expect(await resident(31)).toMatchObject({ residency: 'national', nationality: 'JP', sex: 'female', birthDate: '1990-04-01' });
+    expect(await resident(32)).toMatchObject({ residency: 'foreign-without-period', nationality: 'KR', sex: 'female', periodOfStayEnd: null });
+    expect(await resident(33)).toMatchObject({ residency: 'foreign-without-period', sex: 'male' });
+    expect(await resident(34)).toMatchObject({ residency: 'foreign-with-period', nationality: 'VN', periodOfStayEnd: '2028-03-31', residenceCardNumber: 'AB12345678CD' });
+    const household = await resident(38);
+    expect(household).toMatchObject({ familyNameKana: 'カサイ', phone: '03-5662-0523' });
+    expect((await resident(40)).householdId).toBe(household.householdId);
+    expect((await resident(30)).householdId).not.toBe(household.householdId);
+  });
+
   it('refuses a file whose header names unknown columns, importing nothing', async () => {
     const file = path.join(dir, 'header.csv');
     writeFileSync(file, `氏名,生年月日\n江戸川花子,1990-04-01\n`);

@@ -8,7 +8,7 @@ import { addStaff, systemActor } from '../../src/app/staff.ts';
 import type { Actor } from '../../src/app/actor.ts';
 import { DEFAULT_CONTEXT } from '../../src/rules/context.ts';
 import type { PlainDate } from '../../src/rules/plain-date.ts';
-import { openStore, type OpenStore } from '../../src/store/open-store.ts';
+import { openStore, type OpenStore, type StoreSettings } from '../../src/store/open-store.ts';
 import type { TestDatabase } from './databases.ts';
 
 export const OFFICES = loadOfficeDirectory(DEFAULT_OFFICES_FILE);
@@ -25,9 +25,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** What a test may add to the store's settings. */
+export type TestStoreSettings = Pick<StoreSettings, 'onCommitBatch'>;
+
 /** The use cases on a fresh database of the given kind, with a clock stopped at TEST_TODAY. */
-export async function openTestApp(database: TestDatabase, masterKey = randomBytes(32), today = TEST_TODAY): Promise<TestApp> {
-  const store = openStore({ dataDir: database.dataDir, databaseUrl: database.databaseUrl, municipalityCode: OFFICES.municipality.code });
+export async function openTestApp(database: TestDatabase, masterKey = randomBytes(32), today = TEST_TODAY, settings: TestStoreSettings = {}): Promise<TestApp> {
+  const store = openStore({ ...settings, dataDir: database.dataDir, databaseUrl: database.databaseUrl, municipalityCode: OFFICES.municipality.code });
   await store.migrate();
   const clock = clockAt(today);
   const app = createAppContext({ store, masterKey, rules: DEFAULT_CONTEXT, offices: OFFICES, clock });
@@ -39,7 +42,7 @@ export async function openTestApp(database: TestDatabase, masterKey = randomByte
     masterKey,
     reopen: async () => {
       await store.close();
-      return openTestApp(database, masterKey, clock.today());
+      return openTestApp(database, masterKey, clock.today(), settings);
     },
     close: async () => {
       await store.close();

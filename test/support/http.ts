@@ -5,7 +5,7 @@ import type { Store } from '../../src/app/ports/store.ts';
 import { buildApp, type HttpOptions } from '../../src/http/app.ts';
 import { DEFAULT_CONTEXT, type RuleContext } from '../../src/rules/context.ts';
 import { openStore } from '../../src/store/open-store.ts';
-import { OFFICES, openTestApp, PASSWORD, type TestApp } from './app.ts';
+import { OFFICES, openTestApp, PASSWORD, type TestApp, type TestStoreSettings } from './app.ts';
 import { DIALECTS, temporaryDataDir, type TestDatabase } from './databases.ts';
 
 export { temporaryDataDir };
@@ -25,9 +25,10 @@ export interface HttpTest extends TestApp {
 }
 
 /** The whole HTTP application over a fresh database of the given kind, as `npm start` builds it. */
-export async function openHttpTest(database: TestDatabase, options: HttpOptions & { trustProxy?: string } = {}): Promise<HttpTest> {
-  const t = await openTestApp(database);
-  const http = await buildApp(t.app, { loginAttemptsPerMinute: 1000, signInFailuresPerAddress: 1000, ...options });
+export async function openHttpTest(database: TestDatabase, options: HttpOptions & TestStoreSettings & { trustProxy?: string } = {}): Promise<HttpTest> {
+  const { onCommitBatch, ...httpOptions } = options;
+  const t = await openTestApp(database, undefined, undefined, onCommitBatch ? { onCommitBatch } : {});
+  const http = await buildApp(t.app, { loginAttemptsPerMinute: 1000, signInFailuresPerAddress: 1000, ...httpOptions });
   return {
     ...t,
     http,

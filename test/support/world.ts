@@ -38,8 +38,8 @@ async function inject(http: FastifyInstance, options: InjectOptions): Promise<An
 }
 
 /** The HTTP app on a fresh database with one staff member of each kind, signed in. */
-export async function openWorld(database: TestDatabase): Promise<World> {
-  const t = await openHttpTest(database);
+export async function openWorld(database: TestDatabase, options: Parameters<typeof openHttpTest>[1] = {}): Promise<World> {
+  const t = await openHttpTest(database, options);
   const auth = {} as Record<Who, { authorization: string }>;
   const ids = {} as Record<Who, string>;
   for (const [who, [username, role, office]] of Object.entries(STAFF) as [Who, [string, string, string]][]) {

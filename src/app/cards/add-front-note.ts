@@ -1,16 +1,24 @@
-import type { Static } from 'typebox';
 import { decideCard, type CardCommand } from '../../domain/card-decider.ts';
 import { Procedure } from '../../rules/procedures.ts';
 import type { Actor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
-import type { FrontNoteBody } from '../schemas.ts';
+import type { PlainDate } from '../../rules/plain-date.ts';
+import type { ProxyInput, VersionedInput } from '../command-input.ts';
 import type { Idempotency } from '../command.ts';
 import { cardCommand } from './card-command.ts';
 import { decideAndSave } from './card-command.ts';
 import { checkResidentRegistryPin } from './card-command.ts';
 
+/** 券面記載事項変更: the note, its date, and the 住民基本台帳事務用 PIN checked on the chip. */
+export interface FrontNoteInput extends VersionedInput, ProxyInput<'card.front-note'> {
+  readonly kind: 'address' | 'name' | 'other';
+  readonly text: string;
+  readonly date: PlainDate;
+  readonly pin: string;
+}
+
 /** 券面記載事項変更: a dated note on the card's face, the 住基 PIN checked; a full field needs a free new card. */
-export async function addFrontNote(app: AppContext, actor: Actor, id: string, body: Static<typeof FrontNoteBody>, idempotency?: Idempotency) {
+export async function addFrontNote(app: AppContext, actor: Actor, id: string, body: FrontNoteInput, idempotency?: Idempotency) {
   return cardCommand(
     app,
     actor,

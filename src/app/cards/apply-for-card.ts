@@ -1,4 +1,3 @@
-import type { Static } from 'typebox';
 import { decideApplication } from '../../domain/card-application.ts';
 import { DomainErrorCode, refuse, success } from '../../domain/errors.ts';
 import { Procedure } from '../../rules/procedures.ts';
@@ -8,13 +7,26 @@ import type { AppContext } from '../context.ts';
 import { saveCard } from '../persist.ts';
 import { recordAct } from '../act-records.ts';
 import { useProxyApproval } from '../proxy.ts';
-import type { ApplicationBody } from '../schemas.ts';
+import type { PlainDate } from '../../rules/plain-date.ts';
+import type { ApplicationReason } from '../../domain/card.ts';
+import type { ProxyInput } from '../command-input.ts';
 import { decisionContext } from '../context.ts';
 import type { Idempotency } from '../command.ts';
 import { cardViewOf } from '../views.ts';
 
+/** 交付申請: the photo's date, the certificates wanted, and the counter the card will wait at. */
+export interface ApplicationInput extends ProxyInput<'card.apply'> {
+  readonly applicationDate: PlainDate;
+  readonly photoTakenOn: PlainDate;
+  readonly withSignatureCertificate: boolean;
+  readonly withUserCertificate: boolean;
+  readonly reason?: ApplicationReason;
+  /** The clerk's office when absent. */
+  readonly pickupOfficeId?: string;
+}
+
 /** 交付申請 (docs/api.md POST /residents/{id}/card-applications): the resident may hold one live card at a time. */
-export async function applyForCard(app: AppContext, actor: Actor, residentId: string, body: Static<typeof ApplicationBody>, idempotency?: Idempotency) {
+export async function applyForCard(app: AppContext, actor: Actor, residentId: string, body: ApplicationInput, idempotency?: Idempotency) {
   return runCommand(app, actor, { action: 'card.apply', permission: 'card.counter-procedure', subjectType: 'resident', subjectId: residentId, idempotency }, async (tx, note) => {
     const resident = await tx.residents.get(residentId, { lock: true });
     if (!resident) return refuse(DomainErrorCode.ResidentNotFound, `no resident ${residentId}`);

@@ -1,19 +1,27 @@
-import type { Static } from 'typebox';
 import { decideCard, type CardCommand } from '../../domain/card-decider.ts';
 import { Procedure } from '../../rules/procedures.ts';
 import type { Actor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
-import type { ContinuationBody } from '../schemas.ts';
+import type { PlainDate } from '../../rules/plain-date.ts';
+import type { Presenter } from '../../rules/procedures.ts';
+import type { ProxyInput, VersionedInput } from '../command-input.ts';
 import type { Idempotency } from '../command.ts';
 import { cardCommand } from './card-command.ts';
 import { decideAndSave } from './card-command.ts';
 import { checkResidentRegistryPin } from './card-command.ts';
 
+/** 継続利用: the 住基 PIN, who brought the card and the day. */
+export interface ContinuationInput extends VersionedInput, ProxyInput<'card.continuation'> {
+  readonly pin: string;
+  readonly presentedBy: Presenter;
+  readonly date: PlainDate;
+}
+
 /**
  * 継続利用 after a move in (R-8), with the 住基 PIN: by the holder, a member of the household, or a
  * proxy with an approval (R-13 lets each of them come); who brought the card and the approval agree.
  */
-export async function continueCard(app: AppContext, actor: Actor, id: string, body: Static<typeof ContinuationBody>, idempotency?: Idempotency) {
+export async function continueCard(app: AppContext, actor: Actor, id: string, body: ContinuationInput, idempotency?: Idempotency) {
   return cardCommand(
     app,
     actor,

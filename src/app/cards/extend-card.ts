@@ -1,15 +1,22 @@
-import type { Static } from 'typebox';
 import { holderOf } from '../../domain/holder.ts';
 import { Procedure } from '../../rules/procedures.ts';
 import type { Actor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
-import type { ExtensionBody } from '../schemas.ts';
+import type { PlainDate } from '../../rules/plain-date.ts';
+import type { ProxyInput, VersionedInput } from '../command-input.ts';
 import type { Idempotency } from '../command.ts';
 import { cardCommand } from './card-command.ts';
 import { decideAndSave } from './card-command.ts';
 
+/** The new end of the period of stay, or an application for one still pending. */
+export interface ExtensionInput extends VersionedInput, ProxyInput<'card.extension'> {
+  readonly newPeriodOfStayEnd?: PlainDate;
+  readonly applicationPending?: boolean;
+  readonly today: PlainDate;
+}
+
 /** A foreign resident's card follows the period of stay; the residence card is shown, no photo. */
-export async function extendCard(app: AppContext, actor: Actor, id: string, body: Static<typeof ExtensionBody>, idempotency?: Idempotency) {
+export async function extendCard(app: AppContext, actor: Actor, id: string, body: ExtensionInput, idempotency?: Idempotency) {
   return cardCommand(
     app,
     actor,

@@ -1,4 +1,3 @@
-import type { Static } from 'typebox';
 import type { CardEvent } from '../../domain/card.ts';
 import { pinEntries } from '../../domain/card-checks.ts';
 import { decideCard, type CardCommand } from '../../domain/card-decider.ts';
@@ -9,16 +8,27 @@ import type { Actor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
 import { saveCard } from '../persist.ts';
 import { recordAct } from '../act-records.ts';
-import type { IssueBody } from '../schemas.ts';
+import type { PlainDate } from '../../rules/plain-date.ts';
+import type { IdentityDocument } from '../../rules/identity-documents.ts';
+import type { ProxyInput, VersionedInput } from '../command-input.ts';
 import type { Idempotency } from '../command.ts';
 import { cardViewOf } from '../views.ts';
 import { cardCommand } from './card-command.ts';
+
+/** 交付: the PINs the holder chose, the documents checked, and whether a 通知カード was taken back. */
+export interface IssueInput extends VersionedInput, ProxyInput<'card.issue'> {
+  readonly handedOverOn: PlainDate;
+  /** Set on the chip, never stored or returned in clear. */
+  readonly pins: { readonly signature?: string; readonly user: string; readonly residentRegistry: string; readonly cardInfo: string };
+  readonly identityDocuments: readonly IdentityDocument[];
+  readonly notificationCardReturned: boolean;
+}
 
 /**
  * 交付: at the counter the card was sent to, with identity checked; the PINs are set on the chip,
  * the certificates issued (R-4) and a held 通知カード taken back.
  */
-export async function issueCard(app: AppContext, actor: Actor, id: string, body: Static<typeof IssueBody>, idempotency?: Idempotency) {
+export async function issueCard(app: AppContext, actor: Actor, id: string, body: IssueInput, idempotency?: Idempotency) {
   const sealed = await app.chip.seal(pinEntries(body.pins));
   return cardCommand(
     app,

@@ -1,4 +1,3 @@
-import type { Static } from 'typebox';
 import type { CardEvent } from '../../domain/card.ts';
 import { decideCard } from '../../domain/card-decider.ts';
 import { success } from '../../domain/errors.ts';
@@ -9,17 +8,24 @@ import type { Actor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
 import { saveCard } from '../persist.ts';
 import { recordAct } from '../act-records.ts';
-import type { CertificateBody } from '../schemas.ts';
+import type { IdentityDocument } from '../../rules/identity-documents.ts';
+import type { ProxyInput, VersionedInput } from '../command-input.ts';
 import type { Idempotency } from '../command.ts';
 import { cardViewOf } from '../views.ts';
 import { cardCommand } from './card-command.ts';
+
+/** The certificate's new PIN, with the documents the clerk checked. */
+export interface CertificateInput extends VersionedInput, ProxyInput<'card.certificate'> {
+  readonly pin: string;
+  readonly identityDocuments: readonly IdentityDocument[];
+}
 
 /**
  * 電子証明書の発行・更新 (docs/rules.md R-14, R-15): at a counter, identity checked, a certificate of
  * `kind` is renewed inside its window or issued anew; the holder sets its PIN on the chip. Free:
  * the act records no fee and no receipt.
  */
-export async function issueCertificate(app: AppContext, actor: Actor, id: string, kind: CertificateKind, body: Static<typeof CertificateBody>, idempotency?: Idempotency) {
+export async function issueCertificate(app: AppContext, actor: Actor, id: string, kind: CertificateKind, body: CertificateInput, idempotency?: Idempotency) {
   // Hashed before the transaction (CardChip.seal): the PIN is set only when the decision is made.
   const sealed = await app.chip.seal([{ kind, pin: body.pin }]);
   return cardCommand(

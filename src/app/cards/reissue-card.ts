@@ -1,4 +1,3 @@
-import type { Static } from 'typebox';
 import { decideReissue } from '../../domain/card-reissue.ts';
 import { success } from '../../domain/errors.ts';
 import { holderOf } from '../../domain/holder.ts';
@@ -7,17 +6,34 @@ import type { Actor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
 import { saveCard } from '../persist.ts';
 import { nextReceiptNumber, recordAct } from '../act-records.ts';
-import type { ReissueBody } from '../schemas.ts';
+import type { PlainDate } from '../../rules/plain-date.ts';
+import type { IdentityDocument } from '../../rules/identity-documents.ts';
+import type { ReissueReason } from '../../rules/policy.ts';
+import type { ProxyInput, VersionedInput } from '../command-input.ts';
 import type { Idempotency } from '../command.ts';
 import { cardViewOf } from '../views.ts';
 import { cardCommand } from './card-command.ts';
+
+/** 再交付 within validity (R-10): why, the police report of a loss outside the home, and the new card's application. */
+export interface ReissueInput extends VersionedInput, ProxyInput<'card.reissue'> {
+  readonly reason: ReissueReason;
+  readonly lostAtHome?: boolean;
+  /** 警察署の受理番号. */
+  readonly policeReportNumber?: string;
+  readonly photoTakenOn: PlainDate;
+  readonly applicationDate: PlainDate;
+  readonly identityDocuments: readonly IdentityDocument[];
+  /** As the old card when absent. */
+  readonly withSignatureCertificate?: boolean;
+  readonly withUserCertificate?: boolean;
+}
 
 /**
  * 再交付 within validity (R-10 fee with a receipt; a police report number for loss or theft
  * unless lost at home; a renewal only inside R-6's window): the old card is abolished (lost) or
  * taken back, and a new card is applied for, which then follows the usual path.
  */
-export async function reissueCard(app: AppContext, actor: Actor, id: string, body: Static<typeof ReissueBody>, idempotency?: Idempotency) {
+export async function reissueCard(app: AppContext, actor: Actor, id: string, body: ReissueInput, idempotency?: Idempotency) {
   return cardCommand(
     app,
     actor,

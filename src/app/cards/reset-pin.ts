@@ -1,4 +1,3 @@
-import type { Static } from 'typebox';
 import { decideCard } from '../../domain/card-decider.ts';
 import { success } from '../../domain/errors.ts';
 import type { PinKind } from '../../rules/policy.ts';
@@ -7,13 +6,20 @@ import type { Actor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
 import { saveCard } from '../persist.ts';
 import { recordAct } from '../act-records.ts';
-import type { PinResetBody } from '../schemas.ts';
+import type { IdentityDocument } from '../../rules/identity-documents.ts';
+import type { ProxyInput } from '../command-input.ts';
 import type { Idempotency } from '../command.ts';
 import { cardViewOf } from '../views.ts';
 import { cardCommand } from './card-command.ts';
 
+/** A new PIN, with the documents the clerk checked. */
+export interface PinResetInput extends ProxyInput<'card.pin-reset'> {
+  readonly newPin: string;
+  readonly identityDocuments: readonly IdentityDocument[];
+}
+
 /** 暗証番号の再設定: a forgotten or locked PIN is set anew at a counter, identity checked. */
-export async function resetPin(app: AppContext, actor: Actor, id: string, kind: PinKind, body: Static<typeof PinResetBody>, idempotency?: Idempotency) {
+export async function resetPin(app: AppContext, actor: Actor, id: string, kind: PinKind, body: PinResetInput, idempotency?: Idempotency) {
   const sealed = await app.chip.seal([{ kind, pin: body.newPin }]);
   return cardCommand(
     app,

@@ -15,6 +15,7 @@ import type { ApprovalRepository } from './approval-repository.ts';
 import type { EnquiryRepository } from './enquiry-repository.ts';
 import type { JobRunRepository } from './job-run-repository.ts';
 import type { ReportRepository } from './report-repository.ts';
+import type { InstanceModeRepository } from './instance-mode-repository.ts';
 
 /**
  * The records, as the use cases need them (one file per port in `src/app/ports/`). `src/store`
@@ -32,6 +33,10 @@ export interface Store {
   readonly auditChains: number;
   ping(): Promise<void>;
   migrate(): Promise<void>;
+  /** The code's migrations against those the database has run (for the readiness check). */
+  migrations(): Promise<MigrationStatus>;
+  /** The database's size in bytes (SQLite: page_count × page_size; PostgreSQL: pg_database_size). */
+  sizeBytes(): Promise<number>;
   /** Refreshes the planner's statistics, after a bulk load or at start. */
   optimize(): Promise<void>;
   close(): Promise<void>;
@@ -71,12 +76,20 @@ export interface Repositories {
   readonly enquiries: EnquiryRepository;
   readonly jobRuns: JobRunRepository;
   readonly reports: ReportRepository;
+  readonly instance: InstanceModeRepository;
 }
 
-/** What the health check needs. */
+/** Which migrations of the code the database has not run, and which it has run that the code does not know. */
+export interface MigrationStatus {
+  readonly pending: readonly string[];
+  readonly unknown: readonly string[];
+}
+
+/** What the health checks need. */
 export interface Database {
   /** Resolves once the database answers a query; rejects when it does not. */
   ping(): Promise<void>;
+  migrations(): Promise<MigrationStatus>;
   close(): Promise<void>;
   /** Whether writes are refused for lack of space, though the database answers. */
   readonly condition: Pick<StoreCondition, 'full'>;

@@ -1,13 +1,19 @@
-import type { Static } from 'typebox';
 import { Procedure } from '../../rules/procedures.ts';
 import type { Actor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
-import type { AddressChangeBody } from '../schemas.ts';
+import type { PlainDate } from '../../rules/plain-date.ts';
+import type { ProxyInput, VersionedInput } from '../command-input.ts';
 import type { Idempotency } from '../command.ts';
 import { residentCommand } from './resident-command.ts';
 
+/** 転居: the new address and the day it took effect. */
+export interface AddressChangeInput extends VersionedInput, ProxyInput<'resident.change-address'> {
+  readonly address: string;
+  readonly effectiveDate: PlainDate;
+}
+
 /** An in-city move (転居): the address changes and the signature certificate is revoked (R-4, seed). */
-export async function changeAddress(app: AppContext, actor: Actor, id: string, body: Static<typeof AddressChangeBody>, idempotency?: Idempotency) {
+export async function changeAddress(app: AppContext, actor: Actor, id: string, body: AddressChangeInput, idempotency?: Idempotency) {
   return residentCommand(
     app,
     actor,

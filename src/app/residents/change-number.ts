@@ -1,5 +1,4 @@
 import { randomInt } from 'node:crypto';
-import type { Static } from 'typebox';
 import { DomainErrorCode, refuse, success } from '../../domain/errors.ts';
 import { decideNumberChange } from '../../domain/number-change.ts';
 import { checkDigitOf } from '../../rules/individual-number.ts';
@@ -11,11 +10,16 @@ import { saveCard, saveResident } from '../persist.ts';
 import type { Repositories } from '../ports/store.ts';
 import { recordAct } from '../act-records.ts';
 import { useProxyApproval, type ProxyRecord } from '../proxy.ts';
-import type { NumberChangeBody } from '../schemas.ts';
+import type { ProxyInput } from '../command-input.ts';
 import { decisionContext } from '../context.ts';
 import type { Idempotency } from '../command.ts';
 import { liveCard } from '../persist.ts';
 import { residentWithCards } from '../views.ts';
+
+/** Why misuse of the number is feared. */
+export interface NumberChangeInput extends ProxyInput<'resident.change-number'> {
+  readonly reason: string;
+}
 
 /** A new individual number that no one has ever had: 11 random digits and their check digit. */
 export async function newIndividualNumber(app: AppContext, tx: Repositories): Promise<string> {
@@ -56,12 +60,12 @@ export async function changeNumberIn(app: AppContext, tx: Repositories, actor: A
 }
 
 /** A number change in the caller's transaction, for the holder or for a proxy with an approval naming it. */
-export async function numberChangeFor(app: AppContext, tx: Repositories, actor: Actor, id: string, body: Static<typeof NumberChangeBody>) {
+export async function numberChangeFor(app: AppContext, tx: Repositories, actor: Actor, id: string, body: NumberChangeInput) {
   const request = { approvalId: body.proxyApprovalId, procedure: Procedure.NumberChange };
   return useProxyApproval(app, tx, actor, request, id, (proxy) => changeNumberIn(app, tx, actor, id, body, proxy));
 }
 
-export async function changeNumber(app: AppContext, actor: Actor, id: string, body: Static<typeof NumberChangeBody>, idempotency?: Idempotency) {
+export async function changeNumber(app: AppContext, actor: Actor, id: string, body: NumberChangeInput, idempotency?: Idempotency) {
   return runCommand(app, actor, { action: 'resident.change-number', permission: 'resident.change-number', subjectType: 'resident', subjectId: id, idempotency }, async (tx, note) => {
     note.details = { reason: body.reason };
     return numberChangeFor(app, tx, actor, id, body);

@@ -1,12 +1,21 @@
-import type { Static } from 'typebox';
 import { DomainErrorCode, refuse, success } from '../../domain/errors.ts';
 import type { Actor } from '../actor.ts';
 import { runCommand, type Idempotency } from '../command.ts';
 import type { AppContext } from '../context.ts';
-import type { ProxyEnquiryBody } from '../schemas.ts';
+import type { PlainDate } from '../../rules/plain-date.ts';
+import type { ProxyProcedure } from '../proxy-procedures.ts';
+
+/** A proxy's prior enquiry: who called, as what, and for which R-13 procedure. */
+export interface ProxyEnquiryInput {
+  readonly enquiredOn: PlainDate;
+  readonly callerName: string;
+  readonly relationship: string;
+  readonly procedure: ProxyProcedure;
+  readonly notes?: string;
+}
 
 /** A proxy's prior enquiry (代理人は必ず事前にお問い合わせください), recorded for the later approval. */
-export async function recordEnquiry(app: AppContext, actor: Actor, residentId: string, body: Static<typeof ProxyEnquiryBody>, idempotency?: Idempotency) {
+export async function recordEnquiry(app: AppContext, actor: Actor, residentId: string, body: ProxyEnquiryInput, idempotency?: Idempotency) {
   return runCommand(app, actor, { action: 'proxy.enquiry', permission: 'approval.request', subjectType: 'resident', subjectId: residentId, idempotency }, async (tx, note) => {
     if (!(await tx.residents.get(residentId))) return refuse(DomainErrorCode.ResidentNotFound, `no resident ${residentId}`);
     const record = {

@@ -6,13 +6,37 @@ import { runCommand } from '../command.ts';
 import type { AppContext } from '../context.ts';
 import { saveCard } from '../persist.ts';
 import { recordAct } from '../act-records.ts';
-import type { ArrivalBody } from '../schemas.ts';
+import type { PlainDate } from '../../rules/plain-date.ts';
 import type { ResidentWithCards } from '../views.ts';
 import { decisionContext } from '../context.ts';
 import type { Idempotency } from '../command.ts';
 import { residentWithCards } from '../views.ts';
-import { registerIn } from './register-resident.ts';
+import { registerIn, type RegisterResidentInput } from './register-resident.ts';
 import type { Result } from '../app-errors.ts';
+
+/** The dates a certificate on a card taken over was issued and expires on. */
+interface CertificatePlan {
+  readonly issuedOn: PlainDate;
+  readonly expiresOn: PlainDate;
+}
+
+/**
+ * A newcomer's registration (the 転入届's day is their moveInNotificationDate), with the card they
+ * hold as its issuing municipality made it; the PINs only initialise the simulated chip.
+ */
+export interface ArrivalInput extends Omit<RegisterResidentInput, 'moveInDate'> {
+  readonly moveInDate: PlainDate;
+  readonly notificationDate: PlainDate;
+  readonly plannedMoveOutDate?: PlainDate;
+  readonly cardPresented: boolean;
+  readonly card?: {
+    readonly issueDate: PlainDate;
+    readonly expiryDate: PlainDate;
+    readonly issuedBy: string;
+    readonly certificates: { readonly signature?: CertificatePlan; readonly user?: CertificatePlan };
+    readonly pins?: { readonly signature?: string; readonly user: string; readonly residentRegistry: string; readonly cardInfo: string };
+  };
+}
 
 /**
  * A person moving in from a municipality this system does not serve (docs/api.md "arrivals"): they
@@ -20,7 +44,7 @@ import type { Result } from '../app-errors.ts';
  * the special move rule still held on the notification day (if not, the card is abolished);
  * otherwise R-8's 90 days for continued use start.
  */
-export async function registerArrival(app: AppContext, actor: Actor, body: ArrivalBody, idempotency?: Idempotency): Promise<Result<ResidentWithCards>> {
+export async function registerArrival(app: AppContext, actor: Actor, body: ArrivalInput, idempotency?: Idempotency): Promise<Result<ResidentWithCards>> {
   const sealed = await app.chip.seal(pinEntries(body.card?.pins ?? {}));
   return runCommand(app, actor, { action: 'resident.arrival', permission: 'resident.write', subjectType: 'resident', subjectId: null, idempotency }, async (tx, note) => {
     const context = decisionContext(app);

@@ -1,20 +1,46 @@
 import { DomainErrorCode, refuse, success } from '../../domain/errors.ts';
 import { decideRegistration } from '../../domain/resident-registration.ts';
-import type { ResidentFacts } from '../../domain/resident.ts';
+import type { ResidentFacts, Sex } from '../../domain/resident.ts';
+import type { PlainDate } from '../../rules/plain-date.ts';
+import type { Residency } from '../../rules/residency.ts';
 import type { Actor } from '../actor.ts';
 import { runCommand } from '../command.ts';
 import type { AppContext } from '../context.ts';
 import type { ResidentRecord } from '../ports/resident-repository.ts';
 import type { Repositories } from '../ports/store.ts';
 import { recordAct } from '../act-records.ts';
-import type { RegisterResidentBody } from '../schemas.ts';
 import { residentView, type ResidentView } from '../views.ts';
 import { decisionContext } from '../context.ts';
 import type { Idempotency } from '../command.ts';
 import type { Result } from '../app-errors.ts';
 
+/**
+ * A registration as every boundary gives it (the API, the registry import, the demo), each
+ * checking it against the fields of rules/resident-fields.ts first: the record's facts, the number
+ * in clear (R-11 reads full-width digits), and the household, a new one when absent.
+ */
+export interface RegisterResidentInput {
+  readonly residentCode: string;
+  readonly individualNumber: string;
+  readonly familyName: string;
+  readonly givenName: string;
+  readonly familyNameKana: string;
+  readonly givenNameKana: string;
+  readonly birthDate: PlainDate;
+  readonly sex: Sex;
+  readonly address: string;
+  readonly phone?: string;
+  readonly householdId?: string;
+  readonly nationality: string;
+  readonly residency: Residency;
+  readonly periodOfStayEnd?: PlainDate;
+  readonly residenceCardNumber?: string;
+  readonly moveInDate?: PlainDate;
+  readonly moveInNotificationDate?: PlainDate;
+}
+
 /** What a registration says of a resident, from its body (checked by checkResidentFacts before use). */
-export function factsOf(body: RegisterResidentBody, householdId: string): ResidentFacts {
+export function factsOf(body: RegisterResidentInput, householdId: string): ResidentFacts {
   return {
     residentCode: body.residentCode,
     familyName: body.familyName,
@@ -22,7 +48,7 @@ export function factsOf(body: RegisterResidentBody, householdId: string): Reside
     familyNameKana: body.familyNameKana,
     givenNameKana: body.givenNameKana,
     birthDate: body.birthDate,
-    sex: body.sex as ResidentFacts['sex'],
+    sex: body.sex,
     address: body.address,
     householdId,
     nationality: body.nationality,
@@ -42,7 +68,7 @@ export async function registerIn(
   app: AppContext,
   tx: Repositories,
   actor: Actor,
-  body: RegisterResidentBody,
+  body: RegisterResidentInput,
   arrival: boolean,
   id = app.ids.next(),
 ): Promise<Result<ResidentRecord>> {
@@ -63,7 +89,7 @@ export async function registerIn(
   return success(record);
 }
 
-export async function registerResident(app: AppContext, actor: Actor, body: RegisterResidentBody, idempotency?: Idempotency): Promise<Result<ResidentView>> {
+export async function registerResident(app: AppContext, actor: Actor, body: RegisterResidentInput, idempotency?: Idempotency): Promise<Result<ResidentView>> {
   return runCommand(app, actor, { action: 'resident.register', permission: 'resident.write', subjectType: 'resident', subjectId: null, idempotency }, async (tx, note) => {
     const registered = await registerIn(app, tx, actor, body, false);
     if (!registered.ok) return registered;

@@ -1,14 +1,17 @@
-import type { Static } from 'typebox';
 import { DomainErrorCode, refuse, success } from '../../domain/errors.ts';
 import type { Actor } from '../actor.ts';
 import { runCommand, type AnswerSeal, type Idempotency } from '../command.ts';
 import type { EncryptedNumber } from '../ports/number-repository.ts';
 import type { AppContext } from '../context.ts';
-import type { RevealBody } from '../schemas.ts';
 import type { Result } from '../app-errors.ts';
 
+/** Why the number is needed; kept in the audit trail. */
+export interface RevealInput {
+  readonly purpose: string;
+}
+
 /** The individual number in clear: only by a logged reveal, with its purpose, never by any other route. */
-export async function revealNumber(app: AppContext, actor: Actor, id: string, body: Static<typeof RevealBody>, idempotency?: Idempotency): Promise<Result<{ individualNumber: string }>> {
+export async function revealNumber(app: AppContext, actor: Actor, id: string, body: RevealInput, idempotency?: Idempotency): Promise<Result<{ individualNumber: string }>> {
   // A repeat of the Idempotency-Key answers the number first revealed, audited once, as the first
   // request was: the answer is kept encrypted like every individual number, never in clear.
   const seal: AnswerSeal<{ individualNumber: string }> = {

@@ -3,9 +3,21 @@ import { refuseField, success } from '../../domain/errors.ts';
 import { searchForm } from '../../domain/name-search.ts';
 import { authorize, type Actor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
-import type { SearchQuery } from '../schemas.ts';
+import type { PlainDate } from '../../rules/plain-date.ts';
 import { residentView, type ResidentView } from '../views.ts';
 import type { Result } from '../app-errors.ts';
+
+/** What a search asks for: at least one of a name, a birth date, an address or a phone; a page of `limit` after `cursor`. */
+export interface SearchInput {
+  /** Name in kanji or kana, partial. */
+  readonly q?: string;
+  readonly birthDate?: PlainDate;
+  /** Address, partial. */
+  readonly address?: string;
+  readonly phone?: string;
+  readonly limit?: number;
+  readonly cursor?: string;
+}
 
 /** Search by name (kanji or kana, partial), birth date, address or phone; numbers masked. */
 export interface SearchResult {
@@ -19,7 +31,7 @@ export interface SearchResult {
  * Search by name (kanji or kana: names starting with the text, or when none do, containing it),
  * birth date, address or phone; numbers masked; each resident with their live card.
  */
-export async function searchResidents(app: AppContext, actor: Actor, query: SearchQuery): Promise<Result<SearchResult>> {
+export async function searchResidents(app: AppContext, actor: Actor, query: SearchInput): Promise<Result<SearchResult>> {
   const allowed = authorize(actor, 'resident.search');
   if (!allowed.ok) return allowed;
   if (query.q === undefined && query.birthDate === undefined && query.address === undefined && query.phone === undefined) {

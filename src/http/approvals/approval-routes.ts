@@ -3,25 +3,10 @@ import { Type } from 'typebox';
 import { authorize } from '../../app/actor.ts';
 import { decideApproval, listApprovals, requestApproval } from '../../app/approvals.ts';
 import type { AppContext } from '../../app/context.ts';
-import { ApprovalDecisionBody, ApprovalRequestBody } from '../../app/schemas.ts';
 import { success } from '../../domain/errors.ts';
 import { IdParams, staffRoute } from '../staff-route.ts';
+import { ApprovalDecisionBody, ApprovalListQuery, ApprovalRequestBody, ApprovalSchema } from './approval-schemas.ts';
 
-const ApprovalSchema = Type.Object({
-  id: Type.String(),
-  kind: Type.Enum(['proxy', 'number-change']),
-  status: Type.Enum(['pending', 'approved', 'refused', 'used']),
-  residentId: Type.String(),
-  procedure: Type.Union([Type.String(), Type.Null()]),
-  payload: Type.Object({}, { additionalProperties: true }),
-  requestedBy: Type.String(),
-  requestedOfficeId: Type.String(),
-  requestedAt: Type.String(),
-  decidedBy: Type.Union([Type.String(), Type.Null()]),
-  decidedAt: Type.Union([Type.String(), Type.Null()]),
-  decisionNote: Type.Union([Type.String(), Type.Null()]),
-  usedAt: Type.Union([Type.String(), Type.Null()]),
-});
 const tags = ['approvals'];
 
 /** Supervisor approvals: proxy procedures and individual-number changes. */
@@ -48,10 +33,7 @@ export async function approvalRoutes(app: FastifyInstance, { context }: { contex
       url: '/api/v1/approvals',
       summary: 'Requests, by status (pending by default) and resident',
       tags,
-      querystring: Type.Object(
-        { status: Type.Optional(Type.Enum(['pending', 'approved', 'refused', 'used'])), residentId: Type.Optional(Type.String({ format: 'uuid' })) },
-        { additionalProperties: false },
-      ),
+      querystring: ApprovalListQuery,
       response: Type.Array(ApprovalSchema),
       problems: [],
     },

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
 import { addFrontNote } from '../../app/cards/add-front-note.ts';
 import { cardHistory } from '../../app/cards/card-history.ts';
 import { continueCard } from '../../app/cards/continue-card.ts';
@@ -16,31 +15,31 @@ import { suspendCard } from '../../app/cards/suspend-card.ts';
 import { verifyPin } from '../../app/cards/verify-pin.ts';
 import type { AppContext } from '../../app/context.ts';
 import {
+  CardHistorySchema,
+  CardViewSchema,
   CertificateBody,
-  CertificateKindParam,
+  CertificateParams,
   ContinuationBody,
   ExtensionBody,
   FrontNoteBody,
   IssueBody,
   ManufactureBody,
-  PinKindParam,
+  PinCheckSchema,
+  PinParams,
   PinResetBody,
   PinVerifyBody,
+  ReissueAnswerSchema,
   ReissueBody,
   ResumeBody,
   ReturnBody,
   SuspendBody,
-} from '../../app/schemas.ts';
-import { CardViewSchema } from '../../app/views.ts';
-import { ReissueFeeOutput } from '../../rules/reissue-fee.ts';
+} from './card-schemas.ts';
 import type { ErrorCode } from '../problem.ts';
 import { IdParams, staffRoute } from '../staff-route.ts';
 
 const tags = ['cards'];
 const COMMAND: ErrorCode[] = ['CARD.NOT_FOUND', 'CARD.INVALID_TRANSITION', 'CARD.VERSION_CONFLICT', 'INPUT.INVALID', 'IDEMPOTENCY.KEY_REUSED'];
 const PROXY: ErrorCode[] = ['APPROVAL.NOT_FOUND', 'APPROVAL.NOT_USABLE'];
-const PinParams = Type.Object({ id: Type.String({ format: 'uuid' }), kind: PinKindParam });
-const CertificateParams = Type.Object({ id: Type.String({ format: 'uuid' }), kind: CertificateKindParam });
 
 /** docs/api.md "Cards": every procedure of a card, each a command with its problems. */
 export async function cardRoutes(app: FastifyInstance, { context }: { context: AppContext }): Promise<void> {
@@ -57,9 +56,7 @@ export async function cardRoutes(app: FastifyInstance, { context }: { context: A
       summary: "The card's events, oldest first",
       tags,
       params: IdParams,
-      response: Type.Array(
-        Type.Object({ version: Type.Integer(), type: Type.String(), recordedAt: Type.String(), actorId: Type.Union([Type.String(), Type.Null()]), data: Type.Object({}, { additionalProperties: true }) }),
-      ),
+      response: CardHistorySchema,
       problems: ['CARD.NOT_FOUND'],
     },
     ({ request, params }) => cardHistory(context, request.actor, params.id),
@@ -113,7 +110,7 @@ export async function cardRoutes(app: FastifyInstance, { context }: { context: A
       tags,
       params: PinParams,
       body: PinVerifyBody,
-      response: Type.Object({ ok: Type.Boolean(), remainingAttempts: Type.Integer(), locked: Type.Boolean() }),
+      response: PinCheckSchema,
       problems: ['CARD.NOT_FOUND', 'CARD.INVALID_TRANSITION', 'PIN.LOCKED', 'PIN.MISMATCH', 'AUTH.COUNTER_ONLY'],
       idempotency: 'command',
     },
@@ -214,7 +211,7 @@ export async function cardRoutes(app: FastifyInstance, { context }: { context: A
       tags,
       params: IdParams,
       body: ReissueBody,
-      response: Type.Object({ fee: ReissueFeeOutput, receiptNumber: Type.Union([Type.String(), Type.Null()]), newCard: CardViewSchema }),
+      response: ReissueAnswerSchema,
       problems: [...COMMAND, ...PROXY, 'REISSUE.POLICE_REPORT_REQUIRED', 'RENEWAL.WINDOW_NOT_OPEN', 'APPLICATION.PHOTO_TOO_OLD', 'IDENTITY.INSUFFICIENT', 'CERTIFICATE.SIGNATURE_UNDER_15'],
       idempotency: 'command',
     },

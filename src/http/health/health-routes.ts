@@ -1,18 +1,46 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import type { KeyRing } from '../../app/crypto/key-ring.ts';
 import type { Database } from '../../app/ports/store.ts';
 import { StoreFault } from '../../app/store-fault.ts';
 import { sendProblem } from '../error-handler.ts';
 import { maskDigits } from '../log.ts';
 import { HttpErrorCode, problem, problemResponses } from '../problem.ts';
 
+/** The checks of readiness, in the order they are made. */
+const CHECKS = ['database', 'migrations', 'key'] as const;
+type Check = (typeof CHECKS)[number];
+type CheckOutcome = 'ok' | 'failed' | 'not-checked';
+
+const OutcomeSchema = Type.Enum(['ok', 'failed', 'not-checked']);
+const ChecksSchema = Type.Object(
+  { database: OutcomeSchema, migrations: OutcomeSchema, key: OutcomeSchema } satisfies Record<Check, unknown>,
+  { description: 'Each check: ok, failed, or not-checked (the migrations when the database does not answer)' },
+);
+
+/** A value no one's: encrypted and decrypted to show that the number key is loaded and works. */
+const KEY_PROBE = 'madoguchi-readiness-probe';
+
+export interface HealthOptions {
+  readonly database: Database;
+  readonly keys: Pick<KeyRing, 'encryptNumber' | 'decryptNumber'>;
+}
+
 /**
- * GET /api/v1/health: `{ status: "ok" }` once the database answers and takes writes (docs/api.md
- * "Public"). A database that does not answer is 503 SERVICE.UNAVAILABLE; one that answers but
- * refused a write for lack of space is 503 STORAGE.FULL until a write commits again, so that a
- * monitor sees a full disk, which a query alone would not show.
+ * The health checks (docs/api.md "Public" and README "Operations and monitoring"):
+ *
+ * - GET /api/v1/health: `{ status: "ok" }` once the database answers and takes writes. A database
+ *   that does not answer is 503 SERVICE.UNAVAILABLE; one that answers but refused a write for lack
+ *   of space is 503 STORAGE.FULL until a write commits again, so that a monitor sees a full disk,
+ *   which a query alone would not show. Clients rely on it as it is.
+ * - GET /api/v1/health/live: the process answers (no database asked), for a supervisor that
+ *   restarts a process that hangs: a database that is away is no reason to restart the server.
+ * - GET /api/v1/health/ready: the database answers, has run every migration the code has and none
+ *   it does not know (a backup of another version restored under the running server), and the
+ *   number key is loaded and works; 503 naming the check that failed, for a balancer that should
+ *   send no requests here until it passes.
  */
-export const healthRoutes: FastifyPluginAsyncTypebox<{ database: Database }> = async (app, { database }) => {
+export const healthRoutes: FastifyPluginAsyncTypebox<HealthOptions> = async (app, { database, keys }) => {
   app.get(
     '/api/v1/health',
     {
@@ -26,9 +54,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ database: Database }> = a
       try {
         await database.ping();
       } catch (error) {
-        // A monitor asks every few seconds: one line each time, a stack only for the unexpected.
-        if (error instanceof StoreFault) request.log.error({ code: HttpErrorCode.Unavailable, cause: error.code }, maskDigits(error.message));
-        else request.log.error({ err: error }, 'database does not answer');
+        logUnanswered(request.log, error);
         return sendProblem(reply, problem(HttpErrorCode.Unavailable, 'The database does not answer'));
       }
       if (database.condition.full) {
@@ -37,4 +63,75 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ database: Database }> = a
       return { status: 'ok' as const };
     },
   );
+
+  app.get(
+    '/api/v1/health/live',
+    {
+      schema: {
+        summary: 'Whether the process answers (liveness); asks no database',
+        tags: ['public'],
+        response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+      },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
+
+  app.get(
+    '/api/v1/health/ready',
+    {
+      schema: {
+        summary: 'Whether the service can take requests (readiness): database answers, migrations current, number key loaded',
+        description: 'A 503 problem names the checks that failed in `failed` and gives every check in `checks`.',
+        tags: ['public'],
+        response: {
+          200: Type.Object({ status: Type.Literal('ok'), checks: ChecksSchema }),
+          ...problemResponses(HttpErrorCode.Unavailable),
+        },
+      },
+    },
+    async (request, reply) => {
+      const checks: Record<Check, CheckOutcome> = { database: 'ok', migrations: 'ok', key: 'ok' };
+      const reasons: string[] = [];
+      try {
+        await database.ping();
+        try {
+          const { pending, unknown } = await database.migrations();
+          if (pending.length > 0 || unknown.length > 0) {
+            checks.migrations = 'failed';
+            if (pending.length > 0) reasons.push(`the database has not run the migrations ${pending.join(', ')}`);
+            if (unknown.length > 0) reasons.push(`the database has run migrations this version does not know: ${unknown.join(', ')}`);
+          }
+        } catch (error) {
+          request.log.error({ err: error }, 'the migrations could not be read');
+          checks.migrations = 'failed';
+          reasons.push('the migrations the database has run cannot be read');
+        }
+      } catch (error) {
+        logUnanswered(request.log, error);
+        checks.database = 'failed';
+        checks.migrations = 'not-checked';
+        reasons.push('the database does not answer');
+      }
+      try {
+        if (keys.decryptNumber(keys.encryptNumber(KEY_PROBE)) !== KEY_PROBE) throw new Error('the number key gave back another value');
+      } catch (error) {
+        request.log.error({ err: error }, 'the number key does not work');
+        checks.key = 'failed';
+        reasons.push('the number key does not encrypt and decrypt');
+      }
+      const failed = CHECKS.filter((check) => checks[check] === 'failed');
+      if (failed.length > 0) {
+        // Extension members of the problem (RFC 9457): which checks failed, and how each went.
+        const body = { ...problem(HttpErrorCode.Unavailable, `Not ready: ${reasons.join('; ')}`), failed, checks };
+        return sendProblem(reply, body);
+      }
+      return { status: 'ok' as const, checks };
+    },
+  );
 };
+
+/** A monitor asks every few seconds: one line each time, a stack only for the unexpected. */
+function logUnanswered(log: { error(object: object, message: string): void }, error: unknown): void {
+  if (error instanceof StoreFault) log.error({ code: HttpErrorCode.Unavailable, cause: error.code }, maskDigits(error.message));
+  else log.error({ err: error }, 'database does not answer');
+}

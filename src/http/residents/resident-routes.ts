@@ -15,64 +15,35 @@ import { residentProcedures } from '../../app/residents/resident-procedures.ts';
 import { revealNumber } from '../../app/residents/reveal-number.ts';
 import { searchResidents } from '../../app/residents/search-residents.ts';
 import { updatePeriodOfStay } from '../../app/residents/update-period-of-stay.ts';
+import { CardViewSchema } from '../cards/card-schemas.ts';
 import {
   AddressChangeBody,
   ApplicationBody,
   ArrivalBody,
+  EnquirySchema,
   MoveInBody,
   MoveOutBody,
   NameChangeBody,
+  NumberChangeAnswerSchema,
   NumberChangeBody,
   PeriodOfStayBody,
+  ProcedureSchema,
   ProxyEnquiryBody,
   RegisterResidentBody,
+  ResidentDetailSchema,
+  ResidentViewSchema,
+  ResidentWithCardsSchema,
+  RevealAnswerSchema,
   RevealBody,
   SearchQuery,
-} from '../../app/schemas.ts';
-import { CardViewSchema, ResidentViewSchema, ResidentWithCardsSchema } from '../../app/views.ts';
-import { DateSchema } from '../../rules/schema.ts';
+  SearchResultSchema,
+} from './resident-schemas.ts';
 import { IdParams, staffRoute } from '../staff-route.ts';
 
 const tags = ['residents'];
 const WRITE_PROBLEMS = ['RESIDENT.NOT_FOUND', 'RESIDENT.INVALID_TRANSITION', 'RESIDENT.VERSION_CONFLICT', 'INPUT.INVALID', 'IDEMPOTENCY.KEY_REUSED'] as const;
 /** An approved proxy that cannot be found or used for this procedure. */
 const PROXY_PROBLEMS = ['APPROVAL.NOT_FOUND', 'APPROVAL.NOT_USABLE'] as const;
-
-const SearchResultSchema = Type.Object({
-  residents: Type.Array(
-    Type.Object({ ...ResidentViewSchema.properties, card: Type.Union([Type.Object({ id: Type.String(), status: Type.String() }), Type.Null()]) }),
-  ),
-  nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as cursor for the next page' }),
-  match: Type.Enum(['prefix', 'contains'], { description: 'Names starting with q, or (when none do) containing it' }),
-  truncated: Type.Boolean({ description: 'More residents contain the text than a search looks at: narrow it, e.g. with a birth date' }),
-});
-const ProcedureSchema = Type.Object({
-  id: Type.String(),
-  kind: Type.String(),
-  residentId: Type.Union([Type.String(), Type.Null()]),
-  cardId: Type.Union([Type.String(), Type.Null()]),
-  staffId: Type.String(),
-  officeId: Type.String(),
-  occurredAt: Type.String(),
-  businessDate: DateSchema,
-  documents: Type.Array(Type.String()),
-  fee: Type.Union([Type.Integer(), Type.Null()]),
-  receiptNumber: Type.Union([Type.String(), Type.Null()]),
-  outcome: Type.String(),
-  details: Type.Object({}, { additionalProperties: true }),
-  proxy: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]),
-});
-const EnquirySchema = Type.Object({
-  id: Type.String(),
-  residentId: Type.String(),
-  enquiredOn: DateSchema,
-  callerName: Type.String(),
-  relationship: Type.String(),
-  procedure: Type.String(),
-  notes: Type.String(),
-  recordedBy: Type.String(),
-  recordedAt: Type.String(),
-});
 
 /** docs/api.md "Residents": registration, search, the record, the logged reveal, and every change of a resident. */
 export async function residentRoutes(app: FastifyInstance, { context }: { context: AppContext }): Promise<void> {
@@ -112,7 +83,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       summary: 'One resident with their cards and household',
       tags,
       params: IdParams,
-      response: Type.Object({ ...ResidentWithCardsSchema.properties, household: Type.Array(ResidentViewSchema) }),
+      response: ResidentDetailSchema,
       problems: ['RESIDENT.NOT_FOUND'],
     },
     ({ request, params }) => getResident(context, request.actor, params.id),
@@ -139,7 +110,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       tags,
       params: IdParams,
       body: RevealBody,
-      response: Type.Object({ individualNumber: Type.String() }),
+      response: RevealAnswerSchema,
       problems: ['RESIDENT.NOT_FOUND'],
       idempotency: 'command',
     },
@@ -244,7 +215,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       tags,
       params: IdParams,
       body: NumberChangeBody,
-      response: Type.Object({ ...ResidentWithCardsSchema.properties, newCardId: Type.Union([Type.String(), Type.Null()]) }),
+      response: NumberChangeAnswerSchema,
       problems: [...WRITE_PROBLEMS, ...PROXY_PROBLEMS],
       idempotency: 'command',
     },

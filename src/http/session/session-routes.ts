@@ -1,10 +1,9 @@
 import rateLimit, { normalizeIP } from '@fastify/rate-limit';
-import { PERMISSION_VALUES, permissionsOf, ROLES } from '../../domain/roles.ts';
+import { permissionsOf } from '../../domain/roles.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app/context.ts';
-import { LoginBody, PasswordChangeBody, SetupBody } from '../../app/schemas.ts';
 import { completeSetup } from '../../app/staff-accounts.ts';
 import { changePassword, signIn, signOut, SESSION_HOURS, type SignedIn } from '../../app/staff.ts';
 import type { Result } from '../../app/app-errors.ts';
@@ -13,24 +12,7 @@ import { sendProblem } from '../error-handler.ts';
 import { HttpErrorCode, problem, problemResponses } from '../problem.ts';
 import { sendResult } from '../reply.ts';
 import { AttemptBudget } from './attempt-budget.ts';
-
-export const StaffViewSchema = Type.Object({
-  id: Type.String(),
-  username: Type.String(),
-  name: Type.String(),
-  role: Type.Enum(ROLES),
-  officeId: Type.String(),
-  mustChangePassword: Type.Boolean(),
-});
-
-const SessionSchema = Type.Object({
-  token: Type.String({ description: 'Send as Authorization: Bearer <token>' }),
-  csrfToken: Type.String({ description: `With the session cookie, send in the ${CSRF_HEADER} header of every change` }),
-  csrfHeader: Type.Literal(CSRF_HEADER),
-  expiresAt: Type.String({ format: 'date-time' }),
-  user: StaffViewSchema,
-  permissions: Type.Array(Type.Enum(PERMISSION_VALUES), { description: 'What the signed-in staff member may do: the web app offers nothing else' }),
-});
+import { LoginBody, PasswordChangeBody, SessionSchema, SetupBody, StaffViewSchema } from './session-schemas.ts';
 
 export interface SignInLimits {
   /** Attempts per minute per address and username, right or wrong, before 429. */

@@ -5,30 +5,10 @@ import type { AppContext } from '../../app/context.ts';
 import { accountsAwaitingSetup, changeStaffRole, disableStaff, enableStaff, endStaffSessions, issueSetupCode, resetStaff } from '../../app/staff-accounts.ts';
 import { addStaff, staffAccountView } from '../../app/staff.ts';
 import { success } from '../../domain/errors.ts';
-import { ROLES } from '../../domain/roles.ts';
-import { StaffViewSchema } from '../session/session-routes.ts';
 import { IdParams, staffRoute } from '../staff-route.ts';
+import { NewStaffBody, RoleBody, SessionsEndedSchema, SetupCodeSchema, StaffAccountChangeSchema, StaffAccountSchema } from './staff-schemas.ts';
 
 const tags = ['staff'];
-
-const StaffAccountSchema = Type.Object({
-  ...StaffViewSchema.properties,
-  state: Type.Enum(['active', 'awaiting-setup', 'disabled'], { description: 'awaiting-setup: no password yet; a supervisor of its office issues a setup code' }),
-  setupCodeExpiresAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'When the outstanding setup code stops working; null when none works' }),
-});
-
-const StaffAccountChangeSchema = Type.Object({
-  ...StaffAccountSchema.properties,
-  oneTimePassword: Type.Optional(Type.String({ description: "An administrator's account only: shown this once, changed at first sign-in" })),
-});
-
-/**
- * The answers of adding an account, a reset and a setup code carry a secret shown once: they are
- * never kept for a repeat of an Idempotency-Key (the key is not passed on), so that no setup code
- * or one-time password lies in the database in the clear. A repeat makes a new one, which
- * replaces the first (a repeated add is STAFF.DUPLICATE; reset the account instead).
- */
-const RoleBody = Type.Object({ role: Type.Enum(ROLES), officeId: Type.String({ maxLength: 64 }) }, { additionalProperties: false });
 
 /**
  * Staff accounts: administrators (who read no resident data) make, reset, disable and re-enable
@@ -48,15 +28,7 @@ export async function staffRoutes(app: FastifyInstance, { context }: { context: 
       url: '/api/v1/staff',
       summary: 'A new staff account: one that reads resident data awaits a setup code from a supervisor of its office; an administrator gets a one-time password',
       tags,
-      body: Type.Object(
-        {
-          username: Type.String({ minLength: 2, maxLength: 64 }),
-          name: Type.String({ minLength: 1, maxLength: 100 }),
-          role: Type.Enum(ROLES),
-          officeId: Type.String({ maxLength: 64 }),
-        },
-        { additionalProperties: false },
-      ),
+      body: NewStaffBody,
       response: StaffAccountChangeSchema,
       status: 201,
       problems: ['STAFF.DUPLICATE', 'OFFICE.UNKNOWN', 'INPUT.INVALID'],
@@ -119,7 +91,7 @@ export async function staffRoutes(app: FastifyInstance, { context }: { context: 
       summary: 'End every session of an account now; its password stays',
       tags,
       params: IdParams,
-      response: Type.Object({ ...StaffAccountSchema.properties, endedSessions: Type.Integer({ minimum: 0 }) }),
+      response: SessionsEndedSchema,
       problems: ['STAFF.NOT_FOUND'],
     },
     ({ request, params, idempotency }) => endStaffSessions(context, request.actor, params.id, idempotency),
@@ -144,11 +116,7 @@ export async function staffRoutes(app: FastifyInstance, { context }: { context: 
       summary: 'Supervisors: a one-time setup code for an account of your office awaiting setup, shown once; it works once, for 72 hours',
       tags,
       params: IdParams,
-      response: Type.Object({
-        code: Type.String({ description: 'Hand it to the person: it is shown only now' }),
-        expiresAt: Type.String({ format: 'date-time' }),
-        account: StaffAccountSchema,
-      }),
+      response: SetupCodeSchema,
       status: 201,
       problems: ['STAFF.NOT_FOUND', 'STAFF.SELF', 'STAFF.NOT_AWAITING_SETUP', 'AUTH.OFFICE_NOT_ALLOWED'],
     },

@@ -14,6 +14,8 @@ export interface GroupCommitOptions {
   readonly translate?: (error: unknown) => unknown;
   /** Called after each commit of a batch in which a command succeeded. */
   readonly committed?: () => void;
+  /** Told how many commands each batch holds, as it begins (for the metrics: how much commits are shared). */
+  readonly observe?: (commands: number) => void;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface GroupCommitOptions {
  * inside the open transaction.
  */
 export function groupCommit(db: Kysely<Tables>, raw: Database, options: GroupCommitOptions = {}): <T>(work: (db: Kysely<Tables>) => Promise<T>) => Promise<T> {
-  const { maxBatch = 64, translate = (error: unknown) => error, committed = () => undefined } = options;
+  const { maxBatch = 64, translate = (error: unknown) => error, committed = () => undefined, observe = () => undefined } = options;
   const queue: Pending[] = [];
   let draining = false;
 
@@ -79,7 +81,9 @@ export function groupCommit(db: Kysely<Tables>, raw: Database, options: GroupCom
         // The database answers synchronously, so a batch never yields to the event loop; yield
         // once before it, so that the requests that arrived meanwhile join it.
         await new Promise((resolve) => setImmediate(resolve));
-        await runBatch(queue.splice(0, maxBatch));
+        const batch = queue.splice(0, maxBatch);
+        observe(batch.length);
+        await runBatch(batch);
       }
     } finally {
       draining = false;

@@ -19,8 +19,21 @@ const csrfMiddleware: Middleware = {
   },
 };
 
+/**
+ * A training instance answers every request with its fixed business date (Madoguchi-Training);
+ * the page then carries it, and styles.css marks every screen, slip and letter 「研修用」.
+ */
+const trainingMiddleware: Middleware = {
+  onResponse({ response }) {
+    const date = response.headers.get('madoguchi-training');
+    if (date !== null && document.body.dataset.training !== date) document.body.dataset.training = date;
+    return response;
+  },
+};
+
 export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
 api.use(csrfMiddleware);
+api.use(trainingMiddleware);
 
 /** A refusal as the server words it (application/problem+json). */
 export interface Problem {

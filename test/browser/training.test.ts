@@ -1,0 +1,47 @@
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/http/app.ts';
+import type { PlainDate } from '../../src/rules/plain-date.ts';
+import { openTestApp, type TestApp } from '../support/app.ts';
+import { accessibilityViolations, launchBrowser, screenshot } from '../support/browser.ts';
+import { DIALECTS } from '../support/databases.ts';
+
+let t: TestApp;
+let http: FastifyInstance;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  t = await openTestApp(await DIALECTS[0]!.create());
+  http = await buildApp({ ...t.app, trainingDate: '2027-04-01' as PlainDate });
+  await http.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(http.server.address() as AddressInfo).port}`;
+  browser = await launchBrowser();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await http?.close();
+  await t?.close();
+});
+
+declare const document: { readonly body: { readonly dataset: Record<string, string | undefined> } };
+declare function getComputedStyle(element: unknown, pseudo: string): { readonly content: string; readonly display: string };
+
+describe('a training instance in Chromium', () => {
+  it('marks the screen with 研修用 and its business date from the first page, and every printed page', { timeout: 60_000 }, async () => {
+    const context = await browser.newContext({ baseURL: base, locale: 'ja-JP' });
+    const page = await context.newPage();
+    await page.goto('/signin');
+    await expect.poll(() => page.evaluate(() => document.body.dataset.training), { timeout: 10_000 }).toBe('2027-04-01');
+    const band = await page.evaluate(() => getComputedStyle(document.body, '::before'));
+    expect(band).toMatchObject({ display: 'block' });
+    expect(band.content).toMatch(/^"研修用 Training — 業務日 " attr\(data-training\)$|2027-04-01/);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'training-signin');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.evaluate(() => getComputedStyle(document.body, '::after').content)).toBe('"研修用"');
+    await context.close();
+  });
+});
