@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = [
   'resident.move-out',
   'resident.move-in',
   'resident.period-of-stay',
+  'resident.guardianship',
   'resident.change-number',
   'resident.reveal-number',
   'resident.import',

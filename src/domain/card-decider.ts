@@ -126,7 +126,9 @@ const DECIDERS: { readonly [A in CardAction]: Decider<A> } = {
     if (command.handedOverOn > card.expiryDate) return refuse(RuleErrorCode.CardExpired, `the card expired on ${card.expiryDate} before it was handed over`);
     const documents = checkIdentity(command.identityDocuments, command.handedOverOn, context.rules.policy);
     if (documents) return documents;
-    const signatureEligible = card.wantsSignatureCertificate && signatureCertificateAllowed(command.holder.birthDate, command.handedOverOn, context.rules.policy);
+    // No signature certificate under 15 (R-4) nor for an adult ward (Corrections 2026-12): the rest of the card is handed over.
+    const signatureEligible =
+      card.wantsSignatureCertificate && !command.holder.adultWard && signatureCertificateAllowed(command.holder.birthDate, command.handedOverOn, context.rules.policy);
     const pins = checkPins(command.pins, signatureEligible, context);
     if (pins) return pins;
     return success([

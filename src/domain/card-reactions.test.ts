@@ -103,6 +103,15 @@ describe('what a resident’s notification does to their card (reactToResident)'
       react(card('ready'), [nameChanged]).then();
     });
 
+    it('revokes a valid signature certificate when the holder becomes an adult ward (Corrections 2026-12), and nothing when the guardianship ends', () => {
+      react(card('active'), [{ type: 'GuardianshipChanged', adultWard: true, effectiveDate: d('2026-11-25') }]).then({
+        type: 'SignatureCertificateRevoked',
+        on: '2026-11-25',
+        reason: 'adult-ward',
+      });
+      react(card('active'), [{ type: 'GuardianshipChanged', adultWard: false, effectiveDate: d('2026-11-25') }]).then();
+    });
+
     it('does nothing to a card whose signature certificate is already revoked', () => {
       react(card('active', history.signatureRevoked()), [addressChanged]).then();
       react(card('active', history.signatureRevoked()), [nameChanged]).then();

@@ -69,6 +69,9 @@ function reactTo(card: CardState, event: ResidentEvent, before: ResidentState, c
       return fate.ok ? success(fate.value.events) : fate;
     }
     // The card follows a new period of stay only by its own extension; a number change has its own decider.
+    // Corrections 2026-12 (decision): an adult ward holds no signature certificate, so one still valid ends when the guardianship is recorded.
+    case 'GuardianshipChanged':
+      return event.adultWard && isHeld(card) ? decideCard({ type: 'revoke-signature', on: event.effectiveDate, reason: 'adult-ward' }, card, context) : success([]);
     case 'ResidentRegistered':
     case 'PeriodOfStayUpdated':
     case 'IndividualNumberChanged':

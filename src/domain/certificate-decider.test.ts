@@ -93,6 +93,12 @@ describe('refusals of 電子証明書の発行・更新', () => {
     given(...revoked).when(certificate('signature', '2026-12-02', { holder: { ...ADULT, birthDate: d('2011-12-03') } })).then({ kind: 'signature' });
   });
 
+  it('gives no signature certificate to an adult ward (CERTIFICATE.SIGNATURE_NOT_ALLOWED), and a user certificate all the same', () => {
+    const ward = { ...ADULT, adultWard: true };
+    given(...ACTIVE, history.signatureRevoked('2026-11-25', 'adult-ward')).when(certificate('signature', '2026-12-01', { holder: ward })).refused('CERTIFICATE.SIGNATURE_NOT_ALLOWED', { kind: 'signature' });
+    given(...SHORT_LIVED).when(certificate('user', '2026-12-01', { holder: ward })).then({ kind: 'user', renewal: true });
+  });
+
   it('refuses a card that is not active, naming its status (CARD.INVALID_TRANSITION)', () => {
     for (const status of ['applied', 'ready', 'suspended', 'expired', 'abolished', 'returned'] as const) {
       given(...CARD_IN[status]).when(certificate('user')).refused('CARD.INVALID_TRANSITION', { currentStatus: status, action: 'issue-certificate' });

@@ -45,6 +45,7 @@ export function decideIssueCertificate(command: IssueCertificateCommand, card: A
       cardExpiryDate: card.expiryDate,
       today: command.on,
       currentStatus: status,
+      adultWard: command.holder.adultWard,
       ...(status === 'valid' && current.expiresOn !== null && { certificateExpiryDate: current.expiresOn }),
     },
     context.rules,

@@ -18,7 +18,9 @@ export type ResidentCommand =
       readonly cardPresented: boolean;
     }
   | { readonly type: 'update-period-of-stay'; readonly periodOfStayEnd: PlainDate; readonly residenceCardNumber: string }
-  | { readonly type: 'change-number'; readonly reason: string };
+  | { readonly type: 'change-number'; readonly reason: string }
+  /** 成年後見 (R-18): an adult under guardianship (成年被後見人) from `effectiveDate`, or no longer. */
+  | { readonly type: 'set-guardianship'; readonly adultWard: boolean; readonly effectiveDate: PlainDate };
 
 /** Who may ask for each resident command. */
 export const RESIDENT_COMMAND_PERMISSION = {
@@ -28,10 +30,11 @@ export const RESIDENT_COMMAND_PERMISSION = {
   'move-in': 'resident.write',
   'update-period-of-stay': 'resident.write',
   'change-number': 'resident.change-number',
+  'set-guardianship': 'resident.write',
 } as const satisfies Record<ResidentCommand['type'], Permission>;
 
 /** What can be asked about a resident: their own commands, and a first card. */
-export const RESIDENT_ACTIONS = ['change-address', 'change-name', 'move-out', 'move-in', 'update-period-of-stay', 'change-number', 'apply-for-card'] as const satisfies readonly (
+export const RESIDENT_ACTIONS = ['change-address', 'change-name', 'move-out', 'move-in', 'update-period-of-stay', 'change-number', 'set-guardianship', 'apply-for-card'] as const satisfies readonly (
   | ResidentCommand['type']
   | 'apply-for-card'
 )[];
@@ -53,7 +56,7 @@ export function allowedResidentActions(resident: ResidentState, cards: readonly 
 
 /** Which registration states allow each command: the resident's transition table. */
 export const RESIDENT_TRANSITIONS = {
-  registered: ['change-address', 'change-name', 'move-out', 'update-period-of-stay', 'change-number'],
+  registered: ['change-address', 'change-name', 'move-out', 'update-period-of-stay', 'change-number', 'set-guardianship'],
   'moved-out': ['move-in'],
   'moved-abroad': ['move-in'],
   deceased: [],
@@ -138,6 +141,12 @@ export function decideResident(command: ResidentCommand, state: ResidentState, c
       return success([{ type: 'PeriodOfStayUpdated', periodOfStayEnd: command.periodOfStayEnd, residenceCardNumber: command.residenceCardNumber }]);
     case 'change-number':
       return success([{ type: 'IndividualNumberChanged', on: context.today, reason: command.reason }]);
+    case 'set-guardianship': {
+      const future = notInFuture('effectiveDate', command.effectiveDate, context);
+      if (future) return future;
+      if (command.adultWard === state.adultWard) return refuseField('adultWard', `is already ${String(state.adultWard)}`);
+      return success([{ type: 'GuardianshipChanged', adultWard: command.adultWard, effectiveDate: command.effectiveDate }]);
+    }
     default: {
       const unhandled: never = command;
       throw new Error(`unknown resident command ${JSON.stringify(unhandled)}`);

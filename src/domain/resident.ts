@@ -32,6 +32,8 @@ export interface ResidentFacts extends ResidentName {
   readonly residenceCardNumber: string | null;
   readonly moveInDate: PlainDate | null;
   readonly moveInNotificationDate: PlainDate | null;
+  /** 成年被後見人 (R-18): represented by a guardian; no signature certificate (Corrections 2026-12). */
+  readonly adultWard: boolean;
 }
 
 /** The individual number itself is never part of the state or its events: it lives encrypted apart. */
@@ -61,12 +63,15 @@ export type ResidentEvent =
       readonly cardPresented: boolean;
     }
   | { readonly type: 'PeriodOfStayUpdated'; readonly periodOfStayEnd: PlainDate; readonly residenceCardNumber: string }
-  | { readonly type: 'IndividualNumberChanged'; readonly on: PlainDate; readonly reason: string };
+  | { readonly type: 'IndividualNumberChanged'; readonly on: PlainDate; readonly reason: string }
+  | { readonly type: 'GuardianshipChanged'; readonly adultWard: boolean; readonly effectiveDate: PlainDate };
 
 export function evolveResident(state: ResidentState | undefined, event: ResidentEvent): ResidentState {
   if (event.type === 'ResidentRegistered') {
     const { type: _type, residentId, arrival: _arrival, ...facts } = event;
-    return { ...facts, id: residentId, version: 1, registration: 'registered', plannedMoveOutDate: null, moveOutDestination: null };
+    // Registrations recorded before R-18 carry no adultWard: nobody was recorded as a ward then.
+    const adultWard = (facts as Partial<ResidentFacts>).adultWard ?? false;
+    return { ...facts, adultWard, id: residentId, version: 1, registration: 'registered', plannedMoveOutDate: null, moveOutDestination: null };
   }
   if (state === undefined) throw new Error(`${event.type} before the resident exists`);
   const next = { ...state, version: state.version + 1 };
@@ -102,6 +107,8 @@ export function evolveResident(state: ResidentState | undefined, event: Resident
       return { ...next, periodOfStayEnd: event.periodOfStayEnd, residenceCardNumber: event.residenceCardNumber };
     case 'IndividualNumberChanged':
       return next;
+    case 'GuardianshipChanged':
+      return { ...next, adultWard: event.adultWard };
     default: {
       const unhandled: never = event;
       throw new Error(`unknown resident event ${JSON.stringify(unhandled)}`);

@@ -24,6 +24,7 @@ import type { RegisterResidentInput } from '../app/residents/register-resident.t
 import type { RevealInput } from '../app/residents/reveal-number.ts';
 import type { SearchInput } from '../app/residents/search-residents.ts';
 import type { PeriodOfStayInput } from '../app/residents/update-period-of-stay.ts';
+import type { GuardianshipInput } from '../app/residents/change-guardianship.ts';
 import type { NewStaff } from '../app/staff.ts';
 import type { StaffRoleInput } from '../app/staff-accounts.ts';
 import type { CardView, ResidentView, ResidentWithCards } from '../app/views.ts';
@@ -53,6 +54,7 @@ import type {
   NameChangeBody,
   NumberChangeBody,
   PeriodOfStayBody,
+  GuardianshipBody,
   ProxyEnquiryBody,
   RegisterResidentBody,
   ResidentViewSchema,
@@ -112,6 +114,7 @@ export type HttpAgreement = [
   Agreed<Agrees<typeof MoveOutBody, MoveOutInput>>,
   Agreed<Agrees<typeof MoveInBody, MoveInInput>>,
   Agreed<Agrees<typeof PeriodOfStayBody, PeriodOfStayInput>>,
+  Agreed<Agrees<typeof GuardianshipBody, GuardianshipInput>>,
   Agreed<Agrees<typeof NumberChangeBody, NumberChangeInput>>,
   Agreed<Agrees<typeof ProxyEnquiryBody, ProxyEnquiryInput>>,
   Agreed<Agrees<typeof ApplicationBody, ApplicationInput>>,

@@ -6,6 +6,7 @@ import * as keyIds from './migrations/0003-key-ids.ts';
 import * as staffSetup from './migrations/0004-staff-setup.ts';
 import * as auditOrder from './migrations/0005-audit-order.ts';
 import * as jobLeases from './migrations/0006-job-leases.ts';
+import * as adultWard from './migrations/0008-adult-ward.ts';
 import * as instanceMode from './migrations/0010-instance-mode.ts';
 
 /** The shared migrations, frozen once released; a change to the schema is a new entry. */
@@ -15,6 +16,7 @@ const SHARED: Readonly<Record<string, Migration>> = {
   '0004-staff-setup': staffSetup,
   '0005-audit-order': auditOrder,
   '0006-job-leases': jobLeases,
+  '0008-adult-ward': adultWard,
   '0010-instance-mode': instanceMode,
 };
 

@@ -14,6 +14,7 @@ export const ACT_KINDS = [
   'move-out-abroad',
   'move-in',
   'period-of-stay-update',
+  'guardianship',
   'number-change',
   'card-application',
   'card-manufactured',

@@ -414,7 +414,7 @@ describe('the counter decides the same', () => {
       newPeriodOfStayEnd: d('2030-03-31'),
       today: d('2027-03-01'),
     });
-    const holder = { birthDate: d('1990-05-10'), residency: 'foreign-with-period' as const, periodOfStayEnd: d('2027-03-31') };
+    const holder = { birthDate: d('1990-05-10'), residency: 'foreign-with-period' as const, periodOfStayEnd: d('2027-03-31'), adultWard: false };
     const extended = decideCard({ type: 'extend', on: d('2027-03-01'), newPeriodOfStayEnd: d('2030-03-31'), holder }, takenOver, at('2027-03-01'));
     expect(extended.ok && extended.value[0]).toMatchObject({ type: 'CardExtended', expiryDate: guide.deadlines[1]!.date });
   });

@@ -25,6 +25,7 @@ const holder: fc.Arbitrary<Holder> = fc
     birthDate: dateBetween('1940-01-01', '2025-12-31'),
     residency: fc.constantFrom<Residency>('national', 'foreign-without-period', 'foreign-with-period'),
     periodOfStayEnd: fc.option(dateBetween('2020-01-01', '2045-12-31'), { nil: null }),
+    adultWard: fc.oneof({ arbitrary: fc.constant(false), weight: 4 }, { arbitrary: fc.constant(true), weight: 1 }),
   })
   .map((h) => (h.residency === 'foreign-with-period' ? h : { ...h, periodOfStayEnd: null }));
 

@@ -5,13 +5,13 @@ import type { Holder } from '../holder.ts';
 const d = (date: string) => date as PlainDate;
 
 /** A national born 1990-05-10: an adult card runs to the 10th birthday after its issue. */
-export const ADULT: Holder = { birthDate: d('1990-05-10'), residency: 'national', periodOfStayEnd: null };
+export const ADULT: Holder = { birthDate: d('1990-05-10'), residency: 'national', periodOfStayEnd: null, adultWard: false };
 
 /** A national born 2016-03-01: a child, whose card runs to the 5th birthday after its issue. */
-export const CHILD: Holder = { birthDate: d('2016-03-01'), residency: 'national', periodOfStayEnd: null };
+export const CHILD: Holder = { birthDate: d('2016-03-01'), residency: 'national', periodOfStayEnd: null, adultWard: false };
 
 /** A foreign resident born 1990-05-10 whose period of stay ends on 2029-03-31, before the standard expiry. */
-export const FOREIGN: Holder = { birthDate: d('1990-05-10'), residency: 'foreign-with-period', periodOfStayEnd: d('2029-03-31') };
+export const FOREIGN: Holder = { birthDate: d('1990-05-10'), residency: 'foreign-with-period', periodOfStayEnd: d('2029-03-31'), adultWard: false };
 
 /** The events of one card at each step of its usual path, for decider tests. */
 export const history = {

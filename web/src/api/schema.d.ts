@@ -635,6 +635,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/residents/{id}/guardianship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 成年後見 begun or ended: an adult ward is represented by the guardian and holds no signature certificate (a valid one is revoked) */
+        post: operations["postResidentsIdGuardianship"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/residents/{id}/individual-number-change": {
         parameters: {
             query?: never;
@@ -7007,6 +7024,8 @@ export interface operations {
                             moveOutDestination: string | null;
                             moveInDate: string | null;
                             moveInNotificationDate: string | null;
+                            /** @description 成年被後見人: represented by a guardian; no signature certificate */
+                            adultWard: boolean;
                             version: number;
                             card: {
                                 id: string;
@@ -7211,6 +7230,8 @@ export interface operations {
                      * @example 2026-04-01
                      */
                     moveInNotificationDate?: string;
+                    /** @description 成年被後見人: an adult under guardianship, represented by the guardian; false by default */
+                    adultWard?: boolean;
                 };
             };
         };
@@ -7252,6 +7273,8 @@ export interface operations {
                         moveOutDestination: string | null;
                         moveInDate: string | null;
                         moveInNotificationDate: string | null;
+                        /** @description 成年被後見人: represented by a guardian; no signature certificate */
+                        adultWard: boolean;
                         version: number;
                     };
                 };
@@ -7556,6 +7579,8 @@ export interface operations {
                         moveOutDestination: string | null;
                         moveInDate: string | null;
                         moveInNotificationDate: string | null;
+                        /** @description 成年被後見人: represented by a guardian; no signature certificate */
+                        adultWard: boolean;
                         version: number;
                         cards: {
                             id: string;
@@ -7682,7 +7707,7 @@ export interface operations {
                             allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
-                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
+                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "set-guardianship" | "apply-for-card")[];
                         household: {
                             id: string;
                             residentCode: string;
@@ -7714,6 +7739,8 @@ export interface operations {
                             moveOutDestination: string | null;
                             moveInDate: string | null;
                             moveInNotificationDate: string | null;
+                            /** @description 成年被後見人: represented by a guardian; no signature certificate */
+                            adultWard: boolean;
                             version: number;
                         }[];
                     };
@@ -8421,6 +8448,8 @@ export interface operations {
                         moveOutDestination: string | null;
                         moveInDate: string | null;
                         moveInNotificationDate: string | null;
+                        /** @description 成年被後見人: represented by a guardian; no signature certificate */
+                        adultWard: boolean;
                         version: number;
                         cards: {
                             id: string;
@@ -8547,7 +8576,7 @@ export interface operations {
                             allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
-                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
+                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "set-guardianship" | "apply-for-card")[];
                     };
                 };
             };
@@ -8903,6 +8932,8 @@ export interface operations {
                         moveOutDestination: string | null;
                         moveInDate: string | null;
                         moveInNotificationDate: string | null;
+                        /** @description 成年被後見人: represented by a guardian; no signature certificate */
+                        adultWard: boolean;
                         version: number;
                         cards: {
                             id: string;
@@ -9029,7 +9060,7 @@ export interface operations {
                             allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
-                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
+                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "set-guardianship" | "apply-for-card")[];
                     };
                 };
             };
@@ -9382,6 +9413,8 @@ export interface operations {
                         moveOutDestination: string | null;
                         moveInDate: string | null;
                         moveInNotificationDate: string | null;
+                        /** @description 成年被後見人: represented by a guardian; no signature certificate */
+                        adultWard: boolean;
                         version: number;
                         cards: {
                             id: string;
@@ -9508,7 +9541,7 @@ export interface operations {
                             allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
-                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
+                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "set-guardianship" | "apply-for-card")[];
                     };
                 };
             };
@@ -9866,6 +9899,8 @@ export interface operations {
                         moveOutDestination: string | null;
                         moveInDate: string | null;
                         moveInNotificationDate: string | null;
+                        /** @description 成年被後見人: represented by a guardian; no signature certificate */
+                        adultWard: boolean;
                         version: number;
                         cards: {
                             id: string;
@@ -9992,7 +10027,7 @@ export interface operations {
                             allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
-                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
+                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "set-guardianship" | "apply-for-card")[];
                     };
                 };
             };
@@ -10332,6 +10367,8 @@ export interface operations {
                      * @example 2026-04-01
                      */
                     moveInNotificationDate?: string;
+                    /** @description 成年被後見人: an adult under guardianship, represented by the guardian; false by default */
+                    adultWard?: boolean;
                     /**
                      * Format: date
                      * @description The day the 転入届 is filed
@@ -10440,6 +10477,8 @@ export interface operations {
                         moveOutDestination: string | null;
                         moveInDate: string | null;
                         moveInNotificationDate: string | null;
+                        /** @description 成年被後見人: represented by a guardian; no signature certificate */
+                        adultWard: boolean;
                         version: number;
                         cards: {
                             id: string;
@@ -10566,7 +10605,7 @@ export interface operations {
                             allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
-                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
+                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "set-guardianship" | "apply-for-card")[];
                     };
                 };
             };
@@ -10887,6 +10926,8 @@ export interface operations {
                         moveOutDestination: string | null;
                         moveInDate: string | null;
                         moveInNotificationDate: string | null;
+                        /** @description 成年被後見人: represented by a guardian; no signature certificate */
+                        adultWard: boolean;
                         version: number;
                         cards: {
                             id: string;
@@ -11013,7 +11054,482 @@ export interface operations {
                             allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
-                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
+                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "set-guardianship" | "apply-for-card")[];
+                    };
+                };
+            };
+            /** @description Problem: INPUT.INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: AUTH.FORBIDDEN, AUTH.CSRF, AUTH.PASSWORD_CHANGE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: RESIDENT.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.TIMEOUT */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: RESIDENT.INVALID_TRANSITION, RESIDENT.VERSION_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    postResidentsIdGuardianship: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key and body returns the first answer */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description true: 成年被後見人 from effectiveDate (represented by the guardian, R-18); false: the guardianship ended */
+                    adultWard: boolean;
+                    /**
+                     * Format: date
+                     * @description A calendar date, YYYY-MM-DD
+                     * @example 2026-04-01
+                     */
+                    effectiveDate: string;
+                    /** @description The version the client last saw; a mismatch is 409 CARD.VERSION_CONFLICT */
+                    expectedVersion?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        residentCode: string;
+                        /** @description Masked: only the last 4 digits are shown */
+                        individualNumber: string;
+                        familyName: string;
+                        givenName: string;
+                        familyNameKana: string;
+                        givenNameKana: string;
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD
+                         * @example 2026-04-01
+                         */
+                        birthDate: string;
+                        /** @enum {unknown} */
+                        sex: "male" | "female";
+                        address: string;
+                        phone: string | null;
+                        householdId: string;
+                        nationality: string;
+                        /** @enum {unknown} */
+                        residency: "national" | "foreign-without-period" | "foreign-with-period";
+                        periodOfStayEnd: string | null;
+                        residenceCardNumber: string | null;
+                        /** @enum {unknown} */
+                        registration: "registered" | "moved-out" | "moved-abroad" | "deceased";
+                        plannedMoveOutDate: string | null;
+                        moveOutDestination: string | null;
+                        moveInDate: string | null;
+                        moveInNotificationDate: string | null;
+                        /** @description 成年被後見人: represented by a guardian; no signature certificate */
+                        adultWard: boolean;
+                        version: number;
+                        cards: {
+                            id: string;
+                            residentId: string;
+                            /** @enum {unknown} */
+                            status: "applied" | "ready" | "active" | "suspended" | "expired" | "abolished" | "returned";
+                            version: number;
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD
+                             * @example 2026-04-01
+                             */
+                            applicationDate: string;
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD
+                             * @example 2026-04-01
+                             */
+                            photoTakenOn: string;
+                            applicationReason: string;
+                            previousCardId: string | null;
+                            pickupOfficeId: string;
+                            /** @description The application asked for a signature certificate */
+                            wantsSignatureCertificate: boolean;
+                            wantsUserCertificate: boolean;
+                            issueDate: string | null;
+                            expiryDate: string | null;
+                            expiryBasis: ("10th-birthday" | "5th-birthday" | "period-of-stay" | "special-period") | null;
+                            handedOverOn: string | null;
+                            handedOverOfficeId: string | null;
+                            frontNotes: {
+                                /** @enum {unknown} */
+                                kind: "address" | "name" | "other";
+                                text: string;
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD
+                                 * @example 2026-04-01
+                                 */
+                                date: string;
+                            }[];
+                            notesCapacity: number;
+                            certificates: {
+                                signature: {
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
+                                    issuedOn: string | null;
+                                    expiresOn: string | null;
+                                    revokedOn: string | null;
+                                    revokedReason: string | null;
+                                };
+                                user: {
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
+                                    issuedOn: string | null;
+                                    expiresOn: string | null;
+                                    revokedOn: string | null;
+                                    revokedReason: string | null;
+                                };
+                            };
+                            continuation: {
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD
+                                 * @example 2026-04-01
+                                 */
+                                notificationDate: string;
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD
+                                 * @example 2026-04-01
+                                 */
+                                deadline: string;
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD
+                                 * @example 2026-04-01
+                                 */
+                                lapsesOn: string;
+                            } | null;
+                            suspension: {
+                                /** @enum {unknown} */
+                                reason: "lost" | "stolen";
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD
+                                 * @example 2026-04-01
+                                 */
+                                since: string;
+                                /** @enum {unknown} */
+                                channel: "hotline" | "counter";
+                            } | null;
+                            endedOn: string | null;
+                            endReason: string | null;
+                            pins: {
+                                signature: {
+                                    set: boolean;
+                                    locked: boolean;
+                                    remainingAttempts: number;
+                                };
+                                user: {
+                                    set: boolean;
+                                    locked: boolean;
+                                    remainingAttempts: number;
+                                };
+                                residentRegistry: {
+                                    set: boolean;
+                                    locked: boolean;
+                                    remainingAttempts: number;
+                                };
+                                cardInfo: {
+                                    set: boolean;
+                                    locked: boolean;
+                                    remainingAttempts: number;
+                                };
+                            } | null;
+                            /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
+                        }[];
+                        /** @description What the signed-in staff member may ask about this resident now */
+                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "set-guardianship" | "apply-for-card")[];
                     };
                 };
             };
@@ -11357,6 +11873,8 @@ export interface operations {
                         moveOutDestination: string | null;
                         moveInDate: string | null;
                         moveInNotificationDate: string | null;
+                        /** @description 成年被後見人: represented by a guardian; no signature certificate */
+                        adultWard: boolean;
                         version: number;
                         cards: {
                             id: string;
@@ -11483,7 +12001,7 @@ export interface operations {
                             allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
-                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "apply-for-card")[];
+                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "set-guardianship" | "apply-for-card")[];
                         newCardId: string | null;
                     };
                 };
