@@ -176,6 +176,26 @@ describe.each(DIALECTS)('certificates on an existing card on $name', ({ create }
     expect(issues.map((act: { fee: number | null; details: { kind: string } }) => [act.details.kind, act.fee])).toEqual([['signature', null], ['user', null]]);
   });
 
+  it('asks for the legal representative of a child under 15 (R-18), computed from the birth date, and records them on the procedure', async () => {
+    const { residentId, cardId } = await residentWithActiveCard(world, { birthDate: '2016-03-01' }, { withSignatureCertificate: false });
+    await world.call('hotline', 'POST', `/api/v1/cards/${cardId}/suspend`, { reason: 'lost', channel: 'hotline' });
+    await world.call('clerk', 'POST', `/api/v1/cards/${cardId}/resume`, { identityDocuments: ['passport'] });
+    const url = `/api/v1/cards/${cardId}/certificates/user`;
+    expect(await world.call('clerk', 'POST', url, { pin: '4321', identityDocuments: ['passport'] })).toMatchObject({ status: 422, body: { code: 'REPRESENTATIVE.REQUIRED', basis: 'under-15' } });
+    const parent = { name: '江戸川 一郎', relationship: 'parent', identityDocuments: ['driving-licence'], authorityDocument: '戸籍謄本' };
+    const issued = await world.call('clerk', 'POST', url, { pin: '4321', identityDocuments: ['passport'], legalRepresentative: parent });
+    expect(issued).toMatchObject({ status: 200, body: { certificates: { user: { status: 'valid', issuedOn: '2026-11-26' } } } });
+    const acts = await world.call('clerk', 'GET', `/api/v1/residents/${residentId}/procedures`);
+    expect(acts.body.find((act: { kind: string }) => act.kind === 'certificate-issue')).toMatchObject({ details: { kind: 'user', legalRepresentative: parent } });
+    const audit = await world.call('auditor', 'GET', `/api/v1/audit?subject=${cardId}&action=card.certificate`);
+    expect(JSON.stringify(audit.body)).not.toContain('江戸川 一郎');
+    const adult = await residentWithActiveCard(world);
+    expect(await world.call('clerk', 'POST', `/api/v1/cards/${adult.cardId}/certificates/user`, { pin: '4321', identityDocuments: ['passport'], legalRepresentative: parent })).toMatchObject({
+      status: 422,
+      body: { code: 'CERTIFICATE.RENEWAL_WINDOW_NOT_OPEN' },
+    });
+  });
+
   /** A child born 2016-03-01 with a card of user certificate only. */
   async function residentWithChildCard(): Promise<string> {
     const { cardId } = await residentWithActiveCard(world, { birthDate: '2016-03-01' }, { withSignatureCertificate: false });

@@ -152,6 +152,8 @@ export async function cardRoutes(app: FastifyInstance, { context }: { context: A
         'CERTIFICATE.SIGNATURE_NOT_ALLOWED',
         'CERTIFICATE.CARD_RENEWAL_NEEDED',
         'CARD.EXPIRED',
+        'REPRESENTATIVE.REQUIRED',
+        'PROXY.NOT_ALLOWED_FOR_REPRESENTED',
       ],
       idempotency: 'command',
     },

@@ -7,7 +7,7 @@ import { PIN_KINDS, REISSUE_REASONS } from '../../rules/policy.ts';
 import { PROCEDURE_TABLE } from '../../rules/procedures.ts';
 import { ReissueFeeOutput } from '../../rules/reissue-fee.ts';
 import { DateField, DateSchema } from '../../rules/schema.ts';
-import { Body, ExpectedVersionField, Nullable, Text, proxyFor } from '../body-fields.ts';
+import { Body, ExpectedVersionField, LegalRepresentativeField, Nullable, Text, proxyFor } from '../body-fields.ts';
 
 /**
  * The requests and answers of docs/api.md "Cards" (card-routes.ts). Each body's type is held to
@@ -110,6 +110,7 @@ export const CertificateBody = Body({
     description: "The certificate's new PIN, set on the chip (R-12: signature 6–16 of A–Z and 0–9 with a letter and a digit; user 4 digits); never stored or returned in clear",
   }),
   identityDocuments: IdentityDocumentsSchema,
+  legalRepresentative: LegalRepresentativeField,
   expectedVersion: ExpectedVersionField,
   ...proxyFor('card.certificate'),
 });

@@ -16052,6 +16052,19 @@ export interface operations {
                     pin: string;
                     /** @description Documents the clerk checked: one with a photo, or two without. A paper health-insurance-card counts only for a procedure dated up to the policy date healthInsuranceCardValidUntil (2025-12-01); qualification-certificate (資格確認書) is its successor */
                     identityDocuments: ("my-number-card" | "driving-licence" | "passport" | "residence-card" | "special-permanent-resident-certificate" | "disability-certificate" | "health-insurance-card" | "qualification-certificate" | "pension-book" | "other-no-photo")[];
+                    /** @description Required for a holder under 15 on the day or an adult ward (R-18; 422 REPRESENTATIVE.REQUIRED); refused for anyone else */
+                    legalRepresentative?: {
+                        name: string;
+                        /**
+                         * @description parent: 親権者; guardian: 後見人 (of a minor or an adult ward)
+                         * @enum {unknown}
+                         */
+                        relationship: "parent" | "guardian";
+                        /** @description Documents the clerk checked: one with a photo, or two without. A paper health-insurance-card counts only for a procedure dated up to the policy date healthInsuranceCardValidUntil (2025-12-01); qualification-certificate (資格確認書) is its successor */
+                        identityDocuments: ("my-number-card" | "driving-licence" | "passport" | "residence-card" | "special-permanent-resident-certificate" | "disability-certificate" | "health-insurance-card" | "qualification-certificate" | "pension-book" | "other-no-photo")[];
+                        /** @description e.g. 戸籍謄本, 登記事項証明書 */
+                        authorityDocument: string;
+                    };
                     /** @description The version the client last saw; a mismatch is 409 CARD.VERSION_CONFLICT */
                     expectedVersion?: number;
                     /**
@@ -16395,7 +16408,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: IDEMPOTENCY.KEY_REUSED, APPROVAL.NOT_USABLE, IDENTITY.INSUFFICIENT, PIN.INVALID_FORMAT, CERTIFICATE.RENEWAL_WINDOW_NOT_OPEN, CERTIFICATE.SIGNATURE_UNDER_15, CERTIFICATE.SIGNATURE_NOT_ALLOWED, CERTIFICATE.CARD_RENEWAL_NEEDED, CARD.EXPIRED */
+            /** @description Problem: IDEMPOTENCY.KEY_REUSED, APPROVAL.NOT_USABLE, IDENTITY.INSUFFICIENT, PIN.INVALID_FORMAT, CERTIFICATE.RENEWAL_WINDOW_NOT_OPEN, CERTIFICATE.SIGNATURE_UNDER_15, CERTIFICATE.SIGNATURE_NOT_ALLOWED, CERTIFICATE.CARD_RENEWAL_NEEDED, CARD.EXPIRED, REPRESENTATIVE.REQUIRED, PROXY.NOT_ALLOWED_FOR_REPRESENTED */
             422: {
                 headers: {
                     [name: string]: unknown;

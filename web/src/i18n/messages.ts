@@ -846,6 +846,8 @@ export const ERRORS = {
   'CERTIFICATE.SIGNATURE_UNDER_15': ['{signatureMinAge}歳未満の方には署名用電子証明書は発行されません。', 'No signature certificate for those under {signatureMinAge}.'],
   'CERTIFICATE.SIGNATURE_NOT_ALLOWED': ['成年被後見人の方には署名用電子証明書は発行されません。', 'No signature certificate for an adult under guardianship.'],
   'CERTIFICATE.RENEWAL_WINDOW_NOT_OPEN': ['電子証明書の更新は有効期限の{certificateRenewalMonths}か月前からできます。', 'A certificate can be renewed from {certificateRenewalMonths} months before it expires.'],
+  'REPRESENTATIVE.REQUIRED': ['{signatureMinAge}歳未満の方・成年被後見人の方の手続きは、法定代理人が行います。法定代理人の情報を入力してください。', 'A holder under {signatureMinAge} or an adult ward is represented by the legal representative: enter the representative.'],
+  'PROXY.NOT_ALLOWED_FOR_REPRESENTED': ['{signatureMinAge}歳未満の方・成年被後見人の方の手続きは、任意代理人ではできません（法定代理人が行います）。', 'A voluntary proxy may not act for a holder under {signatureMinAge} or an adult ward: the legal representative comes.'],
   'CERTIFICATE.CARD_RENEWAL_NEEDED': ['電子証明書はカードの有効期限までです。先にカードの更新が必要です。', 'The certificate already runs to the card’s expiry: renew the card first.'],
   'CARD.ABROAD_CONTINUATION_NOT_ALLOWED': ['国外転出後の継続利用はできません。カードは転出予定日に廃止されます。', 'The card cannot be kept for use abroad; it ends on the planned move-out date.'],
   'IDENTITY.INSUFFICIENT': ['本人確認書類が足りません（写真付き1点、または写真なし2点。紙の健康保険証は{healthInsuranceUntil}までです）。', 'Not enough identity documents (one with a photo, or two without; a paper health insurance card counts only until {healthInsuranceUntil}).'],
