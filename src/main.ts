@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { ConfigError } from './app/config-error.ts';
 import { loadConfig, type Config } from './app/config.ts';
 import type { AppContext } from './app/context.ts';
@@ -21,6 +23,29 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
   let context: RuleContext | undefined;
   const getConfig = () => (config ??= loadConfig(env));
   const getContext = () => (context ??= createRuleContext(loadPolicy(getConfig().policyFile)));
+
+  /** What a backup names the software by: the version of package.json. */
+  const appVersion = () => (JSON.parse(readFileSync(path.join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
+  const backupSource = async () => {
+    const settings = getConfig();
+    const [{ loadMasterKeys }, { keyIdOf }] = await Promise.all([import('./store/key-file.ts'), import('./app/crypto/key-ring.ts')]);
+    return {
+      dataDir: settings.dataDir,
+      databaseUrl: settings.databaseUrl,
+      municipalityCode: loadOfficeDirectory(settings.officesFile).municipality.code,
+      appVersion: appVersion(),
+      keyIds: () => {
+        const keys = loadMasterKeys(settings.dataDir, env.MADOGUCHI_KEY);
+        return { current: keyIdOf(keys.current), retired: keys.retired.map(keyIdOf) };
+      },
+      // Loading the keys makes a master key where there is none: a restore only looks at those the operator put back.
+      keysInPlace: () => {
+        if (!env.MADOGUCHI_KEY && !existsSync(path.join(settings.dataDir, 'keys', 'master.key'))) return undefined;
+        const keys = loadMasterKeys(settings.dataDir, env.MADOGUCHI_KEY);
+        return { current: keyIdOf(keys.current), all: [keys.current, ...keys.retired].map(keyIdOf) };
+      },
+    };
+  };
 
   // The server's metrics are told the size of each group commit by the store it opens.
   const openApp = async (options: OpenOptions & { readonly onCommitBatch?: (commands: number) => void } = {}): Promise<OpenedApp> => {
@@ -82,6 +107,14 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
         const { rotateMasterKey } = await import('./store/key-file.ts');
         return rotateMasterKey(getConfig().dataDir, env.MADOGUCHI_KEY);
       },
+      backup: async (out) => {
+        const [{ writeBackup }, source] = await Promise.all([import('./store/backup.ts'), backupSource()]);
+        return writeBackup(source, out);
+      },
+      restore: async (from) => {
+        const [{ restoreBackup }, source] = await Promise.all([import('./store/backup.ts'), backupSource()]);
+        return restoreBackup({ ...source, mode: getConfig().trainingDate === undefined ? 'live' : 'training', keyIds: source.keysInPlace }, from);
+      },
       serve: async () => {
         const settings = getConfig();
         // prom-client is loaded only when /metrics is served at all (METRICS_TOKEN).
@@ -100,13 +133,17 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
             );
           }
         }
-        const [{ startServer }, { scheduleDailySweep }, { startAuditCheckpoints }] = await Promise.all([
+        const [{ startServer }, { scheduleDailySweep }, { startAuditCheckpoints }, { scheduleNightlyBackup }, { writeBackup }] = await Promise.all([
           import('./http/server.ts'),
           import('./jobs/daily-sweep.ts'),
           import('./jobs/audit-checkpoints.ts'),
+          import('./jobs/nightly-backup.ts'),
+          import('./store/backup.ts'),
         ]);
         const server = await startServer(settings, app, metrics);
         const schedule = settings.sweepAt ? scheduleDailySweep(app, settings.sweepAt, server.app.log) : undefined;
+        const source = { ...(await backupSource()), keyIds: () => ({ current: app.keys.keyId, retired: app.keys.keyIds.slice(1) }) };
+        const backups = settings.backup ? scheduleNightlyBackup((directory) => writeBackup(source, directory), settings.backup, server.app.log) : undefined;
         // Not awaited: the signal handlers below are in place as soon as the server listens.
         const checkpoints = startAuditCheckpoints(app, server.app.log);
         await new Promise<void>((resolve) => {
@@ -114,6 +151,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
             process.off('SIGINT', stop);
             process.off('SIGTERM', stop);
             schedule?.stop();
+            backups?.stop();
             void server
               .stop()
               .then(async () => (await checkpoints).stop())

@@ -120,6 +120,18 @@ export async function decideApproval(
   );
 }
 
-export async function listApprovals(app: AppContext, filter: { status?: ApprovalRecord['status'] | undefined; residentId?: string | undefined }): Promise<ApprovalRecord[]> {
-  return app.store.read.approvals.list({ ...(filter.status && { status: filter.status }), ...(filter.residentId && { residentId: filter.residentId }), limit: 200 });
+/** A request as the approvals screen lists it: with the resident's name and kana, to decide without opening the record. */
+export interface ListedApproval extends ApprovalRecord {
+  readonly resident: { readonly name: string; readonly kana: string } | null;
+}
+
+export async function listApprovals(app: AppContext, filter: { status?: ApprovalRecord['status'] | undefined; residentId?: string | undefined }): Promise<ListedApproval[]> {
+  const approvals = await app.store.read.approvals.list({ ...(filter.status && { status: filter.status }), ...(filter.residentId && { residentId: filter.residentId }), limit: 200 });
+  const residents = new Map(
+    (await app.store.read.residents.getMany([...new Set(approvals.map((approval) => approval.residentId))])).map(({ state }) => [
+      state.id,
+      { name: `${state.familyName} ${state.givenName}`, kana: `${state.familyNameKana} ${state.givenNameKana}` },
+    ]),
+  );
+  return approvals.map((approval) => ({ ...approval, resident: residents.get(approval.residentId) ?? null }));
 }

@@ -67,6 +67,20 @@ describe('loadConfig', () => {
       'AUDIT_CHECKPOINT_COPY_DIR must name another place than DATA_DIR/audit-checkpoints',
     );
   });
+  it('backs up nightly only with BACKUP_DIR: at 02:30 in Japan, 7 nights kept, unless told otherwise', () => {
+    expect(loadConfig({}).backup).toBeUndefined();
+    expect(loadConfig({ DATA_DIR: '/srv/data', BACKUP_DIR: '/mnt/backup' }).backup).toEqual({ dir: '/mnt/backup', at: '02:30', keep: 7 });
+    expect(loadConfig({ BACKUP_DIR: '/mnt/backup', BACKUP_TIME: '03:15', BACKUP_KEEP: '30' }).backup).toEqual({ dir: '/mnt/backup', at: '03:15', keep: 30 });
+  });
+  it.each([
+    [{ BACKUP_KEEP: '3' }, 'BACKUP_TIME and BACKUP_KEEP need BACKUP_DIR'],
+    [{ DATA_DIR: '/srv/data', BACKUP_DIR: '/srv/data' }, 'BACKUP_DIR must be outside DATA_DIR'],
+    [{ DATA_DIR: '/srv/data', BACKUP_DIR: '/srv/data/backups' }, 'BACKUP_DIR must be outside DATA_DIR'],
+    [{ BACKUP_DIR: '/mnt/backup', BACKUP_TIME: '2:30' }, 'BACKUP_TIME must be a time HH:MM (in Japan), not "2:30"'],
+    [{ BACKUP_DIR: '/mnt/backup', BACKUP_KEEP: '0' }, 'BACKUP_KEEP must be a number of nights from 1, not "0"'],
+  ])('refuses the nightly backup settings %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
   it('takes a METRICS_TOKEN long enough not to be guessed, and none by default', () => {
     expect(loadConfig({}).metricsToken).toBeUndefined();
     expect(loadConfig({ METRICS_TOKEN: 'a'.repeat(64) }).metricsToken).toBe('a'.repeat(64));

@@ -26,6 +26,8 @@ export interface Config {
   readonly hsts: boolean;
   /** A second place for the audit checkpoints (another disk or a mount), or undefined for none. */
   readonly auditCheckpointCopyDir: string | undefined;
+  /** The nightly backup of `serve` (BACKUP_DIR, BACKUP_TIME, BACKUP_KEEP), or undefined for none. */
+  readonly backup: { readonly dir: string; readonly at: string; readonly keep: number } | undefined;
   /** The bearer token a Prometheus scraper shows at /metrics, or undefined: no /metrics (404). */
   readonly metricsToken: string | undefined;
   /**
@@ -60,9 +62,32 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     trustProxy: trustProxy(env.TRUST_PROXY),
     hsts: onOff('HSTS', env.HSTS),
     auditCheckpointCopyDir: checkpointCopyDir(env.AUDIT_CHECKPOINT_COPY_DIR, dataDir),
+    backup: nightlyBackup(env, dataDir),
     metricsToken: metricsToken(env.METRICS_TOKEN),
     trainingDate: trainingDate(env.MADOGUCHI_TODAY),
   };
+}
+
+/**
+ * BACKUP_DIR turns the nightly backup on (README "Backups and restore"): at BACKUP_TIME (02:30 in
+ * Japan, after the sweep of 02:00) into BACKUP_DIR/<date>, the last BACKUP_KEEP nights (7) kept.
+ */
+function nightlyBackup(env: Readonly<Record<string, string | undefined>>, dataDir: string): Config['backup'] {
+  if (!env.BACKUP_DIR) {
+    if (env.BACKUP_TIME || env.BACKUP_KEEP) throw new ConfigError('BACKUP_TIME and BACKUP_KEEP need BACKUP_DIR, the directory of the nightly backups');
+    return undefined;
+  }
+  const dir = path.resolve(env.BACKUP_DIR);
+  const relative = path.relative(dataDir, dir);
+  // A backup beside the master key is lost with the disk that holds it, and gives the key away with the records.
+  if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) {
+    throw new ConfigError('BACKUP_DIR must be outside DATA_DIR (another disk or a mount): a backup beside the master key protects nothing');
+  }
+  const at = env.BACKUP_TIME || '02:30';
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(at)) throw new ConfigError(`BACKUP_TIME must be a time HH:MM (in Japan), not "${env.BACKUP_TIME}"`);
+  const keep = Number(env.BACKUP_KEEP || 7);
+  if (!Number.isInteger(keep) || keep < 1 || keep > 3650) throw new ConfigError(`BACKUP_KEEP must be a number of nights from 1, not "${env.BACKUP_KEEP}"`);
+  return { dir, at, keep };
 }
 
 /**

@@ -66,6 +66,12 @@ export async function reportList(actor: Actor): Promise<Result<{ name: ReportNam
   return success(REPORT_NAMES.map((name) => ({ name, ...REPORTS[name] })));
 }
 
+/**
+ * The office id under which the cards-by-status report counts the cards taken over from another
+ * municipality at a move-in (`docs/domain.md`): they were never waiting at a counter of ours.
+ */
+export const OTHER_MUNICIPALITY = 'other-municipality';
+
 type Column = readonly [key: string, label: string, numeric?: 'n'];
 
 function table(report: ReportName, range: { from: PlainDate; to: PlainDate } | null, columns: readonly Column[], rows: Record<string, string | number>[]): Report {
@@ -109,20 +115,25 @@ export async function report(app: AppContext, actor: Actor, name: ReportName, qu
   }
   const range = { from, to };
   const office = (id: string) =>
-    app.offices.offices.find((candidate) => candidate.id === id)?.name ?? (id === HOTLINE_OFFICE ? app.offices.hotline.name : id === SYSTEM_OFFICE ? '夜間処理（システム）' : id);
+    app.offices.offices.find((candidate) => candidate.id === id)?.name ??
+    (id === HOTLINE_OFFICE ? app.offices.hotline.name : id === SYSTEM_OFFICE ? '夜間処理（システム）' : id === OTHER_MUNICIPALITY ? '他の市区町村で交付（転入で引継ぎ）' : id);
   const reports = app.store.read.reports;
   switch (name) {
     case 'cards-by-status': {
       const byOffice = new Map<string, Record<string, string | number>>();
-      for (const { officeId, status, count } of await reports.cardsByStatus()) {
+      for (const { officeId: pickup, status, count } of await reports.cardsByStatus()) {
+        // A card taken over at a move-in was handed over by the city that issued it (its
+        // "pickup office" is that city's name): no counter of ours, so one row of its own.
+        const officeId = app.offices.offices.some((candidate) => candidate.id === pickup) ? pickup : OTHER_MUNICIPALITY;
         let row = byOffice.get(officeId);
         if (!row) byOffice.set(officeId, (row = { officeId, office: office(officeId), ...Object.fromEntries(CARD_STATUSES.map((s) => [s, 0])), total: 0 }));
-        row[status] = count;
+        row[status] = Number(row[status] ?? 0) + count;
         row.total = Number(row.total) + count;
       }
       return success(
         table(name, null, [['officeId', '窓口ID'], ['office', '受取窓口'], ...CARD_STATUSES.map((status): Column => [status, STATUS_LABEL[status] ?? status, 'n']), ['total', '合計', 'n']], [
-          ...byOffice.values(),
+          // Ours by id first, the cards of other municipalities last.
+          ...[...byOffice.values()].sort((a, b) => Number(a.officeId === OTHER_MUNICIPALITY) - Number(b.officeId === OTHER_MUNICIPALITY)),
         ]),
       );
     }

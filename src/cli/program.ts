@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { MIN_PASSWORD_LENGTH } from '../app/staff.ts';
 import type { AppContext } from '../app/context.ts';
 import type { RuleContext } from '../rules/context.ts';
+import type { BackupManifest } from '../app/backup-manifest.ts';
+import { backupCommand, restoreCommand } from './backup-commands.ts';
 import { auditVerify, check, keysRotate, migrate, rebuild, userAdd, userSetupCode } from './admin-commands.ts';
 import { demoGenerate } from './demo-command.ts';
 import { exportCommand, importCommand } from './exchange-commands.ts';
@@ -17,6 +19,10 @@ export interface CliServices {
   readonly openApp: (options?: OpenOptions) => Promise<OpenedApp>;
   /** A new master key in DATA_DIR/keys, the old one retired: the ids of both. */
   readonly rotateKey: () => Promise<{ readonly retired: string; readonly current: string }>;
+  /** A backup of the records (SQLite) and the audit checkpoints into an empty directory, with its manifest. */
+  readonly backup: (out: string) => Promise<BackupManifest>;
+  /** A backup's files into an empty DATA_DIR, all checked before any is written. */
+  readonly restore: (from: string) => Promise<BackupManifest>;
 }
 
 export interface OpenOptions {
@@ -124,6 +130,24 @@ export function createProgram(io: CliIo, services: CliServices, setExitCode: (co
     .command('check')
     .description("check the database file's structure (SQLite quick_check) and that the audit trail holds its last checkpoint, cheaply (exit 1 if not)")
     .action(async () => setExitCode(await check(io, services.openApp)));
+
+  program
+    .command('backup')
+    .description('copy the records and the audit checkpoints, with a manifest, into an empty directory, while the server runs (never the master key)')
+    .requiredOption('--out <dir>', 'a new or empty directory outside DATA_DIR, best on another disk')
+    .addHelpText(
+      'after',
+      '\nThe master key is never in a backup: keep its copy apart, off this machine (README "Backups and restore").\n' +
+        'With DATABASE_URL the command copies the checkpoints and prints the pg_dump command that saves the database.',
+    )
+    .action(async (options: { out: string }) => setExitCode(await backupCommand(io, services, options.out)));
+
+  program
+    .command('restore')
+    .description('restore a backup into an empty DATA_DIR, then check the audit trail as audit verify does (exit 1 on any failure)')
+    .argument('<dir>', 'the directory written by backup')
+    .addHelpText('after', '\nPut the master key back first, from its separate copy, at DATA_DIR/keys/master.key (or set MADOGUCHI_KEY).')
+    .action(async (dir: string) => setExitCode(await restoreCommand(io, services, dir)));
 
   program
     .command('sweep')

@@ -40,10 +40,11 @@ describe('代理人 (proxy): a prior enquiry, a supervisor of the office, one us
     expectRefused(checkEnquiryFor(enquiry, 'resident-1', 'continuation'), 'INPUT.INVALID');
   });
 
-  it('is decided by another supervisor of the office that asked, once', () => {
+  it('is decided by another supervisor of the office that asked, once, and refused only with a reason', () => {
     const approved = accepted(decideApproval(pending, { approve: true, by: supervisor, at: '2026-12-01T02:00:00Z', note: null }));
     expect(approved).toMatchObject({ status: 'approved', decidedBy: 'supervisor-1', decidedAt: '2026-12-01T02:00:00Z' });
     expect(accepted(decideApproval(pending, { approve: false, by: supervisor, at: '2026-12-01T02:00:00Z', note: '本人に確認できず' }))).toMatchObject({ status: 'refused', decisionNote: '本人に確認できず' });
+    for (const note of [null, '', '  ']) expectRefused(decideApproval(pending, { approve: false, by: supervisor, at: '2026-12-01T02:00:00Z', note }), 'INPUT.INVALID');
     expectRefused(decideApproval(approved, { approve: true, by: supervisor, at: '2026-12-01T03:00:00Z', note: null }), 'APPROVAL.ALREADY_DECIDED', { approvalStatus: 'approved' });
     expectRefused(decideApproval(pending, { approve: true, by: { id: 'clerk-1', officeId: 'honcho' }, at: '2026-12-01T02:00:00Z', note: null }), 'APPROVAL.SELF_APPROVAL');
     expectRefused(decideApproval(pending, { approve: true, by: { id: 'supervisor-2', officeId: 'kasai' }, at: '2026-12-01T02:00:00Z', note: null }), 'AUTH.OFFICE_NOT_ALLOWED', { officeId: 'honcho' });

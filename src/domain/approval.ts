@@ -49,7 +49,7 @@ export function checkEnquiryFor(enquiry: Enquiry | undefined, residentId: string
 
 /**
  * A supervisor of the office that asked decides a pending request, never their own: it becomes
- * approved or refused.
+ * approved, or refused with the reason.
  */
 export function decideApproval(
   approval: Approval,
@@ -62,7 +62,10 @@ export function decideApproval(
       officeId: approval.requestedOfficeId,
     });
   }
-  return success({ ...approval, status: decision.approve ? 'approved' : 'refused', decidedBy: decision.by.id, decidedAt: decision.at, decisionNote: decision.note });
+  // A refusal is told to the resident or the proxy, and read again in the audit: it says why.
+  const note = decision.note?.trim() || null;
+  if (!decision.approve && note === null) return refuseField('note', 'a refusal needs its reason');
+  return success({ ...approval, status: decision.approve ? 'approved' : 'refused', decidedBy: decision.by.id, decidedAt: decision.at, decisionNote: note });
 }
 
 /**

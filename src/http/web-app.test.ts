@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect, type AddressInfo } from 'node:net';
 import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OFFICES } from '../../test/support/app.ts';
@@ -96,6 +97,53 @@ describe('the built web app (dist/web) as the server serves it', () => {
     expect(page).toMatchObject({ statusCode: 200, headers: { 'cache-control': 'no-cache' } });
     expect(page.body).toContain('<!doctype html>');
     expect((await app.inject({ url: `/assets/${ASSET}` })).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('sends the Brotli or gzip copy the browser accepts, which decodes to the file, and the file to others', async () => {
+    const plain = readFileSync(path.join(WEB_DIST, 'assets', ASSET));
+    const cases = [
+      { accept: 'gzip, deflate, br, zstd', encoding: 'br', decode: brotliDecompressSync },
+      { accept: 'gzip;q=1, br;q=0.5', encoding: 'gzip', decode: gunzipSync },
+      { accept: 'br;q=0, gzip', encoding: 'gzip', decode: gunzipSync },
+    ];
+    for (const { accept, encoding, decode } of cases) {
+      const answer = await app.inject({ url: `/assets/${ASSET}`, headers: { 'accept-encoding': accept } });
+      expect(answer.statusCode, accept).toBe(200);
+      expect(answer.headers, accept).toMatchObject({
+        'content-encoding': encoding,
+        'content-type': 'application/javascript; charset=utf-8',
+        'cache-control': 'public, max-age=31536000, immutable',
+      });
+      expect(answer.headers.vary).toMatch(/accept-encoding/i);
+      expect(answer.rawPayload.length).toBeLessThan(plain.length / 2);
+      expect(decode(answer.rawPayload).equals(plain), accept).toBe(true);
+    }
+    for (const headers of [{}, { 'accept-encoding': 'identity' }]) {
+      const answer = await app.inject({ url: `/assets/${ASSET}`, headers });
+      expect(answer.headers['content-encoding']).toBeUndefined();
+      expect(answer.headers.vary).toMatch(/accept-encoding/i);
+      expect(answer.rawPayload.equals(plain)).toBe(true);
+    }
+    const page = await app.inject({ url: '/signin', headers: { 'accept-encoding': 'br' } });
+    expect(page.headers).toMatchObject({ 'content-encoding': 'br', 'cache-control': 'no-cache', 'content-type': 'text/html; charset=utf-8' });
+    expect(brotliDecompressSync(page.rawPayload).equals(readFileSync(path.join(WEB_DIST, 'index.html')))).toBe(true);
+  });
+
+  it('sends the OpenAPI document compressed once at start-up, with a validator', async () => {
+    const plain = await app.inject({ url: '/api/openapi.json' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['content-type']).toBe('application/json; charset=utf-8');
+    const document = plain.json();
+    expect(document.openapi).toBe('3.1.0');
+    for (const [accept, encoding, decode] of [['br', 'br', brotliDecompressSync], ['gzip, deflate', 'gzip', gunzipSync]] as const) {
+      const answer = await app.inject({ url: '/api/openapi.json', headers: { 'accept-encoding': accept } });
+      expect(answer.headers).toMatchObject({ 'content-encoding': encoding, vary: 'accept-encoding', 'cache-control': 'no-cache' });
+      expect(answer.rawPayload.length).toBeLessThan(plain.rawPayload.length / 8);
+      expect(JSON.parse(decode(answer.rawPayload).toString('utf8'))).toEqual(document);
+      const again = await app.inject({ url: '/api/openapi.json', headers: { 'accept-encoding': accept, 'if-none-match': String(answer.headers.etag) } });
+      expect(again.statusCode).toBe(304);
+      expect(again.rawPayload.length).toBe(0);
+    }
   });
 
   it('was built without source maps: the assets name none, and none is served', async () => {

@@ -54,6 +54,10 @@ async function staticFiles(app: FastifyInstance, { root }: { root: string }): Pr
     prefix: '/',
     wildcard: false,
     index: false,
+    // The build writes a Brotli and a gzip copy beside each text file (web/scripts/precompress.ts):
+    // the browser gets the one its Accept-Encoding takes, with Content-Encoding and
+    // `Vary: accept-encoding`, and the plain file otherwise. Nothing is compressed per request.
+    preCompressed: true,
     // A source map gives the app's source away; a build for production has none (web/vite.config.ts), and none is served.
     allowedPath: (pathname) => !pathname.endsWith('.map'),
     setHeaders(reply, file) {
@@ -76,7 +80,8 @@ async function staticFiles(app: FastifyInstance, { root }: { root: string }): Pr
 /**
  * The counter and hotline app (web/, built by `npm run build` into dist/web) at `/`. Paths the
  * app routes itself (`/residents/…`, `/hotline`) get its index page; `/api` and `/guide` are the
- * server's own. Hashed assets are cached for a year, the index page never.
+ * server's own. Hashed assets are cached for a year, the index page never; both go out compressed
+ * when the browser accepts it.
  */
 export const webApp = fp(
   async (app: FastifyInstance, { root = WEB_DIST }: { root?: string }) => {

@@ -22,6 +22,11 @@ const SHARED: Readonly<Record<string, Migration>> = {
 
 const MIGRATION_TABLE = 'madoguchi_migrations';
 
+/** The name of the last migration this version knows for a database: a backup made under a later one cannot be opened by it. */
+export function latestMigration(dialect: StoreDialect): string {
+  return Object.keys({ ...SHARED, ...dialect.migrations }).sort().at(-1)!;
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function migratorOf(db: Kysely<any>, dialect: StoreDialect): Migrator {
   const migrations = { ...SHARED, ...dialect.migrations };

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStaff } from '../support/app.ts';
 import { accessibilityViolations, screenshot } from '../support/browser.ts';
 import { look, openBrowserWorld, type BrowserWorld } from './support.ts';
 
@@ -80,6 +81,50 @@ describe('staff accounts in Chromium', () => {
     await person.reload();
     await person.waitForURL((url) => url.pathname === '/signin');
     for (const page of [admin, supervisor, person]) await page.context().close();
+  });
+
+  it('ends the sessions of an account, raises it to another office by the office names, and resets a password into the setup-code flow', { timeout: 180_000 }, async () => {
+    await createStaff(world.t.app, 'sato.clerk', 'clerk', 'honcho');
+    await createStaff(world.t.app, 'suzuki.clerk', 'clerk', 'koiwa');
+    const person = (await world.page('ja')).page;
+    await world.signIn(person, 'sato.clerk');
+    await person.waitForURL((url) => url.pathname === '/residents');
+
+    const admin = (await world.page('ja')).page;
+    await world.signIn(admin, 'admin');
+    await admin.goto('/staff');
+    const row = admin.getByRole('row', { name: /sato\.clerk/ });
+    await look.contains(row, 'マイナンバーカード専用窓口(本庁舎)');
+    await row.getByRole('button', { name: '管理 sato.clerk' }).click();
+    const panel = admin.locator('section.card-panel');
+    await admin.getByRole('button', { name: 'すべてのサインインを終了' }).click();
+    await look.contains(panel.locator('.notice'), 'sato.clerk のサインインを1件終了しました。パスワードはそのままです。');
+    await expectNoViolations(admin, 'staff page after ending sessions');
+    await person.reload();
+    await person.waitForURL((url) => url.pathname === '/signin');
+
+    // A raise to supervisor of another office: chosen by its name, and the account awaits that office's setup code.
+    await admin.locator('#field-newRole-supervisor').check();
+    await admin.locator('#field-newOffice').selectOption({ label: 'マイナンバーカード専用窓口(葛西)' });
+    await panel.getByRole('button', { name: '変更する' }).click();
+    await look.contains(panel.locator('.notice'), 'sato.clerk の役割・所属を変更しました。');
+    await look.contains(panel.locator('.notice'), 'マイナンバーカード専用窓口(葛西)の責任者がセットアップコードを発行し');
+    await look.contains(row, '責任者');
+    await look.contains(row, 'マイナンバーカード専用窓口(葛西)');
+    await look.contains(row, '設定待ち');
+    expect(await row.innerText()).not.toContain('kasai');
+    await expectNoViolations(admin, 'staff page after a change of role');
+
+    const other = admin.getByRole('row', { name: /suzuki\.clerk/ });
+    await other.getByRole('button', { name: '管理 suzuki.clerk' }).click();
+    await admin.getByRole('button', { name: 'パスワードをリセット' }).click();
+    await look.contains(panel.locator('.notice'), 'suzuki.clerk のパスワードをリセットしました。');
+    await look.contains(panel.locator('.notice'), 'マイナンバーカード専用窓口(小岩)の責任者がセットアップコードを発行し');
+    expect(await panel.locator('.secret').count()).toBe(0);
+    await look.contains(other, '設定待ち');
+    await expectNoViolations(admin, 'staff page after a reset');
+    await screenshot(admin, 'staff-reset');
+    for (const page of [admin, person]) await page.context().close();
   });
 
   it("shows an administrator's account its one-time password once, and tells the administrator who issues a supervisor's code", { timeout: 120_000 }, async () => {

@@ -7,7 +7,10 @@ import { issueCard } from '../../src/app/cards/issue-card.ts';
 import { manufactureCard } from '../../src/app/cards/manufacture-card.ts';
 import { reissueCard } from '../../src/app/cards/reissue-card.ts';
 import { suspendCard } from '../../src/app/cards/suspend-card.ts';
+import { endCard } from '../../src/app/cards/end-card.ts';
+import { registerArrival } from '../../src/app/residents/register-arrival.ts';
 import { registerResident } from '../../src/app/residents/register-resident.ts';
+import { systemActor } from '../../src/app/staff.ts';
 import { TEST_TODAY } from '../support/app.ts';
 import { accessibilityViolations, screenshot } from '../support/browser.ts';
 import { twelveDigitRuns } from '../support/numbers.ts';
@@ -199,6 +202,45 @@ describe('the supervisor’s figures and letters in Chromium', () => {
     ]);
     await screenshot(page, 'supervisor-letters-print');
     await context.close();
+  });
+
+  it('names every counter in the reports, the nightly job and the other cities whose cards were taken over, never by an id', { timeout: 60_000 }, async () => {
+    const { app } = world.t;
+    const arrival = await registerArrival(app, world.staff.clerk, {
+      ...residentBody(),
+      moveInDate: '2026-11-15',
+      notificationDate: '2026-11-24',
+      plannedMoveOutDate: '2026-11-14',
+      cardPresented: false,
+      card: { issueDate: '2023-04-01', expiryDate: '2033-05-10', issuedBy: '千葉県市川市', certificates: {}, pins: { user: '1111', residentRegistry: '2222', cardInfo: '3333' } },
+    } as never);
+    if (!arrival.ok) throw new Error(arrival.error.message);
+    // The system ends a card (as the nightly sweep does): its procedure counts under no counter.
+    const ended = await endCard(app, systemActor('sweep'), await residentWithCard({}), { type: 'abolish', on: TEST_TODAY, reason: 'moved-abroad' });
+    if (!ended.ok) throw new Error(ended.error.message);
+
+    for (const lang of ['ja', 'en'] as const) {
+      const { page, context } = await world.page(lang);
+      await world.signIn(page, 'super.honcho');
+      await page.goto('/reports?report=cards-by-status');
+      const cards = page.getByRole('table', { name: lang === 'ja' ? /カードの状態別枚数/ : /Cards by status/ });
+      await look.contains(cards.locator('tbody tr').last(), lang === 'ja' ? '他の市区町村で交付（転入で引継ぎ）' : 'Issued by another municipality (taken over at a move-in)');
+      await look.contains(cards.locator('tbody'), lang === 'ja' ? 'マイナンバーカード専用窓口(本庁舎)' : 'My Number Card Counter (Main Office)');
+      const shown = await cards.innerText();
+      expect(shown).not.toMatch(/千葉県|\bhoncho\b|窓口ID|Counter id/);
+      await expectNoViolations(page, `cards by status (${lang})`);
+
+      await page.goto(`/reports?report=procedures&from=2026-11-01&to=${TEST_TODAY}`);
+      const procedures = page.getByRole('table', { name: lang === 'ja' ? /手続件数/ : /Procedures by day/ });
+      await look.contains(procedures.locator('tbody'), lang === 'ja' ? '夜間処理（システム）' : 'Nightly job (system)');
+      // Every counter cell is a name, none an id such as honcho, system or hotline.
+      const counters = await procedures.locator('tbody td[data-column=office]').allInnerTexts();
+      expect(counters.length).toBeGreaterThan(2);
+      expect(counters.filter((text) => /^[a-z-]+$/.test(text.trim()))).toEqual([]);
+      await expectNoViolations(page, `procedures (${lang})`);
+      await screenshot(page, `supervisor-report-names-${lang}`);
+      await context.close();
+    }
   });
 
   it('has no axe violations on the figures and letters in English, and an auditor sees figures but no letters', { timeout: 60_000 }, async () => {

@@ -290,12 +290,14 @@ describe.each(DIALECTS)('procedures on $name', ({ create }) => {
     });
   });
 
-  it('takes a card back (返納)', async () => {
-    const { cardId } = await residentWithActiveCard(world);
+  it('takes a card back (返納), and the search then shows the card as returned, not as none', async () => {
+    const { cardId } = await residentWithActiveCard(world, { familyName: '返納', givenName: '済子', familyNameKana: 'ヘンノウ', givenNameKana: 'スミコ', birthDate: '1961-03-03' });
     expect(await world.call('clerk', 'POST', `/api/v1/cards/${cardId}/return`, { reason: 'not-needed' })).toMatchObject({
       status: 200,
       body: { status: 'returned', endReason: 'not-needed', certificates: { signature: { status: 'revoked' } } },
     });
+    const found = await world.call('hotline', 'GET', `/api/v1/residents?q=${encodeURIComponent('ヘンノウ')}&birthDate=1961-03-03`);
+    expect(found.body.residents).toMatchObject([{ familyName: '返納', card: { id: cardId, status: 'returned' } }]);
   });
 
   it('changes a leaked number (supervisor only): a new valid number, the card abolished and a free new card applied for', async () => {

@@ -115,6 +115,12 @@ describe.each(DIALECTS)('safety of commands on $name', ({ create }) => {
       ruleContext: () => DEFAULT_CONTEXT,
       serve: async () => undefined,
       rotateKey: async () => ({ retired: '', current: '' }),
+      backup: async () => {
+        throw new Error('no backup here');
+      },
+      restore: async () => {
+        throw new Error('no restore here');
+      },
       openApp: async () => ({ app: world.app, rewrapped: 0, close: async () => undefined }),
     });
     expect(exitCode).toBe(1);

@@ -30,6 +30,12 @@ export async function cli(argv: string[], stdin = '', services: Partial<CliServi
       rotateKey: async () => {
         throw new Error('this test rotates no key');
       },
+      backup: async () => {
+        throw new Error('this test makes no backup');
+      },
+      restore: async () => {
+        throw new Error('this test restores no backup');
+      },
       ...services,
     },
   );

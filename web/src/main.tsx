@@ -1,22 +1,13 @@
 import { lazy, StrictMode, Suspense, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-router';
-import { StaffPage } from './admin/staff-page';
-import { AuditPage } from './auditor/audit-page';
 import { ACCESS, homeOf, passes, type Gate } from './auth/access';
 import { PasswordPage } from './auth/password-page';
 import { SessionProvider, useSession } from './auth/session';
 import { SetupPage } from './auth/setup-page';
 import { SignInPage } from './auth/sign-in-page';
 import { Layout, Page } from './components/layout';
-import { CardProcedureRoute, RegisterRoute, ResidentProcedureRoute } from './counter/procedure-route';
-import { ResidentPage } from './counter/resident-page';
-import { SearchPage } from './counter/search-page';
-import { SlipPage } from './counter/slip-page';
-import { HotlinePage } from './hotline/hotline-page';
 import { LanguageProvider, useI18n } from './i18n/i18n';
-import { ApprovalsPage } from './supervisor/approvals-page';
-import { SetupCodesPage } from './supervisor/setup-codes-page';
 import '@digital-go-jp/design-tokens/dist/tokens.css';
 import './styles.css';
 
@@ -28,7 +19,9 @@ function Only({ gate, children }: { gate: Gate; children: ReactNode }) {
   if (user === null) return <Navigate to="/signin" replace />;
   if (user.mustChangePassword) return <Navigate to="/password" replace />;
   if (!passes(permissions, gate)) return <Navigate to="/" replace />;
-  return <>{children}</>;
+  // The page's own boundary: while its chunk loads, its fallback takes the place of the loading
+  // page above, rather than the frame's boundary hiding that page beside a second heading.
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
 }
 
 /** The start page of whoever is signed in; a session that opens no page is told so rather than sent round. */
@@ -41,6 +34,21 @@ function Home() {
   return home ? <Navigate to={home} replace /> : <Page title={t('common.noPages')}>{null}</Page>;
 }
 
+// Each role's screens are a chunk of their own, fetched when first opened: the sign-in page loads
+// only the frame, the session and the sign-in forms, and a clerk's desk never loads chart.js.
+const counter = () => import('./counter/counter-screens');
+const SearchPage = lazy(() => counter().then((module) => ({ default: module.SearchPage })));
+const ResidentPage = lazy(() => counter().then((module) => ({ default: module.ResidentPage })));
+const SlipPage = lazy(() => counter().then((module) => ({ default: module.SlipPage })));
+const RegisterRoute = lazy(() => counter().then((module) => ({ default: module.RegisterRoute })));
+const ResidentProcedureRoute = lazy(() => counter().then((module) => ({ default: module.ResidentProcedureRoute })));
+const CardProcedureRoute = lazy(() => counter().then((module) => ({ default: module.CardProcedureRoute })));
+const HotlinePage = lazy(() => import('./hotline/hotline-page').then((module) => ({ default: module.HotlinePage })));
+const supervisor = () => import('./supervisor/supervisor-screens');
+const ApprovalsPage = lazy(() => supervisor().then((module) => ({ default: module.ApprovalsPage })));
+const SetupCodesPage = lazy(() => supervisor().then((module) => ({ default: module.SetupCodesPage })));
+const AuditPage = lazy(() => import('./auditor/audit-page').then((module) => ({ default: module.AuditPage })));
+const StaffPage = lazy(() => import('./admin/staff-page').then((module) => ({ default: module.StaffPage })));
 const figures = () => import('./supervisor/figures');
 const DashboardPage = lazy(() => figures().then((module) => ({ default: module.DashboardPage })));
 const SweepRunsPage = lazy(() => figures().then((module) => ({ default: module.SweepRunsPage })));

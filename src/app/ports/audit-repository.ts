@@ -27,7 +27,16 @@ export interface AuditFilter {
   readonly actorId?: string;
   readonly subjectId?: string;
   readonly action?: string;
+  /** Newest first (the audit screen) rather than oldest first (a check, an export). */
+  readonly newestFirst?: boolean;
+  /** The position of the last entry of the page before: the page goes on from there. */
+  readonly cursor?: number;
   readonly limit: number;
+}
+
+/** An entry as the trail lists it, with its place in the order entries were appended. */
+export interface ListedAuditEntry extends AuditEntry {
+  readonly position: number;
 }
 
 /** A place in the audit trail and the hash of the entry there. */
@@ -46,7 +55,7 @@ export interface AuditRepository {
   at(places: readonly { readonly chain: number; readonly seq: number }[]): Promise<AuditPlace[]>;
   append(entry: AuditEntry): Promise<void>;
   /** Entries in the order they were appended (never by their time: a clock may go back). */
-  list(filter: AuditFilter): Promise<AuditEntry[]>;
+  list(filter: AuditFilter): Promise<ListedAuditEntry[]>;
   /** A chain's entries in sequence order, in batches, for verification. */
   scan(chain: number, afterSeq: number, limit: number): Promise<AuditEntry[]>;
 }

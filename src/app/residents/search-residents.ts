@@ -29,7 +29,8 @@ export interface SearchResult {
 
 /**
  * Search by name (kanji or kana: names starting with the text, or when none do, containing it),
- * birth date, address or phone; numbers masked; each resident with their live card.
+ * birth date, address or phone; numbers masked; each resident with their live card, or their
+ * last card when none is live.
  */
 export async function searchResidents(app: AppContext, actor: Actor, query: SearchInput): Promise<Result<SearchResult>> {
   const allowed = authorize(actor, 'resident.search');
@@ -62,8 +63,11 @@ export async function searchResidents(app: AppContext, actor: Actor, query: Sear
   const page = found.records.slice(0, limit);
   const cards = await app.store.read.cards.listByResidents(page.map((record) => record.state.id));
   const residents = page.map((record) => {
-    const live = cards.filter((card) => card.residentId === record.state.id && isLive(card)).at(-1);
-    return { ...residentView(record), card: live ? { id: live.id, status: live.status } : null };
+    // The live card; else the last one, so that an expired, abolished or returned card shows as
+    // such and not as "no card" (the hotline suspends only an active one).
+    const theirs = cards.filter((card) => card.residentId === record.state.id);
+    const shown = theirs.filter(isLive).at(-1) ?? theirs.at(-1);
+    return { ...residentView(record), card: shown ? { id: shown.id, status: shown.status } : null };
   });
   const last = page.at(-1);
   const nextCursor =

@@ -5,7 +5,7 @@ import { decideApproval, listApprovals, requestApproval } from '../../app/approv
 import type { AppContext } from '../../app/context.ts';
 import { success } from '../../domain/errors.ts';
 import { IdParams, staffRoute } from '../staff-route.ts';
-import { ApprovalDecisionBody, ApprovalListQuery, ApprovalRequestBody, ApprovalSchema } from './approval-schemas.ts';
+import { ApprovalDecisionBody, ApprovalListQuery, ApprovalRequestBody, ApprovalSchema, ListedApprovalSchema } from './approval-schemas.ts';
 
 const tags = ['approvals'];
 
@@ -34,7 +34,7 @@ export async function approvalRoutes(app: FastifyInstance, { context }: { contex
       summary: 'Requests, by status (pending by default) and resident',
       tags,
       querystring: ApprovalListQuery,
-      response: Type.Array(ApprovalSchema),
+      response: Type.Array(ListedApprovalSchema),
       problems: [],
     },
     async ({ request, query }) => {
@@ -48,12 +48,12 @@ export async function approvalRoutes(app: FastifyInstance, { context }: { contex
       {
         method: 'POST',
         url: `/api/v1/approvals/:id/${verb}`,
-        summary: approve ? 'Approve (a number change is then carried out)' : 'Refuse',
+        summary: approve ? 'Approve (a number change is then carried out)' : 'Refuse, saying why in the note (400 INPUT.INVALID without one)',
         tags,
         params: IdParams,
         body: ApprovalDecisionBody,
         response: ApprovalSchema,
-        problems: ['APPROVAL.NOT_FOUND', 'APPROVAL.ALREADY_DECIDED', 'APPROVAL.SELF_APPROVAL', 'AUTH.OFFICE_NOT_ALLOWED', 'APPROVAL.NOT_USABLE'],
+        problems: ['APPROVAL.NOT_FOUND', 'APPROVAL.ALREADY_DECIDED', 'APPROVAL.SELF_APPROVAL', 'AUTH.OFFICE_NOT_ALLOWED', 'APPROVAL.NOT_USABLE', 'INPUT.INVALID'],
         idempotency: 'command',
       },
       ({ request, params, body, idempotency }) => decideApproval(context, request.actor, params.id, approve, body, idempotency),

@@ -26,6 +26,12 @@ export const ApprovalSchema = Type.Object({
   usedAt: Type.Union([Type.String(), Type.Null()]),
 });
 
+/** A request as the approvals screen lists it: with the resident's name and kana. */
+export const ListedApprovalSchema = Type.Object({
+  ...ApprovalSchema.properties,
+  resident: Type.Union([Type.Object({ name: Type.String(), kana: Type.String() }), Type.Null()], { description: 'The resident by name and kana (フリガナ)' }),
+});
+
 export const ApprovalRequestBody = Type.Union([
   Body({
     kind: Type.Literal('proxy'),

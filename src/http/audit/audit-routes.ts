@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { authorize } from '../../app/actor.ts';
+import { AUDIT_ACTIONS } from '../../app/audit-action.ts';
 import { ANCHOR_REASONS } from '../../app/audit-checkpoints.ts';
+import { listAuditEntries } from '../../app/audit-listing.ts';
 import { verifyAudit } from '../../app/audit-trail.ts';
 import type { AppContext } from '../../app/context.ts';
 import { success } from '../../domain/errors.ts';
@@ -22,6 +24,12 @@ const AuditEntrySchema = Type.Object({
   details: Type.Object({}, { additionalProperties: true }),
   prevHash: Type.String(),
   hash: Type.String(),
+  position: Type.Integer({ description: 'The place of the entry in the order entries were written; the `cursor` of the next page is the last one’s' }),
+  actorName: Type.Union([Type.String(), Type.Null()], { description: 'The staff member who acted, by name; null for the system' }),
+  resident: Type.Union([Type.Object({ id: Type.String(), name: Type.String(), kana: Type.String() }), Type.Null()], {
+    description: 'The resident the entry is about: its subject, or the holder of the card or approval it names',
+  }),
+  subjectStaffName: Type.Union([Type.String(), Type.Null()], { description: 'The staff account a staff.* entry is about, by name' }),
 });
 const tags = ['audit'];
 
@@ -32,7 +40,8 @@ export async function auditRoutes(app: FastifyInstance, { context }: { context: 
     {
       method: 'GET',
       url: '/api/v1/audit',
-      summary: 'Audit entries in the order they were written (never by their time, which a clock step can move back), filtered by time, actor, subject or action',
+      summary:
+        'Audit entries in the order they were written (never by their time, which a clock step can move back), oldest or newest first, a page at a time, filtered by time, actor, subject or action; with the names of the staff and residents they are about',
       tags,
       querystring: Type.Object(
         {
@@ -40,7 +49,9 @@ export async function auditRoutes(app: FastifyInstance, { context }: { context: 
           to: Type.Optional(Type.String({ format: 'date-time' })),
           actor: Type.Optional(Type.String({ maxLength: 100 })),
           subject: Type.Optional(Type.String({ maxLength: 100 })),
-          action: Type.Optional(Type.String({ maxLength: 100 })),
+          action: Type.Optional(Type.Enum(AUDIT_ACTIONS)),
+          order: Type.Optional(Type.Enum(['oldest', 'newest'], { default: 'oldest' })),
+          cursor: Type.Optional(Type.Integer({ minimum: 0, description: 'The `position` of the last entry of the page before' })),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
         },
         { additionalProperties: false },
@@ -48,20 +59,17 @@ export async function auditRoutes(app: FastifyInstance, { context }: { context: 
       response: Type.Array(AuditEntrySchema),
       problems: [],
     },
-    async ({ request, query }) => {
-      const allowed = authorize(request.actor, 'audit.read');
-      if (!allowed.ok) return allowed;
-      return success(
-        await context.store.read.audit.list({
-          ...(query.from !== undefined && { from: new Date(query.from).toISOString() }),
-          ...(query.to !== undefined && { to: new Date(query.to).toISOString() }),
-          ...(query.actor !== undefined && { actorId: query.actor }),
-          ...(query.subject !== undefined && { subjectId: query.subject }),
-          ...(query.action !== undefined && { action: query.action }),
-          limit: query.limit ?? 100,
-        }),
-      );
-    },
+    async ({ request, query }) =>
+      listAuditEntries(context, request.actor, {
+        ...(query.from !== undefined && { from: new Date(query.from).toISOString() }),
+        ...(query.to !== undefined && { to: new Date(query.to).toISOString() }),
+        ...(query.actor !== undefined && { actorId: query.actor }),
+        ...(query.subject !== undefined && { subjectId: query.subject }),
+        ...(query.action !== undefined && { action: query.action }),
+        ...(query.cursor !== undefined && { cursor: query.cursor }),
+        newestFirst: query.order === 'newest',
+        limit: query.limit ?? 100,
+      }),
   );
   staffRoute(
     app,

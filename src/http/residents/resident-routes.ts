@@ -9,6 +9,7 @@ import { changeNumber } from '../../app/residents/change-number.ts';
 import { getResident } from '../../app/residents/get-resident.ts';
 import { moveIn } from '../../app/residents/move-in.ts';
 import { moveOut } from '../../app/residents/move-out.ts';
+import { listEnquiries } from '../../app/residents/list-enquiries.ts';
 import { recordEnquiry } from '../../app/residents/record-enquiry.ts';
 import { registerResident } from '../../app/residents/register-resident.ts';
 import { residentProcedures } from '../../app/residents/resident-procedures.ts';
@@ -237,6 +238,19 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       idempotency: 'command',
     },
     ({ request, params, body, idempotency }) => changeNumber(context, request.actor, params.id, body, idempotency),
+  );
+  staffRoute(
+    app,
+    {
+      method: 'GET',
+      url: '/api/v1/residents/:id/proxy-enquiries',
+      summary: "The resident's recorded proxy enquiries, the latest first (at most 50), to pick the one a proxy approval follows",
+      tags,
+      params: IdParams,
+      response: Type.Array(EnquirySchema),
+      problems: ['RESIDENT.NOT_FOUND'],
+    },
+    ({ request, params }) => listEnquiries(context, request.actor, params.id),
   );
   staffRoute(
     app,

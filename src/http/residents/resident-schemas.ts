@@ -101,14 +101,18 @@ export const SearchQuery = Type.Object(
 
 export const SearchResultSchema = Type.Object({
   residents: Type.Array(
-    Type.Object({ ...ResidentViewSchema.properties, card: Type.Union([Type.Object({ id: Type.String(), status: Type.String() }), Type.Null()]) }),
+    Type.Object({
+      ...ResidentViewSchema.properties,
+      card: Type.Union([Type.Object({ id: Type.String(), status: Type.String() }), Type.Null()], {
+        description: 'The live card, or the last card (expired, abolished, returned) when none is live; null when the resident never had one',
+      }),
+    }),
   ),
   nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as cursor for the next page' }),
   match: Type.Enum(['prefix', 'contains'], { description: 'Names starting with q, or (when none do) containing it' }),
   truncated: Type.Boolean({ description: 'More residents contain the text than a search looks at: narrow it, e.g. with a birth date' }),
 });
 
-export const ResidentDetailSchema = Type.Object({ ...ResidentWithCardsSchema.properties, household: Type.Array(ResidentViewSchema) });
 
 export const ProcedureSchema = Type.Object({
   id: Type.String(),
@@ -194,6 +198,12 @@ export const EnquirySchema = Type.Object({
   notes: Type.String(),
   recordedBy: Type.String(),
   recordedAt: Type.String(),
+});
+
+export const ResidentDetailSchema = Type.Object({
+  ...ResidentWithCardsSchema.properties,
+  household: Type.Array(ResidentViewSchema),
+  proxyEnquiries: Type.Array(EnquirySchema, { description: 'The latest proxy enquiries (at most 20), for those who may ask for a proxy approval; empty for others' }),
 });
 
 /** 交付申請, at the resident's address in the API (POST /residents/:id/card-applications); it answers with the card. */

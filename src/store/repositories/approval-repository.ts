@@ -1,7 +1,8 @@
 import type { ApprovalRecord, ApprovalRepository } from '../../app/ports/approval-repository.ts';
-import type { EnquiryRepository } from '../../app/ports/enquiry-repository.ts';
+import type { EnquiryRecord, EnquiryRepository } from '../../app/ports/enquiry-repository.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
-import type { ApprovalsTable } from '../schema.ts';
+import type { Selectable } from 'kysely';
+import type { ApprovalsTable, ProxyEnquiriesTable } from '../schema.ts';
 import type { Scope } from './scope.ts';
 
 function fromRow(row: ApprovalsTable): ApprovalRecord {
@@ -97,19 +98,33 @@ export function enquiryRepository({ db, municipalityCode }: Scope): EnquiryRepos
     },
     async get(id) {
       const row = await db.selectFrom('proxy_enquiries').selectAll().where('municipality_code', '=', municipalityCode).where('id', '=', id).executeTakeFirst();
-      return (
-        row && {
-          id: row.id,
-          residentId: row.resident_id,
-          enquiredOn: row.enquired_on as PlainDate,
-          callerName: row.caller_name,
-          relationship: row.relationship,
-          procedure: row.procedure,
-          notes: row.notes,
-          recordedBy: row.recorded_by,
-          recordedAt: row.recorded_at,
-        }
-      );
+      return row && enquiryOf(row);
     },
+    async listByResident(residentId, limit) {
+      const rows = await db
+        .selectFrom('proxy_enquiries')
+        .selectAll()
+        .where('municipality_code', '=', municipalityCode)
+        .where('resident_id', '=', residentId)
+        .orderBy('recorded_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map(enquiryOf);
+    },
+  };
+}
+
+function enquiryOf(row: Selectable<ProxyEnquiriesTable>): EnquiryRecord {
+  return {
+    id: row.id,
+    residentId: row.resident_id,
+    enquiredOn: row.enquired_on as PlainDate,
+    callerName: row.caller_name,
+    relationship: row.relationship,
+    procedure: row.procedure,
+    notes: row.notes,
+    recordedBy: row.recorded_by,
+    recordedAt: row.recorded_at,
   };
 }

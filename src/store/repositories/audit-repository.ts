@@ -96,8 +96,11 @@ export function auditRepository({ db, dialect, municipalityCode }: Scope): Audit
       if (filter.actorId !== undefined) query = query.where('actor_id', '=', filter.actorId);
       if (filter.subjectId !== undefined) query = query.where('subject_id', '=', filter.subjectId);
       if (filter.action !== undefined) query = query.where('action', '=', filter.action);
-      const rows = await query.orderBy('position').orderBy('chain').orderBy('seq').limit(filter.limit).execute();
-      return rows.map(fromRow);
+      const direction = filter.newestFirst ? 'desc' : 'asc';
+      if (filter.cursor !== undefined) query = query.where('position', filter.newestFirst ? '<' : '>', filter.cursor);
+      // Positions are unique within a municipality (migration 0005): a cursor never skips or repeats an entry.
+      const rows = await query.orderBy('position', direction).limit(filter.limit).execute();
+      return rows.map((row) => ({ ...fromRow(row), position: Number(row.position) }));
     },
     async scan(chain, afterSeq, limit) {
       const rows = await scoped().selectAll().where('chain', '=', chain).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();

@@ -676,7 +676,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The resident's recorded proxy enquiries, the latest first (at most 50), to pick the one a proxy approval follows */
+        get: operations["getResidentsIdProxyEnquiries"];
         put?: never;
         /** A proxy's prior enquiry, needed before a proxy approval */
         post: operations["postResidentsIdProxyEnquiries"];
@@ -985,7 +986,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Refuse */
+        /** Refuse, saying why in the note (400 INPUT.INVALID without one) */
         post: operations["postApprovalsIdRefuse"];
         delete?: never;
         options?: never;
@@ -1000,7 +1001,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit entries in the order they were written (never by their time, which a clock step can move back), filtered by time, actor, subject or action */
+        /** Audit entries in the order they were written (never by their time, which a clock step can move back), oldest or newest first, a page at a time, filtered by time, actor, subject or action; with the names of the staff and residents they are about */
         get: operations["getAudit"];
         put?: never;
         post?: never;
@@ -7027,6 +7028,7 @@ export interface operations {
                             /** @description 成年被後見人 (R-18): represented by a guardian; no signature certificate */
                             adultWard: boolean;
                             version: number;
+                            /** @description The live card, or the last card (expired, abolished, returned) when none is live; null when the resident never had one */
                             card: {
                                 id: string;
                                 status: string;
@@ -7742,6 +7744,23 @@ export interface operations {
                             /** @description 成年被後見人 (R-18): represented by a guardian; no signature certificate */
                             adultWard: boolean;
                             version: number;
+                        }[];
+                        /** @description The latest proxy enquiries (at most 20), for those who may ask for a proxy approval; empty for others */
+                        proxyEnquiries: {
+                            id: string;
+                            residentId: string;
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD
+                             * @example 2026-04-01
+                             */
+                            enquiredOn: string;
+                            callerName: string;
+                            relationship: string;
+                            procedure: string;
+                            notes: string;
+                            recordedBy: string;
+                            recordedAt: string;
                         }[];
                     };
                 };
@@ -12208,6 +12227,193 @@ export interface operations {
             };
             /** @description Problem: IDEMPOTENCY.KEY_REUSED, APPROVAL.NOT_USABLE */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getResidentsIdProxyEnquiries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        residentId: string;
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD
+                         * @example 2026-04-01
+                         */
+                        enquiredOn: string;
+                        callerName: string;
+                        relationship: string;
+                        procedure: string;
+                        notes: string;
+                        recordedBy: string;
+                        recordedAt: string;
+                    }[];
+                };
+            };
+            /** @description Problem: REQUEST.INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: AUTH.FORBIDDEN, AUTH.CSRF, AUTH.PASSWORD_CHANGE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: RESIDENT.NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18771,6 +18977,11 @@ export interface operations {
                         decidedAt: string | null;
                         decisionNote: string | null;
                         usedAt: string | null;
+                        /** @description The resident by name and kana (フリガナ) */
+                        resident: {
+                            name: string;
+                            kana: string;
+                        } | null;
                     }[];
                 };
             };
@@ -19278,7 +19489,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: REQUEST.INVALID, REQUEST.INVALID */
+            /** @description Problem: INPUT.INVALID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19602,7 +19813,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: REQUEST.INVALID, REQUEST.INVALID */
+            /** @description Problem: INPUT.INVALID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19886,7 +20097,10 @@ export interface operations {
                 to?: string;
                 actor?: string;
                 subject?: string;
-                action?: string;
+                action?: "resident.register" | "resident.arrival" | "resident.change-address" | "resident.change-name" | "resident.move-out" | "resident.move-in" | "resident.period-of-stay" | "resident.guardianship" | "resident.change-number" | "resident.reveal-number" | "resident.import" | "resident.export" | "card.apply" | "card.manufacture" | "card.issue" | "card.suspend" | "card.resume" | "card.pin-verify" | "card.pin-reset" | "card.certificate" | "card.front-note" | "card.continuation" | "card.extension" | "card.reissue" | "card.return" | "card.expire" | "card.expire-certificates" | "card.abolish" | "card.rebuild" | "card.export" | "proxy.enquiry" | "approval.request" | "approval.approve" | "approval.refuse" | "session.sign-in" | "session.sign-out" | "staff.add" | "staff.reset" | "staff.change-role" | "staff.disable" | "staff.enable" | "staff.end-sessions" | "staff.issue-setup-code" | "staff.setup" | "staff.change-password" | "key.rewrap" | "demo.generate";
+                order?: "oldest" | "newest";
+                /** @description The `position` of the last entry of the page before */
+                cursor?: number;
                 limit?: number;
             };
             header?: never;
@@ -19921,6 +20135,18 @@ export interface operations {
                         };
                         prevHash: string;
                         hash: string;
+                        /** @description The place of the entry in the order entries were written; the `cursor` of the next page is the last one’s */
+                        position: number;
+                        /** @description The staff member who acted, by name; null for the system */
+                        actorName: string | null;
+                        /** @description The resident the entry is about: its subject, or the holder of the card or approval it names */
+                        resident: {
+                            id: string;
+                            name: string;
+                            kana: string;
+                        } | null;
+                        /** @description The staff account a staff.* entry is about, by name */
+                        subjectStaffName: string | null;
                     }[];
                 };
             };

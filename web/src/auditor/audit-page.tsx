@@ -2,9 +2,11 @@ import { useEffect, useState } from 'react';
 import { answer, api } from '../api/client';
 import type { AuditEntry, Response } from '../api/types';
 import { Notice, TableScroll } from '../components/bits';
-import { TextInput } from '../components/form';
+import { SelectInput, TextInput } from '../components/form';
 import { Page } from '../components/layout';
 import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
+import { AUDIT_ACTIONS, auditActionLabel, type AuditAction } from './audit-actions';
 
 type Verification = Response<'/api/v1/audit/verify', 'get'>;
 
@@ -38,33 +40,72 @@ function VerificationNotice({ verification }: { verification: Verification }) {
   );
 }
 
-/** The audit trail with filters, and the check of its chain. */
+/** Entries on a page of the trail; the next page follows the last one shown. */
+const PAGE = 50;
+
+/** Who the entry is about: the resident by name and kana, a staff account by name, or the id the trail holds. */
+function Subject({ entry }: { entry: AuditEntry }) {
+  if (entry.resident) {
+    return (
+      <>
+        {entry.resident.name}
+        <br />
+        <span className="secondary">{entry.resident.kana}</span>
+      </>
+    );
+  }
+  if (entry.subjectStaffName) return <>{entry.subjectStaffName}</>;
+  return <span className="mono">{entry.subjectId ?? '—'}</span>;
+}
+
+/** The prefix of the actor ids of the system (the command line, the nightly sweep, the demo): no staff account. */
+const SYSTEM = 'system:';
+
+/** Who acted: a staff member by name, the system and which part of it, or the id the trail holds. */
+function Actor({ entry }: { entry: AuditEntry }) {
+  const { t } = useI18n();
+  if (entry.actorName) return <>{entry.actorName}</>;
+  if (!entry.actorId) return <>{t('audit.system')}</>;
+  if (entry.actorId.startsWith(SYSTEM)) return <>{`${t('audit.system')}（${entry.actorId.slice(SYSTEM.length)}）`}</>;
+  return <span className="mono">{entry.actorId}</span>;
+}
+
+/** The audit trail, newest first a page at a time, with filters, and the check of its chain. */
 export function AuditPage() {
-  const { t, time } = useI18n();
+  const { t, time, lang } = useI18n();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [actor, setActor] = useState('');
   const [subject, setSubject] = useState('');
-  const [action, setAction] = useState('');
+  const [action, setAction] = useState<AuditAction | ''>('');
   const [entries, setEntries] = useState<AuditEntry[]>();
+  const [more, setMore] = useState(false);
+  const [loading, setLoading] = useState(false);
   const [verification, setVerification] = useState<Verification | 'checking'>();
 
-  const load = async () => {
+  /** The first page of the filters' entries, or (with a cursor) the page after the ones shown. */
+  const load = async (cursor?: number) => {
+    setLoading(true);
     const result = await answer(
       api.GET('/api/v1/audit', {
         params: {
           query: {
             ...(from && { from: `${from}T00:00:00+09:00` }),
-            ...(to && { to: `${to}T23:59:59+09:00` }),
+            ...(to && { to: `${to}T23:59:59.999+09:00` }),
             ...(actor.trim() && { actor: actor.trim() }),
             ...(subject.trim() && { subject: subject.trim() }),
-            ...(action.trim() && { action: action.trim() }),
-            limit: 200,
+            ...(action && { action }),
+            ...(cursor !== undefined && { cursor }),
+            order: 'newest',
+            limit: PAGE,
           },
         },
       }),
     );
-    setEntries(result.ok ? result.data : []);
+    setLoading(false);
+    const page = result.ok ? result.data : [];
+    setEntries((shown) => (cursor === undefined ? page : [...(shown ?? []), ...page]));
+    setMore(page.length === PAGE);
   };
   useEffect(() => {
     void load();
@@ -103,16 +144,22 @@ export function AuditPage() {
         >
           <TextInput name="from" label={t('audit.from')} type="date" value={from} onChange={setFrom} width="medium" />
           <TextInput name="to" label={t('audit.to')} type="date" value={to} onChange={setTo} width="medium" />
-          <TextInput name="actor" label={t('audit.actor')} hint={t('audit.idHint')} value={actor} onChange={setActor} width="medium" />
-          <TextInput name="subject" label={t('audit.subject')} hint={t('audit.idHint')} value={subject} onChange={setSubject} width="medium" />
-          <TextInput name="action" label={t('audit.action')} hint={t('audit.actionHint')} value={action} onChange={setAction} width="medium" />
+          <SelectInput
+            name="action"
+            label={t('audit.action')}
+            value={action}
+            onChange={(value) => setAction(value as AuditAction | '')}
+            options={[{ value: '', label: t('audit.anyAction') }, ...AUDIT_ACTIONS.map((value) => ({ value, label: auditActionLabel(value, lang) }))]}
+          />
+          <TextInput name="actor" label={t('audit.actorId')} hint={t('audit.idHint')} value={actor} onChange={setActor} width="medium" />
+          <TextInput name="subject" label={t('audit.subjectId')} hint={t('audit.idHint')} value={subject} onChange={setSubject} width="medium" />
           <div className="actions">
             <button type="submit" className="button">
               {t('audit.filter')}
             </button>
           </div>
         </form>
-        <p role="status">{entries ? t('audit.count', { count: entries.length }) : t('common.loading')}</p>
+        <p role="status">{entries && !loading ? t('audit.shown', { count: entries.length }) : t('common.loading')}</p>
         {entries?.length ? (
           <TableScroll label={t('audit.trail')}>
             <table className="table table--compact">
@@ -124,27 +171,44 @@ export function AuditPage() {
                   <th scope="col">{t('audit.actor')}</th>
                   <th scope="col">{t('audit.action')}</th>
                   <th scope="col">{t('audit.subject')}</th>
+                  <th scope="col">{t('audit.purpose')}</th>
                   <th scope="col">{t('audit.outcome')}</th>
                 </tr>
               </thead>
               <tbody>
                 {entries.map((entry) => (
                   <tr key={`${entry.chain}-${entry.seq}`}>
-                    <td>{`${entry.chain}-${entry.seq}`}</td>
+                    <td className="mono">{`${entry.chain}-${entry.seq}`}</td>
                     <td>{time(entry.at)}</td>
                     <td>
-                      {entry.actorRole ?? '—'}
-                      <br />
-                      <span className="secondary mono">{entry.actorId ?? '—'}</span>
+                      <Actor entry={entry} />
+                      {entry.actorRole && !entry.actorId?.startsWith(SYSTEM) ? (
+                        <>
+                          <br />
+                          <span className="secondary">{t(`role.${entry.actorRole}` as MessageKey)}</span>
+                        </>
+                      ) : null}
                     </td>
-                    <td className="mono">{entry.action}</td>
-                    <td className="mono">{entry.subjectId ?? '—'}</td>
+                    <td>
+                      {auditActionLabel(entry.action, lang)}
+                      <br />
+                      <span className="secondary mono">{entry.action}</span>
+                    </td>
+                    <td>
+                      <Subject entry={entry} />
+                    </td>
+                    <td>{typeof entry.details.purpose === 'string' ? entry.details.purpose : '—'}</td>
                     <td>{entry.outcome === 'ok' ? t('audit.okOutcome') : `${t('audit.refusedOutcome')}（${entry.code}）`}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </TableScroll>
+        ) : null}
+        {more ? (
+          <button type="button" className="button button--secondary" disabled={loading} onClick={() => void load(entries?.at(-1)?.position)}>
+            {t('audit.more', { count: PAGE })}
+          </button>
         ) : null}
       </section>
     </Page>

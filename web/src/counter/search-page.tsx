@@ -40,7 +40,7 @@ export function SearchResults({ search, action }: { search: ReturnType<typeof us
         {t('search.results')}
       </h2>
       <p role="status" aria-live="polite" className="results__count" data-took={search.took === undefined ? undefined : Math.round(search.took)}>
-        {search.searched ? t(search.residents.length ? (search.match === 'contains' ? 'search.countContains' : 'search.count') : 'search.none', { count: search.residents.length + (search.nextCursor ? '+' : '') }) : t('search.prompt')}
+        {search.searching ? t('search.searching') : search.searched ? t(search.residents.length ? (search.match === 'contains' ? 'search.countContains' : 'search.count') : 'search.none', { count: search.residents.length + (search.nextCursor ? '+' : '') }) : t('search.prompt')}
         {search.truncated ? ` ${t('search.truncated')}` : ''}
       </p>
       {search.residents.length > 0 ? (

@@ -895,6 +895,14 @@ function proxyProcedures(context: ProcedureContext) {
   return PROXY_PROCEDURES.map((value) => ({ value, label: proxyProcedureLabel(context.t, value) }));
 }
 
+/** The resident's recorded enquiries, the latest first, by day, caller and procedure: picked, never typed. */
+function enquiryOptions(context: ProcedureContext) {
+  return (context.resident?.proxyEnquiries ?? []).map((enquiry) => ({
+    value: enquiry.id,
+    label: `${context.date(enquiry.enquiredOn)}・${enquiry.callerName}（${enquiry.relationship}）・${proxyProcedureLabel(context.t, enquiry.procedure)}`,
+  }));
+}
+
 /** The chosen procedure; the select offers only the API's list, so anything else is a hand-edited address and the server names it. */
 const proxyProcedure = (values: Values) => str(values, 'procedure') as ProxyProcedure;
 
@@ -906,7 +914,16 @@ export const PROXY_APPROVAL: ProcedureSpec = {
   offered: may('approval.request'),
   verify: ['verify.proxyIdentity', 'verify.authority'],
   fields: [
-    { name: 'enquiryId', kind: 'text', label: 'field.enquiryId', hint: 'hint.enquiryId', required: true, initial: () => new URLSearchParams(location.search).get('enquiry') ?? '' },
+    {
+      name: 'enquiryId',
+      kind: 'select',
+      label: 'field.enquiryId',
+      hint: 'hint.enquiryId',
+      required: true,
+      options: enquiryOptions,
+      // The enquiry just recorded (the slip's link names it), else the latest.
+      initial: (context) => new URLSearchParams(location.search).get('enquiry') ?? context.resident?.proxyEnquiries[0]?.id ?? '',
+    },
     {
       name: 'procedure',
       kind: 'select',

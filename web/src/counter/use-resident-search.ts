@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { isPhoneNumber } from '../../../src/rules/resident-formats.ts';
+import { splitTypedDate } from '../../../src/rules/typed-date.ts';
 import { answer, api } from '../api/client';
 import type { Response, ResidentSummary } from '../api/types';
 import { isRealDate } from '../i18n/format';
@@ -32,9 +33,12 @@ const EMPTY: SearchState = { residents: [], match: undefined, truncated: false, 
  */
 /** The criteria the server is asked with: only those complete enough to narrow the list. */
 function toQuery({ q, birthDate, address, phone }: Criteria) {
+  // A birth date said with the name (ヤマダ S55.5.31, 昭和55年5月31日) narrows as the date field does.
+  const { rest, date } = splitTypedDate(q);
+  const born = isRealDate(birthDate) ? birthDate : date;
   return {
-    ...(q.trim() && { q: q.trim() }),
-    ...(isRealDate(birthDate) && { birthDate }),
+    ...(rest && { q: rest }),
+    ...(born && { birthDate: born }),
     ...(address.trim().length >= 2 && { address: address.trim() }),
     ...(isPhoneNumber(phone) && { phone }),
   };

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { answer, api } from '../api/client';
 import type { ResidentSummary } from '../api/types';
 import { useSession } from '../auth/session';
@@ -28,6 +28,12 @@ export function HotlinePage() {
   const [done, setDone] = useState<{ resident: ResidentSummary; reason: Reason; at: string }>();
   const [problem, setProblem] = useState<string>();
   const confirmRef = useRef<HTMLButtonElement>(null);
+
+  // A call starts with what the caller says: the name field takes the focus (after the page's
+  // heading has taken it, so a screen reader has read the title), and again for the next call.
+  useEffect(() => {
+    if (!done) document.getElementById('field-q')?.focus();
+  }, [done]);
 
   const suspend = async () => {
     if (!pending?.resident.card) return;
@@ -78,7 +84,18 @@ export function HotlinePage() {
   return (
     <Page title={t('hotline.title')} wide>
       <p>{t('hotline.intro')}</p>
-      <form className="search-form" role="search" onSubmit={(event) => event.preventDefault()}>
+      <form
+        className="search-form"
+        role="search"
+        onSubmit={(event) => event.preventDefault()}
+        onKeyDown={(event) => {
+          // Enter in a field goes from what the caller said to the first card to suspend: keyboard
+          // only, no pointing (a form of several fields and no submit button has no implicit submission).
+          if (event.key !== 'Enter' || !(event.target instanceof HTMLInputElement)) return;
+          event.preventDefault();
+          document.querySelector<HTMLButtonElement>('.results tbody button')?.focus();
+        }}
+      >
         <TextInput name="q" label={t('hotline.kana')} hint={t('search.nameHint')} value={q} onChange={setQ} type="search" width="medium" />
         <TextInput name="birthDate" label={t('field.birthDate')} type="date" value={birthDate} onChange={setBirthDate} width="medium" />
         <TextInput name="address" label={t('field.address')} value={address} onChange={setAddress} width="medium" />

@@ -5,7 +5,7 @@ import type { Approval } from '../api/types';
 import { useSession } from '../auth/session';
 import { officeLabel } from '../components/office';
 import { Notice, StatusTag, SummaryList } from '../components/bits';
-import { TextInput } from '../components/form';
+import { ErrorSummary, fieldId, TextInput, type FieldProblem } from '../components/form';
 import { Page } from '../components/layout';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
@@ -51,21 +51,30 @@ function ApprovalItem({ approval, canDecide, onDecided }: { approval: Approval; 
   const { t, time, lang } = useI18n();
   const { offices } = useSession();
   const [note, setNote] = useState('');
+  // A refusal is asked twice: the reason first, then the refusal confirmed with it.
+  const [refusing, setRefusing] = useState(false);
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
   const proxy = approval.payload.proxy as { name?: string; relationship?: string; authorityDocument?: string; identityDocuments?: string[] } | undefined;
+  const noteField = `note-${approval.id}`;
   const decide = async (approve: boolean) => {
+    if (!approve && !note.trim()) {
+      setProblems([{ field: noteField, message: t('approvals.reasonRequired') }]);
+      return;
+    }
     const path = approve ? '/api/v1/approvals/{id}/approve' : '/api/v1/approvals/{id}/refuse';
-    const result = await answer(api.POST(path, { params: { path: { id: approval.id } }, body: note ? { note } : {} }));
+    const result = await answer(api.POST(path, { params: { path: { id: approval.id } }, body: note.trim() ? { note: note.trim() } : {} }));
     await onDecided(approve, result.ok ? { ok: true, code: '', detail: '' } : { ok: false, code: result.problem.code, detail: result.problem.detail });
   };
+  const who = approval.resident ? `${approval.resident.name}（${approval.resident.kana}）` : t('approvals.openResident');
   return (
     <article className="card-panel" aria-labelledby={`approval-${approval.id}`}>
       <h2 id={`approval-${approval.id}`}>
-        {t(approval.kind === 'proxy' ? 'approvals.proxy' : 'approvals.numberChange')} <StatusTag status={approval.status} kind="approval" />
+        {t(approval.kind === 'proxy' ? 'approvals.proxy' : 'approvals.numberChange')}：{approval.resident?.name ?? ''} <StatusTag status={approval.status} kind="approval" />
       </h2>
       <SummaryList
         rows={[
-          [t('approvals.resident'), <Link to={`/residents/${approval.residentId}`}>{t('approvals.openResident')}</Link>],
-          [t('approvals.requested'), `${time(approval.requestedAt)}・${officeLabel(offices, approval.requestedOfficeId, lang)}`],
+          [t('approvals.resident'), <Link to={`/residents/${approval.residentId}`}>{who}</Link>],
+          [t('approvals.requested'), `${time(approval.requestedAt)}（${t('approvals.japanTime')}）・${officeLabel(offices, approval.requestedOfficeId, lang)}`],
           ...(approval.kind === 'proxy'
             ? ([
                 [t('field.proxyProcedure'), proxyProcedureLabel(t, approval.procedure)],
@@ -82,15 +91,49 @@ function ApprovalItem({ approval, canDecide, onDecided }: { approval: Approval; 
       />
       {canDecide ? (
         <>
-          <TextInput name={`note-${approval.id}`} label={t('approvals.note')} value={note} onChange={setNote} width="long" />
-          <div className="actions">
-            <button type="button" className="button" onClick={() => void decide(true)}>
-              {t('approvals.approve')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => void decide(false)}>
-              {t('approvals.refuse')}
-            </button>
-          </div>
+          <ErrorSummary problems={problems} />
+          <TextInput
+            name={noteField}
+            label={refusing ? t('approvals.reason') : t('approvals.note')}
+            hint={refusing ? t('approvals.reasonHint') : undefined}
+            value={note}
+            onChange={setNote}
+            width="long"
+            error={problems.find((problem) => problem.field === noteField)?.message}
+          />
+          {refusing ? (
+            <div className="actions">
+              <button type="button" className="button button--warning" onClick={() => void decide(false)}>
+                {t('approvals.confirmRefusal')}
+              </button>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => {
+                  setRefusing(false);
+                  setProblems([]);
+                }}
+              >
+                {t('common.cancel')}
+              </button>
+            </div>
+          ) : (
+            <div className="actions">
+              <button type="button" className="button" onClick={() => void decide(true)}>
+                {t('approvals.approve')}
+              </button>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => {
+                  setRefusing(true);
+                  document.getElementById(fieldId(noteField))?.focus();
+                }}
+              >
+                {t('approvals.refuse')}
+              </button>
+            </div>
+          )}
         </>
       ) : (
         <p className="secondary">{t('approvals.cannotDecide')}</p>

@@ -1,10 +1,9 @@
 import type { Report } from '../api/types';
 import { useSession } from '../auth/session';
 import { TableScroll } from '../components/bits';
-import { officeLabel } from '../components/office';
 import { useI18n } from '../i18n/i18n';
 import { procedureKindLabel } from '../i18n/procedure-kind';
-import { columnLabel } from './report-labels';
+import { columnLabel, reportOffice, shownColumns } from './report-labels';
 
 type Row = Report['rows'][number];
 
@@ -20,12 +19,12 @@ export function ReportTable({ report, caption }: { report: Report; caption: stri
     if (value === undefined || value === '') return '';
     if (numeric) return count(Number(value));
     if (key === 'kind') return procedureKindLabel(t, String(value));
-    // The server names a counter in Japanese, and the hotline by its id: the directory names both.
-    if (key === 'office' && typeof row.officeId === 'string') return officeLabel(offices, row.officeId, lang);
+    if (key === 'office') return reportOffice(t, offices, lang, row);
     if (key === 'occurredAt') return time(String(value));
     return String(value);
   };
-  const [first, ...rest] = report.columns;
+  const columns = shownColumns(report);
+  const [first, ...rest] = columns;
   if (!first) return null;
   return (
     <TableScroll label={caption}>
@@ -33,7 +32,7 @@ export function ReportTable({ report, caption }: { report: Report; caption: stri
         <caption className="table__caption">{caption}</caption>
         <thead>
           <tr>
-            {report.columns.map((column) => (
+            {columns.map((column) => (
               <th key={column.key} scope="col" className={column.numeric ? 'num' : undefined}>
                 {columnLabel(t, lang, report.report, column)}
               </th>

@@ -6,14 +6,13 @@ import { useSession } from '../auth/session';
 import { Notice } from '../components/bits';
 import { ErrorSummary, SelectInput, TextInput, type FieldProblem } from '../components/form';
 import { Page } from '../components/layout';
-import { officeLabel } from '../components/office';
 import { firstOfMonth, todayInJapan } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { ChartCanvas } from './chart-canvas';
 import { CsvButtons } from './csv-buttons';
 import { saveCsv, type CsvEncoding } from './csv-download';
 import { reportChart } from './report-chart';
-import { columnLabel, reportTitle } from './report-labels';
+import { columnLabel, reportOffice, reportTitle } from './report-labels';
 import { ReportTable } from './report-table';
 import { rangeProblems } from './range-problems';
 
@@ -116,8 +115,8 @@ function ReportView({ name, from, to, title }: { name: ReportName; from: string 
   }, [name, from, to]);
   const report = shown && 'report' in shown ? shown.report : undefined;
   const chart = useMemo(
-    () => (report ? reportChart(report, (row) => (typeof row.officeId === 'string' ? officeLabel(offices, row.officeId, lang) : String(row.office ?? '')), money) : null),
-    [report, lang, offices, money],
+    () => (report ? reportChart(report, (row) => reportOffice(t, offices, lang, row), money) : null),
+    [report, t, lang, offices, money],
   );
   const seriesLabel = useCallback(
     (key: string) => {
