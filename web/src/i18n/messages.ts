@@ -692,6 +692,7 @@ export const MESSAGES = {
   'procedureKind.move-out-abroad': ['国外転出', 'Moving abroad'],
   'procedureKind.move-in': ['転入', 'Moving in'],
   'procedureKind.period-of-stay-update': ['在留期間の更新', 'Period of stay renewed'],
+  'procedureKind.guardianship': ['成年後見の登録・終了', 'Guardianship recorded or ended'],
   'procedureKind.number-change': ['個人番号の変更', 'Number change'],
   'procedureKind.card-expiry': ['有効期限切れ（夜間処理）', 'Card expired (nightly sweep)'],
   'procedureKind.certificate-expiry': ['電子証明書の期限切れ（夜間処理）', 'Certificates expired (nightly sweep)'],
