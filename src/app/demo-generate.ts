@@ -111,6 +111,7 @@ export async function generateResidents(app: AppContext, actor: Actor, total: nu
             residenceCardNumber: person.residenceCardNumber ?? null,
             moveInDate: null,
             moveInNotificationDate: null,
+            adultWard: false,
           },
           arrival: false,
         },

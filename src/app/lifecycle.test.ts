@@ -58,7 +58,7 @@ describe.each(DIALECTS)('a card from application to resumption on $name', ({ cre
     });
     expect(issued).toMatchObject({ ok: true, value: { status: 'active', certificates: { signature: { status: 'valid', expiresOn: '2031-05-10' } } } });
     const suspended = await suspendCard(t.app, hotline, applied.value.id, { reason: 'lost', channel: 'hotline' });
-    expect(suspended).toMatchObject({ ok: true, value: { status: 'suspended', certificates: { signature: { status: 'revoked' } } } });
+    expect(suspended).toMatchObject({ ok: true, value: { status: 'suspended', certificates: { signature: { status: 'held' }, user: { status: 'held' } } } });
     const byPhone = await resumeCard(t.app, hotline, applied.value.id, { identityDocuments: ['driving-licence'] });
     expect(byPhone).toMatchObject({ ok: false, error: { code: 'AUTH.COUNTER_ONLY' } });
     const resumed = await resumeCard(t.app, clerk, applied.value.id, { identityDocuments: ['driving-licence'] });

@@ -6,6 +6,8 @@ import { addDays, addMonthsClamped, type PlainDate } from '../rules/plain-date.t
 import type { Policy } from '../rules/policy.ts';
 import { PHOTO_SIZE_CM, PROCEDURE_TABLE } from '../rules/procedures.ts';
 import { renewalWindow } from '../rules/renewal-window.ts';
+import { certificateRenewalOpensOn } from '../rules/certificate-renewal-window.ts';
+import type { Certificate } from '../domain/card.ts';
 import { DateSchema } from '../rules/schema.ts';
 import { authorize, type Actor } from './actor.ts';
 import type { AppContext } from './context.ts';
@@ -111,6 +113,7 @@ const LETTERS: Record<NoticeKind, (card: NoticeCandidate, name: string, app: App
       deadline: card.expiryDate!,
     },
   ],
+  'certificate-renewal-window': (card, name, app) => certificateLetters(card, name, app),
   'expired-not-returned': (card, name) => [
     {
       noticeDate: expiredNotice(card.expiryDate!).noticeOn,
@@ -124,6 +127,36 @@ const LETTERS: Record<NoticeKind, (card: NoticeCandidate, name: string, app: App
     },
   ],
 };
+
+const CERTIFICATE_NAME = { signature: '署名用電子証明書', user: '利用者証明用電子証明書' } as const;
+
+/**
+ * R-14: a letter when the renewal window of the card's valid certificates opens, one per expiry
+ * day (both certificates usually share one). A certificate that runs to the card's own expiry is
+ * renewed with the card (R-15 refuses it alone), so the card's R-6 letter speaks for it instead.
+ */
+function certificateLetters(card: NoticeCandidate, name: string, app: AppContext): Letter[] {
+  const valid = (['signature', 'user'] as const).flatMap((kind) => {
+    const certificate = JSON.parse(kind === 'signature' ? card.signatureCertificate : card.userCertificate) as Certificate;
+    return certificate.status === 'valid' && card.expiryDate !== null && certificate.expiresOn < card.expiryDate ? [{ kind, expiresOn: certificate.expiresOn }] : [];
+  });
+  const expiries = [...new Set(valid.map((certificate) => certificate.expiresOn))].sort();
+  return expiries.map((expiresOn) => {
+    const names = valid.filter((certificate) => certificate.expiresOn === expiresOn).map((certificate) => CERTIFICATE_NAME[certificate.kind]);
+    const opensOn = certificateRenewalOpensOn(expiresOn, app.rules.policy);
+    return {
+      noticeDate: opensOn,
+      subject: 'マイナンバーカードの電子証明書の有効期限が近づいています（更新のご案内）',
+      paragraphs: [
+        `${name} 様のマイナンバーカードの${names.join('と')}の有効期限は ${japaneseDate(expiresOn)} です（カードの有効期限は ${japaneseDate(card.expiryDate!)} です）。`,
+        `${japaneseDate(opensOn)} から有効期限の日まで、窓口で電子証明書を更新できます。手数料はかかりません。窓口で新しい暗証番号を設定していただきます。`,
+        '有効期限を過ぎると、健康保険証としての利用、コンビニでの証明書の取得、マイナポータルへのログインやオンライン申請などができなくなります。期限を過ぎた後も、窓口で新たに発行できます（無料）。',
+      ],
+      bring: PROCEDURE_TABLE['certificate-issue'].bring,
+      deadline: expiresOn,
+    };
+  });
+}
 
 /**
  * The letters of one kind due from `from` to `to` (both days included), one per card and

@@ -18,6 +18,7 @@ export const COMMAND_PROCEDURES = {
   'card.suspend': [Procedure.Suspension],
   'card.resume': [Procedure.SuspensionRelease],
   'card.pin-reset': [Procedure.PinReset],
+  'card.certificate': [Procedure.CertificateIssue],
   'card.front-note': [Procedure.FrontSideChange],
   'card.continuation': [Procedure.Continuation],
   'card.extension': [Procedure.ValidityExtension],

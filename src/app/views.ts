@@ -79,6 +79,7 @@ export interface ResidentView {
   readonly moveOutDestination: string | null;
   readonly moveInDate: PlainDate | null;
   readonly moveInNotificationDate: PlainDate | null;
+  readonly adultWard: boolean;
   readonly version: number;
 }
 
@@ -152,6 +153,7 @@ export function residentView(record: ResidentRecord): ResidentView {
     moveOutDestination: state.moveOutDestination,
     moveInDate: state.moveInDate,
     moveInNotificationDate: state.moveInNotificationDate,
+    adultWard: state.adultWard,
     version: state.version,
   };
 }

@@ -41,6 +41,10 @@ export function decideNewCard(command: NewCard, residentId: string, holder: Hold
   if (command.withSignatureCertificate && !signatureCertificateAllowed(holder.birthDate, command.applicationDate, policy)) {
     return refuse(RuleErrorCode.SignatureUnder15, `no signature certificate for someone under ${policy.signatureCertificateMinAge}`);
   }
+  // Corrections 2026-12: nor for an adult under guardianship (成年被後見人, R-18).
+  if (command.withSignatureCertificate && holder.adultWard) {
+    return refuse(RuleErrorCode.SignatureNotAllowed, 'no signature certificate for an adult under guardianship (成年被後見人)');
+  }
   return success([
     {
       type: 'CardApplied',

@@ -250,8 +250,9 @@ describe('署名用電子証明書の失効 (revoke-signature): a change of addr
     given(history.applied({ withSignatureCertificate: false }), history.manufactured(), { ...history.issued(), signature: null } as CardEvent).when(revoke).then();
   });
 
-  it('does nothing to a suspended card, whose signature certificate went with the suspension', () => {
-    given(...CARD_IN.suspended).when(revoke).then();
+  it('revokes a held signature certificate of a suspended card too (it is still the holder’s), and nothing when it is already revoked', () => {
+    given(...CARD_IN.suspended).when(revoke).then({ type: 'SignatureCertificateRevoked' });
+    given(...ACTIVE, history.suspended(), history.signatureRevoked('2026-11-20', 'lost')).when(revoke).then();
   });
 
   it('refuses a card not yet handed over: it has no certificate to revoke', () => {
@@ -260,22 +261,28 @@ describe('署名用電子証明書の失効 (revoke-signature): a change of addr
 });
 
 describe('一時停止 (suspension): by the hotline or at a counter', () => {
-  it('suspends and revokes the signature certificate with it (R-4, L)', () => {
-    given(...ACTIVE)
-      .when({ type: 'suspend', on: d('2026-11-20'), reason: 'lost', channel: 'hotline', by: 'hotline' })
-      .then({ type: 'CardSuspended', reason: 'lost', channel: 'hotline' }, { type: 'SignatureCertificateRevoked', reason: 'lost' });
+  it('suspends and puts both certificates on hold (一時保留, Corrections 2026-12: no longer revokes the signature certificate)', () => {
+    const decided = given(...ACTIVE).when({ type: 'suspend', on: d('2026-11-20'), reason: 'lost', channel: 'hotline', by: 'hotline' });
+    decided.then({ type: 'CardSuspended', reason: 'lost', channel: 'hotline' }, { type: 'CertificatesHeld', on: '2026-11-20' });
+    expect(foldCard([...ACTIVE, ...accepted(decided.result)])?.certificates).toMatchObject({
+      signature: { status: 'held', expiresOn: '2031-05-10', revokedOn: null },
+      user: { status: 'held', expiresOn: '2031-05-10', revokedOn: null },
+    });
   });
 
   it('suspends a stolen card at a counter, for a clerk', () => {
     given(...ACTIVE)
       .when({ type: 'suspend', on: d('2026-11-20'), reason: 'stolen', channel: 'counter', by: 'clerk' })
-      .then({ type: 'CardSuspended', on: '2026-11-20', reason: 'stolen', channel: 'counter' }, { type: 'SignatureCertificateRevoked', reason: 'stolen' });
+      .then({ type: 'CardSuspended', on: '2026-11-20', reason: 'stolen', channel: 'counter' }, { type: 'CertificatesHeld' });
   });
 
-  it('only suspends a card whose signature certificate is no longer valid', () => {
-    given(...ACTIVE, history.signatureRevoked())
-      .when({ type: 'suspend', on: d('2026-11-20'), reason: 'lost', channel: 'hotline', by: 'hotline' })
-      .then({ type: 'CardSuspended' });
+  it('holds only the valid certificates: a revoked one stays revoked, and a card without any is only suspended', () => {
+    const revoked = [...ACTIVE, history.signatureRevoked()];
+    const decided = given(...revoked).when({ type: 'suspend', on: d('2026-11-20'), reason: 'lost', channel: 'hotline', by: 'hotline' });
+    decided.then({ type: 'CardSuspended' }, { type: 'CertificatesHeld' });
+    expect(foldCard([...revoked, ...accepted(decided.result)])?.certificates).toMatchObject({ signature: { status: 'revoked' }, user: { status: 'held' } });
+    const none = [...revoked, { type: 'CertificateExpired', on: d('2031-05-11'), kind: 'user' } as CardEvent];
+    given(...none).when({ type: 'suspend', on: d('2031-05-12'), reason: 'lost', channel: 'hotline', by: 'hotline' }, '2031-05-12').then({ type: 'CardSuspended' });
   });
 
   it('keeps a hotline operator to the hotline channel, whatever the card', () => {
@@ -306,15 +313,40 @@ describe('一時停止の解除 (resume): at a counter, identity checked', () =>
     identityDocuments,
   });
 
-  it('releases the card at the office the holder came to; the signature certificate stays revoked', () => {
+  it('releases the card at the office the holder came to, revoking the held certificates there (Corrections 2026-12)', () => {
     const decided = given(...CARD_IN.suspended).when(resume());
-    decided.then({ type: 'CardResumed', on: '2026-11-25', officeId: 'kasai' });
+    decided.then({ type: 'HeldCertificatesRevoked', on: '2026-11-25', reason: 'suspension-released' }, { type: 'CardResumed', on: '2026-11-25', officeId: 'kasai' });
     const card = foldCard([...CARD_IN.suspended, ...accepted(decided.result)]);
-    expect(card).toMatchObject({ status: 'active', suspension: null, certificates: { signature: { status: 'revoked' }, user: { status: 'valid' } } });
+    expect(card).toMatchObject({
+      status: 'active',
+      suspension: null,
+      certificates: {
+        signature: { status: 'revoked', revokedOn: '2026-11-25', revokedReason: 'suspension-released' },
+        user: { status: 'revoked', revokedOn: '2026-11-25', revokedReason: 'suspension-released' },
+      },
+    });
+  });
+
+  it('revokes nothing that was not held: a certificate revoked or expired before stays as it was', () => {
+    const revokedBefore = [...ACTIVE, history.signatureRevoked('2026-11-10', 'address-change'), history.suspended(), history.certificatesHeld()];
+    const decided = accepted(given(...revokedBefore).when(resume()).result);
+    expect(foldCard([...revokedBefore, ...decided])?.certificates).toMatchObject({
+      signature: { status: 'revoked', revokedReason: 'address-change' },
+      user: { status: 'revoked', revokedReason: 'suspension-released' },
+    });
+    // A card suspended under the old rule (R-4, L: the signature certificate revoked, nothing held) is only resumed.
+    given(...ACTIVE, history.suspended(), history.signatureRevoked('2026-11-20', 'lost')).when(resume()).then({ type: 'CardResumed' });
+  });
+
+  it('lets the new certificates be issued at once after the release, free (R-15)', () => {
+    const released = [...CARD_IN.suspended, ...accepted(given(...CARD_IN.suspended).when(resume()).result)];
+    given(...released)
+      .when({ type: 'issue-certificate', kind: 'user', on: d('2026-11-25'), pin: '4321', identityDocuments: ['passport'], holder: ADULT }, '2026-11-25')
+      .then({ type: 'CertificateIssued', kind: 'user', issuedOn: '2026-11-25', expiresOn: '2031-05-10', renewal: false });
   });
 
   it('accepts two documents without a photo, and refuses one', () => {
-    given(...CARD_IN.suspended).when(resume(['qualification-certificate', 'pension-book'])).then({ type: 'CardResumed' });
+    given(...CARD_IN.suspended).when(resume(['qualification-certificate', 'pension-book'])).then({ type: 'HeldCertificatesRevoked' }, { type: 'CardResumed' });
     given(...CARD_IN.suspended).when(resume(['qualification-certificate'])).refused('IDENTITY.INSUFFICIENT');
   });
 
@@ -551,10 +583,15 @@ describe('有効期限切れ (expire): a card ends the day after its expiry (the
     });
   });
 
-  it('expires a suspended card too, keeping its revoked signature certificate revoked', () => {
+  it('expires a suspended card too, its held certificates with it, a revoked one staying revoked', () => {
     const decided = given(...CARD_IN.suspended).when({ type: 'expire', on: d('2036-05-11') });
     decided.then({ type: 'CardExpired' });
-    expect(foldCard([...CARD_IN.suspended, ...accepted(decided.result)])?.certificates).toMatchObject({ signature: { status: 'revoked' }, user: { status: 'expired' } });
+    expect(foldCard([...CARD_IN.suspended, ...accepted(decided.result)])?.certificates).toMatchObject({ signature: { status: 'expired' }, user: { status: 'expired' } });
+    const revoked = [...ACTIVE, history.signatureRevoked(), history.suspended(), history.certificatesHeld()];
+    expect(foldCard([...revoked, ...accepted(given(...revoked).when({ type: 'expire', on: d('2036-05-11') }).result)])?.certificates).toMatchObject({
+      signature: { status: 'revoked' },
+      user: { status: 'expired' },
+    });
   });
 
   it('refuses a card that was never handed over', () => {
@@ -575,8 +612,9 @@ describe('電子証明書の有効期限切れ (expire-certificates): a certific
       .then({ type: 'CertificateExpired', on: '2031-05-11', kind: 'signature' }, { type: 'CertificateExpired', on: '2031-05-11', kind: 'user' });
   });
 
-  it('expires only the valid ones: a revoked signature certificate stays revoked', () => {
-    given(...CARD_IN.suspended).when(expireCertificates('2031-05-11')).then({ type: 'CertificateExpired', kind: 'user' });
+  it('expires only the standing ones (valid or held): a revoked signature certificate stays revoked', () => {
+    given(...CARD_IN.suspended).when(expireCertificates('2031-05-11')).then({ type: 'CertificateExpired', kind: 'signature' }, { type: 'CertificateExpired', kind: 'user' });
+    given(...ACTIVE, history.signatureRevoked()).when(expireCertificates('2031-05-11')).then({ type: 'CertificateExpired', kind: 'user' });
     given(...ACTIVE, { type: 'CertificateExpired', on: d('2031-05-11'), kind: 'signature' }, { type: 'CertificateExpired', on: d('2031-05-11'), kind: 'user' })
       .when(expireCertificates('2031-05-12'))
       .then();

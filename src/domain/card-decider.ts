@@ -9,9 +9,10 @@ import type { PinKind } from '../rules/policy.ts';
 import { Presenter } from '../rules/procedures.ts';
 import { reissueFee } from '../rules/reissue-fee.ts';
 import { validityExtension } from '../rules/validity-extension.ts';
-import type { AbolitionReason, CardEvent, CardState, CertificatePlan, Channel, FrontNote, ReturnReason, ScheduledAbolition, SuspensionReason } from './card.ts';
+import { isStanding, type AbolitionReason, type CardEvent, type CardState, type CertificatePlan, type Channel, type FrontNote, type ReturnReason, type ScheduledAbolition, type SuspensionReason } from './card.ts';
 import { allows, type CardAction, type CardFor } from './card-transitions.ts';
 import { checkIdentity, checkNewPin, checkPins, type CardPins } from './card-checks.ts';
+import { decideIssueCertificate, type IssueCertificateCommand } from './certificate-decider.ts';
 import type { DecisionContext } from './decision-context.ts';
 import { DomainErrorCode, notInFuture, refuse, refuseField, success, type Result } from './errors.ts';
 import type { Holder } from './holder.ts';
@@ -39,6 +40,7 @@ export type CardCommand =
   | { readonly type: 'extend'; readonly on: PlainDate; readonly newPeriodOfStayEnd?: PlainDate; readonly applicationPending?: boolean; readonly holder: Holder }
   | { readonly type: 'verify-pin' }
   | { readonly type: 'reset-pin'; readonly kind: PinKind; readonly newPin: string; readonly identityDocuments: readonly IdentityDocument[] }
+  | IssueCertificateCommand
   | { readonly type: 'replace'; readonly on: PlainDate; readonly oldCardReturned: boolean }
   | { readonly type: 'expire'; readonly on: PlainDate }
   | { readonly type: 'expire-certificates'; readonly on: PlainDate }
@@ -63,6 +65,7 @@ const PAST_PARTICIPLE: Record<CardAction, string> = {
   extend: 'extended',
   'verify-pin': 'used for a PIN check',
   'reset-pin': 'given a new PIN',
+  'issue-certificate': 'given a certificate',
   replace: 'replaced',
   expire: 'expired',
   'expire-certificates': 'have its certificates expired',
@@ -141,7 +144,9 @@ const DECIDERS: { readonly [A in CardAction]: Decider<A> } = {
     if (command.handedOverOn > card.expiryDate) return refuse(RuleErrorCode.CardExpired, `the card expired on ${card.expiryDate} before it was handed over`);
     const documents = checkIdentity(command.identityDocuments, command.handedOverOn, context.rules.policy);
     if (documents) return documents;
-    const signatureEligible = card.wantsSignatureCertificate && signatureCertificateAllowed(command.holder.birthDate, command.handedOverOn, context.rules.policy);
+    // No signature certificate under 15 (R-4) nor for an adult ward (Corrections 2026-12): the rest of the card is handed over.
+    const signatureEligible =
+      card.wantsSignatureCertificate && !command.holder.adultWard && signatureCertificateAllowed(command.holder.birthDate, command.handedOverOn, context.rules.policy);
     const pins = checkPins(command.pins, signatureEligible, context);
     if (pins) return pins;
     return success([
@@ -164,26 +169,37 @@ const DECIDERS: { readonly [A in CardAction]: Decider<A> } = {
     return notesFull(card, context) ?? success([{ type: 'FrontNoteAdded', note: command.note }]);
   },
 
-  /** R-4: a change of the basic facts revokes a valid signature certificate; nothing else to do otherwise. */
+  /** R-4: a change of the basic facts revokes a standing (valid or held) signature certificate; nothing else to do otherwise. */
   'revoke-signature'(command, card) {
-    return success(card.certificates.signature.status === 'valid' ? [{ type: 'SignatureCertificateRevoked', on: command.on, reason: command.reason }] : []);
+    return success(isStanding(card.certificates.signature) ? [{ type: 'SignatureCertificateRevoked', on: command.on, reason: command.reason }] : []);
   },
 
   /**
    * 一時停止 of a lost or stolen card, by the 24-hour hotline or at a counter; a hotline operator
-   * can only use the hotline channel. The signature certificate is revoked with it (R-4, L).
+   * can only use the hotline channel. Both valid certificates are put on hold with it (一時保留,
+   * docs/rules.md "Corrections 2026-12", replacing R-4's revocation of the signature certificate).
    */
   suspend(command, card) {
     const events: CardEvent[] = [{ type: 'CardSuspended', on: command.on, reason: command.reason, channel: command.channel }];
-    if (card.certificates.signature.status === 'valid') events.push({ type: 'SignatureCertificateRevoked', on: command.on, reason: command.reason });
+    const { signature, user } = card.certificates;
+    if (signature.status === 'valid' || user.status === 'valid') events.push({ type: 'CertificatesHeld', on: command.on });
     return success(events);
   },
 
-  /** 一時停止解除: only at a counter, with identity documents (seed). */
-  resume(command, _card, context) {
+  /**
+   * 一時停止解除: only at a counter, with identity documents (seed). The held certificates are
+   * revoked there (Corrections 2026-12): the card was out of the holder's hands, so new ones are
+   * issued on request, free (R-15, `issue-certificate`).
+   */
+  resume(command, card, context) {
     const documents = checkIdentity(command.identityDocuments, command.on, context.rules.policy);
     if (documents) return documents;
-    return success([{ type: 'CardResumed', on: command.on, officeId: command.officeId }]);
+    const { signature, user } = card.certificates;
+    const held = signature.status === 'held' || user.status === 'held';
+    return success([
+      ...(held ? [{ type: 'HeldCertificatesRevoked' as const, on: command.on, reason: 'suspension-released' }] : []),
+      { type: 'CardResumed', on: command.on, officeId: command.officeId },
+    ]);
   },
 
   /** R-8: the card must be presented within the days after the 転入届. */
@@ -251,6 +267,9 @@ const DECIDERS: { readonly [A in CardAction]: Decider<A> } = {
     return success([{ type: 'PinReset', on: context.today, kind: command.kind }]);
   },
 
+  /** 電子証明書の発行・更新 (R-14, R-15): certificate-decider.ts. */
+  'issue-certificate': decideIssueCertificate,
+
   /** The old card when a new one is applied for: taken back, or abolished when it is gone (R-10). */
   replace(command) {
     return success(
@@ -268,7 +287,7 @@ const DECIDERS: { readonly [A in CardAction]: Decider<A> } = {
     return success(
       (['signature', 'user'] as const).flatMap((kind) => {
         const certificate = card.certificates[kind];
-        return certificate.status === 'valid' && certificate.expiresOn < command.on ? [{ type: 'CertificateExpired' as const, on: command.on, kind }] : [];
+        return isStanding(certificate) && certificate.expiresOn < command.on ? [{ type: 'CertificateExpired' as const, on: command.on, kind }] : [];
       }),
     );
   },

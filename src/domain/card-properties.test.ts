@@ -24,6 +24,7 @@ const LEADS_TO: Record<CardAction, readonly CardStatus[] | 'unchanged'> = {
   extend: 'unchanged',
   'verify-pin': 'unchanged',
   'reset-pin': 'unchanged',
+  'issue-certificate': 'unchanged',
   replace: ['returned', 'abolished'],
   expire: ['expired'],
   'expire-certificates': 'unchanged',
@@ -64,6 +65,10 @@ const CARD_REFUSALS: readonly string[] = [
   RuleErrorCode.CardExpired,
   RuleErrorCode.NothingToExtend,
   RuleErrorCode.CalendarOutOfRange,
+  RuleErrorCode.SignatureUnder15,
+  RuleErrorCode.SignatureNotAllowed,
+  RuleErrorCode.CertificateRenewalWindowNotOpen,
+  RuleErrorCode.CertificateCardRenewalNeeded,
 ];
 
 /** A refusal says what it is: a stable code, a message, and the field when the input is at fault. */
@@ -107,7 +112,7 @@ describe('card decisions, for any card and any command (properties)', () => {
     );
   });
 
-  it('keeps the certificates with the card: none valid on a card not in the holder’s hands, no valid signature certificate on a suspended card, and none valid again once it stopped being valid', () => {
+  it('keeps the certificates with the card: none valid on a card not in the holder’s hands, no valid certificate on a suspended card (held instead, and held only there), and none valid again once it stopped being valid unless issued anew at a counter (R-15)', () => {
     fc.assert(
       fc.property(cardLife, ({ first, steps }) => {
         let card = evolveCard(undefined, first);
@@ -120,9 +125,12 @@ describe('card decisions, for any card and any command (properties)', () => {
           card = decided.value.reduce<CardState>(evolveCard, card);
           for (const kind of ['signature', 'user'] as const) {
             if (!isHeldStatus(card.status)) expect(card.certificates[kind].status).not.toBe('valid');
-            if (isHeldStatus(before.status) && before.certificates[kind].status !== 'valid') expect(card.certificates[kind].status).not.toBe('valid');
+            const issuedAnew = command.type === 'issue-certificate' && command.kind === kind;
+            if (isHeldStatus(before.status) && before.certificates[kind].status !== 'valid' && !issuedAnew) expect(card.certificates[kind].status).not.toBe('valid');
           }
-          if (card.status === 'suspended') expect(card.certificates.signature.status).not.toBe('valid');
+          // Corrections 2026-12: a suspended card holds its certificates, and only a suspended card does.
+          if (card.status === 'suspended') for (const kind of ['signature', 'user'] as const) expect(card.certificates[kind].status).not.toBe('valid');
+          if (card.status !== 'suspended') for (const kind of ['signature', 'user'] as const) expect(card.certificates[kind].status).not.toBe('held');
         }
       }),
       { numRuns: 300 },

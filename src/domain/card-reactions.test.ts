@@ -104,8 +104,17 @@ describe('what a resident’s notification does to their card (reactToResident)'
       react(card('ready'), [nameChanged]).then();
     });
 
+    it('revokes a valid signature certificate when the holder becomes an adult ward (Corrections 2026-12), and nothing when the guardianship ends', () => {
+      react(card('active'), [{ type: 'GuardianshipChanged', adultWard: true, effectiveDate: d('2026-11-25') }]).then({
+        type: 'SignatureCertificateRevoked',
+        on: '2026-11-25',
+        reason: 'adult-ward',
+      });
+      react(card('active'), [{ type: 'GuardianshipChanged', adultWard: false, effectiveDate: d('2026-11-25') }]).then();
+    });
+
     it('does nothing to a card whose signature certificate is already revoked', () => {
-      react(card('suspended'), [addressChanged]).then();
+      react(card('active', history.signatureRevoked()), [addressChanged]).then();
       react(card('active', history.signatureRevoked()), [nameChanged]).then();
     });
   });
@@ -143,13 +152,15 @@ describe('what a resident’s notification does to their card (reactToResident)'
       cardPresented: true,
     });
 
-    it('requires continued use when filed by the 30th day after the planned move-out', () => {
-      react(card('active'), [movedIn('2026-07-10')], movedOut, '2026-07-10').then({
-        type: 'ContinuationRequired',
-        notificationDate: '2026-07-10',
-        deadline: '2026-10-07',
-        lapsesOn: '2026-10-08',
-      });
+    it('requires continued use when filed by the 30th day after the planned move-out, and revokes the signature certificate: the address changed (R-4)', () => {
+      react(card('active'), [movedIn('2026-07-10')], movedOut, '2026-07-10').then(
+        { type: 'ContinuationRequired', notificationDate: '2026-07-10', deadline: '2026-10-07', lapsesOn: '2026-10-08' },
+        { type: 'SignatureCertificateRevoked', on: '2026-07-10', reason: 'move-in' },
+      );
+    });
+
+    it('revokes nothing more when the signature certificate is already gone (revoked, or never issued)', () => {
+      react(card('active', history.signatureRevoked()), [movedIn('2026-07-10')], movedOut, '2026-07-10').then({ type: 'ContinuationRequired' });
     });
 
     it('abolishes the card when filed later, though within 14 days of the move-in', () => {
@@ -157,7 +168,7 @@ describe('what a resident’s notification does to their card (reactToResident)'
     });
 
     it('counts 14 days from the move-in alone when no planned move-out was recorded', () => {
-      react(card('active'), [movedIn('2026-07-15')], resident({ registration: 'moved-out' }), '2026-07-15').then({ type: 'ContinuationRequired' });
+      react(card('active'), [movedIn('2026-07-15')], resident({ registration: 'moved-out' }), '2026-07-15').then({ type: 'ContinuationRequired' }, { type: 'SignatureCertificateRevoked' });
     });
 
     it('leaves a card that is not in the holder’s hands alone', () => {

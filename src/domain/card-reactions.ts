@@ -22,20 +22,32 @@ export interface MoveInFate {
 
 /**
  * A card's fate on a 転入届 (R-7, R-8): abolished when the 転入届 came after the move-in deadline,
- * else its continued use must follow within the R-8 days. A card not in the holder's hands is
- * left as it is.
+ * else its continued use must follow within the R-8 days, and its signature certificate is
+ * revoked on the notification day: the 転入届 changes the address, one of the four basic facts
+ * (docs/rules.md R-4, "Corrections 2026-12"; R-13's move-in row), whether the holder comes from
+ * another town or back to this one. A card not in the holder's hands is left as it is.
  */
 export function decideMoveIn(card: CardState, move: MoveIn, context: DecisionContext): Result<MoveInFate> {
   if (!isHeld(card)) return success({ events: [], deadline: null, late: false });
   const deadline = moveInDeadline({ moveInDate: move.moveInDate, ...(move.plannedMoveOutDate !== null && { plannedMoveOutDate: move.plannedMoveOutDate }) }, context.rules);
   if (!deadline.ok) return deadline;
   const late = move.notificationDate > deadline.value.deadline;
-  const events = decideCard(
-    late ? { type: 'abolish', on: context.today, reason: 'move-in-late' } : { type: 'require-continuation', notificationDate: move.notificationDate },
-    card,
-    context,
-  );
-  return events.ok ? success({ events: events.value, deadline: deadline.value.deadline, late }) : events;
+  if (late) {
+    const abolished = decideCard({ type: 'abolish', on: context.today, reason: 'move-in-late' }, card, context);
+    return abolished.ok ? success({ events: abolished.value, deadline: deadline.value.deadline, late }) : abolished;
+  }
+  const events: CardEvent[] = [];
+  let current: CardState = card;
+  for (const command of [
+    { type: 'require-continuation', notificationDate: move.notificationDate },
+    { type: 'revoke-signature', on: move.notificationDate, reason: 'move-in' },
+  ] as const) {
+    const decided = decideCard(command, current, context);
+    if (!decided.ok) return decided;
+    events.push(...decided.value);
+    current = decided.value.reduce<CardState>(evolveCard, current);
+  }
+  return success({ events, deadline: deadline.value.deadline, late });
 }
 
 /**
@@ -75,6 +87,9 @@ function reactTo(card: CardState, event: ResidentEvent, before: ResidentState, c
     // Death: the card is abolished as of the date of death, its certificates ending with it.
     case 'ResidentDied':
       return isLive(card) ? decideCard({ type: 'abolish', on: event.dateOfDeath, reason: 'death' }, card, context) : success([]);
+    // Corrections 2026-12 (decision): an adult ward holds no signature certificate, so one still valid ends when the guardianship is recorded.
+    case 'GuardianshipChanged':
+      return event.adultWard && isHeld(card) ? decideCard({ type: 'revoke-signature', on: event.effectiveDate, reason: 'adult-ward' }, card, context) : success([]);
     case 'ResidentRegistered':
     case 'PeriodOfStayUpdated':
     case 'IndividualNumberChanged':

@@ -47,11 +47,13 @@ describe('転入 with a card from another town (decideTakeOver): the card is tak
         on: '2026-07-21',
       },
       { type: 'ContinuationRequired', notificationDate: '2026-07-21', deadline: '2026-10-19', lapsesOn: '2026-10-20' },
+      // The 転入届 changed the address: the signature certificate ends, the user certificate survives the move (R-4).
+      { type: 'SignatureCertificateRevoked', on: '2026-07-21', reason: 'move-in' },
     ]);
     expect(foldCard(decided.events)).toMatchObject({
       status: 'active',
       handedOverOfficeId: '141003',
-      certificates: { signature: { status: 'valid' }, user: { status: 'valid' } },
+      certificates: { signature: { status: 'revoked', revokedOn: '2026-07-21', revokedReason: 'move-in' }, user: { status: 'valid' } },
       continuation: { deadline: '2026-10-19' },
     });
   });
@@ -69,7 +71,7 @@ describe('転入 with a card from another town (decideTakeOver): the card is tak
     expect(late.events.at(-1)).toMatchObject({ type: 'CardAbolished', reason: 'move-in-late' });
     const onTheDay = accepted(takeOver(yokohamaCard(), move('2026-07-10', '2026-06-10')));
     expect(onTheDay).toMatchObject({ deadline: '2026-07-10', late: false });
-    expect(onTheDay.events.at(-1)).toMatchObject({ type: 'ContinuationRequired' });
+    expect(onTheDay.events.map((event) => event.type)).toEqual(['CardTakenOver', 'ContinuationRequired', 'SignatureCertificateRevoked']);
   });
 
   it('takes over a card without certificates', () => {

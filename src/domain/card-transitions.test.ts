@@ -15,7 +15,7 @@ describe('カードの操作 (allowedActions): what the counter app offers a sta
   it.each([
     ['applied', ['manufacture']],
     ['ready', ['issue']],
-    ['active', ['add-front-note', 'suspend', 'verify-pin', 'reset-pin', 'replace', 'return']],
+    ['active', ['add-front-note', 'suspend', 'verify-pin', 'reset-pin', 'issue-certificate', 'replace', 'return']],
     ['suspended', ['resume', 'replace', 'return']],
     ['expired', ['return']],
     ['abolished', ['return']],

@@ -19,16 +19,21 @@ export const CARD_STATUSES = [
 ] as const;
 export type CardStatus = (typeof CARD_STATUSES)[number];
 
-/** A certificate's status: R-15's input (rules/certificate-issue.ts) is this same set. */
-export type { CertificateStatus } from '../rules/certificate-issue.ts';
+/**
+ * A certificate's status: R-15's input (rules/certificate-issue.ts), and `held` (一時保留): the
+ * certificates of a card suspended after a loss or theft, until the release revokes them
+ * (docs/rules.md "Corrections 2026-12"). Only a suspended card holds any.
+ */
+export const CERTIFICATE_STATUSES = ['none', 'valid', 'held', 'revoked', 'expired'] as const;
+export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
 
 /**
  * An electronic certificate on the chip (R-4): 署名用 (signature) or 利用者証明用 (user), tagged by
- * its status, so that a valid, revoked or expired certificate has its dates by type.
+ * its status, so that a valid, held, revoked or expired certificate has its dates by type.
  */
 export type Certificate =
   | { readonly status: 'none'; readonly issuedOn: null; readonly expiresOn: null; readonly revokedOn: null; readonly revokedReason: null }
-  | { readonly status: 'valid' | 'expired'; readonly issuedOn: PlainDate; readonly expiresOn: PlainDate; readonly revokedOn: null; readonly revokedReason: null }
+  | { readonly status: 'valid' | 'held' | 'expired'; readonly issuedOn: PlainDate; readonly expiresOn: PlainDate; readonly revokedOn: null; readonly revokedReason: null }
   | { readonly status: 'revoked'; readonly issuedOn: PlainDate; readonly expiresOn: PlainDate; readonly revokedOn: PlainDate; readonly revokedReason: string };
 
 export const NO_CERTIFICATE: Certificate = { status: 'none', issuedOn: null, expiresOn: null, revokedOn: null, revokedReason: null };
@@ -222,6 +227,10 @@ export type CardEvent =
     }
   | { readonly type: 'FrontNoteAdded'; readonly note: FrontNote }
   | { readonly type: 'SignatureCertificateRevoked'; readonly on: PlainDate; readonly reason: string }
+  /** A loss or theft suspension puts both valid certificates on hold (一時保留; Corrections 2026-12). */
+  | { readonly type: 'CertificatesHeld'; readonly on: PlainDate }
+  /** The release of a suspension at a counter revokes the held certificates (Corrections 2026-12). */
+  | { readonly type: 'HeldCertificatesRevoked'; readonly on: PlainDate; readonly reason: string }
   | { readonly type: 'CardSuspended'; readonly on: PlainDate; readonly reason: SuspensionReason; readonly channel: Channel }
   | { readonly type: 'CardResumed'; readonly on: PlainDate; readonly officeId: string }
   | { readonly type: 'ContinuationRequired'; readonly notificationDate: PlainDate; readonly deadline: PlainDate; readonly lapsesOn: PlainDate }
@@ -229,6 +238,8 @@ export type CardEvent =
   | { readonly type: 'CardExtended'; readonly on: PlainDate; readonly expiryDate: PlainDate; readonly basis: ExpiryBasis; readonly previousExpiryDate: PlainDate }
   | { readonly type: 'PinReset'; readonly on: PlainDate; readonly kind: PinKind }
   | { readonly type: 'CertificateExpired'; readonly on: PlainDate; readonly kind: 'signature' | 'user' }
+  /** R-14, R-15: a certificate renewed, or issued anew, at a counter on an active card. */
+  | { readonly type: 'CertificateIssued'; readonly kind: 'signature' | 'user'; readonly issuedOn: PlainDate; readonly expiresOn: PlainDate; readonly renewal: boolean }
   | { readonly type: 'CardExpired'; readonly on: PlainDate }
   | { readonly type: 'CardAbolitionScheduled'; readonly on: PlainDate; readonly reason: ScheduledAbolition['reason'] }
   /** R-17 国外継続利用: the signature certificate ends on `on` (valid through the day before); the user certificate stays. */
@@ -241,12 +252,25 @@ function certificateFrom(plan: CertificatePlan): Certificate {
   return plan ? { status: 'valid', issuedOn: plan.issuedOn, expiresOn: plan.expiresOn, revokedOn: null, revokedReason: null } : NO_CERTIFICATE;
 }
 
+/** Whether a certificate still stands: valid, or on hold (it ends, by expiry or revocation, as a valid one does). */
+export function isStanding(certificate: Certificate): certificate is Certificate & { readonly status: 'valid' | 'held'; readonly expiresOn: PlainDate } {
+  return certificate.status === 'valid' || certificate.status === 'held';
+}
+
 function revoke(certificate: Certificate, on: PlainDate, reason: string): Certificate {
-  return certificate.status === 'valid' ? { ...certificate, status: 'revoked', revokedOn: on, revokedReason: reason } : certificate;
+  return isStanding(certificate) ? { ...certificate, status: 'revoked', revokedOn: on, revokedReason: reason } : certificate;
 }
 
 function end(certificate: Certificate): Certificate {
-  return certificate.status === 'valid' ? { ...certificate, status: 'expired' } : certificate;
+  return isStanding(certificate) ? { ...certificate, status: 'expired' } : certificate;
+}
+
+function hold(certificate: Certificate): Certificate {
+  return certificate.status === 'valid' ? { ...certificate, status: 'held' } : certificate;
+}
+
+function revokeHeld(certificate: Certificate, on: PlainDate, reason: string): Certificate {
+  return certificate.status === 'held' ? revoke(certificate, on, reason) : certificate;
 }
 
 /** The state an event needs, or a stream that cannot be (its events were never decided in this order). */
@@ -329,6 +353,15 @@ export function evolveCard(state: CardState | undefined, event: CardEvent): Card
       const next = expect(state, event, 'active', 'suspended');
       return { ...next, certificates: { ...next.certificates, signature: revoke(next.certificates.signature, event.on, event.reason) } };
     }
+    case 'CertificatesHeld': {
+      const next = expect(state, event, 'suspended');
+      return { ...next, certificates: { signature: hold(next.certificates.signature), user: hold(next.certificates.user) } };
+    }
+    case 'HeldCertificatesRevoked': {
+      const next = expect(state, event, 'suspended');
+      const { signature, user } = next.certificates;
+      return { ...next, certificates: { signature: revokeHeld(signature, event.on, event.reason), user: revokeHeld(user, event.on, event.reason) } };
+    }
     case 'CardSuspended':
       return { ...expect(state, event, 'active'), status: 'suspended', suspension: { reason: event.reason, since: event.on, channel: event.channel } };
     case 'CardResumed':
@@ -344,6 +377,10 @@ export function evolveCard(state: CardState | undefined, event: CardEvent): Card
     case 'CertificateExpired': {
       const next = expect(state, event, 'active', 'suspended');
       return { ...next, certificates: { ...next.certificates, [event.kind]: end(next.certificates[event.kind]) } };
+    }
+    case 'CertificateIssued': {
+      const next = expect(state, event, 'active');
+      return { ...next, certificates: { ...next.certificates, [event.kind]: certificateFrom({ issuedOn: event.issuedOn, expiresOn: event.expiresOn }) } };
     }
     case 'CardExpired': {
       const next = expect(state, event, 'active', 'suspended');

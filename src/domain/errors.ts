@@ -33,6 +33,8 @@ export const DomainErrorCode = {
   ApprovalNotUsable: 'APPROVAL.NOT_USABLE',
   ApprovalSelf: 'APPROVAL.SELF_APPROVAL',
   EnquiryNotFound: 'PROXY.ENQUIRY_NOT_FOUND',
+  ProxyNotAllowedForRepresented: 'PROXY.NOT_ALLOWED_FOR_REPRESENTED',
+  RepresentativeRequired: 'REPRESENTATIVE.REQUIRED',
   AuthOfficeNotAllowed: 'AUTH.OFFICE_NOT_ALLOWED',
   UnknownOffice: 'OFFICE.UNKNOWN',
 } as const;

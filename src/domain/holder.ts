@@ -7,8 +7,10 @@ export interface Holder {
   readonly birthDate: PlainDate;
   readonly residency: Residency;
   readonly periodOfStayEnd: PlainDate | null;
+  /** 成年被後見人: no signature certificate (Corrections 2026-12). */
+  readonly adultWard: boolean;
 }
 
 export function holderOf(resident: ResidentState): Holder {
-  return { birthDate: resident.birthDate, residency: resident.residency, periodOfStayEnd: resident.periodOfStayEnd };
+  return { birthDate: resident.birthDate, residency: resident.residency, periodOfStayEnd: resident.periodOfStayEnd, adultWard: resident.adultWard };
 }

@@ -24,6 +24,7 @@ const SAMPLE: { readonly [T in ResidentCommand['type']]: Extract<ResidentCommand
   'move-in': { type: 'move-in', moveInDate: d('2026-11-20'), notificationDate: d('2026-11-25'), address: '東京都江戸川区中央1-4-1', cardPresented: true },
   'update-period-of-stay': { type: 'update-period-of-stay', periodOfStayEnd: d('2032-03-31'), residenceCardNumber: 'EF87654321GH' },
   'change-number': { type: 'change-number', reason: 'leak of the number' },
+  'set-guardianship': { type: 'set-guardianship', adultWard: true, effectiveDate: d('2026-11-25') },
 };
 
 describe('転居届 (change-address): an in-city move', () => {
@@ -153,6 +154,18 @@ describe('転入届 (move-in): a resident of this system moving back in', () => 
 
   it('refuses a 転入届 dated after today', () => {
     refusedAt({ ...SAMPLE['move-in'], notificationDate: d('2026-12-02') }, '/notificationDate', movedOut);
+  });
+});
+
+describe('成年後見 (set-guardianship): an adult ward is represented by the guardian (R-18)', () => {
+  it('records the guardianship from its effective day, and its end', () => {
+    decide(SAMPLE['set-guardianship']).then({ type: 'GuardianshipChanged', adultWard: true, effectiveDate: '2026-11-25' });
+    decide({ type: 'set-guardianship', adultWard: false, effectiveDate: d('2026-11-30') }, resident({ adultWard: true })).then({ type: 'GuardianshipChanged', adultWard: false });
+  });
+
+  it('refuses what changes nothing, and a day that has not come', () => {
+    decide({ type: 'set-guardianship', adultWard: false, effectiveDate: d('2026-11-25') }).refused('INPUT.INVALID');
+    decide({ type: 'set-guardianship', adultWard: true, effectiveDate: d('2026-12-02') }).refused('INPUT.INVALID');
   });
 });
 

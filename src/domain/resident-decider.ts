@@ -29,7 +29,9 @@ export type ResidentCommand =
       readonly cardPresented: boolean;
     }
   | { readonly type: 'update-period-of-stay'; readonly periodOfStayEnd: PlainDate; readonly residenceCardNumber: string }
-  | { readonly type: 'change-number'; readonly reason: string };
+  | { readonly type: 'change-number'; readonly reason: string }
+  /** 成年後見 (R-18): an adult under guardianship (成年被後見人) from `effectiveDate`, or no longer. */
+  | { readonly type: 'set-guardianship'; readonly adultWard: boolean; readonly effectiveDate: PlainDate };
 
 /** Who may ask for each resident command. */
 export const RESIDENT_COMMAND_PERMISSION = {
@@ -40,6 +42,7 @@ export const RESIDENT_COMMAND_PERMISSION = {
   'update-period-of-stay': 'resident.write',
   'change-number': 'resident.change-number',
   'record-death': 'resident.write',
+  'set-guardianship': 'resident.write',
 } as const satisfies Record<ResidentCommand['type'], Permission>;
 
 /** What can be asked about a resident: their own commands, and a first card. */
@@ -50,6 +53,7 @@ export const RESIDENT_ACTIONS = [
   'move-in',
   'update-period-of-stay',
   'change-number',
+  'set-guardianship',
   'record-death',
   'apply-for-card',
 ] as const satisfies readonly (
@@ -74,7 +78,7 @@ export function allowedResidentActions(resident: ResidentState, cards: readonly 
 
 /** Which registration states allow each command: the resident's transition table. */
 export const RESIDENT_TRANSITIONS = {
-  registered: ['change-address', 'change-name', 'move-out', 'update-period-of-stay', 'change-number', 'record-death'],
+  registered: ['change-address', 'change-name', 'move-out', 'update-period-of-stay', 'change-number', 'set-guardianship', 'record-death'],
   // A death after the 転出届 but before the move (its card may still be live, R-17) is recorded here too.
   'moved-out': ['move-in', 'record-death'],
   'moved-abroad': ['move-in', 'record-death'],
@@ -168,6 +172,12 @@ export function decideResident(command: ResidentCommand, state: ResidentState, c
       return success([{ type: 'PeriodOfStayUpdated', periodOfStayEnd: command.periodOfStayEnd, residenceCardNumber: command.residenceCardNumber }]);
     case 'change-number':
       return success([{ type: 'IndividualNumberChanged', on: context.today, reason: command.reason }]);
+    case 'set-guardianship': {
+      const future = notInFuture('effectiveDate', command.effectiveDate, context);
+      if (future) return future;
+      if (command.adultWard === state.adultWard) return refuseField('adultWard', `is already ${String(state.adultWard)}`);
+      return success([{ type: 'GuardianshipChanged', adultWard: command.adultWard, effectiveDate: command.effectiveDate }]);
+    }
     default: {
       const unhandled: never = command;
       throw new Error(`unknown resident command ${JSON.stringify(unhandled)}`);

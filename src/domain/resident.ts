@@ -32,6 +32,8 @@ export interface ResidentFacts extends ResidentName {
   readonly residenceCardNumber: string | null;
   readonly moveInDate: PlainDate | null;
   readonly moveInNotificationDate: PlainDate | null;
+  /** 成年被後見人 (R-18): represented by a guardian; no signature certificate (Corrections 2026-12). */
+  readonly adultWard: boolean;
 }
 
 /** The individual number itself is never part of the state or its events: it lives encrypted apart. */
@@ -65,12 +67,15 @@ export type ResidentEvent =
   | { readonly type: 'PeriodOfStayUpdated'; readonly periodOfStayEnd: PlainDate; readonly residenceCardNumber: string }
   | { readonly type: 'IndividualNumberChanged'; readonly on: PlainDate; readonly reason: string }
   /** 死亡届 (or 職権消除) recorded: the record ends as of the date of death (docs/rules.md "Death"). */
-  | { readonly type: 'ResidentDied'; readonly dateOfDeath: PlainDate; readonly notifiedOn: PlainDate };
+  | { readonly type: 'ResidentDied'; readonly dateOfDeath: PlainDate; readonly notifiedOn: PlainDate }
+  | { readonly type: 'GuardianshipChanged'; readonly adultWard: boolean; readonly effectiveDate: PlainDate };
 
 export function evolveResident(state: ResidentState | undefined, event: ResidentEvent): ResidentState {
   if (event.type === 'ResidentRegistered') {
     const { type: _type, residentId, arrival: _arrival, ...facts } = event;
-    return { ...facts, id: residentId, version: 1, registration: 'registered', plannedMoveOutDate: null, moveOutDestination: null };
+    // Registrations recorded before R-18 carry no adultWard: nobody was recorded as a ward then.
+    const adultWard = (facts as Partial<ResidentFacts>).adultWard ?? false;
+    return { ...facts, adultWard, id: residentId, version: 1, registration: 'registered', plannedMoveOutDate: null, moveOutDestination: null };
   }
   if (state === undefined) throw new Error(`${event.type} before the resident exists`);
   const next = { ...state, version: state.version + 1 };
@@ -108,6 +113,8 @@ export function evolveResident(state: ResidentState | undefined, event: Resident
       return next;
     case 'ResidentDied':
       return { ...next, registration: 'deceased' };
+    case 'GuardianshipChanged':
+      return { ...next, adultWard: event.adultWard };
     default: {
       const unhandled: never = event;
       throw new Error(`unknown resident event ${JSON.stringify(unhandled)}`);

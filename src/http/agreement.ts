@@ -8,6 +8,7 @@ import type { IssueInput } from '../app/cards/issue-card.ts';
 import type { ManufactureInput } from '../app/cards/manufacture-card.ts';
 import type { ReissueInput } from '../app/cards/reissue-card.ts';
 import type { PinResetInput } from '../app/cards/reset-pin.ts';
+import type { CertificateInput } from '../app/cards/issue-certificate.ts';
 import type { ResumeInput } from '../app/cards/resume-card.ts';
 import type { ReturnInput } from '../app/cards/return-card.ts';
 import type { SuspendInput } from '../app/cards/suspend-card.ts';
@@ -24,6 +25,7 @@ import type { RegisterResidentInput } from '../app/residents/register-resident.t
 import type { RevealInput } from '../app/residents/reveal-number.ts';
 import type { SearchInput } from '../app/residents/search-residents.ts';
 import type { PeriodOfStayInput } from '../app/residents/update-period-of-stay.ts';
+import type { GuardianshipInput } from '../app/residents/change-guardianship.ts';
 import type { NewStaff } from '../app/staff.ts';
 import type { StaffRoleInput } from '../app/staff-accounts.ts';
 import type { CardView, ResidentView, ResidentWithCards } from '../app/views.ts';
@@ -31,6 +33,7 @@ import type { PlainDate } from '../rules/plain-date.ts';
 import type { ApprovalDecisionBody, ApprovalRequestBody } from './approvals/approval-schemas.ts';
 import type {
   CardViewSchema,
+  CertificateBody,
   ContinuationBody,
   ExtensionBody,
   FrontNoteBody,
@@ -53,6 +56,7 @@ import type {
   NameChangeBody,
   NumberChangeBody,
   PeriodOfStayBody,
+  GuardianshipBody,
   ProxyEnquiryBody,
   RegisterResidentBody,
   ResidentViewSchema,
@@ -113,6 +117,7 @@ export type HttpAgreement = [
   Agreed<Agrees<typeof DeathBody, DeathInput>>,
   Agreed<Agrees<typeof MoveInBody, MoveInInput>>,
   Agreed<Agrees<typeof PeriodOfStayBody, PeriodOfStayInput>>,
+  Agreed<Agrees<typeof GuardianshipBody, GuardianshipInput>>,
   Agreed<Agrees<typeof NumberChangeBody, NumberChangeInput>>,
   Agreed<Agrees<typeof ProxyEnquiryBody, ProxyEnquiryInput>>,
   Agreed<Agrees<typeof ApplicationBody, ApplicationInput>>,
@@ -122,6 +127,7 @@ export type HttpAgreement = [
   Agreed<Agrees<typeof ResumeBody, ResumeInput>>,
   Agreed<Agrees<typeof PinVerifyBody, PinVerifyInput>>,
   Agreed<Agrees<typeof PinResetBody, PinResetInput>>,
+  Agreed<Agrees<typeof CertificateBody, CertificateInput>>,
   Agreed<Agrees<typeof FrontNoteBody, FrontNoteInput>>,
   Agreed<Agrees<typeof ContinuationBody, ContinuationInput>>,
   Agreed<Agrees<typeof ExtensionBody, ExtensionInput>>,

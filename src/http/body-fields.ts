@@ -1,5 +1,6 @@
 import { Type, type TProperties, type TSchema } from 'typebox';
 import { RESIDENT_TEXT_MAX } from '../rules/resident-formats.ts';
+import { IdentityDocumentsSchema } from '../rules/identity-documents.ts';
 import { PROXY_PROCEDURES, takesProxy, type CommandName, type TakesProxy } from '../app/proxy-procedures.ts';
 
 /**
@@ -35,6 +36,19 @@ type ProxyProperties<C extends CommandName> = TakesProxy<C> extends true ? { pro
 export function proxyFor<C extends CommandName>(command: C): ProxyProperties<C> {
   return (takesProxy(command) ? { proxyApprovalId: ProxyField } : {}) as ProxyProperties<C>;
 }
+
+/** A 法定代理人 acting for a holder under 15 or an adult ward (R-18, docs/api.md "Legal representatives"). */
+export const LegalRepresentativeField = Type.Optional(
+  Type.Object(
+    {
+      name: Text(100),
+      relationship: Type.Enum(['parent', 'guardian'], { description: 'parent: 親権者; guardian: 後見人 (of a minor or an adult ward)' }),
+      identityDocuments: IdentityDocumentsSchema,
+      authorityDocument: Text(100, 'e.g. 戸籍謄本, 登記事項証明書'),
+    },
+    { additionalProperties: false, description: 'Required for a holder under 15 on the day or an adult ward (R-18; 422 REPRESENTATIVE.REQUIRED); refused for anyone else' },
+  ),
+);
 
 /** The procedures a proxy may be approved for, by their names in the table. */
 export const ProxyProcedureSchema = Type.Enum(PROXY_PROCEDURES, {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { certificateRenewalOpensOn } from './certificate-renewal-window.ts';
 import { continuationNotices, expiredNotice, NOTICE_KINDS, noticeRange, periodOfStayNotice } from './notice-dates.ts';
 import { addDays, plainDate, type PlainDate } from './plain-date.ts';
 import { DEFAULT_POLICY } from './policy.ts';
@@ -30,11 +31,15 @@ describe('notice dates (letters before a deadline, policy noticeDays)', () => {
         // A card whose expiry letter falls in [from, to] is asked for.
         if (within(expiredNotice(expiry).noticeOn, { from, to })) expect(within(expiry, noticeRange('expired-not-returned', from, to, DEFAULT_POLICY))).toBe(true);
         // A reminder in the range: its card lapses (deadline + 1) inside the range asked for.
+        // A certificate whose renewal window opens in the range (R-14, clamped to a month's end) is asked for.
+        if (within(certificateRenewalOpensOn(expiry, DEFAULT_POLICY), { from, to })) {
+          expect(within(expiry, noticeRange('certificate-renewal-window', from, to, DEFAULT_POLICY))).toBe(true);
+        }
         for (const reminder of continuationNotices(expiry, DEFAULT_POLICY)) {
           if (within(reminder.noticeOn, { from, to })) expect(within(addDays(expiry, 1), noticeRange('continuation-deadline', from, to, DEFAULT_POLICY))).toBe(true);
         }
       }),
     );
-    expect(NOTICE_KINDS).toHaveLength(4);
+    expect(NOTICE_KINDS).toHaveLength(5);
   });
 });

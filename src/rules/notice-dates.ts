@@ -15,6 +15,8 @@ export const NOTICE_KINDS = [
   'period-of-stay-ending',
   /** The card expired and has not been handed back. */
   'expired-not-returned',
+  /** R-14: an electronic certificate's renewal window opens three months before it expires. */
+  'certificate-renewal-window',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -45,10 +47,17 @@ export function expiredNotice(expiryDate: PlainDate): NoticeDate {
 export type NoticeRange =
   | { readonly by: 'expiry'; readonly statuses: readonly string[]; readonly from: PlainDate; readonly to: PlainDate }
   | { readonly by: 'lapse'; readonly from: PlainDate; readonly to: PlainDate }
-  | { readonly by: 'period-of-stay'; readonly from: PlainDate; readonly to: PlainDate };
+  | { readonly by: 'period-of-stay'; readonly from: PlainDate; readonly to: PlainDate }
+  /** Active cards by the earliest expiry of their valid certificates (the index the sweep uses too). */
+  | { readonly by: 'certificate-expiry'; readonly from: PlainDate; readonly to: PlainDate };
 
-export function noticeRange(kind: NoticeKind, from: PlainDate, to: PlainDate, policy: Pick<Policy, 'renewalWindowMonths' | 'noticeDays'>): NoticeRange {
-  const { renewalWindowMonths, noticeDays } = policy;
+export function noticeRange(
+  kind: NoticeKind,
+  from: PlainDate,
+  to: PlainDate,
+  policy: Pick<Policy, 'renewalWindowMonths' | 'certificateRenewalWindowMonths' | 'noticeDays'>,
+): NoticeRange {
+  const { renewalWindowMonths, certificateRenewalWindowMonths, noticeDays } = policy;
   switch (kind) {
     case 'renewal-window':
       // The window opens on expiry − N months (clamped to the month's end, R-6), so expiries from N
@@ -66,5 +75,9 @@ export function noticeRange(kind: NoticeKind, from: PlainDate, to: PlainDate, po
       return { by: 'period-of-stay', from: addDays(from, noticeDays.periodOfStay), to: addDays(to, noticeDays.periodOfStay) };
     case 'expired-not-returned':
       return { by: 'expiry', statuses: ['expired'], from: addDays(from, -1), to: addDays(to, -1) };
+    case 'certificate-renewal-window':
+      // As for the card (R-6), with R-14's months: expiries from N months after `from` to N months
+      // and three days after `to` cover every opening day in the range.
+      return { by: 'certificate-expiry', from: addMonthsClamped(from, certificateRenewalWindowMonths), to: addDays(addMonthsClamped(to, certificateRenewalWindowMonths), 3) };
   }
 }

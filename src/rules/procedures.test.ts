@@ -100,6 +100,7 @@ describe('R-13 procedure table', () => {
         'continuation',
         'pin-reset',
         'signature-certificate',
+        'certificate-issue',
         ...new Set(Object.values(REISSUE_PROCEDURE)),
       ].sort(),
     );

@@ -49,6 +49,8 @@ export const Procedure = {
   NotificationCardReturn: 'notification-card-return',
   /** 署名用電子証明書の発行: applied for again after a revocation (seed). */
   SignatureCertificate: 'signature-certificate',
+  /** 電子証明書の発行・更新: either certificate issued anew or renewed on an active card, free (R-14, R-15). */
+  CertificateIssue: 'certificate-issue',
   /** 代理人: a proxy contacts the office before coming (seed). */
   ProxyEnquiry: 'proxy-enquiry',
 } as const;
@@ -98,8 +100,10 @@ export type Item = (typeof Item)[keyof typeof Item];
 export const SideEffect = {
   /** R-4: revoked on a change of name, address (in-city moves included), birth date or sex. */
   SignatureCertificateRevoked: 'signature-certificate-revoked',
-  /** R-4 (L): a loss or theft suspension revokes the signature certificate. */
-  SignatureRevokedBySuspension: 'signature-revoked-by-suspension',
+  /** Corrections 2026-12 (replacing R-4's L): a loss or theft suspension puts both certificates on hold (一時保留). */
+  CertificatesHeld: 'certificates-held',
+  /** Corrections 2026-12: the release of a suspension revokes the held certificates; new ones on request, free (R-15). */
+  HeldCertificatesRevoked: 'held-certificates-revoked',
   /** Domain: a dated entry in the notes field; when it is full a new card is needed (free). */
   FrontNoteAdded: 'front-note-added',
   /** The card stops working in the system until released at a counter. */
@@ -245,7 +249,7 @@ export const PROCEDURE_TABLE = {
     pinEntry: null,
     fee: null,
     deadline: null,
-    sideEffects: [SideEffect.CardSuspended, SideEffect.SignatureRevokedBySuspension],
+    sideEffects: [SideEffect.CardSuspended, SideEffect.CertificatesHeld],
     source: 'R-13; seed: マイナンバー総合フリーダイヤル 0120-95-0178 (24時間365日)',
   },
   'suspension-release': {
@@ -256,8 +260,8 @@ export const PROCEDURE_TABLE = {
     pinEntry: null,
     fee: null,
     deadline: null,
-    sideEffects: [],
-    source: 'R-13; seed: 一時停止解除については、お電話で行うことができません',
+    sideEffects: [SideEffect.HeldCertificatesRevoked],
+    source: 'R-13; seed: 一時停止解除については、お電話で行うことができません; Corrections 2026-12 (J-LIS): the held certificates are revoked at the release',
   },
   'pin-reset': {
     term: '暗証番号の再設定（ロック解除）・変更',
@@ -380,6 +384,18 @@ export const PROCEDURE_TABLE = {
     sideEffects: [],
     source: 'R-4; seed: 引き続きご利用される方は、改めて発行申請のお手続きをしてください',
   },
+  'certificate-issue': {
+    term: '電子証明書の発行・更新',
+    place: Place.CardCounter,
+    whoMayCome: HOLDER_OR_PROXY,
+    bring: [Item.Card, Item.IdentityDocuments],
+    // The holder sets the certificate's new PIN on the chip (R-12); no existing PIN is entered.
+    pinEntry: null,
+    fee: null,
+    deadline: null,
+    sideEffects: [],
+    source: 'R-14, R-15 (J-LIS: 電子証明書の更新・新規発行は無料; renewal from 3 months before expiry); R-13 identity documents as for every counter procedure',
+  },
   'proxy-enquiry': {
     term: '代理人による手続きの事前問い合わせ',
     place: Place.CardCounter,
@@ -462,6 +478,7 @@ export const LEGAL_REPRESENTATIVE_NEED = {
   'number-change': RepresentativeNeed.Required,
   'notification-card-return': RepresentativeNeed.NotNeeded,
   'signature-certificate': RepresentativeNeed.Required,
+  'certificate-issue': RepresentativeNeed.Required,
   'proxy-enquiry': RepresentativeNeed.NotNeeded,
 } as const satisfies Record<Procedure, RepresentativeNeed>;
 

@@ -30,5 +30,6 @@ export function residentFieldSchemas() {
     residenceCardNumber: Type.Optional(Type.String({ maxLength: RESIDENT_TEXT_MAX.residenceCardNumber })),
     moveInDate: Type.Optional(DateSchema),
     moveInNotificationDate: Type.Optional(DateSchema),
+    adultWard: Type.Optional(Type.Boolean({ description: '成年被後見人: an adult under guardianship, represented by the guardian (R-18); false by default' })),
   };
 }

@@ -7,6 +7,7 @@ import * as staffSetup from './migrations/0004-staff-setup.ts';
 import * as auditOrder from './migrations/0005-audit-order.ts';
 import * as jobLeases from './migrations/0006-job-leases.ts';
 import * as guideFeedback from './migrations/0007-guide-feedback.ts';
+import * as adultWard from './migrations/0008-adult-ward.ts';
 import * as scheduledAbolition from './migrations/0009-scheduled-abolition.ts';
 import * as instanceMode from './migrations/0010-instance-mode.ts';
 
@@ -18,6 +19,7 @@ const SHARED: Readonly<Record<string, Migration>> = {
   '0005-audit-order': auditOrder,
   '0006-job-leases': jobLeases,
   '0007-guide-feedback': guideFeedback,
+  '0008-adult-ward': adultWard,
   '0009-scheduled-abolition': scheduledAbolition,
   '0010-instance-mode': instanceMode,
 };

@@ -33,6 +33,8 @@ export interface ResidentsTable {
   move_out_destination: string | null;
   move_in_date: string | null;
   move_in_notification_date: string | null;
+  /** 成年被後見人, 0 or 1 (migration 0008). */
+  adult_ward: number;
   version: number;
   created_at: string;
   updated_at: string;

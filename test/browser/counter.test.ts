@@ -207,7 +207,7 @@ describe('what the counter offers is what the server allows', () => {
     const { page, context } = await world.page('ja');
     await world.signIn(page, 'clerk.honcho');
     await page.goto(`/residents/${person.id}`);
-    await look.texts(cardProcedures(page), ['券面記載事項の変更（追記）', '一時停止（窓口）', '暗証番号の再設定・ロック解除', '再交付', 'カードの返納']);
+    await look.texts(cardProcedures(page), ['券面記載事項の変更（追記）', '一時停止（窓口）', '暗証番号の再設定・ロック解除', '電子証明書', '再交付', 'カードの返納']);
     const allowed: string[] = (await (await page.request.get(`/api/v1/cards/${cardId}`)).json()).allowedActions;
     for (const action of ['continue', 'resume', 'extend']) expect(allowed).not.toContain(action);
     // The clerk asks a supervisor to change a number, and does not change it.

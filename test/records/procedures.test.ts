@@ -216,7 +216,7 @@ describe.each(DIALECTS)('procedures on $name', ({ create }) => {
   it('suspends a lost card from the hotline, refuses its release by phone, and releases it at a counter', async () => {
     const { cardId } = await residentWithActiveCard(world);
     const suspended = await world.call('hotline', 'POST', `/api/v1/cards/${cardId}/suspend`, { reason: 'lost', channel: 'hotline', caller: { name: '本人', phone: '090-0000-0000' } });
-    expect(suspended).toMatchObject({ status: 200, body: { status: 'suspended', suspension: { reason: 'lost', channel: 'hotline' }, certificates: { signature: { status: 'revoked' } } } });
+    expect(suspended).toMatchObject({ status: 200, body: { status: 'suspended', suspension: { reason: 'lost', channel: 'hotline' }, certificates: { signature: { status: 'held' }, user: { status: 'held' } } } });
     expect(await world.call('hotline', 'POST', `/api/v1/cards/${cardId}/resume`, { identityDocuments: ['driving-licence'] })).toMatchObject({ status: 403, body: { code: 'AUTH.COUNTER_ONLY' } });
     expect(await world.call('hotline', 'POST', `/api/v1/cards/${cardId}/suspend`, { reason: 'lost', channel: 'counter' })).toMatchObject({ status: 400, body: { code: 'INPUT.INVALID' } });
     const resumed = await world.call('clerk', 'POST', `/api/v1/cards/${cardId}/resume`, { identityDocuments: ['driving-licence'] });

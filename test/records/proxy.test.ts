@@ -165,6 +165,15 @@ const CASES: Record<ProxyProcedure, (world: World) => Promise<Case>> = {
         world.call('supervisor', 'POST', `/api/v1/residents/${residentId}/individual-number-change`, { reason: '漏えいのおそれ', ...(proxyApprovalId && { proxyApprovalId }) }),
     };
   },
+  'certificate-issue': async (world) => {
+    const { residentId, cardId } = await residentWithActiveCard(world);
+    await world.call('clerk', 'POST', `/api/v1/residents/${residentId}/address-change`, { address: '東京都江戸川区船堀二丁目1番', effectiveDate: '2026-11-25' });
+    return {
+      residentId,
+      command: (proxyApprovalId) =>
+        world.call('clerk', 'POST', `/api/v1/cards/${cardId}/certificates/signature`, { pin: 'NEW456', identityDocuments: ['passport'], ...(proxyApprovalId && { proxyApprovalId }) }),
+    };
+  },
 };
 
 async function reissue(world: World, reason: Record<string, unknown>, overrides: Record<string, unknown> = {}): Promise<Case> {

@@ -113,7 +113,11 @@ function checkDigit(eleven: string): number {
 export const PINS = { signature: 'abc123', user: '1234', residentRegistry: '5678', cardInfo: '1234' };
 
 /** Registers a resident and takes a card through application, manufacture and issue at the clerk's counter. */
-export async function residentWithActiveCard(world: World, overrides: Record<string, unknown> = {}): Promise<{ residentId: string; cardId: string }> {
+export async function residentWithActiveCard(
+  world: World,
+  overrides: Record<string, unknown> = {},
+  application: Record<string, unknown> = {},
+): Promise<{ residentId: string; cardId: string }> {
   const resident = await world.call('clerk', 'POST', '/api/v1/residents', residentBody(overrides));
   if (resident.status !== 201) throw new Error(`registration: ${JSON.stringify(resident.body)}`);
   const card = await world.call('clerk', 'POST', `/api/v1/residents/${resident.body.id}/card-applications`, {
@@ -121,6 +125,7 @@ export async function residentWithActiveCard(world: World, overrides: Record<str
     photoTakenOn: '2026-08-20',
     withSignatureCertificate: true,
     withUserCertificate: true,
+    ...application,
   });
   if (card.status !== 201) throw new Error(`application: ${JSON.stringify(card.body)}`);
   const made = await world.call('clerk', 'POST', `/api/v1/cards/${card.body.id}/manufacture`, { issueDate: '2026-10-15' });

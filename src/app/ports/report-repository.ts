@@ -20,6 +20,9 @@ export interface NoticeCandidate {
   readonly continuationNotificationDate: PlainDate | null;
   readonly continuationDeadline: PlainDate | null;
   readonly continuationLapsesOn: PlainDate | null;
+  /** The certificates as the card keeps them (JSON of domain `Certificate`), for R-14's letter. */
+  readonly signatureCertificate: string;
+  readonly userCertificate: string;
 }
 
 /** Which cards a notice is about, each through an index on the date it follows (rules/notice-dates.ts). */

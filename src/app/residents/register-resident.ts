@@ -37,6 +37,8 @@ export interface RegisterResidentInput {
   readonly residenceCardNumber?: string;
   readonly moveInDate?: PlainDate;
   readonly moveInNotificationDate?: PlainDate;
+  /** 成年被後見人; false when absent. */
+  readonly adultWard?: boolean;
 }
 
 /** What a registration says of a resident, from its body (checked by checkResidentFacts before use). */
@@ -57,6 +59,7 @@ export function factsOf(body: RegisterResidentInput, householdId: string): Resid
     residenceCardNumber: body.residenceCardNumber ?? null,
     moveInDate: body.moveInDate ?? null,
     moveInNotificationDate: body.moveInNotificationDate ?? null,
+    adultWard: body.adultWard ?? false,
   };
 }
 

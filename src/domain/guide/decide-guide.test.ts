@@ -572,14 +572,14 @@ describe('the counter decides the same', () => {
       newPeriodOfStayEnd: d('2030-03-31'),
       today: d('2027-03-01'),
     });
-    const holder = { birthDate: d('1990-05-10'), residency: 'foreign-with-period' as const, periodOfStayEnd: d('2027-03-31') };
+    const holder = { birthDate: d('1990-05-10'), residency: 'foreign-with-period' as const, periodOfStayEnd: d('2027-03-31'), adultWard: false };
     const extended = decideCard({ type: 'extend', on: d('2027-03-01'), newPeriodOfStayEnd: d('2030-03-31'), holder }, takenOver, at('2027-03-01'));
     expect(extended.ok && extended.value[0]).toMatchObject({ type: 'CardExtended', expiryDate: guide.deadlines[1]!.date });
   });
 
-  it('a suspension revokes the signature certificate, as the guide warns', () => {
+  it('a suspension puts both certificates on hold (Corrections 2026-12), as the guide warns', () => {
     const suspended = decideCard({ type: 'suspend', on: d('2026-08-01'), reason: 'lost', channel: 'hotline', by: 'hotline' }, takenOver, at('2026-08-01'));
-    expect(suspended.ok && suspended.value.map((event) => event.type)).toEqual(['CardSuspended', 'SignatureCertificateRevoked']);
+    expect(suspended.ok && suspended.value.map((event) => event.type)).toEqual(['CardSuspended', 'CertificatesHeld']);
     expect(plan('lost', { lostAtHome: false, withCertificates: true }).warnings.map((warning) => warning.id)).toContain('suspensionRevokes');
   });
 });

@@ -25,6 +25,7 @@ const holder: fc.Arbitrary<Holder> = fc
     birthDate: dateBetween('1940-01-01', '2025-12-31'),
     residency: fc.constantFrom<Residency>('national', 'foreign-without-period', 'foreign-with-period'),
     periodOfStayEnd: fc.option(dateBetween('2020-01-01', '2045-12-31'), { nil: null }),
+    adultWard: fc.oneof({ arbitrary: fc.constant(false), weight: 4 }, { arbitrary: fc.constant(true), weight: 1 }),
   })
   .map((h) => (h.residency === 'foreign-with-period' ? h : { ...h, periodOfStayEnd: null }));
 
@@ -122,6 +123,8 @@ function commandFor(choice: Seed, date: PlainDate, who: Holder, card?: CardState
       return { type: 'verify-pin' };
     case 'reset-pin':
       return { type: 'reset-pin', kind: choice.newPin.kind, newPin: choice.newPin.pin, identityDocuments: choice.documents };
+    case 'issue-certificate':
+      return { type: 'issue-certificate', kind: choice.flag ? 'signature' : 'user', on: date, pin: choice.newPin.pin, identityDocuments: choice.documents, holder: who };
     case 'replace':
       return { type: 'replace', on: date, oldCardReturned: choice.flag };
     case 'expire':

@@ -5,13 +5,13 @@ import type { Holder } from '../holder.ts';
 const d = (date: string) => date as PlainDate;
 
 /** A national born 1990-05-10: an adult card runs to the 10th birthday after its issue. */
-export const ADULT: Holder = { birthDate: d('1990-05-10'), residency: 'national', periodOfStayEnd: null };
+export const ADULT: Holder = { birthDate: d('1990-05-10'), residency: 'national', periodOfStayEnd: null, adultWard: false };
 
 /** A national born 2016-03-01: a child, whose card runs to the 5th birthday after its issue. */
-export const CHILD: Holder = { birthDate: d('2016-03-01'), residency: 'national', periodOfStayEnd: null };
+export const CHILD: Holder = { birthDate: d('2016-03-01'), residency: 'national', periodOfStayEnd: null, adultWard: false };
 
 /** A foreign resident born 1990-05-10 whose period of stay ends on 2029-03-31, before the standard expiry. */
-export const FOREIGN: Holder = { birthDate: d('1990-05-10'), residency: 'foreign-with-period', periodOfStayEnd: d('2029-03-31') };
+export const FOREIGN: Holder = { birthDate: d('1990-05-10'), residency: 'foreign-with-period', periodOfStayEnd: d('2029-03-31'), adultWard: false };
 
 /** The events of one card at each step of its usual path, for decider tests. */
 export const history = {
@@ -44,6 +44,7 @@ export const history = {
     notificationCardReturned: true,
   }),
   suspended: (on = '2026-11-20', reason: 'lost' | 'stolen' = 'lost'): CardEvent => ({ type: 'CardSuspended', on: d(on), reason, channel: 'hotline' }),
+  certificatesHeld: (on = '2026-11-20'): CardEvent => ({ type: 'CertificatesHeld', on: d(on) }),
   signatureRevoked: (on = '2026-11-10', reason = 'address-change'): CardEvent => ({ type: 'SignatureCertificateRevoked', on: d(on), reason }),
   frontNote: (date = '2026-11-10', kind: FrontNoteKind = 'address', text = '東京都江戸川区中央1-4-1'): CardEvent => ({ type: 'FrontNoteAdded', note: { kind, text, date: d(date) } }),
   /** A 転入届 on 2026-10-01: day 90 is 2026-12-29, closed for the year end, so the deadline is 2027-01-04. */
@@ -61,12 +62,12 @@ export const history = {
 /** Applied, made and handed over: a card in the holder's hands. */
 export const ACTIVE: CardEvent[] = [history.applied(), history.manufactured(), history.issued()];
 
-/** A card in each status, built from its events along the usual path (a suspension revokes the signature certificate). */
+/** A card in each status, built from its events along the usual path (a suspension holds both certificates). */
 export const CARD_IN: Record<CardStatus, CardEvent[]> = {
   applied: [history.applied()],
   ready: [history.applied(), history.manufactured()],
   active: ACTIVE,
-  suspended: [...ACTIVE, history.suspended(), history.signatureRevoked('2026-11-20', 'lost')],
+  suspended: [...ACTIVE, history.suspended(), history.certificatesHeld('2026-11-20')],
   expired: [...ACTIVE, history.expired()],
   abolished: [...ACTIVE, history.abolished()],
   returned: [...ACTIVE, history.returned()],

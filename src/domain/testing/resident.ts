@@ -21,6 +21,7 @@ export function residentFacts(overrides: Partial<ResidentFacts> = {}): ResidentF
     residenceCardNumber: null,
     moveInDate: null,
     moveInNotificationDate: null,
+    adultWard: false,
     ...overrides,
   };
 }

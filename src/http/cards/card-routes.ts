@@ -5,6 +5,7 @@ import { continueCard } from '../../app/cards/continue-card.ts';
 import { extendCard } from '../../app/cards/extend-card.ts';
 import { getCard } from '../../app/cards/get-card.ts';
 import { issueCard } from '../../app/cards/issue-card.ts';
+import { issueCertificate } from '../../app/cards/issue-certificate.ts';
 import { manufactureCard } from '../../app/cards/manufacture-card.ts';
 import { reissueCard } from '../../app/cards/reissue-card.ts';
 import { resetPin } from '../../app/cards/reset-pin.ts';
@@ -16,6 +17,8 @@ import type { AppContext } from '../../app/context.ts';
 import {
   CardHistorySchema,
   CardViewSchema,
+  CertificateBody,
+  CertificateParams,
   ContinuationBody,
   ExtensionBody,
   FrontNoteBody,
@@ -127,6 +130,34 @@ export async function cardRoutes(app: FastifyInstance, { context }: { context: A
       idempotency: 'command',
     },
     ({ request, params, body, idempotency }) => resetPin(context, request.actor, params.id, params.kind, body, idempotency),
+  );
+  staffRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/v1/cards/:id/certificates/:kind',
+      summary: '電子証明書の発行・更新 (R-14, R-15): a valid certificate renewed inside its window, one none, revoked or expired issued anew; PIN set on the chip; free; counter only',
+      tags,
+      params: CertificateParams,
+      body: CertificateBody,
+      response: CardViewSchema,
+      problems: [
+        ...COMMAND,
+        ...PROXY,
+        'AUTH.COUNTER_ONLY',
+        'IDENTITY.INSUFFICIENT',
+        'PIN.INVALID_FORMAT',
+        'CERTIFICATE.RENEWAL_WINDOW_NOT_OPEN',
+        'CERTIFICATE.SIGNATURE_UNDER_15',
+        'CERTIFICATE.SIGNATURE_NOT_ALLOWED',
+        'CERTIFICATE.CARD_RENEWAL_NEEDED',
+        'CARD.EXPIRED',
+        'REPRESENTATIVE.REQUIRED',
+        'PROXY.NOT_ALLOWED_FOR_REPRESENTED',
+      ],
+      idempotency: 'command',
+    },
+    ({ request, params, body, idempotency }) => issueCertificate(context, request.actor, params.id, params.kind, body, idempotency),
   );
   staffRoute(
     app,

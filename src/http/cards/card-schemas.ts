@@ -1,13 +1,13 @@
 import { Type } from 'typebox';
 import { CARD_ACTIONS } from '../../domain/card-transitions.ts';
-import { CARD_STATUSES, RETURN_REASONS } from '../../domain/card.ts';
+import { CARD_STATUSES, CERTIFICATE_STATUSES, RETURN_REASONS } from '../../domain/card.ts';
 import { ExpiryBasis } from '../../rules/card-expiry.ts';
 import { IdentityDocumentsSchema } from '../../rules/identity-documents.ts';
 import { PIN_KINDS, REISSUE_REASONS } from '../../rules/policy.ts';
 import { PROCEDURE_TABLE } from '../../rules/procedures.ts';
 import { ReissueFeeOutput } from '../../rules/reissue-fee.ts';
 import { DateField, DateSchema } from '../../rules/schema.ts';
-import { Body, ExpectedVersionField, Nullable, Text, proxyFor } from '../body-fields.ts';
+import { Body, ExpectedVersionField, LegalRepresentativeField, Nullable, Text, proxyFor } from '../body-fields.ts';
 
 /**
  * The requests and answers of docs/api.md "Cards" (card-routes.ts). Each body's type is held to
@@ -17,7 +17,9 @@ import { Body, ExpectedVersionField, Nullable, Text, proxyFor } from '../body-fi
 const NullableDate = Nullable(DateSchema);
 
 const CertificateSchema = Type.Object({
-  status: Type.Enum(['none', 'valid', 'revoked', 'expired']),
+  status: Type.Enum(CERTIFICATE_STATUSES, {
+    description: 'held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)',
+  }),
   issuedOn: NullableDate,
   expiresOn: NullableDate,
   revokedOn: NullableDate,
@@ -103,6 +105,21 @@ export const ResumeBody = Body({ identityDocuments: IdentityDocumentsSchema, exp
 export const PinVerifyBody = Body({ pin: Type.String({ maxLength: 32 }) });
 export const PinCheckSchema = Type.Object({ ok: Type.Boolean(), remainingAttempts: Type.Integer(), locked: Type.Boolean() });
 export const PinResetBody = Body({ newPin: Type.String({ maxLength: 32 }), identityDocuments: IdentityDocumentsSchema, ...proxyFor('card.pin-reset') });
+
+export const CertificateParams = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  kind: Type.Enum(['signature', 'user'], { description: 'signature 署名用, user 利用者証明用' }),
+});
+export const CertificateBody = Body({
+  pin: Type.String({
+    maxLength: 32,
+    description: "The certificate's new PIN, set on the chip (R-12: signature 6–16 of A–Z and 0–9 with a letter and a digit; user 4 digits); never stored or returned in clear",
+  }),
+  identityDocuments: IdentityDocumentsSchema,
+  legalRepresentative: LegalRepresentativeField,
+  expectedVersion: ExpectedVersionField,
+  ...proxyFor('card.certificate'),
+});
 
 export const FrontNoteBody = Body({
   kind: Type.Enum(['address', 'name', 'other']),

@@ -17,6 +17,7 @@ import { residentProcedures } from '../../app/residents/resident-procedures.ts';
 import { revealNumber } from '../../app/residents/reveal-number.ts';
 import { searchResidents } from '../../app/residents/search-residents.ts';
 import { updatePeriodOfStay } from '../../app/residents/update-period-of-stay.ts';
+import { changeGuardianship } from '../../app/residents/change-guardianship.ts';
 import { CardViewSchema } from '../cards/card-schemas.ts';
 import {
   AddressChangeBody,
@@ -24,6 +25,7 @@ import {
   ArrivalBody,
   DeathBody,
   EnquirySchema,
+  GuardianshipBody,
   MoveInBody,
   MoveOutBody,
   NameChangeBody,
@@ -223,6 +225,21 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       idempotency: 'command',
     },
     ({ request, params, body, idempotency }) => updatePeriodOfStay(context, request.actor, params.id, body, idempotency),
+  );
+  staffRoute(
+    app,
+    {
+      method: 'POST',
+      url: '/api/v1/residents/:id/guardianship',
+      summary: '成年後見 begun or ended (R-18): an adult ward is represented by the guardian and holds no signature certificate (a valid one is revoked)',
+      tags,
+      params: IdParams,
+      body: GuardianshipBody,
+      response: ResidentWithCardsSchema,
+      problems: [...WRITE_PROBLEMS],
+      idempotency: 'command',
+    },
+    ({ request, params, body, idempotency }) => changeGuardianship(context, request.actor, params.id, body, idempotency),
   );
   staffRoute(
     app,

@@ -38,6 +38,7 @@ export const ResidentViewSchema = Type.Object({
   moveOutDestination: Nullable(Type.String()),
   moveInDate: NullableDate,
   moveInNotificationDate: NullableDate,
+  adultWard: Type.Boolean({ description: '成年被後見人 (R-18): represented by a guardian; no signature certificate' }),
   version: Type.Integer(),
 });
 
@@ -177,6 +178,12 @@ export const MoveInBody = Body({
 export const PeriodOfStayBody = Body({
   periodOfStayEnd: DateSchema,
   residenceCardNumber: Type.String({ maxLength: RESIDENT_TEXT_MAX.residenceCardNumber }),
+  expectedVersion: ExpectedVersionField,
+});
+
+export const GuardianshipBody = Body({
+  adultWard: Type.Boolean({ description: 'true: 成年被後見人 from effectiveDate (represented by the guardian, R-18); false: the guardianship ended' }),
+  effectiveDate: DateSchema,
   expectedVersion: ExpectedVersionField,
 });
 

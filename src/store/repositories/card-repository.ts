@@ -1,5 +1,5 @@
 import type { CardRepository, DueKind } from '../../app/ports/card-repository.ts';
-import type { ApplicationReason, CardState, CardStatus, Certificate, FrontNote, ScheduledAbolition } from '../../domain/card.ts';
+import { isStanding, type ApplicationReason, type CardState, type CardStatus, type Certificate, type FrontNote, type ScheduledAbolition } from '../../domain/card.ts';
 import type { ExpiryBasis } from '../../rules/card-expiry.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
 import type { CardsTable } from '../schema.ts';
@@ -41,7 +41,8 @@ function toRow(state: CardState, municipalityCode: string, at: string): Omit<Car
 }
 
 function nextCertificateExpiry(state: CardState): string | null {
-  const dates = [state.certificates.signature, state.certificates.user].flatMap((certificate) => (certificate.status === 'valid' ? [certificate.expiresOn] : []));
+  // A held certificate (一時保留) still expires on its day; the sweep marks it as a valid one.
+  const dates = [state.certificates.signature, state.certificates.user].flatMap((certificate) => (isStanding(certificate) ? [certificate.expiresOn] : []));
   return dates.length ? dates.sort()[0]! : null;
 }
 

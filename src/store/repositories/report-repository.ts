@@ -29,6 +29,8 @@ export function reportRepository({ db, municipalityCode }: Scope): ReportReposit
         'cards.continuation_notification_date as continuationNotificationDate',
         'cards.continuation_deadline as continuationDeadline',
         'cards.continuation_lapses_on as continuationLapsesOn',
+        'cards.signature_certificate as signatureCertificate',
+        'cards.user_certificate as userCertificate',
       ])
       .where('cards.municipality_code', '=', municipalityCode);
 
@@ -49,6 +51,10 @@ export function reportRepository({ db, municipalityCode }: Scope): ReportReposit
             .where('residents.period_of_stay_end', '>=', query.from)
             .where('residents.period_of_stay_end', '<=', query.to)
             .where('cards.status', 'in', LIVE);
+          break;
+        case 'certificate-expiry':
+          // A suspended card's certificates are on hold, not renewed; it gets no letter.
+          select = select.where('cards.next_certificate_expiry', '>=', query.from).where('cards.next_certificate_expiry', '<=', query.to).where('cards.status', '=', 'active');
           break;
       }
       return (await select.orderBy('residents.address').orderBy('residents.id').execute()) as NoticeCandidate[];

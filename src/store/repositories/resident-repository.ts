@@ -35,6 +35,7 @@ function toRow(record: ResidentRecord, municipalityCode: string, at: string): Om
     move_out_destination: state.moveOutDestination,
     move_in_date: state.moveInDate,
     move_in_notification_date: state.moveInNotificationDate,
+    adult_ward: state.adultWard ? 1 : 0,
     version: state.version,
     updated_at: at,
   };
@@ -62,6 +63,7 @@ function fromRow(row: ResidentsTable): ResidentRecord {
     moveOutDestination: row.move_out_destination,
     moveInDate: row.move_in_date as PlainDate | null,
     moveInNotificationDate: row.move_in_notification_date as PlainDate | null,
+    adultWard: row.adult_ward === 1,
   };
   return { state, phone: row.phone, numberLast4: row.number_last4 };
 }

@@ -652,6 +652,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/residents/{id}/guardianship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 成年後見 begun or ended (R-18): an adult ward is represented by the guardian and holds no signature certificate (a valid one is revoked) */
+        post: operations["postResidentsIdGuardianship"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/residents/{id}/individual-number-change": {
         parameters: {
             query?: never;
@@ -834,6 +851,23 @@ export interface paths {
         put?: never;
         /** Set a forgotten or locked PIN anew, at a counter with identity documents */
         post: operations["postCardsIdPinsKindReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cards/{id}/certificates/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 電子証明書の発行・更新 (R-14, R-15): a valid certificate renewed inside its window, one none, revoked or expired issued anew; PIN set on the chip; free; counter only */
+        post: operations["postCardsIdCertificatesKind"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7074,6 +7108,8 @@ export interface operations {
                             moveOutDestination: string | null;
                             moveInDate: string | null;
                             moveInNotificationDate: string | null;
+                            /** @description 成年被後見人 (R-18): represented by a guardian; no signature certificate */
+                            adultWard: boolean;
                             version: number;
                             /** @description The live card, or the last card (expired, abolished, returned) when none is live; null when the resident never had one */
                             card: {
@@ -7279,6 +7315,8 @@ export interface operations {
                      * @example 2026-04-01
                      */
                     moveInNotificationDate?: string;
+                    /** @description 成年被後見人: an adult under guardianship, represented by the guardian (R-18); false by default */
+                    adultWard?: boolean;
                 };
             };
         };
@@ -7320,6 +7358,8 @@ export interface operations {
                         moveOutDestination: string | null;
                         moveInDate: string | null;
                         moveInNotificationDate: string | null;
+                        /** @description 成年被後見人 (R-18): represented by a guardian; no signature certificate */
+                        adultWard: boolean;
                         version: number;
                     };
                 };
@@ -7624,6 +7664,8 @@ export interface operations {
                         moveOutDestination: string | null;
                         moveInDate: string | null;
                         moveInNotificationDate: string | null;
+                        /** @description 成年被後見人 (R-18): represented by a guardian; no signature certificate */
+                        adultWard: boolean;
                         version: number;
                         cards: {
                             id: string;
@@ -7668,16 +7710,22 @@ export interface operations {
                             notesCapacity: number;
                             certificates: {
                                 signature: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
                                     revokedReason: string | null;
                                 };
                                 user: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
@@ -7751,10 +7799,10 @@ export interface operations {
                                 };
                             } | null;
                             /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
-                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "record-death" | "apply-for-card")[];
+                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "set-guardianship" | "record-death" | "apply-for-card")[];
                         household: {
                             id: string;
                             residentCode: string;
@@ -7786,6 +7834,8 @@ export interface operations {
                             moveOutDestination: string | null;
                             moveInDate: string | null;
                             moveInNotificationDate: string | null;
+                            /** @description 成年被後見人 (R-18): represented by a guardian; no signature certificate */
+                            adultWard: boolean;
                             version: number;
                         }[];
                         /** @description The latest proxy enquiries (at most 20), for those who may ask for a proxy approval; empty for others */
@@ -8510,6 +8560,8 @@ export interface operations {
                         moveOutDestination: string | null;
                         moveInDate: string | null;
                         moveInNotificationDate: string | null;
+                        /** @description 成年被後見人 (R-18): represented by a guardian; no signature certificate */
+                        adultWard: boolean;
                         version: number;
                         cards: {
                             id: string;
@@ -8554,16 +8606,22 @@ export interface operations {
                             notesCapacity: number;
                             certificates: {
                                 signature: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
                                     revokedReason: string | null;
                                 };
                                 user: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
@@ -8637,10 +8695,10 @@ export interface operations {
                                 };
                             } | null;
                             /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
-                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "record-death" | "apply-for-card")[];
+                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "set-guardianship" | "record-death" | "apply-for-card")[];
                     };
                 };
             };
@@ -8996,6 +9054,8 @@ export interface operations {
                         moveOutDestination: string | null;
                         moveInDate: string | null;
                         moveInNotificationDate: string | null;
+                        /** @description 成年被後見人 (R-18): represented by a guardian; no signature certificate */
+                        adultWard: boolean;
                         version: number;
                         cards: {
                             id: string;
@@ -9040,16 +9100,22 @@ export interface operations {
                             notesCapacity: number;
                             certificates: {
                                 signature: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
                                     revokedReason: string | null;
                                 };
                                 user: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
@@ -9123,10 +9189,10 @@ export interface operations {
                                 };
                             } | null;
                             /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
-                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "record-death" | "apply-for-card")[];
+                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "set-guardianship" | "record-death" | "apply-for-card")[];
                     };
                 };
             };
@@ -9484,6 +9550,8 @@ export interface operations {
                         moveOutDestination: string | null;
                         moveInDate: string | null;
                         moveInNotificationDate: string | null;
+                        /** @description 成年被後見人 (R-18): represented by a guardian; no signature certificate */
+                        adultWard: boolean;
                         version: number;
                         cards: {
                             id: string;
@@ -9528,16 +9596,22 @@ export interface operations {
                             notesCapacity: number;
                             certificates: {
                                 signature: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
                                     revokedReason: string | null;
                                 };
                                 user: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
@@ -9611,10 +9685,10 @@ export interface operations {
                                 };
                             } | null;
                             /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
-                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "record-death" | "apply-for-card")[];
+                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "set-guardianship" | "record-death" | "apply-for-card")[];
                     };
                 };
             };
@@ -9965,6 +10039,8 @@ export interface operations {
                         moveOutDestination: string | null;
                         moveInDate: string | null;
                         moveInNotificationDate: string | null;
+                        /** @description 成年被後見人 (R-18): represented by a guardian; no signature certificate */
+                        adultWard: boolean;
                         version: number;
                         cards: {
                             id: string;
@@ -10009,16 +10085,22 @@ export interface operations {
                             notesCapacity: number;
                             certificates: {
                                 signature: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
                                     revokedReason: string | null;
                                 };
                                 user: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
@@ -10092,10 +10174,10 @@ export interface operations {
                                 };
                             } | null;
                             /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
-                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "record-death" | "apply-for-card")[];
+                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "set-guardianship" | "record-death" | "apply-for-card")[];
                     };
                 };
             };
@@ -10453,6 +10535,8 @@ export interface operations {
                         moveOutDestination: string | null;
                         moveInDate: string | null;
                         moveInNotificationDate: string | null;
+                        /** @description 成年被後見人 (R-18): represented by a guardian; no signature certificate */
+                        adultWard: boolean;
                         version: number;
                         cards: {
                             id: string;
@@ -10497,16 +10581,22 @@ export interface operations {
                             notesCapacity: number;
                             certificates: {
                                 signature: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
                                     revokedReason: string | null;
                                 };
                                 user: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
@@ -10580,10 +10670,10 @@ export interface operations {
                                 };
                             } | null;
                             /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
-                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "record-death" | "apply-for-card")[];
+                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "set-guardianship" | "record-death" | "apply-for-card")[];
                     };
                 };
             };
@@ -10923,6 +11013,8 @@ export interface operations {
                      * @example 2026-04-01
                      */
                     moveInNotificationDate?: string;
+                    /** @description 成年被後見人: an adult under guardianship, represented by the guardian (R-18); false by default */
+                    adultWard?: boolean;
                     /**
                      * Format: date
                      * @description The day the 転入届 is filed
@@ -11031,6 +11123,8 @@ export interface operations {
                         moveOutDestination: string | null;
                         moveInDate: string | null;
                         moveInNotificationDate: string | null;
+                        /** @description 成年被後見人 (R-18): represented by a guardian; no signature certificate */
+                        adultWard: boolean;
                         version: number;
                         cards: {
                             id: string;
@@ -11075,16 +11169,22 @@ export interface operations {
                             notesCapacity: number;
                             certificates: {
                                 signature: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
                                     revokedReason: string | null;
                                 };
                                 user: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
@@ -11158,10 +11258,10 @@ export interface operations {
                                 };
                             } | null;
                             /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
-                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "record-death" | "apply-for-card")[];
+                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "set-guardianship" | "record-death" | "apply-for-card")[];
                     };
                 };
             };
@@ -11482,6 +11582,8 @@ export interface operations {
                         moveOutDestination: string | null;
                         moveInDate: string | null;
                         moveInNotificationDate: string | null;
+                        /** @description 成年被後見人 (R-18): represented by a guardian; no signature certificate */
+                        adultWard: boolean;
                         version: number;
                         cards: {
                             id: string;
@@ -11526,16 +11628,22 @@ export interface operations {
                             notesCapacity: number;
                             certificates: {
                                 signature: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
                                     revokedReason: string | null;
                                 };
                                 user: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
@@ -11609,10 +11717,495 @@ export interface operations {
                                 };
                             } | null;
                             /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
-                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "record-death" | "apply-for-card")[];
+                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "set-guardianship" | "record-death" | "apply-for-card")[];
+                    };
+                };
+            };
+            /** @description Problem: INPUT.INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: AUTH.FORBIDDEN, AUTH.CSRF, AUTH.PASSWORD_CHANGE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: RESIDENT.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.TIMEOUT */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: RESIDENT.INVALID_TRANSITION, RESIDENT.DECEASED, RESIDENT.VERSION_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    postResidentsIdGuardianship: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key and body returns the first answer */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description true: 成年被後見人 from effectiveDate (represented by the guardian, R-18); false: the guardianship ended */
+                    adultWard: boolean;
+                    /**
+                     * Format: date
+                     * @description A calendar date, YYYY-MM-DD
+                     * @example 2026-04-01
+                     */
+                    effectiveDate: string;
+                    /** @description The version the client last saw; a mismatch is 409 CARD.VERSION_CONFLICT */
+                    expectedVersion?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        residentCode: string;
+                        /** @description Masked: only the last 4 digits are shown */
+                        individualNumber: string;
+                        familyName: string;
+                        givenName: string;
+                        familyNameKana: string;
+                        givenNameKana: string;
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD
+                         * @example 2026-04-01
+                         */
+                        birthDate: string;
+                        /** @enum {unknown} */
+                        sex: "male" | "female";
+                        address: string;
+                        phone: string | null;
+                        householdId: string;
+                        nationality: string;
+                        /** @enum {unknown} */
+                        residency: "national" | "foreign-without-period" | "foreign-with-period";
+                        periodOfStayEnd: string | null;
+                        residenceCardNumber: string | null;
+                        /** @enum {unknown} */
+                        registration: "registered" | "moved-out" | "moved-abroad" | "deceased";
+                        plannedMoveOutDate: string | null;
+                        moveOutDestination: string | null;
+                        moveInDate: string | null;
+                        moveInNotificationDate: string | null;
+                        /** @description 成年被後見人 (R-18): represented by a guardian; no signature certificate */
+                        adultWard: boolean;
+                        version: number;
+                        cards: {
+                            id: string;
+                            residentId: string;
+                            /** @enum {unknown} */
+                            status: "applied" | "ready" | "active" | "suspended" | "expired" | "abolished" | "returned";
+                            version: number;
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD
+                             * @example 2026-04-01
+                             */
+                            applicationDate: string;
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD
+                             * @example 2026-04-01
+                             */
+                            photoTakenOn: string;
+                            applicationReason: string;
+                            previousCardId: string | null;
+                            pickupOfficeId: string;
+                            /** @description The application asked for a signature certificate */
+                            wantsSignatureCertificate: boolean;
+                            wantsUserCertificate: boolean;
+                            issueDate: string | null;
+                            expiryDate: string | null;
+                            expiryBasis: ("10th-birthday" | "5th-birthday" | "period-of-stay" | "special-period") | null;
+                            handedOverOn: string | null;
+                            handedOverOfficeId: string | null;
+                            frontNotes: {
+                                /** @enum {unknown} */
+                                kind: "address" | "name" | "other";
+                                text: string;
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD
+                                 * @example 2026-04-01
+                                 */
+                                date: string;
+                            }[];
+                            notesCapacity: number;
+                            certificates: {
+                                signature: {
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
+                                    issuedOn: string | null;
+                                    expiresOn: string | null;
+                                    revokedOn: string | null;
+                                    revokedReason: string | null;
+                                };
+                                user: {
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
+                                    issuedOn: string | null;
+                                    expiresOn: string | null;
+                                    revokedOn: string | null;
+                                    revokedReason: string | null;
+                                };
+                            };
+                            continuation: {
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD
+                                 * @example 2026-04-01
+                                 */
+                                notificationDate: string;
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD
+                                 * @example 2026-04-01
+                                 */
+                                deadline: string;
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD
+                                 * @example 2026-04-01
+                                 */
+                                lapsesOn: string;
+                            } | null;
+                            suspension: {
+                                /** @enum {unknown} */
+                                reason: "lost" | "stolen";
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD
+                                 * @example 2026-04-01
+                                 */
+                                since: string;
+                                /** @enum {unknown} */
+                                channel: "hotline" | "counter";
+                            } | null;
+                            scheduledAbolition: {
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD
+                                 * @example 2026-04-01
+                                 */
+                                on: string;
+                                /** @enum {unknown} */
+                                reason: "moved-abroad";
+                            } | null;
+                            endedOn: string | null;
+                            endReason: string | null;
+                            pins: {
+                                signature: {
+                                    set: boolean;
+                                    locked: boolean;
+                                    remainingAttempts: number;
+                                };
+                                user: {
+                                    set: boolean;
+                                    locked: boolean;
+                                    remainingAttempts: number;
+                                };
+                                residentRegistry: {
+                                    set: boolean;
+                                    locked: boolean;
+                                    remainingAttempts: number;
+                                };
+                                cardInfo: {
+                                    set: boolean;
+                                    locked: boolean;
+                                    remainingAttempts: number;
+                                };
+                            } | null;
+                            /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
+                        }[];
+                        /** @description What the signed-in staff member may ask about this resident now */
+                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "set-guardianship" | "record-death" | "apply-for-card")[];
                     };
                 };
             };
@@ -11956,6 +12549,8 @@ export interface operations {
                         moveOutDestination: string | null;
                         moveInDate: string | null;
                         moveInNotificationDate: string | null;
+                        /** @description 成年被後見人 (R-18): represented by a guardian; no signature certificate */
+                        adultWard: boolean;
                         version: number;
                         cards: {
                             id: string;
@@ -12000,16 +12595,22 @@ export interface operations {
                             notesCapacity: number;
                             certificates: {
                                 signature: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
                                     revokedReason: string | null;
                                 };
                                 user: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
@@ -12083,10 +12684,10 @@ export interface operations {
                                 };
                             } | null;
                             /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                         }[];
                         /** @description What the signed-in staff member may ask about this resident now */
-                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "record-death" | "apply-for-card")[];
+                        allowedActions: ("change-address" | "change-name" | "move-out" | "move-in" | "update-period-of-stay" | "change-number" | "set-guardianship" | "record-death" | "apply-for-card")[];
                         newCardId: string | null;
                     };
                 };
@@ -12583,7 +13184,7 @@ export interface operations {
                      * @description The R-13 procedure the proxy comes for; an approval is used by the command that carries it out
                      * @enum {unknown}
                      */
-                    procedure: "application" | "issuance" | "move-in-notification" | "continuation" | "move-out-notification" | "address-change-notification" | "family-register-notification" | "front-side-change" | "suspension-release" | "pin-reset" | "reissue-lost" | "reissue-stolen" | "reissue-damaged" | "reissue-notes-full" | "renewal" | "validity-extension" | "return" | "number-change";
+                    procedure: "application" | "issuance" | "move-in-notification" | "continuation" | "move-out-notification" | "address-change-notification" | "family-register-notification" | "front-side-change" | "suspension-release" | "pin-reset" | "reissue-lost" | "reissue-stolen" | "reissue-damaged" | "reissue-notes-full" | "renewal" | "validity-extension" | "return" | "number-change" | "certificate-issue";
                     notes?: string;
                 };
             };
@@ -12956,16 +13557,22 @@ export interface operations {
                         notesCapacity: number;
                         certificates: {
                             signature: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
                                 revokedReason: string | null;
                             };
                             user: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
@@ -13039,7 +13646,7 @@ export interface operations {
                             };
                         } | null;
                         /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
+                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                     };
                 };
             };
@@ -13380,16 +13987,22 @@ export interface operations {
                         notesCapacity: number;
                         certificates: {
                             signature: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
                                 revokedReason: string | null;
                             };
                             user: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
@@ -13463,7 +14076,7 @@ export interface operations {
                             };
                         } | null;
                         /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
+                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                     };
                 };
             };
@@ -13875,16 +14488,22 @@ export interface operations {
                         notesCapacity: number;
                         certificates: {
                             signature: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
                                 revokedReason: string | null;
                             };
                             user: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
@@ -13958,7 +14577,7 @@ export interface operations {
                             };
                         } | null;
                         /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
+                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                     };
                 };
             };
@@ -14331,16 +14950,22 @@ export interface operations {
                         notesCapacity: number;
                         certificates: {
                             signature: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
                                 revokedReason: string | null;
                             };
                             user: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
@@ -14414,7 +15039,7 @@ export interface operations {
                             };
                         } | null;
                         /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
+                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                     };
                 };
             };
@@ -14774,16 +15399,22 @@ export interface operations {
                         notesCapacity: number;
                         certificates: {
                             signature: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
                                 revokedReason: string | null;
                             };
                             user: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
@@ -14857,7 +15488,7 @@ export interface operations {
                             };
                         } | null;
                         /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
+                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                     };
                 };
             };
@@ -15215,16 +15846,22 @@ export interface operations {
                         notesCapacity: number;
                         certificates: {
                             signature: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
                                 revokedReason: string | null;
                             };
                             user: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
@@ -15298,7 +15935,7 @@ export interface operations {
                             };
                         } | null;
                         /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
+                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                     };
                 };
             };
@@ -15967,16 +16604,22 @@ export interface operations {
                         notesCapacity: number;
                         certificates: {
                             signature: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
                                 revokedReason: string | null;
                             };
                             user: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
@@ -16050,7 +16693,7 @@ export interface operations {
                             };
                         } | null;
                         /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
+                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                     };
                 };
             };
@@ -16331,6 +16974,470 @@ export interface operations {
             };
         };
     };
+    postCardsIdCertificatesKind: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key and body returns the first answer */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+                /** @description signature 署名用, user 利用者証明用 */
+                kind: "signature" | "user";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The certificate's new PIN, set on the chip (R-12: signature 6–16 of A–Z and 0–9 with a letter and a digit; user 4 digits); never stored or returned in clear */
+                    pin: string;
+                    /** @description Documents the clerk checked: one with a photo, or two without. A paper health-insurance-card counts only for a procedure dated up to the policy date healthInsuranceCardValidUntil (2025-12-01); qualification-certificate (資格確認書) is its successor */
+                    identityDocuments: ("my-number-card" | "driving-licence" | "passport" | "residence-card" | "special-permanent-resident-certificate" | "disability-certificate" | "health-insurance-card" | "qualification-certificate" | "pension-book" | "other-no-photo")[];
+                    /** @description Required for a holder under 15 on the day or an adult ward (R-18; 422 REPRESENTATIVE.REQUIRED); refused for anyone else */
+                    legalRepresentative?: {
+                        name: string;
+                        /**
+                         * @description parent: 親権者; guardian: 後見人 (of a minor or an adult ward)
+                         * @enum {unknown}
+                         */
+                        relationship: "parent" | "guardian";
+                        /** @description Documents the clerk checked: one with a photo, or two without. A paper health-insurance-card counts only for a procedure dated up to the policy date healthInsuranceCardValidUntil (2025-12-01); qualification-certificate (資格確認書) is its successor */
+                        identityDocuments: ("my-number-card" | "driving-licence" | "passport" | "residence-card" | "special-permanent-resident-certificate" | "disability-certificate" | "health-insurance-card" | "qualification-certificate" | "pension-book" | "other-no-photo")[];
+                        /** @description e.g. 戸籍謄本, 登記事項証明書 */
+                        authorityDocument: string;
+                    };
+                    /** @description The version the client last saw; a mismatch is 409 CARD.VERSION_CONFLICT */
+                    expectedVersion?: number;
+                    /**
+                     * Format: uuid
+                     * @description An approved proxy request (代理人) naming this procedure: the proxy acts for the holder
+                     */
+                    proxyApprovalId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        residentId: string;
+                        /** @enum {unknown} */
+                        status: "applied" | "ready" | "active" | "suspended" | "expired" | "abolished" | "returned";
+                        version: number;
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD
+                         * @example 2026-04-01
+                         */
+                        applicationDate: string;
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD
+                         * @example 2026-04-01
+                         */
+                        photoTakenOn: string;
+                        applicationReason: string;
+                        previousCardId: string | null;
+                        pickupOfficeId: string;
+                        /** @description The application asked for a signature certificate */
+                        wantsSignatureCertificate: boolean;
+                        wantsUserCertificate: boolean;
+                        issueDate: string | null;
+                        expiryDate: string | null;
+                        expiryBasis: ("10th-birthday" | "5th-birthday" | "period-of-stay" | "special-period") | null;
+                        handedOverOn: string | null;
+                        handedOverOfficeId: string | null;
+                        frontNotes: {
+                            /** @enum {unknown} */
+                            kind: "address" | "name" | "other";
+                            text: string;
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD
+                             * @example 2026-04-01
+                             */
+                            date: string;
+                        }[];
+                        notesCapacity: number;
+                        certificates: {
+                            signature: {
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
+                                issuedOn: string | null;
+                                expiresOn: string | null;
+                                revokedOn: string | null;
+                                revokedReason: string | null;
+                            };
+                            user: {
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
+                                issuedOn: string | null;
+                                expiresOn: string | null;
+                                revokedOn: string | null;
+                                revokedReason: string | null;
+                            };
+                        };
+                        continuation: {
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD
+                             * @example 2026-04-01
+                             */
+                            notificationDate: string;
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD
+                             * @example 2026-04-01
+                             */
+                            deadline: string;
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD
+                             * @example 2026-04-01
+                             */
+                            lapsesOn: string;
+                        } | null;
+                        suspension: {
+                            /** @enum {unknown} */
+                            reason: "lost" | "stolen";
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD
+                             * @example 2026-04-01
+                             */
+                            since: string;
+                            /** @enum {unknown} */
+                            channel: "hotline" | "counter";
+                        } | null;
+                        scheduledAbolition: {
+                            /**
+                             * Format: date
+                             * @description A calendar date, YYYY-MM-DD
+                             * @example 2026-04-01
+                             */
+                            on: string;
+                            /** @enum {unknown} */
+                            reason: "moved-abroad";
+                        } | null;
+                        endedOn: string | null;
+                        endReason: string | null;
+                        pins: {
+                            signature: {
+                                set: boolean;
+                                locked: boolean;
+                                remainingAttempts: number;
+                            };
+                            user: {
+                                set: boolean;
+                                locked: boolean;
+                                remainingAttempts: number;
+                            };
+                            residentRegistry: {
+                                set: boolean;
+                                locked: boolean;
+                                remainingAttempts: number;
+                            };
+                            cardInfo: {
+                                set: boolean;
+                                locked: boolean;
+                                remainingAttempts: number;
+                            };
+                        } | null;
+                        /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
+                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
+                    };
+                };
+            };
+            /** @description Problem: INPUT.INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: AUTH.FORBIDDEN, AUTH.CSRF, AUTH.PASSWORD_CHANGE_REQUIRED, AUTH.COUNTER_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: CARD.NOT_FOUND, APPROVAL.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.TIMEOUT */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: CARD.INVALID_TRANSITION, CARD.VERSION_CONFLICT, RESIDENT.DECEASED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: IDEMPOTENCY.KEY_REUSED, APPROVAL.NOT_USABLE, IDENTITY.INSUFFICIENT, PIN.INVALID_FORMAT, CERTIFICATE.RENEWAL_WINDOW_NOT_OPEN, CERTIFICATE.SIGNATURE_UNDER_15, CERTIFICATE.SIGNATURE_NOT_ALLOWED, CERTIFICATE.CARD_RENEWAL_NEEDED, CARD.EXPIRED, REPRESENTATIVE.REQUIRED, PROXY.NOT_ALLOWED_FOR_REPRESENTED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     postCardsIdFrontNotes: {
         parameters: {
             query?: never;
@@ -16417,16 +17524,22 @@ export interface operations {
                         notesCapacity: number;
                         certificates: {
                             signature: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
                                 revokedReason: string | null;
                             };
                             user: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
@@ -16500,7 +17613,7 @@ export interface operations {
                             };
                         } | null;
                         /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
+                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                     };
                 };
             };
@@ -16869,16 +17982,22 @@ export interface operations {
                         notesCapacity: number;
                         certificates: {
                             signature: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
                                 revokedReason: string | null;
                             };
                             user: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
@@ -16952,7 +18071,7 @@ export interface operations {
                             };
                         } | null;
                         /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
+                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                     };
                 };
             };
@@ -17321,16 +18440,22 @@ export interface operations {
                         notesCapacity: number;
                         certificates: {
                             signature: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
                                 revokedReason: string | null;
                             };
                             user: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
@@ -17404,7 +18529,7 @@ export interface operations {
                             };
                         } | null;
                         /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
+                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                     };
                 };
             };
@@ -17795,16 +18920,22 @@ export interface operations {
                             notesCapacity: number;
                             certificates: {
                                 signature: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
                                     revokedReason: string | null;
                                 };
                                 user: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
@@ -17878,7 +19009,7 @@ export interface operations {
                                 };
                             } | null;
                             /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                         };
                         oldCard: {
                             id: string;
@@ -17923,16 +19054,22 @@ export interface operations {
                             notesCapacity: number;
                             certificates: {
                                 signature: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
                                     revokedReason: string | null;
                                 };
                                 user: {
-                                    /** @enum {unknown} */
-                                    status: "none" | "valid" | "revoked" | "expired";
+                                    /**
+                                     * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                     * @enum {unknown}
+                                     */
+                                    status: "none" | "valid" | "held" | "revoked" | "expired";
                                     issuedOn: string | null;
                                     expiresOn: string | null;
                                     revokedOn: string | null;
@@ -18006,7 +19143,7 @@ export interface operations {
                                 };
                             } | null;
                             /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
+                            allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                         };
                     };
                 };
@@ -18365,16 +19502,22 @@ export interface operations {
                         notesCapacity: number;
                         certificates: {
                             signature: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
                                 revokedReason: string | null;
                             };
                             user: {
-                                /** @enum {unknown} */
-                                status: "none" | "valid" | "revoked" | "expired";
+                                /**
+                                 * @description held (一時保留): on hold while the card is suspended after a loss or theft; the release revokes it (new ones on request, free)
+                                 * @enum {unknown}
+                                 */
+                                status: "none" | "valid" | "held" | "revoked" | "expired";
                                 issuedOn: string | null;
                                 expiresOn: string | null;
                                 revokedOn: string | null;
@@ -18448,7 +19591,7 @@ export interface operations {
                             };
                         } | null;
                         /** @description What the signed-in staff member may ask of this card now: the counter app offers exactly these */
-                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
+                        allowedActions: ("manufacture" | "issue" | "add-front-note" | "revoke-signature" | "suspend" | "resume" | "require-continuation" | "continue" | "extend" | "verify-pin" | "reset-pin" | "issue-certificate" | "replace" | "expire" | "expire-certificates" | "schedule-abolition" | "keep-abroad" | "abolish" | "return")[];
                     };
                 };
             };
@@ -18926,7 +20069,7 @@ export interface operations {
                      * @description The R-13 procedure the proxy comes for; an approval is used by the command that carries it out
                      * @enum {unknown}
                      */
-                    procedure: "application" | "issuance" | "move-in-notification" | "continuation" | "move-out-notification" | "address-change-notification" | "family-register-notification" | "front-side-change" | "suspension-release" | "pin-reset" | "reissue-lost" | "reissue-stolen" | "reissue-damaged" | "reissue-notes-full" | "renewal" | "validity-extension" | "return" | "number-change";
+                    procedure: "application" | "issuance" | "move-in-notification" | "continuation" | "move-out-notification" | "address-change-notification" | "family-register-notification" | "front-side-change" | "suspension-release" | "pin-reset" | "reissue-lost" | "reissue-stolen" | "reissue-damaged" | "reissue-notes-full" | "renewal" | "validity-extension" | "return" | "number-change" | "certificate-issue";
                     proxy: {
                         name: string;
                         relationship: string;
@@ -19885,7 +21028,7 @@ export interface operations {
                 to?: string;
                 actor?: string;
                 subject?: string;
-                action?: "resident.register" | "resident.arrival" | "resident.change-address" | "resident.change-name" | "resident.move-out" | "resident.move-in" | "resident.record-death" | "resident.period-of-stay" | "resident.change-number" | "resident.reveal-number" | "resident.import" | "resident.export" | "card.apply" | "card.manufacture" | "card.issue" | "card.suspend" | "card.resume" | "card.pin-verify" | "card.pin-reset" | "card.front-note" | "card.continuation" | "card.extension" | "card.reissue" | "card.return" | "card.expire" | "card.expire-certificates" | "card.abolish" | "card.rebuild" | "card.export" | "proxy.enquiry" | "approval.request" | "approval.approve" | "approval.refuse" | "session.sign-in" | "session.sign-out" | "staff.add" | "staff.reset" | "staff.change-role" | "staff.disable" | "staff.enable" | "staff.end-sessions" | "staff.issue-setup-code" | "staff.setup" | "staff.change-password" | "key.rewrap" | "demo.generate";
+                action?: "resident.register" | "resident.arrival" | "resident.change-address" | "resident.change-name" | "resident.move-out" | "resident.move-in" | "resident.record-death" | "resident.period-of-stay" | "resident.guardianship" | "resident.change-number" | "resident.reveal-number" | "resident.import" | "resident.export" | "card.apply" | "card.manufacture" | "card.issue" | "card.suspend" | "card.resume" | "card.pin-verify" | "card.pin-reset" | "card.certificate" | "card.front-note" | "card.continuation" | "card.extension" | "card.reissue" | "card.return" | "card.expire" | "card.expire-certificates" | "card.abolish" | "card.rebuild" | "card.export" | "proxy.enquiry" | "approval.request" | "approval.approve" | "approval.refuse" | "session.sign-in" | "session.sign-out" | "staff.add" | "staff.reset" | "staff.change-role" | "staff.disable" | "staff.enable" | "staff.end-sessions" | "staff.issue-setup-code" | "staff.setup" | "staff.change-password" | "key.rewrap" | "demo.generate";
                 order?: "oldest" | "newest";
                 /** @description The `position` of the last entry of the page before */
                 cursor?: number;
@@ -23121,7 +24264,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                kind: "renewal-window" | "continuation-deadline" | "period-of-stay-ending" | "expired-not-returned";
+                kind: "renewal-window" | "continuation-deadline" | "period-of-stay-ending" | "expired-not-returned" | "certificate-renewal-window";
             };
             cookie?: never;
         };
@@ -23135,7 +24278,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {unknown} */
-                        kind: "renewal-window" | "continuation-deadline" | "period-of-stay-ending" | "expired-not-returned";
+                        kind: "renewal-window" | "continuation-deadline" | "period-of-stay-ending" | "expired-not-returned" | "certificate-renewal-window";
                         /**
                          * Format: date
                          * @description A calendar date, YYYY-MM-DD
@@ -23150,7 +24293,7 @@ export interface operations {
                         to: string;
                         notices: {
                             /** @enum {unknown} */
-                            kind: "renewal-window" | "continuation-deadline" | "period-of-stay-ending" | "expired-not-returned";
+                            kind: "renewal-window" | "continuation-deadline" | "period-of-stay-ending" | "expired-not-returned" | "certificate-renewal-window";
                             /**
                              * Format: date
                              * @description A calendar date, YYYY-MM-DD
@@ -23474,7 +24617,7 @@ export interface operations {
                             unconfirmed: ("address" | "hours")[];
                             handles: {
                                 /** @enum {unknown} */
-                                procedure: "application" | "issuance" | "move-in-notification" | "continuation" | "move-out-notification" | "address-change-notification" | "family-register-notification" | "front-side-change" | "suspension" | "suspension-release" | "pin-reset" | "reissue-lost" | "reissue-stolen" | "reissue-damaged" | "reissue-notes-full" | "renewal" | "validity-extension" | "return" | "number-change" | "notification-card-return" | "signature-certificate" | "proxy-enquiry";
+                                procedure: "application" | "issuance" | "move-in-notification" | "continuation" | "move-out-notification" | "address-change-notification" | "family-register-notification" | "front-side-change" | "suspension" | "suspension-release" | "pin-reset" | "reissue-lost" | "reissue-stolen" | "reissue-damaged" | "reissue-notes-full" | "renewal" | "validity-extension" | "return" | "number-change" | "notification-card-return" | "signature-certificate" | "certificate-issue" | "proxy-enquiry";
                                 /** @description The procedure, with its Japanese term */
                                 text: string;
                             }[];
@@ -23602,7 +24745,7 @@ export interface operations {
                         /** @description The hotline matters here (loss, theft, a leaked number) */
                         hotlineRelevant: boolean;
                         /** @description The R-13 procedures of this answer */
-                        procedures: ("application" | "issuance" | "move-in-notification" | "continuation" | "move-out-notification" | "address-change-notification" | "family-register-notification" | "front-side-change" | "suspension" | "suspension-release" | "pin-reset" | "reissue-lost" | "reissue-stolen" | "reissue-damaged" | "reissue-notes-full" | "renewal" | "validity-extension" | "return" | "number-change" | "notification-card-return" | "signature-certificate" | "proxy-enquiry")[];
+                        procedures: ("application" | "issuance" | "move-in-notification" | "continuation" | "move-out-notification" | "address-change-notification" | "family-register-notification" | "front-side-change" | "suspension" | "suspension-release" | "pin-reset" | "reissue-lost" | "reissue-stolen" | "reissue-damaged" | "reissue-notes-full" | "renewal" | "validity-extension" | "return" | "number-change" | "notification-card-return" | "signature-certificate" | "certificate-issue" | "proxy-enquiry")[];
                     };
                 };
             };

@@ -18,6 +18,7 @@ const STATUS_ICON: Record<string, string> = {
   returned: '↩',
   valid: '●',
   revoked: '×',
+  held: '■',
   none: '—',
   pending: '…',
   approved: '✓',

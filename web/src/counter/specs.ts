@@ -1,7 +1,7 @@
 import { signatureCertificateAllowed } from '../../../src/rules/certificate-rules.ts';
 import type { IdentityDocument } from '../../../src/rules/identity-document-rules.ts';
 import { checkPinFormat, PinKind } from '../../../src/rules/pin-rules.ts';
-import { addDays } from '../../../src/rules/plain-date.ts';
+import { addDays, addMonthsClamped } from '../../../src/rules/plain-date.ts';
 import { answer, api } from '../api/client';
 import type { CardAction, CardView, Permission, RequestBody, ResidentAction, ResidentDetail } from '../api/types';
 import { officeLabel, ownOrFirstOffice } from '../components/office';
@@ -555,7 +555,11 @@ export const RESUME: ProcedureSpec = {
   verify: ['verify.foundCard'],
   presence: true,
   fields: [{ name: 'identityDocuments', kind: 'documents', label: 'field.identityDocuments', required: true, identityOn: (_values, context) => context.today }],
-  warnings: (_values, context) => (context.card?.certificates.signature.status === 'revoked' ? [context.t('warning.signatureStaysRevoked')] : []),
+  warnings: (_values, context) => {
+    const certificates = context.card ? [context.card.certificates.signature, context.card.certificates.user] : [];
+    if (certificates.some((certificate) => certificate.status === 'held')) return [context.t('warning.heldRevoked')];
+    return context.card?.certificates.signature.status === 'revoked' ? [context.t('warning.signatureStaysRevoked')] : [];
+  },
   submit: (values, context) =>
     answer(
       api.POST('/api/v1/cards/{id}/resume', {
@@ -563,7 +567,11 @@ export const RESUME: ProcedureSpec = {
         body: { identityDocuments: docs(values), expectedVersion: context.card!.version, ...proxyApproval(values) },
       }),
     ),
-  slip: (_data, _values, context) => slip(context, 'procedure.resume', [], context.card?.certificates.signature.status === 'revoked' ? [context.t('next.signatureAgain')] : []),
+  slip: (_data, _values, context) => {
+    const certificates = context.card ? [context.card.certificates.signature, context.card.certificates.user] : [];
+    if (certificates.some((certificate) => certificate.status === 'held')) return slip(context, 'procedure.resume', [], [context.t('next.certificatesAgain')]);
+    return slip(context, 'procedure.resume', [], context.card?.certificates.signature.status === 'revoked' ? [context.t('next.signatureAgain')] : []);
+  },
   fieldOfCode: { 'IDENTITY.INSUFFICIENT': 'identityDocuments' },
 };
 
@@ -599,6 +607,113 @@ export const PIN_RESET: ProcedureSpec = {
     ),
   slip: (_data, values, context) => slip(context, 'procedure.pin-reset', [[context.t('field.pinKind'), context.t(`pin.${str(values, 'kind')}` as MessageKey)]], []),
   fieldOfCode: { 'PIN.INVALID_FORMAT': 'newPin', 'IDENTITY.INSUFFICIENT': 'identityDocuments' },
+};
+
+type CertificateKind = 'signature' | 'user';
+const certificateKind = (values: Values): CertificateKind => (str(values, 'kind') === 'signature' ? 'signature' : 'user');
+
+/** A certificate as the counter reads it: its status, its expiry, and from when it may be renewed (R-14). */
+function certificateLine(context: ProcedureContext, kind: CertificateKind): string {
+  const certificate = context.card!.certificates[kind];
+  const status = context.t(`certificateStatus.${certificate.status}` as MessageKey);
+  if (certificate.status !== 'valid' || !certificate.expiresOn) return `${context.t(`certificate.${kind}`)}（${status}）`;
+  const until = context.t('certificate.until', { date: context.date(certificate.expiresOn) });
+  const expiry = day(certificate.expiresOn);
+  // R-14: the same day number N months before the expiry (addMonthsClamped), as the server counts it.
+  const opensOn = expiry && addMonthsClamped(expiry, -context.policy.certificateRenewalWindowMonths);
+  const window = opensOn ? `・${context.t('certificate.renewableFrom', { date: context.date(opensOn) })}` : '';
+  return `${context.t(`certificate.${kind}`)}（${status}・${until}${window}）`;
+}
+
+/**
+ * 電子証明書の発行・更新 (docs/rules.md R-14, R-15): one certificate renewed inside its window or issued
+ * anew, free; the holder sets its PIN on the chip. The preview asks the rules what the server will
+ * decide: the window, and the new expiry or why not.
+ */
+export const CERTIFICATE: ProcedureSpec = {
+  id: 'certificate',
+  scope: 'card',
+  title: 'procedure.certificate',
+  intro: 'intro.certificate',
+  offered: cardMay('issue-certificate'),
+  verify: ['verify.identity'],
+  presence: true,
+  fields: [
+    {
+      name: 'kind',
+      kind: 'radios',
+      label: 'field.certificateKind',
+      required: true,
+      options: (context) => (['signature', 'user'] as const).map((kind) => ({ value: kind, label: certificateLine(context, kind) })),
+      initial: (context) => (context.card?.certificates.signature.status === 'valid' ? 'user' : 'signature'),
+    },
+    { name: 'identityDocuments', kind: 'documents', label: 'field.identityDocuments', required: true, identityOn: (_values, context) => context.today },
+    { name: 'pin', kind: 'signature-pin', label: 'field.certificatePin', hint: 'hint.certificatePin', required: true },
+  ],
+  warnings: (values, context) => {
+    const birth = day(context.resident?.birthDate);
+    const on = day(context.today);
+    const under15 = certificateKind(values) === 'signature' && birth && on && !signatureCertificateAllowed(birth, on, rulesPolicy(context.policy));
+    return [context.t(under15 ? 'warning.signatureUnder15' : 'warning.certificateFree')];
+  },
+  preview: async (values, context) => {
+    const kind = certificateKind(values);
+    const card = context.card!;
+    const certificate = card.certificates[kind];
+    if (!context.resident || !card.expiryDate) return [];
+    const lines: PreviewLine[] = [];
+    const valid = certificate.status === 'valid' && certificate.expiresOn !== null;
+    if (valid) {
+      const window = await rule(api.POST('/api/v1/rules/certificate-renewal-window', { body: { certificateExpiryDate: certificate.expiresOn!, today: context.today } }));
+      if (window) lines.push({ label: context.t('preview.renewalWindow'), value: `${context.date(window.opensOn)} – ${context.date(window.closesOn)}${window.open ? '' : ` ${context.t('preview.notOpen')}`}`, emphasis: !window.open });
+    }
+    const issue = await rule(
+      api.POST('/api/v1/rules/certificate-issue', {
+        body: {
+          kind,
+          birthDate: context.resident.birthDate,
+          cardExpiryDate: card.expiryDate,
+          today: context.today,
+          currentStatus: certificate.status === 'held' ? 'revoked' : certificate.status,
+          ...(valid && { certificateExpiryDate: certificate.expiresOn! }),
+        },
+      }),
+    );
+    if (issue?.allowed && issue.expiryDate) {
+      lines.push({ label: context.t('preview.certificateAct'), value: context.t(valid ? 'preview.certificateRenewal' : 'preview.certificateNew') });
+      lines.push({ label: context.t('preview.certificateExpiry'), value: context.date(issue.expiryDate), emphasis: true });
+    } else if (issue?.reason) {
+      lines.push({ label: context.t('preview.certificateAct'), value: context.t(`certificateRefusal.${issue.reason}` as MessageKey), emphasis: true });
+    }
+    lines.push({ label: context.t('preview.fee'), value: context.money(0) });
+    return lines;
+  },
+  validate: (values, context) =>
+    checkPinFormat(certificateKind(values), str(values, 'pin')).valid
+      ? []
+      : [{ field: 'pin', message: context.t(certificateKind(values) === 'signature' ? 'form.signaturePin' : 'form.pin4', { label: context.t('field.certificatePin') }) }],
+  submit: (values, context) =>
+    answer(
+      api.POST('/api/v1/cards/{id}/certificates/{kind}', {
+        params: { path: { id: cardId(context), kind: certificateKind(values) } },
+        body: { pin: str(values, 'pin'), identityDocuments: docs(values), expectedVersion: context.card!.version, ...proxyApproval(values) },
+      }),
+    ),
+  slip: (data, values, context) => {
+    const kind = certificateKind(values);
+    const issued = cardView(data).certificates[kind];
+    return slip(
+      context,
+      'procedure.certificate',
+      [
+        [context.t('field.certificateKind'), context.t(`certificate.${kind}`)],
+        [context.t('preview.certificateExpiry'), context.date(issued.expiresOn)],
+        [context.t('preview.fee'), context.money(0)],
+      ],
+      [context.t('next.certificate', { date: context.date(issued.expiresOn) })],
+    );
+  },
+  fieldOfCode: { 'PIN.INVALID_FORMAT': 'pin', 'IDENTITY.INSUFFICIENT': 'identityDocuments', 'CERTIFICATE.SIGNATURE_UNDER_15': 'kind', 'CERTIFICATE.RENEWAL_WINDOW_NOT_OPEN': 'kind', 'CERTIFICATE.CARD_RENEWAL_NEEDED': 'kind' },
 };
 
 export const EXTENSION: ProcedureSpec = {
@@ -935,4 +1050,4 @@ export const RESIDENT_PROCEDURES: readonly ProcedureSpec[] = [
   NUMBER_CHANGE_REQUEST,
   DEATH,
 ];
-export const CARD_PROCEDURES: readonly ProcedureSpec[] = [MANUFACTURE, ISSUE, CONTINUATION, FRONT_NOTE, SUSPEND, RESUME, PIN_RESET, EXTENSION, REISSUE, RETURN];
+export const CARD_PROCEDURES: readonly ProcedureSpec[] = [MANUFACTURE, ISSUE, CONTINUATION, FRONT_NOTE, SUSPEND, RESUME, PIN_RESET, CERTIFICATE, EXTENSION, REISSUE, RETURN];

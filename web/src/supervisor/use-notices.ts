@@ -10,6 +10,7 @@ export const NOTICE_KIND_LABELS = {
   'continuation-deadline': 'noticeKind.continuation-deadline',
   'period-of-stay-ending': 'noticeKind.period-of-stay-ending',
   'expired-not-returned': 'noticeKind.expired-not-returned',
+  'certificate-renewal-window': 'noticeKind.certificate-renewal-window',
 } as const satisfies Record<NoticeKind, MessageKey>;
 
 const isKind = (value: string | null): value is NoticeKind => value !== null && value in NOTICE_KIND_LABELS;
