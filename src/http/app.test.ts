@@ -51,8 +51,12 @@ describe('GET /api/v1/offices', () => {
       id: 'komatsugawa',
       name: '小松川事務所戸籍住民係',
       nameEn: 'Komatsugawa Office, Family Register and Residents Section',
+      names: { 'zh-Hans': '小松川事务所 户籍居民系', ko: '고마쓰가와 사무소 호적주민계', vi: 'Văn phòng Komatsugawa, Bộ phận hộ tịch và cư dân' },
       kind: 'branch-office',
       phone: '03-3683-5184',
+      address: '〒132-0035 江戸川区平井4-1-29 小松川事務所',
+      hours: { weekdays: '8:30–17:00' },
+      unconfirmed: ['address', 'hours'],
     });
   });
 });

@@ -71,7 +71,7 @@ async function staticFiles(app: FastifyInstance, { root }: { root: string }): Pr
   app.get('/', { schema: { hide: true } }, index);
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     const pathname = request.url.split('?')[0]!;
-    if (pathname.startsWith('/api/') || pathname.startsWith('/guide') || escapes(pathname)) return reply.callNotFound();
+    if (pathname.startsWith('/api/') || pathname.startsWith('/guide') || pathname === '/metrics' || escapes(pathname)) return reply.callNotFound();
     if (/\.[a-z0-9]+$/i.test(pathname)) return pathname.endsWith('.map') ? reply.callNotFound() : reply.sendFile(pathname.slice(1));
     return index(request, reply);
   });

@@ -32,7 +32,7 @@ describe.each(DIALECTS)('the web asks the server what may be done, on $name', ({
   it('names what may be asked about a resident: a first card only without a live one, the period of stay only for a foreign resident who has one', async () => {
     const registered = await world.call('clerk', 'POST', '/api/v1/residents', residentBody());
     const resident = await world.call('clerk', 'GET', `/api/v1/residents/${registered.body.id}`);
-    expect(resident.body.allowedActions).toEqual(['change-address', 'change-name', 'move-out', 'record-death', 'apply-for-card']);
+    expect(resident.body.allowedActions).toEqual(['change-address', 'change-name', 'move-out', 'set-guardianship', 'record-death', 'apply-for-card']);
     const asSupervisor = await world.call('supervisor', 'GET', `/api/v1/residents/${registered.body.id}`);
     expect(asSupervisor.body.allowedActions).toContain('change-number');
     const foreign = await world.call('clerk', 'POST', '/api/v1/residents', residentBody({ nationality: 'VN', residency: 'foreign-with-period', periodOfStayEnd: '2028-03-31', residenceCardNumber: 'AB12345678CD' }));
