@@ -1,14 +1,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyForCard } from '../../src/app/cards/apply-for-card.ts';
-import { issueCard } from '../../src/app/cards/issue-card.ts';
-import { manufactureCard } from '../../src/app/cards/manufacture-card.ts';
 import { registerResident } from '../../src/app/residents/register-resident.ts';
 import { revealNumber } from '../../src/app/residents/reveal-number.ts';
 import { PASSWORD } from '../support/app.ts';
 import { accessibilityViolations, screenshot } from '../support/browser.ts';
 import { residentBody } from '../support/world.ts';
-import { look, openBrowserWorld, type BrowserWorld } from './support.ts';
+import { issueActiveCard, look, openBrowserWorld, type BrowserWorld } from './support.ts';
 
 let world: BrowserWorld;
 
@@ -28,15 +25,7 @@ describe('the audit screen and the times it shows, in Chromium', () => {
     const registered = await registerResident(app, world.staff.clerk, residentBody({ familyName: '監査', givenName: '花子', familyNameKana: 'カンサ', givenNameKana: 'ハナコ', birthDate: '1980-05-31' }) as never);
     if (!registered.ok) throw new Error(registered.error.message);
     const person = registered.value;
-    const applied = await applyForCard(app, world.staff.clerk, person.id, { applicationDate: '2026-10-01' as never, photoTakenOn: '2026-09-20' as never, withSignatureCertificate: true, withUserCertificate: true });
-    if (!applied.ok) throw new Error(applied.error.message);
-    await manufactureCard(app, world.staff.clerk, applied.value.id, { issueDate: '2026-11-01' as never });
-    await issueCard(app, world.staff.clerk, applied.value.id, {
-      handedOverOn: '2026-11-10' as never,
-      pins: { signature: 'ABC123', user: '1111', residentRegistry: '2222', cardInfo: '3333' },
-      identityDocuments: ['passport'],
-      notificationCardReturned: false,
-    });
+    await issueActiveCard(world, person.id);
     expect((await revealNumber(app, world.staff.supervisor, person.id, { purpose: '住民票の写しとの照合' })).ok).toBe(true);
     // More entries than one page holds: sign-ins, each one audited.
     for (let n = 0; n < 60; n++) {

@@ -1,15 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyForCard } from '../../src/app/cards/apply-for-card.ts';
-import { issueCard } from '../../src/app/cards/issue-card.ts';
-import { manufactureCard } from '../../src/app/cards/manufacture-card.ts';
 import { PROXY_PROCEDURES } from '../../src/app/proxy-procedures.ts';
 import { moveIn } from '../../src/app/residents/move-in.ts';
 import { moveOut } from '../../src/app/residents/move-out.ts';
 import { registerResident } from '../../src/app/residents/register-resident.ts';
 import { accessibilityViolations, screenshot } from '../support/browser.ts';
 import { residentBody } from '../support/world.ts';
-import { look, openBrowserWorld, type BrowserWorld } from './support.ts';
+import { issueActiveCard, look, openBrowserWorld, type BrowserWorld } from './support.ts';
 
 let world: BrowserWorld;
 
@@ -23,17 +20,8 @@ async function resident(overrides: Record<string, unknown> = {}) {
 /** A resident with an active card handed over at the main office. */
 async function residentWithCard(overrides: Record<string, unknown> = {}) {
   const person = await resident(overrides);
-  const { app } = world.t;
-  const applied = await applyForCard(app, world.staff.clerk, person.id, { applicationDate: '2026-10-01' as never, photoTakenOn: '2026-09-20' as never, withSignatureCertificate: true, withUserCertificate: true });
-  if (!applied.ok) throw new Error(applied.error.message);
-  await manufactureCard(app, world.staff.clerk, applied.value.id, { issueDate: '2026-11-01' as never });
-  await issueCard(app, world.staff.clerk, applied.value.id, {
-    handedOverOn: '2026-11-10' as never,
-    pins: { signature: 'ABC123', user: '1111', residentRegistry: '2222', cardInfo: '3333' },
-    identityDocuments: ['passport'],
-    notificationCardReturned: false,
-  });
-  return { person, cardId: applied.value.id };
+  const cardId = await issueActiveCard(world, person.id);
+  return { person, cardId };
 }
 
 async function confirm(page: Page) {

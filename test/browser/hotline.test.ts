@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyForCard } from '../../src/app/cards/apply-for-card.ts';
-import { issueCard } from '../../src/app/cards/issue-card.ts';
-import { manufactureCard } from '../../src/app/cards/manufacture-card.ts';
 import { registerResident } from '../../src/app/residents/register-resident.ts';
 import { accessibilityViolations } from '../support/browser.ts';
 import { residentBody } from '../support/world.ts';
-import { look, openBrowserWorld, type BrowserWorld } from './support.ts';
+import { issueActiveCard, look, openBrowserWorld, type BrowserWorld } from './support.ts';
 
 let world: BrowserWorld;
 
@@ -19,16 +16,8 @@ async function residentWithCard(overrides: Record<string, unknown>) {
   const { app } = world.t;
   const person = await registerResident(app, world.staff.clerk, residentBody(overrides) as never);
   if (!person.ok) throw new Error(person.error.message);
-  const applied = await applyForCard(app, world.staff.clerk, person.value.id, { applicationDate: '2026-10-01' as never, photoTakenOn: '2026-09-20' as never, withSignatureCertificate: true, withUserCertificate: true });
-  if (!applied.ok) throw new Error(applied.error.message);
-  await manufactureCard(app, world.staff.clerk, applied.value.id, { issueDate: '2026-11-01' as never });
-  await issueCard(app, world.staff.clerk, applied.value.id, {
-    handedOverOn: '2026-11-10' as never,
-    pins: { signature: 'ABC123', user: '1111', residentRegistry: '2222', cardInfo: '3333' },
-    identityDocuments: ['passport'],
-    notificationCardReturned: false,
-  });
-  return { person: person.value, cardId: applied.value.id };
+  const cardId = await issueActiveCard(world, person.value.id);
+  return { person: person.value, cardId };
 }
 
 describe('the hotline from the keyboard, in Chromium', () => {

@@ -2,6 +2,9 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Actor } from '../../src/app/actor.ts';
+import { applyForCard } from '../../src/app/cards/apply-for-card.ts';
+import { issueCard } from '../../src/app/cards/issue-card.ts';
+import { manufactureCard } from '../../src/app/cards/manufacture-card.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { createStaff, openTestApp, PASSWORD, TEST_TODAY, type TestApp } from '../support/app.ts';
 import { DIALECTS } from '../support/databases.ts';
@@ -76,3 +79,20 @@ export const look = {
   value: (locator: Locator, value: string) => expect.poll(() => locator.inputValue(), { timeout: 10_000 }).toBe(value),
   texts: (locator: Locator, texts: string[]) => expect.poll(() => locator.allInnerTexts(), { timeout: 10_000 }).toEqual(texts),
 };
+
+/** A card applied for, made and handed over to the resident at the counter, through the use cases: its id. */
+export async function issueActiveCard(world: BrowserWorld, residentId: string): Promise<string> {
+  const { app } = world.t;
+  const applied = await applyForCard(app, world.staff.clerk, residentId, { applicationDate: '2026-10-01' as never, photoTakenOn: '2026-09-20' as never, withSignatureCertificate: true, withUserCertificate: true });
+  if (!applied.ok) throw new Error(applied.error.message);
+  const made = await manufactureCard(app, world.staff.clerk, applied.value.id, { issueDate: '2026-11-01' as never });
+  if (!made.ok) throw new Error(made.error.message);
+  const issued = await issueCard(app, world.staff.clerk, applied.value.id, {
+    handedOverOn: '2026-11-10' as never,
+    pins: { signature: 'ABC123', user: '1111', residentRegistry: '2222', cardInfo: '3333' },
+    identityDocuments: ['passport'],
+    notificationCardReturned: false,
+  });
+  if (!issued.ok) throw new Error(issued.error.message);
+  return applied.value.id;
+}
