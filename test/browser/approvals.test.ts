@@ -1,11 +1,10 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listApprovals } from '../../src/app/approvals.ts';
 import { recordEnquiry } from '../../src/app/residents/record-enquiry.ts';
 import { registerResident } from '../../src/app/residents/register-resident.ts';
-import { accessibilityViolations, screenshot } from '../support/browser.ts';
+import { screenshot } from '../support/browser.ts';
 import { residentBody } from '../support/world.ts';
-import { look, openBrowserWorld, type BrowserWorld } from './support.ts';
+import { type BrowserWorld, expectNoViolations, look, openBrowserWorld } from './support.ts';
 
 let world: BrowserWorld;
 
@@ -14,10 +13,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => world?.close());
 
-async function expectNoViolations(page: Page, what: string) {
-  await page.waitForTimeout(150);
-  expect(await accessibilityViolations(page), what).toEqual([]);
-}
 
 describe('proxy approvals in Chromium', () => {
   it('picks the enquiry from a list, names the resident on the request, and refuses only with a confirmed reason', { timeout: 180_000 }, async () => {

@@ -1,11 +1,10 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerResident } from '../../src/app/residents/register-resident.ts';
 import { revealNumber } from '../../src/app/residents/reveal-number.ts';
 import { PASSWORD } from '../support/app.ts';
-import { accessibilityViolations, screenshot } from '../support/browser.ts';
+import { screenshot } from '../support/browser.ts';
 import { residentBody } from '../support/world.ts';
-import { issueActiveCard, look, openBrowserWorld, type BrowserWorld } from './support.ts';
+import { type BrowserWorld, expectNoViolations, issueActiveCard, look, openBrowserWorld } from './support.ts';
 
 let world: BrowserWorld;
 
@@ -14,10 +13,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => world?.close());
 
-async function expectNoViolations(page: Page, what: string) {
-  await page.waitForTimeout(150);
-  expect(await accessibilityViolations(page), what).toEqual([]);
-}
 
 describe('the audit screen and the times it shows, in Chromium', () => {
   it('shows the newest entries first, a page at a time, with names, the reveal purpose and an action list; the hotline time is Japan time', { timeout: 180_000 }, async () => {

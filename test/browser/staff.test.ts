@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaff } from '../support/app.ts';
-import { accessibilityViolations, screenshot } from '../support/browser.ts';
-import { look, openBrowserWorld, type BrowserWorld } from './support.ts';
+import { screenshot } from '../support/browser.ts';
+import { type BrowserWorld, expectNoViolations, look, openBrowserWorld } from './support.ts';
 
 let world: BrowserWorld;
 
@@ -11,10 +11,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => world.close());
 
-async function expectNoViolations(page: Page, what: string) {
-  await page.waitForTimeout(150);
-  expect(await accessibilityViolations(page), what).toEqual([]);
-}
 
 /** An administrator adds an account on the staff page; what the page then says. */
 async function addAccount(page: Page, username: string, name: string) {

@@ -2,9 +2,6 @@ import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyForCard } from '../../src/app/cards/apply-for-card.ts';
-import { issueCard } from '../../src/app/cards/issue-card.ts';
-import { manufactureCard } from '../../src/app/cards/manufacture-card.ts';
 import { reissueCard } from '../../src/app/cards/reissue-card.ts';
 import { suspendCard } from '../../src/app/cards/suspend-card.ts';
 import { endCard } from '../../src/app/cards/end-card.ts';
@@ -12,10 +9,10 @@ import { registerArrival } from '../../src/app/residents/register-arrival.ts';
 import { registerResident } from '../../src/app/residents/register-resident.ts';
 import { systemActor } from '../../src/app/staff.ts';
 import { TEST_TODAY } from '../support/app.ts';
-import { accessibilityViolations, screenshot } from '../support/browser.ts';
+import { screenshot } from '../support/browser.ts';
 import { twelveDigitRuns } from '../support/numbers.ts';
 import { residentBody } from '../support/world.ts';
-import { look, openBrowserWorld, type BrowserWorld } from './support.ts';
+import { type BrowserWorld, expectNoViolations, issueActiveCard, look, openBrowserWorld } from './support.ts';
 
 let world: BrowserWorld;
 /** Every individual number the test registered: none may ever appear on a supervisor's screen. */
@@ -32,18 +29,7 @@ async function residentWithCard(overrides: Record<string, unknown>, issueDate = 
   numbers.push(body.individualNumber);
   const person = await registerResident(app, clerk, body as never);
   if (!person.ok) throw new Error(person.error.message);
-  const applied = await applyForCard(app, clerk, person.value.id, { applicationDate: '2026-10-01' as never, photoTakenOn: '2026-09-20' as never, withSignatureCertificate: true, withUserCertificate: true });
-  if (!applied.ok) throw new Error(applied.error.message);
-  const made = await manufactureCard(app, clerk, applied.value.id, { issueDate: issueDate as never });
-  if (!made.ok) throw new Error(made.error.message);
-  const issued = await issueCard(app, clerk, applied.value.id, {
-    handedOverOn: '2026-11-10' as never,
-    pins: { signature: 'ABC123', user: '1111', residentRegistry: '2222', cardInfo: '3333' },
-    identityDocuments: ['passport'],
-    notificationCardReturned: false,
-  });
-  if (!issued.ok) throw new Error(issued.error.message);
-  return applied.value.id;
+  return issueActiveCard(world, person.value.id, issueDate);
 }
 
 const foreign = (name: string, periodOfStayEnd: string, address: string) => ({
@@ -68,10 +54,6 @@ async function apiJson(page: Page, url: string) {
 /** A cell's whole text, waited for: "2" must not pass for "12". */
 const exactly = (locator: Locator, text: string) => expect.poll(() => locator.innerText(), { timeout: 10_000 }).toBe(text);
 
-async function expectNoViolations(page: Page, what: string) {
-  await page.waitForTimeout(100);
-  expect(await accessibilityViolations(page), what).toEqual([]);
-}
 
 beforeAll(async () => {
   world = await openBrowserWorld();

@@ -8,7 +8,7 @@ import { manufactureCard } from '../../src/app/cards/manufacture-card.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { createStaff, openTestApp, PASSWORD, TEST_TODAY, type TestApp } from '../support/app.ts';
 import { DIALECTS } from '../support/databases.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { accessibilityViolations, launchBrowser } from '../support/browser.ts';
 
 export interface BrowserWorld {
   readonly t: TestApp;
@@ -81,11 +81,11 @@ export const look = {
 };
 
 /** A card applied for, made and handed over to the resident at the counter, through the use cases: its id. */
-export async function issueActiveCard(world: BrowserWorld, residentId: string): Promise<string> {
+export async function issueActiveCard(world: BrowserWorld, residentId: string, issueDate = '2026-11-01'): Promise<string> {
   const { app } = world.t;
   const applied = await applyForCard(app, world.staff.clerk, residentId, { applicationDate: '2026-10-01' as never, photoTakenOn: '2026-09-20' as never, withSignatureCertificate: true, withUserCertificate: true });
   if (!applied.ok) throw new Error(applied.error.message);
-  const made = await manufactureCard(app, world.staff.clerk, applied.value.id, { issueDate: '2026-11-01' as never });
+  const made = await manufactureCard(app, world.staff.clerk, applied.value.id, { issueDate: issueDate as never });
   if (!made.ok) throw new Error(made.error.message);
   const issued = await issueCard(app, world.staff.clerk, applied.value.id, {
     handedOverOn: '2026-11-10' as never,
@@ -95,4 +95,10 @@ export async function issueActiveCard(world: BrowserWorld, residentId: string): 
   });
   if (!issued.ok) throw new Error(issued.error.message);
   return applied.value.id;
+}
+
+/** No axe violations on the page as it stands, once a short settle lets the last render finish. */
+export async function expectNoViolations(page: Page, what: string): Promise<void> {
+  await page.waitForTimeout(150);
+  expect(await accessibilityViolations(page), what).toEqual([]);
 }
