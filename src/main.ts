@@ -140,9 +140,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
           import('./jobs/nightly-backup.ts'),
           import('./store/backup.ts'),
         ]);
-        const server = await startServer(settings, app, metrics);
-        const schedule = settings.sweepAt ? scheduleDailySweep(app, settings.sweepAt, server.app.log) : undefined;
         const source = { ...(await backupSource()), keyIds: () => ({ current: app.keys.keyId, retired: app.keys.keyIds.slice(1) }) };
+        const server = await startServer(settings, app, metrics);
+        // From "Server listening" to the signal handlers nothing is awaited: a SIGTERM in between would kill the process without closing the database.
+        const schedule = settings.sweepAt ? scheduleDailySweep(app, settings.sweepAt, server.app.log) : undefined;
         const backups = settings.backup ? scheduleNightlyBackup((directory) => writeBackup(source, directory), settings.backup, server.app.log) : undefined;
         // Not awaited: the signal handlers below are in place as soon as the server listens.
         const checkpoints = startAuditCheckpoints(app, server.app.log);
