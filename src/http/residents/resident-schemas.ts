@@ -120,6 +120,7 @@ export const ProcedureSchema = Type.Object({
   residentId: Type.Union([Type.String(), Type.Null()]),
   cardId: Type.Union([Type.String(), Type.Null()]),
   staffId: Type.String(),
+  staffName: Type.Union([Type.String(), Type.Null()], { description: 'The staff member who did it, by name (null: an account no longer known)' }),
   officeId: Type.String(),
   occurredAt: Type.String(),
   businessDate: DateSchema,

@@ -8033,6 +8033,8 @@ export interface operations {
                         residentId: string | null;
                         cardId: string | null;
                         staffId: string;
+                        /** @description The staff member who did it, by name (null: an account no longer known) */
+                        staffName: string | null;
                         officeId: string;
                         occurredAt: string;
                         /**

@@ -67,6 +67,19 @@ export interface Slip {
   readonly fee?: number;
   readonly receiptNumber?: string | null;
   readonly link?: { readonly to: string; readonly label: string };
+  /** The resident the procedure was for: every slip leads back to them. */
+  readonly residentId?: string;
+  /**
+   * The slip's reference: the id of the procedure record (the resident's history lists it), or of
+   * the request when a procedure records none (an approval asked for, an enquiry noted).
+   */
+  readonly reference?: string;
+  /** When it was recorded (an instant, shown in Japan time). */
+  readonly at?: string;
+  /** The staff member who did it, by name. */
+  readonly clerk?: string;
+  /** A slip printed again from the history, not on the day's confirmation. */
+  readonly reprint?: boolean;
 }
 
 /**

@@ -37,13 +37,16 @@ function whoLine(context: ProcedureContext): [string, string] {
   return [context.t('slip.resident'), resident ? `${resident.familyName} ${resident.givenName}（${resident.familyNameKana} ${resident.givenNameKana}）` : '—'];
 }
 
-/** The common lines of every slip: procedure, date, counter, clerk. */
+/**
+ * The common lines of every slip: procedure, counter, resident (the slip page adds the clerk, the
+ * time in Japan and the reference of the record, and a way back to the resident).
+ */
 function slip(context: ProcedureContext, title: MessageKey, lines: readonly (readonly [string, string])[], next: readonly string[], extra: Partial<Slip> = {}): Slip {
   return {
     title: context.t(title),
+    ...(context.resident && { residentId: context.resident.id }),
     lines: [
       [context.t('slip.procedure'), context.t(title)],
-      [context.t('slip.date'), context.date(context.today)],
       [context.t('slip.office'), officeName(context, context.user.officeId)],
       whoLine(context),
       ...lines,
@@ -65,6 +68,8 @@ const yesNoCertificates = (context: ProcedureContext) => [
 ];
 
 const cardView = (data: unknown) => data as CardView;
+/** The id of a request that records no procedure (an approval asked for, an enquiry noted): the slip's reference. */
+const requestId = (data: unknown) => (data as { id: string }).id;
 const residentView = (data: unknown) => data as ResidentDetail;
 
 export const APPLICATION: ProcedureSpec = {
@@ -431,6 +436,7 @@ export const MOVE_IN: ProcedureSpec = {
     { name: 'address', kind: 'text', label: 'field.newAddress', required: true },
     { name: 'cardPresented', kind: 'checkbox', label: 'field.cardPresented', hint: 'hint.cardPresented' },
   ],
+  warnings: (values, context) => (bool(values, 'cardPresented') && heldCard(context.resident) ? [context.t('warning.continuationStillToDo')] : []),
   preview: async (values, context) => {
     const lines: PreviewLine[] = [];
     const moveIn = await rule(
@@ -590,7 +596,18 @@ export const PIN_RESET: ProcedureSpec = {
   offered: cardMay('reset-pin'),
   presence: true,
   fields: [
-    { name: 'kind', kind: 'radios', label: 'field.pinKind', required: true, options: PIN_KINDS, initial: () => 'resident-registry' },
+    {
+      name: 'kind',
+      kind: 'radios',
+      label: 'field.pinKind',
+      required: true,
+      options: PIN_KINDS,
+      // The PIN a refusal has just said is locked (the procedure form links here with it), else the resident registry PIN.
+      initial: (context) => {
+        const asked = new URLSearchParams(location.search).get('kind');
+        return PIN_KINDS(context).some((option) => option.value === asked) ? asked! : 'resident-registry';
+      },
+    },
     { name: 'identityDocuments', kind: 'documents', label: 'field.identityDocuments', required: true, identityOn: (_values, context) => context.today },
     { name: 'newPin', kind: 'signature-pin', label: 'field.newPin', hint: 'hint.newPin', required: true },
   ],
@@ -708,9 +725,9 @@ export const CERTIFICATE: ProcedureSpec = {
       [
         [context.t('field.certificateKind'), context.t(`certificate.${kind}`)],
         [context.t('preview.certificateExpiry'), context.date(issued.expiresOn)],
-        [context.t('preview.fee'), context.money(0)],
       ],
       [context.t('next.certificate', { date: context.date(issued.expiresOn) })],
+      { fee: 0 },
     );
   },
   fieldOfCode: { 'PIN.INVALID_FORMAT': 'pin', 'IDENTITY.INSUFFICIENT': 'identityDocuments', 'CERTIFICATE.SIGNATURE_UNDER_15': 'kind', 'CERTIFICATE.RENEWAL_WINDOW_NOT_OPEN': 'kind', 'CERTIFICATE.CARD_RENEWAL_NEEDED': 'kind' },
@@ -829,8 +846,6 @@ export const REISSUE: ProcedureSpec = {
       'procedure.reissue',
       [
         [context.t('field.reissueReason'), context.t(`reason.${str(values, 'reason')}` as MessageKey)],
-        [context.t('slip.fee'), context.money(result.fee.total)],
-        [context.t('slip.receiptNumber'), result.receiptNumber ?? '—'],
         [context.t('slip.pickupOffice'), officeName(context, result.newCard.pickupOfficeId)],
       ],
       [
@@ -934,7 +949,7 @@ export const NUMBER_CHANGE_REQUEST: ProcedureSpec = {
   presence: true,
   fields: [{ name: 'reason', kind: 'text', label: 'field.numberChangeReason', required: true }],
   submit: (values, context) => answer(api.POST('/api/v1/approvals', { body: { kind: 'number-change', residentId: residentId(context), reason: str(values, 'reason'), ...proxyApproval(values) } })),
-  slip: (_data, _values, context) => slip(context, 'procedure.number-change-request', [], [context.t('next.awaitApproval')]),
+  slip: (data, _values, context) => slip(context, 'procedure.number-change-request', [], [context.t('next.awaitApproval')], { reference: requestId(data) }),
 };
 
 export const PROXY_ENQUIRY: ProcedureSpec = {
@@ -965,6 +980,7 @@ export const PROXY_ENQUIRY: ProcedureSpec = {
     ),
   slip: (data, values, context) =>
     slip(context, 'procedure.proxy-enquiry', [[context.t('field.proxyName'), str(values, 'callerName')], [context.t('field.proxyProcedure'), proxyProcedureLabel(context.t, str(values, 'procedure'))]], [context.t('next.proxyRequest')], {
+      reference: requestId(data),
       link: { to: `/residents/${residentId(context)}/proxy-approval?enquiry=${(data as { id: string }).id}&procedure=${str(values, 'procedure')}`, label: context.t('procedure.proxy-approval') },
     }),
 };
@@ -1031,8 +1047,10 @@ export const PROXY_APPROVAL: ProcedureSpec = {
         },
       }),
     ),
-  slip: (_data, values, context) =>
-    slip(context, 'procedure.proxy-approval', [[context.t('field.proxyName'), str(values, 'name')], [context.t('field.proxyProcedure'), proxyProcedureLabel(context.t, str(values, 'procedure'))]], [context.t('next.awaitApproval')]),
+  slip: (data, values, context) =>
+    slip(context, 'procedure.proxy-approval', [[context.t('field.proxyName'), str(values, 'name')], [context.t('field.proxyProcedure'), proxyProcedureLabel(context.t, str(values, 'procedure'))]], [context.t('next.awaitApproval')], {
+      reference: requestId(data),
+    }),
   fieldOfCode: { 'PROXY.ENQUIRY_NOT_FOUND': 'enquiryId' },
 };
 
