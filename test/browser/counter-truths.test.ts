@@ -204,3 +204,85 @@ describe('slips in Chromium (issue 13, item 8)', () => {
     await context.close();
   });
 });
+
+describe('checks before the review step in Chromium (issue 13, item 5)', () => {
+  /** The form's problems as the error summary lists them, once it shows. */
+  const problems = async (page: Page) => {
+    const alert = page.getByRole('alert');
+    await look.visible(alert);
+    return alert.innerText();
+  };
+
+  it('names every refusal of a reissue on the form — renewal window, police report, photo age, identity documents — and reviews only a request the server takes', { timeout: 90_000 }, async () => {
+    const { residentId, cardId } = await residentWithCard({ familyName: '西瑞江', givenName: '七子', familyNameKana: 'ニシミズエ', givenNameKana: 'ナナコ' });
+    const { page, context } = await world.page('ja');
+    await world.signIn(page, 'clerk.honcho');
+    await page.goto(`/cards/${cardId}/reissue?resident=${residentId}`);
+    await page.getByLabel('ご本人（または代理人）の本人確認書類を確認した').check();
+    await page.getByLabel('写真が縦4.5cm×横3.5cm', { exact: false }).check();
+    await page.getByLabel('更新（有効期限まで', { exact: false }).check();
+    await page.getByLabel('写真の撮影日').fill('2026-04-30');
+    // Two documents without a photo, one of them the paper health insurance card no longer valid (R-13).
+    await page.getByLabel('健康保険証（紙', { exact: false }).check();
+    await page.getByLabel('年金手帳など').check();
+    await review(page);
+    let listed = await problems(page);
+    expect(listed).toMatch(/更新はまだできません。2036-0\d-\d\d.*から申請できます/);
+    expect(listed).toContain('写真は最近6か月以内に撮影したものが必要です。');
+    expect(listed).toContain('本人確認');
+    expect(await page.getByRole('heading', { name: '内容の確認' }).count()).toBe(0);
+    await expectNoViolations(page, 'reissue refused before review');
+
+    await page.getByLabel('盗難').check();
+    await page.getByLabel('写真の撮影日').fill('2026-06-01');
+    await page.getByLabel('健康保険証（紙', { exact: false }).uncheck();
+    await page.getByLabel('資格確認書（健康保険）').check();
+    await review(page);
+    listed = await problems(page);
+    expect(listed).toContain('警察署の受理番号が必要です');
+    expect(listed).not.toContain('写真');
+    expect(listed).not.toContain('更新');
+    expect(await page.getByRole('button', { name: 'この内容で手続きする' }).count()).toBe(0);
+
+    await page.getByLabel('警察署の受理番号').fill('葛西署第15号');
+    await review(page);
+    await page.getByRole('heading', { name: '内容の確認' }).waitFor();
+    await expectNoViolations(page, 'reissue review');
+    await confirm(page);
+    await look.contains(page.locator('.slip'), '再交付');
+    await context.close();
+  });
+
+  it('does not offer to renew a certificate before its window opens (R-14), and says from when', { timeout: 60_000 }, async () => {
+    const { residentId, cardId } = await residentWithCard({ familyName: '南葛西', givenName: '八郎', familyNameKana: 'ミナミカサイ', givenNameKana: 'ハチロウ' });
+    const { page, context } = await world.page('ja');
+    await world.signIn(page, 'clerk.honcho');
+    await page.goto(`/cards/${cardId}/certificate?resident=${residentId}`);
+    await page.getByLabel('ご本人（または代理人）の本人確認書類を確認した').check();
+    await page.getByLabel('パスポート').check();
+    await page.getByLabel('利用者証明用電子証明書', { exact: false }).first().check();
+    await page.getByLabel('暗証番号', { exact: false }).last().fill('4321');
+    await review(page);
+    expect(await problems(page)).toMatch(/この電子証明書はまだ更新できません。20\d\d-\d\d-\d\d.*から更新できます/);
+    expect(await page.getByRole('button', { name: 'この内容で手続きする' }).count()).toBe(0);
+    await expectNoViolations(page, 'certificate refused before review');
+    await context.close();
+  });
+
+  it('refuses an application photo older than the policy allows before the review', { timeout: 60_000 }, async () => {
+    const person = await registerResident(world.t.app, world.staff.clerk, residentBody({ familyName: '北小岩', givenName: '九子', familyNameKana: 'キタコイワ', givenNameKana: 'クコ' }) as never);
+    if (!person.ok) throw new Error(person.error.message);
+    const { page, context } = await world.page('ja');
+    await world.signIn(page, 'clerk.honcho');
+    await page.goto(`/residents/${person.value.id}/card-application`);
+    await page.getByLabel('ご本人（または代理人）の本人確認書類を確認した').check();
+    await page.getByLabel('写真が縦4.5cm×横3.5cm', { exact: false }).check();
+    await page.getByLabel('写真の撮影日').fill('2026-05-25');
+    await review(page);
+    expect(await problems(page)).toContain('写真は最近6か月以内に撮影したものが必要です。');
+    await page.getByLabel('写真の撮影日').fill('2026-05-26');
+    await review(page);
+    await page.getByRole('heading', { name: '内容の確認' }).waitFor();
+    await context.close();
+  });
+});

@@ -130,7 +130,7 @@ function ProcedureForm({ spec, resident, card, offices, policy }: Props & { offi
   };
 
   const review = async () => {
-    const found = check();
+    const found = [...check(), ...((await spec.checks?.(values, context)) ?? [])];
     setProblems(found);
     if (found.length > 0) return;
     setPreview(spec.preview ? await spec.preview(values, context) : []);

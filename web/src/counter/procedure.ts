@@ -106,6 +106,11 @@ export interface ProcedureSpec {
   readonly warnings?: (values: Values, context: ProcedureContext) => readonly string[];
   readonly preview?: (values: Values, context: ProcedureContext) => Promise<readonly PreviewLine[]>;
   readonly validate?: (values: Values, context: ProcedureContext) => readonly { field: string; message: string }[];
+  /**
+   * What the server is bound to refuse that the rules API answers (checks.ts), asked when the
+   * clerk moves to the review: a request it would refuse never reaches the confirm button.
+   */
+  readonly checks?: (values: Values, context: ProcedureContext) => Promise<readonly { field: string; message: string }[]>;
   readonly submit: (values: Values, context: ProcedureContext) => Promise<Answer<unknown>>;
   /** The slip of the answer; a slip that names a deadline asks the rules for it first. */
   readonly slip: (data: unknown, values: Values, context: ProcedureContext) => Slip | Promise<Slip>;

@@ -8,6 +8,7 @@ import { officeLabel, ownOrFirstOffice } from '../components/office';
 import type { MessageKey } from '../i18n/messages';
 import { isProxyProcedure, PROXY_PROCEDURES, proxyProcedureLabel, type ProxyProcedure } from '../i18n/proxy-procedure';
 import { bool, list, optional, presenceOf, str, type Presence, type PreviewLine, type ProcedureContext, type ProcedureSpec, type Slip, type Values } from './procedure';
+import { applicationDateCheck, certificateCheck, photoCheck, policeReportCheck, renewalWindowCheck, signatureCheck } from './checks';
 import { day, rulesPolicy } from './rules';
 
 /** Offered when the resident's view names the action for the clerk: the server's transition table and permissions decide. */
@@ -87,6 +88,7 @@ export const APPLICATION: ProcedureSpec = {
     { name: 'pickupOfficeId', kind: 'select', label: 'field.pickupOffice', required: true, options: officeOptions, initial: (context) => ownOrFirstOffice(context.offices, context.user.officeId) },
   ],
   warnings: (values, context) => (str(values, 'certificates') === 'both' ? [context.t('warning.signatureUnder15')] : []),
+  validate: (values, context) => [...applicationDateCheck(values, context), ...photoCheck(values, context), ...signatureCheck(values, context)],
   submit: (values, context) =>
     answer(
       api.POST('/api/v1/residents/{id}/card-applications', {
@@ -709,6 +711,7 @@ export const CERTIFICATE: ProcedureSpec = {
     checkPinFormat(certificateKind(values), str(values, 'pin')).valid
       ? []
       : [{ field: 'pin', message: context.t(certificateKind(values) === 'signature' ? 'form.signaturePin' : 'form.pin4', { label: context.t('field.certificatePin') }) }],
+  checks: (values, context) => certificateCheck(certificateKind(values), context),
   submit: (values, context) =>
     answer(
       api.POST('/api/v1/cards/{id}/certificates/{kind}', {
@@ -802,6 +805,8 @@ export const REISSUE: ProcedureSpec = {
   warnings: (values, context) => [
     context.t(['lost', 'stolen'].includes(str(values, 'reason')) ? 'warning.reissueAbolishes' : 'warning.reissueReturn'),
   ],
+  validate: (values, context) => [...applicationDateCheck(values, context), ...photoCheck(values, context), ...signatureCheck(values, context)],
+  checks: async (values, context) => [...(await renewalWindowCheck(values, context)), ...(await policeReportCheck(values, context))],
   preview: async (values, context) => {
     const reason = str(values, 'reason') as (typeof REISSUE_REASONS)[number];
     const fee = await rule(

@@ -194,6 +194,10 @@ export const MESSAGES = {
   'procedure.confirm': ['この内容で手続きする', 'Confirm'],
   'procedure.sending': ['処理中…', 'Working…'],
   'procedure.back': ['戻って直す', 'Go back and change'],
+  'check.photoAfterApplication': ['写真の撮影日が申請日より後になっています', 'The photo is dated after the application'],
+  'check.futureDate': ['{label}が今日より後になっています', '{label} is after today'],
+  'check.renewalOpensOn': ['更新はまだできません。{date}から申請できます（有効期限の{renewalMonths}か月前から）', 'Not yet: renewal can be applied for from {date} ({renewalMonths} months before expiry)'],
+  'check.certificateOpensOn': ['この電子証明書はまだ更新できません。{date}から更新できます', 'This certificate cannot be renewed yet: from {date}'],
   'procedure.unreachableTitle': ['サーバーに接続できません', 'The server cannot be reached'],
   'procedure.unreachable': [
     '手続きはまだ記録されていません。入力内容に問題はありません。ネットワークの接続を確かめて、もう一度「この内容で手続きする」を押してください。',
