@@ -23,6 +23,8 @@ export interface ResidentsTable {
   address: string;
   address_search: string;
   phone: string | null;
+  /** The phone's digits only, for a search by any part of it (0015). */
+  phone_digits: string | null;
   household_id: string;
   nationality: string;
   residency: string;

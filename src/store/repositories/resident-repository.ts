@@ -1,10 +1,10 @@
 import type { ResidentQuery, ResidentRecord, ResidentRepository } from '../../app/ports/resident-repository.ts';
-import { searchForm } from '../../domain/name-search.ts';
+import { phoneDigits, searchForm } from '../../domain/name-search.ts';
 import type { Registration, ResidentState, Sex } from '../../domain/resident.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
 import type { Residency } from '../../rules/residency.ts';
 import type { ResidentsTable } from '../schema.ts';
-import { likeContains } from '../dialect.ts';
+import { likeContains, type ResidentSearchColumn } from '../dialect.ts';
 import { chunks, insertRows, type Scope } from './scope.ts';
 
 function toRow(record: ResidentRecord, municipalityCode: string, at: string): Omit<ResidentsTable, 'number_hash' | 'created_at'> {
@@ -24,6 +24,7 @@ function toRow(record: ResidentRecord, municipalityCode: string, at: string): Om
     address: state.address,
     address_search: searchForm(state.address),
     phone: record.phone,
+    phone_digits: record.phone === null ? null : phoneDigits(record.phone),
     number_last4: record.numberLast4,
     household_id: state.householdId,
     nationality: state.nationality,
@@ -115,53 +116,73 @@ export function residentRepository(scope: Scope): ResidentRepository {
     },
     /**
      * A search driven by one index, ordered by it, so that a page costs the same among a thousand
-     * residents or a million: the birth date or phone when given; else the start of the name
-     * (kana or kanji), and only when nothing starts so, the name containing the text (trigram
-     * index, at most CONTAINS_CAP candidates); an address alone through the trigram index too.
+     * residents or a million: the birth date when given; else a phone number by any part of its
+     * digits (trigram index); else the names starting with the text (kana or kanji, the column's
+     * ordinary index) and after them the names containing it elsewhere (田 finds 山田 and 太田:
+     * the trigram index from 3 characters, a scan stopped at CONTAINS_CAP candidates below); an
+     * address alone through the trigram index too. Each record says whether it matched by the
+     * start or by containing the text.
      */
     async search(query: ResidentQuery) {
       const name = query.name === undefined ? undefined : searchForm(query.name);
       const nameColumn = name === undefined ? undefined : KANA_ONLY.test(name) ? 'name_kana_search' : 'name_kanji_search';
       const address = query.address === undefined ? undefined : searchForm(query.address);
-      const narrowed = query.birthDate !== undefined || query.phone !== undefined;
+      const digits = query.phone === undefined ? undefined : phoneDigits(query.phone);
+      const narrowed = query.birthDate !== undefined || digits !== undefined;
       const order = !narrowed && nameColumn === 'name_kanji_search' ? 'name_kanji_search' : 'name_kana_search';
-      const page = (match: 'prefix' | 'contains', ids?: string[]) => {
+      const page = (match: 'prefix' | 'contains', limit: number, after: ResidentQuery['after'], ids?: string[]) => {
         let select = scoped().selectAll('residents');
         if (ids) select = select.where('id', 'in', ids.length > 0 ? ids : ['']);
         if (query.birthDate !== undefined) select = select.where('birth_date', '=', query.birthDate);
-        if (query.phone !== undefined) select = select.where('phone', '=', query.phone);
-        if (name !== undefined && nameColumn !== undefined && !ids) {
-          select = select.where(narrowed ? likeContains(nameColumn, name) : dialect.startsWith(nameColumn, name));
+        if (digits !== undefined && query.birthDate !== undefined) select = select.where(likeContains('phone_digits', digits));
+        if (name !== undefined && nameColumn !== undefined) {
+          if (narrowed) select = select.where(likeContains(nameColumn, name));
+          else if (match === 'prefix') select = select.where(dialect.startsWith(nameColumn, name));
+          // The names containing the text after their start: those starting with it came first.
+          else select = select.where((eb) => eb.not(dialect.startsWith(nameColumn, name)));
         }
         if (address !== undefined && (narrowed || name !== undefined || match === 'prefix')) select = select.where(likeContains('address_search', address));
-        if (query.after) {
-          const { key, id } = query.after;
+        if (after) {
+          const { key, id } = after;
           select = select.where((eb) => eb.or([eb(order, '>', key), eb.and([eb(order, '=', key), eb('id', '>', id)])]));
         }
-        return select.orderBy(order).orderBy('id').limit(query.limit).execute();
+        return select.orderBy(order).orderBy('id').limit(limit).execute();
       };
-      const containing = async (column: 'name_kana_search' | 'name_kanji_search' | 'address_search', text: string) => {
-        const candidates = await scoped().select('id').where(dialect.residentContains(column, text)).limit(CONTAINS_CAP + 1).execute();
+      const containing = async (column: ResidentSearchColumn, text: string) => {
+        // Under 3 characters a trigram index has nothing to look up: a scan, stopped at the cap.
+        const where = [...text].length >= 3 ? dialect.residentContains(column, text) : likeContains(column, text);
+        const candidates = await scoped().select('id').where(where).limit(CONTAINS_CAP + 1).execute();
         return { ids: candidates.slice(0, CONTAINS_CAP).map((row) => row.id), truncated: candidates.length > CONTAINS_CAP };
       };
       let match: 'prefix' | 'contains' = 'prefix';
       let truncated = false;
       let rows: ResidentsTable[];
-      if (!narrowed && name === undefined && address !== undefined) {
+      let matches: ('prefix' | 'contains')[];
+      if (digits !== undefined && query.birthDate === undefined) {
+        // Hyphens or none, the whole number or a part of it: the digits inside the stored digits.
+        const found = await containing('phone_digits', digits);
+        truncated = found.truncated;
+        rows = await page('prefix', query.limit, query.after, found.ids);
+        matches = rows.map(() => 'prefix');
+      } else if (!narrowed && name === undefined && address !== undefined) {
         match = 'contains';
         const found = await containing('address_search', address);
         truncated = found.truncated;
-        rows = await page('contains', found.ids);
+        rows = await page('contains', query.limit, query.after, found.ids);
+        matches = rows.map(() => 'contains');
       } else {
-        rows = query.match === 'contains' ? [] : await page('prefix');
-        if (rows.length === 0 && !narrowed && (!query.after || query.match === 'contains') && name !== undefined && nameColumn !== undefined && name.length >= 3) {
-          match = 'contains';
+        rows = query.match === 'contains' ? [] : await page('prefix', query.limit, query.after);
+        matches = rows.map(() => 'prefix');
+        if (rows.length < query.limit && !narrowed && name !== undefined && nameColumn !== undefined) {
           const found = await containing(nameColumn, name);
+          const more = await page('contains', query.limit - rows.length, query.match === 'contains' ? query.after : undefined, found.ids);
           truncated = found.truncated;
-          rows = await page('contains', found.ids);
+          if (more.length > 0) match = 'contains';
+          rows = [...rows, ...more];
+          matches = [...matches, ...more.map(() => 'contains' as const)];
         }
       }
-      return { records: rows.map(fromRow), keys: rows.map((row) => row[order]), order, match, truncated };
+      return { records: rows.map(fromRow), keys: rows.map((row) => row[order]), order, match, matches, truncated };
     },
     async household(householdId) {
       const rows = await scoped().selectAll('residents').where('household_id', '=', householdId).orderBy('birth_date').execute();
