@@ -286,3 +286,42 @@ describe('checks before the review step in Chromium (issue 13, item 5)', () => {
     await context.close();
   });
 });
+
+describe('one search box in Chromium (issue 13, item 7)', () => {
+  it('finds a phone by part of its digits, names containing the text after those starting with it, and addresses listed apart', { timeout: 90_000 }, async () => {
+    const { app } = world.t;
+    for (const overrides of [
+      { familyName: '宇喜田', givenName: '十郎', familyNameKana: 'ウキタ', givenNameKana: 'ジュウロウ', phone: '080-2468-1357', address: '東京都江戸川区宇喜田町一丁目1番' },
+      { familyName: '喜田川', givenName: '十子', familyNameKana: 'キタガワ', givenNameKana: 'トオコ', address: '東京都江戸川区北葛西一丁目1番' },
+    ]) {
+      const person = await registerResident(app, world.staff.clerk, residentBody(overrides) as never);
+      if (!person.ok) throw new Error(person.error.message);
+    }
+    const { page, context } = await world.page('ja');
+    await world.signIn(page, 'clerk.honcho');
+    await page.goto('/residents');
+    const box = page.getByLabel('氏名（カナまたは漢字）');
+    const results = page.locator('section.results');
+
+    await box.fill('2468-13');
+    await look.contains(results, '宇喜田 十郎');
+    await box.fill('08024681357');
+    await look.contains(results, '宇喜田 十郎');
+    await expectNoViolations(page, 'search by phone');
+
+    await box.fill('喜田');
+    await look.contains(results, '喜田川 十子');
+    await look.contains(results, '宇喜田 十郎');
+    const rows = results.locator('tbody tr');
+    await look.contains(rows.first(), '喜田川 十子');
+    await look.contains(rows.nth(1), '氏名の途中に一致');
+    expect(await rows.first().innerText()).not.toContain('氏名の途中に一致');
+    await expectNoViolations(page, 'search names within');
+
+    await box.fill('宇喜田町');
+    await look.visible(page.getByRole('heading', { name: '住所に一致（1件）' }));
+    await look.contains(page.getByRole('table', { name: '住所に一致した住民' }), '宇喜田 十郎');
+    await expectNoViolations(page, 'search address in the box');
+    await context.close();
+  });
+});

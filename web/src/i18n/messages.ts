@@ -78,7 +78,10 @@ export const MESSAGES = {
 
   'search.title': ['住民検索', 'Find a resident'],
   'search.name': ['氏名（カナまたは漢字）', 'Name (kana or kanji)'],
-  'search.nameHint': ['一部でも探せます。生年月日も続けて入力できます。例 ヤマダ、山田太郎、ヤマダ S55.5.31', 'Part of the name is enough, and a birth date may follow, e.g. ヤマダ, 山田太郎, ヤマダ S55.5.31'],
+  'search.nameHint': [
+    '一部でも探せます。生年月日も続けて入力できます。住所（3文字以上）や電話番号（一部、ハイフンなしでも可）もこの欄で探せます。例 ヤマダ、山田太郎、ヤマダ S55.5.31、西葛西、5678',
+    'Part of the name is enough, and a birth date may follow; an address (3 characters or more) or a phone number (or part of one, hyphens or not) works here too, e.g. ヤマダ, 山田太郎, ヤマダ S55.5.31, 西葛西, 5678',
+  ],
   'search.searching': ['検索中…', 'Searching…'],
   'search.addressHint': ['3文字以上。例 西葛西六丁目', 'At least 3 characters, e.g. 西葛西六丁目'],
   'search.results': ['検索結果', 'Results'],
@@ -86,6 +89,10 @@ export const MESSAGES = {
   'search.count': ['{count}件', '{count} found'],
   'search.countContains': ['{count}件（氏名の途中に一致）', '{count} found (the text appears within the {count|name|names})'],
   'search.none': ['該当する住民はいません', 'No resident matches'],
+  'search.noneByName': ['氏名に一致する住民はいません', 'No name matches'],
+  'search.withinName': ['氏名の途中に一致', 'Found within the name'],
+  'search.addressMatches': ['住所に一致（{count}件）', 'Address matches ({count})'],
+  'search.addressMatchesCaption': ['住所に一致した住民', 'Residents whose address matches'],
   'search.truncated': ['該当が多すぎます。生年月日などで絞り込んでください。', 'Too many match: narrow the search, e.g. with a birth date.'],
   'search.colName': ['氏名', 'Name'],
   'search.colCard': ['カード', 'Card'],
