@@ -52,10 +52,30 @@ describe.each(DIALECTS)('resident search on $name', ({ create }) => {
     expect([first, second, third].map((page) => page.body.residents[0].familyName)).toEqual(['田端', ...residents.slice(1).map((resident) => resident.familyName)]);
     expect(third.body.nextCursor).toBeNull();
 
-    // Kana too, and three characters or more through the trigram index.
-    const kana = await world.call('clerk', 'GET', `/api/v1/residents?q=${q('マダ')}`);
+    // Two characters inside a name, looked up by each character; kana from three characters through the trigram index.
+    await register({ familyName: '田辺山', givenName: '一', familyNameKana: 'タナベヤマ', givenNameKana: 'イチ' });
+    const two = await world.call('clerk', 'GET', `/api/v1/residents?q=${q('山田')}`);
+    expect(two.body.residents.map((resident: Found) => [resident.familyName, resident.match])).toEqual([['山田', 'prefix']]);
+    const inside = await world.call('clerk', 'GET', `/api/v1/residents?q=${q('喜田')}`);
+    expect(inside.body.residents).toEqual([]);
+    const kana = await world.call('clerk', 'GET', `/api/v1/residents?q=${q('マダハ')}`);
     expect(kana.body.residents.map((resident: Found) => [resident.familyName, resident.match])).toEqual([['山田', 'contains']]);
     const long = await world.call('clerk', 'GET', `/api/v1/residents?q=${q('オオタヒ')}`);
     expect(long.body.residents.map((resident: Found) => [resident.familyName, resident.match])).toEqual([['太田', 'prefix']]);
+
+    // A change of name is found by its new characters only.
+    const renamed = await register({ familyName: '鴨居', givenName: '実', familyNameKana: 'カモイ', givenNameKana: 'ミノル' });
+    const before = await world.call('clerk', 'GET', `/api/v1/residents/${renamed}`);
+    const changed = await world.call('clerk', 'POST', `/api/v1/residents/${renamed}/name-change`, {
+      familyName: '池鴨',
+      givenName: '実',
+      familyNameKana: 'イケガモ',
+      givenNameKana: 'ミノル',
+      effectiveDate: '2026-11-26',
+      expectedVersion: before.body.version,
+    });
+    expect(changed.status).toBe(200);
+    expect((await world.call('clerk', 'GET', `/api/v1/residents?q=${q('鴨')}`)).body.residents.map((resident: Found) => [resident.familyName, resident.match])).toEqual([['池鴨', 'contains']]);
+    expect((await world.call('clerk', 'GET', `/api/v1/residents?q=${q('居')}`)).body.residents).toEqual([]);
   });
 });

@@ -1,16 +1,41 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 
 /**
- * Frozen: a resident's phone number as its digits only (`03-5662-9200` → `0356629200`), so that a
- * search finds a number typed with or without hyphens, and by any part of it (docs/architecture.md
- * "Resident search"). The shared part adds and fills the column; each database then indexes it the
- * way it indexes text inside names and addresses (0002-search).
+ * Frozen: what a search by the counter's one box needs beside the indexes of 0002-search
+ * (docs/architecture.md "Resident search"):
+ * - a resident's phone number as its digits only (`03-5662-9200` → `0356629200`), so that a number
+ *   typed with or without hyphens, or any part of it, is found; each database then indexes it the
+ *   way it indexes text inside names and addresses;
+ * - each character of the name in kanji, once, indexed: one or two characters inside a name
+ *   (田 finds 山田 and 太田) are looked up there, as a trigram index has nothing to look up for them.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('residents').addColumn('phone_digits', 'text').execute();
   // A phone is digits and hyphens only (resident-formats.ts PHONE_PATTERN).
   await sql`update residents set phone_digits = replace(phone, '-', '') where phone is not null`.execute(db);
+  await db.schema
+    .createTable('resident_name_chars')
+    .addColumn('municipality_code', 'text', (c) => c.notNull())
+    .addColumn('ch', 'text', (c) => c.notNull())
+    .addColumn('resident_id', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('resident_name_chars_pk', ['municipality_code', 'ch', 'resident_id'])
+    .execute();
+  await db.schema.createIndex('resident_name_chars_resident').on('resident_name_chars').columns(['municipality_code', 'resident_id']).execute();
+  let after = '';
+  for (;;) {
+    const rows: { id: string; municipality_code: string; name_kanji_search: string }[] = await db
+      .selectFrom('residents')
+      .select(['id', 'municipality_code', 'name_kanji_search'])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(500)
+      .execute();
+    if (rows.length === 0) break;
+    const chars = rows.flatMap((row) => [...new Set(row.name_kanji_search)].map((ch) => ({ municipality_code: row.municipality_code, ch, resident_id: row.id })));
+    for (let at = 0; at < chars.length; at += 300) await db.insertInto('resident_name_chars').values(chars.slice(at, at + 300)).execute();
+    after = rows.at(-1)!.id;
+  }
 }
 
 /** SQLite: the FTS5 trigram table of the search columns, made again with the digits beside them, and its triggers. */

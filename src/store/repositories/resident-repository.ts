@@ -71,6 +71,12 @@ function fromRow(row: ResidentsTable): ResidentRecord {
 
 const KANA_ONLY = /^[\u30A0-\u30FF]+$/u;
 
+/** The rows of resident_name_chars of a resident: each character of the name in kanji, once. */
+function nameChars(record: ResidentRecord, municipalityCode: string) {
+  const name = searchForm(record.state.familyName + record.state.givenName);
+  return [...new Set(name)].map((ch) => ({ municipality_code: municipalityCode, ch, resident_id: record.state.id }));
+}
+
 /** The most residents a 'contains' search looks at; past it the clerk is asked to narrow. */
 export const CONTAINS_CAP = 1000;
 
@@ -94,9 +100,11 @@ export function residentRepository(scope: Scope): ResidentRepository {
         .insertInto('residents')
         .values({ ...toRow(record, municipalityCode, at), number_hash: numberHash, created_at: at })
         .execute();
+      await insertRows(scope, 'resident_name_chars', nameChars(record, municipalityCode));
     },
     async insertMany(rows, at) {
       await insertRows(scope, 'residents', rows.map(({ record, numberHash }) => ({ ...toRow(record, municipalityCode, at), number_hash: numberHash, created_at: at })));
+      await insertRows(scope, 'resident_name_chars', rows.flatMap(({ record }) => nameChars(record, municipalityCode)));
     },
     async update(record, previousVersion, at) {
       const result = await db
@@ -106,7 +114,11 @@ export function residentRepository(scope: Scope): ResidentRepository {
         .where('id', '=', record.state.id)
         .where('version', '=', previousVersion)
         .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
+      if (Number(result.numUpdatedRows) !== 1) return false;
+      // The name may have changed: its characters are written again.
+      await db.deleteFrom('resident_name_chars').where('municipality_code', '=', municipalityCode).where('resident_id', '=', record.state.id).execute();
+      await insertRows(scope, 'resident_name_chars', nameChars(record, municipalityCode));
+      return true;
     },
     async setNumber(id, numberHash, numberLast4) {
       await db.updateTable('residents').set({ number_hash: numberHash, number_last4: numberLast4 }).where('municipality_code', '=', municipalityCode).where('id', '=', id).execute();
@@ -139,7 +151,7 @@ export function residentRepository(scope: Scope): ResidentRepository {
           if (narrowed) select = select.where(likeContains(nameColumn, name));
           else if (match === 'prefix') select = select.where(dialect.startsWith(nameColumn, name));
           // The names containing the text after their start: those starting with it came first.
-          else select = select.where((eb) => eb.not(dialect.startsWith(nameColumn, name)));
+          else select = select.where((eb) => eb.and([eb.not(dialect.startsWith(nameColumn, name)), likeContains(nameColumn, name)]));
         }
         if (address !== undefined && (narrowed || name !== undefined || match === 'prefix')) select = select.where(likeContains('address_search', address));
         if (after) {
@@ -148,11 +160,22 @@ export function residentRepository(scope: Scope): ResidentRepository {
         }
         return select.orderBy(order).orderBy('id').limit(limit).execute();
       };
+      const capped = (candidates: { id: string }[]) => ({ ids: candidates.slice(0, CONTAINS_CAP).map((row) => row.id), truncated: candidates.length > CONTAINS_CAP });
       const containing = async (column: ResidentSearchColumn, text: string) => {
-        // Under 3 characters a trigram index has nothing to look up: a scan, stopped at the cap.
-        const where = [...text].length >= 3 ? dialect.residentContains(column, text) : likeContains(column, text);
-        const candidates = await scoped().select('id').where(where).limit(CONTAINS_CAP + 1).execute();
-        return { ids: candidates.slice(0, CONTAINS_CAP).map((row) => row.id), truncated: candidates.length > CONTAINS_CAP };
+        const chars = [...text];
+        if (chars.length >= 3) return capped(await scoped().select('id').where(dialect.residentContains(column, text)).limit(CONTAINS_CAP + 1).execute());
+        // One or two characters: a trigram index has nothing to look up. A kanji name's
+        // characters are indexed one by one (those having both; the page keeps them side by side);
+        // a syllable or two of kana inside a reading is no search.
+        if (column !== 'name_kanji_search') return { ids: [], truncated: false };
+        let select = db.selectFrom('resident_name_chars as a').select('a.resident_id as id').where('a.municipality_code', '=', municipalityCode).where('a.ch', '=', chars[0]!);
+        if (chars[1] !== undefined && chars[1] !== chars[0]) {
+          const second = chars[1];
+          select = select.where((eb) =>
+            eb.exists(eb.selectFrom('resident_name_chars as b').select('b.resident_id').whereRef('b.municipality_code', '=', 'a.municipality_code').whereRef('b.resident_id', '=', 'a.resident_id').where('b.ch', '=', second)),
+          );
+        }
+        return capped(await select.limit(CONTAINS_CAP + 1).execute());
       };
       let match: 'prefix' | 'contains' = 'prefix';
       let truncated = false;
