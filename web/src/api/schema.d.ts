@@ -13499,6 +13499,19 @@ export interface operations {
                     reason?: "first" | "lost" | "stolen" | "damaged" | "dirty" | "notes-full" | "renewal" | "number-change";
                     /** @description The counter where the card will be handed over; the clerk's by default */
                     pickupOfficeId?: string;
+                    /** @description Required for a holder under 15 on the day or an adult ward (R-18; 422 REPRESENTATIVE.REQUIRED); refused for anyone else */
+                    legalRepresentative?: {
+                        name: string;
+                        /**
+                         * @description parent: 親権者; guardian: 後見人 (of a minor or an adult ward)
+                         * @enum {unknown}
+                         */
+                        relationship: "parent" | "guardian";
+                        /** @description Documents the clerk checked: one with a photo, or two without. A paper health-insurance-card counts only for a procedure dated up to the policy date healthInsuranceCardValidUntil (2025-12-01); qualification-certificate (資格確認書) is its successor */
+                        identityDocuments: ("my-number-card" | "driving-licence" | "passport" | "residence-card" | "special-permanent-resident-certificate" | "disability-certificate" | "health-insurance-card" | "qualification-certificate" | "pension-book" | "other-no-photo")[];
+                        /** @description e.g. 戸籍謄本, 登記事項証明書 */
+                        authorityDocument: string;
+                    };
                     /**
                      * Format: uuid
                      * @description An approved proxy request (代理人) naming this procedure: the proxy acts for the holder
@@ -13850,7 +13863,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: APPLICATION.PHOTO_TOO_OLD, CERTIFICATE.SIGNATURE_UNDER_15, OFFICE.UNKNOWN, APPROVAL.NOT_USABLE, IDEMPOTENCY.KEY_REUSED */
+            /** @description Problem: APPLICATION.PHOTO_TOO_OLD, CERTIFICATE.SIGNATURE_UNDER_15, OFFICE.UNKNOWN, APPROVAL.NOT_USABLE, REPRESENTATIVE.REQUIRED, PROXY.NOT_ALLOWED_FOR_REPRESENTED, IDEMPOTENCY.KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14890,6 +14903,19 @@ export interface operations {
                     identityDocuments: ("my-number-card" | "driving-licence" | "passport" | "residence-card" | "special-permanent-resident-certificate" | "disability-certificate" | "health-insurance-card" | "qualification-certificate" | "pension-book" | "other-no-photo")[];
                     /** @description A held 通知カード was taken back */
                     notificationCardReturned: boolean;
+                    /** @description Required for a holder under 15 on the day or an adult ward (R-18; 422 REPRESENTATIVE.REQUIRED); refused for anyone else */
+                    legalRepresentative?: {
+                        name: string;
+                        /**
+                         * @description parent: 親権者; guardian: 後見人 (of a minor or an adult ward)
+                         * @enum {unknown}
+                         */
+                        relationship: "parent" | "guardian";
+                        /** @description Documents the clerk checked: one with a photo, or two without. A paper health-insurance-card counts only for a procedure dated up to the policy date healthInsuranceCardValidUntil (2025-12-01); qualification-certificate (資格確認書) is its successor */
+                        identityDocuments: ("my-number-card" | "driving-licence" | "passport" | "residence-card" | "special-permanent-resident-certificate" | "disability-certificate" | "health-insurance-card" | "qualification-certificate" | "pension-book" | "other-no-photo")[];
+                        /** @description e.g. 戸籍謄本, 登記事項証明書 */
+                        authorityDocument: string;
+                    };
                     /** @description The version the client last saw; a mismatch is 409 CARD.VERSION_CONFLICT */
                     expectedVersion?: number;
                     /**
@@ -15243,7 +15269,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: IDEMPOTENCY.KEY_REUSED, APPROVAL.NOT_USABLE, IDENTITY.INSUFFICIENT, PIN.INVALID_FORMAT, CARD.EXPIRED */
+            /** @description Problem: IDEMPOTENCY.KEY_REUSED, APPROVAL.NOT_USABLE, REPRESENTATIVE.REQUIRED, PROXY.NOT_ALLOWED_FOR_REPRESENTED, IDENTITY.INSUFFICIENT, PIN.INVALID_FORMAT, CARD.EXPIRED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16546,6 +16572,19 @@ export interface operations {
                     newPin: string;
                     /** @description Documents the clerk checked: one with a photo, or two without. A paper health-insurance-card counts only for a procedure dated up to the policy date healthInsuranceCardValidUntil (2025-12-01); qualification-certificate (資格確認書) is its successor */
                     identityDocuments: ("my-number-card" | "driving-licence" | "passport" | "residence-card" | "special-permanent-resident-certificate" | "disability-certificate" | "health-insurance-card" | "qualification-certificate" | "pension-book" | "other-no-photo")[];
+                    /** @description Required for a holder under 15 on the day or an adult ward (R-18; 422 REPRESENTATIVE.REQUIRED); refused for anyone else */
+                    legalRepresentative?: {
+                        name: string;
+                        /**
+                         * @description parent: 親権者; guardian: 後見人 (of a minor or an adult ward)
+                         * @enum {unknown}
+                         */
+                        relationship: "parent" | "guardian";
+                        /** @description Documents the clerk checked: one with a photo, or two without. A paper health-insurance-card counts only for a procedure dated up to the policy date healthInsuranceCardValidUntil (2025-12-01); qualification-certificate (資格確認書) is its successor */
+                        identityDocuments: ("my-number-card" | "driving-licence" | "passport" | "residence-card" | "special-permanent-resident-certificate" | "disability-certificate" | "health-insurance-card" | "qualification-certificate" | "pension-book" | "other-no-photo")[];
+                        /** @description e.g. 戸籍謄本, 登記事項証明書 */
+                        authorityDocument: string;
+                    };
                     /**
                      * Format: uuid
                      * @description An approved proxy request (代理人) naming this procedure: the proxy acts for the holder
@@ -16897,7 +16936,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: IDEMPOTENCY.KEY_REUSED, APPROVAL.NOT_USABLE, IDENTITY.INSUFFICIENT, PIN.INVALID_FORMAT */
+            /** @description Problem: IDEMPOTENCY.KEY_REUSED, APPROVAL.NOT_USABLE, REPRESENTATIVE.REQUIRED, PROXY.NOT_ALLOWED_FOR_REPRESENTED, IDENTITY.INSUFFICIENT, PIN.INVALID_FORMAT */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17464,6 +17503,19 @@ export interface operations {
                     date: string;
                     /** @description 住民基本台帳事務用 PIN, checked on the chip */
                     pin: string;
+                    /** @description Required for a holder under 15 on the day or an adult ward (R-18; 422 REPRESENTATIVE.REQUIRED); refused for anyone else */
+                    legalRepresentative?: {
+                        name: string;
+                        /**
+                         * @description parent: 親権者; guardian: 後見人 (of a minor or an adult ward)
+                         * @enum {unknown}
+                         */
+                        relationship: "parent" | "guardian";
+                        /** @description Documents the clerk checked: one with a photo, or two without. A paper health-insurance-card counts only for a procedure dated up to the policy date healthInsuranceCardValidUntil (2025-12-01); qualification-certificate (資格確認書) is its successor */
+                        identityDocuments: ("my-number-card" | "driving-licence" | "passport" | "residence-card" | "special-permanent-resident-certificate" | "disability-certificate" | "health-insurance-card" | "qualification-certificate" | "pension-book" | "other-no-photo")[];
+                        /** @description e.g. 戸籍謄本, 登記事項証明書 */
+                        authorityDocument: string;
+                    };
                     /** @description The version the client last saw; a mismatch is 409 CARD.VERSION_CONFLICT */
                     expectedVersion?: number;
                     /**
@@ -17817,7 +17869,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: IDEMPOTENCY.KEY_REUSED, APPROVAL.NOT_USABLE, CARD.NOTES_FULL, PIN.MISMATCH, PIN.LOCKED */
+            /** @description Problem: IDEMPOTENCY.KEY_REUSED, APPROVAL.NOT_USABLE, REPRESENTATIVE.REQUIRED, PROXY.NOT_ALLOWED_FOR_REPRESENTED, CARD.NOTES_FULL, PIN.MISMATCH, PIN.LOCKED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17922,6 +17974,19 @@ export interface operations {
                      * @example 2026-04-01
                      */
                     date: string;
+                    /** @description Required for a holder under 15 on the day or an adult ward (R-18; 422 REPRESENTATIVE.REQUIRED); refused for anyone else */
+                    legalRepresentative?: {
+                        name: string;
+                        /**
+                         * @description parent: 親権者; guardian: 後見人 (of a minor or an adult ward)
+                         * @enum {unknown}
+                         */
+                        relationship: "parent" | "guardian";
+                        /** @description Documents the clerk checked: one with a photo, or two without. A paper health-insurance-card counts only for a procedure dated up to the policy date healthInsuranceCardValidUntil (2025-12-01); qualification-certificate (資格確認書) is its successor */
+                        identityDocuments: ("my-number-card" | "driving-licence" | "passport" | "residence-card" | "special-permanent-resident-certificate" | "disability-certificate" | "health-insurance-card" | "qualification-certificate" | "pension-book" | "other-no-photo")[];
+                        /** @description e.g. 戸籍謄本, 登記事項証明書 */
+                        authorityDocument: string;
+                    };
                     /** @description The version the client last saw; a mismatch is 409 CARD.VERSION_CONFLICT */
                     expectedVersion?: number;
                     /**
@@ -18275,7 +18340,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: IDEMPOTENCY.KEY_REUSED, APPROVAL.NOT_USABLE, CARD.CONTINUATION_LAPSED, PIN.MISMATCH, PIN.LOCKED */
+            /** @description Problem: IDEMPOTENCY.KEY_REUSED, APPROVAL.NOT_USABLE, REPRESENTATIVE.REQUIRED, PROXY.NOT_ALLOWED_FOR_REPRESENTED, CARD.CONTINUATION_LAPSED, PIN.MISMATCH, PIN.LOCKED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18848,6 +18913,19 @@ export interface operations {
                     withSignatureCertificate?: boolean;
                     /** @description As the old card by default */
                     withUserCertificate?: boolean;
+                    /** @description Required for a holder under 15 on the day or an adult ward (R-18; 422 REPRESENTATIVE.REQUIRED); refused for anyone else */
+                    legalRepresentative?: {
+                        name: string;
+                        /**
+                         * @description parent: 親権者; guardian: 後見人 (of a minor or an adult ward)
+                         * @enum {unknown}
+                         */
+                        relationship: "parent" | "guardian";
+                        /** @description Documents the clerk checked: one with a photo, or two without. A paper health-insurance-card counts only for a procedure dated up to the policy date healthInsuranceCardValidUntil (2025-12-01); qualification-certificate (資格確認書) is its successor */
+                        identityDocuments: ("my-number-card" | "driving-licence" | "passport" | "residence-card" | "special-permanent-resident-certificate" | "disability-certificate" | "health-insurance-card" | "qualification-certificate" | "pension-book" | "other-no-photo")[];
+                        /** @description e.g. 戸籍謄本, 登記事項証明書 */
+                        authorityDocument: string;
+                    };
                     /** @description The version the client last saw; a mismatch is 409 CARD.VERSION_CONFLICT */
                     expectedVersion?: number;
                     /**
@@ -19348,7 +19426,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: IDEMPOTENCY.KEY_REUSED, APPROVAL.NOT_USABLE, REISSUE.POLICE_REPORT_REQUIRED, RENEWAL.WINDOW_NOT_OPEN, APPLICATION.PHOTO_TOO_OLD, IDENTITY.INSUFFICIENT, CERTIFICATE.SIGNATURE_UNDER_15 */
+            /** @description Problem: IDEMPOTENCY.KEY_REUSED, APPROVAL.NOT_USABLE, REPRESENTATIVE.REQUIRED, PROXY.NOT_ALLOWED_FOR_REPRESENTED, REISSUE.POLICE_REPORT_REQUIRED, RENEWAL.WINDOW_NOT_OPEN, APPLICATION.PHOTO_TOO_OLD, IDENTITY.INSUFFICIENT, CERTIFICATE.SIGNATURE_UNDER_15 */
             422: {
                 headers: {
                     [name: string]: unknown;
