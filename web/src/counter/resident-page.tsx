@@ -68,6 +68,7 @@ export function ResidentPage() {
               [t('field.residency'), `${t(`residency.${resident.residency}` as MessageKey)}（${resident.nationality}）`],
               ...(resident.periodOfStayEnd ? ([[t('field.periodOfStayEnd'), <DateText value={resident.periodOfStayEnd} />]] as const) : []),
               ...(resident.residenceCardNumber ? ([[t('field.residenceCardNumber'), resident.residenceCardNumber]] as const) : []),
+              ...(resident.adultWard ? ([[t('field.adultWard'), t('adultWard.yes')]] as const) : []),
               [t('field.residentCode'), resident.residentCode],
               [t('field.individualNumber'), <NumberReveal residentId={resident.id} masked={resident.individualNumber} />],
               ...(resident.moveInDate ? ([[t('field.moveInDate'), <DateText value={resident.moveInDate} />]] as const) : []),
