@@ -80,6 +80,7 @@ describe('法定代理人 at the counter in Chromium (R-18)', () => {
     await press(page, '#field-representativeRelation-parent', 'Space');
     await press(page, '#field-representativeDocuments-driving-licence', 'Space');
     await type(page, '#field-representativeAuthority', '戸籍謄本');
+    await screenshot(page, 'counter-issue-representative');
     await press(page, 'form button[type=submit]', 'Enter');
     await page.getByRole('heading', { name: '内容の確認' }).waitFor();
     await look.contains(page.locator('main'), '江戸川 一郎（親権者）');

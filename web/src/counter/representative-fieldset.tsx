@@ -72,7 +72,7 @@ export function representativeProblems(need: RepresentedProcedure | undefined, v
   const { t } = context;
   const found: FieldProblem[] = [];
   if (!str(values, REPRESENTATIVE_FIELDS.name).trim()) found.push({ field: REPRESENTATIVE_FIELDS.name, message: t('form.required', { label: t('representative.name') }) });
-  if (!relationOf(basis, values)) found.push({ field: REPRESENTATIVE_FIELDS.relation, message: t('form.required', { label: t('representative.relation') }) });
+  if (!relationOf(basis, values)) found.push({ field: REPRESENTATIVE_FIELDS.relation, message: t('representative.chooseRelation') });
   const documents = list(values, REPRESENTATIVE_FIELDS.documents) as IdentityDocument[];
   const on = dayOf(need, values, context);
   if (documents.length === 0) found.push({ field: REPRESENTATIVE_FIELDS.documents, message: t('form.chooseDocuments') });

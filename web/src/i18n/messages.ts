@@ -178,6 +178,7 @@ export const MESSAGES = {
   'representative.whyWard': ['ご本人は成年被後見人のため、成年後見人が手続きをします（任意代理人はできません）。', 'The holder is an adult ward: the guardian acts for them (a voluntary proxy cannot).'],
   'representative.name': ['法定代理人の氏名', 'Representative’s name'],
   'representative.relation': ['ご本人との関係', 'Relationship to the holder'],
+  'representative.chooseRelation': ['ご本人との関係（親権者・未成年後見人）を選んでください', 'Choose the relationship to the holder (parent or guardian)'],
   'representative.documents': ['法定代理人の本人確認書類', 'Representative’s identity documents'],
   'representative.documentsShort': ['法定代理人の確認書類', 'Representative’s documents'],
   'representative.authority': ['代理権を確認した書類', 'Document proving the authority'],
