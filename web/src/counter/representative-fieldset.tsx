@@ -71,6 +71,8 @@ export function representativeProblems(need: RepresentedProcedure | undefined, v
   if (!basis || !need) return [];
   const { t } = context;
   const found: FieldProblem[] = [];
+  // no voluntary proxy for a represented holder, whatever approval there is.
+  if (values.presence === 'proxy') found.push({ field: 'presence', message: context.error('PROXY.NOT_ALLOWED_FOR_REPRESENTED', '') });
   if (!str(values, REPRESENTATIVE_FIELDS.name).trim()) found.push({ field: REPRESENTATIVE_FIELDS.name, message: t('form.required', { label: t('representative.name') }) });
   if (!relationOf(basis, values)) found.push({ field: REPRESENTATIVE_FIELDS.relation, message: t('representative.chooseRelation') });
   const documents = list(values, REPRESENTATIVE_FIELDS.documents) as IdentityDocument[];
