@@ -66,6 +66,10 @@ const yesNoCertificates = (context: ProcedureContext) => [
 ];
 
 const cardView = (data: unknown) => data as CardView;
+
+/** R-18 is read on the day the new card is applied for (application, reissue) or handed over. */
+const APPLICATION_REPRESENTED = representedOn('applicationDate');
+const ISSUE_REPRESENTED = representedOn('handedOverOn');
 const residentView = (data: unknown) => data as ResidentDetail;
 
 export const APPLICATION: ProcedureSpec = {
@@ -83,7 +87,7 @@ export const APPLICATION: ProcedureSpec = {
     { name: 'pickupOfficeId', kind: 'select', label: 'field.pickupOffice', required: true, options: officeOptions, initial: (context) => ownOrFirstOffice(context.offices, context.user.officeId) },
   ],
   warnings: (values, context) => (str(values, 'certificates') === 'both' ? [context.t('warning.signatureUnder15')] : []),
-  representative: representedOn('applicationDate'),
+  representative: APPLICATION_REPRESENTED,
   submit: (values, context) =>
     answer(
       api.POST('/api/v1/residents/{id}/card-applications', {
@@ -94,7 +98,7 @@ export const APPLICATION: ProcedureSpec = {
           withSignatureCertificate: str(values, 'certificates') === 'both',
           withUserCertificate: str(values, 'certificates') !== 'none',
           pickupOfficeId: str(values, 'pickupOfficeId'),
-          ...legalRepresentativeBody(representedOn('applicationDate'), values, context),
+          ...legalRepresentativeBody(APPLICATION_REPRESENTED, values, context),
           ...proxyApproval(values),
         },
       }),
@@ -163,7 +167,7 @@ export const ISSUE: ProcedureSpec = {
   ],
   validate: (values, context) =>
     wantsSignature(values, context) && !checkPinFormat(PinKind.Signature, str(values, 'signature')).valid ? [{ field: 'signature', message: context.t('form.signaturePin') }] : [],
-  representative: representedOn('handedOverOn'),
+  representative: ISSUE_REPRESENTED,
   submit: (values, context) =>
     answer(
       api.POST('/api/v1/cards/{id}/issue', {
@@ -178,7 +182,7 @@ export const ISSUE: ProcedureSpec = {
           },
           identityDocuments: docs(values),
           notificationCardReturned: bool(values, 'notificationCardReturned'),
-          ...legalRepresentativeBody(representedOn('handedOverOn'), values, context),
+          ...legalRepresentativeBody(ISSUE_REPRESENTED, values, context),
           ...proxyApproval(values),
         },
       }),
@@ -870,7 +874,7 @@ export const REISSUE: ProcedureSpec = {
     }
     return lines;
   },
-  representative: representedOn('applicationDate'),
+  representative: APPLICATION_REPRESENTED,
   submit: (values, context) => {
     const reason = str(values, 'reason') as (typeof REISSUE_REASONS)[number];
     return answer(
@@ -886,7 +890,7 @@ export const REISSUE: ProcedureSpec = {
           withSignatureCertificate: str(values, 'certificates') === 'both',
           withUserCertificate: str(values, 'certificates') !== 'none',
           expectedVersion: context.card!.version,
-          ...legalRepresentativeBody(representedOn('applicationDate'), values, context),
+          ...legalRepresentativeBody(APPLICATION_REPRESENTED, values, context),
           ...proxyApproval(values),
         },
       }),
