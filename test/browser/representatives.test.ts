@@ -96,6 +96,9 @@ describe('法定代理人 at the counter in Chromium (R-18)', () => {
     await look.contains(slip, '江戸川 太郎（エドガワ タロウ）');
     await screenshot(page, 'counter-slip-issue-child');
     await expectNoViolations(page, 'the slip naming the parent');
+    // The resident's history names who acted at the application and the hand-over.
+    await page.getByRole('link', { name: '住民の画面へ' }).click();
+    await look.contains(page.locator('main'), 'カードの交付（法定代理人 江戸川 一郎・親権者）');
 
     // What the slip says is what the procedure record keeps.
     const acts = await world.t.app.store.read.acts.listByResident(id);

@@ -164,6 +164,14 @@ export function RepresentativeFieldset({ need, values, context, onChange, errorO
   );
 }
 
+/** Who acted for the holder in a recorded procedure, as the resident's history lists it: 「（法定代理人 江戸川 一郎・親権者）」. */
+export function representativeOfRecord(details: Readonly<Record<string, unknown>>, t: ProcedureContext['t']): string {
+  const representative = details.legalRepresentative as { name?: unknown; relationship?: unknown } | undefined;
+  if (!representative || typeof representative.name !== 'string') return '';
+  const relation = representative.relationship === 'parent' ? t('relation.parent') : t('relation.guardian');
+  return `（${t('representative.legend')} ${representative.name}・${relation}）`;
+}
+
 /** A procedure decided on the day at the counter (front note, PIN reset, certificates). */
 export const REPRESENTED_TODAY: RepresentedProcedure = { on: (_values, context) => context.today };
 

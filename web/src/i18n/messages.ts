@@ -187,6 +187,7 @@ export const MESSAGES = {
   'relation.parent': ['親権者', 'Parent with parental authority'],
   'relation.minor-guardian': ['未成年後見人', 'Guardian of a minor'],
   'relation.adult-guardian': ['成年後見人', 'Guardian of an adult ward'],
+  'relation.guardian': ['後見人', 'Guardian'],
 
   'procedure.for': ['{name}さんの手続き', 'For {name}'],
   'procedure.notOffered': ['この手続きは、いまの状態ではできません。', 'This procedure cannot be done in the present state.'],
