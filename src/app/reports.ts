@@ -1,13 +1,11 @@
-import { Type, type Static } from 'typebox';
 import { CARD_STATUSES } from '../domain/card.ts';
 import { refuse, success } from '../domain/errors.ts';
 import { HOTLINE_OFFICE, SYSTEM_OFFICE } from '../domain/roles.ts';
 import { addDays, addMonthsClamped, type PlainDate } from '../rules/plain-date.ts';
 import { authorize, type Actor } from './actor.ts';
-import { ANCHOR_REASONS, checkAuditAnchor } from './audit-checkpoints.ts';
+import { checkAuditAnchor, type AnchorReason } from './audit-checkpoints.ts';
 import type { AppContext } from './context.ts';
 import type { JobRun } from './ports/job-run-repository.ts';
-import { JobRunSchema } from './sweep.ts';
 import type { Result } from './app-errors.ts';
 import { SITUATION_TITLES } from '../domain/guide/guide-text.ts';
 import { isSituation } from '../domain/guide/situation.ts';
@@ -26,42 +24,36 @@ export const REPORTS = {
 export type ReportName = keyof typeof REPORTS;
 export const REPORT_NAMES = Object.keys(REPORTS) as ReportName[];
 
-const Cell = Type.Union([Type.String(), Type.Number()]);
-export const ReportSchema = Type.Object({
-  report: Type.Enum(REPORT_NAMES),
-  title: Type.String(),
-  from: Type.Union([Type.String(), Type.Null()]),
-  to: Type.Union([Type.String(), Type.Null()]),
-  columns: Type.Array(Type.Object({ key: Type.String(), label: Type.String(), numeric: Type.Boolean() })),
-  rows: Type.Array(Type.Record(Type.String(), Cell)),
+/**
+ * A report as a table, what the reports screen shows and the CSV carries. The answers' schemas are
+ * the HTTP contract's (http/reports/report-schemas.ts); http/agreement.ts holds these types to them.
+ */
+export interface Report {
+  readonly report: ReportName;
+  readonly title: string;
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly columns: { readonly key: string; readonly label: string; readonly numeric: boolean }[];
+  readonly rows: Record<string, string | number>[];
   /** The sum of each numeric column over the rows, to check a chart or a cash book against. */
-  totals: Type.Record(Type.String(), Type.Number()),
-});
-export type Report = Static<typeof ReportSchema>;
+  readonly totals: Record<string, number>;
+}
 
-export const DashboardSchema = Type.Object({
-  today: Type.String(),
-  procedures: Type.Integer({ description: 'Procedures recorded today, all counters' }),
-  proceduresByKind: Type.Record(Type.String(), Type.Integer()),
-  suspensions: Type.Integer(),
-  resumptions: Type.Integer(),
-  fees: Type.Object({ receipts: Type.Integer(), total: Type.Integer() }),
-  cardsByStatus: Type.Record(Type.String(), Type.Integer()),
-  pendingApprovals: Type.Integer(),
-  lastSweep: Type.Union([JobRunSchema, Type.Null()]),
-  auditAlert: Type.Union(
-    [
-      Type.Object({
-        reason: Type.Enum(ANCHOR_REASONS),
-        detail: Type.String(),
-        checkpoint: Type.Union([Type.Integer(), Type.Null()], { description: 'The last checkpoint the trail was held against' }),
-      }),
-      Type.Null(),
-    ],
-    { description: 'Set when the audit trail no longer holds its last checkpoint (entries removed or replaced) or the checkpoints are damaged' },
-  ),
-});
-export type Dashboard = Static<typeof DashboardSchema>;
+/** Today at a glance (the dashboard). */
+export interface Dashboard {
+  readonly today: string;
+  /** Procedures recorded today, all counters. */
+  readonly procedures: number;
+  readonly proceduresByKind: Record<string, number>;
+  readonly suspensions: number;
+  readonly resumptions: number;
+  readonly fees: { readonly receipts: number; readonly total: number };
+  readonly cardsByStatus: Record<string, number>;
+  readonly pendingApprovals: number;
+  readonly lastSweep: JobRun | null;
+  /** Set when the audit trail no longer holds its last checkpoint or the checkpoints are damaged. */
+  readonly auditAlert: { readonly reason: AnchorReason; readonly detail: string; readonly checkpoint: number | null } | null;
+}
 
 /** The reports there are, for who may read them. */
 export async function reportList(actor: Actor): Promise<Result<{ name: ReportName; title: string; ranged: boolean }[]>> {

@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app/context.ts';
-import { listNotices, NOTICE_CSV_COLUMNS, NOTICE_KINDS, NoticeListSchema, type NoticeKind } from '../../app/notices.ts';
-import { dashboard, DashboardSchema, report, reportList, REPORT_NAMES, ReportSchema, type ReportName } from '../../app/reports.ts';
+import { listNotices, NOTICE_CSV_COLUMNS, NOTICE_KINDS, type NoticeKind } from '../../app/notices.ts';
+import { dashboard, report, reportList, REPORT_NAMES, type ReportName } from '../../app/reports.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
 import { DateSchema } from '../../rules/schema.ts';
 import { CsvEncodingQuery, staffRoute } from '../staff-route.ts';
+import { DashboardSchema, NoticeListSchema, ReportListSchema, ReportSchema } from './report-schemas.ts';
 
 const Range = Type.Object(
   {
@@ -28,7 +29,7 @@ export async function reportRoutes(app: FastifyInstance, { context }: { context:
       url: '/api/v1/reports',
       summary: 'The reports there are',
       tags: ['reports'],
-      response: Type.Array(Type.Object({ name: Type.Enum(REPORT_NAMES), title: Type.String(), ranged: Type.Boolean() })),
+      response: ReportListSchema,
       problems: [],
     },
     ({ request }) => reportList(request.actor),
