@@ -8,6 +8,7 @@ import type { AppContext } from './context.ts';
 import type { JobRun } from './ports/job-run-repository.ts';
 import type { Result } from './app-errors.ts';
 import { SITUATION_TITLES } from '../domain/guide/guide-text.ts';
+import { holdingRate, monthRange, STATISTICS_FIGURES, tabulateStatistics } from './statistics.ts';
 import { isSituation } from '../domain/guide/situation.ts';
 
 /** What each report is, for the list in the app and the title of its CSV. */
@@ -20,6 +21,7 @@ export const REPORTS = {
   upcoming: { title: '今後の有効期限と継続利用の期限切れ（月別）', ranged: false },
   'guide-feedback': { title: '手続きガイドの評価（場面別・言語別）', ranged: true },
   'guide-feedback-comments': { title: '手続きガイドへのコメント', ranged: true },
+  statistics: { title: 'マイナンバーカード月次統計（年齢階層別・男女別）', ranged: false, monthly: true },
 } as const;
 export type ReportName = keyof typeof REPORTS;
 export const REPORT_NAMES = Object.keys(REPORTS) as ReportName[];
@@ -56,10 +58,11 @@ export interface Dashboard {
 }
 
 /** The reports there are, for who may read them. */
-export async function reportList(actor: Actor): Promise<Result<{ name: ReportName; title: string; ranged: boolean }[]>> {
+export async function reportList(actor: Actor): Promise<Result<{ name: ReportName; title: string; ranged: boolean; monthly: boolean }[]>> {
   const allowed = authorize(actor, 'report.read');
   if (!allowed.ok) return allowed;
-  return success(REPORT_NAMES.map((name) => ({ name, ...REPORTS[name] })));
+  // A monthly report covers one calendar month (`month`), a ranged one the dates `from`–`to`.
+  return success(REPORT_NAMES.map((name) => ({ name, title: REPORTS[name].title, ranged: REPORTS[name].ranged, monthly: 'monthly' in REPORTS[name] })));
 }
 
 /**
@@ -99,7 +102,7 @@ const STATUS_LABEL: Record<string, string> = {
  * the figures are the records, not a copy kept beside them. Ranged reports cover `from`–`to`
  * (business dates, both included; the month so far by default, a year at most).
  */
-export async function report(app: AppContext, actor: Actor, name: ReportName, query: { from?: PlainDate; to?: PlainDate }): Promise<Result<Report>> {
+export async function report(app: AppContext, actor: Actor, name: ReportName, query: { from?: PlainDate; to?: PlainDate; month?: string }): Promise<Result<Report>> {
   const allowed = authorize(actor, 'report.read');
   if (!allowed.ok) return allowed;
   const today = app.clock.today();
@@ -115,6 +118,16 @@ export async function report(app: AppContext, actor: Actor, name: ReportName, qu
     (id === HOTLINE_OFFICE ? app.offices.hotline.name : id === SYSTEM_OFFICE ? '夜間処理（システム）' : id === OTHER_MUNICIPALITY ? '他の市区町村で交付（転入で引継ぎ）' : id);
   const reports = app.store.read.reports;
   switch (name) {
+    case 'statistics': {
+      // The last whole month by default: what the ministry asks for at the start of the next.
+      const month = query.month ?? addMonthsClamped(`${today.slice(0, 8)}01` as PlainDate, -1).slice(0, 7);
+      if (month > today.slice(0, 7)) return refuse('INPUT.INVALID', `month: ${month} has not begun (today is ${today})`);
+      const days = monthRange(month);
+      const rows = tabulateStatistics(await reports.statisticsFacts(days.from, days.to), month);
+      const result = table(name, days, [['month', '月'], ['ageBand', '年齢階層'], ['sex', '性別'], ...STATISTICS_FIGURES.map(([key, label]): Column => [key, label, 'n'])], rows);
+      // The rate of the whole month, not a sum of rates.
+      return success({ ...result, totals: { ...result.totals, holdingRate: holdingRate(result.totals.cardsHeld ?? 0, result.totals.residents ?? 0) } });
+    }
     case 'cards-by-status': {
       const byOffice = new Map<string, Record<string, string | number>>();
       for (const { officeId: pickup, status, count } of await reports.cardsByStatus()) {

@@ -11,7 +11,14 @@ import { JobRunSchema } from '../jobs/job-schemas.ts';
  * holds them to these schemas, field for field.
  */
 
-export const ReportListSchema = Type.Array(Type.Object({ name: Type.Enum(REPORT_NAMES), title: Type.String(), ranged: Type.Boolean() }));
+export const ReportListSchema = Type.Array(
+  Type.Object({
+    name: Type.Enum(REPORT_NAMES),
+    title: Type.String(),
+    ranged: Type.Boolean({ description: 'Covers the business dates `from`–`to`' }),
+    monthly: Type.Boolean({ description: 'Covers one calendar month in Japan, `month` (YYYY-MM)' }),
+  }),
+);
 
 const Cell = Type.Union([Type.String(), Type.Number()]);
 export const ReportSchema = Type.Object({
