@@ -88,6 +88,14 @@ describe.each(DIALECTS)('statistics for the ministry on $name', ({ create }) => 
     const elder = await residentWithActiveCard(world, { sex: 'male', birthDate: '1950-03-01' });
     const death = await world.call('clerk', 'POST', `/api/v1/residents/${elder.residentId}/death`, { dateOfDeath: '2026-11-04', notifiedOn: '2026-11-05' });
     expect(death.status, JSON.stringify(death.body)).toBe(200);
+    // A man of 66 moves out on 11-20: no longer a resident at the month's end, his card not counted as held here.
+    const leaver = await residentWithActiveCard(world, { sex: 'male', birthDate: '1960-02-02' });
+    const left = await world.call('clerk', 'POST', `/api/v1/residents/${leaver.residentId}/move-out`, { plannedMoveOutDate: '2026-11-20', destination: '千葉県市川市' });
+    expect(left.status, JSON.stringify(left.body)).toBe(200);
+    // A woman of 101 notifies a move-out for 2026-12-01: still a resident at the end of November.
+    const centenarian = await register(world, { sex: 'female', birthDate: '1925-06-01' });
+    const leaving = await world.call('clerk', 'POST', `/api/v1/residents/${centenarian}/move-out`, { plannedMoveOutDate: '2026-12-01', destination: '埼玉県川口市' });
+    expect(leaving.status, JSON.stringify(leaving.body)).toBe(200);
     // Born 2001-12-01: 25 by law at the end of 2026-11-30 (a year is completed the day before the birthday), so 25–29.
     await register(world, { sex: 'female', birthDate: '2001-12-01' });
 
@@ -123,18 +131,21 @@ describe.each(DIALECTS)('statistics for the ministry on $name', ({ create }) => 
       '25-29 女': { residents: 1 },
       '35-39 女': { residents: 2, cardsHeld: 2, holdingRate: 100, applications: 2, issues: 2, 'reissue:damaged': 1, notificationCardsTakenBack: 2 },
       '40-44 男': { residents: 1, cardsHeld: 1, holdingRate: 100, issues: 1 },
+      '65-69 男': { applications: 1, issues: 1, notificationCardsTakenBack: 1 },
+      '100+ 女': { residents: 1 },
       '75-79 男': { applications: 1, issues: 1, 'abolition:death': 1, notificationCardsTakenBack: 1 },
     });
     expect(november.rows.find((row) => row.ageBand === '15-19' && row.sex === '男')).toMatchObject({ residents: 1, cardsHeld: 0, holdingRate: 0 });
-    // The totals row's 保有率 is the whole month's rate (3 cards held by 5 residents), not a sum of rates.
-    expect(november.totals).toMatchObject({ residents: 5, cardsHeld: 3, holdingRate: 60, applications: 4, issues: 5, 'reissue:damaged': 1, 'return:not-needed': 1, 'abolition:death': 1, notificationCardsTakenBack: 4 });
+    // The totals row's 保有率 is the whole month's rate (3 cards held by 6 residents), not a sum of rates.
+    expect(november.totals).toMatchObject({ residents: 6, cardsHeld: 3, holdingRate: 50, applications: 5, issues: 6, 'reissue:damaged': 1, 'return:not-needed': 1, 'abolition:death': 1, notificationCardsTakenBack: 5 });
 
     // October knew one resident, who had applied, and no card in anyone's hands.
     const october = await statistics('2026-10');
     expect(nonZero(october.rows)).toEqual({ '40-44 男': { residents: 1, applications: 1 } });
-    // December so far: one more resident, her application, and the November cards still held.
+    // December so far: one more resident and her application, the woman of 101 gone on 12-01, the November cards still held.
     const december = await statistics('2026-12');
     expect(december.totals).toMatchObject({ residents: 6, cardsHeld: 3, applications: 1, issues: 0 });
+    expect(december.rows.find((row) => row.ageBand === '100+' && row.sex === '女')).toMatchObject({ residents: 0 });
   });
 
   it('covers the last whole month by default and refuses a month not begun or not a month', async () => {
