@@ -1,5 +1,6 @@
 import type { CardEvent, CardState } from '../domain/card.ts';
 import { evolveCard } from '../domain/card.ts';
+import { pickupReferenceOf } from '../domain/pickup-reference.ts';
 import { decideNewCard } from '../domain/card-application.ts';
 import { decideCard } from '../domain/card-decider.ts';
 import { holderOf } from '../domain/holder.ts';
@@ -181,7 +182,7 @@ function generatedCard(app: AppContext, context: ReturnType<typeof decisionConte
   events.push(...apply.value);
   let state = apply.value.reduce<CardState | undefined>(evolveCard, undefined)!;
   for (const command of [
-    { type: 'manufacture' as const, issueDate, holder },
+    { type: 'manufacture' as const, issueDate, holder, readyOn: issueDate, referenceNumber: pickupReferenceOf(String(Math.floor(random() * 1e9)).padStart(9, '0')) },
     {
       type: 'issue' as const,
       handedOverOn,

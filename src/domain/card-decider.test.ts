@@ -12,10 +12,23 @@ const d = (date: string) => date as PlainDate;
 
 describe('カードの作成 (manufacture): J-LIS has made the card; its 発行日 sets the expiry (R-3)', () => {
   const applied = [history.applied()];
-  const manufacture = (holder = ADULT, issueDate = '2026-10-15') => ({ type: 'manufacture' as const, issueDate: d(issueDate), holder });
+  const manufacture = (holder = ADULT, issueDate = '2026-10-15', readyOn = issueDate) => ({ type: 'manufacture' as const, issueDate: d(issueDate), holder, readyOn: d(readyOn), referenceNumber: '1234567897' });
 
   it('gives an adult’s card ten birthdays: to the 10th birthday after the 発行日', () => {
     given(...applied).when(manufacture(), '2026-10-15').then({ type: 'CardManufactured', issueDate: '2026-10-15', expiryDate: '2036-05-10', basis: '10th-birthday' });
+  });
+
+  it('keeps the card waiting from the day it arrived, under its 照会番号, and refuses an arrival before the 発行日 or after today', () => {
+    given(...applied).when(manufacture(ADULT, '2026-10-15', '2026-10-20'), '2026-10-21').then({ type: 'CardManufactured', readyOn: '2026-10-20', referenceNumber: '1234567897' });
+    for (const [readyOn, problem] of [
+      ['2026-10-14', 'readyOn: is before the issue date 2026-10-15'],
+      ['2026-10-22', 'readyOn: 2026-10-22 is after today (2026-10-21)'],
+    ]) {
+      const refused = given(...applied).when(manufacture(ADULT, '2026-10-15', readyOn), '2026-10-21');
+      refused.refused('INPUT.INVALID');
+      expect(pointersOf(refused.result)).toEqual(['/readyOn']);
+      expect(refused.result.ok || refused.result.error.errors?.[0]?.message).toBe(problem);
+    }
   });
 
   it('gives a child’s card five birthdays: to the 5th birthday after the 発行日', () => {

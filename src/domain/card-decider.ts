@@ -20,7 +20,15 @@ import type { Role } from './roles.ts';
 
 /** What is asked of an existing card; each command's `type` is the action of the transition table. */
 export type CardCommand =
-  | { readonly type: 'manufacture'; readonly issueDate: PlainDate; readonly holder: Holder }
+  | {
+      readonly type: 'manufacture';
+      readonly issueDate: PlainDate;
+      readonly holder: Holder;
+      /** The day the card arrived at its counter (a delivery's day of receipt, or today). */
+      readonly readyOn: PlainDate;
+      /** 照会番号 for its 交付通知書, drawn by the app (unguessable, unique among ready cards). */
+      readonly referenceNumber: string;
+    }
   | {
       readonly type: 'issue';
       readonly handedOverOn: PlainDate;
@@ -116,6 +124,9 @@ const DECIDERS: { readonly [A in CardAction]: Decider<A> } = {
     const future = notInFuture('issueDate', command.issueDate, context);
     if (future) return future;
     if (command.issueDate < card.applicationDate) return refuseField('issueDate', `is before the application date ${card.applicationDate}`);
+    const arrived = notInFuture('readyOn', command.readyOn, context);
+    if (arrived) return arrived;
+    if (command.readyOn < command.issueDate) return refuseField('readyOn', `is before the issue date ${command.issueDate}`);
     const { holder } = command;
     const expiry = cardExpiry(
       {
@@ -127,7 +138,16 @@ const DECIDERS: { readonly [A in CardAction]: Decider<A> } = {
       context.rules,
     );
     if (!expiry.ok) return expiry;
-    return success([{ type: 'CardManufactured', issueDate: command.issueDate, expiryDate: expiry.value.expiryDate, basis: expiry.value.basis }]);
+    return success([
+      {
+        type: 'CardManufactured',
+        issueDate: command.issueDate,
+        expiryDate: expiry.value.expiryDate,
+        basis: expiry.value.basis,
+        readyOn: command.readyOn,
+        referenceNumber: command.referenceNumber,
+      },
+    ]);
   },
 
   /**

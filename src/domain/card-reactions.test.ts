@@ -25,6 +25,7 @@ const active: CardState = {
   issueDate: d('2024-02-01'),
   expiryDate: d('2034-05-10'),
   expiryBasis: '10th-birthday',
+  pickup: { readyOn: d('2024-02-01'), referenceNumber: '1234567897' },
   handedOverOn: d('2024-02-10'),
   handedOverOfficeId: 'honcho',
   frontNotes: [],

@@ -110,11 +110,22 @@ interface CardFacts {
   readonly scheduledAbolition: ScheduledAbolition | null;
 }
 
+/**
+ * 交付待ち: the day a made card arrived at its counter, from which R-19 counts the 交付通知書, the
+ * reminder and the discard, and the 照会番号 on that notice with which the holder books a pickup
+ * (docs/pickup.md). Cards that arrived before reference numbers existed have none.
+ */
+export interface Pickup {
+  readonly readyOn: PlainDate;
+  readonly referenceNumber: string | null;
+}
+
 /** Not made yet: no 発行日, no expiry. */
 interface Unmade {
   readonly issueDate: null;
   readonly expiryDate: null;
   readonly expiryBasis: null;
+  readonly pickup: null;
 }
 
 /** Made by J-LIS: its 発行日 and expiry. A card taken over from elsewhere has no known basis. */
@@ -122,6 +133,8 @@ interface Made {
   readonly issueDate: PlainDate;
   readonly expiryDate: PlainDate;
   readonly expiryBasis: ExpiryBasis | null;
+  /** Kept after the hand-over; none on a card taken over from another city. */
+  readonly pickup: Pickup | null;
 }
 
 interface NotHandedOver {
@@ -148,7 +161,7 @@ interface Ended {
 /** 申請受付: applied for, being made. */
 export type AppliedCard = CardFacts & Unmade & NotHandedOver & Live & { readonly status: 'applied'; readonly suspension: null };
 /** 交付待ち: made, waiting at its counter. */
-export type ReadyCard = CardFacts & Made & NotHandedOver & Live & { readonly status: 'ready'; readonly suspension: null };
+export type ReadyCard = CardFacts & Made & NotHandedOver & Live & { readonly status: 'ready'; readonly suspension: null; readonly pickup: Pickup };
 /** In the holder's hands and usable. */
 export type ActiveCard = CardFacts & Made & HandedOver & Live & { readonly status: 'active'; readonly suspension: null };
 /** 一時停止: lost or stolen, until released at a counter. */
@@ -215,7 +228,15 @@ export type CardEvent =
       readonly user: CertificatePlan;
       readonly on: PlainDate;
     }
-  | { readonly type: 'CardManufactured'; readonly issueDate: PlainDate; readonly expiryDate: PlainDate; readonly basis: ExpiryBasis }
+  | {
+      readonly type: 'CardManufactured';
+      readonly issueDate: PlainDate;
+      readonly expiryDate: PlainDate;
+      readonly basis: ExpiryBasis;
+      /** Absent from events recorded before pickups were tracked: the card counts as arrived on its issue date. */
+      readonly readyOn?: PlainDate;
+      readonly referenceNumber?: string;
+    }
   | {
       readonly type: 'CardIssued';
       readonly handedOverOn: PlainDate;
@@ -299,6 +320,7 @@ export function evolveCard(state: CardState | undefined, event: CardEvent): Card
         issueDate: null,
         expiryDate: null,
         expiryBasis: null,
+        pickup: null,
         handedOverOn: null,
         handedOverOfficeId: null,
         frontNotes: [],
@@ -325,6 +347,7 @@ export function evolveCard(state: CardState | undefined, event: CardEvent): Card
         issueDate: event.issueDate,
         expiryDate: event.expiryDate,
         expiryBasis: null,
+        pickup: null,
         handedOverOn: null,
         handedOverOfficeId: event.issuedBy,
         frontNotes: [],
@@ -336,7 +359,14 @@ export function evolveCard(state: CardState | undefined, event: CardEvent): Card
         endReason: null,
       };
     case 'CardManufactured':
-      return { ...expect(state, event, 'applied'), status: 'ready', issueDate: event.issueDate, expiryDate: event.expiryDate, expiryBasis: event.basis };
+      return {
+        ...expect(state, event, 'applied'),
+        status: 'ready',
+        issueDate: event.issueDate,
+        expiryDate: event.expiryDate,
+        expiryBasis: event.basis,
+        pickup: { readyOn: event.readyOn ?? event.issueDate, referenceNumber: event.referenceNumber ?? null },
+      };
     case 'CardIssued':
       return {
         ...expect(state, event, 'ready'),

@@ -10,6 +10,7 @@ import * as guideFeedback from './migrations/0007-guide-feedback.ts';
 import * as adultWard from './migrations/0008-adult-ward.ts';
 import * as scheduledAbolition from './migrations/0009-scheduled-abolition.ts';
 import * as instanceMode from './migrations/0010-instance-mode.ts';
+import * as pickup from './migrations/0011-pickup.ts';
 
 /** The shared migrations, frozen once released; a change to the schema is a new entry. */
 const SHARED: Readonly<Record<string, Migration>> = {
@@ -22,6 +23,7 @@ const SHARED: Readonly<Record<string, Migration>> = {
   '0008-adult-ward': adultWard,
   '0009-scheduled-abolition': scheduledAbolition,
   '0010-instance-mode': instanceMode,
+  '0011-pickup': pickup,
 };
 
 const MIGRATION_TABLE = 'madoguchi_migrations';

@@ -77,6 +77,10 @@ export interface CardsTable {
   continuation_deadline: string | null;
   continuation_lapses_on: string | null;
   suspension: string | null;
+  /** The day a made card arrived at its counter (migration 0011, R-19). */
+  ready_on: string | null;
+  /** 照会番号 of its 交付通知書, unique among ready cards (migration 0011). */
+  pickup_reference: string | null;
   /** The earliest expiry among the card's valid certificates: what the nightly sweep looks up. */
   next_certificate_expiry: string | null;
   /** An abolition the sweep carries out on its day; null when none is scheduled. Migration 0009. */

@@ -6,6 +6,8 @@ export type DueKind = 'expiry' | 'lapse' | 'certificate' | 'scheduled';
 
 export interface CardRepository {
   get(id: string, options?: LockOption): Promise<CardState | undefined>;
+  /** The card waiting at a counter (ready) whose 交付通知書 bears this 照会番号 (docs/pickup.md). */
+  findReadyByPickupReference(referenceNumber: string): Promise<CardState | undefined>;
   listByResident(residentId: string): Promise<CardState[]>;
   listByResidents(residentIds: readonly string[]): Promise<CardState[]>;
   insert(state: CardState, at: string): Promise<void>;

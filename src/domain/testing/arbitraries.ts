@@ -90,7 +90,7 @@ function commandFor(choice: Seed, date: PlainDate, who: Holder, card?: CardState
   const action = choice.allowedIndex !== null && allowed.length > 0 ? allowed[choice.allowedIndex % allowed.length]! : choice.action;
   switch (action) {
     case 'manufacture':
-      return { type: 'manufacture', issueDate: date, holder: who };
+      return { type: 'manufacture', issueDate: date, holder: who, readyOn: date, referenceNumber: '1234567897' };
     case 'issue':
       return {
         type: 'issue',

@@ -7,7 +7,7 @@ const d = (date: string) => date as PlainDate;
 
 /** A command for each action that says nothing against itself, so only the card's status can refuse it. */
 export const SAMPLE_COMMAND: { readonly [A in CardAction]: Extract<CardCommand, { type: A }> } = {
-  manufacture: { type: 'manufacture', issueDate: d('2026-10-15'), holder: ADULT },
+  manufacture: { type: 'manufacture', issueDate: d('2026-10-15'), holder: ADULT, readyOn: d('2026-10-15'), referenceNumber: '1234567897' },
   issue: {
     type: 'issue',
     handedOverOn: d('2026-11-02'),

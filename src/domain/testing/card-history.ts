@@ -33,6 +33,8 @@ export const history = {
     issueDate: d(issueDate),
     expiryDate: d(expiryDate),
     basis,
+    readyOn: d(issueDate),
+    referenceNumber: '1234567897',
   }),
   issued: (handedOverOn = '2026-11-02', certificatesExpireOn = '2031-05-10'): CardEvent => ({
     type: 'CardIssued',

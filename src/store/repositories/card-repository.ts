@@ -22,6 +22,8 @@ function toRow(state: CardState, municipalityCode: string, at: string): Omit<Car
     issue_date: state.issueDate,
     expiry_date: state.expiryDate,
     expiry_basis: state.expiryBasis,
+    ready_on: state.pickup?.readyOn ?? null,
+    pickup_reference: state.pickup?.referenceNumber ?? null,
     handed_over_on: state.handedOverOn,
     handed_over_office_id: state.handedOverOfficeId,
     front_notes: JSON.stringify(state.frontNotes),
@@ -63,6 +65,7 @@ function fromRow(row: CardsTable): CardState {
     issueDate: row.issue_date as PlainDate | null,
     expiryDate: row.expiry_date as PlainDate | null,
     expiryBasis: row.expiry_basis as ExpiryBasis | null,
+    pickup: row.ready_on === null ? null : { readyOn: row.ready_on as PlainDate, referenceNumber: row.pickup_reference },
     handedOverOn: row.handed_over_on as PlainDate | null,
     handedOverOfficeId: row.handed_over_office_id,
     frontNotes: JSON.parse(row.front_notes) as FrontNote[],
@@ -101,6 +104,10 @@ export function cardRepository(scope: Scope): CardRepository {
       let query = scoped().where('id', '=', id);
       if (options?.lock && dialect.supportsRowLocks) query = query.forUpdate();
       const row = await query.executeTakeFirst();
+      return row && fromRow(row);
+    },
+    async findReadyByPickupReference(referenceNumber) {
+      const row = await scoped().where('status', '=', 'ready').where('pickup_reference', '=', referenceNumber).executeTakeFirst();
       return row && fromRow(row);
     },
     async listByResident(residentId) {
