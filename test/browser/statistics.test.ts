@@ -28,7 +28,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => world?.close());
 
-it('shows the monthly statistics as a chart and a table, month by month, saves the CSV and passes axe in both languages', { timeout: 60_000 }, async () => {
+it('shows the monthly statistics as a chart and a table, month by month, saves the CSV and passes axe in both languages', { timeout: 120_000 }, async () => {
   const { page, context } = await world.page('ja');
   await world.signIn(page, 'super.honcho');
   await page.goto('/reports?report=statistics');
