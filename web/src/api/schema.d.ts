@@ -23823,9 +23823,12 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {unknown} */
-                        name: "cards-by-status" | "procedures" | "suspensions" | "fees" | "receipts" | "upcoming" | "guide-feedback" | "guide-feedback-comments";
+                        name: "cards-by-status" | "procedures" | "suspensions" | "fees" | "receipts" | "upcoming" | "guide-feedback" | "guide-feedback-comments" | "statistics";
                         title: string;
+                        /** @description Covers the business dates `from`–`to` */
                         ranged: boolean;
+                        /** @description Covers one calendar month in Japan, `month` (YYYY-MM) */
+                        monthly: boolean;
                     }[];
                 };
             };
@@ -24162,10 +24165,15 @@ export interface operations {
                 to?: string;
                 /** @description For Accept: text/csv — Shift_JIS (CP932) for spreadsheet software; UTF-8 with a byte-order mark by default */
                 encoding?: "utf-8" | "shift_jis";
+                /**
+                 * @description A monthly report's calendar month in Japan, YYYY-MM; the last whole month by default
+                 * @example 2026-11
+                 */
+                month?: string;
             };
             header?: never;
             path: {
-                name: "cards-by-status" | "procedures" | "suspensions" | "fees" | "receipts" | "upcoming" | "guide-feedback" | "guide-feedback-comments";
+                name: "cards-by-status" | "procedures" | "suspensions" | "fees" | "receipts" | "upcoming" | "guide-feedback" | "guide-feedback-comments" | "statistics";
             };
             cookie?: never;
         };
@@ -24179,7 +24187,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {unknown} */
-                        report: "cards-by-status" | "procedures" | "suspensions" | "fees" | "receipts" | "upcoming" | "guide-feedback" | "guide-feedback-comments";
+                        report: "cards-by-status" | "procedures" | "suspensions" | "fees" | "receipts" | "upcoming" | "guide-feedback" | "guide-feedback-comments" | "statistics";
                         title: string;
                         from: string | null;
                         to: string | null;
