@@ -77,22 +77,22 @@ export const staffAuth = fp(
     };
     app.decorate('requireStaff', async (request: FastifyRequest, reply: FastifyReply) => {
       const credentials = tokenOf(request);
-      if (!credentials) return void sendProblem(reply, problem(AppErrorCode.AuthUnauthenticated, 'sign in first'));
+      if (!credentials) return sendProblem(reply, problem(AppErrorCode.AuthUnauthenticated, 'sign in first'));
       const result = await authenticate(context, credentials.token);
       if (!result.ok) {
         deadlines.delete(credentials.token);
-        return void sendProblem(reply, problem(result.error.code, result.error.message, undefined, result.error.details));
+        return sendProblem(reply, problem(result.error.code, result.error.message, undefined, result.error.details));
       }
       const session = result.value;
       const now = context.realTime.monotonicMs();
       if (deadlineOf(credentials.token, session, now) <= now) {
-        return void sendProblem(reply, problem(AppErrorCode.AuthUnauthenticated, 'the session has expired; sign in again', undefined, { expired: true }));
+        return sendProblem(reply, problem(AppErrorCode.AuthUnauthenticated, 'the session has expired; sign in again', undefined, { expired: true }));
       }
       if (credentials.viaCookie && UNSAFE.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
-        return void sendProblem(reply, problem(AppErrorCode.AuthCsrf, `a change made with the session cookie needs the ${CSRF_HEADER} header of the session`));
+        return sendProblem(reply, problem(AppErrorCode.AuthCsrf, `a change made with the session cookie needs the ${CSRF_HEADER} header of the session`));
       }
       if (session.mustChangePassword && !request.routeOptions.config.beforePasswordChange) {
-        return void sendProblem(reply, problem(AppErrorCode.AuthPasswordChangeRequired, 'change the one-time password first (POST /api/v1/session/password)'));
+        return sendProblem(reply, problem(AppErrorCode.AuthPasswordChangeRequired, 'change the one-time password first (POST /api/v1/session/password)'));
       }
       request.actor = session.actor;
       request.sessionToken = credentials.token;

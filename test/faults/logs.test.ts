@@ -14,6 +14,16 @@ describe('the access log and the error log', () => {
   });
   afterAll(async () => world.close());
 
+  it('refuses a request without a valid session before its handler runs, so nothing of the handler happens or is logged', async () => {
+    const before = world.logLines().length;
+    expect(await world.call(null, 'GET', '/api/v1/session')).toMatchObject({ status: 401, body: { code: 'AUTH.UNAUTHENTICATED' } });
+    const forged = await world.http.inject({ method: 'GET', url: '/api/v1/session', headers: { authorization: 'Bearer not-a-session' } });
+    expect(forged.statusCode).toBe(401);
+    // Had the handler run after the refusal, its failure would be logged once the reply had gone.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(world.logLines().slice(before).filter((line) => line.level >= 50)).toEqual([]);
+  });
+
   it('logs a search by its parameter names, never what was searched for', async () => {
     expect(await world.call('clerk', 'GET', `/api/v1/residents?q=${NUMBER}&limit=5`)).toMatchObject({ status: 200 });
     expect(await world.call('clerk', 'GET', `/api/v1/residents?phone=03-1234-5678`)).toMatchObject({ status: 200 });
