@@ -10,6 +10,7 @@ import { bodyTimeout } from './body-timeout.ts';
 import { cardRoutes } from './cards/card-routes.ts';
 import { errorHandler } from './error-handler.ts';
 import { guideRoutes } from './guide/guide-routes.ts';
+import { pickupBookingRoutes } from './guide/pickup-booking-routes.ts';
 import { healthRoutes } from './health/health-routes.ts';
 import { idempotency } from './idempotency.ts';
 import { jobRoutes } from './jobs/job-routes.ts';
@@ -114,6 +115,7 @@ export async function buildApp(context: AppContext, options: FastifyServerOption
   const lookups = new LookupBudget(appointmentLookupFailuresPerAddress, () => context.realTime.monotonicMs());
   await app.register(appointmentRoutes, { context, publicRequestsPerMinute: appointmentRequestsPerMinute, lookups });
   await app.register(guideRoutes, { context, publicUrl });
+  await app.register(pickupBookingRoutes, { context, publicUrl, lookups, publicRequestsPerMinute: appointmentRequestsPerMinute });
   await app.register(webApp);
   return app;
 }

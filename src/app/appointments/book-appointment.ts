@@ -1,6 +1,5 @@
 import { checkBookable } from '../../domain/appointment.ts';
-import { DomainErrorCode, refuse, refuseField, success } from '../../domain/errors.ts';
-import { isWellFormedPickupReference } from '../../domain/pickup-reference.ts';
+import { DomainErrorCode, refuse, success } from '../../domain/errors.ts';
 import { pickupDeadline } from '../../rules/pickup-deadline.ts';
 import { pickupSlotAt } from '../../rules/pickup-slots.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
@@ -8,6 +7,7 @@ import type { Result } from '../app-errors.ts';
 import { japanTimeOf } from '../clock.ts';
 import type { AppContext } from '../context.ts';
 import { cancelCodeHash, newCancelCode } from './cancel-code.ts';
+import { cardOfReference } from './find-pickup.ts';
 import { officeOf, officeSummary, type OfficeSummary } from './office-schedule.ts';
 import { publicCommand, RefusedAfterWrites } from './public-command.ts';
 
@@ -33,8 +33,6 @@ export interface BookedAppointment {
   readonly movedFrom: string | null;
 }
 
-const NOT_FOUND = 'no card waiting for pickup has this reference number and birth date';
-
 /**
  * Books a pickup (docs/pickup.md "Appointments"): the card of the 照会番号 whose holder was born on
  * `birthDate` (one answer, APPOINTMENT.NOT_FOUND, whether the number or the date is wrong), into a
@@ -44,13 +42,10 @@ const NOT_FOUND = 'no card waiting for pickup has this reference number and birt
  */
 export async function bookAppointment(app: AppContext, input: BookAppointmentInput): Promise<Result<BookedAppointment>> {
   return publicCommand(app, 'appointment.book', async (tx, note) => {
-    // A mistyped digit is told apart from a number that does not exist (docs/pickup.md): it says nothing of which exist.
-    if (!isWellFormedPickupReference(input.referenceNumber)) return refuseField('referenceNumber', 'the last digit does not check the others: a digit is mistyped');
-    const found = await tx.cards.findByPickupReference(input.referenceNumber);
-    const holder = found && (await tx.residents.get(found.residentId));
-    if (!found || !holder || holder.state.birthDate !== input.birthDate) return refuse(DomainErrorCode.AppointmentNotFound, NOT_FOUND);
+    const found = await cardOfReference(tx, input.referenceNumber, input.birthDate);
+    if (!found.ok) return found;
     // The card's row is held until the commit: two bookings for one card follow each other.
-    const card = (await tx.cards.get(found.id, { lock: true })) ?? found;
+    const card = (await tx.cards.get(found.value.id, { lock: true })) ?? found.value;
     note.details = { cardId: card.id };
     const office = officeOf(app, card.pickupOfficeId);
     if (!office.ok) return office;
