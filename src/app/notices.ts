@@ -1,4 +1,3 @@
-import { Type, type Static } from 'typebox';
 import { refuse, success } from '../domain/errors.ts';
 import { ITEM_TEXT } from '../domain/guide/guide-text.ts';
 import { continuationNotices, expiredNotice, NOTICE_KINDS, noticeRange, periodOfStayNotice, type NoticeKind } from '../rules/notice-dates.ts';
@@ -8,7 +7,6 @@ import { PHOTO_SIZE_CM, PROCEDURE_TABLE } from '../rules/procedures.ts';
 import { renewalWindow } from '../rules/renewal-window.ts';
 import { certificateRenewalOpensOn } from '../rules/certificate-renewal-window.ts';
 import type { Certificate } from '../domain/card.ts';
-import { DateSchema } from '../rules/schema.ts';
 import { authorize, type Actor } from './actor.ts';
 import type { AppContext } from './context.ts';
 import { wareki } from './guide/dates.ts';
@@ -18,31 +16,34 @@ import type { Result } from './app-errors.ts';
 
 export { NOTICE_KINDS, type NoticeKind };
 
-export const NoticeSchema = Type.Object({
-  kind: Type.Enum(NOTICE_KINDS),
-  noticeDate: DateSchema,
-  residentId: Type.String(),
-  cardId: Type.String(),
-  name: Type.String({ description: '氏名' }),
-  nameKana: Type.String({ description: 'フリガナ' }),
-  address: Type.String(),
-  subject: Type.String(),
-  paragraphs: Type.Array(Type.String()),
-  bring: Type.Array(Type.String()),
-  deadline: Type.Union([DateSchema, Type.Null()], { description: 'By when; null when there is no deadline, only a request' }),
-  deadlineText: Type.Union([Type.String(), Type.Null()]),
-  office: Type.Object({ id: Type.String(), name: Type.String(), phone: Type.String() }),
-  contact: Type.String({ description: 'The department and the 24-hour hotline' }),
-});
-export type Notice = Static<typeof NoticeSchema>;
+/** A letter to one resident, as the mail merge prints it (its schema: http/reports/report-schemas.ts, held to it by http/agreement.ts). */
+export interface Notice {
+  readonly kind: NoticeKind;
+  readonly noticeDate: PlainDate;
+  readonly residentId: string;
+  readonly cardId: string;
+  /** 氏名 */
+  readonly name: string;
+  /** フリガナ */
+  readonly nameKana: string;
+  readonly address: string;
+  readonly subject: string;
+  readonly paragraphs: string[];
+  readonly bring: string[];
+  /** By when; null when there is no deadline, only a request. */
+  readonly deadline: PlainDate | null;
+  readonly deadlineText: string | null;
+  readonly office: { readonly id: string; readonly name: string; readonly phone: string };
+  /** The department and the 24-hour hotline. */
+  readonly contact: string;
+}
 
-export const NoticeListSchema = Type.Object({
-  kind: Type.Enum(NOTICE_KINDS),
-  from: DateSchema,
-  to: DateSchema,
-  notices: Type.Array(NoticeSchema),
-});
-export type NoticeList = Static<typeof NoticeListSchema>;
+export interface NoticeList {
+  readonly kind: NoticeKind;
+  readonly from: PlainDate;
+  readonly to: PlainDate;
+  readonly notices: Notice[];
+}
 
 /** 令和8年12月26日 (2026-12-26): the era for residents, the ISO date for the clerk who checks it. */
 function japaneseDate(date: PlainDate): string {

@@ -10,9 +10,9 @@ import type { PickupTextKey } from '../../app/guide/pickup-booking-text.ts';
 import { parsePlainDate } from '../../rules/plain-date.ts';
 import { clientAddress, withinBudget } from '../appointments/appointment-routes.ts';
 import type { LookupBudget } from '../appointments/lookup-budget.ts';
-import { langOf, sendPage } from './guide-routes.ts';
+import { langOf, sendHtml } from './guide-routes.ts';
 import { notFoundPage } from './not-found-page.ts';
-import { GUIDE_PREFIX, guideUrl } from './page-layout.ts';
+import { GUIDE_PREFIX, guideUrl, withTrainingBand } from './page-layout.ts';
 import { bookedPage, cancelledPage, PICKUP_BOOKING_REST, slotsPage, startForm, type FieldError, type PageContext, type Typed } from './pickup-booking-pages.ts';
 
 type Form = Record<string, string> | undefined;
@@ -50,6 +50,9 @@ function lookupRefusal(code: string): { errors: FieldError[]; notice?: PickupTex
 export async function pickupBookingRoutes(app: FastifyInstance, { context, publicUrl, lookups, publicRequestsPerMinute }: { context: AppContext; publicUrl?: string | undefined; lookups: LookupBudget; publicRequestsPerMinute: number }): Promise<void> {
   await app.register(rateLimit, { global: false });
   const config = { rateLimit: { max: publicRequestsPerMinute, timeWindow: 60_000, keyGenerator: clientAddress } };
+  // A training instance's band on every page, as the rest of the guide has it.
+  const sendPage = (request: FastifyRequest, reply: FastifyReply, lang: Lang, page: string, status?: number): FastifyReply =>
+    sendHtml(request, reply, lang, context.trainingDate === undefined ? page : withTrainingBand(page, lang, context.trainingDate), status);
   const originOf = (request: FastifyRequest): string => publicUrl ?? `${request.protocol}://${request.host}`;
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 8192 }, (_request, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(String(body))));

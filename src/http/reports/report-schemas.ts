@@ -1,0 +1,81 @@
+import { Type } from 'typebox';
+import { ANCHOR_REASONS } from '../../app/audit-checkpoints.ts';
+import { NOTICE_KINDS } from '../../app/notices.ts';
+import { REPORT_NAMES } from '../../app/reports.ts';
+import { DateSchema } from '../../rules/schema.ts';
+import { JobRunSchema } from '../jobs/job-schemas.ts';
+
+/*
+ * The answers of the reports and notices (docs/api.md "Reports"). The use cases give the plain
+ * `Report`, `Dashboard` (app/reports.ts) and `NoticeList` (app/notices.ts); http/agreement.ts
+ * holds them to these schemas, field for field.
+ */
+
+export const ReportListSchema = Type.Array(
+  Type.Object({
+    name: Type.Enum(REPORT_NAMES),
+    title: Type.String(),
+    ranged: Type.Boolean({ description: 'Covers the business dates `from`–`to`' }),
+    monthly: Type.Boolean({ description: 'Covers one calendar month in Japan, `month` (YYYY-MM)' }),
+  }),
+);
+
+const Cell = Type.Union([Type.String(), Type.Number()]);
+export const ReportSchema = Type.Object({
+  report: Type.Enum(REPORT_NAMES),
+  title: Type.String(),
+  from: Type.Union([Type.String(), Type.Null()]),
+  to: Type.Union([Type.String(), Type.Null()]),
+  columns: Type.Array(Type.Object({ key: Type.String(), label: Type.String(), numeric: Type.Boolean() })),
+  rows: Type.Array(Type.Record(Type.String(), Cell)),
+  /** The sum of each numeric column over the rows, to check a chart or a cash book against. */
+  totals: Type.Record(Type.String(), Type.Number()),
+});
+
+export const DashboardSchema = Type.Object({
+  today: Type.String(),
+  procedures: Type.Integer({ description: 'Procedures recorded today, all counters' }),
+  proceduresByKind: Type.Record(Type.String(), Type.Integer()),
+  suspensions: Type.Integer(),
+  resumptions: Type.Integer(),
+  fees: Type.Object({ receipts: Type.Integer(), total: Type.Integer() }),
+  cardsByStatus: Type.Record(Type.String(), Type.Integer()),
+  pendingApprovals: Type.Integer(),
+  lastSweep: Type.Union([JobRunSchema, Type.Null()]),
+  auditAlert: Type.Union(
+    [
+      Type.Object({
+        reason: Type.Enum(ANCHOR_REASONS),
+        detail: Type.String(),
+        checkpoint: Type.Union([Type.Integer(), Type.Null()], { description: 'The last checkpoint the trail was held against' }),
+      }),
+      Type.Null(),
+    ],
+    { description: 'Set when the audit trail no longer holds its last checkpoint (entries removed or replaced) or the checkpoints are damaged' },
+  ),
+});
+
+export const NoticeSchema = Type.Object({
+  kind: Type.Enum(NOTICE_KINDS),
+  noticeDate: DateSchema,
+  residentId: Type.String(),
+  cardId: Type.String(),
+  name: Type.String({ description: '氏名' }),
+  nameKana: Type.String({ description: 'フリガナ' }),
+  address: Type.String(),
+  subject: Type.String(),
+  paragraphs: Type.Array(Type.String()),
+  bring: Type.Array(Type.String()),
+  deadline: Type.Union([DateSchema, Type.Null()], { description: 'By when; null when there is no deadline, only a request' }),
+  deadlineText: Type.Union([Type.String(), Type.Null()]),
+  office: Type.Object({ id: Type.String(), name: Type.String(), phone: Type.String() }),
+  contact: Type.String({ description: 'The department and the 24-hour hotline' }),
+});
+
+export const NoticeListSchema = Type.Object({
+  kind: Type.Enum(NOTICE_KINDS),
+  from: DateSchema,
+  to: DateSchema,
+  notices: Type.Array(NoticeSchema),
+});
+
