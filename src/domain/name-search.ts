@@ -13,6 +13,14 @@ export function searchForm(text: string): string {
 }
 
 /**
+ * A phone number as it is searched: its digits only, whether typed with hyphens, spaces or
+ * full-width digits (０３－５６６２ → 035662).
+ */
+export function phoneDigits(text: string): string {
+  return text.normalize('NFKC').replace(/\D/g, '');
+}
+
+/**
  * A reading (フリガナ) as the register keeps it: full-width katakana, whatever was typed or
  * imported (ひらがな, half-width ｶﾅ), with single spaces.
  */

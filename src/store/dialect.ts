@@ -17,8 +17,11 @@ export interface StoreDialect {
   /** `column` starts with `prefix`, using the column's ordinary index. */
   startsWith(column: string, prefix: string): Expression<SqlBool>;
   /** `column` of residents contains `text` (at least 3 characters), using the trigram index. */
-  residentContains(column: 'name_kana_search' | 'name_kanji_search' | 'address_search', text: string): Expression<SqlBool>;
+  residentContains(column: ResidentSearchColumn, text: string): Expression<SqlBool>;
 }
+
+/** The residents' columns a search finds text inside of, through a trigram index. */
+export type ResidentSearchColumn = 'name_kana_search' | 'name_kanji_search' | 'address_search' | 'phone_digits';
 
 /** `text` with the wildcard characters of LIKE escaped by backslash. */
 export function escapeLike(text: string): string {

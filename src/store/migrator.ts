@@ -11,6 +11,7 @@ import * as adultWard from './migrations/0008-adult-ward.ts';
 import * as scheduledAbolition from './migrations/0009-scheduled-abolition.ts';
 import * as instanceMode from './migrations/0010-instance-mode.ts';
 import * as pickup from './migrations/0011-pickup.ts';
+import * as phoneDigits from './migrations/0015-phone-digits.ts';
 import * as appointments from './migrations/0016-appointments.ts';
 
 /** The shared migrations, frozen once released; a change to the schema is a new entry. */
@@ -25,6 +26,7 @@ const SHARED: Readonly<Record<string, Migration>> = {
   '0009-scheduled-abolition': scheduledAbolition,
   '0010-instance-mode': instanceMode,
   '0011-pickup': pickup,
+  '0015-phone-digits': phoneDigits,
   '0016-appointments': appointments,
 };
 

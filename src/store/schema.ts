@@ -23,6 +23,8 @@ export interface ResidentsTable {
   address: string;
   address_search: string;
   phone: string | null;
+  /** The phone's digits only, for a search by any part of it (0015). */
+  phone_digits: string | null;
   household_id: string;
   nationality: string;
   residency: string;
@@ -302,8 +304,19 @@ export interface AppointmentsTable {
   updated_at: string;
 }
 
+/**
+ * Each character of a resident's name in kanji, once (0015): the index of a search for one or two
+ * characters inside a name (田 finds 山田 and 太田), which a trigram index cannot look up.
+ */
+export interface ResidentNameCharsTable {
+  municipality_code: string;
+  ch: string;
+  resident_id: string;
+}
+
 export interface Tables {
   residents: ResidentsTable;
+  resident_name_chars: ResidentNameCharsTable;
   resident_numbers: ResidentNumbersTable;
   cards: CardsTable;
   events: EventsTable;

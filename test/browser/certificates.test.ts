@@ -69,7 +69,7 @@ describe('電子証明書 at the counter in Chromium', () => {
     await screenshot(page, 'counter-slip-certificate');
     expect(await accessibilityViolations(page)).toEqual([]);
 
-    // The user certificate is valid and its window not open: the preview says so before the clerk confirms.
+    // The user certificate is valid and its window not open: the form says so, and from when, before any review (R-14).
     await page.goto(`/residents/${id}`);
     await page.getByRole('link', { name: '電子証明書', exact: true }).click();
     await page.getByLabel(/利用者証明用電子証明書（有効/).check();
@@ -77,9 +77,8 @@ describe('電子証明書 at the counter in Chromium', () => {
     await page.getByLabel('運転免許証').check();
     await page.getByLabel('この電子証明書の新しい暗証番号').fill('4321');
     await page.getByRole('button', { name: '確認画面へ' }).click();
-    await look.visible(page.getByText('まだ更新できません（更新できる期間の前です）'));
-    await page.getByRole('button', { name: 'この内容で手続きする' }).click();
-    await look.contains(page.getByRole('alert'), '電子証明書の更新は有効期限の3か月前からできます。');
+    await look.contains(page.getByRole('alert'), 'この電子証明書はまだ更新できません。');
+    expect(await page.getByRole('button', { name: 'この内容で手続きする' }).count()).toBe(0);
     await context.close();
   });
 });

@@ -50,6 +50,9 @@ describe.each(DIALECTS)('card life on $name', ({ create }) => {
       expect(after.body.cards.filter((card: { status: string }) => card.status === 'active')).toHaveLength(1);
       const procedures = await world.call('clerk', 'GET', `/api/v1/residents/${residentId}/procedures`);
       expect(procedures.body.at(-1)).toMatchObject({ kind: 'card-issue', cardId: newId, details: { oldCardReturned: cardId } });
+      // A slip printed again from the history names the clerk who did it.
+      const clerk = (await world.call('clerk', 'GET', '/api/v1/session')).body.user;
+      expect(procedures.body.at(-1)).toMatchObject({ staffId: clerk.id, staffName: clerk.name });
     });
 
     it('abolishes a stolen card at once, answering it with the new one', async () => {

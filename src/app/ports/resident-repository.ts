@@ -25,8 +25,10 @@ export interface ResidentPage {
   /** The value of the ordering column for each record, for the next page's cursor. */
   readonly keys: string[];
   readonly order: string;
-  /** Whether the name (or address) started with the text, or only contained it. */
+  /** Whether the last record's name (or address) started with the text, or only contained it: where the next page goes on. */
   readonly match: 'prefix' | 'contains';
+  /** For each record, whether its name started with the text or contained it further on. */
+  readonly matches: ('prefix' | 'contains')[];
   /** More residents contained the text than a search looks at. */
   readonly truncated: boolean;
 }

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { RESIDENT_ACTIONS } from '../../domain/resident-decider.ts';
 import { REISSUE_REASONS } from '../../rules/policy.ts';
 import { residentFieldSchemas } from '../../rules/resident-fields.ts';
-import { PHONE_PATTERN, RESIDENT_TEXT_MAX } from '../../rules/resident-formats.ts';
+import { RESIDENT_TEXT_MAX } from '../../rules/resident-formats.ts';
 import { ResidencySchema } from '../../rules/residency.ts';
 import { DateField, DateSchema } from '../../rules/schema.ts';
 import { Body, ExpectedVersionField, KanaText, LegalRepresentativeField, Nullable, ProxyProcedureSchema, Text, proxyFor } from '../body-fields.ts';
@@ -92,7 +92,9 @@ export const SearchQuery = Type.Object(
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Name in kanji or kana, partial' })),
     birthDate: Type.Optional(DateSchema),
     address: Type.Optional(Type.String({ minLength: 1, maxLength: RESIDENT_TEXT_MAX.address, description: 'Address, partial' })),
-    phone: Type.Optional(Type.String({ pattern: PHONE_PATTERN })),
+    phone: Type.Optional(
+      Type.String({ pattern: '^[0-9-]{3,20}$', description: 'A phone number or any part of it (at least 3 digits), with or without hyphens' }),
+    ),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
     cursor: Type.Optional(Type.String({ maxLength: 400 })),
   },
@@ -106,10 +108,11 @@ export const SearchResultSchema = Type.Object({
       card: Type.Union([Type.Object({ id: Type.String(), status: Type.String() }), Type.Null()], {
         description: 'The live card, or the last card (expired, abolished, returned) when none is live; null when the resident never had one',
       }),
+      match: Type.Enum(['prefix', 'contains'], { description: 'Whether the name (or address) started with the text, or contained it further on' }),
     }),
   ),
   nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as cursor for the next page' }),
-  match: Type.Enum(['prefix', 'contains'], { description: 'Names starting with q, or (when none do) containing it' }),
+  match: Type.Enum(['prefix', 'contains'], { description: 'contains when any resident of the page matched by containing the text further on (names starting with q come first)' }),
   truncated: Type.Boolean({ description: 'More residents contain the text than a search looks at: narrow it, e.g. with a birth date' }),
 });
 
@@ -120,6 +123,7 @@ export const ProcedureSchema = Type.Object({
   residentId: Type.Union([Type.String(), Type.Null()]),
   cardId: Type.Union([Type.String(), Type.Null()]),
   staffId: Type.String(),
+  staffName: Type.Union([Type.String(), Type.Null()], { description: 'The staff member who did it, by name (null: an account no longer known)' }),
   officeId: Type.String(),
   occurredAt: Type.String(),
   businessDate: DateSchema,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { escapeLike, type StoreDialect } from '../dialect.ts';
 import * as search from '../migrations/0002-search.ts';
+import * as phoneDigits from '../migrations/0015-phone-digits.ts';
 import * as auditOrder from '../migrations/0005-audit-order.ts';
 
 /**
@@ -14,7 +15,7 @@ export const postgresDialect: StoreDialect = {
   name: 'postgres',
   supportsRowLocks: true,
   placeholder: (n) => `$${n}`,
-  migrations: { '0002-search': search.postgres, '0005-audit-order-sequence': auditOrder.postgresSequence },
+  migrations: { '0002-search': search.postgres, '0005-audit-order-sequence': auditOrder.postgresSequence, '0015-phone-digits-search': phoneDigits.postgres },
   nextAuditPosition() {
     return sql<number>`nextval('audit_log_position_seq')`;
   },

@@ -1,10 +1,10 @@
 import type { ResidentQuery, ResidentRecord, ResidentRepository } from '../../app/ports/resident-repository.ts';
-import { searchForm } from '../../domain/name-search.ts';
+import { phoneDigits, searchForm } from '../../domain/name-search.ts';
 import type { Registration, ResidentState, Sex } from '../../domain/resident.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
 import type { Residency } from '../../rules/residency.ts';
 import type { ResidentsTable } from '../schema.ts';
-import { likeContains } from '../dialect.ts';
+import { likeContains, type ResidentSearchColumn } from '../dialect.ts';
 import { chunks, insertRows, type Scope } from './scope.ts';
 
 function toRow(record: ResidentRecord, municipalityCode: string, at: string): Omit<ResidentsTable, 'number_hash' | 'created_at'> {
@@ -24,6 +24,7 @@ function toRow(record: ResidentRecord, municipalityCode: string, at: string): Om
     address: state.address,
     address_search: searchForm(state.address),
     phone: record.phone,
+    phone_digits: record.phone === null ? null : phoneDigits(record.phone),
     number_last4: record.numberLast4,
     household_id: state.householdId,
     nationality: state.nationality,
@@ -70,6 +71,12 @@ function fromRow(row: ResidentsTable): ResidentRecord {
 
 const KANA_ONLY = /^[\u30A0-\u30FF]+$/u;
 
+/** The rows of resident_name_chars of a resident: each character of the name in kanji, once. */
+function nameChars(record: ResidentRecord, municipalityCode: string) {
+  const name = searchForm(record.state.familyName + record.state.givenName);
+  return [...new Set(name)].map((ch) => ({ municipality_code: municipalityCode, ch, resident_id: record.state.id }));
+}
+
 /** The most residents a 'contains' search looks at; past it the clerk is asked to narrow. */
 export const CONTAINS_CAP = 1000;
 
@@ -93,9 +100,11 @@ export function residentRepository(scope: Scope): ResidentRepository {
         .insertInto('residents')
         .values({ ...toRow(record, municipalityCode, at), number_hash: numberHash, created_at: at })
         .execute();
+      await insertRows(scope, 'resident_name_chars', nameChars(record, municipalityCode));
     },
     async insertMany(rows, at) {
       await insertRows(scope, 'residents', rows.map(({ record, numberHash }) => ({ ...toRow(record, municipalityCode, at), number_hash: numberHash, created_at: at })));
+      await insertRows(scope, 'resident_name_chars', rows.flatMap(({ record }) => nameChars(record, municipalityCode)));
     },
     async update(record, previousVersion, at) {
       const result = await db
@@ -105,7 +114,11 @@ export function residentRepository(scope: Scope): ResidentRepository {
         .where('id', '=', record.state.id)
         .where('version', '=', previousVersion)
         .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
+      if (Number(result.numUpdatedRows) !== 1) return false;
+      // The name may have changed: its characters are written again.
+      await db.deleteFrom('resident_name_chars').where('municipality_code', '=', municipalityCode).where('resident_id', '=', record.state.id).execute();
+      await insertRows(scope, 'resident_name_chars', nameChars(record, municipalityCode));
+      return true;
     },
     async setNumber(id, numberHash, numberLast4) {
       await db.updateTable('residents').set({ number_hash: numberHash, number_last4: numberLast4 }).where('municipality_code', '=', municipalityCode).where('id', '=', id).execute();
@@ -115,53 +128,84 @@ export function residentRepository(scope: Scope): ResidentRepository {
     },
     /**
      * A search driven by one index, ordered by it, so that a page costs the same among a thousand
-     * residents or a million: the birth date or phone when given; else the start of the name
-     * (kana or kanji), and only when nothing starts so, the name containing the text (trigram
-     * index, at most CONTAINS_CAP candidates); an address alone through the trigram index too.
+     * residents or a million: the birth date when given; else a phone number by any part of its
+     * digits (trigram index); else the names starting with the text (kana or kanji, the column's
+     * ordinary index) and after them the names containing it elsewhere (田 finds 山田 and 太田:
+     * the trigram index from 3 characters, a scan stopped at CONTAINS_CAP candidates below); an
+     * address alone through the trigram index too. Each record says whether it matched by the
+     * start or by containing the text.
      */
     async search(query: ResidentQuery) {
       const name = query.name === undefined ? undefined : searchForm(query.name);
       const nameColumn = name === undefined ? undefined : KANA_ONLY.test(name) ? 'name_kana_search' : 'name_kanji_search';
       const address = query.address === undefined ? undefined : searchForm(query.address);
-      const narrowed = query.birthDate !== undefined || query.phone !== undefined;
+      const digits = query.phone === undefined ? undefined : phoneDigits(query.phone);
+      const narrowed = query.birthDate !== undefined || digits !== undefined;
       const order = !narrowed && nameColumn === 'name_kanji_search' ? 'name_kanji_search' : 'name_kana_search';
-      const page = (match: 'prefix' | 'contains', ids?: string[]) => {
+      const page = (match: 'prefix' | 'contains', limit: number, after: ResidentQuery['after'], ids?: string[]) => {
         let select = scoped().selectAll('residents');
         if (ids) select = select.where('id', 'in', ids.length > 0 ? ids : ['']);
         if (query.birthDate !== undefined) select = select.where('birth_date', '=', query.birthDate);
-        if (query.phone !== undefined) select = select.where('phone', '=', query.phone);
-        if (name !== undefined && nameColumn !== undefined && !ids) {
-          select = select.where(narrowed ? likeContains(nameColumn, name) : dialect.startsWith(nameColumn, name));
+        if (digits !== undefined && query.birthDate !== undefined) select = select.where(likeContains('phone_digits', digits));
+        if (name !== undefined && nameColumn !== undefined) {
+          if (narrowed) select = select.where(likeContains(nameColumn, name));
+          else if (match === 'prefix') select = select.where(dialect.startsWith(nameColumn, name));
+          // The names containing the text after their start: those starting with it came first.
+          else select = select.where((eb) => eb.and([eb.not(dialect.startsWith(nameColumn, name)), likeContains(nameColumn, name)]));
         }
         if (address !== undefined && (narrowed || name !== undefined || match === 'prefix')) select = select.where(likeContains('address_search', address));
-        if (query.after) {
-          const { key, id } = query.after;
+        if (after) {
+          const { key, id } = after;
           select = select.where((eb) => eb.or([eb(order, '>', key), eb.and([eb(order, '=', key), eb('id', '>', id)])]));
         }
-        return select.orderBy(order).orderBy('id').limit(query.limit).execute();
+        return select.orderBy(order).orderBy('id').limit(limit).execute();
       };
-      const containing = async (column: 'name_kana_search' | 'name_kanji_search' | 'address_search', text: string) => {
-        const candidates = await scoped().select('id').where(dialect.residentContains(column, text)).limit(CONTAINS_CAP + 1).execute();
-        return { ids: candidates.slice(0, CONTAINS_CAP).map((row) => row.id), truncated: candidates.length > CONTAINS_CAP };
+      const capped = (candidates: { id: string }[]) => ({ ids: candidates.slice(0, CONTAINS_CAP).map((row) => row.id), truncated: candidates.length > CONTAINS_CAP });
+      const containing = async (column: ResidentSearchColumn, text: string) => {
+        const chars = [...text];
+        if (chars.length >= 3) return capped(await scoped().select('id').where(dialect.residentContains(column, text)).limit(CONTAINS_CAP + 1).execute());
+        // One or two characters: a trigram index has nothing to look up. A kanji name's
+        // characters are indexed one by one (those having both; the page keeps them side by side);
+        // a syllable or two of kana inside a reading is no search.
+        if (column !== 'name_kanji_search') return { ids: [], truncated: false };
+        let select = db.selectFrom('resident_name_chars as a').select('a.resident_id as id').where('a.municipality_code', '=', municipalityCode).where('a.ch', '=', chars[0]!);
+        if (chars[1] !== undefined && chars[1] !== chars[0]) {
+          const second = chars[1];
+          select = select.where((eb) =>
+            eb.exists(eb.selectFrom('resident_name_chars as b').select('b.resident_id').whereRef('b.municipality_code', '=', 'a.municipality_code').whereRef('b.resident_id', '=', 'a.resident_id').where('b.ch', '=', second)),
+          );
+        }
+        return capped(await select.limit(CONTAINS_CAP + 1).execute());
       };
       let match: 'prefix' | 'contains' = 'prefix';
       let truncated = false;
       let rows: ResidentsTable[];
-      if (!narrowed && name === undefined && address !== undefined) {
+      let matches: ('prefix' | 'contains')[];
+      if (digits !== undefined && query.birthDate === undefined) {
+        // Hyphens or none, the whole number or a part of it: the digits inside the stored digits.
+        const found = await containing('phone_digits', digits);
+        truncated = found.truncated;
+        rows = await page('prefix', query.limit, query.after, found.ids);
+        matches = rows.map(() => 'prefix');
+      } else if (!narrowed && name === undefined && address !== undefined) {
         match = 'contains';
         const found = await containing('address_search', address);
         truncated = found.truncated;
-        rows = await page('contains', found.ids);
+        rows = await page('contains', query.limit, query.after, found.ids);
+        matches = rows.map(() => 'contains');
       } else {
-        rows = query.match === 'contains' ? [] : await page('prefix');
-        if (rows.length === 0 && !narrowed && (!query.after || query.match === 'contains') && name !== undefined && nameColumn !== undefined && name.length >= 3) {
-          match = 'contains';
+        rows = query.match === 'contains' ? [] : await page('prefix', query.limit, query.after);
+        matches = rows.map(() => 'prefix');
+        if (rows.length < query.limit && !narrowed && name !== undefined && nameColumn !== undefined) {
           const found = await containing(nameColumn, name);
+          const more = await page('contains', query.limit - rows.length, query.match === 'contains' ? query.after : undefined, found.ids);
           truncated = found.truncated;
-          rows = await page('contains', found.ids);
+          if (more.length > 0) match = 'contains';
+          rows = [...rows, ...more];
+          matches = [...matches, ...more.map(() => 'contains' as const)];
         }
       }
-      return { records: rows.map(fromRow), keys: rows.map((row) => row[order]), order, match, truncated };
+      return { records: rows.map(fromRow), keys: rows.map((row) => row[order]), order, match, matches, truncated };
     },
     async household(householdId) {
       const rows = await scoped().selectAll('residents').where('household_id', '=', householdId).orderBy('birth_date').execute();

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { StoreDialect } from '../dialect.ts';
 import * as search from '../migrations/0002-search.ts';
+import * as phoneDigits from '../migrations/0015-phone-digits.ts';
 
 function escapeGlob(text: string): string {
   return text.replace(/[*?[\]]/g, (char) => `[${char}]`);
@@ -14,7 +15,7 @@ export const sqliteDialect: StoreDialect = {
   name: 'sqlite',
   supportsRowLocks: false,
   placeholder: () => '?',
-  migrations: { '0002-search': search.sqlite },
+  migrations: { '0002-search': search.sqlite, '0015-phone-digits-search': phoneDigits.sqlite },
   // One writer at a time: the next number after the last is taken by no one else.
   nextAuditPosition(municipalityCode) {
     return sql<number>`(select coalesce(max(position), 0) + 1 from audit_log where municipality_code = ${municipalityCode})`;

@@ -7188,6 +7188,7 @@ export interface operations {
                 birthDate?: string;
                 /** @description Address, partial */
                 address?: string;
+                /** @description A phone number or any part of it (at least 3 digits), with or without hyphens */
                 phone?: string;
                 limit?: number;
                 cursor?: string;
@@ -7244,11 +7245,16 @@ export interface operations {
                                 id: string;
                                 status: string;
                             } | null;
+                            /**
+                             * @description Whether the name (or address) started with the text, or contained it further on
+                             * @enum {unknown}
+                             */
+                            match: "prefix" | "contains";
                         }[];
                         /** @description Pass as cursor for the next page */
                         nextCursor: string | null;
                         /**
-                         * @description Names starting with q, or (when none do) containing it
+                         * @description contains when any resident of the page matched by containing the text further on (names starting with q come first)
                          * @enum {unknown}
                          */
                         match: "prefix" | "contains";
@@ -8161,6 +8167,8 @@ export interface operations {
                         residentId: string | null;
                         cardId: string | null;
                         staffId: string;
+                        /** @description The staff member who did it, by name (null: an account no longer known) */
+                        staffName: string | null;
                         officeId: string;
                         occurredAt: string;
                         /**

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { identityIsSufficient, NON_PHOTO_DOCUMENTS, PHOTO_DOCUMENTS, type IdentityDocument } from '../../../src/rules/identity-document-rules.ts';
 import { checkPinFormat } from '../../../src/rules/pin-rules.ts';
 import { isKana } from '../../../src/rules/resident-formats.ts';
@@ -45,6 +45,16 @@ function identityProven(field: FieldSpec, values: Values, context: ProcedureCont
   return on === undefined || identityIsSufficient(list(values, field.name) as IdentityDocument[], on, rulesPolicy(context.policy));
 }
 
+/**
+ * The procedure record just written for the resident by this clerk: the newest of the resident's
+ * history, when it is theirs (the slip's reference and time); none when another act came after it.
+ */
+async function justRecorded(residentId: string, staffId: string) {
+  const history = await answer(api.GET('/api/v1/residents/{id}/procedures', { params: { path: { id: residentId } } }));
+  const newest = history.ok ? history.data.at(-1) : undefined;
+  return newest?.staffId === staffId ? newest : undefined;
+}
+
 type Props = { spec: ProcedureSpec; resident?: ResidentDetail | undefined; card?: CardView | undefined };
 
 /** A counter procedure as a guided form: verify, fill in, review with its consequences, confirm. Drawn once the city's offices and policy are known. */
@@ -72,6 +82,10 @@ function ProcedureForm({ spec, resident, card, offices, policy }: Props & { offi
   const [step, setStep] = useState<'edit' | 'review' | 'sending'>('edit');
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [preview, setPreview] = useState<readonly PreviewLine[]>([]);
+  /** The server could not be reached on confirming: nothing was recorded, and the review stays to send again. */
+  const [unreachable, setUnreachable] = useState(false);
+  /** The PIN the chip has just locked (R-12), whose reset the form then offers. */
+  const [lockedPin, setLockedPin] = useState<string>();
 
   useEffect(() => {
     if (!spec.presence || presence !== 'proxy' || !resident) return;
@@ -117,7 +131,7 @@ function ProcedureForm({ spec, resident, card, offices, policy }: Props & { offi
   };
 
   const review = async () => {
-    const found = check();
+    const found = [...check(), ...((await spec.checks?.(values, context)) ?? [])];
     setProblems(found);
     if (found.length > 0) return;
     setPreview(spec.preview ? await spec.preview(values, context) : []);
@@ -125,7 +139,10 @@ function ProcedureForm({ spec, resident, card, offices, policy }: Props & { offi
   };
 
   const fromProblem = (problem: Problem): FieldProblem[] => {
-    const message = errorText(problem.code, problem.detail);
+    const left = problem.remainingAttempts;
+    // R-12: a wrong PIN says how many tries are left before the chip locks it.
+    const message =
+      problem.code === 'PIN.MISMATCH' && typeof left === 'number' ? t('pin.wrongTriesLeft', { left }) : errorText(problem.code, problem.detail);
     const mapped = spec.fieldOfCode?.[problem.code];
     if (problem.code === 'INPUT.INVALID' && problem.errors?.length) {
       return problem.errors.map((error) => {
@@ -141,7 +158,14 @@ function ProcedureForm({ spec, resident, card, offices, policy }: Props & { offi
     setStep('sending');
     const body = spec.presence ? { ...values, presence, ...(presence === 'proxy' && { proxyApprovalId }) } : values;
     const result = await spec.submit(body, context);
+    if (!result.ok && result.problem.code === 'NETWORK') {
+      setUnreachable(true);
+      setStep('review');
+      return;
+    }
+    setUnreachable(false);
     if (!result.ok) {
+      setLockedPin(result.problem.code === 'PIN.LOCKED' && typeof result.problem.kind === 'string' ? result.problem.kind : undefined);
       setProblems(fromProblem(result.problem));
       setStep('edit');
       return;
@@ -149,7 +173,8 @@ function ProcedureForm({ spec, resident, card, offices, policy }: Props & { offi
     const slip = await spec.slip(result.data, values, context);
     const presenceLine: [string, string] = [t('procedure.presence'), t(`presence.${presence}` as MessageKey)];
     const lines = [...slip.lines, ...(spec.presence ? [presenceLine] : []), ...representativeLines(spec.representative, body, context)];
-    const id = saveSlip({ ...slip, lines });
+    const recorded = slip.residentId && !slip.reference ? await justRecorded(slip.residentId, user!.id) : undefined;
+    const id = saveSlip({ ...slip, lines, clerk: user!.name, ...(recorded && { reference: recorded.id, at: recorded.occurredAt }) });
     navigate(`/slips/${id}`);
   };
 
@@ -202,6 +227,14 @@ function ProcedureForm({ spec, resident, card, offices, policy }: Props & { offi
           }}
         >
           <ErrorSummary problems={problems} />
+          {lockedPin && card?.allowedActions.includes('reset-pin') && resident ? (
+            <Notice tone="warning" title={t('pin.lockedTitle')}>
+              <p>{t('pin.lockedBody')}</p>
+              <Link className="button button--secondary" to={`/cards/${card.id}/pin-reset?resident=${resident.id}&kind=${lockedPin}`}>
+                {t('pin.resetNow')}
+              </Link>
+            </Notice>
+          ) : null}
           {spec.verify?.length ? (
             <Checkboxes
               name="verify"
@@ -260,6 +293,7 @@ function ProcedureForm({ spec, resident, card, offices, policy }: Props & { offi
         </form>
       ) : (
         <section aria-labelledby="review-title">
+          <ErrorSummary title={t('procedure.unreachableTitle')} problems={unreachable ? [{ field: '', message: t('procedure.unreachable') }] : []} />
           <h2 id="review-title">{t('procedure.review')}</h2>
           <SummaryList
             rows={[...visibleFields.map((field) => [t(field.label), shown(field, values[field.name]!, context)] as const), ...representativeLines(spec.representative, { ...values, presence }, context)]}

@@ -31,7 +31,8 @@ export function ResidentProcedureRoute() {
   if (!spec) return <Missing />;
   if (resident === undefined) return <Page title={t('common.loading')}>{null}</Page>;
   if (resident === null) return <Missing />;
-  return <ProcedurePage key={resident.version} spec={spec} resident={resident} />;
+  // A form of its own for each procedure and version: one procedure's answers never carry into the next one's.
+  return <ProcedurePage key={`${spec.id}:${resident.version}`} spec={spec} resident={resident} />;
 }
 
 /** /cards/:id/:procedure — a procedure of a card, with its holder. */
@@ -47,5 +48,5 @@ export function CardProcedureRoute() {
   if (!spec) return <Missing />;
   if (card === undefined || (card && resident === undefined)) return <Page title={t('common.loading')}>{null}</Page>;
   if (card === null || !resident) return <Missing />;
-  return <ProcedurePage key={card.version} spec={spec} resident={resident} card={card} />;
+  return <ProcedurePage key={`${spec.id}:${card.version}`} spec={spec} resident={resident} card={card} />;
 }

@@ -68,6 +68,19 @@ export interface Slip {
   readonly fee?: number;
   readonly receiptNumber?: string | null;
   readonly link?: { readonly to: string; readonly label: string };
+  /** The resident the procedure was for: every slip leads back to them. */
+  readonly residentId?: string;
+  /**
+   * The slip's reference: the id of the procedure record (the resident's history lists it), or of
+   * the request when a procedure records none (an approval asked for, an enquiry noted).
+   */
+  readonly reference?: string;
+  /** When it was recorded (an instant, shown in Japan time). */
+  readonly at?: string;
+  /** The staff member who did it, by name. */
+  readonly clerk?: string;
+  /** A slip printed again from the history, not on the day's confirmation. */
+  readonly reprint?: boolean;
 }
 
 /**
@@ -94,6 +107,11 @@ export interface ProcedureSpec {
   readonly warnings?: (values: Values, context: ProcedureContext) => readonly string[];
   readonly preview?: (values: Values, context: ProcedureContext) => Promise<readonly PreviewLine[]>;
   readonly validate?: (values: Values, context: ProcedureContext) => readonly { field: string; message: string }[];
+  /**
+   * What the server is bound to refuse that the rules API answers (checks.ts), asked when the
+   * clerk moves to the review: a request it would refuse never reaches the confirm button.
+   */
+  readonly checks?: (values: Values, context: ProcedureContext) => Promise<readonly { field: string; message: string }[]>;
   readonly submit: (values: Values, context: ProcedureContext) => Promise<Answer<unknown>>;
   /** The slip of the answer; a slip that names a deadline asks the rules for it first. */
   readonly slip: (data: unknown, values: Values, context: ProcedureContext) => Slip | Promise<Slip>;

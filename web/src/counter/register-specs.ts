@@ -78,8 +78,8 @@ export const REGISTER: ProcedureSpec = {
   submit: (values) => answer(api.POST('/api/v1/residents', { body: { ...personBody(values), ...(optional(values, 'moveInDate') && { moveInDate: str(values, 'moveInDate') }) } })),
   slip: (data, values, context) => ({
     title: context.t('procedure.register'),
+    residentId: toResident(data).id,
     lines: [
-      [context.t('slip.date'), context.date(context.today)],
       [context.t('slip.resident'), `${str(values, 'familyName')} ${str(values, 'givenName')}（${str(values, 'familyNameKana')} ${str(values, 'givenNameKana')}）`],
       [context.t('field.individualNumber'), toResident(data).individualNumber],
     ],
@@ -105,7 +105,7 @@ export const ARRIVAL: ProcedureSpec = {
     { name: 'notificationDate', kind: 'date', label: 'field.notificationDate', required: true, initial: (context) => context.today },
     { name: 'plannedMoveOutDate', kind: 'date', label: 'field.plannedMoveOutDate', hint: 'hint.plannedMoveOutDate' },
     { name: 'hasCard', kind: 'checkbox', label: 'field.hasCard' },
-    { name: 'cardPresented', kind: 'checkbox', label: 'field.cardPresented', visible: hasCard },
+    { name: 'cardPresented', kind: 'checkbox', label: 'field.cardPresented', hint: 'hint.cardPresentedContinuation', visible: hasCard },
     { name: 'cardIssueDate', kind: 'date', label: 'field.issueDate', required: true, visible: hasCard },
     { name: 'cardExpiryDate', kind: 'date', label: 'field.expiryDate', required: true, visible: hasCard },
     { name: 'issuedBy', kind: 'text', label: 'field.issuedBy', required: true, visible: hasCard },
@@ -113,6 +113,8 @@ export const ARRIVAL: ProcedureSpec = {
     { name: 'signatureCertificateExpiry', kind: 'date', label: 'field.signatureCertificateExpiry', hint: 'hint.certificateExpiry', visible: hasCard },
   ],
   validate: checkNumber,
+  // Bringing the card to the 転入届 is not its continued use: that needs the PIN (R-8), a procedure of its own.
+  warnings: (values, context) => (hasCard(values) && bool(values, 'cardPresented') ? [context.t('warning.continuationStillToDo')] : []),
   preview: async (values, context) => {
     const lines: PreviewLine[] = [];
     const moveIn = await answer(
@@ -157,8 +159,8 @@ export const ARRIVAL: ProcedureSpec = {
     const card = resident.cards.at(-1);
     return {
       title: context.t('procedure.arrival'),
+      residentId: resident.id,
       lines: [
-        [context.t('slip.date'), context.date(context.today)],
         [context.t('slip.resident'), `${resident.familyName} ${resident.givenName}（${resident.familyNameKana} ${resident.givenNameKana}）`],
         ...(card ? ([[context.t('slip.card'), context.t(`cardStatus.${card.status}` as MessageKey)]] as [string, string][]) : []),
       ],

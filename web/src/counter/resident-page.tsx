@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { answer, api } from '../api/client';
 import type { CardView, Procedure, ResidentDetail, Response } from '../api/types';
 import { useSession } from '../auth/session';
@@ -12,6 +12,7 @@ import { todayInJapan } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import type { ProcedureContext } from './procedure';
+import { saveSlip } from './slip-store';
 import { CARD_PROCEDURES, RESIDENT_PROCEDURES } from './specs';
 import { representativeOfRecord } from './representative-fieldset';
 
@@ -111,7 +112,7 @@ export function ResidentPage() {
           <CardPanel key={card.id} card={card} resident={resident} />
         ))}
       </section>
-      <ProcedureHistory residentId={resident.id} />
+      <ProcedureHistory resident={resident} />
     </Page>
   );
 }
@@ -168,7 +169,9 @@ function CardPanel({ card, resident }: { card: CardView; resident: ResidentDetai
   const { offices } = useSession();
   const context = useProcedureContext(resident, card);
   const offered = context ? CARD_PROCEDURES.filter((spec) => spec.offered(context)) : [];
-  const pins = card.pins;
+  // A card no longer in the holder's use (expired, abolished, returned) has no suspension to lift
+  // and no PIN to enter: its last states are history, not something to act on.
+  const pins = isHeld(card) ? card.pins : null;
   // R-16: an old card stays usable until its successor is handed over, and is taken back then.
   const successor = isHeld(card) ? resident.cards.find((other) => other.previousCardId === card.id && (other.status === 'applied' || other.status === 'ready')) : undefined;
   const predecessor = card.status === 'applied' || card.status === 'ready' ? resident.cards.find((other) => other.id === card.previousCardId && isHeld(other)) : undefined;
@@ -193,7 +196,7 @@ function CardPanel({ card, resident }: { card: CardView; resident: ResidentDetai
           <DateText value={card.continuation.deadline} />
         </Notice>
       ) : null}
-      {card.suspension ? (
+      {card.suspension && card.status === 'suspended' ? (
         <Notice tone="warning" title={t('card.suspended')}>
           {t(`reason.${card.suspension.reason}` as MessageKey)}・<DateText value={card.suspension.since} />・{t(`channel.${card.suspension.channel}` as MessageKey)}
         </Notice>
@@ -207,7 +210,7 @@ function CardPanel({ card, resident }: { card: CardView; resident: ResidentDetai
               [t('field.expiryDate'), <DateText value={card.expiryDate} />],
               [t('field.handedOverOn'), <DateText value={card.handedOverOn} />],
               [t('slip.pickupOffice'), officeLabel(offices, card.pickupOfficeId, lang)],
-              ...(card.endedOn ? ([[t('card.ended'), <><DateText value={card.endedOn} />（{card.endReason}）</>]] as const) : []),
+              ...(card.endedOn ? ([[t('card.ended'), <><DateText value={card.endedOn} />{card.endReason ? `（${t(`endReason.${card.endReason}` as MessageKey)}）` : null}</>]] as const) : []),
             ]}
           />
         </div>
@@ -309,10 +312,32 @@ function CardHistory({ cardId }: { cardId: string }) {
   );
 }
 
-function ProcedureHistory({ residentId }: { residentId: string }) {
+function ProcedureHistory({ resident }: { resident: ResidentDetail }) {
   const { t, money, lang } = useI18n();
   const { offices } = useSession();
+  const navigate = useNavigate();
+  const residentId = resident.id;
   const [procedures, setProcedures] = useState<Procedure[]>();
+  /** The slip of a recorded procedure again, from what its record holds: what, where, who, when, the fee and its reference. */
+  const reprint = (record: Procedure) => {
+    const title = procedureKindLabel(t, record.kind);
+    const id = saveSlip({
+      title,
+      residentId,
+      lines: [
+        [t('slip.procedure'), record.proxy ? `${title}（${t('presence.proxy')}）` : title],
+        [t('slip.office'), officeLabel(offices, record.officeId, lang)],
+        [t('slip.resident'), `${resident.familyName} ${resident.givenName}（${resident.familyNameKana} ${resident.givenNameKana}）`],
+      ],
+      next: [],
+      ...(record.fee !== null && { fee: record.fee, receiptNumber: record.receiptNumber }),
+      clerk: record.staffName ?? '—',
+      at: record.occurredAt,
+      reference: record.id,
+      reprint: true,
+    });
+    navigate(`/slips/${id}`);
+  };
   useEffect(() => {
     void answer(api.GET('/api/v1/residents/{id}/procedures', { params: { path: { id: residentId } } })).then((result) => result.ok && setProcedures(result.data));
   }, [residentId]);
@@ -329,6 +354,9 @@ function ProcedureHistory({ residentId }: { residentId: string }) {
             <th scope="col">{t('slip.office')}</th>
             <th scope="col">{t('slip.fee')}</th>
             <th scope="col">{t('slip.receiptNumber')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('slip.heading')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -345,6 +373,12 @@ function ProcedureHistory({ residentId }: { residentId: string }) {
               <td>{officeLabel(offices, record.officeId, lang)}</td>
               <td>{record.fee ? money(record.fee) : '—'}</td>
               <td>{record.receiptNumber ?? '—'}</td>
+              <td>
+                <button type="button" className="button button--secondary button--small" onClick={() => reprint(record)}>
+                  {t('slip.reprint')}
+                  <span className="visually-hidden">{`：${procedureKindLabel(t, record.kind)}（${record.businessDate}）`}</span>
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>

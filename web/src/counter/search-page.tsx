@@ -32,63 +32,85 @@ export function SearchPage() {
   );
 }
 
-export function SearchResults({ search, action }: { search: ReturnType<typeof useResidentSearch>; action?: (resident: ReturnType<typeof useResidentSearch>['residents'][number]) => React.ReactNode }) {
+type Found = ReturnType<typeof useResidentSearch>['residents'][number];
+type Action = (resident: Found) => React.ReactNode;
+
+export function SearchResults({ search, action }: { search: ReturnType<typeof useResidentSearch>; action?: Action }) {
   const { t } = useI18n();
+  const none = search.addressMatches.length ? 'search.noneByName' : 'search.none';
   return (
     <section aria-labelledby="results-title" className="results">
       <h2 id="results-title" className="visually-hidden">
         {t('search.results')}
       </h2>
       <p role="status" aria-live="polite" className="results__count" data-took={search.took === undefined ? undefined : Math.round(search.took)}>
-        {search.searching ? t('search.searching') : search.searched ? t(search.residents.length ? (search.match === 'contains' ? 'search.countContains' : 'search.count') : 'search.none', { count: search.residents.length + (search.nextCursor ? '+' : '') }) : t('search.prompt')}
+        {search.searching ? t('search.searching') : search.searched ? t(search.residents.length ? (search.match === 'contains' ? 'search.countContains' : 'search.count') : none, { count: search.residents.length + (search.nextCursor ? '+' : '') }) : t('search.prompt')}
         {search.truncated ? ` ${t('search.truncated')}` : ''}
       </p>
-      {search.residents.length > 0 ? (
-        <table className="table">
-          <caption className="visually-hidden">{t('search.results')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('search.colName')}</th>
-              <th scope="col">{t('field.birthDate')}</th>
-              <th scope="col">{t('field.address')}</th>
-              <th scope="col">{t('search.colCard')}</th>
-              {action ? <th scope="col">{t('search.colAction')}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {search.residents.map((resident) => (
-              <tr key={resident.id}>
-                <td>
-                  {action ? (
-                    <span>{`${resident.familyName} ${resident.givenName}`}</span>
-                  ) : (
-                    <Link to={`/residents/${resident.id}`}>{`${resident.familyName} ${resident.givenName}`}</Link>
-                  )}
-                  <br />
-                  <span className="secondary">{`${resident.familyNameKana} ${resident.givenNameKana}`}</span>
-                  {resident.registration !== 'registered' ? (
-                    <>
-                      <br />
-                      <span className="secondary">{t(`registration.${resident.registration}`)}</span>
-                    </>
-                  ) : null}
-                </td>
-                <td>
-                  <DateText value={resident.birthDate} />
-                </td>
-                <td>{resident.address}</td>
-                <td>{resident.card ? <StatusTag status={resident.card.status} /> : t('search.noCard')}</td>
-                {action ? <td>{action(resident)}</td> : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      {search.residents.length > 0 ? <ResidentTable residents={search.residents} action={action} caption={t('search.results')} byName={search.byName} /> : null}
       {search.nextCursor ? (
         <button type="button" className="button button--secondary" onClick={() => void search.more()}>
           {t('search.more')}
         </button>
       ) : null}
+      {search.addressMatches.length > 0 ? (
+        <>
+          <h3 id="address-matches-title">{t('search.addressMatches', { count: search.addressMatches.length })}</h3>
+          <ResidentTable residents={search.addressMatches} action={action} caption={t('search.addressMatchesCaption')} byName={false} />
+        </>
+      ) : null}
     </section>
+  );
+}
+
+/** Residents found, each with their kana, birth date, address and card (an ended card shown as such); a name found inside, not at its start, says so. */
+function ResidentTable({ residents, action, caption, byName }: { residents: readonly Found[]; action?: Action | undefined; caption: string; byName: boolean }) {
+  const { t } = useI18n();
+  return (
+    <table className="table">
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('search.colName')}</th>
+          <th scope="col">{t('field.birthDate')}</th>
+          <th scope="col">{t('field.address')}</th>
+          <th scope="col">{t('search.colCard')}</th>
+          {action ? <th scope="col">{t('search.colAction')}</th> : null}
+        </tr>
+      </thead>
+      <tbody>
+        {residents.map((resident) => (
+          <tr key={resident.id}>
+            <td>
+              {action ? (
+                <span>{`${resident.familyName} ${resident.givenName}`}</span>
+              ) : (
+                <Link to={`/residents/${resident.id}`}>{`${resident.familyName} ${resident.givenName}`}</Link>
+              )}
+              <br />
+              <span className="secondary">{`${resident.familyNameKana} ${resident.givenNameKana}`}</span>
+              {byName && resident.match === 'contains' ? (
+                <>
+                  <br />
+                  <span className="secondary">{t('search.withinName')}</span>
+                </>
+              ) : null}
+              {resident.registration !== 'registered' ? (
+                <>
+                  <br />
+                  <span className="secondary">{t(`registration.${resident.registration}`)}</span>
+                </>
+              ) : null}
+            </td>
+            <td>
+              <DateText value={resident.birthDate} />
+            </td>
+            <td>{resident.address}</td>
+            <td>{resident.card ? <StatusTag status={resident.card.status} /> : t('search.noCard')}</td>
+            {action ? <td>{action(resident)}</td> : null}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -4,10 +4,14 @@ import { Page } from '../components/layout';
 import { useI18n } from '../i18n/i18n';
 import { loadSlip } from './slip-store';
 
-/** The confirmation of a procedure, and its slip for the resident (print stylesheet: one page). */
+/**
+ * The confirmation of a procedure, and its slip for the resident (print stylesheet: one page): what
+ * was done, by whom, when in Japan's time and under which reference, the fee once, and what comes next.
+ * A slip printed again from the resident's history is the same slip, marked as a copy.
+ */
 export function SlipPage() {
   const { id } = useParams();
-  const { t, money } = useI18n();
+  const { t, money, time } = useI18n();
   const slip = id ? loadSlip(id) : undefined;
   if (!slip) {
     return (
@@ -16,14 +20,22 @@ export function SlipPage() {
       </Page>
     );
   }
+  const toResident = slip.residentId ? `/residents/${slip.residentId}` : undefined;
+  const rows: (readonly [string, string])[] = [
+    ...slip.lines,
+    ...(slip.clerk ? ([[t('slip.clerk'), slip.clerk]] as const) : []),
+    [t('slip.time'), time(slip.at)],
+    ...(slip.reference ? ([[t('slip.reference'), slip.reference]] as const) : []),
+  ];
   return (
-    <Page title={t('slip.done', { title: slip.title })}>
-      <Notice tone="success">{t('slip.recorded')}</Notice>
+    <Page title={slip.reprint ? t('slip.reprintTitle', { title: slip.title }) : t('slip.done', { title: slip.title })}>
+      {slip.reprint ? <Notice>{t('slip.reprinted')}</Notice> : <Notice tone="success">{t('slip.recorded')}</Notice>}
       <article className="slip" aria-labelledby="slip-title">
         <h2 id="slip-title" className="slip__title">
           {t('slip.heading')}
+          {slip.reprint ? `（${t('slip.copy')}）` : null}
         </h2>
-        <SummaryList rows={slip.lines} />
+        <SummaryList rows={rows} />
         {slip.fee !== undefined ? (
           <p className="slip__fee">
             {t('slip.fee')}：<strong>{money(slip.fee)}</strong>
@@ -49,6 +61,11 @@ export function SlipPage() {
         {slip.link ? (
           <Link className="button button--secondary" to={slip.link.to}>
             {slip.link.label}
+          </Link>
+        ) : null}
+        {toResident && slip.link?.to !== toResident ? (
+          <Link className="button button--secondary" to={toResident}>
+            {t('slip.backToResident')}
           </Link>
         ) : null}
         <Link className="button button--secondary" to="/residents">

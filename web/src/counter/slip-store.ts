@@ -10,7 +10,7 @@ export interface StoredSlip extends Slip {
  */
 export function saveSlip(slip: Slip): string {
   const id = Math.random().toString(36).slice(2, 10);
-  sessionStorage.setItem(`madoguchi.slip.${id}`, JSON.stringify({ ...slip, at: new Date().toISOString() }));
+  sessionStorage.setItem(`madoguchi.slip.${id}`, JSON.stringify({ ...slip, at: slip.at ?? new Date().toISOString() }));
   return id;
 }
 

@@ -8,6 +8,7 @@ import { officeLabel, ownOrFirstOffice } from '../components/office';
 import type { MessageKey } from '../i18n/messages';
 import { isProxyProcedure, PROXY_PROCEDURES, proxyProcedureLabel, type ProxyProcedure } from '../i18n/proxy-procedure';
 import { bool, list, optional, presenceOf, str, type Presence, type PreviewLine, type ProcedureContext, type ProcedureSpec, type Slip, type Values } from './procedure';
+import { applicationDateCheck, certificateCheck, photoCheck, policeReportCheck, renewalWindowCheck, signatureCheck } from './checks';
 import { day, rulesPolicy } from './rules';
 import { legalRepresentativeBody, REPRESENTED_TODAY, representedOn } from './representative-fieldset';
 
@@ -38,13 +39,16 @@ function whoLine(context: ProcedureContext): [string, string] {
   return [context.t('slip.resident'), resident ? `${resident.familyName} ${resident.givenName}（${resident.familyNameKana} ${resident.givenNameKana}）` : '—'];
 }
 
-/** The common lines of every slip: procedure, date, counter, clerk. */
+/**
+ * The common lines of every slip: procedure, counter, resident (the slip page adds the clerk, the
+ * time in Japan and the reference of the record, and a way back to the resident).
+ */
 function slip(context: ProcedureContext, title: MessageKey, lines: readonly (readonly [string, string])[], next: readonly string[], extra: Partial<Slip> = {}): Slip {
   return {
     title: context.t(title),
+    ...(context.resident && { residentId: context.resident.id }),
     lines: [
       [context.t('slip.procedure'), context.t(title)],
-      [context.t('slip.date'), context.date(context.today)],
       [context.t('slip.office'), officeName(context, context.user.officeId)],
       whoLine(context),
       ...lines,
@@ -66,6 +70,8 @@ const yesNoCertificates = (context: ProcedureContext) => [
 ];
 
 const cardView = (data: unknown) => data as CardView;
+/** The id of a request that records no procedure (an approval asked for, an enquiry noted): the slip's reference. */
+const requestId = (data: unknown) => (data as { id: string }).id;
 
 /** R-18 is read on the day the new card is applied for (application, reissue) or handed over. */
 const APPLICATION_REPRESENTED = representedOn('applicationDate');
@@ -87,6 +93,7 @@ export const APPLICATION: ProcedureSpec = {
     { name: 'pickupOfficeId', kind: 'select', label: 'field.pickupOffice', required: true, options: officeOptions, initial: (context) => ownOrFirstOffice(context.offices, context.user.officeId) },
   ],
   warnings: (values, context) => (str(values, 'certificates') === 'both' ? [context.t('warning.signatureUnder15')] : []),
+  validate: (values, context) => [...applicationDateCheck(values, context), ...photoCheck(values, context), ...signatureCheck(values, context)],
   representative: APPLICATION_REPRESENTED,
   submit: (values, context) =>
     answer(
@@ -488,6 +495,7 @@ export const MOVE_IN: ProcedureSpec = {
     { name: 'address', kind: 'text', label: 'field.newAddress', required: true },
     { name: 'cardPresented', kind: 'checkbox', label: 'field.cardPresented', hint: 'hint.cardPresented' },
   ],
+  warnings: (values, context) => (bool(values, 'cardPresented') && heldCard(context.resident) ? [context.t('warning.continuationStillToDo')] : []),
   preview: async (values, context) => {
     const lines: PreviewLine[] = [];
     const moveIn = await rule(
@@ -660,7 +668,18 @@ export const PIN_RESET: ProcedureSpec = {
   offered: cardMay('reset-pin'),
   presence: true,
   fields: [
-    { name: 'kind', kind: 'radios', label: 'field.pinKind', required: true, options: PIN_KINDS, initial: () => 'resident-registry' },
+    {
+      name: 'kind',
+      kind: 'radios',
+      label: 'field.pinKind',
+      required: true,
+      options: PIN_KINDS,
+      // The PIN a refusal has just said is locked (the procedure form links here with it), else the resident registry PIN.
+      initial: (context) => {
+        const asked = new URLSearchParams(location.search).get('kind');
+        return PIN_KINDS(context).some((option) => option.value === asked) ? asked! : 'resident-registry';
+      },
+    },
     { name: 'identityDocuments', kind: 'documents', label: 'field.identityDocuments', required: true, identityOn: (_values, context) => context.today },
     { name: 'newPin', kind: 'signature-pin', label: 'field.newPin', hint: 'hint.newPin', required: true },
   ],
@@ -763,6 +782,7 @@ export const CERTIFICATE: ProcedureSpec = {
     checkPinFormat(certificateKind(values), str(values, 'pin')).valid
       ? []
       : [{ field: 'pin', message: context.t(certificateKind(values) === 'signature' ? 'form.signaturePin' : 'form.pin4', { label: context.t('field.certificatePin') }) }],
+  checks: (values, context) => certificateCheck(certificateKind(values), context),
   representative: REPRESENTED_TODAY,
   submit: (values, context) =>
     answer(
@@ -780,9 +800,9 @@ export const CERTIFICATE: ProcedureSpec = {
       [
         [context.t('field.certificateKind'), context.t(`certificate.${kind}`)],
         [context.t('preview.certificateExpiry'), context.date(issued.expiresOn)],
-        [context.t('preview.fee'), context.money(0)],
       ],
       [context.t('next.certificate', { date: context.date(issued.expiresOn) })],
+      { fee: 0 },
     );
   },
   fieldOfCode: { 'PIN.INVALID_FORMAT': 'pin', 'IDENTITY.INSUFFICIENT': 'identityDocuments', 'CERTIFICATE.SIGNATURE_UNDER_15': 'kind', 'CERTIFICATE.RENEWAL_WINDOW_NOT_OPEN': 'kind', 'CERTIFICATE.CARD_RENEWAL_NEEDED': 'kind' },
@@ -857,6 +877,8 @@ export const REISSUE: ProcedureSpec = {
   warnings: (values, context) => [
     context.t(['lost', 'stolen'].includes(str(values, 'reason')) ? 'warning.reissueAbolishes' : 'warning.reissueReturn'),
   ],
+  validate: (values, context) => [...applicationDateCheck(values, context), ...photoCheck(values, context), ...signatureCheck(values, context)],
+  checks: async (values, context) => [...(await renewalWindowCheck(values, context)), ...(await policeReportCheck(values, context))],
   preview: async (values, context) => {
     const reason = str(values, 'reason') as (typeof REISSUE_REASONS)[number];
     const fee = await rule(
@@ -903,8 +925,6 @@ export const REISSUE: ProcedureSpec = {
       'procedure.reissue',
       [
         [context.t('field.reissueReason'), context.t(`reason.${str(values, 'reason')}` as MessageKey)],
-        [context.t('slip.fee'), context.money(result.fee.total)],
-        [context.t('slip.receiptNumber'), result.receiptNumber ?? '—'],
         [context.t('slip.pickupOffice'), officeName(context, result.newCard.pickupOfficeId)],
       ],
       [
@@ -1008,7 +1028,7 @@ export const NUMBER_CHANGE_REQUEST: ProcedureSpec = {
   presence: true,
   fields: [{ name: 'reason', kind: 'text', label: 'field.numberChangeReason', required: true }],
   submit: (values, context) => answer(api.POST('/api/v1/approvals', { body: { kind: 'number-change', residentId: residentId(context), reason: str(values, 'reason'), ...proxyApproval(values) } })),
-  slip: (_data, _values, context) => slip(context, 'procedure.number-change-request', [], [context.t('next.awaitApproval')]),
+  slip: (data, _values, context) => slip(context, 'procedure.number-change-request', [], [context.t('next.awaitApproval')], { reference: requestId(data) }),
 };
 
 export const PROXY_ENQUIRY: ProcedureSpec = {
@@ -1039,6 +1059,7 @@ export const PROXY_ENQUIRY: ProcedureSpec = {
     ),
   slip: (data, values, context) =>
     slip(context, 'procedure.proxy-enquiry', [[context.t('field.proxyName'), str(values, 'callerName')], [context.t('field.proxyProcedure'), proxyProcedureLabel(context.t, str(values, 'procedure'))]], [context.t('next.proxyRequest')], {
+      reference: requestId(data),
       link: { to: `/residents/${residentId(context)}/proxy-approval?enquiry=${(data as { id: string }).id}&procedure=${str(values, 'procedure')}`, label: context.t('procedure.proxy-approval') },
     }),
 };
@@ -1105,8 +1126,10 @@ export const PROXY_APPROVAL: ProcedureSpec = {
         },
       }),
     ),
-  slip: (_data, values, context) =>
-    slip(context, 'procedure.proxy-approval', [[context.t('field.proxyName'), str(values, 'name')], [context.t('field.proxyProcedure'), proxyProcedureLabel(context.t, str(values, 'procedure'))]], [context.t('next.awaitApproval')]),
+  slip: (data, values, context) =>
+    slip(context, 'procedure.proxy-approval', [[context.t('field.proxyName'), str(values, 'name')], [context.t('field.proxyProcedure'), proxyProcedureLabel(context.t, str(values, 'procedure'))]], [context.t('next.awaitApproval')], {
+      reference: requestId(data),
+    }),
   fieldOfCode: { 'PROXY.ENQUIRY_NOT_FOUND': 'enquiryId' },
 };
 

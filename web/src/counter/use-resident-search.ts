@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { isPhoneNumber } from '../../../src/rules/resident-formats.ts';
 import { splitTypedDate } from '../../../src/rules/typed-date.ts';
 import { answer, api } from '../api/client';
 import type { Response, ResidentSummary } from '../api/types';
@@ -23,9 +22,19 @@ export interface SearchState {
   readonly searched: boolean;
   /** Milliseconds from the last change of the criteria to its results. */
   readonly took: number | undefined;
+  /** Whether the results are of a name typed in the box (each then says whether the name starts with it or contains it). */
+  readonly byName: boolean;
+  /** Residents whose address contains the text of the name box: the same box finds addresses, listed apart. */
+  readonly addressMatches: readonly ResidentSummary[];
 }
 
-const EMPTY: SearchState = { residents: [], match: undefined, truncated: false, nextCursor: null, searching: false, searched: false, took: undefined };
+const EMPTY: SearchState = { residents: [], match: undefined, truncated: false, nextCursor: null, searching: false, searched: false, took: undefined, byName: false, addressMatches: [] };
+
+/** The digits of a phone number as typed, full-width or not, with or without hyphens. */
+const digitsOf = (text: string) => text.normalize('NFKC').replace(/\D/g, '');
+/** Text that can only be (part of) a phone number: digits, hyphens and spaces, at least 3 digits. */
+const PHONE_LIKE = /^[\d\s\-－ー―‐]+$/u;
+const isPhonePart = (text: string) => PHONE_LIKE.test(text.normalize('NFKC')) && digitsOf(text).length >= 3;
 
 /**
  * Results as the clerk types: each change of the criteria asks the server at once and cancels
@@ -36,12 +45,20 @@ function toQuery({ q, birthDate, address, phone }: Criteria) {
   // A birth date said with the name (ヤマダ S55.5.31, 昭和55年5月31日) narrows as the date field does.
   const { rest, date } = splitTypedDate(q);
   const born = isRealDate(birthDate) ? birthDate : date;
+  // Digits in the name box are a phone number, or a part of one (090-1234, 5678).
+  const phoneInBox = isPhonePart(rest);
   return {
-    ...(rest && { q: rest }),
+    ...(rest && !phoneInBox && { q: rest }),
     ...(born && { birthDate: born }),
     ...(address.trim().length >= 2 && { address: address.trim() }),
-    ...(isPhoneNumber(phone) && { phone }),
+    ...(phoneInBox ? { phone: digitsOf(rest) } : isPhonePart(phone) && { phone: digitsOf(phone) }),
   };
+}
+
+/** The text of the name box to look for in addresses too: a name alone, long enough for the address index. */
+function addressInBox(query: ReturnType<typeof toQuery>): string | undefined {
+  const keys = Object.keys(query);
+  return keys.length === 1 && query.q !== undefined && [...query.q.trim()].length >= 3 ? query.q.trim() : undefined;
 }
 
 export function useResidentSearch(criteria: Criteria): SearchState & { more(): Promise<void> } {
@@ -56,12 +73,17 @@ export function useResidentSearch(criteria: Criteria): SearchState & { more(): P
     const controller = new AbortController();
     const started = performance.now();
     setState((current) => ({ ...current, searching: true }));
-    void answer(api.GET('/api/v1/residents', { params: { query: { ...query, limit: 20 } }, signal: controller.signal })).then((result) => {
+    const inAddress = addressInBox(query);
+    void Promise.all([
+      answer(api.GET('/api/v1/residents', { params: { query: { ...query, limit: 20 } }, signal: controller.signal })),
+      inAddress ? answer(api.GET('/api/v1/residents', { params: { query: { address: inAddress, limit: 20 } }, signal: controller.signal })) : undefined,
+    ]).then(([result, byAddress]) => {
       if (controller.signal.aborted) return;
+      const addressMatches = byAddress?.ok ? byAddress.data.residents : [];
       if (result.ok) {
-        setState({ ...result.data, residents: result.data.residents, searching: false, searched: true, took: performance.now() - started });
+        setState({ ...result.data, residents: result.data.residents, searching: false, searched: true, took: performance.now() - started, byName: query.q !== undefined, addressMatches });
       } else {
-        setState({ ...EMPTY, searched: true });
+        setState({ ...EMPTY, searched: true, addressMatches });
       }
     });
     return () => controller.abort();

@@ -29,8 +29,15 @@ interface I18n {
 const Context = createContext<I18n | null>(null);
 const STORAGE_KEY = 'madoguchi.lang';
 
-function fill(text: string, params?: Record<string, string | number>): string {
-  return params ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)) : text;
+/**
+ * A text with its `{name}`s filled in. `{name|one|other}` is an English plural: `one` when the
+ * value is 1, else `other` ("1 try left", "3 tries left").
+ */
+export function fill(text: string, params?: Record<string, string | number>): string {
+  if (!params) return text;
+  return text
+    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (_, name: string, one: string, other: string) => (Number(params[name]) === 1 ? one : other))
+    .replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
 /**
