@@ -22,6 +22,11 @@ export function japanDateOf(instant: string): PlainDate {
   return new Date(Date.parse(instant) + JST_OFFSET_MS).toISOString().slice(0, 10) as PlainDate;
 }
 
+/** An instant (ISO-8601) as Japan time to the second, `2026-11-26T09:00:12+09:00`: the form pickup slots are written in. */
+export function japanTimeOf(instant: string): string {
+  return `${new Date(Date.parse(instant) + JST_OFFSET_MS).toISOString().slice(0, 19)}+09:00`;
+}
+
 /** Milliseconds from `now` to the next `HH:MM` in Japan. */
 export function untilNextInJapan(at: string, now: number): number {
   const [hours, minutes] = at.split(':').map(Number) as [number, number];

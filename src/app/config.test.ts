@@ -131,4 +131,16 @@ describe('loadOfficeDirectory', () => {
     );
     expect(() => loadOfficeDirectory(file({ ...directory, hotline: { name: 'x', hours: '24h' } }))).toThrow('hotline.phone is required');
   });
+  it('reads each office\'s pickup schedule and refuses one that cannot give slots', () => {
+    const directory = loadOfficeDirectory(DEFAULT_OFFICES_FILE);
+    expect(directory.offices.find((office) => office.id === 'honcho')?.pickup).toMatchObject({ slotMinutes: 30, capacity: 3, hours: { monday: '9:00–16:30' } });
+    const withPickup = (pickup: unknown) => file({ ...directory, offices: [{ ...directory.offices[0], pickup }] });
+    const base = { slotMinutes: 30, capacity: 3, hours: { monday: '9:00–16:30' } };
+    expect(() => loadOfficeDirectory(withPickup({ ...base, hours: { monday: '16:30–9:00' } }))).toThrow('pickup hours of monday "16:30–9:00" do not open before they close');
+    expect(() => loadOfficeDirectory(withPickup({ ...base, hours: { monday: '9:00–9:15' } }))).toThrow('pickup hours of monday are shorter than one slot');
+    expect(() => loadOfficeDirectory(withPickup({ ...base, closures: [{ from: '2027-01-10', to: '2027-01-05' }] }))).toThrow('is not a range of days');
+    expect(() => loadOfficeDirectory(withPickup({ ...base, hours: { someday: '9:00–16:30' } }))).toThrow();
+    expect(() => loadOfficeDirectory(withPickup({ ...base, capacity: 0 }))).toThrow();
+    expect(loadOfficeDirectory(withPickup({ ...base, closures: [{ from: '2027-01-05', note: '点検' }] })).offices[0]!.pickup?.closures).toEqual([{ from: '2027-01-05', note: '点検' }]);
+  });
 });

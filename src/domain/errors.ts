@@ -37,6 +37,14 @@ export const DomainErrorCode = {
   RepresentativeRequired: 'REPRESENTATIVE.REQUIRED',
   AuthOfficeNotAllowed: 'AUTH.OFFICE_NOT_ALLOWED',
   UnknownOffice: 'OFFICE.UNKNOWN',
+  AppointmentNotFound: 'APPOINTMENT.NOT_FOUND',
+  AppointmentSlotFull: 'APPOINTMENT.SLOT_FULL',
+  AppointmentCardNotReady: 'APPOINTMENT.CARD_NOT_READY',
+  AppointmentNotASlot: 'APPOINTMENT.NOT_A_SLOT',
+  AppointmentSlotPast: 'APPOINTMENT.SLOT_PAST',
+  AppointmentAfterCollectBy: 'APPOINTMENT.AFTER_COLLECT_BY',
+  AppointmentNotBooked: 'APPOINTMENT.NOT_BOOKED',
+  AppointmentNotYet: 'APPOINTMENT.NOT_YET',
 } as const;
 export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];
 

@@ -1,7 +1,29 @@
 import { Type, type Static } from 'typebox';
 import { inputCheck } from '../rules/input-check.ts';
+import { WEEKDAYS } from '../rules/pickup-slots.ts';
 
 const Hours = Type.String({ pattern: '^[0-9]{1,2}:[0-9]{2}[–-][0-9]{1,2}:[0-9]{2}$', description: 'Opening hours of a day, e.g. 8:30–17:00', examples: ['8:30–17:00'] });
+
+const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+
+/** An office's pickup schedule (docs/pickup.md "Appointments"); the pure slot computation is `rules/pickup-slots.ts`. */
+export const PickupScheduleSchema = Type.Object(
+  {
+    slotMinutes: Type.Integer({ minimum: 5, maximum: 240, description: 'Length of one slot in minutes' }),
+    capacity: Type.Integer({ minimum: 1, maximum: 100, description: 'How many people one slot takes' }),
+    hours: Type.Object(
+      Object.fromEntries(WEEKDAYS.map((day) => [day, Type.Optional(Hours)])),
+      { additionalProperties: false, description: 'Hours of pickups by appointment on each day of the week; a day not named has none. National holidays and Dec 29 – Jan 3 are closed whatever this says (R-9)' },
+    ),
+    closures: Type.Optional(
+      Type.Array(
+        Type.Object({ from: Day, to: Type.Optional(Day), note: Type.Optional(Type.String({ minLength: 1 })) }, { additionalProperties: false }),
+        { description: "The office's own closed days for pickups, `to` included (one day when absent)" },
+      ),
+    ),
+  },
+  { additionalProperties: false, description: 'Pickup appointments at this office; without it the office takes none' },
+);
 
 /** Facts of an office that the city has not confirmed yet: the guide marks them and asks residents to call first. */
 export const OFFICE_FACTS = ['address', 'hours'] as const;
@@ -33,6 +55,7 @@ export const OfficeSchema = Type.Object(
       },
       { additionalProperties: false, description: 'Opening hours; closed on national holidays and Dec 29 – Jan 3 (docs/rules.md R-9)' },
     ),
+    pickup: Type.Optional(PickupScheduleSchema),
     unconfirmed: Type.Optional(
       Type.Array(Type.Enum(OFFICE_FACTS), { uniqueItems: true, description: 'Facts not confirmed by the city yet; the guide marks them' }),
     ),

@@ -1,4 +1,8 @@
 import type { Static, TSchema } from 'typebox';
+import type { BookAppointmentInput } from '../app/appointments/book-appointment.ts';
+import type { DayAppointmentsInput } from '../app/appointments/day-appointments.ts';
+import type { ListSlotsInput } from '../app/appointments/list-slots.ts';
+import type { BookBody, DayQuery, SlotsQuery } from './appointments/appointment-schemas.ts';
 import type { ApprovalDecisionInput, ApprovalRequestInput } from '../app/approvals.ts';
 import type { FrontNoteInput } from '../app/cards/add-front-note.ts';
 import type { ApplicationInput } from '../app/cards/apply-for-card.ts';
@@ -146,6 +150,9 @@ export type HttpAgreement = [
   // A password of someone else's choosing comes only from the command line (app/staff.ts), never over HTTP.
   Agreed<Agrees<typeof NewStaffBody, Omit<NewStaff, 'password' | 'mustChangePassword'>>>,
   Agreed<Agrees<typeof RoleBody, StaffRoleInput>>,
+  Agreed<Agrees<typeof BookBody, BookAppointmentInput>>,
+  Agreed<Agrees<typeof DayQuery, DayAppointmentsInput>>,
+  Agreed<Agrees<typeof SlotsQuery, ListSlotsInput>>,
   Agreed<Agrees<typeof GuideRequestSchema, GuideRequest>>,
   Agreed<Agrees<typeof GuideFeedbackSchema, GuideFeedbackInput>>,
 ];

@@ -1,6 +1,8 @@
 import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { AppContext } from '../app/context.ts';
+import { appointmentRoutes } from './appointments/appointment-routes.ts';
+import { LookupBudget } from './appointments/lookup-budget.ts';
 import { approvalRoutes } from './approvals/approval-routes.ts';
 import { auditRoutes } from './audit/audit-routes.ts';
 import { staffAuth } from './auth.ts';
@@ -8,6 +10,7 @@ import { bodyTimeout } from './body-timeout.ts';
 import { cardRoutes } from './cards/card-routes.ts';
 import { errorHandler } from './error-handler.ts';
 import { guideRoutes } from './guide/guide-routes.ts';
+import { pickupBookingRoutes } from './guide/pickup-booking-routes.ts';
 import { healthRoutes } from './health/health-routes.ts';
 import { idempotency } from './idempotency.ts';
 import { jobRoutes } from './jobs/job-routes.ts';
@@ -48,6 +51,10 @@ export interface HttpOptions {
   readonly metrics?: Metrics;
   /** PUBLIC_URL: the site's own address, for the guide's absolute links. */
   readonly publicUrl?: string | undefined;
+  /** Requests per minute per address to the public appointment routes before 429 (default 60). */
+  readonly appointmentRequestsPerMinute?: number;
+  /** Failed pickup look-ups (unknown 照会番号 or wrong birth date, wrong cancel code) per address in an hour before 429 (default 10). */
+  readonly appointmentLookupFailuresPerAddress?: number;
 }
 
 /**
@@ -56,7 +63,18 @@ export interface HttpOptions {
  * reports (X-Forwarded-For, X-Forwarded-Proto): sign-in throttling and the `Secure` cookie use them.
  */
 export async function buildApp(context: AppContext, options: FastifyServerOptions & HttpOptions = {}): Promise<FastifyInstance> {
-  const { loginAttemptsPerMinute = 10, signInFailuresPerAddress = 30, bodyTimeoutMs = 30_000, hsts = false, metricsToken, metrics, publicUrl, ...fastifyOptions } = options;
+  const {
+    loginAttemptsPerMinute = 10,
+    signInFailuresPerAddress = 30,
+    bodyTimeoutMs = 30_000,
+    hsts = false,
+    metricsToken,
+    metrics,
+    publicUrl,
+    appointmentRequestsPerMinute = 60,
+    appointmentLookupFailuresPerAddress = 10,
+    ...fastifyOptions
+  } = options;
   const app = Fastify({
     ...fastifyOptions,
     bodyLimit: 1024 * 1024,
@@ -93,7 +111,11 @@ export async function buildApp(context: AppContext, options: FastifyServerOption
   await app.register(staffRoutes, { context });
   await app.register(jobRoutes, { context });
   await app.register(reportRoutes, { context });
+  // One budget for the booking API and the guide's booking page: a guess spends it either way.
+  const lookups = new LookupBudget(appointmentLookupFailuresPerAddress, () => context.realTime.monotonicMs());
+  await app.register(appointmentRoutes, { context, publicRequestsPerMinute: appointmentRequestsPerMinute, lookups });
   await app.register(guideRoutes, { context, publicUrl });
+  await app.register(pickupBookingRoutes, { context, publicUrl, lookups, publicRequestsPerMinute: appointmentRequestsPerMinute });
   await app.register(webApp);
   return app;
 }

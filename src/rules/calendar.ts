@@ -79,7 +79,8 @@ function outOfRange(calendar: Calendar, date: PlainDate): Result<never> {
   );
 }
 
-function inYearEnd(calendar: Calendar, date: PlainDate): boolean {
+/** Whether `date` falls in the year-end closure (R-9, policy `yearEndClosure`). */
+export function inYearEnd(calendar: Calendar, date: PlainDate): boolean {
   const monthDay = monthOf(date) * 100 + dayOf(date);
   const { from, to } = calendar.yearEnd;
   return from <= to ? monthDay >= from && monthDay <= to : monthDay >= from || monthDay <= to;

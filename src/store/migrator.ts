@@ -12,6 +12,7 @@ import * as scheduledAbolition from './migrations/0009-scheduled-abolition.ts';
 import * as instanceMode from './migrations/0010-instance-mode.ts';
 import * as pickup from './migrations/0011-pickup.ts';
 import * as phoneDigits from './migrations/0015-phone-digits.ts';
+import * as appointments from './migrations/0016-appointments.ts';
 
 /** The shared migrations, frozen once released; a change to the schema is a new entry. */
 const SHARED: Readonly<Record<string, Migration>> = {
@@ -26,6 +27,7 @@ const SHARED: Readonly<Record<string, Migration>> = {
   '0010-instance-mode': instanceMode,
   '0011-pickup': pickup,
   '0015-phone-digits': phoneDigits,
+  '0016-appointments': appointments,
 };
 
 const MIGRATION_TABLE = 'madoguchi_migrations';

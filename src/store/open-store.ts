@@ -12,6 +12,7 @@ import { postgresDialect } from './postgres/postgres-dialect.ts';
 import { auditCheckpointFiles } from './audit-checkpoint-files.ts';
 import { approvalRepository, enquiryRepository } from './repositories/approval-repository.ts';
 import { guideFeedbackRepository } from './repositories/guide-feedback-repository.ts';
+import { appointmentRepository } from './repositories/appointment-repository.ts';
 import { auditRepository } from './repositories/audit-repository.ts';
 import { cardRepository } from './repositories/card-repository.ts';
 import { chipRepository } from './repositories/chip-repository.ts';
@@ -72,6 +73,7 @@ function repositories(scope: Scope): Repositories {
     reports: reportRepository(scope),
     guideFeedback: guideFeedbackRepository(scope),
     instance: instanceModeRepository(scope),
+    appointments: appointmentRepository(scope),
   };
 }
 

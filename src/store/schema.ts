@@ -280,6 +280,30 @@ export interface InstanceModesTable {
   since: string;
 }
 
+/** Places taken in each pickup slot of an office (docs/pickup.md "Appointments"). */
+export interface AppointmentSlotsTable {
+  municipality_code: string;
+  office_id: string;
+  slot_start: string;
+  booked: number;
+}
+
+/** A pickup appointment; the cancel code only as its hash. */
+export interface AppointmentsTable {
+  id: string;
+  municipality_code: string;
+  card_id: string;
+  resident_id: string;
+  office_id: string;
+  slot_date: string;
+  slot_start: string;
+  slot_end: string;
+  status: string;
+  cancel_code_hash: string;
+  booked_at: string;
+  updated_at: string;
+}
+
 /**
  * Each character of a resident's name in kanji, once (0015): the index of a search for one or two
  * characters inside a name (田 finds 山田 and 太田), which a trigram index cannot look up.
@@ -310,4 +334,6 @@ export interface Tables {
   job_leases: JobLeasesTable;
   guide_feedback: GuideFeedbackTable;
   instance_modes: InstanceModesTable;
+  appointment_slots: AppointmentSlotsTable;
+  appointments: AppointmentsTable;
 }

@@ -25,7 +25,7 @@ afterAll(async () => app.close());
 function pages(): string[] {
   const urls: string[] = ['/guide/xx'];
   for (const lang of LANGS) {
-    urls.push(`/guide/${lang}`, `/guide/${lang}/moved-in`, `/guide/${lang}/moved-in/answer?moveInDate=2026-02-30`, `/guide/${lang}/lost/feedback`);
+    urls.push(`/guide/${lang}`, `/guide/${lang}/pickup-booking`, `/guide/${lang}/moved-in`, `/guide/${lang}/moved-in/answer?moveInDate=2026-02-30`, `/guide/${lang}/lost/feedback`);
     urls.push(`/guide/${lang}/moved-in/answer?moveInDate=2027-07-06&today=2026-07-06`);
     const situations = lang === 'ja-easy' || lang === 'vi' ? SITUATIONS : (['moved-in', 'lost', 'moving-abroad', 'certificate'] as const);
     for (const situation of situations) urls.push(`/guide/${lang}/${situation}/answer?${exampleQuery(situation)}`);

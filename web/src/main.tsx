@@ -39,6 +39,7 @@ function Home() {
 const counter = () => import('./counter/counter-screens');
 const SearchPage = lazy(() => counter().then((module) => ({ default: module.SearchPage })));
 const ResidentPage = lazy(() => counter().then((module) => ({ default: module.ResidentPage })));
+const AppointmentsPage = lazy(() => counter().then((module) => ({ default: module.AppointmentsPage })));
 const SlipPage = lazy(() => counter().then((module) => ({ default: module.SlipPage })));
 const RegisterRoute = lazy(() => counter().then((module) => ({ default: module.RegisterRoute })));
 const ResidentProcedureRoute = lazy(() => counter().then((module) => ({ default: module.ResidentProcedureRoute })));
@@ -90,6 +91,7 @@ const router = createBrowserRouter([
       { path: '/residents/:id', element: <Only gate={ACCESS.counter}><ResidentPage /></Only> },
       { path: '/residents/:id/:procedure', element: <Only gate={ACCESS.counter}><ResidentProcedureRoute /></Only> },
       { path: '/cards/:id/:procedure', element: <Only gate={ACCESS.counter}><CardProcedureRoute /></Only> },
+      { path: '/appointments', element: <Only gate={ACCESS.appointments}><AppointmentsPage /></Only> },
       { path: '/slips/:id', element: <Only gate={ACCESS.counter}><SlipPage /></Only> },
       { path: '/approvals', element: <Only gate={ACCESS.approvals}><ApprovalsPage /></Only> },
       { path: '/dashboard', element: <Only gate={ACCESS.figures}><DashboardPage /></Only> },

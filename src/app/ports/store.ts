@@ -17,6 +17,7 @@ import type { EnquiryRepository } from './enquiry-repository.ts';
 import type { JobRunRepository } from './job-run-repository.ts';
 import type { ReportRepository } from './report-repository.ts';
 import type { InstanceModeRepository } from './instance-mode-repository.ts';
+import type { AppointmentRepository } from './appointment-repository.ts';
 
 /**
  * The records, as the use cases need them (one file per port in `src/app/ports/`). `src/store`
@@ -79,6 +80,7 @@ export interface Repositories {
   readonly reports: ReportRepository;
   readonly guideFeedback: GuideFeedbackRepository;
   readonly instance: InstanceModeRepository;
+  readonly appointments: AppointmentRepository;
 }
 
 /** Which migrations of the code the database has not run, and which it has run that the code does not know. */

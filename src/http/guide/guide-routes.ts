@@ -38,7 +38,7 @@ function queryStringOf(request: FastifyRequest): string {
  * An HTML page, gzipped when the browser takes it (a reverse proxy may do this too; an old phone
  * on a slow line should not wait for it). Answers are never cached by anyone: their URL holds dates.
  */
-function sendHtml(request: FastifyRequest, reply: FastifyReply, lang: Lang, body: string, status = 200, cache = 'no-store'): FastifyReply {
+export function sendHtml(request: FastifyRequest, reply: FastifyReply, lang: Lang, body: string, status = 200, cache = 'no-store'): FastifyReply {
   reply
     .code(status)
     .type('text/html; charset=utf-8')
@@ -52,7 +52,7 @@ function sendHtml(request: FastifyRequest, reply: FastifyReply, lang: Lang, body
 }
 
 /** A language segment of the URL, in any letter case; `undefined` when it names none of ours. */
-function langOf(segment: string): Lang | undefined {
+export function langOf(segment: string): Lang | undefined {
   return LANGS.find((lang) => lang.toLowerCase() === segment.toLowerCase());
 }
 

@@ -110,6 +110,12 @@ export function cardRepository(scope: Scope): CardRepository {
       const row = await scoped().where('status', '=', 'ready').where('pickup_reference', '=', referenceNumber).executeTakeFirst();
       return row && fromRow(row);
     },
+    async findByPickupReference(referenceNumber) {
+      const ready = await scoped().where('status', '=', 'ready').where('pickup_reference', '=', referenceNumber).executeTakeFirst();
+      if (ready) return fromRow(ready);
+      const row = await scoped().where('pickup_reference', '=', referenceNumber).orderBy('ready_on', 'desc').orderBy('id', 'desc').executeTakeFirst();
+      return row && fromRow(row);
+    },
     async listByResident(residentId) {
       const rows = await scoped().where('resident_id', '=', residentId).orderBy('application_date').orderBy('created_at').execute();
       return rows.map(fromRow);

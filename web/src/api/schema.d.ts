@@ -1284,6 +1284,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/appointments/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public: the pickup slots of an office with the places left (no sign-in) */
+        get: operations["getAppointmentsSlots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An office's pickup appointments of a day, with the resident and the card (its clerks and supervisors) */
+        get: operations["getAppointments"];
+        put?: never;
+        /** Public: book a pickup time with the 照会番号 and birth date, or move the one booked (no sign-in) */
+        post: operations["postAppointments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Public: cancel an appointment with its cancel code (no sign-in) */
+        delete: operations["deleteAppointmentsId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}/no-show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark that nobody came to a booked appointment whose time has begun (a clerk of its office) */
+        post: operations["postAppointmentsIdNoShow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/guide": {
         parameters: {
             query?: never;
@@ -1700,6 +1769,65 @@ export interface operations {
                                      */
                                     hours: string;
                                 };
+                            };
+                            /** @description Pickup appointments at this office; without it the office takes none */
+                            pickup?: {
+                                /** @description Length of one slot in minutes */
+                                slotMinutes: number;
+                                /** @description How many people one slot takes */
+                                capacity: number;
+                                /** @description Hours of pickups by appointment on each day of the week; a day not named has none. National holidays and Dec 29 – Jan 3 are closed whatever this says (R-9) */
+                                hours: {
+                                    /**
+                                     * @description Opening hours of a day, e.g. 8:30–17:00
+                                     * @example 8:30–17:00
+                                     */
+                                    sunday?: string;
+                                    /**
+                                     * @description Opening hours of a day, e.g. 8:30–17:00
+                                     * @example 8:30–17:00
+                                     */
+                                    monday?: string;
+                                    /**
+                                     * @description Opening hours of a day, e.g. 8:30–17:00
+                                     * @example 8:30–17:00
+                                     */
+                                    tuesday?: string;
+                                    /**
+                                     * @description Opening hours of a day, e.g. 8:30–17:00
+                                     * @example 8:30–17:00
+                                     */
+                                    wednesday?: string;
+                                    /**
+                                     * @description Opening hours of a day, e.g. 8:30–17:00
+                                     * @example 8:30–17:00
+                                     */
+                                    thursday?: string;
+                                    /**
+                                     * @description Opening hours of a day, e.g. 8:30–17:00
+                                     * @example 8:30–17:00
+                                     */
+                                    friday?: string;
+                                    /**
+                                     * @description Opening hours of a day, e.g. 8:30–17:00
+                                     * @example 8:30–17:00
+                                     */
+                                    saturday?: string;
+                                };
+                                /** @description The office's own closed days for pickups, `to` included (one day when absent) */
+                                closures?: {
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD
+                                     */
+                                    from: string;
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD
+                                     */
+                                    to?: string;
+                                    note?: string;
+                                }[];
                             };
                             /** @description Facts not confirmed by the city yet; the guide marks them */
                             unconfirmed?: ("address" | "hours")[];
@@ -21114,7 +21242,7 @@ export interface operations {
                 to?: string;
                 actor?: string;
                 subject?: string;
-                action?: "resident.register" | "resident.arrival" | "resident.change-address" | "resident.change-name" | "resident.move-out" | "resident.move-in" | "resident.record-death" | "resident.period-of-stay" | "resident.guardianship" | "resident.change-number" | "resident.reveal-number" | "resident.import" | "resident.export" | "card.apply" | "card.manufacture" | "card.issue" | "card.suspend" | "card.resume" | "card.pin-verify" | "card.pin-reset" | "card.certificate" | "card.front-note" | "card.continuation" | "card.extension" | "card.reissue" | "card.return" | "card.expire" | "card.expire-certificates" | "card.abolish" | "card.rebuild" | "card.export" | "proxy.enquiry" | "approval.request" | "approval.approve" | "approval.refuse" | "session.sign-in" | "session.sign-out" | "staff.add" | "staff.reset" | "staff.change-role" | "staff.disable" | "staff.enable" | "staff.end-sessions" | "staff.issue-setup-code" | "staff.setup" | "staff.change-password" | "key.rewrap" | "demo.generate";
+                action?: "resident.register" | "resident.arrival" | "resident.change-address" | "resident.change-name" | "resident.move-out" | "resident.move-in" | "resident.record-death" | "resident.period-of-stay" | "resident.guardianship" | "resident.change-number" | "resident.reveal-number" | "resident.import" | "resident.export" | "card.apply" | "card.manufacture" | "card.issue" | "card.suspend" | "card.resume" | "card.pin-verify" | "card.pin-reset" | "card.certificate" | "card.front-note" | "card.continuation" | "card.extension" | "card.reissue" | "card.return" | "card.expire" | "card.expire-certificates" | "card.abolish" | "card.rebuild" | "card.export" | "proxy.enquiry" | "appointment.book" | "appointment.cancel" | "appointment.no-show" | "approval.request" | "approval.approve" | "approval.refuse" | "session.sign-in" | "session.sign-out" | "staff.add" | "staff.reset" | "staff.change-role" | "staff.disable" | "staff.enable" | "staff.end-sessions" | "staff.issue-setup-code" | "staff.setup" | "staff.change-password" | "key.rewrap" | "demo.generate";
                 order?: "oldest" | "newest";
                 /** @description The `position` of the last entry of the page before */
                 cursor?: number;
@@ -24470,6 +24598,1246 @@ export interface operations {
             };
             /** @description Problem: AUTH.FORBIDDEN, AUTH.CSRF, AUTH.PASSWORD_CHANGE_REQUIRED */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getAppointmentsSlots: {
+        parameters: {
+            query: {
+                /** @example honcho */
+                officeId: string;
+                /**
+                 * @description A calendar date, YYYY-MM-DD
+                 * @example 2026-04-01
+                 */
+                from: string;
+                /**
+                 * @description The last day listed, at most 30 days after `from`
+                 * @example 2026-04-01
+                 */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The counter the card waits at (offices.json) */
+                        office: {
+                            id: string;
+                            name: string;
+                            nameEn: string;
+                            address: string;
+                            phone: string;
+                        };
+                        slots: {
+                            /**
+                             * @description Japan time
+                             * @example 2026-11-30T09:00:00+09:00
+                             */
+                            start: string;
+                            /**
+                             * @description Japan time
+                             * @example 2026-11-30T09:00:00+09:00
+                             */
+                            end: string;
+                            /** @description Places left */
+                            remaining: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem: INPUT.INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: OFFICE.UNKNOWN, CALENDAR.OUT_OF_RANGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.THROTTLED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getAppointments: {
+        parameters: {
+            query: {
+                /** @example honcho */
+                officeId: string;
+                /**
+                 * @description A calendar date, YYYY-MM-DD
+                 * @example 2026-04-01
+                 */
+                date: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        officeId: string;
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD
+                         * @example 2026-04-01
+                         */
+                        date: string;
+                        appointments: {
+                            /** Format: uuid */
+                            id: string;
+                            officeId: string;
+                            /**
+                             * @description Japan time
+                             * @example 2026-11-30T09:00:00+09:00
+                             */
+                            slotStart: string;
+                            /**
+                             * @description Japan time
+                             * @example 2026-11-30T09:00:00+09:00
+                             */
+                            slotEnd: string;
+                            /** @enum {unknown} */
+                            status: "booked" | "cancelled" | "no-show";
+                            /** Format: date-time */
+                            bookedAt: string;
+                            resident: {
+                                /** Format: uuid */
+                                id: string;
+                                familyName: string;
+                                givenName: string;
+                                familyNameKana: string;
+                                givenNameKana: string;
+                            };
+                            card: {
+                                /** Format: uuid */
+                                id: string;
+                                status: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: AUTH.FORBIDDEN, AUTH.CSRF, AUTH.PASSWORD_CHANGE_REQUIRED, AUTH.COUNTER_ONLY, AUTH.OFFICE_NOT_ALLOWED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: OFFICE.UNKNOWN */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    postAppointments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Book a pickup time, or move the one booked for the card */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description 照会番号 printed on the 交付通知書: ten digits
+                     * @example 1234567897
+                     */
+                    referenceNumber: string;
+                    /**
+                     * Format: date
+                     * @description The card holder's birth date
+                     * @example 2026-04-01
+                     */
+                    birthDate: string;
+                    /**
+                     * Format: date-time
+                     * @description The start of a slot listed by GET /api/v1/appointments/slots
+                     * @example 2026-11-30T09:00:00+09:00
+                     */
+                    slotStart: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /**
+                         * @description Japan time
+                         * @example 2026-11-30T09:00:00+09:00
+                         */
+                        slotStart: string;
+                        /**
+                         * @description Japan time
+                         * @example 2026-11-30T09:00:00+09:00
+                         */
+                        slotEnd: string;
+                        /** @description The counter the card waits at (offices.json) */
+                        office: {
+                            id: string;
+                            name: string;
+                            nameEn: string;
+                            address: string;
+                            phone: string;
+                        };
+                        /** @description Shown this once; needed to cancel. Only its hash is kept */
+                        cancelCode: string;
+                        /**
+                         * Format: date
+                         * @description The last day the card can be collected (R-19)
+                         * @example 2026-04-01
+                         */
+                        collectBy: string;
+                        movedFrom: string | null;
+                    };
+                };
+            };
+            /** @description Problem: INPUT.INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: APPOINTMENT.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.TIMEOUT */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: APPOINTMENT.SLOT_FULL, APPOINTMENT.CARD_NOT_READY, APPOINTMENT.SLOT_PAST */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: APPOINTMENT.NOT_A_SLOT, APPOINTMENT.AFTER_COLLECT_BY, CALENDAR.OUT_OF_RANGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.THROTTLED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    deleteAppointmentsId: {
+        parameters: {
+            query: {
+                /** @description The code given when booking */
+                cancelCode: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /**
+                         * @description The slot given back
+                         * @example 2026-11-30T09:00:00+09:00
+                         */
+                        slotStart: string;
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: APPOINTMENT.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: APPOINTMENT.SLOT_PAST */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.THROTTLED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    postAppointmentsIdNoShow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key and body returns the first answer */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        officeId: string;
+                        /**
+                         * @description Japan time
+                         * @example 2026-11-30T09:00:00+09:00
+                         */
+                        slotStart: string;
+                        /**
+                         * @description Japan time
+                         * @example 2026-11-30T09:00:00+09:00
+                         */
+                        slotEnd: string;
+                        /** @enum {unknown} */
+                        status: "booked" | "cancelled" | "no-show";
+                        /** Format: date-time */
+                        bookedAt: string;
+                        resident: {
+                            /** Format: uuid */
+                            id: string;
+                            familyName: string;
+                            givenName: string;
+                            familyNameKana: string;
+                            givenNameKana: string;
+                        };
+                        card: {
+                            /** Format: uuid */
+                            id: string;
+                            status: string;
+                        };
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.INVALID, REQUEST.INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: AUTH.FORBIDDEN, AUTH.CSRF, AUTH.PASSWORD_CHANGE_REQUIRED, AUTH.COUNTER_ONLY, AUTH.OFFICE_NOT_ALLOWED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: APPOINTMENT.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.TIMEOUT */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: APPOINTMENT.NOT_BOOKED, APPOINTMENT.NOT_YET */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: IDEMPOTENCY.KEY_REUSED */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

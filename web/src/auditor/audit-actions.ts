@@ -54,6 +54,9 @@ export const AUDIT_ACTION_LABELS = {
   'staff.issue-setup-code': ['セットアップコードの発行', 'Setup code issued'],
   'staff.setup': ['初回のパスワード設定', 'First password set'],
   'staff.change-password': ['パスワードの変更', 'Password changed'],
+  'appointment.book': ['受取予約（予約・変更）', 'Pickup booked or moved'],
+  'appointment.cancel': ['受取予約の取消し', 'Pickup appointment cancelled'],
+  'appointment.no-show': ['受取予約の不来庁', 'Pickup appointment missed'],
   'key.rewrap': ['暗号鍵の切り替え', 'Keys rotated'],
   'demo.generate': ['デモデータの作成', 'Demo data made'],
 } as const satisfies Record<AuditAction, readonly [string, string]>;

@@ -20,6 +20,8 @@ export const ACCESS = {
   /** Finding residents and reading their record, with its procedures and slips. */
   counter: { needs: 'resident.read' },
   register: { needs: 'resident.write' },
+  /** The office's pickup appointments: those who hand cards over. */
+  appointments: { needs: 'card.counter-procedure' },
   approvals: { needs: 'approval.request' },
   figures: { needs: 'report.read' },
   /** Letters name residents and their addresses. */
@@ -39,6 +41,7 @@ export const MENU: readonly { readonly to: string; readonly label: MessageKey; r
   { to: '/audit', label: 'nav.audit', gate: ACCESS.audit },
   { to: '/dashboard', label: 'nav.dashboard', gate: ACCESS.figures },
   { to: '/residents', label: 'nav.search', gate: ACCESS.counter },
+  { to: '/appointments', label: 'nav.appointments', gate: ACCESS.appointments },
   { to: '/residents/new', label: 'nav.register', gate: ACCESS.register },
   { to: '/residents/arrival', label: 'nav.arrival', gate: ACCESS.register },
   { to: '/approvals', label: 'nav.approvals', gate: ACCESS.approvals },
