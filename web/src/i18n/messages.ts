@@ -844,6 +844,7 @@ export const MESSAGES = {
   'next.abroadUntil': ['カードは{date}に廃止されます。それまでは使えます。廃止の後、窓口に返納してください。', 'The card is abolished on {date} and works until then; hand it back at a counter afterwards.'],
   'next.abroadKept': ['カードは国外でも使えます。署名用電子証明書は{date}に失効します（国外転出者向けの証明書は改めて申請できます）。', 'The card can be used abroad. The signature certificate ends on {date}; one for residents abroad can be applied for.'],
   'sweepCount.abolishedMovedAbroad': ['国外転出による廃止', 'Abolished (moved abroad)'],
+  'sweepCount.abolishedUncollected': ['受け取られなかったカードの廃棄', 'Destroyed (not collected)'],
   'event.CardAbolitionScheduled': ['廃止の予定（国外転出）', 'Abolition scheduled (moving abroad)'],
   'event.SignatureCertificateCutShort': ['署名用電子証明書の失効日の設定（国外転出）', 'Signature certificate to end (moving abroad)'],
   'procedure.death': ['死亡の記録', 'Death'],
