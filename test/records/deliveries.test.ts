@@ -2,23 +2,10 @@ import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PlainDate } from '../../src/rules/plain-date.ts';
 import { DIALECTS } from '../support/databases.ts';
-import { residentBody, worldFor, type Who, type World } from '../support/world.ts';
+import { appliedCard } from '../support/pickup.ts';
+import { worldFor } from '../support/world.ts';
 
 const day = (date: string) => date as PlainDate;
-
-/** A resident with a card applied for, to be collected at `office` (the clerk's, honcho, by default). */
-export async function appliedCard(world: World, overrides: Record<string, unknown> = {}, who: Who = 'clerk'): Promise<{ residentId: string; cardId: string }> {
-  const resident = await world.call(who, 'POST', '/api/v1/residents', residentBody(overrides));
-  if (resident.status !== 201) throw new Error(`registration: ${JSON.stringify(resident.body)}`);
-  const card = await world.call(who, 'POST', `/api/v1/residents/${resident.body.id}/card-applications`, {
-    applicationDate: '2026-09-01',
-    photoTakenOn: '2026-08-20',
-    withSignatureCertificate: true,
-    withUserCertificate: true,
-  });
-  if (card.status !== 201) throw new Error(`application: ${JSON.stringify(card.body)}`);
-  return { residentId: resident.body.id, cardId: card.body.id };
-}
 
 describe.each(DIALECTS)('deliveries from J-LIS on $name', ({ create }) => {
   const world = worldFor(create);

@@ -959,6 +959,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A delivery from J-LIS checked in at its receiving office: each listed card becomes ready (readyOn = receivedOn); bad rows are listed by line; a re-send changes nothing */
+        post: operations["postDeliveries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/approvals": {
         parameters: {
             query?: never;
@@ -7774,6 +7791,33 @@ export interface operations {
                                 /** @enum {unknown} */
                                 reason: "moved-abroad";
                             } | null;
+                            pickup: {
+                                /**
+                                 * Format: date
+                                 * @description The day the card arrived at its counter (交付待ち since)
+                                 * @example 2026-04-01
+                                 */
+                                readyOn: string;
+                                referenceNumber: string | null;
+                                /**
+                                 * Format: date
+                                 * @description R-19: a reminder goes out if the card is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                reminderOn: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the last day the card can be collected
+                                 * @example 2026-04-01
+                                 */
+                                collectBy: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                discardOn: string;
+                            } | null;
                             endedOn: string | null;
                             endReason: string | null;
                             pins: {
@@ -8670,6 +8714,33 @@ export interface operations {
                                 /** @enum {unknown} */
                                 reason: "moved-abroad";
                             } | null;
+                            pickup: {
+                                /**
+                                 * Format: date
+                                 * @description The day the card arrived at its counter (交付待ち since)
+                                 * @example 2026-04-01
+                                 */
+                                readyOn: string;
+                                referenceNumber: string | null;
+                                /**
+                                 * Format: date
+                                 * @description R-19: a reminder goes out if the card is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                reminderOn: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the last day the card can be collected
+                                 * @example 2026-04-01
+                                 */
+                                collectBy: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                discardOn: string;
+                            } | null;
                             endedOn: string | null;
                             endReason: string | null;
                             pins: {
@@ -9163,6 +9234,33 @@ export interface operations {
                                 on: string;
                                 /** @enum {unknown} */
                                 reason: "moved-abroad";
+                            } | null;
+                            pickup: {
+                                /**
+                                 * Format: date
+                                 * @description The day the card arrived at its counter (交付待ち since)
+                                 * @example 2026-04-01
+                                 */
+                                readyOn: string;
+                                referenceNumber: string | null;
+                                /**
+                                 * Format: date
+                                 * @description R-19: a reminder goes out if the card is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                reminderOn: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the last day the card can be collected
+                                 * @example 2026-04-01
+                                 */
+                                collectBy: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                discardOn: string;
                             } | null;
                             endedOn: string | null;
                             endReason: string | null;
@@ -9660,6 +9758,33 @@ export interface operations {
                                 /** @enum {unknown} */
                                 reason: "moved-abroad";
                             } | null;
+                            pickup: {
+                                /**
+                                 * Format: date
+                                 * @description The day the card arrived at its counter (交付待ち since)
+                                 * @example 2026-04-01
+                                 */
+                                readyOn: string;
+                                referenceNumber: string | null;
+                                /**
+                                 * Format: date
+                                 * @description R-19: a reminder goes out if the card is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                reminderOn: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the last day the card can be collected
+                                 * @example 2026-04-01
+                                 */
+                                collectBy: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                discardOn: string;
+                            } | null;
                             endedOn: string | null;
                             endReason: string | null;
                             pins: {
@@ -10148,6 +10273,33 @@ export interface operations {
                                 on: string;
                                 /** @enum {unknown} */
                                 reason: "moved-abroad";
+                            } | null;
+                            pickup: {
+                                /**
+                                 * Format: date
+                                 * @description The day the card arrived at its counter (交付待ち since)
+                                 * @example 2026-04-01
+                                 */
+                                readyOn: string;
+                                referenceNumber: string | null;
+                                /**
+                                 * Format: date
+                                 * @description R-19: a reminder goes out if the card is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                reminderOn: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the last day the card can be collected
+                                 * @example 2026-04-01
+                                 */
+                                collectBy: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                discardOn: string;
                             } | null;
                             endedOn: string | null;
                             endReason: string | null;
@@ -10644,6 +10796,33 @@ export interface operations {
                                 on: string;
                                 /** @enum {unknown} */
                                 reason: "moved-abroad";
+                            } | null;
+                            pickup: {
+                                /**
+                                 * Format: date
+                                 * @description The day the card arrived at its counter (交付待ち since)
+                                 * @example 2026-04-01
+                                 */
+                                readyOn: string;
+                                referenceNumber: string | null;
+                                /**
+                                 * Format: date
+                                 * @description R-19: a reminder goes out if the card is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                reminderOn: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the last day the card can be collected
+                                 * @example 2026-04-01
+                                 */
+                                collectBy: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                discardOn: string;
                             } | null;
                             endedOn: string | null;
                             endReason: string | null;
@@ -11233,6 +11412,33 @@ export interface operations {
                                 /** @enum {unknown} */
                                 reason: "moved-abroad";
                             } | null;
+                            pickup: {
+                                /**
+                                 * Format: date
+                                 * @description The day the card arrived at its counter (交付待ち since)
+                                 * @example 2026-04-01
+                                 */
+                                readyOn: string;
+                                referenceNumber: string | null;
+                                /**
+                                 * Format: date
+                                 * @description R-19: a reminder goes out if the card is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                reminderOn: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the last day the card can be collected
+                                 * @example 2026-04-01
+                                 */
+                                collectBy: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                discardOn: string;
+                            } | null;
                             endedOn: string | null;
                             endReason: string | null;
                             pins: {
@@ -11691,6 +11897,33 @@ export interface operations {
                                 on: string;
                                 /** @enum {unknown} */
                                 reason: "moved-abroad";
+                            } | null;
+                            pickup: {
+                                /**
+                                 * Format: date
+                                 * @description The day the card arrived at its counter (交付待ち since)
+                                 * @example 2026-04-01
+                                 */
+                                readyOn: string;
+                                referenceNumber: string | null;
+                                /**
+                                 * Format: date
+                                 * @description R-19: a reminder goes out if the card is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                reminderOn: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the last day the card can be collected
+                                 * @example 2026-04-01
+                                 */
+                                collectBy: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                discardOn: string;
                             } | null;
                             endedOn: string | null;
                             endReason: string | null;
@@ -12177,6 +12410,33 @@ export interface operations {
                                 /** @enum {unknown} */
                                 reason: "moved-abroad";
                             } | null;
+                            pickup: {
+                                /**
+                                 * Format: date
+                                 * @description The day the card arrived at its counter (交付待ち since)
+                                 * @example 2026-04-01
+                                 */
+                                readyOn: string;
+                                referenceNumber: string | null;
+                                /**
+                                 * Format: date
+                                 * @description R-19: a reminder goes out if the card is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                reminderOn: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the last day the card can be collected
+                                 * @example 2026-04-01
+                                 */
+                                collectBy: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                discardOn: string;
+                            } | null;
                             endedOn: string | null;
                             endReason: string | null;
                             pins: {
@@ -12658,6 +12918,33 @@ export interface operations {
                                 on: string;
                                 /** @enum {unknown} */
                                 reason: "moved-abroad";
+                            } | null;
+                            pickup: {
+                                /**
+                                 * Format: date
+                                 * @description The day the card arrived at its counter (交付待ち since)
+                                 * @example 2026-04-01
+                                 */
+                                readyOn: string;
+                                referenceNumber: string | null;
+                                /**
+                                 * Format: date
+                                 * @description R-19: a reminder goes out if the card is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                reminderOn: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the last day the card can be collected
+                                 * @example 2026-04-01
+                                 */
+                                collectBy: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                discardOn: string;
                             } | null;
                             endedOn: string | null;
                             endReason: string | null;
@@ -13621,6 +13908,33 @@ export interface operations {
                             /** @enum {unknown} */
                             reason: "moved-abroad";
                         } | null;
+                        pickup: {
+                            /**
+                             * Format: date
+                             * @description The day the card arrived at its counter (交付待ち since)
+                             * @example 2026-04-01
+                             */
+                            readyOn: string;
+                            referenceNumber: string | null;
+                            /**
+                             * Format: date
+                             * @description R-19: a reminder goes out if the card is still waiting
+                             * @example 2026-04-01
+                             */
+                            reminderOn: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the last day the card can be collected
+                             * @example 2026-04-01
+                             */
+                            collectBy: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                             * @example 2026-04-01
+                             */
+                            discardOn: string;
+                        } | null;
                         endedOn: string | null;
                         endReason: string | null;
                         pins: {
@@ -14050,6 +14364,33 @@ export interface operations {
                             on: string;
                             /** @enum {unknown} */
                             reason: "moved-abroad";
+                        } | null;
+                        pickup: {
+                            /**
+                             * Format: date
+                             * @description The day the card arrived at its counter (交付待ち since)
+                             * @example 2026-04-01
+                             */
+                            readyOn: string;
+                            referenceNumber: string | null;
+                            /**
+                             * Format: date
+                             * @description R-19: a reminder goes out if the card is still waiting
+                             * @example 2026-04-01
+                             */
+                            reminderOn: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the last day the card can be collected
+                             * @example 2026-04-01
+                             */
+                            collectBy: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                             * @example 2026-04-01
+                             */
+                            discardOn: string;
                         } | null;
                         endedOn: string | null;
                         endReason: string | null;
@@ -14552,6 +14893,33 @@ export interface operations {
                             /** @enum {unknown} */
                             reason: "moved-abroad";
                         } | null;
+                        pickup: {
+                            /**
+                             * Format: date
+                             * @description The day the card arrived at its counter (交付待ち since)
+                             * @example 2026-04-01
+                             */
+                            readyOn: string;
+                            referenceNumber: string | null;
+                            /**
+                             * Format: date
+                             * @description R-19: a reminder goes out if the card is still waiting
+                             * @example 2026-04-01
+                             */
+                            reminderOn: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the last day the card can be collected
+                             * @example 2026-04-01
+                             */
+                            collectBy: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                             * @example 2026-04-01
+                             */
+                            discardOn: string;
+                        } | null;
                         endedOn: string | null;
                         endReason: string | null;
                         pins: {
@@ -15014,6 +15382,33 @@ export interface operations {
                             /** @enum {unknown} */
                             reason: "moved-abroad";
                         } | null;
+                        pickup: {
+                            /**
+                             * Format: date
+                             * @description The day the card arrived at its counter (交付待ち since)
+                             * @example 2026-04-01
+                             */
+                            readyOn: string;
+                            referenceNumber: string | null;
+                            /**
+                             * Format: date
+                             * @description R-19: a reminder goes out if the card is still waiting
+                             * @example 2026-04-01
+                             */
+                            reminderOn: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the last day the card can be collected
+                             * @example 2026-04-01
+                             */
+                            collectBy: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                             * @example 2026-04-01
+                             */
+                            discardOn: string;
+                        } | null;
                         endedOn: string | null;
                         endReason: string | null;
                         pins: {
@@ -15463,6 +15858,33 @@ export interface operations {
                             /** @enum {unknown} */
                             reason: "moved-abroad";
                         } | null;
+                        pickup: {
+                            /**
+                             * Format: date
+                             * @description The day the card arrived at its counter (交付待ち since)
+                             * @example 2026-04-01
+                             */
+                            readyOn: string;
+                            referenceNumber: string | null;
+                            /**
+                             * Format: date
+                             * @description R-19: a reminder goes out if the card is still waiting
+                             * @example 2026-04-01
+                             */
+                            reminderOn: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the last day the card can be collected
+                             * @example 2026-04-01
+                             */
+                            collectBy: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                             * @example 2026-04-01
+                             */
+                            discardOn: string;
+                        } | null;
                         endedOn: string | null;
                         endReason: string | null;
                         pins: {
@@ -15909,6 +16331,33 @@ export interface operations {
                             on: string;
                             /** @enum {unknown} */
                             reason: "moved-abroad";
+                        } | null;
+                        pickup: {
+                            /**
+                             * Format: date
+                             * @description The day the card arrived at its counter (交付待ち since)
+                             * @example 2026-04-01
+                             */
+                            readyOn: string;
+                            referenceNumber: string | null;
+                            /**
+                             * Format: date
+                             * @description R-19: a reminder goes out if the card is still waiting
+                             * @example 2026-04-01
+                             */
+                            reminderOn: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the last day the card can be collected
+                             * @example 2026-04-01
+                             */
+                            collectBy: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                             * @example 2026-04-01
+                             */
+                            discardOn: string;
                         } | null;
                         endedOn: string | null;
                         endReason: string | null;
@@ -16668,6 +17117,33 @@ export interface operations {
                             /** @enum {unknown} */
                             reason: "moved-abroad";
                         } | null;
+                        pickup: {
+                            /**
+                             * Format: date
+                             * @description The day the card arrived at its counter (交付待ち since)
+                             * @example 2026-04-01
+                             */
+                            readyOn: string;
+                            referenceNumber: string | null;
+                            /**
+                             * Format: date
+                             * @description R-19: a reminder goes out if the card is still waiting
+                             * @example 2026-04-01
+                             */
+                            reminderOn: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the last day the card can be collected
+                             * @example 2026-04-01
+                             */
+                            collectBy: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                             * @example 2026-04-01
+                             */
+                            discardOn: string;
+                        } | null;
                         endedOn: string | null;
                         endReason: string | null;
                         pins: {
@@ -17132,6 +17608,33 @@ export interface operations {
                             /** @enum {unknown} */
                             reason: "moved-abroad";
                         } | null;
+                        pickup: {
+                            /**
+                             * Format: date
+                             * @description The day the card arrived at its counter (交付待ち since)
+                             * @example 2026-04-01
+                             */
+                            readyOn: string;
+                            referenceNumber: string | null;
+                            /**
+                             * Format: date
+                             * @description R-19: a reminder goes out if the card is still waiting
+                             * @example 2026-04-01
+                             */
+                            reminderOn: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the last day the card can be collected
+                             * @example 2026-04-01
+                             */
+                            collectBy: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                             * @example 2026-04-01
+                             */
+                            discardOn: string;
+                        } | null;
                         endedOn: string | null;
                         endReason: string | null;
                         pins: {
@@ -17587,6 +18090,33 @@ export interface operations {
                             on: string;
                             /** @enum {unknown} */
                             reason: "moved-abroad";
+                        } | null;
+                        pickup: {
+                            /**
+                             * Format: date
+                             * @description The day the card arrived at its counter (交付待ち since)
+                             * @example 2026-04-01
+                             */
+                            readyOn: string;
+                            referenceNumber: string | null;
+                            /**
+                             * Format: date
+                             * @description R-19: a reminder goes out if the card is still waiting
+                             * @example 2026-04-01
+                             */
+                            reminderOn: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the last day the card can be collected
+                             * @example 2026-04-01
+                             */
+                            collectBy: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                             * @example 2026-04-01
+                             */
+                            discardOn: string;
                         } | null;
                         endedOn: string | null;
                         endReason: string | null;
@@ -18046,6 +18576,33 @@ export interface operations {
                             /** @enum {unknown} */
                             reason: "moved-abroad";
                         } | null;
+                        pickup: {
+                            /**
+                             * Format: date
+                             * @description The day the card arrived at its counter (交付待ち since)
+                             * @example 2026-04-01
+                             */
+                            readyOn: string;
+                            referenceNumber: string | null;
+                            /**
+                             * Format: date
+                             * @description R-19: a reminder goes out if the card is still waiting
+                             * @example 2026-04-01
+                             */
+                            reminderOn: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the last day the card can be collected
+                             * @example 2026-04-01
+                             */
+                            collectBy: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                             * @example 2026-04-01
+                             */
+                            discardOn: string;
+                        } | null;
                         endedOn: string | null;
                         endReason: string | null;
                         pins: {
@@ -18503,6 +19060,33 @@ export interface operations {
                             on: string;
                             /** @enum {unknown} */
                             reason: "moved-abroad";
+                        } | null;
+                        pickup: {
+                            /**
+                             * Format: date
+                             * @description The day the card arrived at its counter (交付待ち since)
+                             * @example 2026-04-01
+                             */
+                            readyOn: string;
+                            referenceNumber: string | null;
+                            /**
+                             * Format: date
+                             * @description R-19: a reminder goes out if the card is still waiting
+                             * @example 2026-04-01
+                             */
+                            reminderOn: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the last day the card can be collected
+                             * @example 2026-04-01
+                             */
+                            collectBy: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                             * @example 2026-04-01
+                             */
+                            discardOn: string;
                         } | null;
                         endedOn: string | null;
                         endReason: string | null;
@@ -18984,6 +19568,33 @@ export interface operations {
                                 /** @enum {unknown} */
                                 reason: "moved-abroad";
                             } | null;
+                            pickup: {
+                                /**
+                                 * Format: date
+                                 * @description The day the card arrived at its counter (交付待ち since)
+                                 * @example 2026-04-01
+                                 */
+                                readyOn: string;
+                                referenceNumber: string | null;
+                                /**
+                                 * Format: date
+                                 * @description R-19: a reminder goes out if the card is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                reminderOn: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the last day the card can be collected
+                                 * @example 2026-04-01
+                                 */
+                                collectBy: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                discardOn: string;
+                            } | null;
                             endedOn: string | null;
                             endReason: string | null;
                             pins: {
@@ -19117,6 +19728,33 @@ export interface operations {
                                 on: string;
                                 /** @enum {unknown} */
                                 reason: "moved-abroad";
+                            } | null;
+                            pickup: {
+                                /**
+                                 * Format: date
+                                 * @description The day the card arrived at its counter (交付待ち since)
+                                 * @example 2026-04-01
+                                 */
+                                readyOn: string;
+                                referenceNumber: string | null;
+                                /**
+                                 * Format: date
+                                 * @description R-19: a reminder goes out if the card is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                reminderOn: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the last day the card can be collected
+                                 * @example 2026-04-01
+                                 */
+                                collectBy: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                discardOn: string;
                             } | null;
                             endedOn: string | null;
                             endReason: string | null;
@@ -19566,6 +20204,33 @@ export interface operations {
                             /** @enum {unknown} */
                             reason: "moved-abroad";
                         } | null;
+                        pickup: {
+                            /**
+                             * Format: date
+                             * @description The day the card arrived at its counter (交付待ち since)
+                             * @example 2026-04-01
+                             */
+                            readyOn: string;
+                            referenceNumber: string | null;
+                            /**
+                             * Format: date
+                             * @description R-19: a reminder goes out if the card is still waiting
+                             * @example 2026-04-01
+                             */
+                            reminderOn: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the last day the card can be collected
+                             * @example 2026-04-01
+                             */
+                            collectBy: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                             * @example 2026-04-01
+                             */
+                            discardOn: string;
+                        } | null;
                         endedOn: string | null;
                         endReason: string | null;
                         pins: {
@@ -19796,6 +20461,304 @@ export interface operations {
                 };
             };
             /** @description Problem: IDEMPOTENCY.KEY_REUSED, APPROVAL.NOT_USABLE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    postDeliveries: {
+        parameters: {
+            query?: {
+                /** @description With a text/csv body: the receiving office */
+                officeId?: string;
+                /** @description With a text/csv body: the day the delivery arrived */
+                receivedOn?: string;
+            };
+            header?: {
+                /** @description A repeat with the same key and body returns the first answer */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The receiving office: the counter the cards were sent to */
+                    officeId: string;
+                    /** @description The day the delivery arrived (YYYY-MM-DD): the cards are ready from it (readyOn, R-19) */
+                    receivedOn: string;
+                    cards: {
+                        cardId: string;
+                        /** @description 発行日 (YYYY-MM-DD) */
+                        issueDate: string;
+                    }[];
+                };
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The audit trail names the delivery by it */
+                        deliveryId: string;
+                        officeId: string;
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD
+                         * @example 2026-04-01
+                         */
+                        receivedOn: string;
+                        /** @description Rows read (cards listed in the delivery) */
+                        rows: number;
+                        /** @description Cards made ready by this request */
+                        accepted: number;
+                        /** @description Cards already ready from this same delivery (a re-send): not an error, nothing changed */
+                        unchanged: number;
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD
+                         * @example 2026-04-01
+                         */
+                        collectBy: string;
+                        rejected: {
+                            /** @description The line of the CSV file (the header is line 1), or the position in `cards` from 1 */
+                            line: number;
+                            cardId: string;
+                            /** @enum {unknown} */
+                            code: "DELIVERY.UNKNOWN_CARD" | "DELIVERY.WRONG_STATUS" | "DELIVERY.OTHER_OFFICE" | "DELIVERY.BAD_DATE" | "DELIVERY.DUPLICATE_ROW" | "DELIVERY.BAD_ROW";
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem: INPUT.INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: AUTH.FORBIDDEN, AUTH.CSRF, AUTH.PASSWORD_CHANGE_REQUIRED, AUTH.OFFICE_NOT_ALLOWED, AUTH.COUNTER_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.TIMEOUT */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: IDEMPOTENCY.KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -21028,7 +21991,7 @@ export interface operations {
                 to?: string;
                 actor?: string;
                 subject?: string;
-                action?: "resident.register" | "resident.arrival" | "resident.change-address" | "resident.change-name" | "resident.move-out" | "resident.move-in" | "resident.record-death" | "resident.period-of-stay" | "resident.guardianship" | "resident.change-number" | "resident.reveal-number" | "resident.import" | "resident.export" | "card.apply" | "card.manufacture" | "card.issue" | "card.suspend" | "card.resume" | "card.pin-verify" | "card.pin-reset" | "card.certificate" | "card.front-note" | "card.continuation" | "card.extension" | "card.reissue" | "card.return" | "card.expire" | "card.expire-certificates" | "card.abolish" | "card.rebuild" | "card.export" | "proxy.enquiry" | "approval.request" | "approval.approve" | "approval.refuse" | "session.sign-in" | "session.sign-out" | "staff.add" | "staff.reset" | "staff.change-role" | "staff.disable" | "staff.enable" | "staff.end-sessions" | "staff.issue-setup-code" | "staff.setup" | "staff.change-password" | "key.rewrap" | "demo.generate";
+                action?: "resident.register" | "resident.arrival" | "resident.change-address" | "resident.change-name" | "resident.move-out" | "resident.move-in" | "resident.record-death" | "resident.period-of-stay" | "resident.guardianship" | "resident.change-number" | "resident.reveal-number" | "resident.import" | "resident.export" | "card.apply" | "card.manufacture" | "card.issue" | "card.suspend" | "card.resume" | "card.pin-verify" | "card.pin-reset" | "card.certificate" | "card.front-note" | "card.continuation" | "card.extension" | "card.reissue" | "card.return" | "card.expire" | "card.expire-certificates" | "card.abolish" | "card.rebuild" | "card.export" | "delivery.check-in" | "proxy.enquiry" | "approval.request" | "approval.approve" | "approval.refuse" | "session.sign-in" | "session.sign-out" | "staff.add" | "staff.reset" | "staff.change-role" | "staff.disable" | "staff.enable" | "staff.end-sessions" | "staff.issue-setup-code" | "staff.setup" | "staff.change-password" | "key.rewrap" | "demo.generate";
                 order?: "oldest" | "newest";
                 /** @description The `position` of the last entry of the page before */
                 cursor?: number;
