@@ -23,6 +23,12 @@ export interface NoticeCandidate {
   /** The certificates as the card keeps them (JSON of domain `Certificate`), for R-14's letter. */
   readonly signatureCertificate: string;
   readonly userCertificate: string;
+  /** R-19 and the 交付通知書: the day the card arrived at its counter and its 照会番号. */
+  readonly readyOn: PlainDate | null;
+  readonly pickupReference: string | null;
+  /** R-18: whether the holder comes with a 法定代理人. */
+  readonly birthDate: PlainDate;
+  readonly adultWard: boolean;
 }
 
 /** Which cards a notice is about, each through an index on the date it follows (rules/notice-dates.ts). */

@@ -31,6 +31,10 @@ export function reportRepository({ db, municipalityCode }: Scope): ReportReposit
         'cards.continuation_lapses_on as continuationLapsesOn',
         'cards.signature_certificate as signatureCertificate',
         'cards.user_certificate as userCertificate',
+        'cards.ready_on as readyOn',
+        'cards.pickup_reference as pickupReference',
+        'residents.birth_date as birthDate',
+        'residents.adult_ward as adultWard',
       ])
       .where('cards.municipality_code', '=', municipalityCode);
 
@@ -56,8 +60,14 @@ export function reportRepository({ db, municipalityCode }: Scope): ReportReposit
           // A suspended card's certificates are on hold, not renewed; it gets no letter.
           select = select.where('cards.next_certificate_expiry', '>=', query.from).where('cards.next_certificate_expiry', '<=', query.to).where('cards.status', '=', 'active');
           break;
+        case 'ready-on':
+          // A card collected or destroyed meanwhile gets no letter (the cards_ready_on index).
+          select = select.where('cards.status', '=', 'ready').where('cards.ready_on', '>=', query.from).where('cards.ready_on', '<=', query.to);
+          break;
       }
-      return (await select.orderBy('residents.address').orderBy('residents.id').execute()) as NoticeCandidate[];
+      const rows = await select.orderBy('residents.address').orderBy('residents.id').execute();
+      // SQLite keeps a boolean as 0 or 1.
+      return rows.map((row) => ({ ...row, adultWard: Boolean(row.adultWard) })) as NoticeCandidate[];
     },
     async cardsByStatus() {
       const rows = await db

@@ -25227,7 +25227,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                kind: "renewal-window" | "continuation-deadline" | "period-of-stay-ending" | "expired-not-returned" | "certificate-renewal-window";
+                kind: "renewal-window" | "continuation-deadline" | "period-of-stay-ending" | "expired-not-returned" | "certificate-renewal-window" | "pickup-notice" | "pickup-reminder";
             };
             cookie?: never;
         };
@@ -25241,7 +25241,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {unknown} */
-                        kind: "renewal-window" | "continuation-deadline" | "period-of-stay-ending" | "expired-not-returned" | "certificate-renewal-window";
+                        kind: "renewal-window" | "continuation-deadline" | "period-of-stay-ending" | "expired-not-returned" | "certificate-renewal-window" | "pickup-notice" | "pickup-reminder";
                         /**
                          * Format: date
                          * @description A calendar date, YYYY-MM-DD
@@ -25256,7 +25256,7 @@ export interface operations {
                         to: string;
                         notices: {
                             /** @enum {unknown} */
-                            kind: "renewal-window" | "continuation-deadline" | "period-of-stay-ending" | "expired-not-returned" | "certificate-renewal-window";
+                            kind: "renewal-window" | "continuation-deadline" | "period-of-stay-ending" | "expired-not-returned" | "certificate-renewal-window" | "pickup-notice" | "pickup-reminder";
                             /**
                              * Format: date
                              * @description A calendar date, YYYY-MM-DD
@@ -25269,6 +25269,8 @@ export interface operations {
                             name: string;
                             /** @description フリガナ */
                             nameKana: string;
+                            /** @description The postal code (郵便番号) for the envelope window, when the registered address begins with it (〒); `address` is then the rest */
+                            postalCode: string | null;
                             address: string;
                             subject: string;
                             paragraphs: string[];
@@ -25280,7 +25282,15 @@ export interface operations {
                                 id: string;
                                 name: string;
                                 phone: string;
+                                /** @description With its postal code (〒) */
+                                address: string;
+                                /** @description Opening hours, e.g. 平日 8:30–17:00 (closed on holidays and Dec 29 – Jan 3) */
+                                hours: string;
                             };
+                            /** @description The 照会番号 of a 交付通知書 (pickup-notice, pickup-reminder), with which the holder books a time to collect the card; null for other letters */
+                            referenceNumber: string | null;
+                            /** @description R-18: the holder comes with their 法定代理人 (under 15 on the notice date, or an adult ward) */
+                            representative: boolean;
                             /** @description The department and the 24-hour hotline */
                             contact: string;
                         }[];
