@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { refuse, success } from '../domain/errors.ts';
+import { DomainErrorCode, refuse, success } from '../domain/errors.ts';
 import { ITEM_TEXT } from '../domain/guide/guide-text.ts';
 import { continuationNotices, expiredNotice, NOTICE_KINDS, noticeRange, periodOfStayNotice, type NoticeKind } from '../rules/notice-dates.ts';
 import { addDays, addMonthsClamped, type PlainDate } from '../rules/plain-date.ts';
@@ -19,6 +19,9 @@ import type { NoticeCandidate } from './ports/report-repository.ts';
 import type { Result } from './app-errors.ts';
 
 export { NOTICE_KINDS, type NoticeKind };
+
+/** The letters of a card waiting at its counter (R-19), which that counter prints too. */
+const PICKUP_KINDS: readonly NoticeKind[] = ['pickup-notice', 'pickup-reminder'];
 
 export const NoticeSchema = Type.Object({
   kind: Type.Enum(NOTICE_KINDS),
@@ -237,15 +240,22 @@ function certificateLetters(card: NoticeCandidate, name: string, app: AppContext
  * reminder, in address order for the post: whom, where they live, what to do, where, by when.
  * Never the individual number. A supervisor prints them or exports them for a mail merge.
  */
-export async function listNotices(app: AppContext, actor: Actor, kind: NoticeKind, from: PlainDate, to: PlainDate): Promise<Result<NoticeList>> {
+export async function listNotices(app: AppContext, actor: Actor, kind: NoticeKind, from: PlainDate, to: PlainDate, officeId?: string): Promise<Result<NoticeList>> {
+  let office = officeId;
   const allowed = authorize(actor, 'notice.read');
-  if (!allowed.ok) return allowed;
+  if (!allowed.ok) {
+    // The counter that checked a delivery in prints its 交付通知書 (docs/pickup.md): its own cards' only.
+    const counter = authorize(actor, 'card.counter-procedure');
+    if (!PICKUP_KINDS.includes(kind) || !counter.ok) return counter.ok ? allowed : counter;
+    if (office !== undefined && office !== actor.officeId) return refuse(DomainErrorCode.AuthOfficeNotAllowed, `you print the letters of ${actor.officeId} only`);
+    office = actor.officeId;
+  }
   if (to < from) return refuse('INPUT.INVALID', `to (${to}) is before from (${from})`);
   if (addMonthsClamped(from, 12) < to) return refuse('INPUT.INVALID', 'a list covers at most a year of notice dates');
   const candidates = await app.store.read.reports.noticeCandidates(noticeRange(kind, from, to, app.rules.policy));
   const department = app.offices.department;
   const hotline = app.offices.hotline;
-  const notices: Notice[] = candidates.flatMap((card) => {
+  const notices: Notice[] = candidates.filter((card) => office === undefined || card.pickupOfficeId === office).flatMap((card) => {
     const name = `${card.familyName} ${card.givenName}`;
     const office = app.offices.offices.find((candidate) => candidate.id === card.pickupOfficeId) ?? app.offices.offices[0]!;
     const { postalCode, address } = postalCodeOf(card.address);

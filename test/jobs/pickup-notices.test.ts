@@ -95,9 +95,41 @@ describe.each(DIALECTS)('交付通知書 (R-19) on $name', ({ create }) => {
     expect((await letters('pickup-notice', '2026-11-24')).map((notice) => notice.cardId)).not.toContain(people.collected);
   });
 
-  it('lists the letters to supervisors only', async () => {
-    for (const who of ['clerk', 'hotline', 'auditor', 'admin'] as const) {
-      expect((await world.call(who, 'GET', '/api/v1/notices/pickup-notice?from=2026-11-24')).status).toBe(403);
-    }
+  it("lets a counter print its own office's 交付通知書, and no other letters", async () => {
+    const own = await world.call('clerk', 'GET', '/api/v1/notices/pickup-notice?from=2026-11-24');
+    expect(own.status).toBe(200);
+    expect(own.body.notices.map((notice: Letter) => notice.cardId).sort()).toEqual([people.adult, people.child].sort());
+    const kasai = await world.call('kasaiClerk', 'GET', '/api/v1/notices/pickup-notice?from=2026-11-24');
+    expect(kasai.body.notices).toEqual([]);
+    expect(await world.call('kasaiClerk', 'GET', '/api/v1/notices/pickup-notice?from=2026-11-24&officeId=honcho')).toMatchObject({ status: 403, body: { code: 'AUTH.OFFICE_NOT_ALLOWED' } });
+    expect((await world.call('kasaiSupervisor', 'GET', '/api/v1/notices/pickup-notice?from=2026-11-24&officeId=kasai')).body.notices).toEqual([]);
+    expect((await world.call('clerk', 'GET', '/api/v1/notices/renewal-window?from=2026-11-24')).status).toBe(403);
+    expect(await world.call('hotline', 'GET', '/api/v1/notices/pickup-notice?from=2026-11-24')).toMatchObject({ status: 403, body: { code: 'AUTH.COUNTER_ONLY' } });
+    for (const who of ['auditor', 'admin'] as const) expect((await world.call(who, 'GET', '/api/v1/notices/pickup-notice?from=2026-11-24')).status).toBe(403);
+  });
+
+  it('shows supervisors the pipeline on the dashboard, the cards waiting by office and age, and those nearing their discard day', async () => {
+    world.clock.set(day('2026-11-26'));
+    const dashboard = await world.call('supervisor', 'GET', '/api/v1/reports/dashboard');
+    // 2026-11-26 is a Thursday: the week began on Monday the 23rd, so both deliveries count.
+    expect(dashboard.body.pickup).toEqual({ deliveredThisWeek: 4, waiting: 3, discardSoon: 0, uncollectedThisMonth: 0 });
+    world.clock.set(day('2027-04-24'));
+    expect((await world.call('supervisor', 'GET', '/api/v1/reports/dashboard')).body.pickup).toEqual({ deliveredThisWeek: 0, waiting: 3, discardSoon: 2, uncollectedThisMonth: 0 });
+    const waiting = await world.call('supervisor', 'GET', '/api/v1/reports/pickup-waiting');
+    expect(waiting.body.rows).toEqual([{ officeId: 'honcho', office: 'マイナンバーカード専用窓口(本庁舎)', recent: 0, reminded: 1, discardSoon: 2, total: 3, oldest: '2026-11-24' }]);
+    const soon = await world.call('supervisor', 'GET', '/api/v1/reports/pickup-discard-soon');
+    const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : 1);
+    expect([...soon.body.rows].sort(byName)).toMatchObject(
+      [
+        { name: '受取 一郎', readyOn: '2026-11-24', collectBy: '2027-05-23', discardOn: '2027-05-24' },
+        { name: '受取 小太郎', readyOn: '2026-11-24' },
+      ].sort(byName),
+    );
+    await world.call('supervisor', 'POST', '/api/v1/jobs/sweep/run', { today: '2027-04-24' });
+    world.clock.set(day('2027-05-24'));
+    expect((await world.call('supervisor', 'POST', '/api/v1/jobs/sweep/run', { today: '2027-05-24' })).body.counts).toMatchObject({ abolishedUncollected: 2 });
+    expect((await world.call('supervisor', 'GET', '/api/v1/reports/dashboard')).body.pickup).toEqual({ deliveredThisWeek: 0, waiting: 1, discardSoon: 1, uncollectedThisMonth: 2 });
+    expect((await world.call('clerk', 'GET', '/api/v1/reports/pickup-waiting')).status).toBe(403);
+    world.clock.set(day('2026-11-26'));
   });
 });

@@ -44,4 +44,12 @@ export interface ReportRepository {
   expiriesByMonth(from: PlainDate, to: PlainDate): Promise<{ month: string; count: number }[]>;
   /** Continuations not done by their deadline, by the month the card lapses. */
   lapsesByMonth(from: PlainDate, to: PlainDate): Promise<{ month: string; count: number }[]>;
+  /** Cards waiting at their counters (ready), by office and the day they arrived (R-19). */
+  waitingByDay(): Promise<{ officeId: string; readyOn: PlainDate; count: number }[]>;
+  /** The cards waiting since `to` or earlier, oldest first, with their holder's name (through the cards_ready_on index). */
+  waitingSince(to: PlainDate): Promise<{ cardId: string; residentId: string; familyName: string; givenName: string; officeId: string; readyOn: PlainDate }[]>;
+  /** Cards that arrived at a counter from `from` to `to` (delivered), whatever became of them since. */
+  deliveredBetween(from: PlainDate, to: PlainDate): Promise<number>;
+  /** Cards destroyed as not collected (R-19) from `from` to `to`. */
+  uncollectedBetween(from: PlainDate, to: PlainDate): Promise<number>;
 }

@@ -1291,7 +1291,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Letters due from `from` to `to` (today by default), in address order; CSV for a mail merge with Accept: text/csv. Never the individual number. */
+        /** Letters due from `from` to `to` (today by default), in address order; CSV for a mail merge with Accept: text/csv. Never the individual number. Supervisors; a counter its own 交付通知書 too. */
         get: operations["getNoticesKind"];
         put?: never;
         post?: never;
@@ -24708,7 +24708,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {unknown} */
-                        name: "cards-by-status" | "procedures" | "suspensions" | "fees" | "receipts" | "upcoming" | "guide-feedback" | "guide-feedback-comments";
+                        name: "cards-by-status" | "procedures" | "suspensions" | "fees" | "receipts" | "upcoming" | "guide-feedback" | "guide-feedback-comments" | "pickup-waiting" | "pickup-discard-soon";
                         title: string;
                         ranged: boolean;
                     }[];
@@ -24894,6 +24894,17 @@ export interface operations {
                             actorId: string;
                             error: string | null;
                         } | null;
+                        /** @description The pickup pipeline (docs/pickup.md): from J-LIS delivery to hand-over */
+                        pickup: {
+                            /** @description Cards that arrived at a counter since Monday (Japan), whatever became of them since */
+                            deliveredThisWeek: number;
+                            /** @description Cards waiting at the counters now (ready) */
+                            waiting: number;
+                            /** @description Cards waiting whose discard day (R-19) comes within 30 days */
+                            discardSoon: number;
+                            /** @description Cards destroyed as not collected (R-19) since the first of the month */
+                            uncollectedThisMonth: number;
+                        };
                         /** @description Set when the audit trail no longer holds its last checkpoint (entries removed or replaced) or the checkpoints are damaged */
                         auditAlert: {
                             /** @enum {unknown} */
@@ -25050,7 +25061,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                name: "cards-by-status" | "procedures" | "suspensions" | "fees" | "receipts" | "upcoming" | "guide-feedback" | "guide-feedback-comments";
+                name: "cards-by-status" | "procedures" | "suspensions" | "fees" | "receipts" | "upcoming" | "guide-feedback" | "guide-feedback-comments" | "pickup-waiting" | "pickup-discard-soon";
             };
             cookie?: never;
         };
@@ -25064,7 +25075,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {unknown} */
-                        report: "cards-by-status" | "procedures" | "suspensions" | "fees" | "receipts" | "upcoming" | "guide-feedback" | "guide-feedback-comments";
+                        report: "cards-by-status" | "procedures" | "suspensions" | "fees" | "receipts" | "upcoming" | "guide-feedback" | "guide-feedback-comments" | "pickup-waiting" | "pickup-discard-soon";
                         title: string;
                         from: string | null;
                         to: string | null;
@@ -25222,6 +25233,8 @@ export interface operations {
                  * @example 2026-04-01
                  */
                 to?: string;
+                /** @description Only the letters of cards collected at this office; a clerk gets their office's 交付通知書 (pickup kinds) only */
+                officeId?: string;
                 /** @description For Accept: text/csv — Shift_JIS (CP932) for spreadsheet software; UTF-8 with a byte-order mark by default */
                 encoding?: "utf-8" | "shift_jis";
             };
@@ -25347,7 +25360,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: AUTH.FORBIDDEN, AUTH.CSRF, AUTH.PASSWORD_CHANGE_REQUIRED */
+            /** @description Problem: AUTH.FORBIDDEN, AUTH.CSRF, AUTH.PASSWORD_CHANGE_REQUIRED, AUTH.OFFICE_NOT_ALLOWED, AUTH.COUNTER_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;
