@@ -40,6 +40,7 @@ const counter = () => import('./counter/counter-screens');
 const SearchPage = lazy(() => counter().then((module) => ({ default: module.SearchPage })));
 const ResidentPage = lazy(() => counter().then((module) => ({ default: module.ResidentPage })));
 const SlipPage = lazy(() => counter().then((module) => ({ default: module.SlipPage })));
+const DeliveryPage = lazy(() => counter().then((module) => ({ default: module.DeliveryPage })));
 const RegisterRoute = lazy(() => counter().then((module) => ({ default: module.RegisterRoute })));
 const ResidentProcedureRoute = lazy(() => counter().then((module) => ({ default: module.ResidentProcedureRoute })));
 const CardProcedureRoute = lazy(() => counter().then((module) => ({ default: module.CardProcedureRoute })));
@@ -91,6 +92,7 @@ const router = createBrowserRouter([
       { path: '/residents/:id/:procedure', element: <Only gate={ACCESS.counter}><ResidentProcedureRoute /></Only> },
       { path: '/cards/:id/:procedure', element: <Only gate={ACCESS.counter}><CardProcedureRoute /></Only> },
       { path: '/slips/:id', element: <Only gate={ACCESS.counter}><SlipPage /></Only> },
+      { path: '/deliveries', element: <Only gate={ACCESS.delivery}><DeliveryPage /></Only> },
       { path: '/approvals', element: <Only gate={ACCESS.approvals}><ApprovalsPage /></Only> },
       { path: '/dashboard', element: <Only gate={ACCESS.figures}><DashboardPage /></Only> },
       { path: '/dashboard/sweeps', element: <Only gate={ACCESS.figures}><SweepRunsPage /></Only> },

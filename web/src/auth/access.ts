@@ -20,6 +20,8 @@ export const ACCESS = {
   /** Finding residents and reading their record, with its procedures and slips. */
   counter: { needs: 'resident.read' },
   register: { needs: 'resident.write' },
+  /** Checking in a delivery of made cards at one's counter. */
+  delivery: { needs: 'card.counter-procedure' },
   approvals: { needs: 'approval.request' },
   figures: { needs: 'report.read' },
   /** Letters name residents and their addresses. */
@@ -41,6 +43,7 @@ export const MENU: readonly { readonly to: string; readonly label: MessageKey; r
   { to: '/residents', label: 'nav.search', gate: ACCESS.counter },
   { to: '/residents/new', label: 'nav.register', gate: ACCESS.register },
   { to: '/residents/arrival', label: 'nav.arrival', gate: ACCESS.register },
+  { to: '/deliveries', label: 'nav.delivery', gate: ACCESS.delivery },
   { to: '/approvals', label: 'nav.approvals', gate: ACCESS.approvals },
   { to: '/reports', label: 'nav.reports', gate: ACCESS.figures },
   { to: '/notices', label: 'nav.notices', gate: ACCESS.notices },

@@ -6,3 +6,4 @@ export { CardProcedureRoute, RegisterRoute, ResidentProcedureRoute } from './pro
 export { ResidentPage } from './resident-page';
 export { SearchPage } from './search-page';
 export { SlipPage } from './slip-page';
+export { DeliveryPage } from './delivery-page';
