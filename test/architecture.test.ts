@@ -78,6 +78,22 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('keeps typebox out of src/app entirely: schemas are the boundaries\' (src/http) or the core\'s (rules, domain)', () => {
+    // Answers too: the reports, the sweep's runs, the notices and the resident guide declare plain
+    // types that src/http/agreement.ts holds to their schemas; a file of the operator's or a row of
+    // the registry import is checked by an InputCheck of src/rules (docs/architecture.md "Where schemas live").
+    const app = files.filter((file) => layerOf(file) === 'app');
+    expect(app.length).toBeGreaterThan(100);
+    const offenders = app.flatMap((file) =>
+      ts
+        .preProcessFile(readFileSync(file, 'utf8'), true, true)
+        .importedFiles.map(({ fileName }) => fileName)
+        .filter((fileName) => /^(typebox|@sinclair\/typebox|@fastify\/type-provider-typebox)(\/|$)/.test(fileName))
+        .map((fileName) => `${path.relative(SRC, file)} imports ${fileName}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   it('keeps the clock out of the pure core: no Date in rules or domain', () => {
     const offenders = files
       .filter((file) => ['rules', 'domain'].includes(layerOf(file)))

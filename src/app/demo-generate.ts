@@ -12,7 +12,7 @@ import type { Actor } from './actor.ts';
 import { auditAct } from './audit-trail.ts';
 import type { AppContext } from './context.ts';
 import { hashSecret } from './crypto/secrets.ts';
-import { demoNumber, demoPerson, randomSource } from './demo-person.ts';
+import { demoNumber, demoPerson, demoRepresentative, randomSource } from './demo-person.ts';
 import type { PinRecord } from './ports/chip-repository.ts';
 import type { ResidentRecord } from './ports/resident-repository.ts';
 import { decisionContext } from './context.ts';
@@ -191,6 +191,8 @@ function generatedCard(app: AppContext, context: ReturnType<typeof decisionConte
       identityDocuments: ['driving-licence' as const],
       notificationCardReturned: true,
       holder,
+      withProxyApproval: false,
+      ...demoRepresentative(resident, handedOverOn, context.rules.policy),
     },
   ]) {
     const decided = decideCard(command, state, { ...context, today: handedOverOn });

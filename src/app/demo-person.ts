@@ -2,6 +2,9 @@ import { checkDigitOf } from '../rules/individual-number.ts';
 import { addDays, addMonthsClamped, type PlainDate } from '../rules/plain-date.ts';
 import { FAMILY_NAMES, FEMALE_GIVEN_NAMES, FOREIGN_NAMES, MALE_GIVEN_NAMES, TOWNS } from './demo-names.ts';
 import type { RegisterResidentInput } from './residents/register-resident.ts';
+import type { LegalRepresentative } from '../domain/representation.ts';
+import { representationBasis } from '../rules/legal-representative.ts';
+import type { Policy } from '../rules/policy.ts';
 
 /** A small deterministic generator (mulberry32), so that a seed gives the same people every time. */
 export function randomSource(seed: number): () => number {
@@ -21,6 +24,23 @@ const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.flo
 export function demoNumber(serial: number): string {
   const eleven = String((serial * 7919) % 100_000_000_000).padStart(11, '0');
   return eleven + checkDigitOf(eleven);
+}
+
+/**
+ * The 法定代理人 who comes with a demo child at the counter (R-18) when the child is under 15 on
+ * `on`: a parent of the same family name, with a driving licence and the 戸籍謄本 proving the
+ * authority. Nothing for anyone else (a representative nobody needs is refused).
+ */
+export function demoRepresentative(
+  person: { readonly familyName: string; readonly birthDate: PlainDate; readonly adultWard?: boolean },
+  on: PlainDate,
+  policy: Policy,
+): { legalRepresentative?: LegalRepresentative } {
+  const basis = representationBasis(person.birthDate, on, person.adultWard ?? false, policy);
+  if (basis === undefined) return {};
+  return basis === 'adult-ward'
+    ? { legalRepresentative: { name: `${person.familyName} 一郎`, relationship: 'guardian', identityDocuments: ['driving-licence'], authorityDocument: '登記事項証明書' } }
+    : { legalRepresentative: { name: `${person.familyName} 洋子`, relationship: 'parent', identityDocuments: ['driving-licence'], authorityDocument: '戸籍謄本' } };
 }
 
 export interface DemoPerson extends RegisterResidentInput {

@@ -14,7 +14,7 @@ import { suspendCard } from './cards/suspend-card.ts';
 import { requestApproval, decideApproval } from './approvals.ts';
 import type { AppContext } from './context.ts';
 import type { DemoStaff } from './demo-staff.ts';
-import { demoPerson, randomSource } from './demo-person.ts';
+import { demoPerson, demoRepresentative, randomSource } from './demo-person.ts';
 import { TOWNS } from './demo-names.ts';
 import type { CardChip } from './ports/card-chip.ts';
 import type { PinRecord } from './ports/chip-repository.ts';
@@ -301,7 +301,7 @@ class Story {
         // A child's card, expired on the 5th birthday (R-3) and not yet handed back.
         const born = addDays(this.today, -(6 * 365 + Math.floor(this.random() * 3 * 365)));
         const resident = unwrap(await registerResident(this.on(this.counterDay(addDays(born, 300))), this.clerk, { ...person, birthDate: born }), 'registration');
-        const card = await this.issued(resident.id, this.counterDay(addDays(born, 400)), false);
+        const card = await this.issued(resident.id, this.counterDay(addDays(born, 400)), false, { ...person, birthDate: born });
         unwrap(await endCard(this.on(addDays(card.expiryDate!, 1)), systemActor('sweep'), card.id, { type: 'expire', on: addDays(card.expiryDate!, 1) }), 'expiry');
         return;
       }
@@ -315,37 +315,44 @@ class Story {
   /** Registered, then the first card applied for, made by J-LIS and handed over at the counter. */
   private async cardHeld(person: RegisterResidentInput, applied: PlainDate, adult = true): Promise<{ residentId: string; card: CardView }> {
     const resident = unwrap(await registerResident(this.on(applied), this.clerk, person), 'registration');
-    return { residentId: resident.id, card: await this.issued(resident.id, applied, adult) };
+    return { residentId: resident.id, card: await this.issued(resident.id, applied, adult, person) };
   }
 
-  private async applied(residentId: string, applied: PlainDate, adult: boolean): Promise<CardView> {
+  /** A child under 15 on the day comes with a parent, the 法定代理人 (R-18). */
+  private actingFor(person: RegisterResidentInput | undefined, on: PlainDate) {
+    return person ? demoRepresentative(person, on, this.app.rules.policy) : {};
+  }
+
+  private async applied(residentId: string, applied: PlainDate, adult: boolean, person?: RegisterResidentInput): Promise<CardView> {
     return unwrap(
       await applyForCard(this.on(applied), this.clerk, residentId, {
         applicationDate: applied,
         photoTakenOn: addDays(applied, -Math.floor(this.random() * 60)),
         withSignatureCertificate: adult,
         withUserCertificate: true,
+        ...this.actingFor(person, applied),
       }),
       'application',
     );
   }
 
   /** Applied on `applied`, made about a month later, handed over one or two weeks after that. */
-  private async issued(residentId: string, applied: PlainDate, adult: boolean): Promise<CardView> {
-    const card = await this.applied(residentId, applied, adult);
+  private async issued(residentId: string, applied: PlainDate, adult: boolean, person?: RegisterResidentInput): Promise<CardView> {
+    const card = await this.applied(residentId, applied, adult, person);
     const made = this.counterDay(addDays(applied, 25 + Math.floor(this.random() * 10)));
     unwrap(await manufactureCard(this.on(made), this.clerk, card.id, { issueDate: made }), 'manufacture');
     const handed = this.counterDay(addDays(made, 5 + Math.floor(this.random() * 14)));
-    return this.handedOver(card.id, handed);
+    return this.handedOver(card.id, handed, person);
   }
 
-  private async handedOver(cardId: string, on: PlainDate): Promise<CardView> {
+  private async handedOver(cardId: string, on: PlainDate, person?: RegisterResidentInput): Promise<CardView> {
     return unwrap(
       await issueCard(this.on(on), this.clerk, cardId, {
         handedOverOn: on,
         pins: PINS,
         identityDocuments: [this.random() < 0.5 ? 'driving-licence' : 'passport'],
         notificationCardReturned: true,
+        ...this.actingFor(person, on),
       }),
       'hand-over',
     );

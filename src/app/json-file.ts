@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Static, TSchema } from 'typebox';
-import { Compile } from 'typebox/compile';
-import { fieldErrors } from '../rules/input-errors.ts';
+import type { InputCheck } from '../rules/input-check.ts';
 import { ConfigError } from './config-error.ts';
 
-/** Reads a JSON file of the operator's and checks it against `schema`, naming the first bad field. */
+/** Reads a JSON file of the operator's; `checkAgainst` then checks it, naming the first bad field. */
 export function readJsonFile(file: string): unknown {
   let text: string;
   try {
@@ -19,9 +17,9 @@ export function readJsonFile(file: string): unknown {
   }
 }
 
-export function checkAgainst<S extends TSchema>(schema: S, value: unknown, origin: string): Static<S> {
-  const validator = Compile(schema);
-  if (validator.Check(value)) return value as Static<S>;
-  const [first] = fieldErrors(validator.Errors(value));
-  throw new ConfigError(`${origin}: ${first?.message ?? 'invalid'}`);
+/** The value read from `origin` as `check` takes it, or a ConfigError naming the first bad field. */
+export function checkAgainst<T>(check: InputCheck<T>, value: unknown, origin: string): T {
+  const checked = check(value);
+  if (checked.ok) return checked.value;
+  throw new ConfigError(`${origin}: ${checked.error.errors?.[0]?.message ?? 'invalid'}`);
 }

@@ -1,4 +1,3 @@
-import { Type, type Static } from 'typebox';
 import { DomainErrorCode, refuse, success } from '../domain/errors.ts';
 import { ITEM_TEXT } from '../domain/guide/guide-text.ts';
 import { continuationNotices, expiredNotice, NOTICE_KINDS, noticeRange, periodOfStayNotice, type NoticeKind } from '../rules/notice-dates.ts';
@@ -8,7 +7,6 @@ import { PHOTO_SIZE_CM, PROCEDURE_TABLE } from '../rules/procedures.ts';
 import { renewalWindow } from '../rules/renewal-window.ts';
 import { certificateRenewalOpensOn } from '../rules/certificate-renewal-window.ts';
 import type { Certificate } from '../domain/card.ts';
-import { DateSchema } from '../rules/schema.ts';
 import { pickupDeadline } from '../rules/pickup-deadline.ts';
 import { representationBasis } from '../rules/legal-representative.ts';
 import { authorize, type Actor } from './actor.ts';
@@ -23,44 +21,41 @@ export { NOTICE_KINDS, type NoticeKind };
 /** The letters of a card waiting at its counter (R-19), which that counter prints too. */
 const PICKUP_KINDS: readonly NoticeKind[] = ['pickup-notice', 'pickup-reminder'];
 
-export const NoticeSchema = Type.Object({
-  kind: Type.Enum(NOTICE_KINDS),
-  noticeDate: DateSchema,
-  residentId: Type.String(),
-  cardId: Type.String(),
-  name: Type.String({ description: '氏名' }),
-  nameKana: Type.String({ description: 'フリガナ' }),
-  postalCode: Type.Union([Type.String({ pattern: '^[0-9]{3}-[0-9]{4}$' }), Type.Null()], {
-    description: 'The postal code (郵便番号) for the envelope window, when the registered address begins with it (〒); `address` is then the rest',
-  }),
-  address: Type.String(),
-  subject: Type.String(),
-  paragraphs: Type.Array(Type.String()),
-  bring: Type.Array(Type.String()),
-  deadline: Type.Union([DateSchema, Type.Null()], { description: 'By when; null when there is no deadline, only a request' }),
-  deadlineText: Type.Union([Type.String(), Type.Null()]),
-  office: Type.Object({
-    id: Type.String(),
-    name: Type.String(),
-    phone: Type.String(),
-    address: Type.String({ description: 'With its postal code (〒)' }),
-    hours: Type.String({ description: 'Opening hours, e.g. 平日 8:30–17:00 (closed on holidays and Dec 29 – Jan 3)' }),
-  }),
-  referenceNumber: Type.Union([Type.String(), Type.Null()], {
-    description: 'The 照会番号 of a 交付通知書 (pickup-notice, pickup-reminder), with which the holder books a time to collect the card; null for other letters',
-  }),
-  representative: Type.Boolean({ description: 'R-18: the holder comes with their 法定代理人 (under 15 on the notice date, or an adult ward)' }),
-  contact: Type.String({ description: 'The department and the 24-hour hotline' }),
-});
-export type Notice = Static<typeof NoticeSchema>;
+/** A letter to one resident, as the mail merge prints it (its schema: http/reports/report-schemas.ts, held to it by http/agreement.ts). */
+export interface Notice {
+  readonly kind: NoticeKind;
+  readonly noticeDate: PlainDate;
+  readonly residentId: string;
+  readonly cardId: string;
+  /** 氏名 */
+  readonly name: string;
+  /** フリガナ */
+  readonly nameKana: string;
+  /** The postal code (郵便番号) for the envelope window, when the registered address begins with it (〒); `address` is then the rest. */
+  readonly postalCode: string | null;
+  readonly address: string;
+  readonly subject: string;
+  readonly paragraphs: string[];
+  readonly bring: string[];
+  /** By when; null when there is no deadline, only a request. */
+  readonly deadline: PlainDate | null;
+  readonly deadlineText: string | null;
+  /** The office with its address (〒) and opening hours. */
+  readonly office: { readonly id: string; readonly name: string; readonly phone: string; readonly address: string; readonly hours: string };
+  /** The 照会番号 of a 交付通知書 (pickup-notice, pickup-reminder); null for other letters. */
+  readonly referenceNumber: string | null;
+  /** R-18: the holder comes with their 法定代理人 (under 15 on the notice date, or an adult ward). */
+  readonly representative: boolean;
+  /** The department and the 24-hour hotline. */
+  readonly contact: string;
+}
 
-export const NoticeListSchema = Type.Object({
-  kind: Type.Enum(NOTICE_KINDS),
-  from: DateSchema,
-  to: DateSchema,
-  notices: Type.Array(NoticeSchema),
-});
-export type NoticeList = Static<typeof NoticeListSchema>;
+export interface NoticeList {
+  readonly kind: NoticeKind;
+  readonly from: PlainDate;
+  readonly to: PlainDate;
+  readonly notices: Notice[];
+}
 
 /** 令和8年12月26日 (2026-12-26): the era for residents, the ISO date for the clerk who checks it. */
 function japaneseDate(date: PlainDate): string {

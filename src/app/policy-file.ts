@@ -1,4 +1,4 @@
-import { DEFAULT_POLICY, PolicySchema, type Policy } from '../rules/policy.ts';
+import { checkPolicy, DEFAULT_POLICY, type Policy } from '../rules/policy.ts';
 import { ConfigError } from './config-error.ts';
 import { checkAgainst, readJsonFile } from './json-file.ts';
 
@@ -10,7 +10,7 @@ import { checkAgainst, readJsonFile } from './json-file.ts';
 export function loadPolicy(file: string | undefined): Policy {
   if (file === undefined) return DEFAULT_POLICY;
   const overrides = readJsonFile(file);
-  const policy = checkAgainst(PolicySchema, merge(DEFAULT_POLICY, overrides), file);
+  const policy = checkAgainst(checkPolicy, merge(DEFAULT_POLICY, overrides), file);
   const froms = policy.adultAge.map((step) => step.from);
   if (froms.some((from, index) => index > 0 && from <= froms[index - 1]!)) {
     throw new ConfigError(`${file}: /adultAge must be in order of its "from" dates`);

@@ -1,9 +1,6 @@
-import { Type } from 'typebox';
-import { Compile } from 'typebox/compile';
 import { refuse, success } from '../domain/errors.ts';
 import type { DecisionContext } from '../domain/decision-context.ts';
 import { decideRegistration, type Registered } from '../domain/resident-registration.ts';
-import { fieldErrors } from '../rules/input-errors.ts';
 import { authorize, type Actor } from './actor.ts';
 import { readCsvCell } from './csv-file.ts';
 import { auditAct } from './audit-trail.ts';
@@ -12,7 +9,7 @@ import type { ResidentRecord } from './ports/resident-repository.ts';
 import { maskNumber } from './views.ts';
 import { decisionContext } from './context.ts';
 import { factsOf } from './residents/register-resident.ts';
-import { residentFieldSchemas } from '../rules/resident-fields.ts';
+import { checkResidentFields } from '../rules/resident-fields.ts';
 import type { Result } from './app-errors.ts';
 import type { AuditAction } from './audit-action.ts';
 
@@ -83,9 +80,6 @@ export function readHeader(cells: readonly string[]): Result<(ResidentColumn | u
   return success(columns);
 }
 
-/** A row read as a registration: the fields of a registration at the counter (rules/resident-fields.ts), no others. */
-const validate = Compile(Type.Object(residentFieldSchemas(), { additionalProperties: false }));
-
 function date(value: string): string {
   return /^\d{4}\/\d{1,2}\/\d{1,2}$/.test(value)
     ? value
@@ -111,7 +105,7 @@ function parseRow(
   });
   // The README's column rules: 日本人 etc. name the residency, and a national's empty 国籍 is JP.
   const residency = RESIDENCY[raw.residency ?? 'national'] ?? raw.residency;
-  const body = {
+  const checked = checkResidentFields({
     ...raw,
     ...(raw.birthDate && { birthDate: date(raw.birthDate) }),
     ...(raw.periodOfStayEnd && { periodOfStayEnd: date(raw.periodOfStayEnd) }),
@@ -120,10 +114,10 @@ function parseRow(
     ...(raw.residenceCardNumber && { residenceCardNumber: raw.residenceCardNumber.toUpperCase() }),
     residency,
     nationality: (raw.nationality ?? (residency === 'national' ? 'JP' : '')).toUpperCase(),
-  };
-  if (!validate.Check(body)) {
-    return refuse('INPUT.INVALID', fieldErrors(validate.Errors(body)).map((error) => error.message).join('; '));
-  }
+  });
+  // The fields of a registration at the counter (rules/resident-fields.ts), no others.
+  if (!checked.ok) return refuse('INPUT.INVALID', checked.error.message);
+  const body = checked.value;
   const registered = decideRegistration(
     { residentId, individualNumber: body.individualNumber, facts: factsOf(body, body.householdId ?? `import-${body.residentCode}`), arrival: false },
     context,

@@ -1,16 +1,15 @@
-import { Type, type Static } from 'typebox';
 import { CARD_STATUSES } from '../domain/card.ts';
 import { refuse, success } from '../domain/errors.ts';
 import { HOTLINE_OFFICE, SYSTEM_OFFICE } from '../domain/roles.ts';
 import { addDays, addMonthsClamped, dayOfWeek, type PlainDate } from '../rules/plain-date.ts';
 import { lastReadyOnDue, pickupDeadline } from '../rules/pickup-deadline.ts';
 import { authorize, type Actor } from './actor.ts';
-import { ANCHOR_REASONS, checkAuditAnchor } from './audit-checkpoints.ts';
+import { checkAuditAnchor, type AnchorReason } from './audit-checkpoints.ts';
 import type { AppContext } from './context.ts';
 import type { JobRun } from './ports/job-run-repository.ts';
-import { JobRunSchema } from './sweep.ts';
 import type { Result } from './app-errors.ts';
 import { SITUATION_TITLES } from '../domain/guide/guide-text.ts';
+import { holdingRate, monthRange, STATISTICS_FIGURES, tabulateStatistics } from './statistics.ts';
 import { isSituation } from '../domain/guide/situation.ts';
 
 /** How far ahead the supervisors' list of cards nearing their discard day looks (R-19), in days. */
@@ -28,61 +27,50 @@ export const REPORTS = {
   'guide-feedback-comments': { title: '手続きガイドへのコメント', ranged: true },
   'pickup-waiting': { title: '交付待ちのカード（受取窓口別・到着からの期間別）', ranged: false },
   'pickup-discard-soon': { title: `廃棄が近い交付待ちのカード（${DISCARD_SOON_DAYS}日以内）`, ranged: false },
+  statistics: { title: 'マイナンバーカード月次統計（年齢階層別・男女別）', ranged: false, monthly: true },
 } as const;
 export type ReportName = keyof typeof REPORTS;
 export const REPORT_NAMES = Object.keys(REPORTS) as ReportName[];
 
-const Cell = Type.Union([Type.String(), Type.Number()]);
-export const ReportSchema = Type.Object({
-  report: Type.Enum(REPORT_NAMES),
-  title: Type.String(),
-  from: Type.Union([Type.String(), Type.Null()]),
-  to: Type.Union([Type.String(), Type.Null()]),
-  columns: Type.Array(Type.Object({ key: Type.String(), label: Type.String(), numeric: Type.Boolean() })),
-  rows: Type.Array(Type.Record(Type.String(), Cell)),
+/**
+ * A report as a table, what the reports screen shows and the CSV carries. The answers' schemas are
+ * the HTTP contract's (http/reports/report-schemas.ts); http/agreement.ts holds these types to them.
+ */
+export interface Report {
+  readonly report: ReportName;
+  readonly title: string;
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly columns: { readonly key: string; readonly label: string; readonly numeric: boolean }[];
+  readonly rows: Record<string, string | number>[];
   /** The sum of each numeric column over the rows, to check a chart or a cash book against. */
-  totals: Type.Record(Type.String(), Type.Number()),
-});
-export type Report = Static<typeof ReportSchema>;
+  readonly totals: Record<string, number>;
+}
 
-export const DashboardSchema = Type.Object({
-  today: Type.String(),
-  procedures: Type.Integer({ description: 'Procedures recorded today, all counters' }),
-  proceduresByKind: Type.Record(Type.String(), Type.Integer()),
-  suspensions: Type.Integer(),
-  resumptions: Type.Integer(),
-  fees: Type.Object({ receipts: Type.Integer(), total: Type.Integer() }),
-  cardsByStatus: Type.Record(Type.String(), Type.Integer()),
-  pendingApprovals: Type.Integer(),
-  lastSweep: Type.Union([JobRunSchema, Type.Null()]),
-  pickup: Type.Object(
-    {
-      deliveredThisWeek: Type.Integer({ description: 'Cards that arrived at a counter since Monday (Japan), whatever became of them since' }),
-      waiting: Type.Integer({ description: 'Cards waiting at the counters now (ready)' }),
-      discardSoon: Type.Integer({ description: `Cards waiting whose discard day (R-19) comes within ${DISCARD_SOON_DAYS} days` }),
-      uncollectedThisMonth: Type.Integer({ description: 'Cards destroyed as not collected (R-19) since the first of the month' }),
-    },
-    { description: 'The pickup pipeline (docs/pickup.md): from J-LIS delivery to hand-over' },
-  ),
-  auditAlert: Type.Union(
-    [
-      Type.Object({
-        reason: Type.Enum(ANCHOR_REASONS),
-        detail: Type.String(),
-        checkpoint: Type.Union([Type.Integer(), Type.Null()], { description: 'The last checkpoint the trail was held against' }),
-      }),
-      Type.Null(),
-    ],
-    { description: 'Set when the audit trail no longer holds its last checkpoint (entries removed or replaced) or the checkpoints are damaged' },
-  ),
-});
-export type Dashboard = Static<typeof DashboardSchema>;
+/** Today at a glance (the dashboard). */
+export interface Dashboard {
+  readonly today: string;
+  /** Procedures recorded today, all counters. */
+  readonly procedures: number;
+  readonly proceduresByKind: Record<string, number>;
+  readonly suspensions: number;
+  readonly resumptions: number;
+  readonly fees: { readonly receipts: number; readonly total: number };
+  readonly cardsByStatus: Record<string, number>;
+  readonly pendingApprovals: number;
+  readonly lastSweep: JobRun | null;
+  /** The pickup pipeline (docs/pickup.md): from J-LIS delivery to hand-over. */
+  readonly pickup: { readonly deliveredThisWeek: number; readonly waiting: number; readonly discardSoon: number; readonly uncollectedThisMonth: number };
+  /** Set when the audit trail no longer holds its last checkpoint or the checkpoints are damaged. */
+  readonly auditAlert: { readonly reason: AnchorReason; readonly detail: string; readonly checkpoint: number | null } | null;
+}
 
 /** The reports there are, for who may read them. */
-export async function reportList(actor: Actor): Promise<Result<{ name: ReportName; title: string; ranged: boolean }[]>> {
+export async function reportList(actor: Actor): Promise<Result<{ name: ReportName; title: string; ranged: boolean; monthly: boolean }[]>> {
   const allowed = authorize(actor, 'report.read');
   if (!allowed.ok) return allowed;
-  return success(REPORT_NAMES.map((name) => ({ name, ...REPORTS[name] })));
+  // A monthly report covers one calendar month (`month`), a ranged one the dates `from`–`to`.
+  return success(REPORT_NAMES.map((name) => ({ name, title: REPORTS[name].title, ranged: REPORTS[name].ranged, monthly: 'monthly' in REPORTS[name] })));
 }
 
 /**
@@ -122,7 +110,7 @@ const STATUS_LABEL: Record<string, string> = {
  * the figures are the records, not a copy kept beside them. Ranged reports cover `from`–`to`
  * (business dates, both included; the month so far by default, a year at most).
  */
-export async function report(app: AppContext, actor: Actor, name: ReportName, query: { from?: PlainDate; to?: PlainDate }): Promise<Result<Report>> {
+export async function report(app: AppContext, actor: Actor, name: ReportName, query: { from?: PlainDate; to?: PlainDate; month?: string }): Promise<Result<Report>> {
   const allowed = authorize(actor, 'report.read');
   if (!allowed.ok) return allowed;
   const today = app.clock.today();
@@ -138,6 +126,16 @@ export async function report(app: AppContext, actor: Actor, name: ReportName, qu
     (id === HOTLINE_OFFICE ? app.offices.hotline.name : id === SYSTEM_OFFICE ? '夜間処理（システム）' : id === OTHER_MUNICIPALITY ? '他の市区町村で交付（転入で引継ぎ）' : id);
   const reports = app.store.read.reports;
   switch (name) {
+    case 'statistics': {
+      // The last whole month by default: what the ministry asks for at the start of the next.
+      const month = query.month ?? addMonthsClamped(`${today.slice(0, 8)}01` as PlainDate, -1).slice(0, 7);
+      if (month > today.slice(0, 7)) return refuse('INPUT.INVALID', `month: ${month} has not begun (today is ${today})`);
+      const days = monthRange(month);
+      const rows = tabulateStatistics(await reports.statisticsFacts(days.from, days.to), month);
+      const result = table(name, days, [['month', '月'], ['ageBand', '年齢階層'], ['sex', '性別'], ...STATISTICS_FIGURES.map(([key, label]): Column => [key, label, 'n'])], rows);
+      // The rate of the whole month, not a sum of rates.
+      return success({ ...result, totals: { ...result.totals, holdingRate: holdingRate(result.totals.cardsHeld ?? 0, result.totals.residents ?? 0) } });
+    }
     case 'cards-by-status': {
       const byOffice = new Map<string, Record<string, string | number>>();
       for (const { officeId: pickup, status, count } of await reports.cardsByStatus()) {

@@ -1,8 +1,6 @@
 import { hostname } from 'node:os';
-import { Type } from 'typebox';
 import { refuse, success } from '../domain/errors.ts';
 import type { PlainDate } from '../rules/plain-date.ts';
-import { DateSchema } from '../rules/schema.ts';
 import { lastReadyOnDue } from '../rules/pickup-deadline.ts';
 import { authorize, type Actor } from './actor.ts';
 import { endCard } from './cards/end-card.ts';
@@ -13,22 +11,6 @@ import type { JobLease, JobRun } from './ports/job-run-repository.ts';
 import type { Repositories } from './ports/store.ts';
 import { AppErrorCode, type Result } from './app-errors.ts';
 import type { ActKind } from './ports/act-record-repository.ts';
-
-/** A run of a nightly job as supervisors see it: when, for which day, what changed, how long. */
-export const JobRunSchema = Type.Object({
-  id: Type.String(),
-  job: Type.String(),
-  businessDate: DateSchema,
-  status: Type.Enum(['running', 'done', 'failed', 'interrupted']),
-  startedAt: Type.String(),
-  finishedAt: Type.Union([Type.String(), Type.Null()]),
-  durationMs: Type.Union([Type.Integer(), Type.Null()]),
-  counts: Type.Record(Type.String(), Type.Integer(), {
-    description: 'What was done for the business day since the last run that finished it, by this run and by those interrupted or failed before it',
-  }),
-  actorId: Type.String(),
-  error: Type.Union([Type.String(), Type.Null()]),
-});
 
 export interface SweepProgress {
   readonly phase: DueKind;

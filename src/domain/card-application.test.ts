@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { PlainDate } from '../rules/plain-date.ts';
 import { foldCard, type CardState, type CardStatus } from './card.ts';
 import { decideApplication, decideNewCard, type NewCard } from './card-application.ts';
-import { ADULT, CARD_IN } from './testing/card-history.ts';
+import { ADULT, CARD_IN, PARENT } from './testing/card-history.ts';
+import type { LegalRepresentative } from './representation.ts';
 import { expectThat, on, pointersOf } from './testing/given.ts';
 import { resident } from './testing/resident.ts';
 
@@ -23,8 +24,8 @@ const application = (overrides: Partial<NewCard> = {}): NewCard => ({
 });
 
 describe('交付申請 (decideApplication): a registered resident without a live card applies at a counter of the city', () => {
-  const apply = (command: NewCard = application(), who = resident(), cards: CardState[] = [], today = '2026-12-01') =>
-    expectThat(decideApplication(command, who, cards, OFFICES, on(today)));
+  const apply = (command: NewCard = application(), who = resident(), cards: CardState[] = [], today = '2026-12-01', legalRepresentative?: LegalRepresentative) =>
+    expectThat(decideApplication(command, who, cards, OFFICES, { legalRepresentative, withProxyApproval: false }, on(today)));
 
   it('accepts the application: the card is applied for, to wait at the chosen counter', () => {
     apply().then({
@@ -87,7 +88,7 @@ describe('交付申請 (decideApplication): a registered resident without a live
   it('refuses a signature certificate to someone under 15 on the application day, and accepts the user certificate alone', () => {
     const fourteen = resident({ birthDate: d('2011-09-03') });
     apply(application(), fourteen).refused('CERTIFICATE.SIGNATURE_UNDER_15');
-    apply(application({ withSignatureCertificate: false }), fourteen).then({ type: 'CardApplied', withSignatureCertificate: false, withUserCertificate: true });
+    apply(application({ withSignatureCertificate: false }), fourteen, [], '2026-12-01', PARENT).then({ type: 'CardApplied', withSignatureCertificate: false, withUserCertificate: true });
   });
 
   it('accepts a signature certificate for someone who turns 15 at the end of the application day (R-1)', () => {

@@ -8,6 +8,8 @@ import { deceasedRefusal } from './resident-decider.ts';
 import { DomainErrorCode, notInFuture, refuse, refuseField, success, type Result } from './errors.ts';
 import { holderOf, type Holder } from './holder.ts';
 import type { ResidentState } from './resident.ts';
+import { checkRepresentation, type Acting } from './representation.ts';
+import { Procedure } from '../rules/procedures.ts';
 
 /** A new card asked for: a first card, or one within validity (R-10 reasons, the number change). */
 export interface NewCard {
@@ -63,13 +65,15 @@ export function decideNewCard(command: NewCard, residentId: string, holder: Hold
 
 /**
  * 交付申請 at a counter: by a registered resident who holds no live card (docs/domain.md: at most one
- * at a time), to be handed over at one of the city's offices.
+ * at a time), to be handed over at one of the city's offices; a holder under 15 on the application
+ * day or an adult ward applies through the 法定代理人 (R-18), after the application's own checks.
  */
 export function decideApplication(
   command: NewCard,
   resident: ResidentState,
   cards: readonly CardState[],
   officeIds: readonly string[],
+  acting: Acting,
   context: DecisionContext,
 ): Result<CardEvent[]> {
   if (resident.registration === 'deceased') return deceasedRefusal(resident);
@@ -81,5 +85,8 @@ export function decideApplication(
   const held = cards.filter(isLive).at(-1);
   if (held) return refuse(DomainErrorCode.ResidentCardAlreadyHeld, `the resident already has a card that is ${held.status}`, { cardId: held.id, currentStatus: held.status });
   if (!officeIds.includes(command.pickupOfficeId)) return refuse(DomainErrorCode.UnknownOffice, `there is no counter "${command.pickupOfficeId}" to hand the card over at`);
-  return decideNewCard(command, resident.id, holderOf(resident), context);
+  const holder = holderOf(resident);
+  const applied = decideNewCard(command, resident.id, holder, context);
+  if (!applied.ok) return applied;
+  return checkRepresentation(Procedure.Application, holder, command.applicationDate, acting, context) ?? applied;
 }

@@ -6,7 +6,7 @@ import { CARD_ACTIONS, TRANSITIONS, type CardAction } from './card-transitions.t
 import type { Holder } from './holder.ts';
 import { accepted, given, on, pointersOf } from './testing/given.ts';
 import { SAMPLE_COMMAND } from './testing/card-commands.ts';
-import { ACTIVE, ADULT, CARD_IN, CHILD, FOREIGN, history } from './testing/card-history.ts';
+import { ACTIVE, ADULT, CARD_IN, CHILD, FOREIGN, history, PARENT } from './testing/card-history.ts';
 
 const d = (date: string) => date as PlainDate;
 
@@ -86,6 +86,7 @@ describe('交付 (issue): the card is handed over where it waits, made and not y
     identityDocuments: ['driving-licence' as const],
     notificationCardReturned: true,
     holder: ADULT,
+    withProxyApproval: false,
     ...overrides,
   });
 
@@ -177,7 +178,7 @@ describe('交付 (issue): the card is handed over where it waits, made and not y
     it('issues none to someone who is still 14 on the hand-over day, and asks for no signature PIN', () => {
       const holder = { ...ADULT, birthDate: d('2011-11-04') };
       given(...madeFor('2030-11-04'))
-        .when(issue({ holder, pins: userPins }))
+        .when(issue({ holder, pins: userPins, legalRepresentative: PARENT }))
         .then({ type: 'CardIssued', signature: null, user: { issuedOn: '2026-11-02', expiresOn: '2030-11-04' } });
     });
 
@@ -193,7 +194,7 @@ describe('交付 (issue): the card is handed over where it waits, made and not y
 
   it('hands a child their card with the user certificate only, which ends with the card', () => {
     given(history.applied({ withSignatureCertificate: false }), history.manufactured('2026-10-15', '2031-03-01', '5th-birthday'))
-      .when(issue({ holder: CHILD, pins: { user: '1234', residentRegistry: '5678', cardInfo: '1234' } }))
+      .when(issue({ holder: CHILD, pins: { user: '1234', residentRegistry: '5678', cardInfo: '1234' }, legalRepresentative: PARENT }))
       .then({ type: 'CardIssued', signature: null, user: { issuedOn: '2026-11-02', expiresOn: '2031-03-01' } });
   });
 
@@ -213,6 +214,8 @@ describe('券面記載事項変更 (add-front-note): a dated entry in the 追記
   const note = (date = '2026-11-10', kind: 'address' | 'name' | 'other' = 'address') => ({
     type: 'add-front-note' as const,
     note: { kind, text: '東京都江戸川区中央1-4-1', date: d(date) },
+    holder: ADULT,
+    withProxyApproval: false,
   });
 
   it('writes the note with its date', () => {
@@ -407,6 +410,7 @@ describe('継続利用 (continue): the card presented by its deadline, by the ho
     on: d(date),
     presentedBy,
     withProxyApproval,
+    holder: ADULT,
   });
 
   it('continues on the deadline', () => {
@@ -533,6 +537,8 @@ describe('暗証番号の再設定 (reset-pin): at a counter, identity checked, 
     kind,
     newPin,
     identityDocuments,
+    holder: ADULT,
+    withProxyApproval: false,
   });
 
   it('sets the PIN anew on the day', () => {

@@ -6,7 +6,7 @@ import { RuleErrorCode } from '../rules/errors.ts';
 import type { IdentityDocument } from '../rules/identity-documents.ts';
 import type { PlainDate } from '../rules/plain-date.ts';
 import type { PinKind } from '../rules/policy.ts';
-import { Presenter } from '../rules/procedures.ts';
+import { Presenter, Procedure } from '../rules/procedures.ts';
 import { reissueFee } from '../rules/reissue-fee.ts';
 import { pickupDeadline } from '../rules/pickup-deadline.ts';
 import { validityExtension } from '../rules/validity-extension.ts';
@@ -17,6 +17,7 @@ import { decideIssueCertificate, type IssueCertificateCommand } from './certific
 import type { DecisionContext } from './decision-context.ts';
 import { DomainErrorCode, notInFuture, refuse, refuseField, success, type Result } from './errors.ts';
 import type { Holder } from './holder.ts';
+import { checkRepresentation, type Acting } from './representation.ts';
 import type { Role } from './roles.ts';
 
 /** What is asked of an existing card; each command's `type` is the action of the transition table. */
@@ -30,7 +31,7 @@ export type CardCommand =
       /** 照会番号 for its 交付通知書, drawn by the app (unguessable, unique among ready cards). */
       readonly referenceNumber: string;
     }
-  | {
+  | ({
       readonly type: 'issue';
       readonly handedOverOn: PlainDate;
       /** The office handing it over: only the one the card waits at. */
@@ -39,16 +40,17 @@ export type CardCommand =
       readonly identityDocuments: readonly IdentityDocument[];
       readonly notificationCardReturned: boolean;
       readonly holder: Holder;
-    }
-  | { readonly type: 'add-front-note'; readonly note: FrontNote }
+    } & Acting)
+  /** The holder and who acts for them (R-18) on the procedures a represented holder does not do alone. */
+  | ({ readonly type: 'add-front-note'; readonly note: FrontNote; readonly holder: Holder } & Acting)
   | { readonly type: 'revoke-signature'; readonly on: PlainDate; readonly reason: string }
   | { readonly type: 'suspend'; readonly on: PlainDate; readonly reason: SuspensionReason; readonly channel: Channel; readonly by: Role }
   | { readonly type: 'resume'; readonly on: PlainDate; readonly officeId: string; readonly identityDocuments: readonly IdentityDocument[] }
   | { readonly type: 'require-continuation'; readonly notificationDate: PlainDate }
-  | { readonly type: 'continue'; readonly on: PlainDate; readonly presentedBy: Presenter; readonly withProxyApproval: boolean }
+  | ({ readonly type: 'continue'; readonly on: PlainDate; readonly presentedBy: Presenter; readonly holder: Holder } & Acting)
   | { readonly type: 'extend'; readonly on: PlainDate; readonly newPeriodOfStayEnd?: PlainDate; readonly applicationPending?: boolean; readonly holder: Holder }
   | { readonly type: 'verify-pin' }
-  | { readonly type: 'reset-pin'; readonly kind: PinKind; readonly newPin: string; readonly identityDocuments: readonly IdentityDocument[] }
+  | ({ readonly type: 'reset-pin'; readonly kind: PinKind; readonly newPin: string; readonly identityDocuments: readonly IdentityDocument[]; readonly holder: Holder } & Acting)
   | IssueCertificateCommand
   | { readonly type: 'replace'; readonly on: PlainDate; readonly oldCardReturned: boolean }
   | { readonly type: 'expire'; readonly on: PlainDate }
@@ -170,6 +172,9 @@ const DECIDERS: { readonly [A in CardAction]: Decider<A> } = {
       card.wantsSignatureCertificate && !command.holder.adultWard && signatureCertificateAllowed(command.holder.birthDate, command.handedOverOn, context.rules.policy);
     const pins = checkPins(command.pins, signatureEligible, context);
     if (pins) return pins;
+    // R-18 after the procedure's own checks, as for certificates: the child comes with the 法定代理人.
+    const acting = checkRepresentation(Procedure.Issuance, command.holder, command.handedOverOn, command, context);
+    if (acting) return acting;
     return success([
       {
         type: 'CardIssued',
@@ -187,7 +192,8 @@ const DECIDERS: { readonly [A in CardAction]: Decider<A> } = {
   'add-front-note'(command, card, context) {
     const future = notInFuture('date', command.note.date, context);
     if (future) return future;
-    return notesFull(card, context) ?? success([{ type: 'FrontNoteAdded', note: command.note }]);
+    // R-18 on the day at the counter; the note's own date may be the earlier day of the change.
+    return notesFull(card, context) ?? checkRepresentation(Procedure.FrontSideChange, command.holder, context.today, command, context) ?? success([{ type: 'FrontNoteAdded', note: command.note }]);
   },
 
   /** R-4: a change of the basic facts revokes a standing (valid or held) signature certificate; nothing else to do otherwise. */
@@ -247,6 +253,9 @@ const DECIDERS: { readonly [A in CardAction]: Decider<A> } = {
         { deadline: card.continuation.deadline },
       );
     }
+    // R-18: a household member may still bring a represented holder's card; anyone else needs the 法定代理人.
+    const acting = checkRepresentation(Procedure.Continuation, command.holder, command.on, command, context, command.presentedBy);
+    if (acting) return acting;
     return success([{ type: 'ContinuationCompleted', on: command.on, presentedBy: command.presentedBy }]);
   },
 
@@ -285,6 +294,8 @@ const DECIDERS: { readonly [A in CardAction]: Decider<A> } = {
     if (documents) return documents;
     const pin = checkNewPin(command.kind, command.newPin, context);
     if (pin) return pin;
+    const acting = checkRepresentation(Procedure.PinReset, command.holder, context.today, command, context);
+    if (acting) return acting;
     return success([{ type: 'PinReset', on: context.today, kind: command.kind }]);
   },
 

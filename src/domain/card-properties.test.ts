@@ -54,6 +54,8 @@ const REACHABLE = reachable();
 /** The refusals a card decision may give (docs/api.md maps each to an HTTP status). */
 const CARD_REFUSALS: readonly string[] = [
   DomainErrorCode.CardInvalidTransition,
+  DomainErrorCode.RepresentativeRequired,
+  DomainErrorCode.ProxyNotAllowedForRepresented,
   DomainErrorCode.AuthOfficeNotAllowed,
   DomainErrorCode.IdentityInsufficient,
   DomainErrorCode.PinInvalidFormat,
@@ -192,6 +194,7 @@ describe('再交付 for any reason (properties, R-10)', () => {
             applicationDate: today,
             photoTakenOn: today,
             identityDocuments: ['passport'],
+            withProxyApproval: false,
             officeId: 'honcho',
             holder: ADULT,
             otherCards: [],

@@ -17,6 +17,7 @@ const reissue = (overrides: Partial<ReissueCommand> = {}): ReissueCommand => ({
   officeId: 'kasai',
   holder: ADULT,
   otherCards: [],
+  withProxyApproval: false,
   ...overrides,
 });
 

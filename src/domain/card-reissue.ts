@@ -12,8 +12,10 @@ import { allows } from './card-transitions.ts';
 import type { DecisionContext } from './decision-context.ts';
 import { DomainErrorCode, refuse, refuseField, success, type Result } from './errors.ts';
 import type { Holder } from './holder.ts';
+import { checkRepresentation, type Acting } from './representation.ts';
+import { REISSUE_PROCEDURE } from '../rules/procedures.ts';
 
-export interface ReissueCommand {
+export interface ReissueCommand extends Acting {
   readonly newCardId: string;
   readonly reason: ReissueReason;
   readonly lostAtHome?: boolean | undefined;
@@ -98,6 +100,9 @@ export function decideReissue(command: ReissueCommand, card: CardState, context:
   if (!newCard.ok) return newCard;
   const identity = checkIdentity(command.identityDocuments, command.applicationDate, context.rules.policy);
   if (identity) return identity;
+  // a new card for a child or an adult ward is asked for by the 法定代理人.
+  const acting = checkRepresentation(REISSUE_PROCEDURE[command.reason], command.holder, command.applicationDate, command, context);
+  if (acting) return acting;
   return success({ oldCard: replaced.value, newCard: newCard.value, fee: fee.value });
 }
 

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { inputCheck } from '../rules/input-check.ts';
 
 const Hours = Type.String({ pattern: '^[0-9]{1,2}:[0-9]{2}[–-][0-9]{1,2}:[0-9]{2}$', description: 'Opening hours of a day, e.g. 8:30–17:00', examples: ['8:30–17:00'] });
 
@@ -79,3 +80,6 @@ export const OfficeDirectorySchema = Type.Object(
   { additionalProperties: false },
 );
 export type OfficeDirectory = Static<typeof OfficeDirectorySchema>;
+
+/** offices.json checked against its schema. */
+export const checkOfficeDirectory = inputCheck(OfficeDirectorySchema);

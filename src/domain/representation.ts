@@ -16,6 +16,16 @@ export interface LegalRepresentative {
   readonly authorityDocument: string;
 }
 
+/**
+ * What a command at a counter says of who acts for the holder (R-18): the 法定代理人 named, if
+ * any, and whether a voluntary proxy came with an approval. The deciders of application, hand-over,
+ * front note, continuation, PIN reset and reissue decide it with `checkRepresentation`.
+ */
+export interface Acting {
+  readonly legalRepresentative?: LegalRepresentative | undefined;
+  readonly withProxyApproval: boolean;
+}
+
 export interface Representation {
   readonly procedure: Procedure;
   /** Who brought the card or came for the holder (R-13). */
@@ -56,4 +66,23 @@ export function decideRepresentation(input: Representation, context: DecisionCon
   const documents = checkIdentity(representative.identityDocuments, input.on, policy);
   if (documents) return documents;
   return success(representative);
+}
+
+/**
+ * R-18 as a decider's check: the refusal of `decideRepresentation`, or undefined when whoever acts
+ * may act. `presenter` defaults to the holder, or the proxy when an approval came.
+ */
+export function checkRepresentation(
+  procedure: Procedure,
+  holder: Representation['holder'],
+  on: PlainDate,
+  acting: Acting,
+  context: DecisionContext,
+  presenter: Presenter = acting.withProxyApproval ? 'proxy-after-enquiry' : 'holder',
+): Result<never> | undefined {
+  const decided = decideRepresentation(
+    { procedure, presenter, holder, on, representative: acting.legalRepresentative, withProxyApproval: acting.withProxyApproval },
+    context,
+  );
+  return decided.ok ? undefined : decided;
 }

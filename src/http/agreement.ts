@@ -29,6 +29,11 @@ import type { GuardianshipInput } from '../app/residents/change-guardianship.ts'
 import type { NewStaff } from '../app/staff.ts';
 import type { StaffRoleInput } from '../app/staff-accounts.ts';
 import type { CardView, ResidentView, ResidentWithCards } from '../app/views.ts';
+import type { GuideFeedbackInput } from '../app/guide/guide-feedback.ts';
+import type { GuideRequest, LocalizedGuide } from '../app/guide/localized-guide.ts';
+import type { NoticeList } from '../app/notices.ts';
+import type { JobRun } from '../app/ports/job-run-repository.ts';
+import type { Dashboard, Report } from '../app/reports.ts';
 import type { PlainDate } from '../rules/plain-date.ts';
 import type { ApprovalDecisionBody, ApprovalRequestBody } from './approvals/approval-schemas.ts';
 import type {
@@ -65,6 +70,9 @@ import type {
   SearchQuery,
 } from './residents/resident-schemas.ts';
 import type { NewStaffBody, RoleBody } from './staff/staff-schemas.ts';
+import type { GuideFeedbackSchema, GuideRequestSchema, GuideResponseSchema } from './guide/guide-schemas.ts';
+import type { JobRunSchema } from './jobs/job-schemas.ts';
+import type { DashboardSchema, NoticeListSchema, ReportSchema } from './reports/report-schemas.ts';
 
 /**
  * The HTTP contract and the use cases, held together at compile time. A body's schema (beside
@@ -138,6 +146,8 @@ export type HttpAgreement = [
   // A password of someone else's choosing comes only from the command line (app/staff.ts), never over HTTP.
   Agreed<Agrees<typeof NewStaffBody, Omit<NewStaff, 'password' | 'mustChangePassword'>>>,
   Agreed<Agrees<typeof RoleBody, StaffRoleInput>>,
+  Agreed<Agrees<typeof GuideRequestSchema, GuideRequest>>,
+  Agreed<Agrees<typeof GuideFeedbackSchema, GuideFeedbackInput>>,
 ];
 
 /** The views most answers are made of (app/views.ts), held to their schemas the same way. */
@@ -145,4 +155,13 @@ export type HttpAnswerAgreement = [
   Agreed<Answers<typeof CardViewSchema, CardView>>,
   Agreed<Answers<typeof ResidentViewSchema, ResidentView>>,
   Agreed<Answers<typeof ResidentWithCardsSchema, ResidentWithCards>>,
+];
+
+/** The other answers whose types src/app declares: the sweep's runs, the reports, the notices, the resident guide. */
+export type HttpOtherAnswerAgreement = [
+  Agreed<Answers<typeof JobRunSchema, JobRun>>,
+  Agreed<Answers<typeof ReportSchema, Report>>,
+  Agreed<Answers<typeof DashboardSchema, Dashboard>>,
+  Agreed<Answers<typeof NoticeListSchema, NoticeList>>,
+  Agreed<Answers<typeof GuideResponseSchema, LocalizedGuide>>,
 ];

@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { plainDate } from './plain-date.ts';
 import { PIN_KINDS, type PinKind } from './pin-rules.ts';
 import { DateSchema } from './schema.ts';
+import { inputCheck } from './input-check.ts';
 
 /**
  * The decisions of docs/rules.md in one typed table. A city changes a decision here (or in the
@@ -125,6 +126,9 @@ export const PolicySchema = Type.Object(
   { additionalProperties: false },
 );
 export type Policy = Static<typeof PolicySchema>;
+
+/** A policy (the defaults with POLICY_FILE laid over them) checked against its schema. */
+export const checkPolicy = inputCheck(PolicySchema);
 
 const PAID = { cardFee: 800, certificateFee: 200 } as const;
 const FREE = { cardFee: 0, certificateFee: 0, policeReport: 'never' } as const;

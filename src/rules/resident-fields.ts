@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { ResidencySchema } from './residency.ts';
 import { NATIONALITY_PATTERN, PHONE_PATTERN, RESIDENT_CODE_PATTERN, RESIDENT_TEXT_MAX } from './resident-formats.ts';
+import { inputCheck } from './input-check.ts';
 import { DateSchema } from './schema.ts';
 
 const text = (maxLength: number, description?: string) => Type.String({ minLength: 1, maxLength, ...(description && { description }) });
@@ -33,3 +34,6 @@ export function residentFieldSchemas() {
     adultWard: Type.Optional(Type.Boolean({ description: '成年被後見人: an adult under guardianship, represented by the guardian (R-18); false by default' })),
   };
 }
+
+/** A row of the registry import read as a registration: these fields, no others. */
+export const checkResidentFields = inputCheck(Type.Object(residentFieldSchemas(), { additionalProperties: false }));

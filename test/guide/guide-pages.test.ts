@@ -263,3 +263,15 @@ describe('addresses that name no page', () => {
     expect(response.headers.location).toBe('/guide/zh-Hans/lost?withCertificates=true');
   });
 });
+
+describe('a live instance', () => {
+  it('shows no training band on any language’s pages (only a MADOGUCHI_TODAY instance has one: test/browser/training.test.ts)', async () => {
+    for (const lang of LANGS) {
+      const response = await get(`/guide/${lang}`);
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['madoguchi-training']).toBeUndefined();
+      expect(response.body).toContain('<header class="site"><div class="wrap">');
+      expect(response.body).not.toContain('class="training-band"');
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../support/databases.ts';
-import { residentBody, residentWithActiveCard, worldFor } from '../support/world.ts';
+import { PARENT, residentBody, residentWithActiveCard, worldFor } from '../support/world.ts';
 
 /**
  * 電子証明書の発行・更新 (docs/api.md "Certificates on an existing card", R-14, R-15) through the API, on
@@ -124,7 +124,7 @@ describe.each(DIALECTS)('certificates on an existing card on $name', ({ create }
 
   it('writes when a certificate’s renewal window opens (R-14), naming both certificates, free, and not for a certificate that ends with its card', async () => {
     const adult = await residentWithActiveCard(world, { birthDate: '1990-05-31', familyName: '証明', givenName: '太郎' });
-    const child = await residentWithActiveCard(world, { birthDate: '2016-03-01' }, { withSignatureCertificate: false });
+    const child = await residentWithActiveCard(world, { birthDate: '2016-03-01' }, { withSignatureCertificate: false, legalRepresentative: PARENT });
     const letters = async (from: string, to = from) => {
       const answer = await world.call('supervisor', 'GET', `/api/v1/notices/certificate-renewal-window?from=${from}&to=${to}`);
       expect(answer.status, JSON.stringify(answer.body)).toBe(200);
@@ -177,7 +177,7 @@ describe.each(DIALECTS)('certificates on an existing card on $name', ({ create }
   });
 
   it('asks for the legal representative of a child under 15 (R-18), computed from the birth date, and records them on the procedure', async () => {
-    const { residentId, cardId } = await residentWithActiveCard(world, { birthDate: '2016-03-01' }, { withSignatureCertificate: false });
+    const { residentId, cardId } = await residentWithActiveCard(world, { birthDate: '2016-03-01' }, { withSignatureCertificate: false, legalRepresentative: PARENT });
     await world.call('hotline', 'POST', `/api/v1/cards/${cardId}/suspend`, { reason: 'lost', channel: 'hotline' });
     await world.call('clerk', 'POST', `/api/v1/cards/${cardId}/resume`, { identityDocuments: ['passport'] });
     const url = `/api/v1/cards/${cardId}/certificates/user`;
@@ -198,7 +198,7 @@ describe.each(DIALECTS)('certificates on an existing card on $name', ({ create }
 
   /** A child born 2016-03-01 with a card of user certificate only. */
   async function residentWithChildCard(): Promise<string> {
-    const { cardId } = await residentWithActiveCard(world, { birthDate: '2016-03-01' }, { withSignatureCertificate: false });
+    const { cardId } = await residentWithActiveCard(world, { birthDate: '2016-03-01' }, { withSignatureCertificate: false, legalRepresentative: PARENT });
     return cardId;
   }
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../support/databases.ts';
-import { residentBody, residentWithActiveCard, worldFor } from '../support/world.ts';
+import { GUARDIAN, residentBody, residentWithActiveCard, worldFor } from '../support/world.ts';
 
 /** 成年後見 on the resident record (docs/api.md "Legal representatives", R-18, Corrections 2026-12), on each database. */
 describe.each(DIALECTS)('adult wards on $name', ({ create }) => {
@@ -14,7 +14,7 @@ describe.each(DIALECTS)('adult wards on $name', ({ create }) => {
     const url = `/api/v1/residents/${ward.body.id}/card-applications`;
     const signature = await world.call('clerk', 'POST', url, { applicationDate: '2026-11-20', photoTakenOn: '2026-11-01', withSignatureCertificate: true, withUserCertificate: true });
     expect(signature).toMatchObject({ status: 422, body: { code: 'CERTIFICATE.SIGNATURE_NOT_ALLOWED' } });
-    const userOnly = await world.call('clerk', 'POST', url, { applicationDate: '2026-11-20', photoTakenOn: '2026-11-01', withSignatureCertificate: false, withUserCertificate: true });
+    const userOnly = await world.call('clerk', 'POST', url, { applicationDate: '2026-11-20', photoTakenOn: '2026-11-01', withSignatureCertificate: false, withUserCertificate: true, legalRepresentative: GUARDIAN });
     expect(userOnly.status).toBe(201);
   });
 

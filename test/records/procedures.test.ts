@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rebuildCards } from '../../src/app/rebuild.ts';
 import { systemActor } from '../../src/app/staff.ts';
 import { DIALECTS } from '../support/databases.ts';
-import { PINS, residentBody, residentWithActiveCard, worldFor } from '../support/world.ts';
+import { PARENT, PINS, residentBody, residentWithActiveCard, worldFor } from '../support/world.ts';
 
 /** Every procedure of the seed, through the HTTP API as a counter or the hotline uses it, on each database. */
 describe.each(DIALECTS)('procedures on $name', ({ create }) => {
@@ -74,7 +74,7 @@ describe.each(DIALECTS)('procedures on $name', ({ create }) => {
     expect(old).toMatchObject({ status: 422, body: { code: 'APPLICATION.PHOTO_TOO_OLD' } });
     const child = await world.call('clerk', 'POST', url, { applicationDate: '2026-11-20', photoTakenOn: '2026-11-01', withSignatureCertificate: true, withUserCertificate: true });
     expect(child).toMatchObject({ status: 422, body: { code: 'CERTIFICATE.SIGNATURE_UNDER_15' } });
-    const ok = await world.call('clerk', 'POST', url, { applicationDate: '2026-11-20', photoTakenOn: '2026-05-20', withSignatureCertificate: false, withUserCertificate: true });
+    const ok = await world.call('clerk', 'POST', url, { applicationDate: '2026-11-20', photoTakenOn: '2026-05-20', withSignatureCertificate: false, withUserCertificate: true, legalRepresentative: PARENT });
     expect(ok.status).toBe(201);
     const second = await world.call('clerk', 'POST', url, { applicationDate: '2026-11-20', photoTakenOn: '2026-11-01', withSignatureCertificate: false, withUserCertificate: true });
     expect(second).toMatchObject({ status: 409, body: { code: 'RESIDENT.CARD_ALREADY_HELD', currentStatus: 'applied' } });

@@ -112,7 +112,16 @@ function checkDigit(eleven: string): number {
 
 export const PINS = { signature: 'abc123', user: '1234', residentRegistry: '5678', cardInfo: '1234' };
 
-/** Registers a resident and takes a card through application, manufacture and issue at the clerk's counter. */
+/** A parent with parental authority, the 法定代理人 who comes for a child under 15 (R-18). */
+export const PARENT = { name: '江戸川 一郎', relationship: 'parent', identityDocuments: ['driving-licence'], authorityDocument: '戸籍謄本' } as const;
+
+/** The guardian (成年後見人), the 法定代理人 of an adult ward (R-18). */
+export const GUARDIAN = { name: '葛西 弁護士', relationship: 'guardian', identityDocuments: ['my-number-card'], authorityDocument: '登記事項証明書' } as const;
+
+/**
+ * Registers a resident and takes a card through application, manufacture and issue at the clerk's
+ * counter; a `legalRepresentative` given with the application (a child's, R-18) comes to the hand-over too.
+ */
 export async function residentWithActiveCard(
   world: World,
   overrides: Record<string, unknown> = {},
@@ -135,6 +144,7 @@ export async function residentWithActiveCard(
     pins: PINS,
     identityDocuments: ['driving-licence'],
     notificationCardReturned: true,
+    ...(application.legalRepresentative !== undefined && { legalRepresentative: application.legalRepresentative }),
   });
   if (issued.status !== 200) throw new Error(`issue: ${JSON.stringify(issued.body)}`);
   return { residentId: resident.body.id, cardId: card.body.id };

@@ -1,5 +1,7 @@
 import { decideCard, type CardCommand } from '../../domain/card-decider.ts';
 import { Procedure } from '../../rules/procedures.ts';
+import { holderOf } from '../../domain/holder.ts';
+import type { LegalRepresentative } from '../../domain/representation.ts';
 import type { Actor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
@@ -15,6 +17,8 @@ export interface FrontNoteInput extends VersionedInput, ProxyInput<'card.front-n
   readonly text: string;
   readonly date: PlainDate;
   readonly pin: string;
+  /** The 法定代理人 of a holder under 15 on the day or an adult ward (R-18). */
+  readonly legalRepresentative?: LegalRepresentative;
 }
 
 /** 券面記載事項変更: a dated note on the card's face, the 住基 PIN checked; a full field needs a free new card. */
@@ -25,12 +29,18 @@ export async function addFrontNote(app: AppContext, actor: Actor, id: string, bo
     id,
     { action: 'card.front-note', permission: 'card.counter-procedure', expectedVersion: body.expectedVersion, idempotency, proxy: { approvalId: body.proxyApprovalId, procedure: Procedure.FrontSideChange } },
     async (w) => {
-      const command: CardCommand = { type: 'add-front-note', note: { kind: body.kind, text: body.text, date: body.date } };
+      const command: CardCommand = {
+        type: 'add-front-note',
+        note: { kind: body.kind, text: body.text, date: body.date },
+        holder: holderOf(await w.resident()),
+        legalRepresentative: body.legalRepresentative,
+        withProxyApproval: w.proxy !== null,
+      };
       const decided = decideCard(command, w.card, w.context);
       if (!decided.ok) return decided;
       const pin = await checkResidentRegistryPin(app, w, body.pin);
       if (!pin.ok) return pin;
-      return decideAndSave(app, actor, w, command, { kind: 'front-note', details: { noteKind: body.kind } });
+      return decideAndSave(app, actor, w, command, { kind: 'front-note', details: { noteKind: body.kind }, legalRepresentative: body.legalRepresentative });
     },
   );
 }

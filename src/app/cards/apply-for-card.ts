@@ -13,6 +13,8 @@ import type { ProxyInput } from '../command-input.ts';
 import { decisionContext } from '../context.ts';
 import type { Idempotency } from '../command.ts';
 import { cardViewOf } from '../views.ts';
+import type { LegalRepresentative } from '../../domain/representation.ts';
+import { representedDetails, representedNote } from './card-command.ts';
 
 /** 交付申請: the photo's date, the certificates wanted, and the counter the card will wait at. */
 export interface ApplicationInput extends ProxyInput<'card.apply'> {
@@ -23,6 +25,8 @@ export interface ApplicationInput extends ProxyInput<'card.apply'> {
   readonly reason?: ApplicationReason;
   /** The clerk's office when absent. */
   readonly pickupOfficeId?: string;
+  /** The 法定代理人 of a holder under 15 on the day or an adult ward. */
+  readonly legalRepresentative?: LegalRepresentative;
 }
 
 /** 交付申請 (docs/api.md POST /residents/{id}/card-applications): the resident may hold one live card at a time. */
@@ -45,12 +49,13 @@ export async function applyForCard(app: AppContext, actor: Actor, residentId: st
         resident.state,
         await tx.cards.listByResident(residentId),
         app.offices.offices.map((office) => office.id),
+        { legalRepresentative: body.legalRepresentative, withProxyApproval: proxy !== null },
         decisionContext(app),
       );
       if (!decided.ok) return decided;
       const card = await saveCard(tx, undefined, decided.value, { at: app.clock.now(), actorId: actor.id });
-      note.details = { cardId: card.id };
-      await recordAct(app, tx, actor, { kind: 'card-application', residentId, cardId: card.id, proxy });
+      note.details = { cardId: card.id, ...representedNote(body.legalRepresentative) };
+      await recordAct(app, tx, actor, { kind: 'card-application', residentId, cardId: card.id, proxy, details: representedDetails(body.legalRepresentative) });
       return success(await cardViewOf(app, tx, card, actor.role));
     });
   });

@@ -20,6 +20,7 @@ import type { ActKind } from '../ports/act-record-repository.ts';
 import type { AuditAction } from '../audit-action.ts';
 import { residentRegistryPinRefusal } from '../../domain/card-checks.ts';
 import { deceasedRefusal } from '../../domain/resident-decider.ts';
+import type { LegalRepresentative } from '../../domain/representation.ts';
 
 export interface CardWork {
   readonly tx: Repositories;
@@ -75,21 +76,35 @@ export async function decideAndSave(
   actor: Actor,
   w: CardWork,
   command: CardCommand,
-  act: { kind: ActKind; documents?: readonly string[]; details?: Record<string, unknown> },
+  act: { kind: ActKind; documents?: readonly string[]; details?: Record<string, unknown>; legalRepresentative?: LegalRepresentative | undefined },
 ): Promise<Result<CardView>> {
   const decided = decideCard(command, w.card, w.context);
   if (!decided.ok) return decided;
   const after = await saveCard(w.tx, w.card, decided.value, w.meta);
-  w.note.details = { ...w.note.details, to: after.status, events: decided.value.map((event) => event.type) };
+  w.note.details = { ...w.note.details, to: after.status, events: decided.value.map((event) => event.type), ...representedNote(act.legalRepresentative) };
   await recordAct(app, w.tx, actor, {
     kind: act.kind,
     residentId: after.residentId,
     cardId: after.id,
     proxy: w.proxy,
     ...(act.documents && { documents: act.documents }),
-    ...(act.details && { details: act.details }),
+    details: { ...act.details, ...representedDetails(act.legalRepresentative) },
   });
   return success(await cardViewOf(app, w.tx, after, actor.role));
+}
+
+/**
+ * R-18 in the records, once the decider let the representative act: the procedure record (what the
+ * slip prints) names them; the audit entry says only that a representative acted, as for
+ * certificates (docs/rules.md R-18), so names stay where the resident's record is.
+ */
+export function representedDetails(representative: LegalRepresentative | undefined): { legalRepresentative?: LegalRepresentative } {
+  return representative ? { legalRepresentative: representative } : {};
+}
+
+/** The audit entry's part of R-18: whether a 法定代理人 acted, and as what. */
+export function representedNote(representative: LegalRepresentative | undefined): { represented: boolean; representativeRelationship?: LegalRepresentative['relationship'] } {
+  return representative ? { represented: true, representativeRelationship: representative.relationship } : { represented: false };
 }
 
 /** The 住民基本台帳事務用 PIN checked on the chip; a wrong entry is counted and refuses the command. */

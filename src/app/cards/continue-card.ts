@@ -1,5 +1,7 @@
 import { decideCard, type CardCommand } from '../../domain/card-decider.ts';
 import { Procedure } from '../../rules/procedures.ts';
+import { holderOf } from '../../domain/holder.ts';
+import type { LegalRepresentative } from '../../domain/representation.ts';
 import type { Actor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
@@ -15,6 +17,8 @@ export interface ContinuationInput extends VersionedInput, ProxyInput<'card.cont
   readonly pin: string;
   readonly presentedBy: Presenter;
   readonly date: PlainDate;
+  /** The 法定代理人 of a holder under 15 on the day or an adult ward (R-18). */
+  readonly legalRepresentative?: LegalRepresentative;
 }
 
 /**
@@ -34,12 +38,19 @@ export async function continueCard(app: AppContext, actor: Actor, id: string, bo
       proxy: { approvalId: body.proxyApprovalId, procedure: Procedure.Continuation },
     },
     async (w) => {
-      const command: CardCommand = { type: 'continue', on: body.date, presentedBy: body.presentedBy, withProxyApproval: body.proxyApprovalId !== undefined };
+      const command: CardCommand = {
+        type: 'continue',
+        on: body.date,
+        presentedBy: body.presentedBy,
+        withProxyApproval: body.proxyApprovalId !== undefined,
+        holder: holderOf(await w.resident()),
+        legalRepresentative: body.legalRepresentative,
+      };
       const decided = decideCard(command, w.card, w.context);
       if (!decided.ok) return decided;
       const pin = await checkResidentRegistryPin(app, w, body.pin);
       if (!pin.ok) return pin;
-      return decideAndSave(app, actor, w, command, { kind: 'continuation', details: { presentedBy: body.presentedBy } });
+      return decideAndSave(app, actor, w, command, { kind: 'continuation', details: { presentedBy: body.presentedBy }, legalRepresentative: body.legalRepresentative });
     },
   );
 }

@@ -14,7 +14,8 @@ import type { IdentityDocument } from '../../rules/identity-documents.ts';
 import type { ProxyInput, VersionedInput } from '../command-input.ts';
 import type { Idempotency } from '../command.ts';
 import { cardViewOf } from '../views.ts';
-import { cardCommand } from './card-command.ts';
+import { cardCommand, representedDetails, representedNote } from './card-command.ts';
+import type { LegalRepresentative } from '../../domain/representation.ts';
 
 /** 交付: the PINs the holder chose, the documents checked, and whether a 通知カード was taken back. */
 export interface IssueInput extends VersionedInput, ProxyInput<'card.issue'> {
@@ -23,6 +24,8 @@ export interface IssueInput extends VersionedInput, ProxyInput<'card.issue'> {
   readonly pins: { readonly signature?: string; readonly user: string; readonly residentRegistry: string; readonly cardInfo: string };
   readonly identityDocuments: readonly IdentityDocument[];
   readonly notificationCardReturned: boolean;
+  /** The 法定代理人 of a holder under 15 on the day or an adult ward. */
+  readonly legalRepresentative?: LegalRepresentative;
 }
 
 /**
@@ -46,6 +49,8 @@ export async function issueCard(app: AppContext, actor: Actor, id: string, body:
         identityDocuments: body.identityDocuments,
         notificationCardReturned: body.notificationCardReturned,
         holder: holderOf(await w.resident()),
+        legalRepresentative: body.legalRepresentative,
+        withProxyApproval: w.proxy !== null,
       };
       const previous = w.card.previousCardId === null ? undefined : await w.tx.cards.get(w.card.previousCardId, { lock: true });
       const decided = decideHandOver(command, w.card, previous, w.context);
@@ -55,7 +60,7 @@ export async function issueCard(app: AppContext, actor: Actor, id: string, body:
       await app.chip.setPins(w.tx, w.card.id, pins, w.meta.at);
       const after = await saveCard(w.tx, w.card, decided.value.card, w.meta);
       const takenBack = previous && decided.value.previous.length > 0 ? (await saveCard(w.tx, previous, decided.value.previous, w.meta)).id : null;
-      w.note.details = { ...w.note.details, to: after.status, notificationCardReturned: body.notificationCardReturned, ...(takenBack && { oldCardReturned: takenBack }) };
+      w.note.details = { ...w.note.details, to: after.status, notificationCardReturned: body.notificationCardReturned, ...(takenBack && { oldCardReturned: takenBack }), ...representedNote(body.legalRepresentative) };
       await recordAct(app, w.tx, actor, {
         kind: 'card-issue',
         residentId: after.residentId,
@@ -66,6 +71,7 @@ export async function issueCard(app: AppContext, actor: Actor, id: string, body:
           notificationCardReturned: body.notificationCardReturned,
           certificates: { signature: issued.signature !== null, user: issued.user !== null },
           ...(takenBack && { oldCardReturned: takenBack }),
+          ...representedDetails(body.legalRepresentative),
         },
       });
       return success(await cardViewOf(app, w.tx, after, actor.role));

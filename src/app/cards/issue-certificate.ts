@@ -13,7 +13,7 @@ import type { IdentityDocument } from '../../rules/identity-documents.ts';
 import type { ProxyInput, VersionedInput } from '../command-input.ts';
 import type { Idempotency } from '../command.ts';
 import { cardViewOf } from '../views.ts';
-import { cardCommand } from './card-command.ts';
+import { cardCommand, representedNote } from './card-command.ts';
 
 /** The certificate's new PIN, with the documents the clerk checked. */
 export interface CertificateInput extends VersionedInput, ProxyInput<'card.certificate'> {
@@ -58,7 +58,7 @@ export async function issueCertificate(app: AppContext, actor: Actor, id: string
       const after = await saveCard(w.tx, w.card, decided.value, w.meta);
       const details = { kind, renewal: issued.renewal, expiresOn: issued.expiresOn };
       // The audit trail says that a representative acted; the procedure record (the slip) names them.
-      w.note.details = { ...w.note.details, ...details, represented: represented.value !== null };
+      w.note.details = { ...w.note.details, ...details, ...representedNote(represented.value ?? undefined) };
       await recordAct(app, w.tx, actor, {
         kind: 'certificate-issue',
         residentId: after.residentId,

@@ -12,7 +12,8 @@ import type { ReissueReason } from '../../rules/policy.ts';
 import type { ProxyInput, VersionedInput } from '../command-input.ts';
 import type { Idempotency } from '../command.ts';
 import { cardViewOf } from '../views.ts';
-import { cardCommand } from './card-command.ts';
+import { cardCommand, representedDetails, representedNote } from './card-command.ts';
+import type { LegalRepresentative } from '../../domain/representation.ts';
 
 /** 再交付 within validity: why, the police report of a loss outside the home, and the new card's application. */
 export interface ReissueInput extends VersionedInput, ProxyInput<'card.reissue'> {
@@ -26,6 +27,8 @@ export interface ReissueInput extends VersionedInput, ProxyInput<'card.reissue'>
   /** As the old card when absent. */
   readonly withSignatureCertificate?: boolean;
   readonly withUserCertificate?: boolean;
+  /** The 法定代理人 of a holder under 15 on the day or an adult ward. */
+  readonly legalRepresentative?: LegalRepresentative;
 }
 
 /**
@@ -57,6 +60,8 @@ export async function reissueCard(app: AppContext, actor: Actor, id: string, bod
           officeId: actor.officeId,
           holder: holderOf(await w.resident()),
           otherCards,
+          legalRepresentative: body.legalRepresentative,
+          withProxyApproval: w.proxy !== null,
         },
         w.card,
         w.context,
@@ -66,7 +71,7 @@ export async function reissueCard(app: AppContext, actor: Actor, id: string, bod
       const oldCard = await saveCard(w.tx, w.card, decided.value.oldCard, w.meta);
       const newCard = await saveCard(w.tx, undefined, decided.value.newCard, w.meta);
       const receiptNumber = fee.total > 0 ? await nextReceiptNumber(app, w.tx, actor) : null;
-      w.note.details = { reason: body.reason, fee: fee.total, receiptNumber, newCardId, oldCardStatus: oldCard.status };
+      w.note.details = { reason: body.reason, fee: fee.total, receiptNumber, newCardId, oldCardStatus: oldCard.status, ...representedNote(body.legalRepresentative) };
       await recordAct(app, w.tx, actor, {
         kind: 'card-reissue',
         residentId: w.card.residentId,
@@ -75,7 +80,7 @@ export async function reissueCard(app: AppContext, actor: Actor, id: string, bod
         fee: fee.total,
         receiptNumber,
         proxy: w.proxy,
-        details: { reason: body.reason, oldCardId: w.card.id, ...(body.policeReportNumber !== undefined && { policeReportNumber: body.policeReportNumber }) },
+        details: { reason: body.reason, oldCardId: w.card.id, ...(body.policeReportNumber !== undefined && { policeReportNumber: body.policeReportNumber }), ...representedDetails(body.legalRepresentative) },
       });
       const cards = [...otherCards, oldCard, newCard];
       return success({ fee, receiptNumber, newCard: await cardViewOf(app, w.tx, newCard, actor.role, cards), oldCard: await cardViewOf(app, w.tx, oldCard, actor.role, cards) });

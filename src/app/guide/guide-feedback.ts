@@ -1,26 +1,17 @@
-import { Type, type Static } from 'typebox';
-import { SituationSchema } from '../../domain/guide/situation.ts';
+import type { Situation } from '../../domain/guide/situation.ts';
 import type { AppContext } from '../context.ts';
-import { LangSchema } from './lang.ts';
+import type { Lang } from './lang.ts';
 
-
-/** The guide's two questions, as the city's own pages ask them, and an optional comment. */
-export const GuideFeedbackSchema = Type.Object(
-  {
-    situation: SituationSchema,
-    lang: LangSchema,
-    helpful: Type.Enum(['yes', 'no'], { description: 'このページの情報は役に立ちましたか？' }),
-    easyToFind: Type.Enum(['yes', 'no'], { description: '見つけやすかったですか？' }),
-    comment: Type.Optional(
-      Type.String({
-        maxLength: 1000,
-        description: 'Optional. Digits and phone-like strings are removed before it is stored; at most 500 characters are kept',
-      }),
-    ),
-  },
-  { additionalProperties: false },
-);
-export type GuideFeedbackInput = Static<typeof GuideFeedbackSchema>;
+/** One answer to the guide's two questions, as the city's own pages ask them, and an optional comment (its schema: http/guide/guide-schemas.ts). */
+export interface GuideFeedbackInput {
+  readonly situation: Situation;
+  readonly lang: Lang;
+  /** このページの情報は役に立ちましたか？ */
+  readonly helpful: 'yes' | 'no';
+  /** 見つけやすかったですか？ */
+  readonly easyToFind: 'yes' | 'no';
+  readonly comment?: string;
+}
 
 /** The longest comment kept: enough for a sentence or two, too short to paste a document. */
 export const COMMENT_MAX = 500;

@@ -1,5 +1,3 @@
-import { Type } from 'typebox';
-
 /** The guide's languages (docs/api.md "Resident guide"): やさしい日本語 is Japanese for its `lang`. */
 export const Lang = {
   Japanese: 'ja',
@@ -11,7 +9,6 @@ export const Lang = {
 } as const;
 export type Lang = (typeof Lang)[keyof typeof Lang];
 export const LANGS = Object.values(Lang);
-export const LangSchema = Type.Enum(LANGS, { description: 'ja, ja-easy (やさしい日本語), en, zh-Hans, ko or vi' });
 
 export function isLang(value: string): value is Lang {
   return (LANGS as readonly string[]).includes(value);

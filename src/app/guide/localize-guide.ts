@@ -6,7 +6,7 @@ import { PROCEDURE_TABLE } from '../../rules/procedures.ts';
 import type { MessageKey } from './catalogue/catalogue.ts';
 import { CATALOGUES, EASY_READINGS } from './catalogue/catalogues.ts';
 import { dateWithWeekday, numberText, wareki, weekdayName } from './dates.ts';
-import type { LocalizedGuide } from './guide-schemas.ts';
+import type { LocalizedGuide } from './localized-guide.ts';
 import { HTML_LANG, isJapanese, Lang } from './lang.ts';
 import { annotate, fill } from './rich-text.ts';
 import { UI_TEXT } from './ui-text.ts';

@@ -3,7 +3,7 @@ import { OFFICES } from '../../../test/support/app.ts';
 import { EXAMPLE_ANSWERS, GUIDE_TODAY } from '../../../test/support/guide.ts';
 import { SITUATIONS } from '../../domain/guide/situation.ts';
 import { DEFAULT_CONTEXT } from '../../rules/context.ts';
-import type { LocalizedGuide } from './guide-schemas.ts';
+import type { LocalizedGuide } from './localized-guide.ts';
 import { LANGS, type Lang } from './lang.ts';
 import { plainGuide, residentGuide } from './resident-guide.ts';
 

@@ -3,7 +3,7 @@ import type { GuideError } from '../../domain/guide/guide-plan.ts';
 import type { Result } from '../../rules/result.ts';
 import type { OfficeDirectory } from '../../domain/office.ts';
 import type { RuleContext } from '../../rules/context.ts';
-import type { GuideRequest, LocalizedGuide } from './guide-schemas.ts';
+import type { GuideRequest, LocalizedGuide } from './localized-guide.ts';
 import { localizeGuide } from './localize-guide.ts';
 import type { Clock } from '../ports/clock.ts';
 import { plainText } from './rich-text.ts';

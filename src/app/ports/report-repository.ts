@@ -52,4 +52,28 @@ export interface ReportRepository {
   deliveredBetween(from: PlainDate, to: PlainDate): Promise<number>;
   /** Cards destroyed as not collected (R-19) from `from` to `to`. */
   uncollectedBetween(from: PlainDate, to: PlainDate): Promise<number>;
+  /** The records behind the monthly statistics of business dates `from`–`to`. */
+  statisticsFacts(from: PlainDate, to: PlainDate): Promise<StatisticsFacts>;
+}
+
+/** A record of an event of the monthly statistics, with the holder it is about (docs/statistics.md). */
+export interface StatisticsEvent {
+  readonly residentId: string;
+  /** The card, for a card's event. */
+  readonly cardId: string | null;
+  readonly type: string;
+  /** The event's data as recorded (its dates and reason). */
+  readonly data: Readonly<Record<string, unknown>>;
+  /** The instant it was recorded (ISO-8601 UTC). */
+  readonly recordedAt: string;
+}
+
+/** What the monthly statistics count, read from the records as they are (docs/statistics.md). */
+export interface StatisticsFacts {
+  /** Every resident the city has a record of, with what places them in a row. */
+  readonly residents: readonly { readonly id: string; readonly birthDate: PlainDate; readonly sex: string }[];
+  /** Residents' registrations, move-outs, move-ins and deaths; cards' hand-overs, take-overs and ends, in the order of each stream. */
+  readonly events: readonly StatisticsEvent[];
+  /** The card acts (application, issue, reissue) of business dates `from`–`to`. */
+  readonly acts: readonly { readonly kind: string; readonly residentId: string; readonly details: Readonly<Record<string, unknown>> }[];
 }

@@ -7,6 +7,7 @@ import { DEFAULT_CONTEXT } from '../../rules/context.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
 import { decideCard } from '../card-decider.ts';
 import { foldCard } from '../card.ts';
+import { ADULT } from '../testing/card-history.ts';
 import { decideGuide } from './decide-guide.ts';
 import type { GuidePlan } from './guide-plan.ts';
 import { SITUATIONS, type GuideAnswers, type Situation } from './situation.ts';
@@ -558,9 +559,9 @@ describe('the counter decides the same', () => {
     const required = decideCard({ type: 'require-continuation', notificationDate: d('2026-07-21') }, takenOver, at('2026-07-21'));
     expect(required.ok && required.value[0]).toMatchObject({ type: 'ContinuationRequired', deadline });
     const pending = foldCard([{ type: 'CardTakenOver', cardId: 'card-1', residentId: 'resident-1', issueDate: d('2026-04-01'), expiryDate: d('2027-03-31'), issuedBy: '131016', signature: null, user: null, on: d('2026-07-21') }, ...(required.ok ? required.value : [])])!;
-    expect(decideCard({ type: 'continue', on: deadline, presentedBy: 'household-member', withProxyApproval: false }, pending, at(deadline)).ok).toBe(true);
+    expect(decideCard({ type: 'continue', on: deadline, presentedBy: 'household-member', withProxyApproval: false, holder: ADULT }, pending, at(deadline)).ok).toBe(true);
     const dayAfter = '2026-10-20';
-    const late = decideCard({ type: 'continue', on: d(dayAfter), presentedBy: 'holder', withProxyApproval: false }, pending, at(dayAfter));
+    const late = decideCard({ type: 'continue', on: d(dayAfter), presentedBy: 'holder', withProxyApproval: false, holder: ADULT }, pending, at(dayAfter));
     expect(!late.ok && late.error.code).toBe('CARD.CONTINUATION_LAPSED');
   });
 

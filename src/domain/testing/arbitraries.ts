@@ -10,6 +10,9 @@ import type { CardCommand } from '../card-decider.ts';
 import { CARD_ACTIONS, TRANSITIONS, type CardAction } from '../card-transitions.ts';
 import type { Holder } from '../holder.ts';
 import { ROLES } from '../roles.ts';
+import { representationBasis } from '../../rules/legal-representative.ts';
+import { DEFAULT_POLICY } from '../../rules/policy.ts';
+import type { Acting } from '../representation.ts';
 
 /** Calendar dates between two days, inclusive, by the rules core's own day count. */
 export function dateBetween(min: string, max: string): fc.Arbitrary<PlainDate> {
@@ -66,6 +69,8 @@ const seed = fc.record({
   pins,
   documents,
   flag: fc.boolean(),
+  /** Mostly the 法定代理人 comes when the holder is represented on the day (R-18); sometimes not, or for someone who needs none. */
+  representative: fc.oneof({ arbitrary: fc.constant('when-needed' as const), weight: 4 }, { arbitrary: fc.constantFrom('never' as const, 'always' as const), weight: 1 }),
   officeId: fc.oneof({ arbitrary: fc.constant('honcho'), weight: 4 }, { arbitrary: fc.constant('kasai'), weight: 1 }),
   noteKind: fc.constantFrom('address' as const, 'name' as const, 'other' as const),
   extension: fc.oneof(
@@ -81,6 +86,14 @@ const seed = fc.record({
   returnReason: fc.constantFrom(...RETURN_REASONS),
 });
 type Seed = typeof seed extends fc.Arbitrary<infer S> ? S : never;
+
+/** Who acts for `who` on `date` (R-18), as the seed says: the guardian stands for a child as for an adult ward. */
+function actingFor(choice: Seed, date: PlainDate, who: Holder): Acting {
+  const needed = representationBasis(who.birthDate, date, who.adultWard, DEFAULT_POLICY) !== undefined;
+  const comes = choice.representative === 'always' || (choice.representative === 'when-needed' && needed);
+  const legalRepresentative = comes ? { name: '江戸川 一郎', relationship: 'guardian' as const, identityDocuments: ['passport' as const], authorityDocument: '登記事項証明書' } : undefined;
+  return { legalRepresentative, withProxyApproval: false };
+}
 
 /** The command of a seed's action (or of an action the card's status allows), dated `date`, for `who`. */
 function commandFor(choice: Seed, date: PlainDate, who: Holder, card?: CardState): CardCommand {
@@ -100,9 +113,10 @@ function commandFor(choice: Seed, date: PlainDate, who: Holder, card?: CardState
         identityDocuments: choice.documents,
         notificationCardReturned: choice.flag,
         holder: who,
+        ...actingFor(choice, date, who),
       };
     case 'add-front-note':
-      return { type: 'add-front-note', note: { kind: choice.noteKind, text: '追記', date } };
+      return { type: 'add-front-note', note: { kind: choice.noteKind, text: '追記', date }, holder: who, ...actingFor(choice, date, who) };
     case 'revoke-signature':
       return { type: 'revoke-signature', on: date, reason: choice.flag ? 'address-change' : 'name-change' };
     case 'suspend':
@@ -112,7 +126,7 @@ function commandFor(choice: Seed, date: PlainDate, who: Holder, card?: CardState
     case 'require-continuation':
       return { type: 'require-continuation', notificationDate: date };
     case 'continue':
-      return { type: 'continue', on: date, ...choice.presenter };
+      return { type: 'continue', on: date, holder: who, legalRepresentative: actingFor(choice, date, who).legalRepresentative, ...choice.presenter };
     case 'extend': {
       const { extension } = choice;
       return 'newPeriodOfStayEnd' in extension
@@ -122,7 +136,7 @@ function commandFor(choice: Seed, date: PlainDate, who: Holder, card?: CardState
     case 'verify-pin':
       return { type: 'verify-pin' };
     case 'reset-pin':
-      return { type: 'reset-pin', kind: choice.newPin.kind, newPin: choice.newPin.pin, identityDocuments: choice.documents };
+      return { type: 'reset-pin', kind: choice.newPin.kind, newPin: choice.newPin.pin, identityDocuments: choice.documents, holder: who, ...actingFor(choice, date, who) };
     case 'issue-certificate':
       return { type: 'issue-certificate', kind: choice.flag ? 'signature' : 'user', on: date, pin: choice.newPin.pin, identityDocuments: choice.documents, holder: who };
     case 'replace':

@@ -1,6 +1,7 @@
 import type { PlainDate } from '../../rules/plain-date.ts';
 import type { AbolitionReason, CardEvent, CardStatus, FrontNoteKind, ReturnReason } from '../card.ts';
 import type { Holder } from '../holder.ts';
+import type { LegalRepresentative } from '../representation.ts';
 
 const d = (date: string) => date as PlainDate;
 
@@ -9,6 +10,12 @@ export const ADULT: Holder = { birthDate: d('1990-05-10'), residency: 'national'
 
 /** A national born 2016-03-01: a child, whose card runs to the 5th birthday after its issue. */
 export const CHILD: Holder = { birthDate: d('2016-03-01'), residency: 'national', periodOfStayEnd: null, adultWard: false };
+
+/** A parent with parental authority who comes for a child, with a photo document and the 戸籍謄本. */
+export const PARENT: LegalRepresentative = { name: '江戸川 一郎', relationship: 'parent', identityDocuments: ['driving-licence'], authorityDocument: '戸籍謄本' };
+
+/** The guardian (成年後見人) of an adult ward, with the 登記事項証明書 proving the authority. */
+export const GUARDIAN: LegalRepresentative = { name: '葛西 花子', relationship: 'guardian', identityDocuments: ['passport'], authorityDocument: '登記事項証明書' };
 
 /** A foreign resident born 1990-05-10 whose period of stay ends on 2029-03-31, before the standard expiry. */
 export const FOREIGN: Holder = { birthDate: d('1990-05-10'), residency: 'foreign-with-period', periodOfStayEnd: d('2029-03-31'), adultWard: false };

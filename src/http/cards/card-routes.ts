@@ -40,6 +40,8 @@ import { IdParams, staffRoute } from '../staff-route.ts';
 const tags = ['cards'];
 const COMMAND: ErrorCode[] = ['CARD.NOT_FOUND', 'CARD.INVALID_TRANSITION', 'CARD.VERSION_CONFLICT', 'RESIDENT.DECEASED', 'INPUT.INVALID', 'IDEMPOTENCY.KEY_REUSED'];
 const PROXY: ErrorCode[] = ['APPROVAL.NOT_FOUND', 'APPROVAL.NOT_USABLE'];
+/** the 法定代理人 of a holder under 15 or an adult ward is missing, or a voluntary proxy came for them. */
+const REPRESENTED: ErrorCode[] = ['REPRESENTATIVE.REQUIRED', 'PROXY.NOT_ALLOWED_FOR_REPRESENTED'];
 
 /** docs/api.md "Cards": every procedure of a card, each a command with its problems. */
 export async function cardRoutes(app: FastifyInstance, { context }: { context: AppContext }): Promise<void> {
@@ -76,7 +78,7 @@ export async function cardRoutes(app: FastifyInstance, { context }: { context: A
       params: IdParams,
       body: IssueBody,
       response: CardViewSchema,
-      problems: [...COMMAND, ...PROXY, 'IDENTITY.INSUFFICIENT', 'PIN.INVALID_FORMAT', 'AUTH.OFFICE_NOT_ALLOWED', 'CARD.EXPIRED'],
+      problems: [...COMMAND, ...PROXY, ...REPRESENTED, 'IDENTITY.INSUFFICIENT', 'PIN.INVALID_FORMAT', 'AUTH.OFFICE_NOT_ALLOWED', 'CARD.EXPIRED'],
       idempotency: 'command',
     },
     ({ request, params, body, idempotency }) => issueCard(context, request.actor, params.id, body, idempotency),
@@ -126,7 +128,7 @@ export async function cardRoutes(app: FastifyInstance, { context }: { context: A
       params: PinParams,
       body: PinResetBody,
       response: CardViewSchema,
-      problems: [...COMMAND, ...PROXY, 'IDENTITY.INSUFFICIENT', 'PIN.INVALID_FORMAT', 'AUTH.COUNTER_ONLY'],
+      problems: [...COMMAND, ...PROXY, ...REPRESENTED, 'IDENTITY.INSUFFICIENT', 'PIN.INVALID_FORMAT', 'AUTH.COUNTER_ONLY'],
       idempotency: 'command',
     },
     ({ request, params, body, idempotency }) => resetPin(context, request.actor, params.id, params.kind, body, idempotency),
@@ -169,7 +171,7 @@ export async function cardRoutes(app: FastifyInstance, { context }: { context: A
       params: IdParams,
       body: FrontNoteBody,
       response: CardViewSchema,
-      problems: [...COMMAND, ...PROXY, 'CARD.NOTES_FULL', 'PIN.MISMATCH', 'PIN.LOCKED'],
+      problems: [...COMMAND, ...PROXY, ...REPRESENTED, 'CARD.NOTES_FULL', 'PIN.MISMATCH', 'PIN.LOCKED'],
       idempotency: 'command',
     },
     ({ request, params, body, idempotency }) => addFrontNote(context, request.actor, params.id, body, idempotency),
@@ -184,7 +186,7 @@ export async function cardRoutes(app: FastifyInstance, { context }: { context: A
       params: IdParams,
       body: ContinuationBody,
       response: CardViewSchema,
-      problems: [...COMMAND, ...PROXY, 'CARD.CONTINUATION_LAPSED', 'CARD.NO_CONTINUATION_PENDING', 'PIN.MISMATCH', 'PIN.LOCKED'],
+      problems: [...COMMAND, ...PROXY, ...REPRESENTED, 'CARD.CONTINUATION_LAPSED', 'CARD.NO_CONTINUATION_PENDING', 'PIN.MISMATCH', 'PIN.LOCKED'],
       idempotency: 'command',
     },
     ({ request, params, body, idempotency }) => continueCard(context, request.actor, params.id, body, idempotency),
@@ -214,7 +216,7 @@ export async function cardRoutes(app: FastifyInstance, { context }: { context: A
       params: IdParams,
       body: ReissueBody,
       response: ReissueAnswerSchema,
-      problems: [...COMMAND, ...PROXY, 'RESIDENT.CARD_ALREADY_HELD', 'REISSUE.POLICE_REPORT_REQUIRED', 'RENEWAL.WINDOW_NOT_OPEN', 'APPLICATION.PHOTO_TOO_OLD', 'IDENTITY.INSUFFICIENT', 'CERTIFICATE.SIGNATURE_UNDER_15'],
+      problems: [...COMMAND, ...PROXY, ...REPRESENTED, 'RESIDENT.CARD_ALREADY_HELD', 'REISSUE.POLICE_REPORT_REQUIRED', 'RENEWAL.WINDOW_NOT_OPEN', 'APPLICATION.PHOTO_TOO_OLD', 'IDENTITY.INSUFFICIENT', 'CERTIFICATE.SIGNATURE_UNDER_15'],
       idempotency: 'command',
     },
     ({ request, params, body, idempotency }) => reissueCard(context, request.actor, params.id, body, idempotency),

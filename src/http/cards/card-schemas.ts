@@ -91,6 +91,7 @@ export const IssueBody = Body({
   ),
   identityDocuments: IdentityDocumentsSchema,
   notificationCardReturned: Type.Boolean({ description: 'A held 通知カード was taken back' }),
+  legalRepresentative: LegalRepresentativeField,
   expectedVersion: ExpectedVersionField,
   ...proxyFor('card.issue'),
 });
@@ -116,7 +117,12 @@ export const ResumeBody = Body({ identityDocuments: IdentityDocumentsSchema, exp
 
 export const PinVerifyBody = Body({ pin: Type.String({ maxLength: 32 }) });
 export const PinCheckSchema = Type.Object({ ok: Type.Boolean(), remainingAttempts: Type.Integer(), locked: Type.Boolean() });
-export const PinResetBody = Body({ newPin: Type.String({ maxLength: 32 }), identityDocuments: IdentityDocumentsSchema, ...proxyFor('card.pin-reset') });
+export const PinResetBody = Body({
+  newPin: Type.String({ maxLength: 32 }),
+  identityDocuments: IdentityDocumentsSchema,
+  legalRepresentative: LegalRepresentativeField,
+  ...proxyFor('card.pin-reset'),
+});
 
 export const CertificateParams = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -138,6 +144,7 @@ export const FrontNoteBody = Body({
   text: Text(200),
   date: DateSchema,
   pin: Type.String({ maxLength: 16, description: '住民基本台帳事務用 PIN, checked on the chip' }),
+  legalRepresentative: LegalRepresentativeField,
   expectedVersion: ExpectedVersionField,
   ...proxyFor('card.front-note'),
 });
@@ -148,6 +155,7 @@ export const ContinuationBody = Body({
     description: 'Who brought the card (R-13): the holder, a member of the household, or a proxy with an approval (proxyApprovalId)',
   }),
   date: DateSchema,
+  legalRepresentative: LegalRepresentativeField,
   expectedVersion: ExpectedVersionField,
   ...proxyFor('card.continuation'),
 });
@@ -169,6 +177,7 @@ export const ReissueBody = Body({
   identityDocuments: IdentityDocumentsSchema,
   withSignatureCertificate: Type.Optional(Type.Boolean({ description: 'As the old card by default' })),
   withUserCertificate: Type.Optional(Type.Boolean({ description: 'As the old card by default' })),
+  legalRepresentative: LegalRepresentativeField,
   expectedVersion: ExpectedVersionField,
   ...proxyFor('card.reissue'),
 });

@@ -1,5 +1,5 @@
 import { easyWareki } from '../../app/guide/dates.ts';
-import type { LocalizedGuide } from '../../app/guide/guide-schemas.ts';
+import type { LocalizedGuide } from '../../app/guide/localized-guide.ts';
 import { isJapanese, Lang } from '../../app/guide/lang.ts';
 import { wordsFor, type Words } from '../../app/guide/localize-guide.ts';
 import { fieldLabel, UI_TEXT } from '../../app/guide/ui-text.ts';

@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { answerErrorsOf, type AnswerError } from '../../app/guide/answer-errors.ts';
-import { GuideRequestSchema, GuideResponseSchema } from '../../app/guide/guide-schemas.ts';
+import { GuideFeedbackSchema, GuideRequestSchema, GuideResponseSchema } from './guide-schemas.ts';
 import { HTML_LANG, isLang, Lang, LANGS, langFromAcceptLanguage } from '../../app/guide/lang.ts';
 import { plainGuide, residentGuide } from '../../app/guide/resident-guide.ts';
 import { mapUrl } from '../../app/guide/localize-guide.ts';
@@ -15,9 +15,9 @@ import { answerPage } from './answer-page.ts';
 import { notFoundPage } from './not-found-page.ts';
 import { feedbackDonePage } from './feedback-pages.ts';
 import { FeedbackThrottle } from './feedback-throttle.ts';
-import { GuideFeedbackSchema, recordGuideFeedback } from '../../app/guide/guide-feedback.ts';
+import { recordGuideFeedback } from '../../app/guide/guide-feedback.ts';
 import { Type } from 'typebox';
-import { GUIDE_PREFIX, guideUrl } from './page-layout.ts';
+import { GUIDE_PREFIX, guideUrl, withTrainingBand } from './page-layout.ts';
 import { answersFromQuery, type Query } from './query-answers.ts';
 import { questionPage } from './question-page.ts';
 import { startPage } from './start-page.ts';
@@ -38,7 +38,7 @@ function queryStringOf(request: FastifyRequest): string {
  * An HTML page, gzipped when the browser takes it (a reverse proxy may do this too; an old phone
  * on a slow line should not wait for it). Answers are never cached by anyone: their URL holds dates.
  */
-function sendPage(request: FastifyRequest, reply: FastifyReply, lang: Lang, body: string, status = 200, cache = 'no-store'): FastifyReply {
+function sendHtml(request: FastifyRequest, reply: FastifyReply, lang: Lang, body: string, status = 200, cache = 'no-store'): FastifyReply {
   reply
     .code(status)
     .type('text/html; charset=utf-8')
@@ -65,6 +65,9 @@ export const guideRoutes: FastifyPluginAsyncTypebox<{ context: AppContext; publi
   /** The site's address for absolute links: PUBLIC_URL, else the address this request came to. */
   const originOf = (request: FastifyRequest): string => publicUrl ?? `${request.protocol}://${request.host}`;
   if (!app.hasReplyDecorator('setCookie')) throw new Error('the guide needs @fastify/cookie, which the staff-auth plugin registers');
+  /** A page of the guide, with the training band on a training instance (docs/architecture.md "Training mode"). */
+  const sendPage = (request: FastifyRequest, reply: FastifyReply, lang: Lang, page: string, status?: number, cache?: string): FastifyReply =>
+    sendHtml(request, reply, lang, context.trainingDate === undefined ? page : withTrainingBand(page, lang, context.trainingDate), status, cache);
   const { offices } = context;
   const calendar = context.rules.calendar;
 

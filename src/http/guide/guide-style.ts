@@ -18,6 +18,7 @@ main:focus{outline:none;box-shadow:none}
 .skip:focus{left:.5rem;top:.5rem;background:var(--color-neutral-white);padding:.5rem 1rem;z-index:1}
 .wrap{max-width:46rem;margin:0 auto;padding:0 1rem}
 header.site{border-bottom:1px solid var(--color-neutral-solid-gray-420);padding:.75rem 0}
+.training-band{margin:-.75rem 0 .75rem;padding:.5rem 1rem;background:var(--color-primitive-yellow-300);color:var(--color-neutral-black);font-weight:700;text-align:center;border-bottom:2px solid var(--color-neutral-black)}
 .site-name{margin:0;font-weight:700;font-size:var(--font-size-20)}
 .site-name a{color:inherit;text-decoration:none}
 .langs ul{list-style:none;margin:.5rem 0 0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem .75rem}

@@ -3,6 +3,7 @@ import { hotlineLanguage, wordsFor } from '../../app/guide/localize-guide.ts';
 import { plainText } from '../../app/guide/rich-text.ts';
 import { UI_TEXT, type UiMessage } from '../../app/guide/ui-text.ts';
 import type { OfficeDirectory } from '../../domain/office.ts';
+import type { PlainDate } from '../../rules/plain-date.ts';
 import { GUIDE_CSS } from './guide-style.ts';
 import { html, phoneLink, richHtml, SafeHtml } from './html.ts';
 
@@ -77,6 +78,20 @@ export function foreignHotlineHtml(lang: Lang, offices: OfficeDirectory): SafeHt
 </aside>`;
 }
 
+/** Where the banner of every page opens: a training instance's band goes first inside it. */
+const BANNER = '<header class="site">';
+
+/**
+ * A page of a training instance (MADOGUCHI_TODAY, docs/architecture.md "Training mode"): a band
+ * at the top of the banner, in the page's language, naming the business date and saying that the
+ * dates are not real — as the staff app's band does — so a resident who reaches a training site
+ * is not misled by its deadlines.
+ */
+export function withTrainingBand(pageHtml: string, lang: Lang, date: PlainDate): string {
+  const band = html`<p class="training-band">${richHtml(wordsFor(lang).t(UI_TEXT.trainingBand, { date }))}</p>`;
+  return pageHtml.replace(BANNER, `${BANNER}\n${band.value}`);
+}
+
 /**
  * Every page of the guide: the language switch (links to this same page and answers in each
  * language, each link in its own language), the skip link, and the hotline in the footer.
@@ -100,7 +115,7 @@ ${LANGS.filter((other) => other !== 'ja-easy').map((other) => html`<link rel="al
 </head>
 <body>
 <a class="skip" href="#main">${richHtml(words.t(UI_TEXT.skipLink))}</a>
-<header class="site"><div class="wrap">
+${new SafeHtml(BANNER)}<div class="wrap">
 <p class="site-name"><a href="${guideUrl(lang, { rest: '', query: '' })}">${richHtml(siteName)}</a></p>
 <nav class="langs" aria-label="${plainText(words.t(UI_TEXT.languageNav))}"><ul>${LANGS.map(
     (other) =>

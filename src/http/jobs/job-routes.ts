@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app/context.ts';
-import { JobRunSchema, runSweep, sweepRuns } from '../../app/sweep.ts';
+import { runSweep, sweepRuns } from '../../app/sweep.ts';
 import { DateSchema } from '../../rules/schema.ts';
 import { staffRoute } from '../staff-route.ts';
-
+import { JobRunSchema } from './job-schemas.ts';
 
 /** The nightly jobs, for supervisors and administrators: run now, and the record of past runs. */
 export async function jobRoutes(app: FastifyInstance, { context }: { context: AppContext }): Promise<void> {

@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app/context.ts';
-import { listNotices, NOTICE_CSV_COLUMNS, NOTICE_KINDS, NoticeListSchema, type NoticeKind } from '../../app/notices.ts';
-import { dashboard, DashboardSchema, report, reportList, REPORT_NAMES, ReportSchema, type ReportName } from '../../app/reports.ts';
+import { listNotices, NOTICE_CSV_COLUMNS, NOTICE_KINDS, type NoticeKind } from '../../app/notices.ts';
+import { dashboard, report, reportList, REPORT_NAMES, type ReportName } from '../../app/reports.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
 import { DateSchema } from '../../rules/schema.ts';
 import { CsvEncodingQuery, staffRoute } from '../staff-route.ts';
+import { DashboardSchema, NoticeListSchema, ReportListSchema, ReportSchema } from './report-schemas.ts';
 
 const Range = Type.Object(
   {
@@ -18,10 +19,17 @@ const Range = Type.Object(
 
 const NoticeQuery = Type.Object(
   {
-    from: Type.Optional(DateSchema),
-    to: Type.Optional(DateSchema),
+    ...Range.properties,
     officeId: Type.Optional(Type.String({ maxLength: 64, description: "Only the letters of cards collected at this office; a clerk gets their office's 交付通知書 (pickup kinds) only" })),
-    encoding: CsvEncodingQuery,
+  },
+  { additionalProperties: false },
+);
+
+/** A report's query: the range of a ranged report, the month of a monthly one. */
+const ReportQuery = Type.Object(
+  {
+    ...Range.properties,
+    month: Type.Optional(Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'A monthly report\'s calendar month in Japan, YYYY-MM; the last whole month by default', examples: ['2026-11'] })),
   },
   { additionalProperties: false },
 );
@@ -38,7 +46,7 @@ export async function reportRoutes(app: FastifyInstance, { context }: { context:
       url: '/api/v1/reports',
       summary: 'The reports there are',
       tags: ['reports'],
-      response: Type.Array(Type.Object({ name: Type.Enum(REPORT_NAMES), title: Type.String(), ranged: Type.Boolean() })),
+      response: ReportListSchema,
       problems: [],
     },
     ({ request }) => reportList(request.actor),
@@ -63,13 +71,18 @@ export async function reportRoutes(app: FastifyInstance, { context }: { context:
       summary: 'A report as a table (columns, rows, totals); CSV with Accept: text/csv',
       tags: ['reports'],
       params: Type.Object({ name: Type.Enum(REPORT_NAMES) }),
-      querystring: Range,
+      querystring: ReportQuery,
       response: ReportSchema,
       problems: ['INPUT.INVALID'],
     },
-    ({ request, params, query }) => report(context, request.actor, params.name as ReportName, { ...(query.from && { from: query.from as PlainDate }), ...(query.to && { to: query.to as PlainDate }) }),
+    ({ request, params, query }) =>
+      report(context, request.actor, params.name as ReportName, {
+        ...(query.from && { from: query.from as PlainDate }),
+        ...(query.to && { to: query.to as PlainDate }),
+        ...(query.month && { month: query.month }),
+      }),
     (value) => ({
-      filename: `${value.report}${value.from ? `-${value.from}-${value.to}` : ''}.csv`,
+      filename: value.report === 'statistics' && value.from ? `statistics-${value.from.slice(0, 7)}.csv` : `${value.report}${value.from ? `-${value.from}-${value.to}` : ''}.csv`,
       header: value.columns.map((column) => column.label),
       // A numeric column goes out as numbers, so that a negative figure is a number in the
       // spreadsheet too rather than text neutralised as a would-be formula.

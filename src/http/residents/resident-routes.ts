@@ -305,6 +305,8 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
         'OFFICE.UNKNOWN',
         'APPROVAL.NOT_FOUND',
         'APPROVAL.NOT_USABLE',
+        'REPRESENTATIVE.REQUIRED',
+        'PROXY.NOT_ALLOWED_FOR_REPRESENTED',
         'INPUT.INVALID',
         'IDEMPOTENCY.KEY_REUSED',
       ],

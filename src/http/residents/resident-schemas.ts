@@ -5,7 +5,7 @@ import { residentFieldSchemas } from '../../rules/resident-fields.ts';
 import { PHONE_PATTERN, RESIDENT_TEXT_MAX } from '../../rules/resident-formats.ts';
 import { ResidencySchema } from '../../rules/residency.ts';
 import { DateField, DateSchema } from '../../rules/schema.ts';
-import { Body, ExpectedVersionField, KanaText, Nullable, ProxyProcedureSchema, Text, proxyFor } from '../body-fields.ts';
+import { Body, ExpectedVersionField, KanaText, LegalRepresentativeField, Nullable, ProxyProcedureSchema, Text, proxyFor } from '../body-fields.ts';
 import { CardViewSchema } from '../cards/card-schemas.ts';
 
 /**
@@ -225,5 +225,6 @@ export const ApplicationBody = Body({
   withUserCertificate: Type.Boolean(),
   reason: Type.Optional(Type.Enum(['first', ...REISSUE_REASONS])),
   pickupOfficeId: Type.Optional(Type.String({ maxLength: 64, description: "The counter where the card will be handed over; the clerk's by default" })),
+  legalRepresentative: LegalRepresentativeField,
   ...proxyFor('card.apply'),
 });

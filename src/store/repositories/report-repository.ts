@@ -1,9 +1,13 @@
 import { sql } from 'kysely';
-import type { NoticeCandidate, ReportRepository } from '../../app/ports/report-repository.ts';
+import type { NoticeCandidate, ReportRepository, StatisticsEvent } from '../../app/ports/report-repository.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
 import type { Scope } from './scope.ts';
 
 const LIVE = ['active', 'suspended'];
+/** The events the monthly statistics replay (docs/statistics.md): whether a resident lives here, whether a card is held, how it ended. */
+const RESIDENT_EVENTS = ['ResidentRegistered', 'MovedOut', 'MovedIn', 'ResidentDied'];
+const CARD_EVENTS = ['CardIssued', 'CardTakenOver', 'CardExpired', 'CardAbolished', 'CardReturned'];
+const STATISTICS_ACTS = ['card-application', 'card-issue', 'card-reissue'];
 
 /** Figures for the supervisors' reports and the lists behind the notices, grouped in the database. */
 export function reportRepository({ db, municipalityCode }: Scope): ReportRepository {
@@ -126,6 +130,48 @@ export function reportRepository({ db, municipalityCode }: Scope): ReportReposit
         .orderBy('month')
         .execute();
       return rows.map((row) => ({ month: row.month, count: Number(row.n) }));
+    },
+    async statisticsFacts(from, to) {
+      const residents = await db.selectFrom('residents').select(['id', 'birth_date', 'sex']).where('municipality_code', '=', municipalityCode).orderBy('id').execute();
+      const residentEvents = await db
+        .selectFrom('events')
+        .select(['stream_id', 'type', 'data', 'recorded_at'])
+        .where('municipality_code', '=', municipalityCode)
+        .where('stream_type', '=', 'resident')
+        .where('type', 'in', RESIDENT_EVENTS)
+        .orderBy('stream_id')
+        .orderBy('version')
+        .execute();
+      const cardEvents = await db
+        .selectFrom('events')
+        .innerJoin('cards', (join) => join.onRef('cards.id', '=', 'events.stream_id').onRef('cards.municipality_code', '=', 'events.municipality_code'))
+        .select(['events.stream_id', 'cards.resident_id', 'events.type', 'events.data', 'events.recorded_at'])
+        .where('events.municipality_code', '=', municipalityCode)
+        .where('events.stream_type', '=', 'card')
+        .where('events.type', 'in', CARD_EVENTS)
+        .orderBy('events.stream_id')
+        .orderBy('events.version')
+        .execute();
+      const acts = await db
+        .selectFrom('procedures')
+        .select(['kind', 'resident_id', 'details'])
+        .where('municipality_code', '=', municipalityCode)
+        .where('business_date', '>=', from)
+        .where('business_date', '<=', to)
+        .where('kind', 'in', STATISTICS_ACTS)
+        .where('resident_id', 'is not', null)
+        .orderBy('business_date')
+        .orderBy('id')
+        .execute();
+      const events: StatisticsEvent[] = [
+        ...residentEvents.map((row) => ({ residentId: row.stream_id, cardId: null, type: row.type, data: JSON.parse(row.data) as Record<string, unknown>, recordedAt: row.recorded_at })),
+        ...cardEvents.map((row) => ({ residentId: row.resident_id, cardId: row.stream_id, type: row.type, data: JSON.parse(row.data) as Record<string, unknown>, recordedAt: row.recorded_at })),
+      ];
+      return {
+        residents: residents.map((row) => ({ id: row.id, birthDate: row.birth_date as PlainDate, sex: row.sex })),
+        events,
+        acts: acts.map((row) => ({ kind: row.kind, residentId: row.resident_id!, details: JSON.parse(row.details) as Record<string, unknown> })),
+      };
     },
     async lapsesByMonth(from, to) {
       const rows = await db

@@ -13786,6 +13786,19 @@ export interface operations {
                     reason?: "first" | "lost" | "stolen" | "damaged" | "dirty" | "notes-full" | "renewal" | "number-change";
                     /** @description The counter where the card will be handed over; the clerk's by default */
                     pickupOfficeId?: string;
+                    /** @description Required for a holder under 15 on the day or an adult ward (R-18; 422 REPRESENTATIVE.REQUIRED); refused for anyone else */
+                    legalRepresentative?: {
+                        name: string;
+                        /**
+                         * @description parent: 親権者; guardian: 後見人 (of a minor or an adult ward)
+                         * @enum {unknown}
+                         */
+                        relationship: "parent" | "guardian";
+                        /** @description Documents the clerk checked: one with a photo, or two without. A paper health-insurance-card counts only for a procedure dated up to the policy date healthInsuranceCardValidUntil (2025-12-01); qualification-certificate (資格確認書) is its successor */
+                        identityDocuments: ("my-number-card" | "driving-licence" | "passport" | "residence-card" | "special-permanent-resident-certificate" | "disability-certificate" | "health-insurance-card" | "qualification-certificate" | "pension-book" | "other-no-photo")[];
+                        /** @description e.g. 戸籍謄本, 登記事項証明書 */
+                        authorityDocument: string;
+                    };
                     /**
                      * Format: uuid
                      * @description An approved proxy request (代理人) naming this procedure: the proxy acts for the holder
@@ -14164,7 +14177,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: APPLICATION.PHOTO_TOO_OLD, CERTIFICATE.SIGNATURE_UNDER_15, OFFICE.UNKNOWN, APPROVAL.NOT_USABLE, IDEMPOTENCY.KEY_REUSED */
+            /** @description Problem: APPLICATION.PHOTO_TOO_OLD, CERTIFICATE.SIGNATURE_UNDER_15, OFFICE.UNKNOWN, APPROVAL.NOT_USABLE, REPRESENTATIVE.REQUIRED, PROXY.NOT_ALLOWED_FOR_REPRESENTED, IDEMPOTENCY.KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15258,6 +15271,19 @@ export interface operations {
                     identityDocuments: ("my-number-card" | "driving-licence" | "passport" | "residence-card" | "special-permanent-resident-certificate" | "disability-certificate" | "health-insurance-card" | "qualification-certificate" | "pension-book" | "other-no-photo")[];
                     /** @description A held 通知カード was taken back */
                     notificationCardReturned: boolean;
+                    /** @description Required for a holder under 15 on the day or an adult ward (R-18; 422 REPRESENTATIVE.REQUIRED); refused for anyone else */
+                    legalRepresentative?: {
+                        name: string;
+                        /**
+                         * @description parent: 親権者; guardian: 後見人 (of a minor or an adult ward)
+                         * @enum {unknown}
+                         */
+                        relationship: "parent" | "guardian";
+                        /** @description Documents the clerk checked: one with a photo, or two without. A paper health-insurance-card counts only for a procedure dated up to the policy date healthInsuranceCardValidUntil (2025-12-01); qualification-certificate (資格確認書) is its successor */
+                        identityDocuments: ("my-number-card" | "driving-licence" | "passport" | "residence-card" | "special-permanent-resident-certificate" | "disability-certificate" | "health-insurance-card" | "qualification-certificate" | "pension-book" | "other-no-photo")[];
+                        /** @description e.g. 戸籍謄本, 登記事項証明書 */
+                        authorityDocument: string;
+                    };
                     /** @description The version the client last saw; a mismatch is 409 CARD.VERSION_CONFLICT */
                     expectedVersion?: number;
                     /**
@@ -15638,7 +15664,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: IDEMPOTENCY.KEY_REUSED, APPROVAL.NOT_USABLE, IDENTITY.INSUFFICIENT, PIN.INVALID_FORMAT, CARD.EXPIRED */
+            /** @description Problem: IDEMPOTENCY.KEY_REUSED, APPROVAL.NOT_USABLE, REPRESENTATIVE.REQUIRED, PROXY.NOT_ALLOWED_FOR_REPRESENTED, IDENTITY.INSUFFICIENT, PIN.INVALID_FORMAT, CARD.EXPIRED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16995,6 +17021,19 @@ export interface operations {
                     newPin: string;
                     /** @description Documents the clerk checked: one with a photo, or two without. A paper health-insurance-card counts only for a procedure dated up to the policy date healthInsuranceCardValidUntil (2025-12-01); qualification-certificate (資格確認書) is its successor */
                     identityDocuments: ("my-number-card" | "driving-licence" | "passport" | "residence-card" | "special-permanent-resident-certificate" | "disability-certificate" | "health-insurance-card" | "qualification-certificate" | "pension-book" | "other-no-photo")[];
+                    /** @description Required for a holder under 15 on the day or an adult ward (R-18; 422 REPRESENTATIVE.REQUIRED); refused for anyone else */
+                    legalRepresentative?: {
+                        name: string;
+                        /**
+                         * @description parent: 親権者; guardian: 後見人 (of a minor or an adult ward)
+                         * @enum {unknown}
+                         */
+                        relationship: "parent" | "guardian";
+                        /** @description Documents the clerk checked: one with a photo, or two without. A paper health-insurance-card counts only for a procedure dated up to the policy date healthInsuranceCardValidUntil (2025-12-01); qualification-certificate (資格確認書) is its successor */
+                        identityDocuments: ("my-number-card" | "driving-licence" | "passport" | "residence-card" | "special-permanent-resident-certificate" | "disability-certificate" | "health-insurance-card" | "qualification-certificate" | "pension-book" | "other-no-photo")[];
+                        /** @description e.g. 戸籍謄本, 登記事項証明書 */
+                        authorityDocument: string;
+                    };
                     /**
                      * Format: uuid
                      * @description An approved proxy request (代理人) naming this procedure: the proxy acts for the holder
@@ -17373,7 +17412,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: IDEMPOTENCY.KEY_REUSED, APPROVAL.NOT_USABLE, IDENTITY.INSUFFICIENT, PIN.INVALID_FORMAT */
+            /** @description Problem: IDEMPOTENCY.KEY_REUSED, APPROVAL.NOT_USABLE, REPRESENTATIVE.REQUIRED, PROXY.NOT_ALLOWED_FOR_REPRESENTED, IDENTITY.INSUFFICIENT, PIN.INVALID_FORMAT */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17967,6 +18006,19 @@ export interface operations {
                     date: string;
                     /** @description 住民基本台帳事務用 PIN, checked on the chip */
                     pin: string;
+                    /** @description Required for a holder under 15 on the day or an adult ward (R-18; 422 REPRESENTATIVE.REQUIRED); refused for anyone else */
+                    legalRepresentative?: {
+                        name: string;
+                        /**
+                         * @description parent: 親権者; guardian: 後見人 (of a minor or an adult ward)
+                         * @enum {unknown}
+                         */
+                        relationship: "parent" | "guardian";
+                        /** @description Documents the clerk checked: one with a photo, or two without. A paper health-insurance-card counts only for a procedure dated up to the policy date healthInsuranceCardValidUntil (2025-12-01); qualification-certificate (資格確認書) is its successor */
+                        identityDocuments: ("my-number-card" | "driving-licence" | "passport" | "residence-card" | "special-permanent-resident-certificate" | "disability-certificate" | "health-insurance-card" | "qualification-certificate" | "pension-book" | "other-no-photo")[];
+                        /** @description e.g. 戸籍謄本, 登記事項証明書 */
+                        authorityDocument: string;
+                    };
                     /** @description The version the client last saw; a mismatch is 409 CARD.VERSION_CONFLICT */
                     expectedVersion?: number;
                     /**
@@ -18347,7 +18399,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: IDEMPOTENCY.KEY_REUSED, APPROVAL.NOT_USABLE, CARD.NOTES_FULL, PIN.MISMATCH, PIN.LOCKED */
+            /** @description Problem: IDEMPOTENCY.KEY_REUSED, APPROVAL.NOT_USABLE, REPRESENTATIVE.REQUIRED, PROXY.NOT_ALLOWED_FOR_REPRESENTED, CARD.NOTES_FULL, PIN.MISMATCH, PIN.LOCKED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18452,6 +18504,19 @@ export interface operations {
                      * @example 2026-04-01
                      */
                     date: string;
+                    /** @description Required for a holder under 15 on the day or an adult ward (R-18; 422 REPRESENTATIVE.REQUIRED); refused for anyone else */
+                    legalRepresentative?: {
+                        name: string;
+                        /**
+                         * @description parent: 親権者; guardian: 後見人 (of a minor or an adult ward)
+                         * @enum {unknown}
+                         */
+                        relationship: "parent" | "guardian";
+                        /** @description Documents the clerk checked: one with a photo, or two without. A paper health-insurance-card counts only for a procedure dated up to the policy date healthInsuranceCardValidUntil (2025-12-01); qualification-certificate (資格確認書) is its successor */
+                        identityDocuments: ("my-number-card" | "driving-licence" | "passport" | "residence-card" | "special-permanent-resident-certificate" | "disability-certificate" | "health-insurance-card" | "qualification-certificate" | "pension-book" | "other-no-photo")[];
+                        /** @description e.g. 戸籍謄本, 登記事項証明書 */
+                        authorityDocument: string;
+                    };
                     /** @description The version the client last saw; a mismatch is 409 CARD.VERSION_CONFLICT */
                     expectedVersion?: number;
                     /**
@@ -18832,7 +18897,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: IDEMPOTENCY.KEY_REUSED, APPROVAL.NOT_USABLE, CARD.CONTINUATION_LAPSED, PIN.MISMATCH, PIN.LOCKED */
+            /** @description Problem: IDEMPOTENCY.KEY_REUSED, APPROVAL.NOT_USABLE, REPRESENTATIVE.REQUIRED, PROXY.NOT_ALLOWED_FOR_REPRESENTED, CARD.CONTINUATION_LAPSED, PIN.MISMATCH, PIN.LOCKED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19432,6 +19497,19 @@ export interface operations {
                     withSignatureCertificate?: boolean;
                     /** @description As the old card by default */
                     withUserCertificate?: boolean;
+                    /** @description Required for a holder under 15 on the day or an adult ward (R-18; 422 REPRESENTATIVE.REQUIRED); refused for anyone else */
+                    legalRepresentative?: {
+                        name: string;
+                        /**
+                         * @description parent: 親権者; guardian: 後見人 (of a minor or an adult ward)
+                         * @enum {unknown}
+                         */
+                        relationship: "parent" | "guardian";
+                        /** @description Documents the clerk checked: one with a photo, or two without. A paper health-insurance-card counts only for a procedure dated up to the policy date healthInsuranceCardValidUntil (2025-12-01); qualification-certificate (資格確認書) is its successor */
+                        identityDocuments: ("my-number-card" | "driving-licence" | "passport" | "residence-card" | "special-permanent-resident-certificate" | "disability-certificate" | "health-insurance-card" | "qualification-certificate" | "pension-book" | "other-no-photo")[];
+                        /** @description e.g. 戸籍謄本, 登記事項証明書 */
+                        authorityDocument: string;
+                    };
                     /** @description The version the client last saw; a mismatch is 409 CARD.VERSION_CONFLICT */
                     expectedVersion?: number;
                     /**
@@ -19986,7 +20064,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: IDEMPOTENCY.KEY_REUSED, APPROVAL.NOT_USABLE, REISSUE.POLICE_REPORT_REQUIRED, RENEWAL.WINDOW_NOT_OPEN, APPLICATION.PHOTO_TOO_OLD, IDENTITY.INSUFFICIENT, CERTIFICATE.SIGNATURE_UNDER_15 */
+            /** @description Problem: IDEMPOTENCY.KEY_REUSED, APPROVAL.NOT_USABLE, REPRESENTATIVE.REQUIRED, PROXY.NOT_ALLOWED_FOR_REPRESENTED, REISSUE.POLICE_REPORT_REQUIRED, RENEWAL.WINDOW_NOT_OPEN, APPLICATION.PHOTO_TOO_OLD, IDENTITY.INSUFFICIENT, CERTIFICATE.SIGNATURE_UNDER_15 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -24708,9 +24786,12 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {unknown} */
-                        name: "cards-by-status" | "procedures" | "suspensions" | "fees" | "receipts" | "upcoming" | "guide-feedback" | "guide-feedback-comments" | "pickup-waiting" | "pickup-discard-soon";
+                        name: "cards-by-status" | "procedures" | "suspensions" | "fees" | "receipts" | "upcoming" | "guide-feedback" | "guide-feedback-comments" | "pickup-waiting" | "pickup-discard-soon" | "statistics";
                         title: string;
+                        /** @description Covers the business dates `from`–`to` */
                         ranged: boolean;
+                        /** @description Covers one calendar month in Japan, `month` (YYYY-MM) */
+                        monthly: boolean;
                     }[];
                 };
             };
@@ -25058,10 +25139,15 @@ export interface operations {
                 to?: string;
                 /** @description For Accept: text/csv — Shift_JIS (CP932) for spreadsheet software; UTF-8 with a byte-order mark by default */
                 encoding?: "utf-8" | "shift_jis";
+                /**
+                 * @description A monthly report's calendar month in Japan, YYYY-MM; the last whole month by default
+                 * @example 2026-11
+                 */
+                month?: string;
             };
             header?: never;
             path: {
-                name: "cards-by-status" | "procedures" | "suspensions" | "fees" | "receipts" | "upcoming" | "guide-feedback" | "guide-feedback-comments" | "pickup-waiting" | "pickup-discard-soon";
+                name: "cards-by-status" | "procedures" | "suspensions" | "fees" | "receipts" | "upcoming" | "guide-feedback" | "guide-feedback-comments" | "pickup-waiting" | "pickup-discard-soon" | "statistics";
             };
             cookie?: never;
         };
@@ -25075,7 +25161,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {unknown} */
-                        report: "cards-by-status" | "procedures" | "suspensions" | "fees" | "receipts" | "upcoming" | "guide-feedback" | "guide-feedback-comments" | "pickup-waiting" | "pickup-discard-soon";
+                        report: "cards-by-status" | "procedures" | "suspensions" | "fees" | "receipts" | "upcoming" | "guide-feedback" | "guide-feedback-comments" | "pickup-waiting" | "pickup-discard-soon" | "statistics";
                         title: string;
                         from: string | null;
                         to: string | null;
@@ -25233,10 +25319,10 @@ export interface operations {
                  * @example 2026-04-01
                  */
                 to?: string;
-                /** @description Only the letters of cards collected at this office; a clerk gets their office's 交付通知書 (pickup kinds) only */
-                officeId?: string;
                 /** @description For Accept: text/csv — Shift_JIS (CP932) for spreadsheet software; UTF-8 with a byte-order mark by default */
                 encoding?: "utf-8" | "shift_jis";
+                /** @description Only the letters of cards collected at this office; a clerk gets their office's 交付通知書 (pickup kinds) only */
+                officeId?: string;
             };
             header?: never;
             path: {

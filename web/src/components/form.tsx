@@ -43,7 +43,7 @@ export function TextInput(
   props: BaseProps & {
     value: string;
     onChange: (value: string) => void;
-    type?: 'text' | 'date' | 'password' | 'tel' | 'search' | 'number';
+    type?: 'text' | 'date' | 'month' | 'password' | 'tel' | 'search' | 'number';
     autoComplete?: string;
     inputMode?: 'text' | 'numeric' | 'tel' | 'search';
     width?: 'short' | 'medium' | 'long';

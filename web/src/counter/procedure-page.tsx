@@ -16,6 +16,7 @@ import { proxyProcedureLabel } from '../i18n/proxy-procedure';
 import { list, str, type FieldSpec, type Presence, type PreviewLine, type ProcedureContext, type ProcedureSpec, type Values } from './procedure';
 import { day, rulesPolicy } from './rules';
 import { saveSlip } from './slip-store';
+import { RepresentativeFieldset, representativeLines, representativeProblems } from './representative-fieldset';
 import type { CardView, ResidentDetail } from '../api/types';
 
 function initialValues(spec: ProcedureSpec, context: ProcedureContext): Values {
@@ -112,7 +113,7 @@ function ProcedureForm({ spec, resident, card, offices, policy }: Props & { offi
         found.push({ field: field.name, message: errorText('IDENTITY.INSUFFICIENT', '') });
       }
     }
-    return [...found, ...(spec.validate?.(values, context) ?? [])];
+    return [...found, ...representativeProblems(spec.representative, { ...values, presence }, context), ...(spec.validate?.(values, context) ?? [])];
   };
 
   const review = async () => {
@@ -147,7 +148,8 @@ function ProcedureForm({ spec, resident, card, offices, policy }: Props & { offi
     }
     const slip = await spec.slip(result.data, values, context);
     const presenceLine: [string, string] = [t('procedure.presence'), t(`presence.${presence}` as MessageKey)];
-    const id = saveSlip({ ...slip, lines: spec.presence ? [...slip.lines, presenceLine] : slip.lines });
+    const lines = [...slip.lines, ...(spec.presence ? [presenceLine] : []), ...representativeLines(spec.representative, body, context)];
+    const id = saveSlip({ ...slip, lines });
     navigate(`/slips/${id}`);
   };
 
@@ -246,6 +248,7 @@ function ProcedureForm({ spec, resident, card, offices, policy }: Props & { offi
             </>
           ) : null}
           {visibleFields.map(field)}
+          <RepresentativeFieldset need={spec.representative} values={{ ...values, presence }} context={context} onChange={(name, value) => set(name)(value)} errorOf={errorOf} />
           <div className="actions">
             <button type="submit" className="button">
               {t('procedure.next')}
@@ -258,7 +261,9 @@ function ProcedureForm({ spec, resident, card, offices, policy }: Props & { offi
       ) : (
         <section aria-labelledby="review-title">
           <h2 id="review-title">{t('procedure.review')}</h2>
-          <SummaryList rows={visibleFields.map((field) => [t(field.label), shown(field, values[field.name]!, context)] as const)} />
+          <SummaryList
+            rows={[...visibleFields.map((field) => [t(field.label), shown(field, values[field.name]!, context)] as const), ...representativeLines(spec.representative, { ...values, presence }, context)]}
+          />
           {preview.length ? (
             <>
               <h3>{t('procedure.decided')}</h3>

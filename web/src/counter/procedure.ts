@@ -3,6 +3,7 @@ import type { PinKind } from '../../../src/rules/pin-rules.ts';
 import type { CardView, Offices, Permission, Policy, ResidentDetail, SessionUser } from '../api/types';
 import type { Lang } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import type { RepresentedProcedure } from './representative-fieldset';
 
 export type Value = string | boolean | string[];
 export type Values = Record<string, Value>;
@@ -96,6 +97,8 @@ export interface ProcedureSpec {
   readonly submit: (values: Values, context: ProcedureContext) => Promise<Answer<unknown>>;
   /** The slip of the answer; a slip that names a deadline asks the rules for it first. */
   readonly slip: (data: unknown, values: Values, context: ProcedureContext) => Slip | Promise<Slip>;
+  /** The procedures a holder under 15 or an adult ward does through the 法定代理人: the page asks for them when needed. */
+  readonly representative?: RepresentedProcedure;
   /** The field a refusal concerns, so its message is shown next to that field. */
   readonly fieldOfCode?: Readonly<Record<string, string>>;
 }

@@ -13,6 +13,7 @@ import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import type { ProcedureContext } from './procedure';
 import { CARD_PROCEDURES, RESIDENT_PROCEDURES } from './specs';
+import { representativeOfRecord } from './representative-fieldset';
 
 /** Loads a resident with their cards and household, again whenever asked. */
 export function useResident(id: string | undefined) {
@@ -68,6 +69,7 @@ export function ResidentPage() {
               [t('field.residency'), `${t(`residency.${resident.residency}` as MessageKey)}（${resident.nationality}）`],
               ...(resident.periodOfStayEnd ? ([[t('field.periodOfStayEnd'), <DateText value={resident.periodOfStayEnd} />]] as const) : []),
               ...(resident.residenceCardNumber ? ([[t('field.residenceCardNumber'), resident.residenceCardNumber]] as const) : []),
+              ...(resident.adultWard ? ([[t('field.adultWard'), t('adultWard.yes')]] as const) : []),
               [t('field.residentCode'), resident.residentCode],
               [t('field.individualNumber'), <NumberReveal residentId={resident.id} masked={resident.individualNumber} />],
               ...(resident.moveInDate ? ([[t('field.moveInDate'), <DateText value={resident.moveInDate} />]] as const) : []),
@@ -345,6 +347,7 @@ function ProcedureHistory({ residentId }: { residentId: string }) {
               <td>
                 {procedureKindLabel(t, record.kind)}
                 {record.proxy ? `（${t('presence.proxy')}）` : ''}
+                {representativeOfRecord(record.details, t)}
               </td>
               <td>{officeLabel(offices, record.officeId, lang)}</td>
               <td>{record.fee ? money(record.fee) : '—'}</td>

@@ -9,6 +9,7 @@ import type { MessageKey } from '../i18n/messages';
 import { isProxyProcedure, PROXY_PROCEDURES, proxyProcedureLabel, type ProxyProcedure } from '../i18n/proxy-procedure';
 import { bool, list, optional, presenceOf, str, type Presence, type PreviewLine, type ProcedureContext, type ProcedureSpec, type Slip, type Values } from './procedure';
 import { day, rulesPolicy } from './rules';
+import { legalRepresentativeBody, REPRESENTED_TODAY, representedOn } from './representative-fieldset';
 
 /** Offered when the resident's view names the action for the clerk: the server's transition table and permissions decide. */
 const residentMay = (action: ResidentAction) => (context: ProcedureContext) => context.resident?.allowedActions.includes(action) ?? false;
@@ -65,6 +66,10 @@ const yesNoCertificates = (context: ProcedureContext) => [
 ];
 
 const cardView = (data: unknown) => data as CardView;
+
+/** R-18 is read on the day the new card is applied for (application, reissue) or handed over. */
+const APPLICATION_REPRESENTED = representedOn('applicationDate');
+const ISSUE_REPRESENTED = representedOn('handedOverOn');
 const residentView = (data: unknown) => data as ResidentDetail;
 
 export const APPLICATION: ProcedureSpec = {
@@ -82,6 +87,7 @@ export const APPLICATION: ProcedureSpec = {
     { name: 'pickupOfficeId', kind: 'select', label: 'field.pickupOffice', required: true, options: officeOptions, initial: (context) => ownOrFirstOffice(context.offices, context.user.officeId) },
   ],
   warnings: (values, context) => (str(values, 'certificates') === 'both' ? [context.t('warning.signatureUnder15')] : []),
+  representative: APPLICATION_REPRESENTED,
   submit: (values, context) =>
     answer(
       api.POST('/api/v1/residents/{id}/card-applications', {
@@ -92,6 +98,7 @@ export const APPLICATION: ProcedureSpec = {
           withSignatureCertificate: str(values, 'certificates') === 'both',
           withUserCertificate: str(values, 'certificates') !== 'none',
           pickupOfficeId: str(values, 'pickupOfficeId'),
+          ...legalRepresentativeBody(APPLICATION_REPRESENTED, values, context),
           ...proxyApproval(values),
         },
       }),
@@ -160,6 +167,7 @@ export const ISSUE: ProcedureSpec = {
   ],
   validate: (values, context) =>
     wantsSignature(values, context) && !checkPinFormat(PinKind.Signature, str(values, 'signature')).valid ? [{ field: 'signature', message: context.t('form.signaturePin') }] : [],
+  representative: ISSUE_REPRESENTED,
   submit: (values, context) =>
     answer(
       api.POST('/api/v1/cards/{id}/issue', {
@@ -174,6 +182,7 @@ export const ISSUE: ProcedureSpec = {
           },
           identityDocuments: docs(values),
           notificationCardReturned: bool(values, 'notificationCardReturned'),
+          ...legalRepresentativeBody(ISSUE_REPRESENTED, values, context),
           ...proxyApproval(values),
         },
       }),
@@ -379,6 +388,54 @@ export const MOVE_OUT: ProcedureSpec = {
 };
 
 /**
+ * 成年後見 (docs/rules.md R-18): the start or end of a guardianship, from the day the court's decision
+ * took effect, as the 登記事項証明書 shows it; a clerk or supervisor of the counter (resident.write).
+ */
+export const GUARDIANSHIP: ProcedureSpec = {
+  id: 'guardianship',
+  scope: 'resident',
+  title: 'procedure.guardianship',
+  intro: 'intro.guardianship',
+  offered: residentMay('set-guardianship'),
+  verify: ['verify.guardianshipDocument'],
+  fields: [
+    {
+      name: 'adultWard',
+      kind: 'radios',
+      label: 'field.guardianship',
+      required: true,
+      options: (context) => [
+        { value: 'begins', label: context.t('guardianship.begins') },
+        { value: 'ends', label: context.t('guardianship.ends') },
+      ],
+      initial: (context) => (context.resident?.adultWard ? 'ends' : 'begins'),
+    },
+    { name: 'effectiveDate', kind: 'date', label: 'field.guardianshipDate', required: true, initial: (context) => context.today },
+  ],
+  submit: (values, context) =>
+    answer(
+      api.POST('/api/v1/residents/{id}/guardianship', {
+        params: { path: { id: residentId(context) } },
+        body: { adultWard: str(values, 'adultWard') === 'begins', effectiveDate: str(values, 'effectiveDate'), expectedVersion: context.resident!.version },
+      }),
+    ),
+  slip: (data, values, context) => {
+    const resident = residentView(data);
+    const begins = resident.adultWard;
+    return slip(
+      context,
+      'procedure.guardianship',
+      [
+        [context.t('field.guardianship'), context.t(begins ? 'guardianship.begins' : 'guardianship.ends')],
+        [context.t('field.guardianshipDate'), context.date(str(values, 'effectiveDate'))],
+      ],
+      [context.t(begins ? 'next.guardianshipBegins' : 'next.guardianshipEnds')],
+      { link: { to: `/residents/${resident.id}`, label: context.t('slip.backToResident') } },
+    );
+  },
+};
+
+/**
  * 死亡 (docs/rules.md "Death"): recorded from the 死亡届 (or a 職権消除); the clerk confirms the
  * notification was checked, since nothing can be done for the resident afterwards but take a card back.
  */
@@ -477,6 +534,9 @@ const PRESENTED_BY = { holder: 'holder', 'household-member': 'household-member',
   RequestBody<'/api/v1/cards/{id}/continuation', 'post'>['presentedBy']
 >;
 
+/** R-18: a member of the household may still bring a represented holder's card for continuation. */
+const CONTINUATION_REPRESENTED = representedOn('date', { householdMemberMayBring: true });
+
 export const CONTINUATION: ProcedureSpec = {
   id: 'continuation',
   scope: 'card',
@@ -489,11 +549,19 @@ export const CONTINUATION: ProcedureSpec = {
     { name: 'pin', kind: 'pin', pinKind: PinKind.ResidentRegistry, label: 'field.pinResidentRegistry', hint: 'hint.pinResidentRegistry', required: true },
   ],
   preview: async (_values, context) => [{ label: context.t('preview.continuationDeadline'), value: context.date(context.card!.continuation?.deadline) }],
+  representative: CONTINUATION_REPRESENTED,
   submit: (values, context) =>
     answer(
       api.POST('/api/v1/cards/{id}/continuation', {
         params: { path: { id: cardId(context) } },
-        body: { pin: str(values, 'pin'), presentedBy: PRESENTED_BY[presenceOf(values)], date: str(values, 'date'), expectedVersion: context.card!.version, ...proxyApproval(values) },
+        body: {
+          pin: str(values, 'pin'),
+          presentedBy: PRESENTED_BY[presenceOf(values)],
+          date: str(values, 'date'),
+          expectedVersion: context.card!.version,
+          ...legalRepresentativeBody(CONTINUATION_REPRESENTED, values, context),
+          ...proxyApproval(values),
+        },
       }),
     ),
   slip: (data, _values, context) => slip(context, 'procedure.continuation', [[context.t('field.expiryDate'), context.date(cardView(data).expiryDate)]], [context.t('next.continued')]),
@@ -516,6 +584,7 @@ export const FRONT_NOTE: ProcedureSpec = {
   preview: async (_values, context) => [
     { label: context.t('preview.notesLeft'), value: context.t('preview.notesCount', { used: (context.card?.frontNotes.length ?? 0) + 1, capacity: context.card?.notesCapacity ?? 0 }) },
   ],
+  representative: REPRESENTED_TODAY,
   submit: (values, context) =>
     answer(
       api.POST('/api/v1/cards/{id}/front-notes', {
@@ -526,6 +595,7 @@ export const FRONT_NOTE: ProcedureSpec = {
           date: str(values, 'date'),
           pin: str(values, 'pin'),
           expectedVersion: context.card!.version,
+          ...legalRepresentativeBody(REPRESENTED_TODAY, values, context),
           ...proxyApproval(values),
         },
       }),
@@ -598,11 +668,12 @@ export const PIN_RESET: ProcedureSpec = {
     const ok = checkPinFormat(str(values, 'kind') as PinKind, str(values, 'newPin')).valid;
     return ok ? [] : [{ field: 'newPin', message: context.t(str(values, 'kind') === 'signature' ? 'form.signaturePin' : 'form.pin4', { label: context.t('field.newPin') }) }];
   },
+  representative: REPRESENTED_TODAY,
   submit: (values, context) =>
     answer(
       api.POST('/api/v1/cards/{id}/pins/{kind}/reset', {
         params: { path: { id: cardId(context), kind: str(values, 'kind') as 'user' } },
-        body: { newPin: str(values, 'newPin'), identityDocuments: docs(values), ...proxyApproval(values) },
+        body: { newPin: str(values, 'newPin'), identityDocuments: docs(values), ...legalRepresentativeBody(REPRESENTED_TODAY, values, context), ...proxyApproval(values) },
       }),
     ),
   slip: (_data, values, context) => slip(context, 'procedure.pin-reset', [[context.t('field.pinKind'), context.t(`pin.${str(values, 'kind')}` as MessageKey)]], []),
@@ -692,11 +763,12 @@ export const CERTIFICATE: ProcedureSpec = {
     checkPinFormat(certificateKind(values), str(values, 'pin')).valid
       ? []
       : [{ field: 'pin', message: context.t(certificateKind(values) === 'signature' ? 'form.signaturePin' : 'form.pin4', { label: context.t('field.certificatePin') }) }],
+  representative: REPRESENTED_TODAY,
   submit: (values, context) =>
     answer(
       api.POST('/api/v1/cards/{id}/certificates/{kind}', {
         params: { path: { id: cardId(context), kind: certificateKind(values) } },
-        body: { pin: str(values, 'pin'), identityDocuments: docs(values), expectedVersion: context.card!.version, ...proxyApproval(values) },
+        body: { pin: str(values, 'pin'), identityDocuments: docs(values), expectedVersion: context.card!.version, ...legalRepresentativeBody(REPRESENTED_TODAY, values, context), ...proxyApproval(values) },
       }),
     ),
   slip: (data, values, context) => {
@@ -802,6 +874,7 @@ export const REISSUE: ProcedureSpec = {
     }
     return lines;
   },
+  representative: APPLICATION_REPRESENTED,
   submit: (values, context) => {
     const reason = str(values, 'reason') as (typeof REISSUE_REASONS)[number];
     return answer(
@@ -817,6 +890,7 @@ export const REISSUE: ProcedureSpec = {
           withSignatureCertificate: str(values, 'certificates') === 'both',
           withUserCertificate: str(values, 'certificates') !== 'none',
           expectedVersion: context.card!.version,
+          ...legalRepresentativeBody(APPLICATION_REPRESENTED, values, context),
           ...proxyApproval(values),
         },
       }),
@@ -1048,6 +1122,7 @@ export const RESIDENT_PROCEDURES: readonly ProcedureSpec[] = [
   PROXY_APPROVAL,
   NUMBER_CHANGE,
   NUMBER_CHANGE_REQUEST,
+  GUARDIANSHIP,
   DEATH,
 ];
 export const CARD_PROCEDURES: readonly ProcedureSpec[] = [MANUFACTURE, ISSUE, CONTINUATION, FRONT_NOTE, SUSPEND, RESUME, PIN_RESET, CERTIFICATE, EXTENSION, REISSUE, RETURN];

@@ -22,6 +22,7 @@ export function cityFacts(offices: Offices | undefined, policy: Policy | undefin
       continuationDays: policy.continuationDays,
       photoMonths: policy.photoMaxAgeMonths,
       signatureMinAge: policy.signatureCertificateMinAge,
+      representativeUnderAge: policy.legalRepresentativeUnderAge,
       renewalMonths: policy.renewalWindowMonths,
       certificateRenewalMonths: policy.certificateRenewalWindowMonths,
       healthInsuranceUntil: dayInText(policy.healthInsuranceCardValidUntil, lang),

@@ -112,6 +112,23 @@ export function reportChart(report: Report, office: (row: Report['rows'][number]
         stacked: false,
         summary: { key: 'chart.upcoming', params: { ...range, expiries: report.totals.expiries ?? 0, lapses: report.totals.lapses ?? 0 } },
       };
+    case 'statistics': {
+      // Both sexes together per age band: how many live here and how many hold a card.
+      const bands = [...new Set(report.rows.map((row) => String(row.ageBand)))];
+      const sum = (key: string) => bands.map((band) => report.rows.filter((row) => row.ageBand === band).reduce((total, row) => total + number(row[key]), 0));
+      return {
+        labels: bands,
+        datasets: [
+          { key: 'residents', data: sum('residents'), colour: FIRST },
+          { key: 'cardsHeld', data: sum('cardsHeld'), colour: SECOND },
+        ],
+        stacked: false,
+        summary: {
+          key: 'chart.statistics',
+          params: { month: range.from.slice(0, 7), residents: report.totals.residents ?? 0, cardsHeld: report.totals.cardsHeld ?? 0, rate: report.totals.holdingRate ?? 0 },
+        },
+      };
+    }
     // The receipts and the guide's feedback are read as their tables.
     case 'receipts':
     case 'guide-feedback':

@@ -46,7 +46,10 @@ export function reportOffice(t: Translate, offices: Offices | undefined, lang: '
   return label === id && typeof row.office === 'string' ? row.office : label;
 }
 
-/** The columns a report shows on screen: the office's id, for machines, stays in the CSV. */
+/**
+ * The columns a report shows on screen: the office's id, for machines, stays in the CSV, as does
+ * the statistics' month, which is the same on every row and heads the table instead.
+ */
 export function shownColumns(report: Report): Report['columns'] {
-  return report.columns.filter((column) => column.key !== 'officeId');
+  return report.columns.filter((column) => column.key !== 'officeId' && !(report.report === 'statistics' && column.key === 'month'));
 }

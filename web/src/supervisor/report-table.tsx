@@ -19,6 +19,8 @@ export function ReportTable({ report, caption }: { report: Report; caption: stri
     if (value === undefined || value === '') return '';
     if (numeric) return count(Number(value));
     if (key === 'kind') return procedureKindLabel(t, String(value));
+    // The statistics' sex as the CSV writes it (男, 女), in the user's language.
+    if (key === 'sex' && report.report === 'statistics') return value === '男' ? t('sex.male') : value === '女' ? t('sex.female') : String(value);
     if (key === 'office') return reportOffice(t, offices, lang, row);
     if (key === 'occurredAt') return time(String(value));
     return String(value);

@@ -262,6 +262,7 @@ export const en = {
   [U.hotlineName]: 'My Number general toll-free line («マイナンバー総合フリーダイヤル»)',
   [U.hotlineHours]: '24 hours, 365 days',
   [U.hotlineFooter]: 'Lost card or stolen card? Call right away:',
+  [U.trainingBand]: 'Training («研修用», business date {date}): this site is for training staff. Its dates and deadlines are not real.',
   [U.printHint]: 'Print this page with your browser’s print function to get a one-page checklist. You can also show this screen at the counter.',
   [U.startAgain]: 'See other procedures',
   [U.footerSource]: 'This guide follows Edogawa City’s My Number Card page (My Number Promotion Section) and the law.',

@@ -258,6 +258,7 @@ export const vi = {
   [U.hotlineName]: 'Đường dây miễn phí tổng hợp My Number («マイナンバー総合フリーダイヤル»)',
   [U.hotlineHours]: '24 giờ, 365 ngày',
   [U.hotlineFooter]: 'Khi mất thẻ hoặc bị đánh cắp, hãy gọi ngay:',
+  [U.trainingBand]: 'Dùng để đào tạo («研修用», ngày nghiệp vụ {date}): trang này dùng để đào tạo nhân viên. Các ngày và thời hạn không phải là thật.',
   [U.printHint]: 'In trang này bằng chức năng in của trình duyệt để có danh sách gọn trong một trang. Bạn cũng có thể đưa màn hình này cho nhân viên quầy xem.',
   [U.startAgain]: 'Xem các thủ tục khác',
   [U.footerSource]: 'Hướng dẫn này dựa trên trang thẻ My Number của quận Edogawa (Ban xúc tiến My Number) và pháp luật.',

@@ -243,6 +243,7 @@ export const zhHans = {
   [U.hotlineName]: '个人编号综合免费电话（«マイナンバー総合フリーダイヤル»）',
   [U.hotlineHours]: '24小时、全年无休',
   [U.hotlineFooter]: '卡丢失或被盗时，请立即拨打：',
+  [U.trainingBand]: '培训用（«研修用»，业务日 {date}）：本网站用于职员培训，其中的日期和期限并非真实。',
   [U.printHint]: '用浏览器的打印功能打印，即可得到一页清单。也可以在窗口出示此画面。',
   [U.startAgain]: '查看其他手续',
   [U.footerSource]: '本指南依据江户川区个人编号卡网页（生活振兴部个人编号推进课）和相关法令编写。',

@@ -1,11 +1,18 @@
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
+import { LANGS } from '../../app/guide/lang.ts';
 import { DeadlineKind } from '../../domain/guide/guide-plan.ts';
 import { GuideAnswersSchema, SituationSchema } from '../../domain/guide/situation.ts';
 import { ClosureReason } from '../../rules/calendar.ts';
 import { REISSUE_REASONS } from '../../rules/policy.ts';
 import { PROCEDURES } from '../../rules/procedures.ts';
 import { DateField, DateSchema } from '../../rules/schema.ts';
-import { LangSchema } from './lang.ts';
+
+/**
+ * The resident guide's HTTP contract (docs/api.md "Resident guide"): the question, the answer and
+ * the feedback. The use cases take and give the plain types of app/guide/localized-guide.ts and
+ * app/guide/guide-feedback.ts; http/agreement.ts holds them to these schemas.
+ */
+export const LangSchema = Type.Enum(LANGS, { description: 'ja, ja-easy (やさしい日本語), en, zh-Hans, ko or vi' });
 
 /** POST /api/v1/guide (docs/api.md "Resident guide"). */
 export const GuideRequestSchema = Type.Object(
@@ -16,7 +23,6 @@ export const GuideRequestSchema = Type.Object(
   },
   { additionalProperties: false, description: 'What happened, the language of the answer, and the answers the situation needs' },
 );
-export type GuideRequest = Static<typeof GuideRequestSchema>;
 
 const Text = (description: string) => Type.String({ description });
 const TextLine = Type.Object({ id: Type.String({ description: 'Stable id of the sentence, the same in every language' }), text: Text('In the requested language') });
@@ -115,4 +121,20 @@ export const GuideResponseSchema = Type.Object({
   hotlineRelevant: Type.Boolean({ description: 'The hotline matters here (loss, theft, a leaked number)' }),
   procedures: Type.Array(Type.Enum(PROCEDURES), { description: 'The R-13 procedures of this answer' }),
 });
-export type LocalizedGuide = Static<typeof GuideResponseSchema>;
+
+/** The guide's two questions, as the city's own pages ask them, and an optional comment. */
+export const GuideFeedbackSchema = Type.Object(
+  {
+    situation: SituationSchema,
+    lang: LangSchema,
+    helpful: Type.Enum(['yes', 'no'], { description: 'このページの情報は役に立ちましたか？' }),
+    easyToFind: Type.Enum(['yes', 'no'], { description: '見つけやすかったですか？' }),
+    comment: Type.Optional(
+      Type.String({
+        maxLength: 1000,
+        description: 'Optional. Digits and phone-like strings are removed before it is stored; at most 500 characters are kept',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
