@@ -1,10 +1,8 @@
-import { Type, type Static } from 'typebox';
 import { decideCard } from '../domain/card-decider.ts';
 import { DomainErrorCode, refuse, refuseField, success } from '../domain/errors.ts';
 import { holderOf } from '../domain/holder.ts';
 import { pickupDeadline } from '../rules/pickup-deadline.ts';
 import { parsePlainDate, type PlainDate } from '../rules/plain-date.ts';
-import { DateSchema } from '../rules/schema.ts';
 import { recordAct } from './act-records.ts';
 import { authorize, type Actor } from './actor.ts';
 import { appendAudit, auditAct } from './audit-trail.ts';
@@ -35,24 +33,21 @@ export const DELIVERY_ROW_CODES = [
 ] as const;
 export type DeliveryRowCode = (typeof DELIVERY_ROW_CODES)[number];
 
-export const DeliveryReportSchema = Type.Object({
-  deliveryId: Type.String({ description: 'The audit trail names the delivery by it' }),
-  officeId: Type.String(),
-  receivedOn: DateSchema,
-  rows: Type.Integer({ description: 'Rows read (cards listed in the delivery)' }),
-  accepted: Type.Integer({ description: 'Cards made ready by this request' }),
-  unchanged: Type.Integer({ description: 'Cards already ready from this same delivery (a re-send): not an error, nothing changed' }),
-  collectBy: DateSchema,
-  rejected: Type.Array(
-    Type.Object({
-      line: Type.Integer({ description: 'The line of the CSV file (the header is line 1), or the position in `cards` from 1' }),
-      cardId: Type.String(),
-      code: Type.Enum(DELIVERY_ROW_CODES),
-      message: Type.String(),
-    }),
-  ),
-});
-export type DeliveryReport = Static<typeof DeliveryReportSchema>;
+/** What a delivery's check-in answers (its schema: http/deliveries/delivery-schemas.ts, held to it by http/agreement.ts). */
+export interface DeliveryReport {
+  /** The audit trail names the delivery by it. */
+  readonly deliveryId: string;
+  readonly officeId: string;
+  readonly receivedOn: PlainDate;
+  /** Rows read (cards listed in the delivery). */
+  readonly rows: number;
+  /** Cards made ready by this request. */
+  readonly accepted: number;
+  /** Cards already ready from this same delivery (a re-send): not an error, nothing changed. */
+  readonly unchanged: number;
+  readonly collectBy: PlainDate;
+  readonly rejected: Rejection[];
+}
 
 /** One row of a delivery list, as read: nothing checked yet. */
 export interface DeliveryRow {
@@ -106,7 +101,13 @@ export function deliveryRowsOf(records: readonly { line: number; cells: readonly
   );
 }
 
-type Rejection = DeliveryReport['rejected'][number];
+/** A row not checked in: its line (the CSV's, the header being 1; or the position in the list from 1), card and code. */
+interface Rejection {
+  readonly line: number;
+  readonly cardId: string;
+  readonly code: DeliveryRowCode;
+  readonly message: string;
+}
 
 /**
  * One card of the delivery in the batch's transaction: made ready exactly as `manufacture` makes
@@ -254,5 +255,5 @@ export async function checkInDelivery(app: AppContext, actor: Actor, input: Deli
     progress(done);
   }
   rejected.sort((a, b) => a.line - b.line);
-  return success({ deliveryId, officeId: delivery.officeId, receivedOn, rows: input.rows.length, accepted, unchanged, collectBy: collectBy.value.collectBy, rejected });
+  return success({ deliveryId, officeId: delivery.officeId, receivedOn, rows: input.rows.length, accepted, unchanged, collectBy: collectBy.value.collectBy as PlainDate, rejected });
 }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PlainDate } from '../../src/rules/plain-date.ts';
 import { DIALECTS } from '../support/databases.ts';
 import { appliedCard, deliver } from '../support/pickup.ts';
-import { PINS, worldFor } from '../support/world.ts';
+import { PARENT, PINS, worldFor } from '../support/world.ts';
 
 const day = (date: string) => date as PlainDate;
 
@@ -33,7 +33,7 @@ describe.each(DIALECTS)('交付通知書 (R-19) on $name', ({ create }) => {
   beforeAll(async () => {
     world.clock.set(day('2026-11-26'));
     people.adult = (await appliedCard(world, { familyName: '受取', givenName: '一郎', birthDate: '1980-04-01', address: '〒132-0021 東京都江戸川区中央一丁目4番1号' })).cardId;
-    people.child = (await appliedCard(world, { familyName: '受取', givenName: '小太郎', birthDate: '2015-06-01', address: '東京都江戸川区中央一丁目4番2号' }, 'clerk', { withSignatureCertificate: false })).cardId;
+    people.child = (await appliedCard(world, { familyName: '受取', givenName: '小太郎', birthDate: '2015-06-01', address: '東京都江戸川区中央一丁目4番2号' }, 'clerk', { withSignatureCertificate: false, legalRepresentative: PARENT })).cardId;
     people.collected = (await appliedCard(world, { familyName: '受取', givenName: '済子', birthDate: '1985-01-01', address: '東京都江戸川区中央一丁目4番3号' })).cardId;
     people.later = (await appliedCard(world, { familyName: '後日', givenName: '着', address: '東京都江戸川区中央一丁目4番4号' })).cardId;
     await deliver(world, [people.adult, people.child, people.collected], '2026-11-24', '2026-11-16');

@@ -2,10 +2,10 @@ import { parse } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context.ts';
 import { decodeCsv } from '../../app/csv-file.ts';
-import { checkInDelivery, deliveryRowsOf, DeliveryReportSchema } from '../../app/deliveries.ts';
+import { checkInDelivery, deliveryRowsOf } from '../../app/deliveries.ts';
 import { refuse, refuseField } from '../../domain/errors.ts';
 import { staffRoute } from '../staff-route.ts';
-import { DeliveryBody, DeliveryQuery } from './delivery-schemas.ts';
+import { DeliveryBody, DeliveryQuery, DeliveryReportSchema } from './delivery-schemas.ts';
 import type { Static } from 'typebox';
 
 /** A delivery list of 50,000 rows (`card_id,issue_date`) is about 2 MB. */

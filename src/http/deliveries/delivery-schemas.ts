@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
-import { MAX_DELIVERY_ROWS } from '../../app/deliveries.ts';
+import { DELIVERY_ROW_CODES, MAX_DELIVERY_ROWS } from '../../app/deliveries.ts';
+import { DateSchema } from '../../rules/schema.ts';
 import { Body } from '../body-fields.ts';
 
 /**
@@ -30,3 +31,22 @@ export const DeliveryQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** The answer of a delivery's check-in (app/deliveries.ts DeliveryReport). */
+export const DeliveryReportSchema = Type.Object({
+  deliveryId: Type.String({ description: 'The audit trail names the delivery by it' }),
+  officeId: Type.String(),
+  receivedOn: DateSchema,
+  rows: Type.Integer({ description: 'Rows read (cards listed in the delivery)' }),
+  accepted: Type.Integer({ description: 'Cards made ready by this request' }),
+  unchanged: Type.Integer({ description: 'Cards already ready from this same delivery (a re-send): not an error, nothing changed' }),
+  collectBy: DateSchema,
+  rejected: Type.Array(
+    Type.Object({
+      line: Type.Integer({ description: 'The line of the CSV file (the header is line 1), or the position in `cards` from 1' }),
+      cardId: Type.String(),
+      code: Type.Enum(DELIVERY_ROW_CODES),
+      message: Type.String(),
+    }),
+  ),
+});
