@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyForCard } from '../../src/app/cards/apply-for-card.ts';
 import { registerResident } from '../../src/app/residents/register-resident.ts';
-import { residentBody } from '../support/world.ts';
+import { PARENT, residentBody } from '../support/world.ts';
 import { expectNoViolations, look, openBrowserWorld, type BrowserWorld } from './support.ts';
 
 let world: BrowserWorld;
@@ -12,11 +12,11 @@ beforeAll(async () => {
 afterAll(async () => world.close());
 
 /** A card applied for at honcho, waiting to be made: its id. */
-async function appliedCard(overrides: Record<string, unknown>): Promise<{ residentId: string; cardId: string }> {
+async function appliedCard(overrides: Record<string, unknown>, application: Record<string, unknown> = {}): Promise<{ residentId: string; cardId: string }> {
   const { app } = world.t;
   const person = await registerResident(app, world.staff.clerk, residentBody(overrides) as never);
   if (!person.ok) throw new Error(person.error.message);
-  const applied = await applyForCard(app, world.staff.clerk, person.value.id, { applicationDate: '2026-10-01' as never, photoTakenOn: '2026-09-20' as never, withSignatureCertificate: false, withUserCertificate: true });
+  const applied = await applyForCard(app, world.staff.clerk, person.value.id, { applicationDate: '2026-10-01' as never, photoTakenOn: '2026-09-20' as never, withSignatureCertificate: false, withUserCertificate: true, ...application } as never);
   if (!applied.ok) throw new Error(applied.error.message);
   return { residentId: person.value.id, cardId: applied.value.id };
 }
@@ -24,7 +24,7 @@ async function appliedCard(overrides: Record<string, unknown>): Promise<{ reside
 describe('the delivery screen', () => {
   it('checks a pasted list in, lists the rejected row, prints the 交付通知書 on postcards, and the card shows its 照会番号', { timeout: 120_000 }, async () => {
     const adult = await appliedCard({ familyName: '納品', givenName: '一郎', familyNameKana: 'ノウヒン', givenNameKana: 'イチロウ', birthDate: '1980-04-01' });
-    const child = await appliedCard({ familyName: '納品', givenName: '二葉', familyNameKana: 'ノウヒン', givenNameKana: 'フタバ', birthDate: '2016-04-01' });
+    const child = await appliedCard({ familyName: '納品', givenName: '二葉', familyNameKana: 'ノウヒン', givenNameKana: 'フタバ', birthDate: '2016-04-01' }, { legalRepresentative: PARENT });
     const { page, context } = await world.page('ja');
     await world.signIn(page, 'clerk.honcho');
     await page.getByRole('link', { name: 'カードの到着（納品）' }).click();
