@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS = [
   'card.abolish',
   'card.rebuild',
   'card.export',
+  'delivery.check-in',
   'proxy.enquiry',
   'appointment.book',
   'appointment.cancel',

@@ -106,3 +106,9 @@ export function encodeStream(encoding: CsvEncoding): Transform {
     },
   });
 }
+
+/** A whole CSV file's bytes as text, in the encoding its bytes show (a UTF-8 byte-order mark is dropped). */
+export function decodeCsv(bytes: Uint8Array): string {
+  const text = iconv.decode(Buffer.from(bytes), ICONV[detectCsvEncoding(bytes.subarray(0, 64 * 1024))]);
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}

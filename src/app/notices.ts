@@ -1,4 +1,4 @@
-import { refuse, success } from '../domain/errors.ts';
+import { DomainErrorCode, refuse, success } from '../domain/errors.ts';
 import { ITEM_TEXT } from '../domain/guide/guide-text.ts';
 import { continuationNotices, expiredNotice, NOTICE_KINDS, noticeRange, periodOfStayNotice, type NoticeKind } from '../rules/notice-dates.ts';
 import { addDays, addMonthsClamped, type PlainDate } from '../rules/plain-date.ts';
@@ -7,6 +7,8 @@ import { PHOTO_SIZE_CM, PROCEDURE_TABLE } from '../rules/procedures.ts';
 import { renewalWindow } from '../rules/renewal-window.ts';
 import { certificateRenewalOpensOn } from '../rules/certificate-renewal-window.ts';
 import type { Certificate } from '../domain/card.ts';
+import { pickupDeadline } from '../rules/pickup-deadline.ts';
+import { representationBasis } from '../rules/legal-representative.ts';
 import { authorize, type Actor } from './actor.ts';
 import type { AppContext } from './context.ts';
 import { wareki } from './guide/dates.ts';
@@ -15,6 +17,9 @@ import type { NoticeCandidate } from './ports/report-repository.ts';
 import type { Result } from './app-errors.ts';
 
 export { NOTICE_KINDS, type NoticeKind };
+
+/** The letters of a card waiting at its counter (R-19), which that counter prints too. */
+const PICKUP_KINDS: readonly NoticeKind[] = ['pickup-notice', 'pickup-reminder'];
 
 /** A letter to one resident, as the mail merge prints it (its schema: http/reports/report-schemas.ts, held to it by http/agreement.ts). */
 export interface Notice {
@@ -26,6 +31,8 @@ export interface Notice {
   readonly name: string;
   /** フリガナ */
   readonly nameKana: string;
+  /** The postal code (郵便番号) for the envelope window, when the registered address begins with it (〒); `address` is then the rest. */
+  readonly postalCode: string | null;
   readonly address: string;
   readonly subject: string;
   readonly paragraphs: string[];
@@ -33,7 +40,12 @@ export interface Notice {
   /** By when; null when there is no deadline, only a request. */
   readonly deadline: PlainDate | null;
   readonly deadlineText: string | null;
-  readonly office: { readonly id: string; readonly name: string; readonly phone: string };
+  /** The office with its address (〒) and opening hours. */
+  readonly office: { readonly id: string; readonly name: string; readonly phone: string; readonly address: string; readonly hours: string };
+  /** The 照会番号 of a 交付通知書 (pickup-notice, pickup-reminder); null for other letters. */
+  readonly referenceNumber: string | null;
+  /** R-18: the holder comes with their 法定代理人 (under 15 on the notice date, or an adult ward). */
+  readonly representative: boolean;
   /** The department and the 24-hour hotline. */
   readonly contact: string;
 }
@@ -63,8 +75,65 @@ interface Letter {
   readonly noticeDate: PlainDate;
   readonly subject: string;
   readonly paragraphs: readonly string[];
-  readonly bring: readonly (keyof typeof ITEM_TEXT)[];
+  /** Items of the R-13 table, or a line of the letter's own. */
+  readonly bring: readonly (keyof typeof ITEM_TEXT | { readonly text: string })[];
   readonly deadline: PlainDate | null;
+  readonly referenceNumber?: string | null;
+  readonly representative?: boolean;
+}
+
+/** 平日 8:30–17:00、土曜・日曜 9:00–17:00 (closed days per R-9). */
+function hoursText(office: AppContext['offices']['offices'][number]): string {
+  const weekend = office.hours.weekend;
+  const days = { saturday: '土曜', sunday: '日曜' } as const;
+  return `平日 ${office.hours.weekdays}${weekend ? `、${weekend.days.map((d) => days[d]).join('・')} ${weekend.hours}` : ''}（祝日・年末年始 12月29日〜1月3日 を除く）`;
+}
+
+/** 〒123-4567 at the start of a registered address, taken out for the envelope window. */
+function postalCodeOf(address: string): { postalCode: string | null; address: string } {
+  const match = /^〒?\s*(\d{3})-?(\d{4})\s*/.exec(address);
+  return match ? { postalCode: `${match[1]}-${match[2]}`, address: address.slice(match[0].length) } : { postalCode: null, address };
+}
+
+/** R-18: who comes with the holder, and what they bring. */
+const representativeBring = (municipality: string) => ({
+  text: `法定代理人（親権者または成年後見人）がご本人と一緒にお越しください。法定代理人の本人確認書類と、代理権がわかる書類（本籍が${municipality}以外のお子さんは戸籍謄本、成年後見人は登記事項証明書）もお持ちください`,
+});
+
+/**
+ * R-19's letters for a card waiting at its counter (docs/pickup.md "The 交付通知書"): the
+ * 交付通知書 on `readyOn`, and a reminder `pickup.reminderMonths` later. What to bring is R-13's
+ * hand-over row (identity documents, the 通知カード if held) with the letter itself; for a holder
+ * who needs a 法定代理人 on the notice date (R-18: under 15, or an adult ward) the letter says the
+ * representative comes too, and what they bring.
+ */
+function pickupLetters(kind: 'pickup-notice' | 'pickup-reminder', card: NoticeCandidate, name: string, app: AppContext): Letter[] {
+  if (card.readyOn === null) return [];
+  const deadline = pickupDeadline({ readyOn: card.readyOn }, app.rules);
+  if (!deadline.ok) return [];
+  const { reminderOn, collectBy, discardOn } = deadline.value;
+  const noticeDate = (kind === 'pickup-notice' ? card.readyOn : reminderOn) as PlainDate;
+  const representative = representationBasis(card.birthDate, noticeDate, card.adultWard, app.rules.policy) !== undefined;
+  const office = app.offices.offices.find((candidate) => candidate.id === card.pickupOfficeId);
+  const where = office ? `${office.name}（${office.address}）` : '受取窓口';
+  return [
+    {
+      noticeDate,
+      subject: kind === 'pickup-notice' ? 'マイナンバーカードができました（交付通知書）' : 'マイナンバーカードをお受け取りください（交付通知書の再通知）',
+      paragraphs: [
+        kind === 'pickup-notice'
+          ? `${name} 様が申請されたマイナンバーカードができあがり、${where}に届きました。`
+          : `${name} 様のマイナンバーカードは ${japaneseDate(card.readyOn)} から${where}でお待ちしていますが、まだお受け取りいただいていません。`,
+        `${japaneseDate(collectBy as PlainDate)} までに、ご本人がこの通知書を持って窓口へお越しください。受け取りの日時は照会番号と生年月日で予約できます。窓口で暗証番号を設定していただきます。`,
+        ...(representative ? ['ご本人が15歳未満の方、または成年被後見人の方は、法定代理人と一緒にお越しください（任意代理人による受け取りはできません）。'] : []),
+        `期限までにお受け取りがないと、カードは ${japaneseDate(discardOn as PlainDate)} に廃棄されます。その後は改めて交付申請が必要です（手数料はかかりません）。`,
+      ],
+      bring: [{ text: 'この交付通知書' }, 'identity-documents', 'notification-card', ...(representative ? [representativeBring(app.offices.municipality.name)] : [])],
+      deadline: collectBy as PlainDate,
+      referenceNumber: card.pickupReference,
+      representative,
+    },
+  ];
 }
 
 /** The letter of each kind for one card, or none when the card is not due one in the range. */
@@ -115,6 +184,8 @@ const LETTERS: Record<NoticeKind, (card: NoticeCandidate, name: string, app: App
     },
   ],
   'certificate-renewal-window': (card, name, app) => certificateLetters(card, name, app),
+  'pickup-notice': (card, name, app) => pickupLetters('pickup-notice', card, name, app),
+  'pickup-reminder': (card, name, app) => pickupLetters('pickup-reminder', card, name, app),
   'expired-not-returned': (card, name) => [
     {
       noticeDate: expiredNotice(card.expiryDate!).noticeOn,
@@ -164,17 +235,25 @@ function certificateLetters(card: NoticeCandidate, name: string, app: AppContext
  * reminder, in address order for the post: whom, where they live, what to do, where, by when.
  * Never the individual number. A supervisor prints them or exports them for a mail merge.
  */
-export async function listNotices(app: AppContext, actor: Actor, kind: NoticeKind, from: PlainDate, to: PlainDate): Promise<Result<NoticeList>> {
+export async function listNotices(app: AppContext, actor: Actor, kind: NoticeKind, from: PlainDate, to: PlainDate, officeId?: string): Promise<Result<NoticeList>> {
+  let office = officeId;
   const allowed = authorize(actor, 'notice.read');
-  if (!allowed.ok) return allowed;
+  if (!allowed.ok) {
+    // The counter that checked a delivery in prints its 交付通知書 (docs/pickup.md): its own cards' only.
+    const counter = authorize(actor, 'card.counter-procedure');
+    if (!PICKUP_KINDS.includes(kind) || !counter.ok) return counter.ok ? allowed : counter;
+    if (office !== undefined && office !== actor.officeId) return refuse(DomainErrorCode.AuthOfficeNotAllowed, `you print the letters of ${actor.officeId} only`);
+    office = actor.officeId;
+  }
   if (to < from) return refuse('INPUT.INVALID', `to (${to}) is before from (${from})`);
   if (addMonthsClamped(from, 12) < to) return refuse('INPUT.INVALID', 'a list covers at most a year of notice dates');
   const candidates = await app.store.read.reports.noticeCandidates(noticeRange(kind, from, to, app.rules.policy));
   const department = app.offices.department;
   const hotline = app.offices.hotline;
-  const notices: Notice[] = candidates.flatMap((card) => {
+  const notices: Notice[] = candidates.filter((card) => office === undefined || card.pickupOfficeId === office).flatMap((card) => {
     const name = `${card.familyName} ${card.givenName}`;
     const office = app.offices.offices.find((candidate) => candidate.id === card.pickupOfficeId) ?? app.offices.offices[0]!;
+    const { postalCode, address } = postalCodeOf(card.address);
     return LETTERS[kind](card, name, app)
       .filter((letter) => letter.noticeDate >= from && letter.noticeDate <= to)
       .map((letter) => ({
@@ -184,13 +263,16 @@ export async function listNotices(app: AppContext, actor: Actor, kind: NoticeKin
         cardId: card.cardId,
         name,
         nameKana: `${card.familyNameKana} ${card.givenNameKana}`,
-        address: card.address,
+        postalCode,
+        address,
         subject: letter.subject,
         paragraphs: [...letter.paragraphs],
-        bring: letter.bring.map((name) => item(name, app.rules.policy)),
+        bring: letter.bring.map((thing) => (typeof thing === 'string' ? item(thing, app.rules.policy) : thing.text)),
         deadline: letter.deadline,
         deadlineText: letter.deadline && `${japaneseDate(letter.deadline)}まで`,
-        office: { id: office.id, name: office.name, phone: office.phone },
+        office: { id: office.id, name: office.name, phone: office.phone, address: office.address, hours: hoursText(office) },
+        referenceNumber: letter.referenceNumber ?? null,
+        representative: letter.representative ?? false,
         contact: `${app.offices.municipality.name} ${department}（${office.phone}）。カードをなくしたときは ${hotline.name} ${hotline.phone}（${hotline.hours}）`,
       }));
   });
@@ -212,4 +294,9 @@ export const NOTICE_CSV_COLUMNS: readonly [string, (notice: Notice) => string][]
   ['窓口', (notice) => notice.office.name],
   ['窓口電話', (notice) => notice.office.phone],
   ['お問い合わせ', (notice) => notice.contact],
+  // Added with the 交付通知書; after the first columns, so that a mail-merge template made before still finds its own.
+  ['郵便番号', (notice) => notice.postalCode ?? ''],
+  ['窓口住所', (notice) => notice.office.address],
+  ['受付時間', (notice) => notice.office.hours],
+  ['照会番号', (notice) => notice.referenceNumber ?? ''],
 ];

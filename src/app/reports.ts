@@ -1,7 +1,8 @@
 import { CARD_STATUSES } from '../domain/card.ts';
 import { refuse, success } from '../domain/errors.ts';
 import { HOTLINE_OFFICE, SYSTEM_OFFICE } from '../domain/roles.ts';
-import { addDays, addMonthsClamped, type PlainDate } from '../rules/plain-date.ts';
+import { addDays, addMonthsClamped, dayOfWeek, type PlainDate } from '../rules/plain-date.ts';
+import { lastReadyOnDue, pickupDeadline } from '../rules/pickup-deadline.ts';
 import { authorize, type Actor } from './actor.ts';
 import { checkAuditAnchor, type AnchorReason } from './audit-checkpoints.ts';
 import type { AppContext } from './context.ts';
@@ -10,6 +11,9 @@ import type { Result } from './app-errors.ts';
 import { SITUATION_TITLES } from '../domain/guide/guide-text.ts';
 import { holdingRate, monthRange, STATISTICS_FIGURES, tabulateStatistics } from './statistics.ts';
 import { isSituation } from '../domain/guide/situation.ts';
+
+/** How far ahead the supervisors' list of cards nearing their discard day looks (R-19), in days. */
+export const DISCARD_SOON_DAYS = 30;
 
 /** What each report is, for the list in the app and the title of its CSV. */
 export const REPORTS = {
@@ -21,6 +25,8 @@ export const REPORTS = {
   upcoming: { title: '今後の有効期限と継続利用の期限切れ（月別）', ranged: false },
   'guide-feedback': { title: '手続きガイドの評価（場面別・言語別）', ranged: true },
   'guide-feedback-comments': { title: '手続きガイドへのコメント', ranged: true },
+  'pickup-waiting': { title: '交付待ちのカード（受取窓口別・到着からの期間別）', ranged: false },
+  'pickup-discard-soon': { title: `廃棄が近い交付待ちのカード（${DISCARD_SOON_DAYS}日以内）`, ranged: false },
   statistics: { title: 'マイナンバーカード月次統計（年齢階層別・男女別）', ranged: false, monthly: true },
 } as const;
 export type ReportName = keyof typeof REPORTS;
@@ -53,6 +59,8 @@ export interface Dashboard {
   readonly cardsByStatus: Record<string, number>;
   readonly pendingApprovals: number;
   readonly lastSweep: JobRun | null;
+  /** The pickup pipeline (docs/pickup.md): from J-LIS delivery to hand-over. */
+  readonly pickup: { readonly deliveredThisWeek: number; readonly waiting: number; readonly discardSoon: number; readonly uncollectedThisMonth: number };
   /** Set when the audit trail no longer holds its last checkpoint or the checkpoints are damaged. */
   readonly auditAlert: { readonly reason: AnchorReason; readonly detail: string; readonly checkpoint: number | null } | null;
 }
@@ -240,6 +248,53 @@ export async function report(app: AppContext, actor: Actor, name: ReportName, qu
           await app.store.read.guideFeedback.comments(from, to),
         ),
       );
+    case 'pickup-waiting': {
+      // Ages by R-19's steps: before the reminder, reminded, and past the month before the discard.
+      const reminder = lastReadyOnDue(today, app.rules.policy.pickup.reminderMonths);
+      const lastMonth = lastReadyOnDue(addDays(today, DISCARD_SOON_DAYS), app.rules.policy.pickup.keepMonths);
+      const byOffice = new Map<string, { officeId: string; office: string; recent: number; reminded: number; discardSoon: number; total: number; oldest: string }>();
+      for (const { officeId, readyOn, count } of await reports.waitingByDay()) {
+        let row = byOffice.get(officeId);
+        if (!row) byOffice.set(officeId, (row = { officeId, office: office(officeId), recent: 0, reminded: 0, discardSoon: 0, total: 0, oldest: readyOn }));
+        if (readyOn <= lastMonth) row.discardSoon += count;
+        else if (readyOn <= reminder) row.reminded += count;
+        else row.recent += count;
+        row.total += count;
+        if (readyOn < row.oldest) row.oldest = readyOn;
+      }
+      const { reminderMonths } = app.rules.policy.pickup;
+      return success(
+        table(
+          name,
+          null,
+          [
+            ['officeId', '窓口ID'],
+            ['office', '受取窓口'],
+            ['recent', `到着から${reminderMonths}か月未満`, 'n'],
+            ['reminded', `${reminderMonths}か月以上（再通知済み）`, 'n'],
+            ['discardSoon', `廃棄まで${DISCARD_SOON_DAYS}日以内`, 'n'],
+            ['total', '合計', 'n'],
+            ['oldest', '最も古い到着日'],
+          ],
+          [...byOffice.values()],
+        ),
+      );
+    }
+    case 'pickup-discard-soon': {
+      const rows = await reports.waitingSince(lastReadyOnDue(addDays(today, DISCARD_SOON_DAYS), app.rules.policy.pickup.keepMonths));
+      return success(
+        table(
+          name,
+          null,
+          [['cardId', 'カードID'], ['residentId', '住民ID'], ['name', '氏名'], ['officeId', '窓口ID'], ['office', '受取窓口'], ['readyOn', '到着日'], ['collectBy', '受取期限'], ['discardOn', '廃棄日']],
+          rows.flatMap((row) => {
+            const deadline = pickupDeadline({ readyOn: row.readyOn }, app.rules);
+            if (!deadline.ok) return [];
+            return [{ cardId: row.cardId, residentId: row.residentId, name: `${row.familyName} ${row.givenName}`, officeId: row.officeId, office: office(row.officeId), readyOn: row.readyOn, collectBy: deadline.value.collectBy, discardOn: deadline.value.discardOn }];
+          }),
+        ),
+      );
+    }
     case 'upcoming': {
       const start = today;
       const end = addDays(addMonthsClamped(`${today.slice(0, 8)}01` as PlainDate, 12), -1);
@@ -269,6 +324,14 @@ export async function dashboard(app: AppContext, actor: Actor): Promise<Result<D
   const [lastSweep] = await app.store.read.jobRuns.list('sweep', 1);
   // The same cheap check the server runs every minute, so the alert is there whichever process saw the cut.
   const anchor = await checkAuditAnchor(app);
+  const monday = addDays(today, -((dayOfWeek(today) + 6) % 7));
+  let waiting = 0;
+  let discardSoon = 0;
+  const soon = lastReadyOnDue(addDays(today, DISCARD_SOON_DAYS), app.rules.policy.pickup.keepMonths);
+  for (const row of await reports.waitingByDay()) {
+    waiting += row.count;
+    if (row.readyOn <= soon) discardSoon += row.count;
+  }
   return success({
     today,
     procedures: Object.values(proceduresByKind).reduce((sum, count) => sum + count, 0),
@@ -279,6 +342,12 @@ export async function dashboard(app: AppContext, actor: Actor): Promise<Result<D
     cardsByStatus,
     pendingApprovals,
     lastSweep: (lastSweep as JobRun | undefined) ?? null,
+    pickup: {
+      deliveredThisWeek: await reports.deliveredBetween(monday, today),
+      waiting,
+      discardSoon,
+      uncollectedThisMonth: await reports.uncollectedBetween(`${today.slice(0, 8)}01` as PlainDate, today),
+    },
     auditAlert: anchor.problem ? { reason: anchor.problem.reason, detail: anchor.problem.detail, checkpoint: anchor.checkpoint?.n ?? null } : null,
   });
 }

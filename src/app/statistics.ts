@@ -43,6 +43,7 @@ const ABOLITION_LABEL: Record<(typeof ABOLITION_REASONS)[number], string> = {
   'number-changed': '個人番号変更',
   withdrawn: '申請取下げ',
   death: '死亡',
+  uncollected: '受取期限切れ（廃棄）',
 };
 
 /** The figures' columns in their stable order: key (the API, docs/statistics.md) and the CSV's Japanese heading. */

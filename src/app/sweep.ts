@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { refuse, success } from '../domain/errors.ts';
 import type { PlainDate } from '../rules/plain-date.ts';
+import { lastReadyOnDue } from '../rules/pickup-deadline.ts';
 import { authorize, type Actor } from './actor.ts';
 import { endCard } from './cards/end-card.ts';
 import { japanDateOf } from './clock.ts';
@@ -43,14 +44,24 @@ const COMMAND = {
   certificate: (on: PlainDate) => ({ type: 'expire-certificates' as const, on }),
   // The reason is the one scheduled on the card: the decider dates and names the abolition from it.
   scheduled: (on: PlainDate) => ({ type: 'abolish' as const, on, reason: 'moved-abroad' as const, asScheduled: true }),
+  // R-19: the decider destroys only a card still waiting whose discardOn has come.
+  uncollected: (on: PlainDate) => ({ type: 'abolish' as const, on, reason: 'uncollected' as const }),
 };
-const COUNT_NAME: Record<DueKind, string> = { lapse: 'abolished', scheduled: 'abolishedMovedAbroad', expiry: 'expired', certificate: 'certificatesExpired' };
+const COUNT_NAME: Record<DueKind, string> = {
+  lapse: 'abolished',
+  scheduled: 'abolishedMovedAbroad',
+  uncollected: 'abolishedUncollected',
+  expiry: 'expired',
+  certificate: 'certificatesExpired',
+};
 /** The procedure each change of the sweep records (`endCard`), by what it counts as. */
 const ACT_COUNT = { 'card-abolition': 'abolished', 'card-expiry': 'expired', 'certificate-expiry': 'certificatesExpired' } as const satisfies Partial<Record<ActKind, string>>;
 
-/** What a change the sweep recorded counts as: an abolition by its reason (R-8 lapse, or R-17 as scheduled). */
+/** What a change the sweep recorded counts as: an abolition by its reason (R-8 lapse, R-17 as scheduled, R-19 uncollected). */
 function countOf(kind: keyof typeof ACT_COUNT, details: Record<string, unknown>): string {
-  return kind === 'card-abolition' && details.reason === 'moved-abroad' ? COUNT_NAME.scheduled : ACT_COUNT[kind];
+  if (kind === 'card-abolition' && details.reason === 'moved-abroad') return COUNT_NAME.scheduled;
+  if (kind === 'card-abolition' && details.reason === 'uncollected') return COUNT_NAME.uncollected;
+  return ACT_COUNT[kind];
 }
 
 /** This process, as a lease names it. */
@@ -81,7 +92,7 @@ function leaseHeld(lease: JobLease | undefined, now: number): lease is JobLease 
  * recorded in its own transaction, so a run killed between two changes is counted exactly.
  */
 async function unreported(tx: Repositories, earlier: readonly JobRun[], today: PlainDate): Promise<Record<string, number>> {
-  const counts: Record<string, number> = { abolished: 0, abolishedMovedAbroad: 0, expired: 0, certificatesExpired: 0 };
+  const counts: Record<string, number> = { abolished: 0, abolishedMovedAbroad: 0, abolishedUncollected: 0, expired: 0, certificatesExpired: 0 };
   let since: string | undefined;
   for (const run of earlier) {
     if (run.businessDate !== today) continue;
@@ -100,7 +111,8 @@ class LeaseLost extends Error {}
 
 /**
  * The nightly sweep for the business day `today`: abolishes cards whose continuation lapsed
- * (R-8) and cards scheduled for abolition on or before it (R-17, moving abroad), expires cards the day after their expiry, and expires certificates after theirs (R-4),
+ * (R-8), cards scheduled for abolition on or before it (R-17, moving abroad) and cards not
+ * collected by the day before their discardOn (R-19, reason `uncollected`), expires cards the day after their expiry, and expires certificates after theirs (R-4),
  * each change a normal audited command with its event. It finds the cards through indexes by due
  * date, so its cost follows what is due; it is idempotent (a second run finds nothing due) and
  * resumable (after a crash the next run does what is left, and counts what the cut-off run did).
@@ -167,15 +179,17 @@ export async function runSweep(
   heartbeat.unref();
   const counts: Record<string, number> = { ...begun.value.carried, refused: 0 };
   try {
-    for (const phase of ['lapse', 'scheduled', 'expiry', 'certificate'] as const) {
-      const total = await app.store.read.cards.countDue(phase, today);
+    for (const phase of ['lapse', 'scheduled', 'uncollected', 'expiry', 'certificate'] as const) {
+      // Uncollected cards are found by the day they arrived: those whose discardOn has come (R-19).
+      const dueBy = phase === 'uncollected' ? lastReadyOnDue(today, app.rules.policy.pickup.keepMonths) : today;
+      const total = await app.store.read.cards.countDue(phase, dueBy);
       let done = 0;
       progress({ phase, done, total });
       // A refused card stays due: it is counted once and not asked for again.
       const refused = new Set<string>();
       for (;;) {
         if (lost || !(await renew())) throw new LeaseLost('another run took the sweep over while this one was held up');
-        const ids = (await app.store.read.cards.due(phase, today, BATCH + refused.size)).filter((id) => !refused.has(id));
+        const ids = (await app.store.read.cards.due(phase, dueBy, BATCH + refused.size)).filter((id) => !refused.has(id));
         if (ids.length === 0) break;
         await eachLimited(ids, PARALLEL, async (id) => {
           const result = await endCard(app, actor, id, COMMAND[phase](today));

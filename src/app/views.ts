@@ -5,7 +5,8 @@ import type { Registration, Sex } from '../domain/resident.ts';
 import type { Role } from '../domain/roles.ts';
 import type { ExpiryBasis } from '../rules/card-expiry.ts';
 import type { PlainDate } from '../rules/plain-date.ts';
-import type { Policy } from '../rules/policy.ts';
+import type { RuleContext } from '../rules/context.ts';
+import { pickupDeadline } from '../rules/pickup-deadline.ts';
 import type { Residency } from '../rules/residency.ts';
 import type { AppContext } from './context.ts';
 import type { PinState } from './ports/card-chip.ts';
@@ -41,12 +42,32 @@ export interface CardView {
   readonly suspension: CardState['suspension'];
   /** An abolition the nightly sweep carries out on its day (moving abroad, R-17); the card works until then. */
   readonly scheduledAbolition: CardState['scheduledAbolition'];
+  /** The card's stay at its counter (docs/pickup.md): the day it arrived, its 照会番号, and R-19's dates. */
+  readonly pickup: PickupView | null;
   readonly endedOn: PlainDate | null;
   readonly endReason: string | null;
   /** The chip's PIN states (never the PINs); null before the card is issued. */
   readonly pins: PinStates | null;
   /** What the signed-in staff member may ask of this card now: the counter app offers exactly these. */
   readonly allowedActions: CardAction[];
+}
+
+export interface PickupView {
+  readonly readyOn: PlainDate;
+  readonly referenceNumber: string | null;
+  readonly reminderOn: PlainDate;
+  /** The last day the card can be collected (R-19). */
+  readonly collectBy: PlainDate;
+  /** The sweep of this day destroys the card if it is still waiting. */
+  readonly discardOn: PlainDate;
+}
+
+/** R-19's dates for a card that arrived at its counter. */
+export function pickupView(pickup: NonNullable<CardState['pickup']>, rules: RuleContext): PickupView {
+  const deadline = pickupDeadline({ readyOn: pickup.readyOn }, rules);
+  if (!deadline.ok) throw new Error(`a stored readyOn is not a date: ${pickup.readyOn}`);
+  const { reminderOn, collectBy, discardOn } = deadline.value;
+  return { readyOn: pickup.readyOn, referenceNumber: pickup.referenceNumber, reminderOn: reminderOn as PlainDate, collectBy: collectBy as PlainDate, discardOn: discardOn as PlainDate };
 }
 
 export interface PinStates {
@@ -98,7 +119,7 @@ export function pinStates(states: Record<'signature' | 'user' | 'resident-regist
   return { signature: states.signature, user: states.user, residentRegistry: states['resident-registry'], cardInfo: states['card-info'] };
 }
 
-export function cardView(state: CardState, pins: PinStates | null, policy: Pick<Policy, 'notesCapacity'>, actions: readonly CardAction[]): CardView {
+export function cardView(state: CardState, pins: PinStates | null, rules: RuleContext, actions: readonly CardAction[]): CardView {
   return {
     id: state.id,
     residentId: state.residentId,
@@ -117,11 +138,12 @@ export function cardView(state: CardState, pins: PinStates | null, policy: Pick<
     handedOverOn: state.handedOverOn,
     handedOverOfficeId: state.handedOverOfficeId,
     frontNotes: [...state.frontNotes],
-    notesCapacity: policy.notesCapacity,
+    notesCapacity: rules.policy.notesCapacity,
     certificates: state.certificates,
     continuation: state.continuation,
     suspension: state.suspension,
     scheduledAbolition: state.scheduledAbolition,
+    pickup: state.pickup && pickupView(state.pickup, rules),
     endedOn: state.endedOn,
     endReason: state.endReason,
     pins,
@@ -161,7 +183,7 @@ export function residentView(record: ResidentRecord): ResidentView {
 /** A card as the API shows it, with its chip's PIN states; what may be done with it depends on the resident's other cards too (R-16). */
 export async function cardViewOf(app: AppContext, tx: Repositories, card: CardState, role: Role, residentCards?: readonly CardState[]): Promise<CardView> {
   const cards = residentCards ?? (await tx.cards.listByResident(card.residentId));
-  return cardView(card, pinStates(await app.chip.states(tx, card.id)), app.rules.policy, allowedActions(card, role, cards));
+  return cardView(card, pinStates(await app.chip.states(tx, card.id)), app.rules, allowedActions(card, role, cards));
 }
 
 /** A resident as the API shows them, with every card they have had. */

@@ -7,6 +7,7 @@ import { backupCommand, restoreCommand } from './backup-commands.ts';
 import { auditVerify, check, keysRotate, migrate, rebuild, userAdd, userSetupCode } from './admin-commands.ts';
 import { demoGenerate } from './demo-command.ts';
 import { exportCommand, importCommand } from './exchange-commands.ts';
+import { importDelivery } from './delivery-commands.ts';
 import { sweep } from './sweep-command.ts';
 import { CliError, write, type CliIo } from './io.ts';
 import { rulesCommand, type RulesOptions } from './rules-command.ts';
@@ -171,6 +172,15 @@ export function createProgram(io: CliIo, services: CliServices, setExitCode: (co
     .argument('<file>', 'the CSV file, with a header row')
     .option('--report <file>', 'where to list rejected rows with line and reason (default: FILE.report.csv)')
     .action(async (kind: string, file: string, options: { report?: string }) => setExitCode(await importCommand(io, services.openApp, kind, file, options)));
+
+  const deliveries = program.command('deliveries').description('made cards delivered by J-LIS to a receiving office');
+  deliveries
+    .command('import')
+    .description('check a delivery in: each card listed (CSV card_id,issue_date, UTF-8 or Shift_JIS) becomes ready at the office from the day received; a re-sent file changes nothing')
+    .argument('<file>', 'the delivery list, with the header card_id,issue_date')
+    .requiredOption('--office <id>', 'the receiving office (offices.json)')
+    .requiredOption('--received-on <date>', 'the day the delivery arrived, YYYY-MM-DD')
+    .action(async (file: string, options: { office: string; receivedOn: string }) => setExitCode(await importDelivery(io, services.openApp, file, options)));
 
   program
     .command('export')

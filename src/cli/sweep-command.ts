@@ -8,6 +8,7 @@ import type { OpenedApp } from './program.ts';
 const PHASES: Record<SweepProgress['phase'], string> = {
   lapse: 'lapsed continuations',
   scheduled: 'moved abroad',
+  uncollected: 'uncollected cards',
   expiry: 'expired cards',
   certificate: 'expired certificates',
 };
@@ -29,7 +30,7 @@ export async function sweep(io: CliIo, open: () => Promise<OpenedApp>, today: st
     const { counts, durationMs } = result.value;
     await write(
       io.stdout,
-      `sweep for ${day}: ${counts.abolished} abolished (continuation lapsed), ${counts.abolishedMovedAbroad} abolished (moved abroad), ${counts.expired} expired, ${counts.certificatesExpired} with certificates expired, ${counts.refused} refused, in ${durationMs} ms\n`,
+      `sweep for ${day}: ${counts.abolished} abolished (continuation lapsed), ${counts.abolishedMovedAbroad} abolished (moved abroad), ${counts.abolishedUncollected} destroyed (not collected, R-19), ${counts.expired} expired, ${counts.certificatesExpired} with certificates expired, ${counts.refused} refused, in ${durationMs} ms\n`,
     );
     return 0;
   } finally {

@@ -8,6 +8,7 @@ import type { PlainDate } from '../rules/plain-date.ts';
 import type { PinKind } from '../rules/policy.ts';
 import { Presenter, Procedure } from '../rules/procedures.ts';
 import { reissueFee } from '../rules/reissue-fee.ts';
+import { pickupDeadline } from '../rules/pickup-deadline.ts';
 import { validityExtension } from '../rules/validity-extension.ts';
 import { isStanding, type AbolitionReason, type CardEvent, type CardState, type CertificatePlan, type Channel, type FrontNote, type ReturnReason, type ScheduledAbolition, type SuspensionReason } from './card.ts';
 import { allows, type CardAction, type CardFor } from './card-transitions.ts';
@@ -345,7 +346,15 @@ const DECIDERS: { readonly [A in CardAction]: Decider<A> } = {
    * 廃止; a lapse only of a card still waiting for its continuation, from its lapse day (R-8); a
    * scheduled abolition only of a card scheduled for it, from its day and dated on it (R-17).
    */
-  abolish(command, card) {
+  abolish(command, card, context) {
+    // only a card still waiting, and only from its discardOn (the holder may collect it up to the day before).
+    if (command.reason === 'uncollected') {
+      const pickup = card.status === 'ready' ? card.pickup : null;
+      if (pickup === null) return success([]);
+      const deadline = pickupDeadline({ readyOn: pickup.readyOn }, context.rules);
+      if (!deadline.ok) return deadline;
+      if (command.on < deadline.value.discardOn) return success([]);
+    }
     if (command.reason === 'continuation-lapsed' && (card.continuation === null || command.on < card.continuation.lapsesOn)) return success([]);
     if (command.asScheduled) {
       const scheduled = card.scheduledAbolition;

@@ -62,6 +62,8 @@ export const ABOLITION_REASONS = [
   'number-changed',
   'withdrawn',
   'death',
+  /** R-19: a made card not collected by its `collectBy`, destroyed (廃棄) by the sweep of `discardOn`. */
+  'uncollected',
 ] as const;
 export type AbolitionReason = (typeof ABOLITION_REASONS)[number];
 

@@ -74,6 +74,8 @@ import type {
   SearchQuery,
 } from './residents/resident-schemas.ts';
 import type { NewStaffBody, RoleBody } from './staff/staff-schemas.ts';
+import type { DeliveryReportSchema } from './deliveries/delivery-schemas.ts';
+import type { DeliveryReport } from '../app/deliveries.ts';
 import type { GuideFeedbackSchema, GuideRequestSchema, GuideResponseSchema } from './guide/guide-schemas.ts';
 import type { JobRunSchema } from './jobs/job-schemas.ts';
 import type { DashboardSchema, NoticeListSchema, ReportSchema } from './reports/report-schemas.ts';
@@ -170,5 +172,6 @@ export type HttpOtherAnswerAgreement = [
   Agreed<Answers<typeof ReportSchema, Report>>,
   Agreed<Answers<typeof DashboardSchema, Dashboard>>,
   Agreed<Answers<typeof NoticeListSchema, NoticeList>>,
+  Agreed<Answers<typeof DeliveryReportSchema, DeliveryReport>>,
   Agreed<Answers<typeof GuideResponseSchema, LocalizedGuide>>,
 ];

@@ -8,6 +8,7 @@ import { auditRoutes } from './audit/audit-routes.ts';
 import { staffAuth } from './auth.ts';
 import { bodyTimeout } from './body-timeout.ts';
 import { cardRoutes } from './cards/card-routes.ts';
+import { deliveryRoutes } from './deliveries/delivery-routes.ts';
 import { errorHandler } from './error-handler.ts';
 import { guideRoutes } from './guide/guide-routes.ts';
 import { pickupBookingRoutes } from './guide/pickup-booking-routes.ts';
@@ -106,6 +107,7 @@ export async function buildApp(context: AppContext, options: FastifyServerOption
   await app.register(sessionRoutes, { context, loginAttemptsPerMinute, signInFailuresPerAddress });
   await app.register(residentRoutes, { context });
   await app.register(cardRoutes, { context });
+  await app.register(deliveryRoutes, { context });
   await app.register(approvalRoutes, { context });
   await app.register(auditRoutes, { context });
   await app.register(staffRoutes, { context });

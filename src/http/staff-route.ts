@@ -41,6 +41,8 @@ export interface StaffRouteSpec<P extends TSchema | undefined, Q extends TSchema
    * and answers with something else (a job and its run).
    */
   readonly answerIsCommand?: boolean;
+  /** The body may be sent as `text/csv` too (a file as it is, UTF-8 or Shift_JIS): the handler gets its text as a string. */
+  readonly csvBody?: string;
 }
 
 /** A result as a CSV file, for routes that answer `Accept: text/csv` too. */
@@ -94,7 +96,10 @@ export function staffRoute<P extends TSchema | undefined, Q extends TSchema | un
       security: BEARER_SECURITY,
       ...(spec.params && { params: spec.params }),
       ...(spec.querystring && { querystring: spec.querystring }),
-      ...(spec.body && { body: spec.body, headers: IdempotencyHeaders }),
+      ...(spec.body && {
+        body: spec.csvBody ? { content: { 'application/json': { schema: spec.body }, 'text/csv': { schema: Type.String({ description: spec.csvBody }) } } } : spec.body,
+        headers: IdempotencyHeaders,
+      }),
       response: { [status]: spec.response, ...problemResponses(...new Set([...SESSION_PROBLEMS, ...spec.problems, ...(spec.body ? (['IDEMPOTENCY.KEY_REUSED'] as const) : [])])) },
     },
     handler: async (request: FastifyRequest, reply: FastifyReply) => {

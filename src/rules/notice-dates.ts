@@ -1,5 +1,6 @@
 import { addDays, addMonthsClamped, type PlainDate } from './plain-date.ts';
 import type { Policy } from './policy.ts';
+import { lastReadyOnDue } from './pickup-deadline.ts';
 
 /**
  * When the city's letters go out (decision: the letters come before a deadline, not after it;
@@ -17,6 +18,10 @@ export const NOTICE_KINDS = [
   'expired-not-returned',
   /** R-14: an electronic certificate's renewal window opens three months before it expires. */
   'certificate-renewal-window',
+  /** R-19: the 交付通知書, on the day a made card arrived at its counter. */
+  'pickup-notice',
+  /** R-19: a reminder `pickup.reminderMonths` after arrival, to a card still waiting. */
+  'pickup-reminder',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -49,13 +54,15 @@ export type NoticeRange =
   | { readonly by: 'lapse'; readonly from: PlainDate; readonly to: PlainDate }
   | { readonly by: 'period-of-stay'; readonly from: PlainDate; readonly to: PlainDate }
   /** Active cards by the earliest expiry of their valid certificates (the index the sweep uses too). */
-  | { readonly by: 'certificate-expiry'; readonly from: PlainDate; readonly to: PlainDate };
+  | { readonly by: 'certificate-expiry'; readonly from: PlainDate; readonly to: PlainDate }
+  /** Cards still waiting at their counter (ready) by the day they arrived (R-19). */
+  | { readonly by: 'ready-on'; readonly from: PlainDate; readonly to: PlainDate };
 
 export function noticeRange(
   kind: NoticeKind,
   from: PlainDate,
   to: PlainDate,
-  policy: Pick<Policy, 'renewalWindowMonths' | 'certificateRenewalWindowMonths' | 'noticeDays'>,
+  policy: Pick<Policy, 'renewalWindowMonths' | 'certificateRenewalWindowMonths' | 'noticeDays' | 'pickup'>,
 ): NoticeRange {
   const { renewalWindowMonths, certificateRenewalWindowMonths, noticeDays } = policy;
   switch (kind) {
@@ -79,5 +86,10 @@ export function noticeRange(
       // As for the card (R-6), with R-14's months: expiries from N months after `from` to N months
       // and three days after `to` cover every opening day in the range.
       return { by: 'certificate-expiry', from: addMonthsClamped(from, certificateRenewalWindowMonths), to: addDays(addMonthsClamped(to, certificateRenewalWindowMonths), 3) };
+    case 'pickup-notice':
+      return { by: 'ready-on', from, to };
+    case 'pickup-reminder':
+      // The cards whose reminder day (readyOn + N months) falls from `from` to `to`.
+      return { by: 'ready-on', from: addDays(lastReadyOnDue(addDays(from, -1), policy.pickup.reminderMonths), 1), to: lastReadyOnDue(to, policy.pickup.reminderMonths) };
   }
 }

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { dates, evaluate, oracleAddDays, value } from '../../test/support/rules.ts';
 import { createRuleContext } from './context.ts';
 import { DEFAULT_POLICY } from './policy.ts';
+import { lastReadyOnDue } from './pickup-deadline.ts';
+import { addMonthsClamped, type PlainDate } from './plain-date.ts';
 
 describe('R-19 pickup-deadline', () => {
   it.each([
@@ -40,6 +42,28 @@ describe('R-19 pickup-deadline', () => {
         expect(oracleAddDays(collectBy, 1)).toBe(discardOn);
         expect(reminderOn >= oracleAddDays(readyOn, 89) && reminderOn <= oracleAddDays(readyOn, 92)).toBe(true);
         expect(discardOn >= oracleAddDays(readyOn, 181) && discardOn <= oracleAddDays(readyOn, 184)).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('lastReadyOnDue: the cards due a step of R-19 by a date, as an index bound', () => {
+  it.each([
+    ['2027-02-28', '2026-08-31'],
+    ['2027-02-27', '2026-08-27'],
+    ['2028-02-29', '2027-08-31'],
+    ['2028-02-28', '2027-08-28'],
+    ['2027-03-01', '2026-09-01'],
+    ['2026-11-30', '2026-05-31'],
+  ])('discard by %s: ready on or before %s', (date, bound) => {
+    expect(lastReadyOnDue(date as PlainDate, 6)).toBe(bound);
+  });
+
+  it('agrees with the rule for every day', () => {
+    fc.assert(
+      fc.property(dates(), fc.integer({ min: 0, max: 40 }), fc.integer({ min: 1, max: 12 }), (readyOn, offset, months) => {
+        const date = oracleAddDays(addMonthsClamped(readyOn as PlainDate, months), offset - 20) as PlainDate;
+        expect(addMonthsClamped(readyOn as PlainDate, months) <= date).toBe(readyOn <= lastReadyOnDue(date, months));
       }),
     );
   });

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import type { RuleContext } from './context.ts';
 import { type Result, success } from './result.ts';
-import { addDays, addMonthsClamped } from './plain-date.ts';
+import { addDays, addMonthsClamped, type PlainDate } from './plain-date.ts';
 import { DateField, InputObject } from './schema.ts';
 
 export const PickupDeadlineInput = InputObject(
@@ -30,4 +30,18 @@ export function pickupDeadline(input: PickupDeadlineInput, context: RuleContext)
   const { reminderMonths, keepMonths } = context.policy.pickup;
   const discardOn = addMonthsClamped(input.readyOn, keepMonths);
   return success({ noticeOn: input.readyOn, reminderOn: addMonthsClamped(input.readyOn, reminderMonths), collectBy: addDays(discardOn, -1), discardOn });
+}
+
+/**
+ * The last `readyOn` whose date `months` later (R conventions) has come by `date`: the cards that
+ * arrived on or before it are due what follows `months` after arrival (the reminder, the
+ * discard). Adding months is monotone, so this is the bound of an index range: `date − months`,
+ * moved on over the days that clamp onto `date` at a month's end (ready Aug 29–31, discarded
+ * Feb 28 of a common year).
+ */
+export function lastReadyOnDue(date: PlainDate, months: number): PlainDate {
+  let bound = addMonthsClamped(date, -months);
+  while (bound > date || addMonthsClamped(bound, months) > date) bound = addDays(bound, -1);
+  while (addMonthsClamped(addDays(bound, 1), months) <= date) bound = addDays(bound, 1);
+  return bound;
 }

@@ -111,7 +111,7 @@ describe.each(DIALECTS)('notices on $name', ({ create }) => {
     expect(sjis.headers['content-disposition']).toBe('attachment; filename="notices-continuation-deadline-2027-01-01-2027-02-28.csv"');
     const text = iconv.decode(sjis.rawPayload, 'cp932');
     const lines = text.split('\r\n');
-    expect(lines[0]).toBe('通知日,氏名,フリガナ,住所,件名,本文,持ち物,期限,期限（和暦）,窓口,窓口電話,お問い合わせ');
+    expect(lines[0]).toBe('通知日,氏名,フリガナ,住所,件名,本文,持ち物,期限,期限（和暦）,窓口,窓口電話,お問い合わせ,郵便番号,窓口住所,受付時間,照会番号');
     expect(lines[1]).toMatch(/^2027-01-18,転入 太郎,テンニュウ タロウ|^2027-01-18,転入 太郎,/);
     expect(twelveDigitRuns(text)).toEqual([]);
     const utf8 = await world.http.inject({ method: 'GET', url: '/api/v1/notices/renewal-window?from=2036-02-10', headers: { ...world.headersOf('supervisor'), accept: 'text/csv' } });

@@ -79,7 +79,7 @@ describe.each(DIALECTS)('the nightly sweep on $name', ({ create }) => {
   it('changes nothing when run twice for one day, and records each run for supervisors', async () => {
     const before = await verifyAudit(world.store, world.app.keys);
     const second = await sweepOn('2031-01-16');
-    expect(second.counts).toEqual({ abolished: 0, abolishedMovedAbroad: 0, expired: 0, certificatesExpired: 0, refused: 0 });
+    expect(second.counts).toEqual({ abolished: 0, abolishedMovedAbroad: 0, abolishedUncollected: 0, expired: 0, certificatesExpired: 0, refused: 0 });
     expect((await verifyAudit(world.store, world.app.keys)).entries).toBe(before.entries);
     world.clock.set(day('2031-01-16'));
     const runs = await world.call('supervisor', 'GET', '/api/v1/jobs/sweep/runs');

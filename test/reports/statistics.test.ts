@@ -37,6 +37,7 @@ const HEADER = [
   '廃止（個人番号変更）',
   '廃止（申請取下げ）',
   '廃止（死亡）',
+  '廃止（受取期限切れ（廃棄））',
   '通知カード回収',
 ];
 
@@ -163,7 +164,7 @@ describe.each(DIALECTS)('statistics for the ministry on $name', ({ create }) => 
     const lines: string[][] = parse(response.body.replace(/^\uFEFF/, ''));
     expect(lines[0]).toEqual(HEADER);
     expect(lines).toHaveLength(1 + AGE_BANDS.length * 2);
-    expect(lines.find((line) => line[1] === '35-39' && line[2] === '女')).toEqual(['2026-11', '35-39', '女', '2', '2', '100', '2', '2', '0', '0', '1', ...Array(17).fill('0'), '2']);
+    expect(lines.find((line) => line[1] === '35-39' && line[2] === '女')).toEqual(['2026-11', '35-39', '女', '2', '2', '100', '2', '2', '0', '0', '1', ...Array(18).fill('0'), '2']);
     expect(lines.at(-1)!.slice(0, 3)).toEqual(['2026-11', '100+', '女']);
     for (const cell of lines.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });

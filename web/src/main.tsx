@@ -41,6 +41,7 @@ const SearchPage = lazy(() => counter().then((module) => ({ default: module.Sear
 const ResidentPage = lazy(() => counter().then((module) => ({ default: module.ResidentPage })));
 const AppointmentsPage = lazy(() => counter().then((module) => ({ default: module.AppointmentsPage })));
 const SlipPage = lazy(() => counter().then((module) => ({ default: module.SlipPage })));
+const DeliveryPage = lazy(() => counter().then((module) => ({ default: module.DeliveryPage })));
 const RegisterRoute = lazy(() => counter().then((module) => ({ default: module.RegisterRoute })));
 const ResidentProcedureRoute = lazy(() => counter().then((module) => ({ default: module.ResidentProcedureRoute })));
 const CardProcedureRoute = lazy(() => counter().then((module) => ({ default: module.CardProcedureRoute })));
@@ -93,6 +94,7 @@ const router = createBrowserRouter([
       { path: '/cards/:id/:procedure', element: <Only gate={ACCESS.counter}><CardProcedureRoute /></Only> },
       { path: '/appointments', element: <Only gate={ACCESS.appointments}><AppointmentsPage /></Only> },
       { path: '/slips/:id', element: <Only gate={ACCESS.counter}><SlipPage /></Only> },
+      { path: '/deliveries', element: <Only gate={ACCESS.delivery}><DeliveryPage /></Only> },
       { path: '/approvals', element: <Only gate={ACCESS.approvals}><ApprovalsPage /></Only> },
       { path: '/dashboard', element: <Only gate={ACCESS.figures}><DashboardPage /></Only> },
       { path: '/dashboard/sweeps', element: <Only gate={ACCESS.figures}><SweepRunsPage /></Only> },

@@ -2,7 +2,7 @@ import type { CardState } from '../../domain/card.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
 import type { LockOption } from './store.ts';
 
-export type DueKind = 'expiry' | 'lapse' | 'certificate' | 'scheduled';
+export type DueKind = 'expiry' | 'lapse' | 'certificate' | 'scheduled' | 'uncollected';
 
 export interface CardRepository {
   get(id: string, options?: LockOption): Promise<CardState | undefined>;
@@ -27,7 +27,9 @@ export interface CardRepository {
    * Cards the nightly sweep must act on for the business day `today`, through an index by the
    * due date, so the work is proportional to what is due: expired (the day after the expiry),
    * lapsed (continuation not done by `lapsesOn`), holding a certificate past its expiry, or
-   * scheduled for abolition on or before it (R-17).
+   * scheduled for abolition on or before it (R-17). For `uncollected`, `today` is instead the last
+   * `readyOn` whose discard day has come (rules/pickup-deadline.ts lastReadyOnDue): the cards still
+   * waiting that arrived on or before it (R-19).
    */
   due(kind: DueKind, today: PlainDate, limit: number): Promise<string[]>;
   countDue(kind: DueKind, today: PlainDate): Promise<number>;

@@ -23,6 +23,12 @@ export interface NoticeCandidate {
   /** The certificates as the card keeps them (JSON of domain `Certificate`), for R-14's letter. */
   readonly signatureCertificate: string;
   readonly userCertificate: string;
+  /** R-19 and the 交付通知書: the day the card arrived at its counter and its 照会番号. */
+  readonly readyOn: PlainDate | null;
+  readonly pickupReference: string | null;
+  /** R-18: whether the holder comes with a 法定代理人. */
+  readonly birthDate: PlainDate;
+  readonly adultWard: boolean;
 }
 
 /** Which cards a notice is about, each through an index on the date it follows (rules/notice-dates.ts). */
@@ -38,6 +44,14 @@ export interface ReportRepository {
   expiriesByMonth(from: PlainDate, to: PlainDate): Promise<{ month: string; count: number }[]>;
   /** Continuations not done by their deadline, by the month the card lapses. */
   lapsesByMonth(from: PlainDate, to: PlainDate): Promise<{ month: string; count: number }[]>;
+  /** Cards waiting at their counters (ready), by office and the day they arrived (R-19). */
+  waitingByDay(): Promise<{ officeId: string; readyOn: PlainDate; count: number }[]>;
+  /** The cards waiting since `to` or earlier, oldest first, with their holder's name (through the cards_ready_on index). */
+  waitingSince(to: PlainDate): Promise<{ cardId: string; residentId: string; familyName: string; givenName: string; officeId: string; readyOn: PlainDate }[]>;
+  /** Cards that arrived at a counter from `from` to `to` (delivered), whatever became of them since. */
+  deliveredBetween(from: PlainDate, to: PlainDate): Promise<number>;
+  /** Cards destroyed as not collected (R-19) from `from` to `to`. */
+  uncollectedBetween(from: PlainDate, to: PlainDate): Promise<number>;
   /** The records behind the monthly statistics of business dates `from`–`to`. */
   statisticsFacts(from: PlainDate, to: PlainDate): Promise<StatisticsFacts>;
 }

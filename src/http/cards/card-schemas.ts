@@ -56,6 +56,18 @@ export const CardViewSchema = Type.Object({
       { description: 'An abolition the nightly sweep carries out on its day: a resident moving abroad, on the planned move-out date (R-17); the card works until then' },
     ),
   ),
+  pickup: Nullable(
+    Type.Object(
+      {
+        readyOn: DateField('The day the card arrived at its counter (交付待ち since)'),
+        referenceNumber: Nullable(Type.String({ description: '照会番号 of its 交付通知書 (10 digits); null for a card made before they were drawn' })),
+        reminderOn: DateField('R-19: a reminder goes out if the card is still waiting'),
+        collectBy: DateField('R-19: the last day the card can be collected'),
+        discardOn: DateField('R-19: the nightly sweep of this day destroys the card if it is still waiting'),
+      },
+      { description: 'The card at its counter (docs/pickup.md); kept after the hand-over; null before it was made and for a card taken over from another city' },
+    ),
+  ),
   endedOn: NullableDate,
   endReason: Nullable(Type.String()),
   pins: Nullable(Type.Object({ signature: PinStateSchema, user: PinStateSchema, residentRegistry: PinStateSchema, cardInfo: PinStateSchema })),

@@ -17,6 +17,14 @@ const Range = Type.Object(
   { additionalProperties: false },
 );
 
+const NoticeQuery = Type.Object(
+  {
+    ...Range.properties,
+    officeId: Type.Optional(Type.String({ maxLength: 64, description: "Only the letters of cards collected at this office; a clerk gets their office's 交付通知書 (pickup kinds) only" })),
+  },
+  { additionalProperties: false },
+);
+
 /** A report's query: the range of a ranged report, the month of a monthly one. */
 const ReportQuery = Type.Object(
   {
@@ -86,16 +94,16 @@ export async function reportRoutes(app: FastifyInstance, { context }: { context:
     {
       method: 'GET',
       url: '/api/v1/notices/:kind',
-      summary: 'Letters due from `from` to `to` (today by default), in address order; CSV for a mail merge with Accept: text/csv. Never the individual number.',
+      summary: 'Letters due from `from` to `to` (today by default), in address order; CSV for a mail merge with Accept: text/csv. Never the individual number. Supervisors; a counter its own 交付通知書 too.',
       tags: ['reports'],
       params: Type.Object({ kind: Type.Enum(NOTICE_KINDS) }),
-      querystring: Range,
+      querystring: NoticeQuery,
       response: NoticeListSchema,
-      problems: ['INPUT.INVALID'],
+      problems: ['INPUT.INVALID', 'AUTH.OFFICE_NOT_ALLOWED', 'AUTH.COUNTER_ONLY'],
     },
     ({ request, params, query }) => {
       const today = context.clock.today();
-      return listNotices(context, request.actor, params.kind as NoticeKind, (query.from as PlainDate | undefined) ?? today, (query.to as PlainDate | undefined) ?? (query.from as PlainDate | undefined) ?? today);
+      return listNotices(context, request.actor, params.kind as NoticeKind, (query.from as PlainDate | undefined) ?? today, (query.to as PlainDate | undefined) ?? (query.from as PlainDate | undefined) ?? today, query.officeId);
     },
     (value) => ({
       filename: `notices-${value.kind}-${value.from}-${value.to}.csv`,

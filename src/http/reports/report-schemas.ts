@@ -42,6 +42,15 @@ export const DashboardSchema = Type.Object({
   cardsByStatus: Type.Record(Type.String(), Type.Integer()),
   pendingApprovals: Type.Integer(),
   lastSweep: Type.Union([JobRunSchema, Type.Null()]),
+  pickup: Type.Object(
+    {
+      deliveredThisWeek: Type.Integer({ description: 'Cards that arrived at a counter since Monday (Japan), whatever became of them since' }),
+      waiting: Type.Integer({ description: 'Cards waiting at the counters now (ready)' }),
+      discardSoon: Type.Integer({ description: 'Cards waiting whose discard day (R-19) comes within 30 days' }),
+      uncollectedThisMonth: Type.Integer({ description: 'Cards destroyed as not collected (R-19) since the first of the month' }),
+    },
+    { description: 'The pickup pipeline (docs/pickup.md): from J-LIS delivery to hand-over' },
+  ),
   auditAlert: Type.Union(
     [
       Type.Object({
@@ -62,13 +71,26 @@ export const NoticeSchema = Type.Object({
   cardId: Type.String(),
   name: Type.String({ description: '氏名' }),
   nameKana: Type.String({ description: 'フリガナ' }),
+  postalCode: Type.Union([Type.String({ pattern: '^[0-9]{3}-[0-9]{4}$' }), Type.Null()], {
+    description: 'The postal code (郵便番号) for the envelope window, when the registered address begins with it (〒); `address` is then the rest',
+  }),
   address: Type.String(),
   subject: Type.String(),
   paragraphs: Type.Array(Type.String()),
   bring: Type.Array(Type.String()),
   deadline: Type.Union([DateSchema, Type.Null()], { description: 'By when; null when there is no deadline, only a request' }),
   deadlineText: Type.Union([Type.String(), Type.Null()]),
-  office: Type.Object({ id: Type.String(), name: Type.String(), phone: Type.String() }),
+  office: Type.Object({
+    id: Type.String(),
+    name: Type.String(),
+    phone: Type.String(),
+    address: Type.String({ description: 'With its postal code (〒)' }),
+    hours: Type.String({ description: 'Opening hours, e.g. 平日 8:30–17:00 (closed on holidays and Dec 29 – Jan 3)' }),
+  }),
+  referenceNumber: Type.Union([Type.String(), Type.Null()], {
+    description: 'The 照会番号 of a 交付通知書 (pickup-notice, pickup-reminder), with which the holder books a time to collect the card; null for other letters',
+  }),
+  representative: Type.Boolean({ description: 'R-18: the holder comes with their 法定代理人 (under 15 on the notice date, or an adult ward)' }),
   contact: Type.String({ description: 'The department and the 24-hour hotline' }),
 });
 

@@ -96,6 +96,7 @@ export function cardRepository(scope: Scope): CardRepository {
     const cards = db.selectFrom('cards').where('municipality_code', '=', municipalityCode);
     if (kind === 'expiry') return cards.where('status', 'in', ['active', 'suspended']).where('expiry_date', '<', today);
     if (kind === 'lapse') return cards.where('continuation_lapses_on', '<=', today).where('status', 'in', ['active', 'suspended']);
+    if (kind === 'uncollected') return cards.where('status', '=', 'ready').where('ready_on', '<=', today);
     if (kind === 'scheduled') return cards.where('scheduled_abolition_on', '<=', today).where('status', 'in', ['applied', 'ready', 'active', 'suspended']);
     return cards.where('next_certificate_expiry', '<', today);
   };

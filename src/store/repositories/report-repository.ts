@@ -35,6 +35,10 @@ export function reportRepository({ db, municipalityCode }: Scope): ReportReposit
         'cards.continuation_lapses_on as continuationLapsesOn',
         'cards.signature_certificate as signatureCertificate',
         'cards.user_certificate as userCertificate',
+        'cards.ready_on as readyOn',
+        'cards.pickup_reference as pickupReference',
+        'residents.birth_date as birthDate',
+        'residents.adult_ward as adultWard',
       ])
       .where('cards.municipality_code', '=', municipalityCode);
 
@@ -60,8 +64,14 @@ export function reportRepository({ db, municipalityCode }: Scope): ReportReposit
           // A suspended card's certificates are on hold, not renewed; it gets no letter.
           select = select.where('cards.next_certificate_expiry', '>=', query.from).where('cards.next_certificate_expiry', '<=', query.to).where('cards.status', '=', 'active');
           break;
+        case 'ready-on':
+          // A card collected or destroyed meanwhile gets no letter (the cards_ready_on index).
+          select = select.where('cards.status', '=', 'ready').where('cards.ready_on', '>=', query.from).where('cards.ready_on', '<=', query.to);
+          break;
       }
-      return (await select.orderBy('residents.address').orderBy('residents.id').execute()) as NoticeCandidate[];
+      const rows = await select.orderBy('residents.address').orderBy('residents.id').execute();
+      // SQLite keeps a boolean as 0 or 1.
+      return rows.map((row) => ({ ...row, adultWard: Boolean(row.adultWard) })) as NoticeCandidate[];
     },
     async cardsByStatus() {
       const rows = await db
@@ -174,6 +184,53 @@ export function reportRepository({ db, municipalityCode }: Scope): ReportReposit
         .orderBy('month')
         .execute();
       return rows.map((row) => ({ month: row.month, count: Number(row.n) }));
+    },
+    async waitingByDay() {
+      const rows = await db
+        .selectFrom('cards')
+        .select(['pickup_office_id', 'ready_on', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('municipality_code', '=', municipalityCode)
+        .where('status', '=', 'ready')
+        .groupBy(['pickup_office_id', 'ready_on'])
+        .orderBy('pickup_office_id')
+        .orderBy('ready_on')
+        .execute();
+      return rows.map((row) => ({ officeId: row.pickup_office_id, readyOn: (row.ready_on ?? '') as PlainDate, count: Number(row.n) }));
+    },
+    async waitingSince(to) {
+      const rows = await db
+        .selectFrom('cards')
+        .innerJoin('residents', (join) => join.onRef('residents.id', '=', 'cards.resident_id').onRef('residents.municipality_code', '=', 'cards.municipality_code'))
+        .select(['cards.id as cardId', 'residents.id as residentId', 'residents.family_name as familyName', 'residents.given_name as givenName', 'cards.pickup_office_id as officeId', 'cards.ready_on as readyOn'])
+        .where('cards.municipality_code', '=', municipalityCode)
+        .where('cards.status', '=', 'ready')
+        .where('cards.ready_on', '<=', to)
+        .orderBy('cards.ready_on')
+        .orderBy('cards.id')
+        .execute();
+      return rows.map((row) => ({ ...row, readyOn: row.readyOn as PlainDate }));
+    },
+    async deliveredBetween(from, to) {
+      const row = await db
+        .selectFrom('cards')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('municipality_code', '=', municipalityCode)
+        .where('ready_on', '>=', from)
+        .where('ready_on', '<=', to)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    async uncollectedBetween(from, to) {
+      const row = await db
+        .selectFrom('cards')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('municipality_code', '=', municipalityCode)
+        .where('status', '=', 'abolished')
+        .where('end_reason', '=', 'uncollected')
+        .where('ended_on', '>=', from)
+        .where('ended_on', '<=', to)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
     },
   };
 }

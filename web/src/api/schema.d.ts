@@ -959,6 +959,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A delivery from J-LIS checked in at its receiving office: each listed card becomes ready (readyOn = receivedOn); bad rows are listed by line; a re-send changes nothing */
+        post: operations["postDeliveries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/approvals": {
         parameters: {
             query?: never;
@@ -1274,7 +1291,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Letters due from `from` to `to` (today by default), in address order; CSV for a mail merge with Accept: text/csv. Never the individual number. */
+        /** Letters due from `from` to `to` (today by default), in address order; CSV for a mail merge with Accept: text/csv. Never the individual number. Supervisors; a counter its own 交付通知書 too. */
         get: operations["getNoticesKind"];
         put?: never;
         post?: never;
@@ -7908,6 +7925,33 @@ export interface operations {
                                 /** @enum {unknown} */
                                 reason: "moved-abroad";
                             } | null;
+                            pickup: {
+                                /**
+                                 * Format: date
+                                 * @description The day the card arrived at its counter (交付待ち since)
+                                 * @example 2026-04-01
+                                 */
+                                readyOn: string;
+                                referenceNumber: string | null;
+                                /**
+                                 * Format: date
+                                 * @description R-19: a reminder goes out if the card is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                reminderOn: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the last day the card can be collected
+                                 * @example 2026-04-01
+                                 */
+                                collectBy: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                discardOn: string;
+                            } | null;
                             endedOn: string | null;
                             endReason: string | null;
                             pins: {
@@ -8806,6 +8850,33 @@ export interface operations {
                                 /** @enum {unknown} */
                                 reason: "moved-abroad";
                             } | null;
+                            pickup: {
+                                /**
+                                 * Format: date
+                                 * @description The day the card arrived at its counter (交付待ち since)
+                                 * @example 2026-04-01
+                                 */
+                                readyOn: string;
+                                referenceNumber: string | null;
+                                /**
+                                 * Format: date
+                                 * @description R-19: a reminder goes out if the card is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                reminderOn: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the last day the card can be collected
+                                 * @example 2026-04-01
+                                 */
+                                collectBy: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                discardOn: string;
+                            } | null;
                             endedOn: string | null;
                             endReason: string | null;
                             pins: {
@@ -9299,6 +9370,33 @@ export interface operations {
                                 on: string;
                                 /** @enum {unknown} */
                                 reason: "moved-abroad";
+                            } | null;
+                            pickup: {
+                                /**
+                                 * Format: date
+                                 * @description The day the card arrived at its counter (交付待ち since)
+                                 * @example 2026-04-01
+                                 */
+                                readyOn: string;
+                                referenceNumber: string | null;
+                                /**
+                                 * Format: date
+                                 * @description R-19: a reminder goes out if the card is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                reminderOn: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the last day the card can be collected
+                                 * @example 2026-04-01
+                                 */
+                                collectBy: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                discardOn: string;
                             } | null;
                             endedOn: string | null;
                             endReason: string | null;
@@ -9796,6 +9894,33 @@ export interface operations {
                                 /** @enum {unknown} */
                                 reason: "moved-abroad";
                             } | null;
+                            pickup: {
+                                /**
+                                 * Format: date
+                                 * @description The day the card arrived at its counter (交付待ち since)
+                                 * @example 2026-04-01
+                                 */
+                                readyOn: string;
+                                referenceNumber: string | null;
+                                /**
+                                 * Format: date
+                                 * @description R-19: a reminder goes out if the card is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                reminderOn: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the last day the card can be collected
+                                 * @example 2026-04-01
+                                 */
+                                collectBy: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                discardOn: string;
+                            } | null;
                             endedOn: string | null;
                             endReason: string | null;
                             pins: {
@@ -10284,6 +10409,33 @@ export interface operations {
                                 on: string;
                                 /** @enum {unknown} */
                                 reason: "moved-abroad";
+                            } | null;
+                            pickup: {
+                                /**
+                                 * Format: date
+                                 * @description The day the card arrived at its counter (交付待ち since)
+                                 * @example 2026-04-01
+                                 */
+                                readyOn: string;
+                                referenceNumber: string | null;
+                                /**
+                                 * Format: date
+                                 * @description R-19: a reminder goes out if the card is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                reminderOn: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the last day the card can be collected
+                                 * @example 2026-04-01
+                                 */
+                                collectBy: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                discardOn: string;
                             } | null;
                             endedOn: string | null;
                             endReason: string | null;
@@ -10780,6 +10932,33 @@ export interface operations {
                                 on: string;
                                 /** @enum {unknown} */
                                 reason: "moved-abroad";
+                            } | null;
+                            pickup: {
+                                /**
+                                 * Format: date
+                                 * @description The day the card arrived at its counter (交付待ち since)
+                                 * @example 2026-04-01
+                                 */
+                                readyOn: string;
+                                referenceNumber: string | null;
+                                /**
+                                 * Format: date
+                                 * @description R-19: a reminder goes out if the card is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                reminderOn: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the last day the card can be collected
+                                 * @example 2026-04-01
+                                 */
+                                collectBy: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                discardOn: string;
                             } | null;
                             endedOn: string | null;
                             endReason: string | null;
@@ -11369,6 +11548,33 @@ export interface operations {
                                 /** @enum {unknown} */
                                 reason: "moved-abroad";
                             } | null;
+                            pickup: {
+                                /**
+                                 * Format: date
+                                 * @description The day the card arrived at its counter (交付待ち since)
+                                 * @example 2026-04-01
+                                 */
+                                readyOn: string;
+                                referenceNumber: string | null;
+                                /**
+                                 * Format: date
+                                 * @description R-19: a reminder goes out if the card is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                reminderOn: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the last day the card can be collected
+                                 * @example 2026-04-01
+                                 */
+                                collectBy: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                discardOn: string;
+                            } | null;
                             endedOn: string | null;
                             endReason: string | null;
                             pins: {
@@ -11827,6 +12033,33 @@ export interface operations {
                                 on: string;
                                 /** @enum {unknown} */
                                 reason: "moved-abroad";
+                            } | null;
+                            pickup: {
+                                /**
+                                 * Format: date
+                                 * @description The day the card arrived at its counter (交付待ち since)
+                                 * @example 2026-04-01
+                                 */
+                                readyOn: string;
+                                referenceNumber: string | null;
+                                /**
+                                 * Format: date
+                                 * @description R-19: a reminder goes out if the card is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                reminderOn: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the last day the card can be collected
+                                 * @example 2026-04-01
+                                 */
+                                collectBy: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                discardOn: string;
                             } | null;
                             endedOn: string | null;
                             endReason: string | null;
@@ -12313,6 +12546,33 @@ export interface operations {
                                 /** @enum {unknown} */
                                 reason: "moved-abroad";
                             } | null;
+                            pickup: {
+                                /**
+                                 * Format: date
+                                 * @description The day the card arrived at its counter (交付待ち since)
+                                 * @example 2026-04-01
+                                 */
+                                readyOn: string;
+                                referenceNumber: string | null;
+                                /**
+                                 * Format: date
+                                 * @description R-19: a reminder goes out if the card is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                reminderOn: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the last day the card can be collected
+                                 * @example 2026-04-01
+                                 */
+                                collectBy: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                discardOn: string;
+                            } | null;
                             endedOn: string | null;
                             endReason: string | null;
                             pins: {
@@ -12794,6 +13054,33 @@ export interface operations {
                                 on: string;
                                 /** @enum {unknown} */
                                 reason: "moved-abroad";
+                            } | null;
+                            pickup: {
+                                /**
+                                 * Format: date
+                                 * @description The day the card arrived at its counter (交付待ち since)
+                                 * @example 2026-04-01
+                                 */
+                                readyOn: string;
+                                referenceNumber: string | null;
+                                /**
+                                 * Format: date
+                                 * @description R-19: a reminder goes out if the card is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                reminderOn: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the last day the card can be collected
+                                 * @example 2026-04-01
+                                 */
+                                collectBy: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                discardOn: string;
                             } | null;
                             endedOn: string | null;
                             endReason: string | null;
@@ -13770,6 +14057,33 @@ export interface operations {
                             /** @enum {unknown} */
                             reason: "moved-abroad";
                         } | null;
+                        pickup: {
+                            /**
+                             * Format: date
+                             * @description The day the card arrived at its counter (交付待ち since)
+                             * @example 2026-04-01
+                             */
+                            readyOn: string;
+                            referenceNumber: string | null;
+                            /**
+                             * Format: date
+                             * @description R-19: a reminder goes out if the card is still waiting
+                             * @example 2026-04-01
+                             */
+                            reminderOn: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the last day the card can be collected
+                             * @example 2026-04-01
+                             */
+                            collectBy: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                             * @example 2026-04-01
+                             */
+                            discardOn: string;
+                        } | null;
                         endedOn: string | null;
                         endReason: string | null;
                         pins: {
@@ -14199,6 +14513,33 @@ export interface operations {
                             on: string;
                             /** @enum {unknown} */
                             reason: "moved-abroad";
+                        } | null;
+                        pickup: {
+                            /**
+                             * Format: date
+                             * @description The day the card arrived at its counter (交付待ち since)
+                             * @example 2026-04-01
+                             */
+                            readyOn: string;
+                            referenceNumber: string | null;
+                            /**
+                             * Format: date
+                             * @description R-19: a reminder goes out if the card is still waiting
+                             * @example 2026-04-01
+                             */
+                            reminderOn: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the last day the card can be collected
+                             * @example 2026-04-01
+                             */
+                            collectBy: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                             * @example 2026-04-01
+                             */
+                            discardOn: string;
                         } | null;
                         endedOn: string | null;
                         endReason: string | null;
@@ -14701,6 +15042,33 @@ export interface operations {
                             /** @enum {unknown} */
                             reason: "moved-abroad";
                         } | null;
+                        pickup: {
+                            /**
+                             * Format: date
+                             * @description The day the card arrived at its counter (交付待ち since)
+                             * @example 2026-04-01
+                             */
+                            readyOn: string;
+                            referenceNumber: string | null;
+                            /**
+                             * Format: date
+                             * @description R-19: a reminder goes out if the card is still waiting
+                             * @example 2026-04-01
+                             */
+                            reminderOn: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the last day the card can be collected
+                             * @example 2026-04-01
+                             */
+                            collectBy: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                             * @example 2026-04-01
+                             */
+                            discardOn: string;
+                        } | null;
                         endedOn: string | null;
                         endReason: string | null;
                         pins: {
@@ -15176,6 +15544,33 @@ export interface operations {
                             /** @enum {unknown} */
                             reason: "moved-abroad";
                         } | null;
+                        pickup: {
+                            /**
+                             * Format: date
+                             * @description The day the card arrived at its counter (交付待ち since)
+                             * @example 2026-04-01
+                             */
+                            readyOn: string;
+                            referenceNumber: string | null;
+                            /**
+                             * Format: date
+                             * @description R-19: a reminder goes out if the card is still waiting
+                             * @example 2026-04-01
+                             */
+                            reminderOn: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the last day the card can be collected
+                             * @example 2026-04-01
+                             */
+                            collectBy: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                             * @example 2026-04-01
+                             */
+                            discardOn: string;
+                        } | null;
                         endedOn: string | null;
                         endReason: string | null;
                         pins: {
@@ -15625,6 +16020,33 @@ export interface operations {
                             /** @enum {unknown} */
                             reason: "moved-abroad";
                         } | null;
+                        pickup: {
+                            /**
+                             * Format: date
+                             * @description The day the card arrived at its counter (交付待ち since)
+                             * @example 2026-04-01
+                             */
+                            readyOn: string;
+                            referenceNumber: string | null;
+                            /**
+                             * Format: date
+                             * @description R-19: a reminder goes out if the card is still waiting
+                             * @example 2026-04-01
+                             */
+                            reminderOn: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the last day the card can be collected
+                             * @example 2026-04-01
+                             */
+                            collectBy: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                             * @example 2026-04-01
+                             */
+                            discardOn: string;
+                        } | null;
                         endedOn: string | null;
                         endReason: string | null;
                         pins: {
@@ -16071,6 +16493,33 @@ export interface operations {
                             on: string;
                             /** @enum {unknown} */
                             reason: "moved-abroad";
+                        } | null;
+                        pickup: {
+                            /**
+                             * Format: date
+                             * @description The day the card arrived at its counter (交付待ち since)
+                             * @example 2026-04-01
+                             */
+                            readyOn: string;
+                            referenceNumber: string | null;
+                            /**
+                             * Format: date
+                             * @description R-19: a reminder goes out if the card is still waiting
+                             * @example 2026-04-01
+                             */
+                            reminderOn: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the last day the card can be collected
+                             * @example 2026-04-01
+                             */
+                            collectBy: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                             * @example 2026-04-01
+                             */
+                            discardOn: string;
                         } | null;
                         endedOn: string | null;
                         endReason: string | null;
@@ -16843,6 +17292,33 @@ export interface operations {
                             /** @enum {unknown} */
                             reason: "moved-abroad";
                         } | null;
+                        pickup: {
+                            /**
+                             * Format: date
+                             * @description The day the card arrived at its counter (交付待ち since)
+                             * @example 2026-04-01
+                             */
+                            readyOn: string;
+                            referenceNumber: string | null;
+                            /**
+                             * Format: date
+                             * @description R-19: a reminder goes out if the card is still waiting
+                             * @example 2026-04-01
+                             */
+                            reminderOn: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the last day the card can be collected
+                             * @example 2026-04-01
+                             */
+                            collectBy: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                             * @example 2026-04-01
+                             */
+                            discardOn: string;
+                        } | null;
                         endedOn: string | null;
                         endReason: string | null;
                         pins: {
@@ -17306,6 +17782,33 @@ export interface operations {
                             on: string;
                             /** @enum {unknown} */
                             reason: "moved-abroad";
+                        } | null;
+                        pickup: {
+                            /**
+                             * Format: date
+                             * @description The day the card arrived at its counter (交付待ち since)
+                             * @example 2026-04-01
+                             */
+                            readyOn: string;
+                            referenceNumber: string | null;
+                            /**
+                             * Format: date
+                             * @description R-19: a reminder goes out if the card is still waiting
+                             * @example 2026-04-01
+                             */
+                            reminderOn: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the last day the card can be collected
+                             * @example 2026-04-01
+                             */
+                            collectBy: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                             * @example 2026-04-01
+                             */
+                            discardOn: string;
                         } | null;
                         endedOn: string | null;
                         endReason: string | null;
@@ -17775,6 +18278,33 @@ export interface operations {
                             on: string;
                             /** @enum {unknown} */
                             reason: "moved-abroad";
+                        } | null;
+                        pickup: {
+                            /**
+                             * Format: date
+                             * @description The day the card arrived at its counter (交付待ち since)
+                             * @example 2026-04-01
+                             */
+                            readyOn: string;
+                            referenceNumber: string | null;
+                            /**
+                             * Format: date
+                             * @description R-19: a reminder goes out if the card is still waiting
+                             * @example 2026-04-01
+                             */
+                            reminderOn: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the last day the card can be collected
+                             * @example 2026-04-01
+                             */
+                            collectBy: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                             * @example 2026-04-01
+                             */
+                            discardOn: string;
                         } | null;
                         endedOn: string | null;
                         endReason: string | null;
@@ -18247,6 +18777,33 @@ export interface operations {
                             /** @enum {unknown} */
                             reason: "moved-abroad";
                         } | null;
+                        pickup: {
+                            /**
+                             * Format: date
+                             * @description The day the card arrived at its counter (交付待ち since)
+                             * @example 2026-04-01
+                             */
+                            readyOn: string;
+                            referenceNumber: string | null;
+                            /**
+                             * Format: date
+                             * @description R-19: a reminder goes out if the card is still waiting
+                             * @example 2026-04-01
+                             */
+                            reminderOn: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the last day the card can be collected
+                             * @example 2026-04-01
+                             */
+                            collectBy: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                             * @example 2026-04-01
+                             */
+                            discardOn: string;
+                        } | null;
                         endedOn: string | null;
                         endReason: string | null;
                         pins: {
@@ -18704,6 +19261,33 @@ export interface operations {
                             on: string;
                             /** @enum {unknown} */
                             reason: "moved-abroad";
+                        } | null;
+                        pickup: {
+                            /**
+                             * Format: date
+                             * @description The day the card arrived at its counter (交付待ち since)
+                             * @example 2026-04-01
+                             */
+                            readyOn: string;
+                            referenceNumber: string | null;
+                            /**
+                             * Format: date
+                             * @description R-19: a reminder goes out if the card is still waiting
+                             * @example 2026-04-01
+                             */
+                            reminderOn: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the last day the card can be collected
+                             * @example 2026-04-01
+                             */
+                            collectBy: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                             * @example 2026-04-01
+                             */
+                            discardOn: string;
                         } | null;
                         endedOn: string | null;
                         endReason: string | null;
@@ -19198,6 +19782,33 @@ export interface operations {
                                 /** @enum {unknown} */
                                 reason: "moved-abroad";
                             } | null;
+                            pickup: {
+                                /**
+                                 * Format: date
+                                 * @description The day the card arrived at its counter (交付待ち since)
+                                 * @example 2026-04-01
+                                 */
+                                readyOn: string;
+                                referenceNumber: string | null;
+                                /**
+                                 * Format: date
+                                 * @description R-19: a reminder goes out if the card is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                reminderOn: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the last day the card can be collected
+                                 * @example 2026-04-01
+                                 */
+                                collectBy: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                discardOn: string;
+                            } | null;
                             endedOn: string | null;
                             endReason: string | null;
                             pins: {
@@ -19331,6 +19942,33 @@ export interface operations {
                                 on: string;
                                 /** @enum {unknown} */
                                 reason: "moved-abroad";
+                            } | null;
+                            pickup: {
+                                /**
+                                 * Format: date
+                                 * @description The day the card arrived at its counter (交付待ち since)
+                                 * @example 2026-04-01
+                                 */
+                                readyOn: string;
+                                referenceNumber: string | null;
+                                /**
+                                 * Format: date
+                                 * @description R-19: a reminder goes out if the card is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                reminderOn: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the last day the card can be collected
+                                 * @example 2026-04-01
+                                 */
+                                collectBy: string;
+                                /**
+                                 * Format: date
+                                 * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                                 * @example 2026-04-01
+                                 */
+                                discardOn: string;
                             } | null;
                             endedOn: string | null;
                             endReason: string | null;
@@ -19780,6 +20418,33 @@ export interface operations {
                             /** @enum {unknown} */
                             reason: "moved-abroad";
                         } | null;
+                        pickup: {
+                            /**
+                             * Format: date
+                             * @description The day the card arrived at its counter (交付待ち since)
+                             * @example 2026-04-01
+                             */
+                            readyOn: string;
+                            referenceNumber: string | null;
+                            /**
+                             * Format: date
+                             * @description R-19: a reminder goes out if the card is still waiting
+                             * @example 2026-04-01
+                             */
+                            reminderOn: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the last day the card can be collected
+                             * @example 2026-04-01
+                             */
+                            collectBy: string;
+                            /**
+                             * Format: date
+                             * @description R-19: the nightly sweep of this day destroys the card if it is still waiting
+                             * @example 2026-04-01
+                             */
+                            discardOn: string;
+                        } | null;
                         endedOn: string | null;
                         endReason: string | null;
                         pins: {
@@ -20010,6 +20675,304 @@ export interface operations {
                 };
             };
             /** @description Problem: IDEMPOTENCY.KEY_REUSED, APPROVAL.NOT_USABLE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: SERVICE.UNAVAILABLE, STORAGE.FULL */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    postDeliveries: {
+        parameters: {
+            query?: {
+                /** @description With a text/csv body: the receiving office */
+                officeId?: string;
+                /** @description With a text/csv body: the day the delivery arrived */
+                receivedOn?: string;
+            };
+            header?: {
+                /** @description A repeat with the same key and body returns the first answer */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The receiving office: the counter the cards were sent to */
+                    officeId: string;
+                    /** @description The day the delivery arrived (YYYY-MM-DD): the cards are ready from it (readyOn, R-19) */
+                    receivedOn: string;
+                    cards: {
+                        cardId: string;
+                        /** @description 発行日 (YYYY-MM-DD) */
+                        issueDate: string;
+                    }[];
+                };
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The audit trail names the delivery by it */
+                        deliveryId: string;
+                        officeId: string;
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD
+                         * @example 2026-04-01
+                         */
+                        receivedOn: string;
+                        /** @description Rows read (cards listed in the delivery) */
+                        rows: number;
+                        /** @description Cards made ready by this request */
+                        accepted: number;
+                        /** @description Cards already ready from this same delivery (a re-send): not an error, nothing changed */
+                        unchanged: number;
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD
+                         * @example 2026-04-01
+                         */
+                        collectBy: string;
+                        rejected: {
+                            /** @description The line of the CSV file (the header is line 1), or the position in `cards` from 1 */
+                            line: number;
+                            cardId: string;
+                            /** @enum {unknown} */
+                            code: "DELIVERY.UNKNOWN_CARD" | "DELIVERY.WRONG_STATUS" | "DELIVERY.OTHER_OFFICE" | "DELIVERY.BAD_DATE" | "DELIVERY.DUPLICATE_ROW" | "DELIVERY.BAD_ROW";
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem: INPUT.INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: AUTH.FORBIDDEN, AUTH.CSRF, AUTH.PASSWORD_CHANGE_REQUIRED, AUTH.OFFICE_NOT_ALLOWED, AUTH.COUNTER_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.TIMEOUT */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem; one per code */
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, for a person */
+                        detail: string;
+                        /** @description Stable code to act on, e.g. CARD.EXPIRED */
+                        code: string;
+                        errors?: {
+                            /** @description JSON pointer to the field in the request body (or /query/…, /params/…) */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Problem: IDEMPOTENCY.KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -21242,7 +22205,7 @@ export interface operations {
                 to?: string;
                 actor?: string;
                 subject?: string;
-                action?: "resident.register" | "resident.arrival" | "resident.change-address" | "resident.change-name" | "resident.move-out" | "resident.move-in" | "resident.record-death" | "resident.period-of-stay" | "resident.guardianship" | "resident.change-number" | "resident.reveal-number" | "resident.import" | "resident.export" | "card.apply" | "card.manufacture" | "card.issue" | "card.suspend" | "card.resume" | "card.pin-verify" | "card.pin-reset" | "card.certificate" | "card.front-note" | "card.continuation" | "card.extension" | "card.reissue" | "card.return" | "card.expire" | "card.expire-certificates" | "card.abolish" | "card.rebuild" | "card.export" | "proxy.enquiry" | "appointment.book" | "appointment.cancel" | "appointment.no-show" | "approval.request" | "approval.approve" | "approval.refuse" | "session.sign-in" | "session.sign-out" | "staff.add" | "staff.reset" | "staff.change-role" | "staff.disable" | "staff.enable" | "staff.end-sessions" | "staff.issue-setup-code" | "staff.setup" | "staff.change-password" | "key.rewrap" | "demo.generate";
+                action?: "resident.register" | "resident.arrival" | "resident.change-address" | "resident.change-name" | "resident.move-out" | "resident.move-in" | "resident.record-death" | "resident.period-of-stay" | "resident.guardianship" | "resident.change-number" | "resident.reveal-number" | "resident.import" | "resident.export" | "card.apply" | "card.manufacture" | "card.issue" | "card.suspend" | "card.resume" | "card.pin-verify" | "card.pin-reset" | "card.certificate" | "card.front-note" | "card.continuation" | "card.extension" | "card.reissue" | "card.return" | "card.expire" | "card.expire-certificates" | "card.abolish" | "card.rebuild" | "card.export" | "delivery.check-in" | "proxy.enquiry" | "appointment.book" | "appointment.cancel" | "appointment.no-show" | "approval.request" | "approval.approve" | "approval.refuse" | "session.sign-in" | "session.sign-out" | "staff.add" | "staff.reset" | "staff.change-role" | "staff.disable" | "staff.enable" | "staff.end-sessions" | "staff.issue-setup-code" | "staff.setup" | "staff.change-password" | "key.rewrap" | "demo.generate";
                 order?: "oldest" | "newest";
                 /** @description The `position` of the last entry of the page before */
                 cursor?: number;
@@ -23959,7 +24922,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {unknown} */
-                        name: "cards-by-status" | "procedures" | "suspensions" | "fees" | "receipts" | "upcoming" | "guide-feedback" | "guide-feedback-comments" | "statistics";
+                        name: "cards-by-status" | "procedures" | "suspensions" | "fees" | "receipts" | "upcoming" | "guide-feedback" | "guide-feedback-comments" | "pickup-waiting" | "pickup-discard-soon" | "statistics";
                         title: string;
                         /** @description Covers the business dates `from`–`to` */
                         ranged: boolean;
@@ -24148,6 +25111,17 @@ export interface operations {
                             actorId: string;
                             error: string | null;
                         } | null;
+                        /** @description The pickup pipeline (docs/pickup.md): from J-LIS delivery to hand-over */
+                        pickup: {
+                            /** @description Cards that arrived at a counter since Monday (Japan), whatever became of them since */
+                            deliveredThisWeek: number;
+                            /** @description Cards waiting at the counters now (ready) */
+                            waiting: number;
+                            /** @description Cards waiting whose discard day (R-19) comes within 30 days */
+                            discardSoon: number;
+                            /** @description Cards destroyed as not collected (R-19) since the first of the month */
+                            uncollectedThisMonth: number;
+                        };
                         /** @description Set when the audit trail no longer holds its last checkpoint (entries removed or replaced) or the checkpoints are damaged */
                         auditAlert: {
                             /** @enum {unknown} */
@@ -24309,7 +25283,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                name: "cards-by-status" | "procedures" | "suspensions" | "fees" | "receipts" | "upcoming" | "guide-feedback" | "guide-feedback-comments" | "statistics";
+                name: "cards-by-status" | "procedures" | "suspensions" | "fees" | "receipts" | "upcoming" | "guide-feedback" | "guide-feedback-comments" | "pickup-waiting" | "pickup-discard-soon" | "statistics";
             };
             cookie?: never;
         };
@@ -24323,7 +25297,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {unknown} */
-                        report: "cards-by-status" | "procedures" | "suspensions" | "fees" | "receipts" | "upcoming" | "guide-feedback" | "guide-feedback-comments" | "statistics";
+                        report: "cards-by-status" | "procedures" | "suspensions" | "fees" | "receipts" | "upcoming" | "guide-feedback" | "guide-feedback-comments" | "pickup-waiting" | "pickup-discard-soon" | "statistics";
                         title: string;
                         from: string | null;
                         to: string | null;
@@ -24483,10 +25457,12 @@ export interface operations {
                 to?: string;
                 /** @description For Accept: text/csv — Shift_JIS (CP932) for spreadsheet software; UTF-8 with a byte-order mark by default */
                 encoding?: "utf-8" | "shift_jis";
+                /** @description Only the letters of cards collected at this office; a clerk gets their office's 交付通知書 (pickup kinds) only */
+                officeId?: string;
             };
             header?: never;
             path: {
-                kind: "renewal-window" | "continuation-deadline" | "period-of-stay-ending" | "expired-not-returned" | "certificate-renewal-window";
+                kind: "renewal-window" | "continuation-deadline" | "period-of-stay-ending" | "expired-not-returned" | "certificate-renewal-window" | "pickup-notice" | "pickup-reminder";
             };
             cookie?: never;
         };
@@ -24500,7 +25476,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {unknown} */
-                        kind: "renewal-window" | "continuation-deadline" | "period-of-stay-ending" | "expired-not-returned" | "certificate-renewal-window";
+                        kind: "renewal-window" | "continuation-deadline" | "period-of-stay-ending" | "expired-not-returned" | "certificate-renewal-window" | "pickup-notice" | "pickup-reminder";
                         /**
                          * Format: date
                          * @description A calendar date, YYYY-MM-DD
@@ -24515,7 +25491,7 @@ export interface operations {
                         to: string;
                         notices: {
                             /** @enum {unknown} */
-                            kind: "renewal-window" | "continuation-deadline" | "period-of-stay-ending" | "expired-not-returned" | "certificate-renewal-window";
+                            kind: "renewal-window" | "continuation-deadline" | "period-of-stay-ending" | "expired-not-returned" | "certificate-renewal-window" | "pickup-notice" | "pickup-reminder";
                             /**
                              * Format: date
                              * @description A calendar date, YYYY-MM-DD
@@ -24528,6 +25504,8 @@ export interface operations {
                             name: string;
                             /** @description フリガナ */
                             nameKana: string;
+                            /** @description The postal code (郵便番号) for the envelope window, when the registered address begins with it (〒); `address` is then the rest */
+                            postalCode: string | null;
                             address: string;
                             subject: string;
                             paragraphs: string[];
@@ -24539,7 +25517,15 @@ export interface operations {
                                 id: string;
                                 name: string;
                                 phone: string;
+                                /** @description With its postal code (〒) */
+                                address: string;
+                                /** @description Opening hours, e.g. 平日 8:30–17:00 (closed on holidays and Dec 29 – Jan 3) */
+                                hours: string;
                             };
+                            /** @description The 照会番号 of a 交付通知書 (pickup-notice, pickup-reminder), with which the holder books a time to collect the card; null for other letters */
+                            referenceNumber: string | null;
+                            /** @description R-18: the holder comes with their 法定代理人 (under 15 on the notice date, or an adult ward) */
+                            representative: boolean;
                             /** @description The department and the 24-hour hotline */
                             contact: string;
                         }[];
@@ -24596,7 +25582,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: AUTH.FORBIDDEN, AUTH.CSRF, AUTH.PASSWORD_CHANGE_REQUIRED */
+            /** @description Problem: AUTH.FORBIDDEN, AUTH.CSRF, AUTH.PASSWORD_CHANGE_REQUIRED, AUTH.OFFICE_NOT_ALLOWED, AUTH.COUNTER_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -39,3 +39,4 @@ export type CardAction = CardView['allowedActions'][number];
 export type ResidentAction = ResidentDetail['allowedActions'][number];
 /** The city's effective policy, as the rules apply it (GET /api/v1/policy). */
 export type Policy = Response<'/api/v1/policy', 'get'>;
+export type DeliveryReport = Response<'/api/v1/deliveries', 'post'>;

@@ -23,6 +23,7 @@ export const AUDIT_ACTION_LABELS = {
   'resident.export': ['住民記録の書き出し', 'Residents exported'],
   'card.apply': ['カードの申請', 'Card applied for'],
   'card.manufacture': ['カードの製造', 'Card manufactured'],
+  'delivery.check-in': ['カードの到着（J-LISからの納品の受入れ）', 'Delivery of cards checked in'],
   'card.issue': ['カードの交付', 'Card issued'],
   'card.suspend': ['カードの一時停止', 'Card suspended'],
   'card.resume': ['一時停止の解除', 'Card resumed'],

@@ -22,6 +22,8 @@ export const ACCESS = {
   register: { needs: 'resident.write' },
   /** The office's pickup appointments: those who hand cards over. */
   appointments: { needs: 'card.counter-procedure' },
+  /** Checking in a delivery of made cards at one's counter. */
+  delivery: { needs: 'card.counter-procedure' },
   approvals: { needs: 'approval.request' },
   figures: { needs: 'report.read' },
   /** Letters name residents and their addresses. */
@@ -44,6 +46,7 @@ export const MENU: readonly { readonly to: string; readonly label: MessageKey; r
   { to: '/appointments', label: 'nav.appointments', gate: ACCESS.appointments },
   { to: '/residents/new', label: 'nav.register', gate: ACCESS.register },
   { to: '/residents/arrival', label: 'nav.arrival', gate: ACCESS.register },
+  { to: '/deliveries', label: 'nav.delivery', gate: ACCESS.delivery },
   { to: '/approvals', label: 'nav.approvals', gate: ACCESS.approvals },
   { to: '/reports', label: 'nav.reports', gate: ACCESS.figures },
   { to: '/notices', label: 'nav.notices', gate: ACCESS.notices },

@@ -7,3 +7,4 @@ export { ResidentPage } from './resident-page';
 export { SearchPage } from './search-page';
 export { SlipPage } from './slip-page';
 export { AppointmentsPage } from './appointments-page';
+export { DeliveryPage } from './delivery-page';

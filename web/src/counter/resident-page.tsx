@@ -210,6 +210,13 @@ function CardPanel({ card, resident }: { card: CardView; resident: ResidentDetai
               [t('field.expiryDate'), <DateText value={card.expiryDate} />],
               [t('field.handedOverOn'), <DateText value={card.handedOverOn} />],
               [t('slip.pickupOffice'), officeLabel(offices, card.pickupOfficeId, lang)],
+              ...(card.pickup
+                ? ([
+                    [t('field.readyOn'), <DateText value={card.pickup.readyOn} />],
+                    [t('field.referenceNumber'), card.pickup.referenceNumber ? <span className="mono" data-field="referenceNumber">{card.pickup.referenceNumber}</span> : '—'],
+                    ...(card.status === 'ready' ? ([[t('field.collectBy'), <DateText value={card.pickup.collectBy} />]] as const) : []),
+                  ] as const)
+                : []),
               ...(card.endedOn ? ([[t('card.ended'), <><DateText value={card.endedOn} />{card.endReason ? `（${t(`endReason.${card.endReason}` as MessageKey)}）` : null}</>]] as const) : []),
             ]}
           />

@@ -29,6 +29,8 @@ export function cityFacts(offices: Offices | undefined, policy: Policy | undefin
       // 期限の30日前・7日前 / 30 and 7 days before
       continuationReminders: lang === 'ja' ? policy.noticeDays.continuationReminders.join('日前・') : EN_LIST.format(policy.noticeDays.continuationReminders.map(String)),
       periodOfStayNoticeDays: policy.noticeDays.periodOfStay,
+      pickupReminderMonths: policy.pickup.reminderMonths,
+      pickupKeepMonths: policy.pickup.keepMonths,
     }),
   };
 }

@@ -80,6 +80,37 @@ export function DashboardPage() {
           </div>
         </dl>
       </section>
+      <section aria-labelledby="pickup-title">
+        <h2 id="pickup-title">{t('dashboard.pickup')}</h2>
+        <dl className="figures">
+          <div className="figure">
+            <dt className="figure__label">{t('dashboard.deliveredThisWeek')}</dt>
+            <dd className="figure__value" data-figure="delivered">{t('dashboard.cardsCount', { count: count(dashboard.pickup.deliveredThisWeek) })}</dd>
+          </div>
+          <div className="figure">
+            <dt className="figure__label">{t('dashboard.waiting')}</dt>
+            <dd className="figure__value" data-figure="waiting">
+              {t('dashboard.cardsCount', { count: count(dashboard.pickup.waiting) })}
+              <Link className="figure__note" to="/reports?report=pickup-waiting">
+                {t('dashboard.waitingByAge')}
+              </Link>
+            </dd>
+          </div>
+          <div className={dashboard.pickup.discardSoon > 0 ? 'figure figure--attention' : 'figure'}>
+            <dt className="figure__label">{t('dashboard.discardSoon')}</dt>
+            <dd className="figure__value" data-figure="discard-soon">
+              {t('dashboard.cardsCount', { count: count(dashboard.pickup.discardSoon) })}
+              <Link className="figure__note" to="/reports?report=pickup-discard-soon">
+                {t('dashboard.discardSoonList')}
+              </Link>
+            </dd>
+          </div>
+          <div className="figure">
+            <dt className="figure__label">{t('dashboard.uncollected')}</dt>
+            <dd className="figure__value" data-figure="uncollected">{t('dashboard.cardsCount', { count: count(dashboard.pickup.uncollectedThisMonth) })}</dd>
+          </div>
+        </dl>
+      </section>
       <div className="columns">
         <section className="column" aria-labelledby="kinds-title">
           <h2 id="kinds-title">{t('dashboard.byKind')}</h2>

@@ -2,7 +2,7 @@ import { Link, useSearchParams } from 'react-router';
 import { Notice } from '../components/bits';
 import { Page } from '../components/layout';
 import { useI18n } from '../i18n/i18n';
-import { Letter } from './letter';
+import { Letter, LetterSizeChoice, type LetterSize } from './letter';
 import { noticeQuery, noticeSearch, useNotices } from './use-notices';
 
 /**
@@ -11,14 +11,16 @@ import { noticeQuery, noticeSearch, useNotices } from './use-notices';
  */
 export function NoticeLettersPage() {
   const { t, error } = useI18n();
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const query = noticeQuery(params);
+  const size: LetterSize = params.get('size') === 'postcard' ? 'postcard' : 'a4';
   const list = useNotices(query);
   const letters = list && !('problem' in list) ? list.notices : undefined;
   return (
     <Page title={letters ? t('notices.printTitle', { count: letters.length }) : t('notices.print')} wide>
       <div className="no-print">
-        <p>{t('notices.printIntro')}</p>
+        <p>{t(size === 'postcard' ? 'notices.printIntroPostcard' : 'notices.printIntro')}</p>
+        <LetterSizeChoice size={size} onChange={(next) => setParams(`${noticeSearch(query)}${next === 'postcard' ? '&size=postcard' : ''}`)} />
         {list && 'problem' in list ? <Notice tone="warning">{error(list.problem.code, list.problem.detail)}</Notice> : null}
         {list === undefined ? <p role="status">{t('common.loading')}</p> : null}
         {letters?.length === 0 ? <p>{t('notices.none')}</p> : null}
@@ -35,7 +37,7 @@ export function NoticeLettersPage() {
       </div>
       <div className="letters">
         {letters?.map((notice, index) => (
-          <Letter key={`${notice.cardId}-${notice.noticeDate}-${index}`} notice={notice} index={index} />
+          <Letter key={`${notice.cardId}-${notice.noticeDate}-${index}`} notice={notice} index={index} size={size} />
         ))}
       </div>
     </Page>

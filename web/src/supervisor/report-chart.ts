@@ -133,6 +133,8 @@ export function reportChart(report: Report, office: (row: Report['rows'][number]
     case 'receipts':
     case 'guide-feedback':
     case 'guide-feedback-comments':
+    case 'pickup-waiting':
+    case 'pickup-discard-soon':
       return null;
   }
 }

@@ -2,7 +2,7 @@ import type { JobRun } from '../api/types';
 import type { MessageKey } from '../i18n/messages';
 
 /** The counts of a sweep run, in the order a supervisor reads them; a count the server adds later is shown too. */
-export const SWEEP_COUNTS = ['abolished', 'abolishedMovedAbroad', 'expired', 'certificatesExpired', 'refused'] as const;
+export const SWEEP_COUNTS = ['abolished', 'abolishedMovedAbroad', 'abolishedUncollected', 'expired', 'certificatesExpired', 'refused'] as const;
 
 export function sweepCountKeys(run: JobRun): string[] {
   return [...SWEEP_COUNTS, ...Object.keys(run.counts).filter((key) => !(SWEEP_COUNTS as readonly string[]).includes(key))];

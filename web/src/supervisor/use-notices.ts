@@ -11,6 +11,8 @@ export const NOTICE_KIND_LABELS = {
   'period-of-stay-ending': 'noticeKind.period-of-stay-ending',
   'expired-not-returned': 'noticeKind.expired-not-returned',
   'certificate-renewal-window': 'noticeKind.certificate-renewal-window',
+  'pickup-notice': 'noticeKind.pickup-notice',
+  'pickup-reminder': 'noticeKind.pickup-reminder',
 } as const satisfies Record<NoticeKind, MessageKey>;
 
 const isKind = (value: string | null): value is NoticeKind => value !== null && value in NOTICE_KIND_LABELS;
