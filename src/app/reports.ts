@@ -60,7 +60,7 @@ export interface Dashboard {
   readonly pendingApprovals: number;
   readonly lastSweep: JobRun | null;
   /** The pickup pipeline (docs/pickup.md): from J-LIS delivery to hand-over. */
-  readonly pickup: { readonly deliveredThisWeek: number; readonly waiting: number; readonly discardSoon: number; readonly uncollectedThisMonth: number };
+  readonly pickup: { readonly deliveredThisWeek: number; readonly waiting: number; readonly bookedToday: number; readonly discardSoon: number; readonly uncollectedThisMonth: number };
   /** Set when the audit trail no longer holds its last checkpoint or the checkpoints are damaged. */
   readonly auditAlert: { readonly reason: AnchorReason; readonly detail: string; readonly checkpoint: number | null } | null;
 }
@@ -345,6 +345,7 @@ export async function dashboard(app: AppContext, actor: Actor): Promise<Result<D
     pickup: {
       deliveredThisWeek: await reports.deliveredBetween(monday, today),
       waiting,
+      bookedToday: await reports.bookedOn(today),
       discardSoon,
       uncollectedThisMonth: await reports.uncollectedBetween(`${today.slice(0, 8)}01` as PlainDate, today),
     },

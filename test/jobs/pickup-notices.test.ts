@@ -112,9 +112,9 @@ describe.each(DIALECTS)('交付通知書 (R-19) on $name', ({ create }) => {
     world.clock.set(day('2026-11-26'));
     const dashboard = await world.call('supervisor', 'GET', '/api/v1/reports/dashboard');
     // 2026-11-26 is a Thursday: the week began on Monday the 23rd, so both deliveries count.
-    expect(dashboard.body.pickup).toEqual({ deliveredThisWeek: 4, waiting: 3, discardSoon: 0, uncollectedThisMonth: 0 });
+    expect(dashboard.body.pickup).toEqual({ deliveredThisWeek: 4, waiting: 3, bookedToday: 0, discardSoon: 0, uncollectedThisMonth: 0 });
     world.clock.set(day('2027-04-24'));
-    expect((await world.call('supervisor', 'GET', '/api/v1/reports/dashboard')).body.pickup).toEqual({ deliveredThisWeek: 0, waiting: 3, discardSoon: 2, uncollectedThisMonth: 0 });
+    expect((await world.call('supervisor', 'GET', '/api/v1/reports/dashboard')).body.pickup).toEqual({ deliveredThisWeek: 0, waiting: 3, bookedToday: 0, discardSoon: 2, uncollectedThisMonth: 0 });
     const waiting = await world.call('supervisor', 'GET', '/api/v1/reports/pickup-waiting');
     expect(waiting.body.rows).toEqual([{ officeId: 'honcho', office: 'マイナンバーカード専用窓口(本庁舎)', recent: 0, reminded: 1, discardSoon: 2, total: 3, oldest: '2026-11-24' }]);
     const soon = await world.call('supervisor', 'GET', '/api/v1/reports/pickup-discard-soon');
@@ -128,7 +128,7 @@ describe.each(DIALECTS)('交付通知書 (R-19) on $name', ({ create }) => {
     await world.call('supervisor', 'POST', '/api/v1/jobs/sweep/run', { today: '2027-04-24' });
     world.clock.set(day('2027-05-24'));
     expect((await world.call('supervisor', 'POST', '/api/v1/jobs/sweep/run', { today: '2027-05-24' })).body.counts).toMatchObject({ abolishedUncollected: 2 });
-    expect((await world.call('supervisor', 'GET', '/api/v1/reports/dashboard')).body.pickup).toEqual({ deliveredThisWeek: 0, waiting: 1, discardSoon: 1, uncollectedThisMonth: 2 });
+    expect((await world.call('supervisor', 'GET', '/api/v1/reports/dashboard')).body.pickup).toEqual({ deliveredThisWeek: 0, waiting: 1, bookedToday: 0, discardSoon: 1, uncollectedThisMonth: 2 });
     expect((await world.call('clerk', 'GET', '/api/v1/reports/pickup-waiting')).status).toBe(403);
     world.clock.set(day('2026-11-26'));
   });

@@ -169,6 +169,10 @@ describe.each(DIALECTS)('pickup appointments on $name', ({ create }) => {
     expect(day.status).toBe(200);
     const listed = day.body.appointments.find((appointment: { id: string }) => appointment.id === booked.body.id);
     expect(listed).toMatchObject({ slotStart: '2026-11-26T10:00:00+09:00', status: 'booked', resident: { id: card.residentId, familyName: '予約' }, card: { id: card.cardId, status: 'ready' } });
+    // The supervisors' dashboard counts today's bookings (docs/pickup.md "The pipeline for supervisors").
+    const bookedToday = day.body.appointments.filter((appointment: { status: string }) => appointment.status === 'booked').length;
+    expect(bookedToday).toBeGreaterThanOrEqual(1);
+    expect((await world.call('supervisor', 'GET', '/api/v1/reports/dashboard')).body.pickup.bookedToday).toBe(bookedToday);
 
     // Other offices, the hotline and roles without counter work are refused.
     expect(await world.call('kasaiClerk', 'GET', '/api/v1/appointments?officeId=honcho&date=2026-11-26')).toMatchObject({ status: 403, body: { code: 'AUTH.OFFICE_NOT_ALLOWED' } });

@@ -50,6 +50,8 @@ export interface ReportRepository {
   waitingSince(to: PlainDate): Promise<{ cardId: string; residentId: string; familyName: string; givenName: string; officeId: string; readyOn: PlainDate }[]>;
   /** Cards that arrived at a counter from `from` to `to` (delivered), whatever became of them since. */
   deliveredBetween(from: PlainDate, to: PlainDate): Promise<number>;
+  /** Pickup appointments booked (not cancelled, not a no-show) for the day, at every office. */
+  bookedOn(day: PlainDate): Promise<number>;
   /** Cards destroyed as not collected (R-19) from `from` to `to`. */
   uncollectedBetween(from: PlainDate, to: PlainDate): Promise<number>;
   /** The records behind the monthly statistics of business dates `from`–`to`. */

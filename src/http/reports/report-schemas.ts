@@ -46,6 +46,7 @@ export const DashboardSchema = Type.Object({
     {
       deliveredThisWeek: Type.Integer({ description: 'Cards that arrived at a counter since Monday (Japan), whatever became of them since' }),
       waiting: Type.Integer({ description: 'Cards waiting at the counters now (ready)' }),
+      bookedToday: Type.Integer({ description: 'Pickup appointments booked for today (Japan), at every office' }),
       discardSoon: Type.Integer({ description: 'Cards waiting whose discard day (R-19) comes within 30 days' }),
       uncollectedThisMonth: Type.Integer({ description: 'Cards destroyed as not collected (R-19) since the first of the month' }),
     },

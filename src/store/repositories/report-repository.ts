@@ -220,6 +220,16 @@ export function reportRepository({ db, municipalityCode }: Scope): ReportReposit
         .executeTakeFirstOrThrow();
       return Number(row.n);
     },
+    async bookedOn(day) {
+      const row = await db
+        .selectFrom('appointments')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('municipality_code', '=', municipalityCode)
+        .where('status', '=', 'booked')
+        .where('slot_date', '=', day)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
     async uncollectedBetween(from, to) {
       const row = await db
         .selectFrom('cards')

@@ -25117,6 +25117,8 @@ export interface operations {
                             deliveredThisWeek: number;
                             /** @description Cards waiting at the counters now (ready) */
                             waiting: number;
+                            /** @description Pickup appointments booked for today (Japan), at every office */
+                            bookedToday: number;
                             /** @description Cards waiting whose discard day comes within 30 days */
                             discardSoon: number;
                             /** @description Cards destroyed as not collected since the first of the month */

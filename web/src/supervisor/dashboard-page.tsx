@@ -96,6 +96,10 @@ export function DashboardPage() {
               </Link>
             </dd>
           </div>
+          <div className="figure">
+            <dt className="figure__label">{t('dashboard.bookedToday')}</dt>
+            <dd className="figure__value" data-figure="booked-today">{t('dashboard.bookingsCount', { count: count(dashboard.pickup.bookedToday) })}</dd>
+          </div>
           <div className={dashboard.pickup.discardSoon > 0 ? 'figure figure--attention' : 'figure'}>
             <dt className="figure__label">{t('dashboard.discardSoon')}</dt>
             <dd className="figure__value" data-figure="discard-soon">
