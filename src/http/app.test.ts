@@ -56,6 +56,11 @@ describe('GET /api/v1/offices', () => {
       phone: '03-3683-5184',
       address: '〒132-0035 江戸川区平井4-1-29 小松川事務所',
       hours: { weekdays: '8:30–17:00' },
+      pickup: {
+        slotMinutes: 30,
+        capacity: 3,
+        hours: { monday: '9:00–16:30', tuesday: '9:00–16:30', wednesday: '9:00–16:30', thursday: '9:00–16:30', friday: '9:00–16:30' },
+      },
       unconfirmed: ['address', 'hours'],
     });
   });

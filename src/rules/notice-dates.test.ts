@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { certificateRenewalOpensOn } from './certificate-renewal-window.ts';
 import { continuationNotices, expiredNotice, NOTICE_KINDS, noticeRange, periodOfStayNotice } from './notice-dates.ts';
-import { addDays, plainDate, type PlainDate } from './plain-date.ts';
+import { addDays, addMonthsClamped, plainDate, type PlainDate } from './plain-date.ts';
 import { DEFAULT_POLICY } from './policy.ts';
 
 const d = (date: string) => plainDate(date);
@@ -35,11 +35,16 @@ describe('notice dates (letters before a deadline, policy noticeDays)', () => {
         if (within(certificateRenewalOpensOn(expiry, DEFAULT_POLICY), { from, to })) {
           expect(within(expiry, noticeRange('certificate-renewal-window', from, to, DEFAULT_POLICY))).toBe(true);
         }
+        // the 交付通知書 on the arrival day, and the reminder N months after it (clamped to a month's end).
+        const readyOn = expiry;
+        if (within(readyOn, { from, to })) expect(within(readyOn, noticeRange('pickup-notice', from, to, DEFAULT_POLICY))).toBe(true);
+        const reminderOn = addMonthsClamped(readyOn, DEFAULT_POLICY.pickup.reminderMonths);
+        expect(within(readyOn, noticeRange('pickup-reminder', from, to, DEFAULT_POLICY))).toBe(within(reminderOn, { from, to }));
         for (const reminder of continuationNotices(expiry, DEFAULT_POLICY)) {
           if (within(reminder.noticeOn, { from, to })) expect(within(addDays(expiry, 1), noticeRange('continuation-deadline', from, to, DEFAULT_POLICY))).toBe(true);
         }
       }),
     );
-    expect(NOTICE_KINDS).toHaveLength(5);
+    expect(NOTICE_KINDS).toHaveLength(7);
   });
 });
