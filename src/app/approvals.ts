@@ -1,6 +1,9 @@
 import { checkEnquiryFor, decideApproval as decideApprovalOf } from '../domain/approval.ts';
 import { DomainErrorCode, refuse, success } from '../domain/errors.ts';
 import { Procedure } from '../rules/procedures.ts';
+import { holderOf } from '../domain/holder.ts';
+import { checkRepresentation, type LegalRepresentative } from '../domain/representation.ts';
+import { decisionContext } from './context.ts';
 import type { Actor } from './actor.ts';
 import { runCommand } from './command.ts';
 import type { AppContext } from './context.ts';
@@ -33,6 +36,8 @@ export interface NumberChangeApprovalRequest extends ProxyInput<'resident.change
   readonly kind: 'number-change';
   readonly residentId: string;
   readonly reason: string;
+  /** R-18: for a holder under 15 or an adult ward, the 法定代理人 who asks; checked now and when carried out. */
+  readonly legalRepresentative?: LegalRepresentative | undefined;
 }
 
 export type ApprovalRequestInput = ProxyApprovalRequest | NumberChangeApprovalRequest;
@@ -49,7 +54,8 @@ export interface ApprovalDecisionInput {
  */
 export async function requestApproval(app: AppContext, actor: Actor, body: ApprovalRequestInput, idempotency?: Idempotency): Promise<Result<ApprovalRecord>> {
   return runCommand(app, actor, { action: 'approval.request', permission: 'approval.request', subjectType: 'resident', subjectId: body.residentId, idempotency }, async (tx, note) => {
-    if (!(await tx.residents.get(body.residentId))) return refuse(DomainErrorCode.ResidentNotFound, `no resident ${body.residentId}`);
+    const resident = await tx.residents.get(body.residentId);
+    if (!resident) return refuse(DomainErrorCode.ResidentNotFound, `no resident ${body.residentId}`);
     let payload: Record<string, unknown>;
     if (body.kind === 'proxy') {
       const enquiry = checkEnquiryFor(await tx.enquiries.get(body.enquiryId), body.residentId, body.procedure);
@@ -58,7 +64,15 @@ export async function requestApproval(app: AppContext, actor: Actor, body: Appro
     } else {
       const proxy = await checkProxyApproval(tx, actor, { approvalId: body.proxyApprovalId, procedure: Procedure.NumberChange }, body.residentId);
       if (!proxy.ok) return proxy;
-      payload = { reason: body.reason, ...(body.proxyApprovalId !== undefined && { proxyApprovalId: body.proxyApprovalId }) };
+      // R-18 before a supervisor is asked: the change itself checks it again on the day it is carried out.
+      const acting = { legalRepresentative: body.legalRepresentative, withProxyApproval: body.proxyApprovalId !== undefined };
+      const represented = checkRepresentation(Procedure.NumberChange, holderOf(resident.state), app.clock.today(), acting, decisionContext(app));
+      if (represented) return represented;
+      payload = {
+        reason: body.reason,
+        ...(body.proxyApprovalId !== undefined && { proxyApprovalId: body.proxyApprovalId }),
+        ...(body.legalRepresentative !== undefined && { legalRepresentative: body.legalRepresentative }),
+      };
     }
     const record: ApprovalRecord = {
       id: app.ids.next(),
@@ -105,10 +119,11 @@ export async function decideApproval(
       const decided = outcome.value;
       note.details = { kind: record.kind, residentId: record.residentId };
       if (approve && record.kind === 'number-change') {
-        const { reason, proxyApprovalId } = record.payload;
+        const { reason, proxyApprovalId, legalRepresentative } = record.payload;
         const changed = await numberChangeFor(app, tx, actor, record.residentId, {
           reason: String(reason),
           ...(typeof proxyApprovalId === 'string' && { proxyApprovalId }),
+          ...(legalRepresentative !== undefined && { legalRepresentative: legalRepresentative as LegalRepresentative }),
         });
         if (!changed.ok) return changed;
         await tx.approvals.update({ ...decided, status: 'used', usedAt: decided.decidedAt });

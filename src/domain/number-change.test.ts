@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { PlainDate } from '../rules/plain-date.ts';
 import { foldCard, type CardEvent, type CardState } from './card.ts';
 import { decideNumberChange } from './number-change.ts';
-import { CARD_IN, history } from './testing/card-history.ts';
+import { CARD_IN, GUARDIAN, PARENT, history } from './testing/card-history.ts';
 import { accepted, expectRefused, on } from './testing/given.ts';
 import { resident } from './testing/resident.ts';
 
-const command = { reason: 'leak of the number', newCardId: 'card-2' };
+const command = { reason: 'leak of the number', newCardId: 'card-2', withProxyApproval: false };
 const card = (events: CardEvent[]): CardState => foldCard(events)!;
 
 describe('個人番号の変更 (decideNumberChange): a new number, the card ended, a free new card', () => {
@@ -51,6 +51,19 @@ describe('個人番号の変更 (decideNumberChange): a new number, the card end
 
   it.each(['moved-out', 'moved-abroad'] as const)('refuses a resident who is %s', (registration) => {
     expectRefused(decideNumberChange(command, resident({ registration }), [card(CARD_IN.active)], on('2026-12-01')), 'RESIDENT.INVALID_TRANSITION', { registration });
+  });
+
+  it('asks a child under 15 or an adult ward through the 法定代理人 (R-18), never a voluntary proxy, and nobody else’s', () => {
+    const child = resident({ birthDate: '2012-06-02' as PlainDate });
+    const cards = [card([history.applied({ withSignatureCertificate: false })])];
+    expectRefused(decideNumberChange(command, child, cards, on('2026-12-01')), 'REPRESENTATIVE.REQUIRED', { basis: 'under-15' });
+    expect(accepted(decideNumberChange({ ...command, legalRepresentative: PARENT }, child, cards, on('2026-12-01'))).resident).toHaveLength(1);
+    expectRefused(decideNumberChange({ ...command, withProxyApproval: true }, child, cards, on('2026-12-01')), 'PROXY.NOT_ALLOWED_FOR_REPRESENTED');
+    // Fifteen on 2027-06-02: from that day the holder asks alone, and a representative is refused.
+    expectRefused(decideNumberChange({ ...command, legalRepresentative: PARENT }, child, cards, on('2027-06-02')), 'INPUT.INVALID');
+    const ward = resident({ adultWard: true });
+    expectRefused(decideNumberChange({ ...command, legalRepresentative: PARENT }, ward, cards, on('2026-12-01')), 'INPUT.INVALID');
+    expect(accepted(decideNumberChange({ ...command, legalRepresentative: GUARDIAN }, ward, cards, on('2026-12-01'))).resident).toHaveLength(1);
   });
 
   it('refuses a deceased resident with its own code', () => {

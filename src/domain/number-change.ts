@@ -5,6 +5,8 @@ import type { DecisionContext } from './decision-context.ts';
 import { success, type Result } from './errors.ts';
 import { holderOf } from './holder.ts';
 import { decideResident } from './resident-decider.ts';
+import { checkRepresentation, type Acting } from './representation.ts';
+import { Procedure } from '../rules/procedures.ts';
 import type { ResidentEvent, ResidentState } from './resident.ts';
 
 export interface NumberChange {
@@ -21,13 +23,16 @@ export interface NumberChange {
  * the newest card's photo, certificates and counter (R-10 number-change).
  */
 export function decideNumberChange(
-  command: { readonly reason: string; readonly newCardId: string },
+  command: { readonly reason: string; readonly newCardId: string } & Acting,
   resident: ResidentState,
   cards: readonly CardState[],
   context: DecisionContext,
 ): Result<NumberChange> {
   const changed = decideResident({ type: 'change-number', reason: command.reason }, resident, context);
   if (!changed.ok) return changed;
+  // a holder under 15 or an adult ward asks through the 法定代理人, never through a voluntary proxy.
+  const acting = checkRepresentation(Procedure.NumberChange, holderOf(resident), context.today, command, context);
+  if (acting) return acting;
   const live = cards.filter(isLive);
   const card = live.at(-1);
   if (card === undefined) return success({ resident: changed.value, oldCards: [], newCard: [] });

@@ -138,6 +138,26 @@ describe.each(DIALECTS)('legal representatives on the card procedures on $name',
     expect(audit.at(-1).details).toMatchObject({ represented: true, representativeRelationship: 'guardian' });
     expect(JSON.stringify(audit)).not.toContain(GUARDIAN.name);
   });
+  it('asks a child’s number change through the parent: the request is refused without one, and the change the supervisor approves records the parent', async () => {
+    const child = await world.call('clerk', 'POST', '/api/v1/residents', residentBody({ birthDate: '2016-03-01', givenName: '次郎' }));
+    const residentId: string = child.body.id;
+    const request = { kind: 'number-change', residentId, reason: '番号が記載された書類を紛失' };
+    expect(await world.call('clerk', 'POST', '/api/v1/approvals', request)).toMatchObject({ status: 422, body: { code: 'REPRESENTATIVE.REQUIRED', basis: 'under-15' } });
+    expect((await world.call('supervisor', 'GET', `/api/v1/approvals?residentId=${residentId}`)).body).toEqual([]);
+    expect(await world.call('supervisor', 'POST', `/api/v1/residents/${residentId}/individual-number-change`, { reason: request.reason })).toMatchObject({
+      status: 422,
+      body: { code: 'REPRESENTATIVE.REQUIRED' },
+    });
+
+    const asked = await world.call('clerk', 'POST', '/api/v1/approvals', { ...request, legalRepresentative: PARENT });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+    expect(await world.call('supervisor', 'POST', `/api/v1/approvals/${asked.body.id}/approve`, {})).toMatchObject({ status: 200, body: { status: 'used' } });
+    const acts = (await world.call('clerk', 'GET', `/api/v1/residents/${residentId}/procedures`)).body as { kind: string; details: Record<string, unknown> }[];
+    expect(acts.find((act) => act.kind === 'number-change')).toMatchObject({ details: { legalRepresentative: PARENT } });
+    const audit = (await world.call('auditor', 'GET', `/api/v1/audit?subject=${asked.body.id}`)).body as { details: Record<string, unknown> }[];
+    expect(audit.length).toBeGreaterThan(0);
+    expect(JSON.stringify(audit)).not.toContain(PARENT.name);
+  });
 });
 
 /** A child born 2016-03-01 holding an active card (user certificate only), handed over with the parent. */

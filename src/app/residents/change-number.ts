@@ -15,10 +15,14 @@ import { decisionContext } from '../context.ts';
 import type { Idempotency } from '../command.ts';
 import { liveCards } from '../persist.ts';
 import { residentWithCards } from '../views.ts';
+import type { LegalRepresentative } from '../../domain/representation.ts';
+import { representedDetails, representedNote } from '../cards/card-command.ts';
 
 /** Why misuse of the number is feared. */
 export interface NumberChangeInput extends ProxyInput<'resident.change-number'> {
   readonly reason: string;
+  /** R-18: for a holder under 15 or an adult ward, the 法定代理人 who asks. */
+  readonly legalRepresentative?: LegalRepresentative | undefined;
 }
 
 /** A new individual number (R-11) that no one has ever had: 11 random digits and their check digit. */
@@ -36,12 +40,24 @@ export async function newIndividualNumber(app: AppContext, tx: Repositories): Pr
  * and a free new card applied for with the old card's photo and certificates (docs/domain.md, 9).
  * `proxy`: what the record keeps of a proxy whose approval the caller checks (numberChangeFor).
  */
-export async function changeNumberIn(app: AppContext, tx: Repositories, actor: Actor, id: string, body: { readonly reason: string }, proxy: ProxyRecord | null) {
+export async function changeNumberIn(
+  app: AppContext,
+  tx: Repositories,
+  actor: Actor,
+  id: string,
+  body: { readonly reason: string; readonly legalRepresentative?: LegalRepresentative | undefined },
+  proxy: ProxyRecord | null,
+) {
   const record = await tx.residents.get(id, { lock: true });
   if (!record) return refuse(DomainErrorCode.ResidentNotFound, `no resident ${id}`);
   const context = decisionContext(app);
   const cards = await liveCards(tx, id, true);
-  const decided = decideNumberChange({ reason: body.reason, newCardId: app.ids.next() }, record.state, cards, context);
+  const decided = decideNumberChange(
+    { reason: body.reason, newCardId: app.ids.next(), legalRepresentative: body.legalRepresentative, withProxyApproval: proxy !== null },
+    record.state,
+    cards,
+    context,
+  );
   if (!decided.ok) return decided;
   const meta = { at: app.clock.now(), actorId: actor.id };
   const number = await newIndividualNumber(app, tx);
@@ -55,7 +71,7 @@ export async function changeNumberIn(app: AppContext, tx: Repositories, actor: A
     for (const { cardId, events } of decided.value.oldCards) await saveCard(tx, cards.find((card) => card.id === cardId), events, meta);
     newCardId = (await saveCard(tx, undefined, decided.value.newCard, meta)).id;
   }
-  await recordAct(app, tx, actor, { kind: 'number-change', residentId: id, cardId: newCardId, fee: 0, details: { reason: body.reason }, proxy });
+  await recordAct(app, tx, actor, { kind: 'number-change', residentId: id, cardId: newCardId, fee: 0, details: { reason: body.reason, ...representedDetails(body.legalRepresentative) }, proxy });
   return success({ ...(await residentWithCards(app, tx, after, actor.role)), newCardId });
 }
 
@@ -67,7 +83,7 @@ export async function numberChangeFor(app: AppContext, tx: Repositories, actor: 
 
 export async function changeNumber(app: AppContext, actor: Actor, id: string, body: NumberChangeInput, idempotency?: Idempotency) {
   return runCommand(app, actor, { action: 'resident.change-number', permission: 'resident.change-number', subjectType: 'resident', subjectId: id, idempotency }, async (tx, note) => {
-    note.details = { reason: body.reason };
+    note.details = { reason: body.reason, ...representedNote(body.legalRepresentative) };
     return numberChangeFor(app, tx, actor, id, body);
   });
 }

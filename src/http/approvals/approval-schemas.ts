@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { IdentityDocumentsSchema } from '../../rules/identity-documents.ts';
-import { Body, ProxyProcedureSchema, Text, proxyFor } from '../body-fields.ts';
+import { Body, LegalRepresentativeField, ProxyProcedureSchema, Text, proxyFor } from '../body-fields.ts';
 import { NumberChangeReason } from '../residents/resident-schemas.ts';
 
 /**
@@ -48,7 +48,13 @@ export const ApprovalRequestBody = Type.Union([
       { additionalProperties: false },
     ),
   }),
-  Body({ kind: Type.Literal('number-change'), residentId: Type.String({ format: 'uuid' }), reason: NumberChangeReason, ...proxyFor('resident.change-number') }),
+  Body({
+    kind: Type.Literal('number-change'),
+    residentId: Type.String({ format: 'uuid' }),
+    reason: NumberChangeReason,
+    ...proxyFor('resident.change-number'),
+    legalRepresentative: LegalRepresentativeField,
+  }),
 ]);
 
 export const ApprovalListQuery = Type.Object(

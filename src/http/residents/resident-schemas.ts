@@ -193,7 +193,7 @@ export const GuardianshipBody = Body({
 
 /** Why misuse of the number is feared: the change itself, and a request for one (approval-schemas.ts). */
 export const NumberChangeReason = Text(500, 'Why misuse is feared, e.g. the number leaked with a stolen card');
-export const NumberChangeBody = Body({ reason: NumberChangeReason, ...proxyFor('resident.change-number') });
+export const NumberChangeBody = Body({ reason: NumberChangeReason, ...proxyFor('resident.change-number'), legalRepresentative: LegalRepresentativeField });
 export const NumberChangeAnswerSchema = Type.Object({ ...ResidentWithCardsSchema.properties, newCardId: Type.Union([Type.String(), Type.Null()]) });
 
 export const ProxyEnquiryBody = Body({

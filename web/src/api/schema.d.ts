@@ -12904,6 +12904,19 @@ export interface operations {
                      * @description An approved proxy request (代理人) naming this procedure: the proxy acts for the holder
                      */
                     proxyApprovalId?: string;
+                    /** @description Required for a holder under 15 on the day or an adult ward (R-18; 422 REPRESENTATIVE.REQUIRED); refused for anyone else */
+                    legalRepresentative?: {
+                        name: string;
+                        /**
+                         * @description parent: 親権者; guardian: 後見人 (of a minor or an adult ward)
+                         * @enum {unknown}
+                         */
+                        relationship: "parent" | "guardian";
+                        /** @description Documents the clerk checked: one with a photo, or two without. A paper health-insurance-card counts only for a procedure dated up to the policy date healthInsuranceCardValidUntil (2025-12-01); qualification-certificate (資格確認書) is its successor */
+                        identityDocuments: ("my-number-card" | "driving-licence" | "passport" | "residence-card" | "special-permanent-resident-certificate" | "disability-certificate" | "health-insurance-card" | "qualification-certificate" | "pension-book" | "other-no-photo")[];
+                        /** @description e.g. 戸籍謄本, 登記事項証明書 */
+                        authorityDocument: string;
+                    };
                 };
             };
         };
@@ -21267,6 +21280,19 @@ export interface operations {
                      * @description An approved proxy request (代理人) naming this procedure: the proxy acts for the holder
                      */
                     proxyApprovalId?: string;
+                    /** @description Required for a holder under 15 on the day or an adult ward (R-18; 422 REPRESENTATIVE.REQUIRED); refused for anyone else */
+                    legalRepresentative?: {
+                        name: string;
+                        /**
+                         * @description parent: 親権者; guardian: 後見人 (of a minor or an adult ward)
+                         * @enum {unknown}
+                         */
+                        relationship: "parent" | "guardian";
+                        /** @description Documents the clerk checked: one with a photo, or two without. A paper health-insurance-card counts only for a procedure dated up to the policy date healthInsuranceCardValidUntil (2025-12-01); qualification-certificate (資格確認書) is its successor */
+                        identityDocuments: ("my-number-card" | "driving-licence" | "passport" | "residence-card" | "special-permanent-resident-certificate" | "disability-certificate" | "health-insurance-card" | "qualification-certificate" | "pension-book" | "other-no-photo")[];
+                        /** @description e.g. 戸籍謄本, 登記事項証明書 */
+                        authorityDocument: string;
+                    };
                 };
             };
         };

@@ -1010,8 +1010,14 @@ export const NUMBER_CHANGE: ProcedureSpec = {
   presence: true,
   fields: [{ name: 'reason', kind: 'text', label: 'field.numberChangeReason', required: true }],
   warnings: (_values, context) => [context.t('warning.numberChange')],
+  representative: REPRESENTED_TODAY,
   submit: (values, context) =>
-    answer(api.POST('/api/v1/residents/{id}/individual-number-change', { params: { path: { id: residentId(context) } }, body: { reason: str(values, 'reason'), ...proxyApproval(values) } })),
+    answer(
+      api.POST('/api/v1/residents/{id}/individual-number-change', {
+        params: { path: { id: residentId(context) } },
+        body: { reason: str(values, 'reason'), ...legalRepresentativeBody(REPRESENTED_TODAY, values, context), ...proxyApproval(values) },
+      }),
+    ),
   slip: (_data, _values, context) => slip(context, 'procedure.number-change', [], [context.t('next.numberChange')], { link: { to: `/residents/${residentId(context)}`, label: context.t('slip.backToResident') } }),
 };
 
@@ -1027,7 +1033,19 @@ export const NUMBER_CHANGE_REQUEST: ProcedureSpec = {
   verify: ['verify.identity', 'verify.leak'],
   presence: true,
   fields: [{ name: 'reason', kind: 'text', label: 'field.numberChangeReason', required: true }],
-  submit: (values, context) => answer(api.POST('/api/v1/approvals', { body: { kind: 'number-change', residentId: residentId(context), reason: str(values, 'reason'), ...proxyApproval(values) } })),
+  representative: REPRESENTED_TODAY,
+  submit: (values, context) =>
+    answer(
+      api.POST('/api/v1/approvals', {
+        body: {
+          kind: 'number-change',
+          residentId: residentId(context),
+          reason: str(values, 'reason'),
+          ...legalRepresentativeBody(REPRESENTED_TODAY, values, context),
+          ...proxyApproval(values),
+        },
+      }),
+    ),
   slip: (data, _values, context) => slip(context, 'procedure.number-change-request', [], [context.t('next.awaitApproval')], { reference: requestId(data) }),
 };
 
