@@ -66,7 +66,8 @@ export async function requestApproval(app: AppContext, actor: Actor, body: Appro
       if (!proxy.ok) return proxy;
       // R-18 before a supervisor is asked: the change itself checks it again on the day it is carried out.
       const acting = { legalRepresentative: body.legalRepresentative, withProxyApproval: body.proxyApprovalId !== undefined };
-      const represented = checkRepresentation(Procedure.NumberChange, holderOf(resident.state), app.clock.today(), acting, decisionContext(app));
+      const context = decisionContext(app);
+      const represented = checkRepresentation(Procedure.NumberChange, holderOf(resident.state), context.today, acting, context);
       if (represented) return represented;
       payload = {
         reason: body.reason,

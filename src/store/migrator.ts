@@ -38,8 +38,8 @@ export function latestMigration(dialect: StoreDialect): string {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function migratorOf(db: Kysely<any>, dialect: StoreDialect): Migrator {
-  const migrations = { ...SHARED, ...dialect.migrations };
+function migratorOf(db: Kysely<any>, dialect: StoreDialect, before?: string): Migrator {
+  const migrations = Object.fromEntries(Object.entries({ ...SHARED, ...dialect.migrations }).filter(([name]) => before === undefined || name < before));
   return new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
@@ -51,7 +51,16 @@ function migratorOf(db: Kysely<any>, dialect: StoreDialect): Migrator {
 /** Runs every migration not yet run, shared and the dialect's own, in name order. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function migrateToLatest(db: Kysely<any>, dialect: StoreDialect): Promise<void> {
-  const migrator = migratorOf(db, dialect);
+  await migrateUpTo(db, dialect);
+}
+
+/**
+ * Runs the migrations whose names sort before `before` (all of them without it): a database as an
+ * older version left it, for the tests of a migration over the records it finds.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function migrateUpTo(db: Kysely<any>, dialect: StoreDialect, before?: string): Promise<void> {
+  const migrator = migratorOf(db, dialect, before);
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'a migration';

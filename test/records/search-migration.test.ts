@@ -1,16 +1,6 @@
-import { Migrator, type Migration } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.ts';
-import { migrateToLatest } from '../../src/store/migrator.ts';
-import * as records from '../../src/store/migrations/0001-records.ts';
-import * as keyIds from '../../src/store/migrations/0003-key-ids.ts';
-import * as staffSetup from '../../src/store/migrations/0004-staff-setup.ts';
-import * as auditOrder from '../../src/store/migrations/0005-audit-order.ts';
-import * as jobLeases from '../../src/store/migrations/0006-job-leases.ts';
-import * as guideFeedback from '../../src/store/migrations/0007-guide-feedback.ts';
-import * as adultWard from '../../src/store/migrations/0008-adult-ward.ts';
-import * as scheduledAbolition from '../../src/store/migrations/0009-scheduled-abolition.ts';
-import * as instanceMode from '../../src/store/migrations/0010-instance-mode.ts';
+import { migrateToLatest, migrateUpTo } from '../../src/store/migrator.ts';
 import { postgresDialect } from '../../src/store/postgres/postgres-dialect.ts';
 import { sqliteDialect } from '../../src/store/sqlite/sqlite-dialect.ts';
 import { OFFICES } from '../support/app.ts';
@@ -25,21 +15,7 @@ describe.each(DIALECTS)('migration 0015 (phone digits, name characters) on $name
     const store = openStore({ dataDir: database.dataDir, databaseUrl: database.databaseUrl, municipalityCode: code });
     try {
       const dialect = name === 'sqlite' ? sqliteDialect : postgresDialect;
-      const shared: Record<string, Migration> = {
-        '0001-records': records,
-        '0003-key-ids': keyIds,
-        '0004-staff-setup': staffSetup,
-        '0005-audit-order': auditOrder,
-        '0006-job-leases': jobLeases,
-        '0007-guide-feedback': guideFeedback,
-        '0008-adult-ward': adultWard,
-        '0009-scheduled-abolition': scheduledAbolition,
-        '0010-instance-mode': instanceMode,
-      };
-      const before: Record<string, Migration> = { ...shared, ...dialect.migrations };
-      for (const key of Object.keys(before)) if (key >= '0011') delete before[key];
-      const migrator = new Migrator({ db: store.db, provider: { getMigrations: async () => before }, migrationTableName: 'madoguchi_migrations', migrationLockTableName: 'madoguchi_migrations_lock' });
-      expect((await migrator.migrateToLatest()).error).toBeUndefined();
+      await migrateUpTo(store.db, dialect, '0011');
       const row = {
         municipality_code: code,
         number_last4: '0000',
