@@ -5,8 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PlainDate } from '../../src/rules/plain-date.ts';
 import { cli } from '../support/cli.ts';
 import { DIALECTS, temporaryDataDir } from '../support/databases.ts';
-import { worldFor } from '../support/world.ts';
-import { appliedCard } from '../support/pickup.ts';
+import { appliedCard, worldFor } from '../support/world.ts';
 
 describe.each(DIALECTS)('deliveries import on the command line on $name', ({ create }) => {
   const world = worldFor(create);

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PlainDate } from '../../src/rules/plain-date.ts';
 import { DIALECTS } from '../support/databases.ts';
-import { appliedCard, deliver } from '../support/pickup.ts';
-import { PARENT, PINS, worldFor } from '../support/world.ts';
+import { deliver } from '../support/pickup.ts';
+import { appliedCard, PARENT, PINS, worldFor } from '../support/world.ts';
 
 const day = (date: string) => date as PlainDate;
 

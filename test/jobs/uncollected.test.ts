@@ -3,8 +3,8 @@ import { systemActor } from '../../src/app/staff.ts';
 import { runSweep } from '../../src/app/sweep.ts';
 import type { PlainDate } from '../../src/rules/plain-date.ts';
 import { DIALECTS } from '../support/databases.ts';
-import { appliedCard, deliver } from '../support/pickup.ts';
-import { PINS, worldFor } from '../support/world.ts';
+import { deliver } from '../support/pickup.ts';
+import { appliedCard, PINS, worldFor } from '../support/world.ts';
 
 const day = (date: string) => date as PlainDate;
 

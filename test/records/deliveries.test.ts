@@ -2,8 +2,7 @@ import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PlainDate } from '../../src/rules/plain-date.ts';
 import { DIALECTS } from '../support/databases.ts';
-import { appliedCard } from '../support/pickup.ts';
-import { worldFor } from '../support/world.ts';
+import { appliedCard, worldFor } from '../support/world.ts';
 
 const day = (date: string) => date as PlainDate;
 

@@ -3,7 +3,7 @@ import { rebuildCards } from '../../src/app/rebuild.ts';
 import { systemActor } from '../../src/app/staff.ts';
 import { countArrivalsFromIssueDates } from '../../src/store/migrations/0011-pickup.ts';
 import { DIALECTS } from '../support/databases.ts';
-import { residentBody, residentWithActiveCard, worldFor } from '../support/world.ts';
+import { appliedCard, residentBody, residentWithActiveCard, worldFor } from '../support/world.ts';
 
 /** Migration 0011 (docs/pickup.md): cards made before it count as arrived on their 発行日, as their old events fold. */
 describe.each(DIALECTS)('cards made before pickups were recorded, on $name', ({ create }) => {
@@ -11,14 +11,7 @@ describe.each(DIALECTS)('cards made before pickups were recorded, on $name', ({ 
 
   it('count as arrived on their issue date with no 照会番号, and a card taken over on arrival as never waiting here', async () => {
     const active = await residentWithActiveCard(world);
-    const waiting = await world.call('clerk', 'POST', '/api/v1/residents', residentBody());
-    const applied = await world.call('clerk', 'POST', `/api/v1/residents/${waiting.body.id}/card-applications`, {
-      applicationDate: '2026-09-01',
-      photoTakenOn: '2026-08-20',
-      withSignatureCertificate: true,
-      withUserCertificate: true,
-    });
-    const ready = applied.body.id as string;
+    const { cardId: ready } = await appliedCard(world);
     expect((await world.call('clerk', 'POST', `/api/v1/cards/${ready}/manufacture`, { issueDate: '2026-10-15' })).status).toBe(200);
     const arrival = await world.call('clerk', 'POST', '/api/v1/residents/arrivals', {
       ...residentBody(),
@@ -51,18 +44,11 @@ describe.each(DIALECTS)('cards made before pickups were recorded, on $name', ({ 
   });
 
   it('keeps a 照会番号 unique among the cards waiting at the counters', async () => {
-    const first = await world.call('clerk', 'POST', '/api/v1/residents', residentBody());
-    const second = await world.call('clerk', 'POST', '/api/v1/residents', residentBody());
     const ids: string[] = [];
-    for (const resident of [first, second]) {
-      const applied = await world.call('clerk', 'POST', `/api/v1/residents/${resident.body.id}/card-applications`, {
-        applicationDate: '2026-09-01',
-        photoTakenOn: '2026-08-20',
-        withSignatureCertificate: false,
-        withUserCertificate: true,
-      });
-      expect((await world.call('clerk', 'POST', `/api/v1/cards/${applied.body.id}/manufacture`, { issueDate: '2026-10-15' })).status).toBe(200);
-      ids.push(applied.body.id);
+    for (const _ of [1, 2]) {
+      const { cardId } = await appliedCard(world, {}, 'clerk', { withSignatureCertificate: false });
+      expect((await world.call('clerk', 'POST', `/api/v1/cards/${cardId}/manufacture`, { issueDate: '2026-10-15' })).status).toBe(200);
+      ids.push(cardId);
     }
     const { db } = world.store;
     const rows = await db.selectFrom('cards').select(['id', 'pickup_reference']).where('id', 'in', ids).orderBy('id').execute();

@@ -118,6 +118,26 @@ export const PARENT = { name: '江戸川 一郎', relationship: 'parent', identi
 /** The guardian (成年後見人), the 法定代理人 of an adult ward (R-18). */
 export const GUARDIAN = { name: '葛西 弁護士', relationship: 'guardian', identityDocuments: ['my-number-card'], authorityDocument: '登記事項証明書' } as const;
 
+/** A resident with a card applied for on 2026-09-01, to be collected at the office of `who` (honcho for the clerk). */
+export async function appliedCard(
+  world: World,
+  overrides: Record<string, unknown> = {},
+  who: Who = 'clerk',
+  application: Record<string, unknown> = {},
+): Promise<{ residentId: string; cardId: string }> {
+  const resident = await world.call(who, 'POST', '/api/v1/residents', residentBody(overrides));
+  if (resident.status !== 201) throw new Error(`registration: ${JSON.stringify(resident.body)}`);
+  const card = await world.call(who, 'POST', `/api/v1/residents/${resident.body.id}/card-applications`, {
+    applicationDate: '2026-09-01',
+    photoTakenOn: '2026-08-20',
+    withSignatureCertificate: true,
+    withUserCertificate: true,
+    ...application,
+  });
+  if (card.status !== 201) throw new Error(`application: ${JSON.stringify(card.body)}`);
+  return { residentId: resident.body.id, cardId: card.body.id };
+}
+
 /**
  * Registers a resident and takes a card through application, manufacture and issue at the clerk's
  * counter; a `legalRepresentative` given with the application (a child's, R-18) comes to the hand-over too.
@@ -127,19 +147,10 @@ export async function residentWithActiveCard(
   overrides: Record<string, unknown> = {},
   application: Record<string, unknown> = {},
 ): Promise<{ residentId: string; cardId: string }> {
-  const resident = await world.call('clerk', 'POST', '/api/v1/residents', residentBody(overrides));
-  if (resident.status !== 201) throw new Error(`registration: ${JSON.stringify(resident.body)}`);
-  const card = await world.call('clerk', 'POST', `/api/v1/residents/${resident.body.id}/card-applications`, {
-    applicationDate: '2026-09-01',
-    photoTakenOn: '2026-08-20',
-    withSignatureCertificate: true,
-    withUserCertificate: true,
-    ...application,
-  });
-  if (card.status !== 201) throw new Error(`application: ${JSON.stringify(card.body)}`);
-  const made = await world.call('clerk', 'POST', `/api/v1/cards/${card.body.id}/manufacture`, { issueDate: '2026-10-15' });
+  const { residentId, cardId } = await appliedCard(world, overrides, 'clerk', application);
+  const made = await world.call('clerk', 'POST', `/api/v1/cards/${cardId}/manufacture`, { issueDate: '2026-10-15' });
   if (made.status !== 200) throw new Error(`manufacture: ${JSON.stringify(made.body)}`);
-  const issued = await world.call('clerk', 'POST', `/api/v1/cards/${card.body.id}/issue`, {
+  const issued = await world.call('clerk', 'POST', `/api/v1/cards/${cardId}/issue`, {
     handedOverOn: '2026-11-02',
     pins: PINS,
     identityDocuments: ['driving-licence'],
@@ -147,5 +158,5 @@ export async function residentWithActiveCard(
     ...(application.legalRepresentative !== undefined && { legalRepresentative: application.legalRepresentative }),
   });
   if (issued.status !== 200) throw new Error(`issue: ${JSON.stringify(issued.body)}`);
-  return { residentId: resident.body.id, cardId: card.body.id };
+  return { residentId, cardId };
 }
