@@ -128,7 +128,7 @@ function pickupLetters(kind: 'pickup-notice' | 'pickup-reminder', card: NoticeCa
         ...(representative ? ['ご本人が15歳未満の方、または成年被後見人の方は、法定代理人と一緒にお越しください（任意代理人による受け取りはできません）。'] : []),
         `期限までにお受け取りがないと、カードは ${japaneseDate(discardOn as PlainDate)} に廃棄されます。その後は改めて交付申請が必要です（手数料はかかりません）。`,
       ],
-      bring: [{ text: 'この交付通知書' }, 'identity-documents', 'notification-card', ...(representative ? [representativeBring(app.offices.municipality.name)] : [])],
+      bring: [{ text: 'この交付通知書' }, ...PROCEDURE_TABLE.issuance.bring, ...(representative ? [representativeBring(app.offices.municipality.name)] : [])],
       deadline: collectBy as PlainDate,
       referenceNumber: card.pickupReference,
       representative,
