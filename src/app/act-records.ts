@@ -8,7 +8,14 @@ export type ActFacts = Pick<ActRecord, 'kind' | 'residentId' | 'cardId'> &
 
 /** Records an act at a counter or the hotline (docs/domain.md "Procedure record"): what the slip prints and reports count. */
 export async function recordAct(app: AppContext, tx: Repositories, actor: Actor, facts: ActFacts): Promise<ActRecord> {
-  const record: ActRecord = {
+  const record = actRecordOf(app, actor, facts);
+  await tx.acts.insert(record);
+  return record;
+}
+
+/** The record of an act done now, not yet written (`recordAct` writes one, a batch writes many with `acts.insertMany`). */
+export function actRecordOf(app: AppContext, actor: Actor, facts: ActFacts): ActRecord {
+  return {
     id: app.ids.next(),
     kind: facts.kind,
     residentId: facts.residentId,
@@ -24,8 +31,6 @@ export async function recordAct(app: AppContext, tx: Repositories, actor: Actor,
     details: facts.details ?? {},
     proxy: facts.proxy ?? null,
   };
-  await tx.acts.insert(record);
-  return record;
 }
 
 /** A receipt number for a fee taken at the actor's counter: year, office and a serial, e.g. 2026-honcho-000042. */

@@ -50,6 +50,27 @@ export async function appendAudit(app: { readonly keys: KeyRing; readonly store:
 }
 
 /**
+ * Appends entries as `appendAudit` appends each, in the order given, with one read of the heads
+ * of the chains they go to (locked, in chain order) and one write of them all: for the many acts
+ * of one batch (a delivery's cards, docs/pickup.md "Deliveries").
+ */
+export async function appendAudits(app: { readonly keys: KeyRing; readonly store: Pick<Store, 'auditChains'> }, tx: Repositories, facts: readonly AuditFacts[]): Promise<AuditEntry[]> {
+  const { keys } = app;
+  const chains = facts.map((fact) => chainOf(fact.subjectId ?? fact.actorId ?? fact.action, app.store.auditChains));
+  const heads = await tx.audit.lockHeads(chains);
+  const entries = facts.map((fact, index): AuditEntry => {
+    const chain = chains[index]!;
+    const head = heads.get(chain);
+    const partial = { ...fact, chain, seq: (head?.seq ?? 0) + 1, prevHash: head?.hash ?? '' };
+    const entry = { ...partial, hash: keys.auditMac(linkText(partial)), keyId: keys.keyId };
+    heads.set(chain, entry);
+    return entry;
+  });
+  await tx.audit.appendMany(entries);
+  return entries;
+}
+
+/**
  * Whether the entry's hash is the MAC of its link under the key it names. An entry written
  * before key ids were kept names none and may be under any key of the ring. A key the ring no
  * longer holds cannot vouch for anything: the entry counts as broken.

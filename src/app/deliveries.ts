@@ -1,14 +1,15 @@
+import type { CardEvent, CardState } from '../domain/card.ts';
 import { decideCard } from '../domain/card-decider.ts';
 import { DomainErrorCode, refuse, refuseField, success } from '../domain/errors.ts';
 import { holderOf } from '../domain/holder.ts';
 import { pickupDeadline } from '../rules/pickup-deadline.ts';
 import { parsePlainDate, type PlainDate } from '../rules/plain-date.ts';
-import { recordAct } from './act-records.ts';
+import { actRecordOf } from './act-records.ts';
 import { authorize, type Actor } from './actor.ts';
-import { appendAudit, auditAct } from './audit-trail.ts';
-import { drawPickupReference } from './cards/pickup-reference.ts';
+import { appendAudit, appendAudits } from './audit-trail.ts';
+import { drawPickupReferences } from './cards/pickup-reference.ts';
 import { decisionContext, type AppContext } from './context.ts';
-import { saveCard } from './persist.ts';
+import { saveCards } from './persist.ts';
 import type { Repositories } from './ports/store.ts';
 import { isSystemActor } from './staff.ts';
 import type { Result } from './app-errors.ts';
@@ -110,48 +111,73 @@ interface Rejection {
 }
 
 /**
- * One card of the delivery in the batch's transaction: made ready exactly as `manufacture` makes
- * it (the same decider, `readyOn` the day of receipt, a new 照会番号), with its procedure record
- * and its audit entry; or the row's rejection; or nothing when the card is already ready from
- * this delivery (a re-send).
+ * One batch of the delivery in its transaction: each card made ready exactly as `manufacture`
+ * makes it (the same decider, `readyOn` the day of receipt, a new 照会番号), with its procedure
+ * record and its audit entry; or the row's rejection; or nothing when the card is already ready
+ * from this delivery (a re-send). The outcomes come in the rows' order. The cards, their holders
+ * and the new 照会番号 are read a batch at a time and the changes written so (docs/pickup.md
+ * "Deliveries"): a row costs no query of its own but its card's update.
  */
-async function checkInCard(
+async function checkInBatch(
   app: AppContext,
   actor: Actor,
   tx: Repositories,
   delivery: { id: string; officeId: string; receivedOn: PlainDate },
-  row: DeliveryRow & { issueDate: PlainDate },
-): Promise<'accepted' | 'unchanged' | Rejection> {
-  const reject = (code: DeliveryRowCode, message: string): Rejection => ({ line: row.line, cardId: row.cardId, code, message });
-  const card = await tx.cards.get(row.cardId, { lock: true });
-  if (!card) return reject('DELIVERY.UNKNOWN_CARD', `no card ${row.cardId}`);
-  if (card.pickupOfficeId !== delivery.officeId) return reject('DELIVERY.OTHER_OFFICE', `this card is collected at ${card.pickupOfficeId}, not ${delivery.officeId}`);
-  if (card.status === 'ready' && card.pickup?.readyOn === delivery.receivedOn && card.issueDate === row.issueDate) return 'unchanged';
-  if (card.status !== 'applied') return reject('DELIVERY.WRONG_STATUS', `the card is ${card.status}${card.status === 'ready' ? ` since ${card.pickup?.readyOn ?? card.issueDate}` : ''}, not waiting to be made`);
-  const holder = await tx.residents.get(card.residentId);
-  if (!holder) throw new Error(`card ${card.id} has no resident ${card.residentId}`);
-  if (holder.state.registration === 'deceased') return reject('DELIVERY.WRONG_STATUS', 'the holder has died; the card is not handed over');
-  const context = decisionContext(app);
-  const decided = decideCard(
-    { type: 'manufacture', issueDate: row.issueDate, holder: holderOf(holder.state), readyOn: delivery.receivedOn, referenceNumber: await drawPickupReference(tx) },
-    card,
-    context,
-  );
-  if (!decided.ok) {
-    // The decider refuses a date (before the application, in the future) as input; anything else is the card's state.
-    return reject(decided.error.code === 'INPUT.INVALID' ? 'DELIVERY.BAD_DATE' : 'DELIVERY.WRONG_STATUS', decided.error.message);
-  }
-  const at = app.clock.now();
-  const after = await saveCard(tx, card, decided.value, { at, actorId: actor.id });
-  await recordAct(app, tx, actor, { kind: 'card-manufactured', residentId: after.residentId, cardId: after.id, details: { deliveryId: delivery.id } });
-  await auditAct(app, tx, actor, {
-    at,
-    action: 'card.manufacture',
-    subjectType: 'card',
-    subjectId: after.id,
-    details: { status: card.status, to: after.status, events: decided.value.map((event) => event.type), deliveryId: delivery.id },
+  rows: readonly (DeliveryRow & { issueDate: PlainDate })[],
+): Promise<('accepted' | 'unchanged' | Rejection)[]> {
+  const reject = (row: DeliveryRow, code: DeliveryRowCode, message: string): Rejection => ({ line: row.line, cardId: row.cardId, code, message });
+  const cards = new Map((await tx.cards.getMany(rows.map((row) => row.cardId), { lock: true })).map((card) => [card.id, card]));
+  const outcomes: ('accepted' | 'unchanged' | Rejection | CardState)[] = rows.map((row) => {
+    const card = cards.get(row.cardId);
+    if (!card) return reject(row, 'DELIVERY.UNKNOWN_CARD', `no card ${row.cardId}`);
+    if (card.pickupOfficeId !== delivery.officeId) return reject(row, 'DELIVERY.OTHER_OFFICE', `this card is collected at ${card.pickupOfficeId}, not ${delivery.officeId}`);
+    if (card.status === 'ready' && card.pickup?.readyOn === delivery.receivedOn && card.issueDate === row.issueDate) return 'unchanged';
+    if (card.status !== 'applied') return reject(row, 'DELIVERY.WRONG_STATUS', `the card is ${card.status}${card.status === 'ready' ? ` since ${card.pickup?.readyOn ?? card.issueDate}` : ''}, not waiting to be made`);
+    return card;
   });
-  return 'accepted';
+  const waiting = outcomes.filter((outcome): outcome is CardState => typeof outcome === 'object' && 'residentId' in outcome);
+  const holders = new Map((await tx.residents.getMany([...new Set(waiting.map((card) => card.residentId))])).map((holder) => [holder.state.id, holder]));
+  const references = await drawPickupReferences(tx, waiting.length);
+  const context = decisionContext(app);
+  const made: { before: CardState; events: CardEvent[] }[] = [];
+  let drawn = 0;
+  const decided = outcomes.map((outcome, index): 'accepted' | 'unchanged' | Rejection => {
+    if (typeof outcome !== 'object' || !('residentId' in outcome)) return outcome;
+    const card = outcome;
+    const row = rows[index]!;
+    const referenceNumber = references[drawn++]!;
+    const holder = holders.get(card.residentId);
+    if (!holder) throw new Error(`card ${card.id} has no resident ${card.residentId}`);
+    if (holder.state.registration === 'deceased') return reject(row, 'DELIVERY.WRONG_STATUS', 'the holder has died; the card is not handed over');
+    const events = decideCard({ type: 'manufacture', issueDate: row.issueDate, holder: holderOf(holder.state), readyOn: delivery.receivedOn, referenceNumber }, card, context);
+    if (!events.ok) {
+      // The decider refuses a date (before the application, in the future) as input; anything else is the card's state.
+      return reject(row, events.error.code === 'INPUT.INVALID' ? 'DELIVERY.BAD_DATE' : 'DELIVERY.WRONG_STATUS', events.error.message);
+    }
+    made.push({ before: card, events: events.value });
+    return 'accepted';
+  });
+  if (made.length === 0) return decided;
+  const at = app.clock.now();
+  const after = await saveCards(tx, made, { at, actorId: actor.id });
+  await tx.acts.insertMany(after.map((card) => actRecordOf(app, actor, { kind: 'card-manufactured', residentId: card.residentId, cardId: card.id, details: { deliveryId: delivery.id } })));
+  await appendAudits(
+    app,
+    tx,
+    made.map(({ before, events }, index) => ({
+      at,
+      actorId: actor.id,
+      actorRole: actor.role,
+      officeId: actor.officeId,
+      outcome: 'ok' as const,
+      code: null,
+      action: 'card.manufacture' as const,
+      subjectType: 'card',
+      subjectId: before.id,
+      details: { status: before.status, to: after[index]!.status, events: events.map((event) => event.type), deliveryId: delivery.id },
+    })),
+  );
+  return decided;
 }
 
 /**
@@ -227,8 +253,7 @@ export async function checkInDelivery(app: AppContext, actor: Actor, input: Deli
     const batch = valid.slice(start, start + BATCH);
     const last = start + BATCH >= valid.length;
     await app.store.transaction(async (tx) => {
-      const outcomes: ('accepted' | 'unchanged' | Rejection)[] = [];
-      for (const row of batch) outcomes.push(await checkInCard(app, actor, tx, delivery, row));
+      const outcomes = await checkInBatch(app, actor, tx, delivery, batch);
       if (last) {
         const all = [...rejected, ...outcomes.filter((outcome): outcome is Rejection => typeof outcome === 'object')];
         const byCode: Record<string, number> = {};

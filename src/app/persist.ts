@@ -28,6 +28,22 @@ export async function saveCard(tx: Repositories, before: CardState | undefined, 
   return state;
 }
 
+/**
+ * `saveCard` for many cards at once, each with its new events, in the caller's transaction: the
+ * events in one insert, the rows each written only if it still has the version its command was
+ * decided on; else the whole transaction is rolled back as a conflict.
+ */
+export async function saveCards(tx: Repositories, changes: readonly { readonly before: CardState; readonly events: readonly CardEvent[] }[], meta: Recorded): Promise<CardState[]> {
+  const written = changes.map(({ before, events }) => ({ before, events, after: events.reduce<CardState>((state, event) => evolveCard(state, event), before) }));
+  const changed = written.filter(({ events }) => events.length > 0);
+  await tx.events.appendMany(
+    changed.map(({ before, events }) => ({ streamType: 'card' as const, streamId: before.id, firstVersion: before.version + 1, events })),
+    meta,
+  );
+  if (!(await tx.cards.updateMany(changed, meta.at))) throw new VersionConflict('CARD.VERSION_CONFLICT');
+  return written.map(({ after }) => after);
+}
+
 /** The same for a resident; the record's phone and masked number travel with the state. */
 export async function saveResident(
   tx: Repositories,

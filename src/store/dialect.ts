@@ -1,4 +1,4 @@
-import { sql, type Expression, type Migration, type SqlBool } from 'kysely';
+import { sql, type Expression, type Migration, type RawBuilder, type SqlBool } from 'kysely';
 
 /**
  * What differs between the embedded SQLite and PostgreSQL, as capabilities and small query
@@ -14,6 +14,8 @@ export interface StoreDialect {
   readonly migrations: Readonly<Record<string, Migration>>;
   /** The place of a new audit entry in the order of appends, across all chains of the municipality. */
   nextAuditPosition(municipalityCode: string): Expression<number>;
+  /** The places of `count` new audit entries, one row each (`position`), to be used in ascending order. */
+  nextAuditPositions(municipalityCode: string, count: number): RawBuilder<{ position: number | string }>;
   /** `column` starts with `prefix`, using the column's ordinary index. */
   startsWith(column: string, prefix: string): Expression<SqlBool>;
   /** `column` of residents contains `text` (at least 3 characters), using the trigram index. */

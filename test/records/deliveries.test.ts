@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { verifyAudit } from '../../src/app/audit-trail.ts';
 import type { PlainDate } from '../../src/rules/plain-date.ts';
 import { DIALECTS } from '../support/databases.ts';
 import { appliedCard, worldFor } from '../support/world.ts';
@@ -58,6 +59,9 @@ describe.each(DIALECTS)('deliveries from J-LIS on $name', ({ create }) => {
 
     const made = (await audit('card.manufacture')).slice(0, (await audit('card.manufacture')).length - before.made);
     expect(made.map((entry) => entry.subjectId).sort()).toEqual([cards[0], cards[1]].sort());
+    expect(made.map((entry) => entry.details)).toEqual([1, 2].map(() => expect.objectContaining({ status: 'applied', to: 'ready', deliveryId: answer.body.deliveryId })));
+    // The cards' entries are chained as a batch: the trail still holds, link by link.
+    expect(await verifyAudit(world.store, world.app.keys)).toMatchObject({ ok: true });
     const deliveries = await audit('delivery.check-in');
     expect(deliveries.slice(0, deliveries.length - before.deliveries)).toMatchObject([
       { outcome: 'ok', subjectId: answer.body.deliveryId, details: { officeId: 'honcho', receivedOn: '2026-11-24', rows: 8, accepted: 2, rejected: { 'DELIVERY.BAD_DATE': 2 } } },

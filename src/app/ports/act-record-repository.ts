@@ -58,6 +58,8 @@ export interface ActRecord {
 
 export interface ActRecordRepository {
   insert(record: ActRecord): Promise<void>;
+  /** Many at once (a delivery's cards). */
+  insertMany(records: readonly ActRecord[]): Promise<void>;
   /** Acts of these kinds recorded at or after the instant `since` (whose business date is `sinceDate`), with their details. */
   recordedSince(kinds: readonly ActKind[], sinceDate: PlainDate, since: string): Promise<{ readonly kind: ActKind; readonly details: Readonly<Record<string, unknown>> }[]>;
   get(id: string): Promise<ActRecord | undefined>;

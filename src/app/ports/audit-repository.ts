@@ -54,6 +54,10 @@ export interface AuditRepository {
   /** The entries at these places (chain and sequence) that exist, with their hashes. */
   at(places: readonly { readonly chain: number; readonly seq: number }[]): Promise<AuditPlace[]>;
   append(entry: AuditEntry): Promise<void>;
+  /** The heads of these chains, locked as `head` locks one, in chain order; a chain without entries is absent. */
+  lockHeads(chains: readonly number[]): Promise<Map<number, { readonly seq: number; readonly hash: string }>>;
+  /** Entries chained onto the heads `lockHeads` gave, in the order given, each chain's in sequence. */
+  appendMany(entries: readonly AuditEntry[]): Promise<void>;
   /** Entries in the order they were appended (never by their time: a clock may go back). */
   list(filter: AuditFilter): Promise<ListedAuditEntry[]>;
   /** A chain's entries in sequence order, in batches, for verification. */

@@ -6,8 +6,12 @@ export type DueKind = 'expiry' | 'lapse' | 'certificate' | 'scheduled' | 'uncoll
 
 export interface CardRepository {
   get(id: string, options?: LockOption): Promise<CardState | undefined>;
+  /** The cards of these ids that exist, in id order (locked in that order, so two batches never wait on each other crosswise). */
+  getMany(ids: readonly string[], options?: LockOption): Promise<CardState[]>;
   /** The card waiting at a counter (ready) whose 交付通知書 bears this 照会番号 (docs/pickup.md). */
   findReadyByPickupReference(referenceNumber: string): Promise<CardState | undefined>;
+  /** Which of these 照会番号 a ready card bears already: a batch of new ones is checked at once. */
+  readyPickupReferencesAmong(referenceNumbers: readonly string[]): Promise<Set<string>>;
   /**
    * The card whose 交付通知書 bore this 照会番号: the one waiting now, else the last one that had it
    * (handed over or ended since), so a booking can tell a card no longer waiting from no card.
@@ -18,6 +22,12 @@ export interface CardRepository {
   insert(state: CardState, at: string): Promise<void>;
   insertMany(states: readonly CardState[], at: string): Promise<void>;
   update(state: CardState, previousVersion: number, at: string): Promise<boolean>;
+  /**
+   * Writes each card's new state over the one it was decided on (`before`, read in this
+   * transaction), the columns that differ only, so that an index none of them is in is left
+   * alone. False, and the caller rolls back, unless every row still had its version.
+   */
+  updateMany(changes: readonly { readonly before: CardState; readonly after: CardState }[], at: string): Promise<boolean>;
   /** Cards in id order after `afterId`, for walks over all of them. */
   page(afterId: string, limit: number): Promise<CardState[]>;
   count(): Promise<number>;

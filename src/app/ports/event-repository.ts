@@ -16,8 +16,14 @@ export interface EventRepository {
     events: readonly (CardEvent | ResidentEvent)[],
     meta: { readonly at: string; readonly actorId: string | null },
   ): Promise<void>;
+  /** Several streams' new events at once; a stream's first event has `firstVersion` (1, a new stream, unless given). */
   appendMany(
-    streams: readonly { readonly streamType: 'card' | 'resident'; readonly streamId: string; readonly events: readonly (CardEvent | ResidentEvent)[] }[],
+    streams: readonly {
+      readonly streamType: 'card' | 'resident';
+      readonly streamId: string;
+      readonly firstVersion?: number;
+      readonly events: readonly (CardEvent | ResidentEvent)[];
+    }[],
     meta: { readonly at: string; readonly actorId: string | null },
   ): Promise<void>;
   list<E extends CardEvent | ResidentEvent>(streamId: string): Promise<StoredEvent<E>[]>;

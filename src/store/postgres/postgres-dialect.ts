@@ -19,6 +19,10 @@ export const postgresDialect: StoreDialect = {
   nextAuditPosition() {
     return sql<number>`nextval('audit_log_position_seq')`;
   },
+  // A sequence: concurrent transactions take numbers in between, never the same one.
+  nextAuditPositions(_municipalityCode, count) {
+    return sql<{ position: string }>`select nextval('audit_log_position_seq') as position from generate_series(1, ${count}::int)`;
+  },
   startsWith(column, prefix) {
     return sql<boolean>`${sql.ref(column)} like ${`${escapeLike(prefix)}%`}`;
   },

@@ -1,7 +1,7 @@
 import type { ActKind, ActRecord, ActRecordRepository } from '../../app/ports/act-record-repository.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
 import type { ProceduresTable } from '../schema.ts';
-import type { Scope } from './scope.ts';
+import { insertRows, type Scope } from './scope.ts';
 
 function fromRow(row: ProceduresTable): ActRecord {
   return {
@@ -22,30 +22,35 @@ function fromRow(row: ProceduresTable): ActRecord {
   };
 }
 
+function toRow(record: ActRecord, municipalityCode: string): ProceduresTable {
+  return {
+    id: record.id,
+    municipality_code: municipalityCode,
+    kind: record.kind,
+    resident_id: record.residentId,
+    card_id: record.cardId,
+    staff_id: record.staffId,
+    office_id: record.officeId,
+    occurred_at: record.occurredAt,
+    business_date: record.businessDate,
+    documents: JSON.stringify(record.documents),
+    fee: record.fee,
+    receipt_number: record.receiptNumber,
+    outcome: record.outcome,
+    details: JSON.stringify(record.details),
+    proxy: record.proxy && JSON.stringify(record.proxy),
+  };
+}
+
 /** Procedure records (docs/domain.md): every act at a counter or the hotline, as the counter prints it. */
-export function actRecordRepository({ db, municipalityCode }: Scope): ActRecordRepository {
+export function actRecordRepository(scope: Scope): ActRecordRepository {
+  const { db, municipalityCode } = scope;
   return {
     async insert(record) {
-      await db
-        .insertInto('procedures')
-        .values({
-          id: record.id,
-          municipality_code: municipalityCode,
-          kind: record.kind,
-          resident_id: record.residentId,
-          card_id: record.cardId,
-          staff_id: record.staffId,
-          office_id: record.officeId,
-          occurred_at: record.occurredAt,
-          business_date: record.businessDate,
-          documents: JSON.stringify(record.documents),
-          fee: record.fee,
-          receipt_number: record.receiptNumber,
-          outcome: record.outcome,
-          details: JSON.stringify(record.details),
-          proxy: record.proxy && JSON.stringify(record.proxy),
-        })
-        .execute();
+      await db.insertInto('procedures').values(toRow(record, municipalityCode)).execute();
+    },
+    async insertMany(records) {
+      await insertRows(scope, 'procedures', records.map((record) => toRow(record, municipalityCode)));
     },
     async get(id) {
       const row = await db.selectFrom('procedures').selectAll().where('municipality_code', '=', municipalityCode).where('id', '=', id).executeTakeFirst();

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { AuditEntry, AuditRepository } from '../../app/ports/audit-repository.ts';
 import type { AuditLogTable } from '../schema.ts';
-import type { Scope } from './scope.ts';
+import { insertRows, type Scope } from './scope.ts';
 
 function fromRow(row: Selectable<AuditLogTable>): AuditEntry {
   return {
@@ -28,7 +28,29 @@ function fromRow(row: Selectable<AuditLogTable>): AuditEntry {
  * chain's head row (created empty on first use), so that two transactions never chain onto the
  * same predecessor: on PostgreSQL the second waits and then sees the first one's head.
  */
-export function auditRepository({ db, dialect, municipalityCode }: Scope): AuditRepository {
+function toRow(entry: AuditEntry, municipalityCode: string): Omit<AuditLogTable, 'position'> {
+  return {
+    municipality_code: municipalityCode,
+    chain: entry.chain,
+    seq: entry.seq,
+    at: entry.at,
+    actor_id: entry.actorId,
+    actor_role: entry.actorRole,
+    office_id: entry.officeId,
+    action: entry.action,
+    subject_type: entry.subjectType,
+    subject_id: entry.subjectId,
+    outcome: entry.outcome,
+    code: entry.code,
+    details: JSON.stringify(entry.details),
+    prev_hash: entry.prevHash,
+    hash: entry.hash,
+    key_id: entry.keyId,
+  };
+}
+
+export function auditRepository(scope: Scope): AuditRepository {
+  const { db, dialect, municipalityCode } = scope;
   const scoped = () => db.selectFrom('audit_log').where('municipality_code', '=', municipalityCode);
   return {
     async head(chain) {
@@ -68,26 +90,41 @@ export function auditRepository({ db, dialect, municipalityCode }: Scope): Audit
         .execute();
       await db
         .insertInto('audit_log')
-        .values({
-          municipality_code: municipalityCode,
-          chain: entry.chain,
-          seq: entry.seq,
-          at: entry.at,
-          actor_id: entry.actorId,
-          actor_role: entry.actorRole,
-          office_id: entry.officeId,
-          action: entry.action,
-          subject_type: entry.subjectType,
-          subject_id: entry.subjectId,
-          outcome: entry.outcome,
-          code: entry.code,
-          details: JSON.stringify(entry.details),
-          prev_hash: entry.prevHash,
-          hash: entry.hash,
-          key_id: entry.keyId,
-          position: dialect.nextAuditPosition(municipalityCode),
-        })
+        .values({ ...toRow(entry, municipalityCode), position: dialect.nextAuditPosition(municipalityCode) })
         .execute();
+    },
+    async lockHeads(chains) {
+      const wanted = [...new Set(chains)].sort((a, b) => a - b);
+      const heads = new Map<number, { seq: number; hash: string }>();
+      if (wanted.length === 0) return heads;
+      // In chain order, so that two transactions locking several heads never wait on each other crosswise.
+      const read = () => {
+        const query = db.selectFrom('audit_heads').select(['chain', 'seq', 'hash']).where('municipality_code', '=', municipalityCode).where('chain', 'in', wanted).orderBy('chain');
+        return (dialect.supportsRowLocks ? query.forUpdate() : query).execute();
+      };
+      let rows = await read();
+      if (rows.length < wanted.length) {
+        const present = new Set(rows.map((row) => Number(row.chain)));
+        await db
+          .insertInto('audit_heads')
+          .values(wanted.filter((chain) => !present.has(chain)).map((chain) => ({ municipality_code: municipalityCode, chain, seq: 0, hash: '' })))
+          .onConflict((conflict) => conflict.columns(['municipality_code', 'chain']).doNothing())
+          .execute();
+        rows = await read();
+      }
+      for (const row of rows) if (Number(row.seq) > 0) heads.set(Number(row.chain), { seq: Number(row.seq), hash: row.hash });
+      return heads;
+    },
+    async appendMany(entries) {
+      if (entries.length === 0) return;
+      const { rows } = await dialect.nextAuditPositions(municipalityCode, entries.length).execute(db);
+      const positions = rows.map((row) => Number(row.position)).sort((a, b) => a - b);
+      const lastOfChain = new Map<number, AuditEntry>();
+      for (const entry of entries) lastOfChain.set(entry.chain, entry);
+      for (const entry of lastOfChain.values()) {
+        await db.updateTable('audit_heads').set({ seq: entry.seq, hash: entry.hash }).where('municipality_code', '=', municipalityCode).where('chain', '=', entry.chain).execute();
+      }
+      await insertRows(scope, 'audit_log', entries.map((entry, index) => ({ ...toRow(entry, municipalityCode), position: positions[index]! })));
     },
     async list(filter) {
       let query = scoped().selectAll();

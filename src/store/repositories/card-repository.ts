@@ -1,9 +1,10 @@
+import { CompiledQuery } from 'kysely';
 import type { CardRepository, DueKind } from '../../app/ports/card-repository.ts';
 import { isStanding, type ApplicationReason, type CardState, type CardStatus, type Certificate, type FrontNote, type ScheduledAbolition } from '../../domain/card.ts';
 import type { ExpiryBasis } from '../../rules/card-expiry.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
 import type { CardsTable } from '../schema.ts';
-import { bool, insertRows, type Scope } from './scope.ts';
+import { bool, chunks, insertRows, type Scope } from './scope.ts';
 
 function toRow(state: CardState, municipalityCode: string, at: string): Omit<CardsTable, 'created_at'> {
   return {
@@ -89,6 +90,9 @@ function fromRow(row: CardsTable): CardState {
   } as CardState;
 }
 
+/** The UPDATE of a card's changed columns, by the columns' names: written once per shape, like insertRows' texts. */
+const updateTexts = new Map<string, string>();
+
 export function cardRepository(scope: Scope): CardRepository {
   const { db, dialect, municipalityCode } = scope;
   const scoped = () => db.selectFrom('cards').selectAll().where('municipality_code', '=', municipalityCode);
@@ -106,6 +110,29 @@ export function cardRepository(scope: Scope): CardRepository {
       if (options?.lock && dialect.supportsRowLocks) query = query.forUpdate();
       const row = await query.executeTakeFirst();
       return row && fromRow(row);
+    },
+    async getMany(ids, options) {
+      const cards: CardState[] = [];
+      for (const chunk of chunks([...new Set(ids)].sort())) {
+        let query = scoped().where('id', 'in', chunk).orderBy('id');
+        if (options?.lock && dialect.supportsRowLocks) query = query.forUpdate();
+        cards.push(...(await query.execute()).map(fromRow));
+      }
+      return cards;
+    },
+    async readyPickupReferencesAmong(referenceNumbers) {
+      const taken = new Set<string>();
+      for (const chunk of chunks(referenceNumbers)) {
+        const rows = await db
+          .selectFrom('cards')
+          .select('pickup_reference')
+          .where('municipality_code', '=', municipalityCode)
+          .where('status', '=', 'ready')
+          .where('pickup_reference', 'in', chunk)
+          .execute();
+        for (const row of rows) if (row.pickup_reference !== null) taken.add(row.pickup_reference);
+      }
+      return taken;
     },
     async findReadyByPickupReference(referenceNumber) {
       const row = await scoped().where('status', '=', 'ready').where('pickup_reference', '=', referenceNumber).executeTakeFirst();
@@ -154,6 +181,25 @@ export function cardRepository(scope: Scope): CardRepository {
     },
     async overwrite(state, at) {
       await db.updateTable('cards').set(toRow(state, municipalityCode, at)).where('municipality_code', '=', municipalityCode).where('id', '=', state.id).execute();
+    },
+    async updateMany(changes, at) {
+      for (const { before, after } of changes) {
+        const old = toRow(before, municipalityCode, at);
+        const row = toRow(after, municipalityCode, at);
+        // id and municipality_code name the row; updated_at changes with every write.
+        const columns = (Object.keys(row) as (keyof typeof row)[]).filter((column) => column === 'updated_at' || (column !== 'id' && column !== 'municipality_code' && row[column] !== old[column]));
+        const shape = `${dialect.name}:${columns.join(',')}`;
+        let text = updateTexts.get(shape);
+        if (text === undefined) {
+          const set = columns.map((column, index) => `"${column}" = ${dialect.placeholder(index + 1)}`).join(', ');
+          const n = columns.length;
+          text = `update "cards" set ${set} where "municipality_code" = ${dialect.placeholder(n + 1)} and "id" = ${dialect.placeholder(n + 2)} and "version" = ${dialect.placeholder(n + 3)}`;
+          updateTexts.set(shape, text);
+        }
+        const result = await db.executeQuery(CompiledQuery.raw(text, [...columns.map((column) => row[column]), municipalityCode, after.id, before.version]));
+        if (Number(result.numAffectedRows) !== 1) return false;
+      }
+      return true;
     },
     async update(state, previousVersion, at) {
       const result = await db

@@ -26,12 +26,12 @@ export function eventRepository(scope: Scope): EventRepository {
         .execute();
     },
     async appendMany(streams, meta) {
-      const rows = streams.flatMap(({ streamType, streamId, events }) =>
+      const rows = streams.flatMap(({ streamType, streamId, firstVersion = 1, events }) =>
         events.map((event, index) => ({
           municipality_code: municipalityCode,
           stream_type: streamType,
           stream_id: streamId,
-          version: index + 1,
+          version: firstVersion + index,
           type: event.type,
           data: JSON.stringify(event),
           recorded_at: meta.at,

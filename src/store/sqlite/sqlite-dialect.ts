@@ -20,6 +20,10 @@ export const sqliteDialect: StoreDialect = {
   nextAuditPosition(municipalityCode) {
     return sql<number>`(select coalesce(max(position), 0) + 1 from audit_log where municipality_code = ${municipalityCode})`;
   },
+  nextAuditPositions(municipalityCode, count) {
+    return sql<{ position: number }>`with recursive n(i) as (select 1 union all select i + 1 from n where i < ${count})
+      select (select coalesce(max(position), 0) from audit_log where municipality_code = ${municipalityCode}) + i as position from n`;
+  },
   startsWith(column, prefix) {
     return sql<boolean>`${sql.ref(column)} glob ${`${escapeGlob(prefix)}*`}`;
   },
