@@ -8,6 +8,12 @@ export interface StoreDialect {
   readonly name: 'sqlite' | 'postgres';
   /** Whether `SELECT … FOR UPDATE` exists; SQLite has one writer at a time and needs no row locks. */
   readonly supportsRowLocks: boolean;
+  /**
+   * Whether each statement is a round trip to a server (PostgreSQL), so that many rows' updates
+   * are best one statement; SQLite runs in the process, and its UPDATE … FROM (VALUES …) is
+   * slower than the same updates one by one (measured for bench/deliveries.ts).
+   */
+  readonly statementRoundTrips: boolean;
   /** The n-th parameter (from 1) of SQL written by hand: `$n` or `?`. */
   placeholder(n: number): string;
   /** Migrations of this database only, run after the shared ones of the same number. */

@@ -42,10 +42,10 @@ export interface BookedAppointment {
  */
 export async function bookAppointment(app: AppContext, input: BookAppointmentInput): Promise<Result<BookedAppointment>> {
   return publicCommand(app, 'appointment.book', async (tx, note) => {
-    const found = await cardOfReference(tx, input.referenceNumber, input.birthDate);
-    if (!found.ok) return found;
     // The card's row is held until the commit: two bookings for one card follow each other.
-    const card = (await tx.cards.get(found.value.id, { lock: true })) ?? found.value;
+    const found = await cardOfReference(tx, input.referenceNumber, input.birthDate, { lock: true });
+    if (!found.ok) return found;
+    const card = found.value;
     note.details = { cardId: card.id };
     const office = officeOf(app, card.pickupOfficeId);
     if (!office.ok) return office;

@@ -6,7 +6,7 @@ import { addDays, minDate, type PlainDate } from '../../rules/plain-date.ts';
 import type { Result } from '../app-errors.ts';
 import type { AppContext } from '../context.ts';
 import type { CardState } from '../../domain/card.ts';
-import type { Repositories } from '../ports/store.ts';
+import type { LockOption, Repositories } from '../ports/store.ts';
 import { listSlots, type SlotView } from './list-slots.ts';
 import { officeOf } from './office-schedule.ts';
 
@@ -15,11 +15,17 @@ const NOT_FOUND = 'no card waiting for pickup has this reference number and birt
 /**
  * The card of a 照会番号 whose holder was born on `birthDate`: one refusal, APPOINTMENT.NOT_FOUND,
  * whether the number or the date is wrong; a mistyped number (its check digit does not match) is
- * an input error, which says nothing about which numbers exist (docs/pickup.md).
+ * an input error, which says nothing about which numbers exist (docs/pickup.md). With `lock`, the
+ * card's row is held until the transaction ends.
  */
-export async function cardOfReference(read: Pick<Repositories, 'cards' | 'residents'>, referenceNumber: string, birthDate: PlainDate): Promise<Result<CardState>> {
+export async function cardOfReference(
+  read: Pick<Repositories, 'cards' | 'residents'>,
+  referenceNumber: string,
+  birthDate: PlainDate,
+  options?: LockOption,
+): Promise<Result<CardState>> {
   if (!isWellFormedPickupReference(referenceNumber)) return refuseField('referenceNumber', 'the last digit does not check the others: a digit is mistyped');
-  const card = await read.cards.findByPickupReference(referenceNumber);
+  const card = await read.cards.findByPickupReference(referenceNumber, options);
   const holder = card && (await read.residents.get(card.residentId));
   if (!card || !holder || holder.state.birthDate !== birthDate) return refuse(DomainErrorCode.AppointmentNotFound, NOT_FOUND);
   return success(card);

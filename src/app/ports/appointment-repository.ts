@@ -28,8 +28,9 @@ export interface AppointmentRepository {
   /** Writes the slot, status, code hash and time of an existing appointment. */
   update(appointment: Appointment): Promise<void>;
   /**
-   * Takes one place of the slot when fewer than `capacity` are taken, in one conditional update
-   * of the slot's row (the row waits for a concurrent taker's commit): whether it was taken.
+   * Takes one place of the slot when fewer than `capacity` are taken, in one statement: it creates
+   * the slot's row or updates it on the condition (the row waits for a concurrent taker's commit):
+   * whether it was taken.
    */
   takePlace(officeId: string, slotStart: string, capacity: number): Promise<boolean>;
   /** Gives back a place of the slot. */

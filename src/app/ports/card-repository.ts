@@ -16,7 +16,7 @@ export interface CardRepository {
    * The card whose 交付通知書 bore this 照会番号: the one waiting now, else the last one that had it
    * (handed over or ended since), so a booking can tell a card no longer waiting from no card.
    */
-  findByPickupReference(referenceNumber: string): Promise<CardState | undefined>;
+  findByPickupReference(referenceNumber: string, options?: LockOption): Promise<CardState | undefined>;
   listByResident(residentId: string): Promise<CardState[]>;
   listByResidents(residentIds: readonly string[]): Promise<CardState[]>;
   insert(state: CardState, at: string): Promise<void>;

@@ -14,6 +14,7 @@ import * as auditOrder from '../migrations/0005-audit-order.ts';
 export const postgresDialect: StoreDialect = {
   name: 'postgres',
   supportsRowLocks: true,
+  statementRoundTrips: true,
   placeholder: (n) => `$${n}`,
   migrations: { '0002-search': search.postgres, '0005-audit-order-sequence': auditOrder.postgresSequence, '0015-phone-digits-search': phoneDigits.postgres },
   nextAuditPosition() {

@@ -62,20 +62,20 @@ export function appointmentRepository({ db, dialect, municipalityCode }: Scope):
         .execute();
     },
     async takePlace(officeId, slotStart, capacity) {
-      await db
-        .insertInto('appointment_slots')
-        .values({ municipality_code: municipalityCode, office_id: officeId, slot_start: slotStart, booked: 0 })
-        .onConflict((conflict) => conflict.columns(['municipality_code', 'office_id', 'slot_start']).doNothing())
-        .execute();
+      if (capacity < 1) return false;
+      // One statement: the slot's first place creates its row; a later one is a conditional
+      // update of it, which waits for a concurrent taker's commit and sees its count.
       const result = await db
-        .updateTable('appointment_slots')
-        .set((eb) => ({ booked: eb('booked', '+', 1) }))
-        .where('municipality_code', '=', municipalityCode)
-        .where('office_id', '=', officeId)
-        .where('slot_start', '=', slotStart)
-        .where('booked', '<', capacity)
+        .insertInto('appointment_slots')
+        .values({ municipality_code: municipalityCode, office_id: officeId, slot_start: slotStart, booked: 1 })
+        .onConflict((conflict) =>
+          conflict
+            .columns(['municipality_code', 'office_id', 'slot_start'])
+            .doUpdateSet((eb) => ({ booked: eb('appointment_slots.booked', '+', 1) }))
+            .where('appointment_slots.booked', '<', capacity),
+        )
         .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
+      return Number(result.numInsertedOrUpdatedRows) === 1;
     },
     async releasePlace(officeId, slotStart) {
       await db

@@ -90,7 +90,12 @@ function fromRow(row: CardsTable): CardState {
   } as CardState;
 }
 
-/** The UPDATE of a card's changed columns, by the columns' names: written once per shape, like insertRows' texts. */
+type CardRow = ReturnType<typeof toRow>;
+/** The cards' columns of type integer; the others are text. */
+const INTEGER_COLUMNS = new Set<keyof CardRow>(['version', 'wants_signature', 'wants_user']);
+/** Cards per UPDATE of updateMany: (2 + columns) parameters each, far below either database's bound. */
+const UPDATE_ROWS = 250;
+/** The UPDATEs of updateMany, by the columns changed and the rows: written once per shape, like insertRows' texts. */
 const updateTexts = new Map<string, string>();
 
 export function cardRepository(scope: Scope): CardRepository {
@@ -138,10 +143,11 @@ export function cardRepository(scope: Scope): CardRepository {
       const row = await scoped().where('status', '=', 'ready').where('pickup_reference', '=', referenceNumber).executeTakeFirst();
       return row && fromRow(row);
     },
-    async findByPickupReference(referenceNumber) {
-      const ready = await scoped().where('status', '=', 'ready').where('pickup_reference', '=', referenceNumber).executeTakeFirst();
+    async findByPickupReference(referenceNumber, options) {
+      const lock = <Q extends ReturnType<typeof scoped>>(query: Q) => (options?.lock && dialect.supportsRowLocks ? query.forUpdate() : query);
+      const ready = await lock(scoped().where('status', '=', 'ready').where('pickup_reference', '=', referenceNumber)).executeTakeFirst();
       if (ready) return fromRow(ready);
-      const row = await scoped().where('pickup_reference', '=', referenceNumber).orderBy('ready_on', 'desc').orderBy('id', 'desc').executeTakeFirst();
+      const row = await lock(scoped().where('pickup_reference', '=', referenceNumber).orderBy('ready_on', 'desc').orderBy('id', 'desc').limit(1)).executeTakeFirst();
       return row && fromRow(row);
     },
     async listByResident(residentId) {
@@ -183,21 +189,45 @@ export function cardRepository(scope: Scope): CardRepository {
       await db.updateTable('cards').set(toRow(state, municipalityCode, at)).where('municipality_code', '=', municipalityCode).where('id', '=', state.id).execute();
     },
     async updateMany(changes, at) {
+      // Cards changed alike (the same columns) are written together, by one UPDATE … FROM
+      // (VALUES …) per chunk where a statement is a round trip, else one UPDATE each.
+      const shapes = new Map<string, { columns: (keyof CardRow)[]; rows: unknown[][] }>();
       for (const { before, after } of changes) {
         const old = toRow(before, municipalityCode, at);
         const row = toRow(after, municipalityCode, at);
         // id and municipality_code name the row; updated_at changes with every write.
-        const columns = (Object.keys(row) as (keyof typeof row)[]).filter((column) => column === 'updated_at' || (column !== 'id' && column !== 'municipality_code' && row[column] !== old[column]));
-        const shape = `${dialect.name}:${columns.join(',')}`;
-        let text = updateTexts.get(shape);
-        if (text === undefined) {
-          const set = columns.map((column, index) => `"${column}" = ${dialect.placeholder(index + 1)}`).join(', ');
-          const n = columns.length;
-          text = `update "cards" set ${set} where "municipality_code" = ${dialect.placeholder(n + 1)} and "id" = ${dialect.placeholder(n + 2)} and "version" = ${dialect.placeholder(n + 3)}`;
-          updateTexts.set(shape, text);
+        const columns = (Object.keys(row) as (keyof CardRow)[]).filter((column) => column === 'updated_at' || (column !== 'id' && column !== 'municipality_code' && row[column] !== old[column]));
+        const key = columns.join(',');
+        const shape = shapes.get(key) ?? { columns, rows: [] };
+        shape.rows.push([after.id, before.version, ...columns.map((column) => row[column])]);
+        shapes.set(key, shape);
+      }
+      for (const { columns, rows } of shapes.values()) {
+        for (const chunk of chunks(rows, dialect.statementRoundTrips ? UPDATE_ROWS : 1)) {
+          const key = `${dialect.name}:${columns.join(',')}:${chunk.length}`;
+          let text = updateTexts.get(key);
+          const alone = !dialect.statementRoundTrips;
+          if (text === undefined && alone) {
+            const n = columns.length;
+            const set = columns.map((column, index) => `"${column}" = ${dialect.placeholder(index + 1)}`).join(', ');
+            text = `update "cards" set ${set} where "municipality_code" = ${dialect.placeholder(n + 1)} and "id" = ${dialect.placeholder(n + 2)} and "version" = ${dialect.placeholder(n + 3)}`;
+            updateTexts.set(key, text);
+          }
+          if (text === undefined) {
+            let n = 0;
+            // Typed, so that PostgreSQL knows the VALUES' columns' types.
+            const types = ['text', 'integer', ...columns.map((column) => (INTEGER_COLUMNS.has(column) ? 'integer' : 'text'))];
+            const tuple = () => `(${types.map((type) => `cast(${dialect.placeholder(++n)} as ${type})`).join(', ')})`;
+            const values = chunk.map(tuple).join(', ');
+            const set = columns.map((column, index) => `"${column}" = v.column${index + 3}`).join(', ');
+            text = `update "cards" set ${set} from (values ${values}) as v where "cards"."municipality_code" = ${dialect.placeholder(++n)} and "cards"."id" = v.column1 and "cards"."version" = v.column2`;
+            updateTexts.set(key, text);
+          }
+          // The parameters in the order the text names them (SQLite's `?` are by position).
+          const parameters = alone ? [...chunk[0]!.slice(2), municipalityCode, chunk[0]![0], chunk[0]![1]] : [...chunk.flat(), municipalityCode];
+          const result = await db.executeQuery(CompiledQuery.raw(text!, parameters));
+          if (Number(result.numAffectedRows) !== chunk.length) return false;
         }
-        const result = await db.executeQuery(CompiledQuery.raw(text, [...columns.map((column) => row[column]), municipalityCode, after.id, before.version]));
-        if (Number(result.numAffectedRows) !== 1) return false;
       }
       return true;
     },

@@ -14,6 +14,7 @@ function escapeGlob(text: string): string {
 export const sqliteDialect: StoreDialect = {
   name: 'sqlite',
   supportsRowLocks: false,
+  statementRoundTrips: false,
   placeholder: () => '?',
   migrations: { '0002-search': search.sqlite, '0015-phone-digits-search': phoneDigits.sqlite },
   // One writer at a time: the next number after the last is taken by no one else.
