@@ -9,7 +9,7 @@ import {
   TEXT as T,
 } from '../../../domain/guide/guide-text.ts';
 import { PROCEDURE_TABLE as P } from '../../../rules/procedures.ts';
-import { FIELD_HINTS as FH, FIELD_LABELS as FL, MOVING_ABROAD_HINTS as AH, MOVING_OUT_HINTS as MH, MOVING_OUT_LABELS as ML, UI_TEXT as U } from '../ui-text.ts';
+import { FIELD_HINTS as FH, FIELD_LABELS as FL, MOVING_ABROAD_HINTS as AH, MOVING_OUT_HINTS as MH, MOVING_OUT_LABELS as ML, PICKUP_TEXT as K, UI_TEXT as U } from '../ui-text.ts';
 import type { Catalogue } from './catalogue.ts';
 
 /** English. Legal terms and names keep their Japanese in «…», so a resident can show them at the counter. */
@@ -353,4 +353,42 @@ export const en = {
   [U.feedbackThrottled]: 'Too many answers were sent in a short time, so this one was not taken. Please try again later',
   [U.feedbackInvalid]: 'Please answer both questions before sending',
   [U.metaDescription]: '{title}: the steps, counters, what to bring, fees and deadlines for your My Number Card in Edogawa City.',
+  // The pickup booking pages (docs/pickup.md "Appointments").
+  [K.title]: 'Book a time to collect your My Number Card',
+  [K.intro]: 'If you have received your pickup notice («交付通知書»), you can book a time to collect your card here. To change or cancel a booking, enter the same reference number and date of birth.',
+  [K.reference]: 'Reference number («照会番号», 10 digits)',
+  [K.referenceHint]: 'It is printed on your pickup notice.',
+  [K.birthDate]: 'Date of birth of the card holder',
+  [K.find]: 'See free times',
+  [K.notFound]: 'No card waiting for collection matches this reference number and date of birth. Please check both against your pickup notice.',
+  [K.typo]: 'This reference number is not valid: a digit may be mistyped.',
+  [K.missing]: 'Please fill this in.',
+  [K.throttled]: 'After several unsuccessful attempts, booking from your connection is paused. Please try again in about an hour, or call us.',
+  [K.notReady]: 'This card is no longer waiting at a counter (it may already have been collected).',
+  [K.office]: 'Where to collect',
+  [K.collectBy]: 'Collect by',
+  [K.current]: 'Your booking',
+  [K.chooseTitle]: 'Choose a time',
+  [K.changeTitle]: 'Change to another time',
+  [K.places]: '{n} left',
+  [K.noSlots]: 'There are no free times to book. Please call the counter.',
+  [K.chooseOne]: 'Please choose a time.',
+  [K.full]: 'The time you chose has just filled up. Please choose another.',
+  [K.unavailable]: 'The time you chose cannot be booked. Please choose another.',
+  [K.book]: 'Book this time',
+  [K.booked]: 'Your time is booked',
+  [K.moved]: 'Your booking is changed',
+  [K.when]: 'When',
+  [K.cancelCode]: 'Cancel code',
+  [K.keepCode]: 'You need it to cancel. Write it down or print this page: it is not shown again.',
+  [K.bring]: 'On the day, bring the pickup notice and your identity documents.',
+  [K.cancelTitle]: 'Cancel the booking',
+  [K.cancelHint]: 'Enter the cancel code shown when you booked.',
+  [K.cancel]: 'Cancel booking',
+  [K.wrongCode]: 'The cancel code is not right.',
+  [K.cancelled]: 'Your booking is cancelled',
+  [K.tooLate]: 'This booking has begun and can no longer be cancelled.',
+  [K.again]: 'Start again',
+  [K.link]: 'Received a pickup notice? Book a time to collect your card',
+  [K.errorTitle]: 'There is a problem',
 } as const satisfies Catalogue;

@@ -9,7 +9,7 @@ import {
   TEXT as T,
 } from '../../../domain/guide/guide-text.ts';
 import { PROCEDURE_TABLE as P } from '../../../rules/procedures.ts';
-import { FIELD_HINTS as FH, FIELD_LABELS as FL, MOVING_ABROAD_HINTS as AH, MOVING_OUT_HINTS as MH, MOVING_OUT_LABELS as ML, UI_TEXT as U } from '../ui-text.ts';
+import { FIELD_HINTS as FH, FIELD_LABELS as FL, MOVING_ABROAD_HINTS as AH, MOVING_OUT_HINTS as MH, MOVING_OUT_LABELS as ML, PICKUP_TEXT as K, UI_TEXT as U } from '../ui-text.ts';
 import type { Catalogue } from './catalogue.ts';
 
 /**
@@ -359,6 +359,44 @@ export const jaEasy = {
   [U.feedbackThrottled]: 'みじかい [時間|じかん]に たくさん おくられました。あとで もう いちど おくって ください',
   [U.feedbackInvalid]: '2つの しつもんに こたえてから おくって ください',
   [U.metaDescription]: '{title}：[江戸川区|えどがわく]の マイナンバーカードの [手続|てつづ]き、[窓口|まどぐち]、もちもの、お[金|かね]、[期限|きげん]。',
+  // The pickup booking pages (docs/pickup.md "Appointments").
+  [K.title]: 'マイナンバーカードを うけとる [日|ひ]と [時間|じかん]を よやくする',
+  [K.intro]: '[交付通知書|こうふつうちしょ]は、カードが できた ことを しらせる はがきです。この はがきが とどいた [人|ひと]は、ここで よやくが できます。カードを うけとる [日|ひ]と [時間|じかん]を えらんで ください。よやくを かえる ときも、ここで できます。よやくを やめる ときも、ここで できます。',
+  [K.reference]: '[照会番号|しょうかいばんごう]（10けたの [数字|すうじ]）',
+  [K.referenceHint]: '[交付通知書|こうふつうちしょ]（はがき）に かいて ある [番号|ばんごう]です。',
+  [K.birthDate]: 'カードを うけとる [人|ひと]の たんじょうび',
+  [K.find]: 'あいて いる [時間|じかん]を みる',
+  [K.notFound]: 'その [番号|ばんごう]と たんじょうびの カードは ありません。はがきの [番号|ばんごう]と たんじょうびを もう いちど みて ください。',
+  [K.typo]: '[番号|ばんごう]が まちがって います。[数字|すうじ]を もう いちど みて ください。',
+  [K.missing]: 'いれて ください。',
+  [K.throttled]: 'まちがいが おおかったので、しばらく つかえません。1[時間|じかん] たってから、もう いちど して ください。いそぐ [人|ひと]は [電話|でんわ]を して ください。',
+  [K.notReady]: 'この カードは、いま [窓口|まどぐち]に ありません。もう うけとったのかも しれません。',
+  [K.office]: 'うけとる [窓口|まどぐち]',
+  [K.collectBy]: 'うけとる [期限|きげん]（さいごの [日|ひ]）',
+  [K.current]: 'いまの よやく',
+  [K.chooseTitle]: '[日|ひ]と [時間|じかん]を えらぶ',
+  [K.changeTitle]: 'ほかの [日|ひ]と [時間|じかん]に かえる',
+  [K.places]: 'あと {n}[人|にん]',
+  [K.noSlots]: 'よやくできる [時間|じかん]が ありません。[窓口|まどぐち]に [電話|でんわ]を して ください。',
+  [K.chooseOne]: '[日|ひ]と [時間|じかん]を 1つ えらんで ください。',
+  [K.full]: 'えらんだ [時間|じかん]は いっぱいに なりました。ほかの [時間|じかん]を えらんで ください。',
+  [K.unavailable]: 'えらんだ [時間|じかん]は よやくできません。ほかの [時間|じかん]を えらんで ください。',
+  [K.book]: 'この [時間|じかん]で よやくする',
+  [K.booked]: 'よやくしました',
+  [K.moved]: 'よやくを かえました',
+  [K.when]: '[日|ひ]と [時間|じかん]',
+  [K.cancelCode]: 'とりけしの コード',
+  [K.keepCode]: 'よやくを やめる ときに、この コードを つかいます。[紙|かみ]に かいて ください。この ページを いんさつしても いいです。この コードは もう でません。',
+  [K.bring]: 'その [日|ひ]は、[交付通知書|こうふつうちしょ]（はがき）を もって きて ください。[本人確認書類|ほんにんかくにんしょるい]も もって きて ください。[本人確認書類|ほんにんかくにんしょるい]は、[運転免許証|うんてんめんきょしょう]など、あなたが だれか わかる ものです。',
+  [K.cancelTitle]: 'よやくを やめる',
+  [K.cancelHint]: 'よやくした ときに でた コードを いれて ください。',
+  [K.cancel]: 'やめる',
+  [K.wrongCode]: 'コードが ちがいます。',
+  [K.cancelled]: 'よやくを やめました',
+  [K.tooLate]: 'もう よやくの [時間|じかん]です。だから、やめられません。',
+  [K.again]: 'はじめから',
+  [K.link]: '[交付通知書|こうふつうちしょ]（はがき）が とどいた [人|ひと]：カードを うけとる [時間|じかん]を よやくする',
+  [K.errorTitle]: 'いれた ものを たしかめて ください',
 } as const satisfies Catalogue;
 
 /**

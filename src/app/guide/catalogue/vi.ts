@@ -9,7 +9,7 @@ import {
   TEXT as T,
 } from '../../../domain/guide/guide-text.ts';
 import { PROCEDURE_TABLE as P } from '../../../rules/procedures.ts';
-import { FIELD_HINTS as FH, FIELD_LABELS as FL, MOVING_ABROAD_HINTS as AH, MOVING_OUT_HINTS as MH, MOVING_OUT_LABELS as ML, UI_TEXT as U } from '../ui-text.ts';
+import { FIELD_HINTS as FH, FIELD_LABELS as FL, MOVING_ABROAD_HINTS as AH, MOVING_OUT_HINTS as MH, MOVING_OUT_LABELS as ML, PICKUP_TEXT as K, UI_TEXT as U } from '../ui-text.ts';
 import type { Catalogue } from './catalogue.ts';
 
 /** Tiếng Việt. Thuật ngữ pháp lý và tên quầy giữ nguyên tiếng Nhật «…» để có thể đưa cho nhân viên xem. */
@@ -349,4 +349,42 @@ export const vi = {
   [U.feedbackThrottled]: 'Có quá nhiều lượt gửi trong thời gian ngắn nên lượt này không được nhận. Vui lòng gửi lại sau',
   [U.feedbackInvalid]: 'Vui lòng trả lời cả hai câu hỏi rồi gửi',
   [U.metaDescription]: '{title}: các bước, quầy, giấy tờ cần mang, lệ phí và thời hạn cho thẻ My Number tại quận Edogawa.',
+  // The pickup booking pages (docs/pickup.md "Appointments").
+  [K.title]: 'Đặt lịch nhận thẻ My Number',
+  [K.intro]: 'Nếu bạn đã nhận được thông báo nhận thẻ («交付通知書»), bạn có thể đặt lịch nhận thẻ tại đây. Để đổi hoặc hủy lịch, hãy nhập cùng số tra cứu và ngày sinh.',
+  [K.reference]: 'Số tra cứu («照会番号», 10 chữ số)',
+  [K.referenceHint]: 'Số này được in trên thông báo nhận thẻ.',
+  [K.birthDate]: 'Ngày sinh của chủ thẻ',
+  [K.find]: 'Xem giờ còn trống',
+  [K.notFound]: 'Không tìm thấy thẻ khớp với số tra cứu và ngày sinh này. Vui lòng kiểm tra lại với thông báo nhận thẻ.',
+  [K.typo]: 'Số tra cứu không hợp lệ: có thể bạn đã gõ sai một chữ số.',
+  [K.missing]: 'Vui lòng điền thông tin này.',
+  [K.throttled]: 'Do nhập sai nhiều lần, việc đặt lịch tạm dừng. Vui lòng thử lại sau khoảng 1 giờ hoặc gọi điện cho chúng tôi.',
+  [K.notReady]: 'Thẻ này không còn chờ tại quầy (có thể đã được nhận).',
+  [K.office]: 'Nơi nhận thẻ',
+  [K.collectBy]: 'Hạn nhận thẻ',
+  [K.current]: 'Lịch hẹn hiện tại',
+  [K.chooseTitle]: 'Chọn thời gian',
+  [K.changeTitle]: 'Đổi sang giờ khác',
+  [K.places]: 'còn {n} chỗ',
+  [K.noSlots]: 'Không còn giờ trống. Vui lòng gọi điện cho quầy.',
+  [K.chooseOne]: 'Vui lòng chọn một thời gian.',
+  [K.full]: 'Giờ bạn chọn vừa hết chỗ. Vui lòng chọn giờ khác.',
+  [K.unavailable]: 'Không thể đặt giờ bạn chọn. Vui lòng chọn giờ khác.',
+  [K.book]: 'Đặt giờ này',
+  [K.booked]: 'Đã đặt lịch',
+  [K.moved]: 'Đã đổi lịch hẹn',
+  [K.when]: 'Thời gian',
+  [K.cancelCode]: 'Mã hủy',
+  [K.keepCode]: 'Bạn cần mã này để hủy lịch. Hãy ghi lại hoặc in trang này: mã sẽ không hiển thị lại.',
+  [K.bring]: 'Vào ngày hẹn, hãy mang theo thông báo nhận thẻ và giấy tờ tùy thân.',
+  [K.cancelTitle]: 'Hủy lịch hẹn',
+  [K.cancelHint]: 'Nhập mã hủy được hiển thị khi bạn đặt lịch.',
+  [K.cancel]: 'Hủy lịch',
+  [K.wrongCode]: 'Mã hủy không đúng.',
+  [K.cancelled]: 'Đã hủy lịch hẹn',
+  [K.tooLate]: 'Lịch hẹn đã bắt đầu nên không thể hủy.',
+  [K.again]: 'Bắt đầu lại',
+  [K.link]: 'Đã nhận thông báo nhận thẻ? Đặt lịch nhận thẻ',
+  [K.errorTitle]: 'Có lỗi cần kiểm tra',
 } as const satisfies Catalogue;
