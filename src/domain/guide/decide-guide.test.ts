@@ -88,7 +88,7 @@ describe('moved-in (R-7, R-8)', () => {
     expect(answer.steps[0]!.params).toEqual({ days: { kind: 'count', value: 14 } });
     expect(answer.steps[3]!.params).toEqual({ days: { kind: 'count', value: 90 } });
     expect(answer.checklist.map((entry) => entry.item)).toEqual(['card', 'identity-documents', 'move-out-certificate', 'pin']);
-    expect(ids(answer.warnings)).toEqual(['whoProxyAsk', 'foreignResidenceCard', 'signatureRevoked', 'notesFullFree']);
+    expect(ids(answer.warnings)).toEqual(['whoProxyAsk', 'whoRepresented', 'foreignResidenceCard', 'signatureRevoked', 'notesFullFree']);
     expect(answer.fee).toBeNull();
   });
 
@@ -253,7 +253,7 @@ describe('moving-out', () => {
     expect(ids(answer.steps)).toEqual(['moveOutFile', 'moveOutKeepCard', 'moveOutFileThere', 'moveOutContinueThere']);
     expect(answer.deadlines).toEqual([expect.objectContaining({ kind: 'move-in', date: '2026-10-14', movedForHoliday: false })]);
     expect(answer.deadlines[0]!.title.id).toBe('moveInThere');
-    expect(ids(answer.warnings)).toEqual(['whoHousehold', 'whoProxyAsk', 'moveOutPending', 'signatureRevoked']);
+    expect(ids(answer.warnings)).toEqual(['whoHousehold', 'whoProxyAsk', 'whoRepresented', 'moveOutPending', 'signatureRevoked']);
     expect(answer.offices.map(({ office }) => office.id)).toEqual(BRANCHES);
     expect(ids(answer.placeNotes)).toEqual(['placeRegistration', 'placeNewMunicipality']);
     expect(answer.checklist.map((entry) => entry.item)).toEqual(['card', 'pin', 'identity-documents']);
@@ -278,7 +278,7 @@ describe('moving abroad, address and name changes', () => {
       ['abroad-abolished', '2026-09-30'],
     ]);
     expect(answer.procedures).toEqual(['move-out-notification', 'return']);
-    expect(ids(answer.warnings)).toEqual(['whoHousehold', 'whoProxyAsk', 'cardEndsCertificates', 'numberStays']);
+    expect(ids(answer.warnings)).toEqual(['whoHousehold', 'whoProxyAsk', 'whoRepresented', 'cardEndsCertificates', 'numberStays']);
   });
 
   it('moving abroad: asked on the day before is in time, on the move-out day too late; a foreign national has only the abolition', () => {
@@ -303,7 +303,7 @@ describe('moving abroad, address and name changes', () => {
   ] as const)('%s: the card with the 住基 PIN; the signature certificate is revoked; a full notes field needs a free new card', (situation, steps, foreign) => {
     const answer = plan(situation, {});
     expect(ids(answer.steps)).toEqual(steps);
-    expect(ids(answer.warnings)).toEqual(['whoHousehold', 'whoProxyAsk', ...foreign, 'signatureRevoked', 'notesFullFree']);
+    expect(ids(answer.warnings)).toEqual(['whoHousehold', 'whoProxyAsk', 'whoRepresented', ...foreign, 'signatureRevoked', 'notesFullFree']);
     expect(answer.checklist.map((entry) => entry.item)).toEqual(['card', 'identity-documents', 'pin']);
   });
 });
@@ -368,7 +368,7 @@ describe('lost and stolen (R-10)', () => {
     expect(ids(answer.steps)).toEqual(['callHotline', 'policeLost', 'ifFoundRelease', 'reissueIfNotFound', 'feeTotal', 'newCardLater']);
     expect(answer.fee).toEqual({ cardFee: 800, certificateFee: 200, total: 1000, policeReportRequired: true, policeReportApplies: true, reason: 'lost', withCertificates: true });
     expect(answer.checklist.map((entry) => entry.item)).toEqual(['photo', 'identity-documents', 'police-report', 'fee']);
-    expect(ids(answer.warnings)).toEqual(['whoProxyAsk', 'suspensionRevokes', 'noPhoneRelease', 'numberChangePossible']);
+    expect(ids(answer.warnings)).toEqual(['whoProxyAsk', 'whoRepresented', 'suspensionRevokes', 'noPhoneRelease', 'numberChangePossible']);
     expect(answer.hotline).toBe(true);
     expect(answer.procedures).toEqual(['suspension', 'reissue-lost', 'suspension-release']);
   });
@@ -511,7 +511,7 @@ describe('other situations', () => {
   it('not needed: return at a counter; the number stays', () => {
     const answer = plan('not-needed', {});
     expect(ids(answer.steps)).toEqual(['returnCard', 'returnExpired']);
-    expect(ids(answer.warnings)).toEqual(['whoProxyAsk', 'cardEndsCertificates', 'numberStays', 'askCounter']);
+    expect(ids(answer.warnings)).toEqual(['whoProxyAsk', 'whoRepresented', 'cardEndsCertificates', 'numberStays', 'askCounter']);
   });
 
   it('number leaked: ask first; a free new card with the new number (R-10 number-change); the hotline if the card is gone', () => {
@@ -532,7 +532,7 @@ describe('other situations', () => {
     const answer = plan('proxy', {});
     expect(ids(answer.steps)).toEqual(['proxyAskFirst', 'proxyApproval', 'proxyHousehold']);
     expect(answer.checklist.map((entry) => entry.item)).toEqual(['proxy-identity', 'proxy-authority', 'card']);
-    expect(ids(answer.warnings)).toEqual(['askCounter']);
+    expect(ids(answer.warnings)).toEqual(['whoRepresented', 'askCounter']);
     expect(answer.offices).toHaveLength(7);
   });
 });

@@ -768,7 +768,7 @@ function placeNotesOf(draft: Draft): Line[] {
   return notes;
 }
 
-/** Who may come: a household member where the table allows one; a proxy only after asking. */
+/** Who may come: a household member where the table allows one; a proxy only after asking; a legal representative for a child or an adult ward. */
 function whoWarnings(draft: Draft): Line[] {
   const here = draft.visits.filter(({ place }) => HERE.includes(place)).map(({ procedure }) => PROCEDURE_TABLE[procedure]);
   const lines: Line[] = [];
@@ -782,6 +782,10 @@ function whoWarnings(draft: Draft): Line[] {
     !mentioned('whoProxyAsk')
   ) {
     lines.push(line('whoProxyAsk'));
+  }
+  // a child under 15 or an adult ward comes with the legal representative; a voluntary proxy cannot act.
+  if (here.some((spec) => (spec.whoMayCome as readonly string[]).includes(Presenter.ProxyAfterEnquiry)) && !mentioned('whoRepresented')) {
+    lines.push(line('whoRepresented'));
   }
   return lines;
 }

@@ -158,6 +158,8 @@ export const en = {
   [T.proxyHousehold]: 'The continued use of the card after moving in («継続利用») can also be done by a member of your household. They must ask you for the PIN beforehand.',
   [T.whoHousehold]: 'You or a member of your household can do this.',
   [T.whoProxyAsk]: 'If a proxy («代理人») will go for you, contact the counter beforehand, without fail.',
+  [T.whoRepresented]:
+    'A child under 15 or an adult ward («成年被後見人») comes with the legal representative («法定代理人»: parent or guardian), who does the procedure and brings their own identity documents and proof of being the legal representative (e.g. «戸籍謄本»). A proxy with a letter of attorney («任意代理人») cannot do it.',
   [T.askCounter]: 'For details, ask the counter you will visit.',
   [T.placeRegistration]:
     'Moving-in, moving-out, change-of-address and family register notifications are accepted at the Residents Division of the main office («本庁舎 区民課») and the Family Register and Residents Section («戸籍住民係») of each branch office, not at the My Number Card counter of the main office.',

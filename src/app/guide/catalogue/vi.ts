@@ -155,6 +155,8 @@ export const vi = {
   [T.proxyHousehold]: 'Thủ tục tiếp tục sử dụng thẻ khi chuyển đến («継続利用») cũng có thể do người cùng hộ gia đình làm. Khi đó, hãy cho họ biết mã PIN trước.',
   [T.whoHousehold]: 'Bạn hoặc người cùng hộ gia đình có thể làm thủ tục này.',
   [T.whoProxyAsk]: 'Nếu người đại diện («代理人») đi thay, nhất định phải liên hệ trước với quầy.',
+  [T.whoRepresented]:
+    'Trẻ em dưới 15 tuổi và người được giám hộ thành niên («成年被後見人») đến cùng người đại diện theo pháp luật («法定代理人»: cha mẹ hoặc người giám hộ), người này mang giấy tờ xác minh danh tính của mình và giấy tờ chứng minh (như «戸籍謄本»). Người đại diện có giấy ủy quyền («任意代理人») không thể làm thủ tục.',
   [T.askCounter]: 'Để biết chi tiết, hãy hỏi quầy bạn định đến.',
   [T.placeRegistration]:
     'Thông báo chuyển đến, chuyển đi, đổi địa chỉ và thông báo hộ tịch được tiếp nhận tại Phòng Cư dân của trụ sở chính («本庁舎 区民課») và Bộ phận hộ tịch và cư dân («戸籍住民係») của các văn phòng chi nhánh, không phải tại quầy chuyên trách thẻ My Number của trụ sở chính.',
