@@ -355,6 +355,18 @@ export const en = {
   [U.feedbackThrottled]: 'Too many answers were sent in a short time, so this one was not taken. Please try again later',
   [U.feedbackInvalid]: 'Please answer both questions before sending',
   [U.metaDescription]: '{title}: the steps, counters, what to bring, fees and deadlines for your My Number Card in Edogawa City.',
+  // A card ready to collect (issue 12).
+  [S['card-ready']]: 'My card is ready to collect (I received the pickup notice «交付通知書»), or I want to book a pickup time',
+  [G.pickup]: 'Collecting your card',
+  [C.pickupNotice]: 'The pickup notice («交付通知書», the postcard you received)',
+  [C.legalRepresentative]: 'For a holder under 15 or an adult ward («成年被後見人»): the identity documents of the legal representative («法定代理人»), who comes along, and a document showing they are the legal representative (a family register certificate «戸籍謄本», a certificate of registered matters «登記事項証明書» or similar)',
+  [T.pickupBook]: 'When the pickup notice («交付通知書») arrives, book a time to collect your card. To book, enter the reference number («照会番号») on the notice and the card holder’s date of birth. You can also change or cancel the booking.',
+  [T.pickupCome]: 'At the booked time, the card holder comes to the counter named on the pickup notice.',
+  [T.pickupPins]: 'When you collect the card, you set its PINs («暗証番号») at the counter.',
+  [T.pickupCollectBy]: 'The card can be collected up to the day before the date {months} months after it arrived at the counter. The pickup notice gives this date as the collection deadline («受け取りの期限»).',
+  [T.pickupDiscard]: 'A card not collected by the deadline is destroyed. You then need to apply for a card again («交付申請»); there is no fee.',
+  [T.pickupReminder]: 'If a card has not been collected {months} months after it arrived, we send the holder a reminder.',
+  [T.placePickup]: 'Your card has been sent to the counter you chose when you applied. Collect it at the counter named on the pickup notice.',
   // The pickup booking pages (docs/pickup.md "Appointments").
   [K.title]: 'Book a time to collect your My Number Card',
   [K.intro]: 'If you have received your pickup notice («交付通知書»), you can book a time to collect your card here. To change or cancel a booking, enter the same reference number and date of birth.',

@@ -351,6 +351,18 @@ export const vi = {
   [U.feedbackThrottled]: 'Có quá nhiều lượt gửi trong thời gian ngắn nên lượt này không được nhận. Vui lòng gửi lại sau',
   [U.feedbackInvalid]: 'Vui lòng trả lời cả hai câu hỏi rồi gửi',
   [U.metaDescription]: '{title}: các bước, quầy, giấy tờ cần mang, lệ phí và thời hạn cho thẻ My Number tại quận Edogawa.',
+  // A card ready to collect (issue 12).
+  [S['card-ready']]: 'Thẻ đã làm xong (tôi đã nhận thông báo nhận thẻ «交付通知書»), hoặc tôi muốn đặt lịch nhận thẻ',
+  [G.pickup]: 'Nhận thẻ',
+  [C.pickupNotice]: 'Thông báo nhận thẻ («交付通知書», tấm bưu thiếp bạn đã nhận)',
+  [C.legalRepresentative]: 'Với người dưới 15 tuổi và người được giám hộ thành niên («成年被後見人»): giấy tờ tùy thân của người đại diện theo pháp luật («法定代理人», người đi cùng) và giấy tờ chứng minh là người đại diện theo pháp luật (bản sao hộ tịch «戸籍謄本», giấy chứng nhận các mục đã đăng ký «登記事項証明書», v.v.)',
+  [T.pickupBook]: 'Khi nhận được thông báo nhận thẻ («交付通知書»), hãy đặt lịch nhận thẻ. Để đặt lịch, hãy nhập số tra cứu («照会番号») trên thông báo và ngày sinh của chủ thẻ. Bạn cũng có thể đổi hoặc hủy lịch.',
+  [T.pickupCome]: 'Vào giờ đã đặt, chính chủ thẻ hãy đến quầy ghi trên thông báo nhận thẻ.',
+  [T.pickupPins]: 'Khi nhận thẻ, bạn sẽ đặt mã PIN («暗証番号») của thẻ tại quầy.',
+  [T.pickupCollectBy]: 'Bạn có thể nhận thẻ chậm nhất là vào ngày trước ngày tròn {months} tháng kể từ khi thẻ đến quầy. Thông báo nhận thẻ ghi ngày này là hạn nhận thẻ («受け取りの期限»).',
+  [T.pickupDiscard]: 'Thẻ không được nhận trước hạn sẽ bị tiêu hủy. Sau đó bạn cần nộp đơn làm thẻ lại («交付申請»), không mất phí.',
+  [T.pickupReminder]: 'Nếu thẻ đã đến {months} tháng mà chưa được nhận, chúng tôi sẽ gửi thông báo nhắc lại cho chủ thẻ.',
+  [T.placePickup]: 'Thẻ của bạn đã được gửi đến quầy bạn chọn khi nộp đơn. Hãy nhận thẻ tại quầy ghi trên thông báo nhận thẻ.',
   // The pickup booking pages (docs/pickup.md "Appointments").
   [K.title]: 'Đặt lịch nhận thẻ My Number',
   [K.intro]: 'Nếu bạn đã nhận được thông báo nhận thẻ («交付通知書»), bạn có thể đặt lịch nhận thẻ tại đây. Để đổi hoặc hủy lịch, hãy nhập cùng số tra cứu và ngày sinh.',
