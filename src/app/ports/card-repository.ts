@@ -21,7 +21,8 @@ export interface CardRepository {
   listByResidents(residentIds: readonly string[]): Promise<CardState[]>;
   insert(state: CardState, at: string): Promise<void>;
   insertMany(states: readonly CardState[], at: string): Promise<void>;
-  update(state: CardState, previousVersion: number, at: string): Promise<boolean>;
+  /** Writes the changes from `previous` if the row is still at its version; false when it is not. */
+  update(state: CardState, previous: CardState, at: string): Promise<boolean>;
   /**
    * Writes each card's new state over the one it was decided on (`before`, read in this
    * transaction), the columns that differ only, so that an index none of them is in is left

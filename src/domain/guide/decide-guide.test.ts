@@ -4,6 +4,9 @@ import { OFFICES } from '../../../test/support/app.ts';
 import { EXAMPLE_ANSWERS, GUIDE_TODAY } from '../../../test/support/guide.ts';
 import { dates, oracleAddDays, value } from '../../../test/support/rules.ts';
 import { DEFAULT_CONTEXT } from '../../rules/context.ts';
+import { pickupDeadline } from '../../rules/pickup-deadline.ts';
+import { addDays, addMonthsClamped } from '../../rules/plain-date.ts';
+import { PROCEDURE_TABLE } from '../../rules/procedures.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
 import { decideCard } from '../card-decider.ts';
 import { foldCard } from '../card.ts';
@@ -88,7 +91,7 @@ describe('moved-in (R-7, R-8)', () => {
     expect(answer.steps[0]!.params).toEqual({ days: { kind: 'count', value: 14 } });
     expect(answer.steps[3]!.params).toEqual({ days: { kind: 'count', value: 90 } });
     expect(answer.checklist.map((entry) => entry.item)).toEqual(['card', 'identity-documents', 'move-out-certificate', 'pin']);
-    expect(ids(answer.warnings)).toEqual(['whoProxyAsk', 'foreignResidenceCard', 'signatureRevoked', 'notesFullFree']);
+    expect(ids(answer.warnings)).toEqual(['whoProxyAsk', 'whoRepresented', 'foreignResidenceCard', 'signatureRevoked', 'notesFullFree']);
     expect(answer.fee).toBeNull();
   });
 
@@ -253,7 +256,7 @@ describe('moving-out', () => {
     expect(ids(answer.steps)).toEqual(['moveOutFile', 'moveOutKeepCard', 'moveOutFileThere', 'moveOutContinueThere']);
     expect(answer.deadlines).toEqual([expect.objectContaining({ kind: 'move-in', date: '2026-10-14', movedForHoliday: false })]);
     expect(answer.deadlines[0]!.title.id).toBe('moveInThere');
-    expect(ids(answer.warnings)).toEqual(['whoHousehold', 'whoProxyAsk', 'moveOutPending', 'signatureRevoked']);
+    expect(ids(answer.warnings)).toEqual(['whoHousehold', 'whoProxyAsk', 'whoRepresented', 'moveOutPending', 'signatureRevoked']);
     expect(answer.offices.map(({ office }) => office.id)).toEqual(BRANCHES);
     expect(ids(answer.placeNotes)).toEqual(['placeRegistration', 'placeNewMunicipality']);
     expect(answer.checklist.map((entry) => entry.item)).toEqual(['card', 'pin', 'identity-documents']);
@@ -278,7 +281,7 @@ describe('moving abroad, address and name changes', () => {
       ['abroad-abolished', '2026-09-30'],
     ]);
     expect(answer.procedures).toEqual(['move-out-notification', 'return']);
-    expect(ids(answer.warnings)).toEqual(['whoHousehold', 'whoProxyAsk', 'cardEndsCertificates', 'numberStays']);
+    expect(ids(answer.warnings)).toEqual(['whoHousehold', 'whoProxyAsk', 'whoRepresented', 'cardEndsCertificates', 'numberStays']);
   });
 
   it('moving abroad: asked on the day before is in time, on the move-out day too late; a foreign national has only the abolition', () => {
@@ -303,7 +306,7 @@ describe('moving abroad, address and name changes', () => {
   ] as const)('%s: the card with the 住基 PIN; the signature certificate is revoked; a full notes field needs a free new card', (situation, steps, foreign) => {
     const answer = plan(situation, {});
     expect(ids(answer.steps)).toEqual(steps);
-    expect(ids(answer.warnings)).toEqual(['whoHousehold', 'whoProxyAsk', ...foreign, 'signatureRevoked', 'notesFullFree']);
+    expect(ids(answer.warnings)).toEqual(['whoHousehold', 'whoProxyAsk', 'whoRepresented', ...foreign, 'signatureRevoked', 'notesFullFree']);
     expect(answer.checklist.map((entry) => entry.item)).toEqual(['card', 'identity-documents', 'pin']);
   });
 });
@@ -368,7 +371,7 @@ describe('lost and stolen (R-10)', () => {
     expect(ids(answer.steps)).toEqual(['callHotline', 'policeLost', 'ifFoundRelease', 'reissueIfNotFound', 'feeTotal', 'newCardLater']);
     expect(answer.fee).toEqual({ cardFee: 800, certificateFee: 200, total: 1000, policeReportRequired: true, policeReportApplies: true, reason: 'lost', withCertificates: true });
     expect(answer.checklist.map((entry) => entry.item)).toEqual(['photo', 'identity-documents', 'police-report', 'fee']);
-    expect(ids(answer.warnings)).toEqual(['whoProxyAsk', 'suspensionRevokes', 'noPhoneRelease', 'numberChangePossible']);
+    expect(ids(answer.warnings)).toEqual(['whoProxyAsk', 'whoRepresented', 'suspensionRevokes', 'noPhoneRelease', 'numberChangePossible']);
     expect(answer.hotline).toBe(true);
     expect(answer.procedures).toEqual(['suspension', 'reissue-lost', 'suspension-release']);
   });
@@ -392,6 +395,47 @@ describe('lost and stolen (R-10)', () => {
     expect(ids(answer.warnings)).toContain('noPhoneRelease');
     expect(answer.checklist.map((entry) => entry.item)).toEqual(['card', 'identity-documents']);
     expect(answer.offices.map(({ office }) => office.id)).toEqual(ALL_OFFICES);
+  });
+});
+
+describe('a card ready to collect (R-13 hand-over, R-18, R-19; docs/pickup.md)', () => {
+  it('books a time with the notice’s 照会番号, then comes to the counter on the notice, where the PINs are set; free', () => {
+    const answer = plan('card-ready', {});
+    expect(ids(answer.steps)).toEqual(['pickupBook', 'pickupCome', 'pickupCollectBy', 'pickupPins', 'pinDecideNew', 'feeNone']);
+    expect(answer.procedures).toEqual(['issuance']);
+    expect(answer.fee).toBeNull();
+    expect(answer.deadlines).toEqual([]);
+    expect(answer.hotline).toBe(false);
+  });
+
+  it('brings what the 交付通知書 lists: the notice, R-13’s hand-over row, and the 法定代理人 for a child or an adult ward', () => {
+    const answer = plan('card-ready', {});
+    expect(answer.checklist.map((entry) => entry.item)).toEqual(['notice', ...PROCEDURE_TABLE.issuance.bring, 'representative']);
+    expect(answer.checklist.at(-1)!.text).toContain('法定代理人');
+    expect(ids(answer.warnings)).toEqual(['whoProxyAsk', 'whoRepresented', 'pickupDiscard', 'pickupReminder']);
+  });
+
+  it('names the counter the card was sent to, not the nearest one; every card counter is listed', () => {
+    const answer = plan('card-ready', {});
+    expect(ids(answer.placeNotes)).toEqual(['placePickup']);
+    expect(answer.offices.map(({ office }) => office.id)).toEqual(ALL_OFFICES);
+  });
+
+  it('gives R-19’s periods from the policy, the collect-by day being the one the 交付通知書 prints (the day before the discard)', () => {
+    const answer = plan('card-ready', {});
+    const { keepMonths, reminderMonths } = DEFAULT_CONTEXT.policy.pickup;
+    expect(answer.steps.find((step) => step.id === 'pickupCollectBy')!.params).toEqual({ months: { kind: 'count', value: keepMonths } });
+    expect(answer.warnings.find((warning) => warning.id === 'pickupReminder')!.params).toEqual({ months: { kind: 'count', value: reminderMonths } });
+    // What the sentence says (the day before the date keepMonths after arrival) is R-19's collectBy, month ends included.
+    for (const readyOn of [d('2026-08-31'), d('2026-11-20'), d('2027-02-28')]) {
+      const deadline = pickupDeadline({ readyOn }, DEFAULT_CONTEXT);
+      expect(deadline.ok && deadline.value.collectBy).toBe(addDays(addMonthsClamped(readyOn, keepMonths), -1));
+    }
+    const longer = decideGuide(
+      { situation: 'card-ready', answers: {} },
+      { ...context, rules: { ...DEFAULT_CONTEXT, policy: { ...DEFAULT_CONTEXT.policy, pickup: { reminderMonths: 2, keepMonths: 4 } } } },
+    );
+    expect(longer.ok && longer.value.steps.find((step) => step.id === 'pickupCollectBy')!.params).toEqual({ months: { kind: 'count', value: 4 } });
   });
 });
 
@@ -511,7 +555,7 @@ describe('other situations', () => {
   it('not needed: return at a counter; the number stays', () => {
     const answer = plan('not-needed', {});
     expect(ids(answer.steps)).toEqual(['returnCard', 'returnExpired']);
-    expect(ids(answer.warnings)).toEqual(['whoProxyAsk', 'cardEndsCertificates', 'numberStays', 'askCounter']);
+    expect(ids(answer.warnings)).toEqual(['whoProxyAsk', 'whoRepresented', 'cardEndsCertificates', 'numberStays', 'askCounter']);
   });
 
   it('number leaked: ask first; a free new card with the new number (R-10 number-change); the hotline if the card is gone', () => {
@@ -532,7 +576,7 @@ describe('other situations', () => {
     const answer = plan('proxy', {});
     expect(ids(answer.steps)).toEqual(['proxyAskFirst', 'proxyApproval', 'proxyHousehold']);
     expect(answer.checklist.map((entry) => entry.item)).toEqual(['proxy-identity', 'proxy-authority', 'card']);
-    expect(ids(answer.warnings)).toEqual(['askCounter']);
+    expect(ids(answer.warnings)).toEqual(['whoRepresented', 'askCounter']);
     expect(answer.offices).toHaveLength(7);
   });
 });

@@ -71,6 +71,11 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     terms: { en: 'certificate of eligibility', 'zh-Hans': '资格确认书', ko: '자격확인서', vi: 'giấy xác nhận tư cách' },
     note: 'the successor of the paper health insurance card (docs/rules.md "Corrections 2026-12")',
   },
+  {
+    ja: '法定代理人',
+    terms: { en: 'legal representative', 'zh-Hans': '法定代理人', ko: '법정대리인', vi: 'người đại diện theo pháp luật' },
+    note: 'R-18: the parent (親権者) of a child under 15 or the guardian (成年後見人) of an adult ward',
+  },
 ];
 
 /**
