@@ -3,7 +3,7 @@ import { refuse, success } from '../domain/errors.ts';
 import type { PlainDate } from '../rules/plain-date.ts';
 import { lastReadyOnDue } from '../rules/pickup-deadline.ts';
 import { authorize, type Actor } from './actor.ts';
-import { endCard } from './cards/end-card.ts';
+import { endCards } from './cards/end-card.ts';
 import { japanDateOf } from './clock.ts';
 import type { AppContext } from './context.ts';
 import type { DueKind } from './ports/card-repository.ts';
@@ -26,18 +26,6 @@ export interface SweepOptions {
 const JOB = 'sweep';
 const LEASE_MS = 60_000;
 const BATCH = 500;
-// As many as the embedded store's group commit takes in one batch (64): one commit for each 64 cards.
-const PARALLEL = 64;
-
-/** Runs `work` over `items`, at most `limit` at a time (so the embedded store can group their commits). */
-async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) await work(items[next++]!);
-    }),
-  );
-}
 
 const COMMAND = {
   lapse: (on: PlainDate) => ({ type: 'abolish' as const, on, reason: 'continuation-lapsed' as const }),
@@ -114,7 +102,8 @@ class LeaseLost extends Error {}
  * The nightly sweep for the business day `today`: abolishes cards whose continuation lapsed
  * (R-8), cards scheduled for abolition on or before it (R-17, moving abroad) and cards not
  * collected by the day before their discardOn (R-19, reason `uncollected`), expires cards the day after their expiry, and expires certificates after theirs (R-4),
- * each change a normal audited command with its event. It finds the cards through indexes by due
+ * each change recorded as the card's own command records it (its events, procedure record and
+ * audit entry), 500 cards to a transaction (`endCards`). It finds the cards through indexes by due
  * date, so its cost follows what is due; it is idempotent (a second run finds nothing due) and
  * resumable (after a crash the next run does what is left, and counts what the cut-off run did).
  *
@@ -192,16 +181,13 @@ export async function runSweep(
         if (lost || !(await renew())) throw new LeaseLost('another run took the sweep over while this one was held up');
         const ids = (await app.store.read.cards.due(phase, dueBy, BATCH + refused.size)).filter((id) => !refused.has(id));
         if (ids.length === 0) break;
-        await eachLimited(ids, PARALLEL, async (id) => {
-          const result = await endCard(app, actor, id, COMMAND[phase](today));
-          if (result.ok) {
-            counts[COUNT_NAME[phase]]!++;
-          } else {
-            refused.add(id);
-            counts.refused!++;
-          }
-          progress({ phase, done: ++done, total });
-        });
+        const batch = await endCards(app, actor, ids, COMMAND[phase](today));
+        if (!batch.ok) throw new Error(batch.error.message);
+        counts[COUNT_NAME[phase]]! += batch.value.ended.length;
+        counts.refused! += batch.value.refused.length;
+        for (const id of batch.value.refused) refused.add(id);
+        done += ids.length;
+        progress({ phase, done, total });
       }
     }
     run = { ...run, status: 'done', finishedAt: app.clock.now(), durationMs: Date.now() - started, counts };

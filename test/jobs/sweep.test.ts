@@ -57,6 +57,14 @@ describe.each(DIALECTS)('the nightly sweep on $name', ({ create }) => {
     expect((await status(foreign.cardId)).status).toBe('active');
     expect((await sweepOn('2027-02-01')).counts).toMatchObject({ expired: 1, abolished: 0 });
     expect(await status(foreign.cardId)).toMatchObject({ status: 'expired', endedOn: '2027-02-01', certificates: { user: { status: 'expired' } } });
+    // Recorded as the card's own command records it: one audit entry and one procedure record, the trail intact.
+    const entries = await world.store.read.audit.list({ subjectId: foreign.cardId, action: 'card.expire', limit: 10 });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ actorId: actor.id, actorRole: actor.role, outcome: 'ok', code: null, subjectType: 'card', details: { status: 'active', to: 'expired', represented: false } });
+    expect(entries[0]!.details.events).toContain('CardExpired');
+    expect(await verifyAudit(world.store, world.app.keys)).toMatchObject({ ok: true });
+    const acts = await world.call('clerk', 'GET', `/api/v1/residents/${foreign.residentId}/procedures`);
+    expect(acts.body.filter((act: { kind: string }) => act.kind === 'card-expiry')).toMatchObject([{ cardId: foreign.cardId, details: { on: '2027-02-01' } }]);
 
     expect((await sweepOn('2027-02-17')).counts).toMatchObject({ abolished: 0 });
     expect((await status(moving.cardId)).status).toBe('active');
