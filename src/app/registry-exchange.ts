@@ -34,7 +34,7 @@ export const RESIDENT_COLUMNS = [
   ['periodOfStayEnd', '在留期間満了日'],
   ['residenceCardNumber', '在留カード番号'],
   ['moveInDate', '転入日'],
-  // Optional, with the address (docs/api.md "Import and export"); last, so that a file made before still lines up.
+  // Optional, of the address (README "Exchange with the resident registry"); last, so that an export read by a tool made before still lines up.
   ['postalCode', '郵便番号'],
 ] as const;
 export type ResidentColumn = (typeof RESIDENT_COLUMNS)[number][0];
