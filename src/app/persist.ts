@@ -24,7 +24,7 @@ export async function saveCard(tx: Repositories, before: CardState | undefined, 
   const state = after!;
   await tx.events.append('card', state.id, (before?.version ?? 0) + 1, events, meta);
   if (before === undefined) await tx.cards.insert(state, meta.at);
-  else if (!(await tx.cards.update(state, before.version, meta.at))) throw new VersionConflict('CARD.VERSION_CONFLICT');
+  else if (!(await tx.cards.update(state, before, meta.at))) throw new VersionConflict('CARD.VERSION_CONFLICT');
   return state;
 }
 
@@ -40,7 +40,7 @@ export async function saveResident(
   for (const event of events) state = evolveResident(state, event);
   const after = { ...before, state };
   await tx.events.append('resident', state.id, before.state.version + 1, events, meta);
-  if (!(await tx.residents.update(after, before.state.version, meta.at))) throw new VersionConflict('RESIDENT.VERSION_CONFLICT');
+  if (!(await tx.residents.update(after, before, meta.at))) throw new VersionConflict('RESIDENT.VERSION_CONFLICT');
   return after;
 }
 

@@ -26,7 +26,8 @@ export interface SweepOptions {
 const JOB = 'sweep';
 const LEASE_MS = 60_000;
 const BATCH = 500;
-const PARALLEL = 16;
+// As many as the embedded store's group commit takes in one batch (64): one commit for each 64 cards.
+const PARALLEL = 64;
 
 /** Runs `work` over `items`, at most `limit` at a time (so the embedded store can group their commits). */
 async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {

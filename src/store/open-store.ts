@@ -138,9 +138,11 @@ export function openStore(settings: StoreSettings): OpenStore {
     file.pragma('synchronous = FULL');
     file.pragma('foreign_keys = ON');
     file.pragma(`busy_timeout = ${Math.max(0, Math.trunc(settings.busyTimeoutMs ?? 5000))}`);
-    // A city's database is gigabytes: keep the hot pages of its indexes in memory.
-    file.pragma('cache_size = -131072');
-    file.pragma('mmap_size = 1073741824');
+    // A city's database is gigabytes. Each connection keeps 32 MiB of hot index pages; the rest
+    // is read through the operating system's page cache. No mmap: mapped pages count as the
+    // server's own memory (the startup integrity check alone would map the whole file), and the
+    // server is meant to stay within 300 MB at a million residents (docs/architecture.md "Databases").
+    file.pragma('cache_size = -32768');
     file.pragma('temp_store = memory');
     return { file, db: new Kysely<Tables>({ dialect: faultAware(new SqliteDialect({ database: withStatementCache(file) }), condition) }) };
   };

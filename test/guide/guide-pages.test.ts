@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/app/clock.ts';
 import { HTML_LANG, LANGS } from '../../src/app/guide/lang.ts';
 import { plainGuide, residentGuide } from '../../src/app/guide/resident-guide.ts';
+import { CATALOGUES } from '../../src/app/guide/catalogue/catalogues.ts';
 import { JAPANESE_MARK, RUBY_MARK } from '../../src/app/guide/rich-text.ts';
+import { PICKUP_TEXT } from '../../src/app/guide/ui-text.ts';
+import { SITUATION_TITLES } from '../../src/domain/guide/guide-text.ts';
 import { asks, SITUATIONS } from '../../src/domain/guide/situation.ts';
 import { DEFAULT_CONTEXT } from '../../src/rules/context.ts';
 import { OFFICES } from '../support/app.ts';
@@ -88,6 +91,35 @@ describe.each(LANGS)('the pages in %s', (lang) => {
       expect(text).toContain(seen(deadline.consequence));
     }
     for (const office of offices) expect(page.body).toContain(`href="tel:${office.phone.replace(/-/g, '')}"`);
+  });
+});
+
+describe('a card ready to collect (issue 12)', () => {
+  it.each(LANGS)('in %s: the start page’s first group leads to the answer and to the booking pages; the answer links to booking', async (lang) => {
+    const start = (await get(`/guide/${lang}`)).body;
+    const group = /<section aria-labelledby="group-pickup">([\s\S]*?)<\/section>/.exec(start)![1]!;
+    expect(start.indexOf('group-pickup')).toBeLessThan(start.indexOf('group-moving'));
+    expect(visibleText(group)).toContain(seen(CATALOGUES[lang][SITUATION_TITLES['card-ready']]));
+    expect(group.indexOf(`href="/guide/${lang}/card-ready/answer"`)).toBeGreaterThan(-1);
+    expect(group.indexOf(`href="/guide/${lang}/pickup-booking"`)).toBeGreaterThan(group.indexOf(`href="/guide/${lang}/card-ready/answer"`));
+
+    const answer = await get(`/guide/${lang}/card-ready/answer`);
+    expect(answer.statusCode).toBe(200);
+    const link = /<a id="next-page" href="([^"]+)">([\s\S]*?)<\/a>/.exec(answer.body)!;
+    expect(link[1]).toBe(`/guide/${lang}/pickup-booking`);
+    expect(visibleText(link[2]!)).toBe(seen(CATALOGUES[lang][PICKUP_TEXT.title]));
+    const text = visibleText(answer.body);
+    expect(text).toContain(seen(CATALOGUES[lang][SITUATION_TITLES['card-ready']]));
+    const booking = await get(`/guide/${lang}/pickup-booking`);
+    expect(booking.statusCode).toBe(200);
+  });
+
+  it('says in English what the notice says: collect by the day before 6 months are up, bring the notice and the legal representative', async () => {
+    const text = visibleText((await get('/guide/en/card-ready/answer')).body);
+    expect(text).toContain('up to the day before the date 6 months after it arrived at the counter');
+    expect(text).toContain('The pickup notice (交付通知書, the postcard you received)');
+    expect(text).toContain('the legal representative (法定代理人), who comes along');
+    expect(text).toContain('we send the holder a reminder');
   });
 });
 

@@ -8,6 +8,7 @@ export const GUIDE_TODAY = d('2026-07-06');
 
 /** Answers for every situation, each a case a resident would bring (known dates, so known deadlines). */
 export const EXAMPLE_ANSWERS = {
+  'card-ready': {},
   'moved-in': { moveInDate: d('2026-07-06'), plannedMoveOutDate: d('2026-07-06') },
   'moving-out': { plannedMoveOutDate: d('2026-09-30') },
   'moving-abroad': { plannedMoveOutDate: d('2026-09-30') },

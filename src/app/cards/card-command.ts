@@ -58,11 +58,19 @@ export async function cardCommand<T>(app: AppContext, actor: Actor, id: string, 
       if (spec.expectedVersion !== undefined && spec.expectedVersion !== card.version) {
         return refuse(DomainErrorCode.CardVersionConflict, `the card is at version ${card.version}, not ${spec.expectedVersion}`, { currentVersion: card.version });
       }
-      const holder = await tx.residents.get(card.residentId);
-      if (!holder) throw new Error(`card ${card.id} has no resident ${card.residentId}`);
-      // Death closes the record: a card the family hands back is still taken (docs/rules.md "Death"); the calendar's own acts find nothing live.
-      if (holder.state.registration === 'deceased' && spec.action !== 'card.return' && spec.permission !== 'job.run') return deceasedRefusal(holder.state);
-      const resident = async () => holder.state;
+      const loadHolder = async () => {
+        const holder = await tx.residents.get(card.residentId);
+        if (!holder) throw new Error(`card ${card.id} has no resident ${card.residentId}`);
+        return holder.state;
+      };
+      // Death closes the record: a card the family hands back is still taken (docs/rules.md "Death");
+      // the calendar's own acts find nothing live, and they do not read the holder unless asked.
+      let holder: Promise<ResidentState> | undefined;
+      const resident = () => (holder ??= loadHolder());
+      if (spec.action !== 'card.return' && spec.permission !== 'job.run') {
+        const state = await resident();
+        if (state.registration === 'deceased') return deceasedRefusal(state);
+      }
       note.details = { status: card.status };
       const run = (proxy: ProxyRecord | null) => work({ tx, card, resident, context: decisionContext(app), meta: { at: app.clock.now(), actorId: actor.id }, note, proxy });
       return useProxyApproval(app, tx, actor, spec.proxy, card.residentId, run);
@@ -70,14 +78,16 @@ export async function cardCommand<T>(app: AppContext, actor: Actor, id: string, 
   );
 }
 
+type ActNote = { kind: ActKind; documents?: readonly string[]; details?: Record<string, unknown>; legalRepresentative?: LegalRepresentative | undefined };
+
 /** Decides a command, records its events and the procedure, and answers with the card. */
-export async function decideAndSave(
-  app: AppContext,
-  actor: Actor,
-  w: CardWork,
-  command: CardCommand,
-  act: { kind: ActKind; documents?: readonly string[]; details?: Record<string, unknown>; legalRepresentative?: LegalRepresentative | undefined },
-): Promise<Result<CardView>> {
+export async function decideAndSave(app: AppContext, actor: Actor, w: CardWork, command: CardCommand, act: ActNote): Promise<Result<CardView>> {
+  const recorded = await decideAndRecord(app, actor, w, command, act);
+  return recorded.ok ? success(await cardViewOf(app, w.tx, recorded.value, actor.role)) : recorded;
+}
+
+/** Decides a command and records its events and the procedure; answers with the card's new state (no view: the calendar's acts answer nobody). */
+export async function decideAndRecord(app: AppContext, actor: Actor, w: CardWork, command: CardCommand, act: ActNote): Promise<Result<CardState>> {
   const decided = decideCard(command, w.card, w.context);
   if (!decided.ok) return decided;
   const after = await saveCard(w.tx, w.card, decided.value, w.meta);
@@ -90,7 +100,7 @@ export async function decideAndSave(
     ...(act.documents && { documents: act.documents }),
     details: { ...act.details, ...representedDetails(act.legalRepresentative) },
   });
-  return success(await cardViewOf(app, w.tx, after, actor.role));
+  return success(after);
 }
 
 /**

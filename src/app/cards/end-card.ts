@@ -2,8 +2,7 @@ import type { AbolitionReason } from '../../domain/card.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
 import type { Actor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
-import { cardCommand } from './card-command.ts';
-import { decideAndSave } from './card-command.ts';
+import { cardCommand, decideAndRecord } from './card-command.ts';
 
 /**
  * What the calendar does to a card: expiry the day after its last day, abolition when
@@ -20,6 +19,6 @@ export async function endCard(
 ) {
   const kind = ({ expire: 'card-expiry', 'expire-certificates': 'certificate-expiry', abolish: 'card-abolition' } as const)[command.type];
   return cardCommand(app, actor, id, { action: `card.${command.type}`, permission: 'job.run' }, (w) =>
-    decideAndSave(app, actor, w, command, { kind, details: { on: command.on, ...('reason' in command && { reason: command.reason }) } }),
+    decideAndRecord(app, actor, w, command, { kind, details: { on: command.on, ...('reason' in command && { reason: command.reason }) } }),
   );
 }

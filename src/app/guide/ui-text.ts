@@ -152,6 +152,53 @@ export const UI_TEXT = {
 
 export type UiTextId = keyof typeof UI_TEXT;
 
+/**
+ * The words of the guide's pickup booking pages (docs/pickup.md "Appointments"), /guide/{lang}/pickup-booking,
+ * keyed like the rest by their Japanese original, so that the catalogues translate them and their
+ * tests (catalogue.test.ts, glossary.test.ts) read them too. `{n}` is filled in by the page.
+ */
+export const PICKUP_TEXT = {
+  title: 'マイナンバーカードの受け取りを予約する',
+  intro: '交付通知書（はがき）が届いた方は、カードを受け取る日時をここで予約できます。予約の変更・取消しも、同じ照会番号と生年月日でできます。',
+  reference: '照会番号（10けた）',
+  referenceHint: '交付通知書に書かれている番号です。',
+  birthDate: 'カードを受け取る方の生年月日',
+  find: '空いている時間を見る',
+  notFound: '照会番号と生年月日に合うカードが見つかりません。交付通知書の番号と生年月日を確かめてください。',
+  typo: '照会番号が正しくありません。数字を1つ打ち間違えていないか確かめてください。',
+  missing: '入力してください。',
+  throttled: '入力の誤りが続いたため、しばらく受け付けを止めています。1時間ほどたってから、もう一度お試しください。急ぐ方はお電話ください。',
+  notReady: 'このカードは、いま窓口でお渡しを待っている状態ではありません（すでにお受け取り済みなど）。',
+  office: '受け取る窓口',
+  collectBy: '受け取りの期限',
+  current: 'いまの予約',
+  chooseTitle: '日時を選ぶ',
+  changeTitle: 'ほかの日時に変える',
+  places: '残り{n}人',
+  noSlots: '予約できる時間がありません。窓口にお電話ください。',
+  chooseOne: '日時を1つ選んでください。',
+  full: '選んだ時間は、いま満員になりました。ほかの時間を選んでください。',
+  unavailable: '選んだ時間は予約できません。ほかの時間を選んでください。',
+  book: 'この日時で予約する',
+  booked: '予約しました',
+  moved: '予約を変更しました',
+  when: '日時',
+  cancelCode: '取消しコード',
+  keepCode: '予約を取り消すときに必要です。メモするか、このページを印刷してください。このコードは二度と表示されません。',
+  bring: '当日は、交付通知書と本人確認書類をお持ちください。',
+  cancelTitle: '予約を取り消す',
+  cancelHint: '予約したときに表示された取消しコードを入力してください。',
+  cancel: '取り消す',
+  wrongCode: '取消しコードが違います。',
+  cancelled: '予約を取り消しました',
+  tooLate: 'この予約の時間は始まっているため、取り消せません。',
+  again: '最初から',
+  link: '交付通知書が届いた方：カードの受け取りを予約する',
+  errorTitle: '入力を確かめてください',
+} as const;
+
+export type PickupTextKey = keyof typeof PICKUP_TEXT;
+
 /** The label of an answer in a situation's form (moving out asks the move's dates from the other side). */
 export function fieldLabel(situation: Situation, name: AnswerName): UiMessage {
   if (situation === 'moving-out' && (name === 'moveInDate' || name === 'plannedMoveOutDate')) return MOVING_OUT_LABELS[name];
@@ -171,7 +218,8 @@ export type UiMessage =
   | (typeof MOVING_OUT_LABELS)[keyof typeof MOVING_OUT_LABELS]
   | (typeof MOVING_OUT_HINTS)[keyof typeof MOVING_OUT_HINTS]
   | (typeof MOVING_ABROAD_HINTS)[keyof typeof MOVING_ABROAD_HINTS]
-  | (typeof UI_TEXT)[UiTextId];
+  | (typeof UI_TEXT)[UiTextId]
+  | (typeof PICKUP_TEXT)[PickupTextKey];
 
 export const UI_MESSAGES: readonly UiMessage[] = [
   ...new Set<UiMessage>([
@@ -181,5 +229,6 @@ export const UI_MESSAGES: readonly UiMessage[] = [
     ...Object.values(MOVING_OUT_HINTS),
     ...Object.values(MOVING_ABROAD_HINTS),
     ...Object.values(UI_TEXT),
+    ...Object.values(PICKUP_TEXT),
   ]),
 ];

@@ -17,7 +17,8 @@ export interface CardRepository {
   listByResidents(residentIds: readonly string[]): Promise<CardState[]>;
   insert(state: CardState, at: string): Promise<void>;
   insertMany(states: readonly CardState[], at: string): Promise<void>;
-  update(state: CardState, previousVersion: number, at: string): Promise<boolean>;
+  /** Writes the changes from `previous` if the row is still at its version; false when it is not. */
+  update(state: CardState, previous: CardState, at: string): Promise<boolean>;
   /** Cards in id order after `afterId`, for walks over all of them. */
   page(afterId: string, limit: number): Promise<CardState[]>;
   count(): Promise<number>;

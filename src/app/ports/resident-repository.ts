@@ -39,7 +39,8 @@ export interface ResidentRepository {
   /** Many at once (bulk loading: imports, generated data). */
   insertMany(rows: readonly { readonly record: ResidentRecord; readonly numberHash: string }[], at: string): Promise<void>;
   /** Writes the new state if the stored version is still `previousVersion`; false when it is not. */
-  update(record: ResidentRecord, previousVersion: number, at: string): Promise<boolean>;
+  /** Writes the changes from `previous` if the row is still at its version; false when it is not. */
+  update(record: ResidentRecord, previous: ResidentRecord, at: string): Promise<boolean>;
   setNumber(id: string, numberHash: string, numberLast4: string): Promise<void>;
   residentCodeTaken(residentCode: string): Promise<boolean>;
   search(query: ResidentQuery): Promise<ResidentPage>;

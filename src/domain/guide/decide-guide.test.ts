@@ -4,6 +4,9 @@ import { OFFICES } from '../../../test/support/app.ts';
 import { EXAMPLE_ANSWERS, GUIDE_TODAY } from '../../../test/support/guide.ts';
 import { dates, oracleAddDays, value } from '../../../test/support/rules.ts';
 import { DEFAULT_CONTEXT } from '../../rules/context.ts';
+import { pickupDeadline } from '../../rules/pickup-deadline.ts';
+import { addDays, addMonthsClamped } from '../../rules/plain-date.ts';
+import { PROCEDURE_TABLE } from '../../rules/procedures.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
 import { decideCard } from '../card-decider.ts';
 import { foldCard } from '../card.ts';
@@ -392,6 +395,47 @@ describe('lost and stolen (R-10)', () => {
     expect(ids(answer.warnings)).toContain('noPhoneRelease');
     expect(answer.checklist.map((entry) => entry.item)).toEqual(['card', 'identity-documents']);
     expect(answer.offices.map(({ office }) => office.id)).toEqual(ALL_OFFICES);
+  });
+});
+
+describe('a card ready to collect (R-13 hand-over, R-18, R-19; docs/pickup.md)', () => {
+  it('books a time with the notice’s 照会番号, then comes to the counter on the notice, where the PINs are set; free', () => {
+    const answer = plan('card-ready', {});
+    expect(ids(answer.steps)).toEqual(['pickupBook', 'pickupCome', 'pickupCollectBy', 'pickupPins', 'pinDecideNew', 'feeNone']);
+    expect(answer.procedures).toEqual(['issuance']);
+    expect(answer.fee).toBeNull();
+    expect(answer.deadlines).toEqual([]);
+    expect(answer.hotline).toBe(false);
+  });
+
+  it('brings what the 交付通知書 lists: the notice, R-13’s hand-over row, and the 法定代理人 for a child or an adult ward', () => {
+    const answer = plan('card-ready', {});
+    expect(answer.checklist.map((entry) => entry.item)).toEqual(['notice', ...PROCEDURE_TABLE.issuance.bring, 'representative']);
+    expect(answer.checklist.at(-1)!.text).toContain('法定代理人');
+    expect(ids(answer.warnings)).toEqual(['whoProxyAsk', 'whoRepresented', 'pickupDiscard', 'pickupReminder']);
+  });
+
+  it('names the counter the card was sent to, not the nearest one; every card counter is listed', () => {
+    const answer = plan('card-ready', {});
+    expect(ids(answer.placeNotes)).toEqual(['placePickup']);
+    expect(answer.offices.map(({ office }) => office.id)).toEqual(ALL_OFFICES);
+  });
+
+  it('gives R-19’s periods from the policy, the collect-by day being the one the 交付通知書 prints (the day before the discard)', () => {
+    const answer = plan('card-ready', {});
+    const { keepMonths, reminderMonths } = DEFAULT_CONTEXT.policy.pickup;
+    expect(answer.steps.find((step) => step.id === 'pickupCollectBy')!.params).toEqual({ months: { kind: 'count', value: keepMonths } });
+    expect(answer.warnings.find((warning) => warning.id === 'pickupReminder')!.params).toEqual({ months: { kind: 'count', value: reminderMonths } });
+    // What the sentence says (the day before the date keepMonths after arrival) is R-19's collectBy, month ends included.
+    for (const readyOn of [d('2026-08-31'), d('2026-11-20'), d('2027-02-28')]) {
+      const deadline = pickupDeadline({ readyOn }, DEFAULT_CONTEXT);
+      expect(deadline.ok && deadline.value.collectBy).toBe(addDays(addMonthsClamped(readyOn, keepMonths), -1));
+    }
+    const longer = decideGuide(
+      { situation: 'card-ready', answers: {} },
+      { ...context, rules: { ...DEFAULT_CONTEXT, policy: { ...DEFAULT_CONTEXT.policy, pickup: { reminderMonths: 2, keepMonths: 4 } } } },
+    );
+    expect(longer.ok && longer.value.steps.find((step) => step.id === 'pickupCollectBy')!.params).toEqual({ months: { kind: 'count', value: 4 } });
   });
 });
 

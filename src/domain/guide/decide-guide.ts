@@ -82,6 +82,8 @@ class Draft {
   readonly warnings: Line[] = [];
   readonly deadlines: DeadlinePlan[] = [];
   readonly extras: ChecklistEntry[] = [];
+  /** Checklist lines after the R-13 table's things (the 法定代理人 at a hand-over, as the 交付通知書 lists them). */
+  readonly extrasLast: ChecklistEntry[] = [];
   readonly itemText = new Map<Item, ChecklistEntry>();
   fee: FeePlan | null = null;
   hotline = false;
@@ -107,8 +109,8 @@ class Draft {
     return this;
   }
 
-  bring(item: ChecklistEntry['item'], text: ChecklistEntry['text'], params: Params = {}): this {
-    this.extras.push({ id: item, item, text, params });
+  bring(item: ChecklistEntry['item'], text: ChecklistEntry['text'], params: Params = {}, last = false): this {
+    (last ? this.extrasLast : this.extras).push({ id: item, item, text, params });
     return this;
   }
 
@@ -685,7 +687,31 @@ const proxy: Decide = (draft) => {
   return DONE;
 };
 
+/**
+ * A card ready at its counter (docs/pickup.md): book a time with the 照会番号 of the 交付通知書,
+ * come with what R-13's hand-over row asks and the notice itself, as the notice lists them; R-18's
+ * 法定代理人 for a holder under 15 or an adult ward; the PINs set at the counter (R-12); R-19's
+ * keeping period, after which the card is destroyed and a new, free application is needed.
+ */
+const cardReady: Decide = (draft) => {
+  const { reminderMonths, keepMonths } = draft.context.rules.policy.pickup;
+  draft
+    .visit(Procedure.Issuance)
+    .step('pickupBook')
+    .step('pickupCome')
+    .step('pickupCollectBy', { months: count(keepMonths) })
+    .step('pickupPins')
+    .step('pinDecideNew')
+    .step('feeNone')
+    .bring('notice', CHECK_TEXT.pickupNotice)
+    .bring('representative', CHECK_TEXT.legalRepresentative, {}, true)
+    .warn('pickupDiscard')
+    .warn('pickupReminder', { months: count(reminderMonths) });
+  return DONE;
+};
+
 const DECIDE = {
+  'card-ready': cardReady,
   'moved-in': movedIn,
   'moving-out': movingOut,
   'moving-abroad': movingAbroad,
@@ -737,6 +763,7 @@ function checklistOf(draft: Draft): ChecklistEntry[] {
           : {};
     entries.push(draft.itemText.get(item) ?? { id: item, item, text: ITEM_TEXT[item], params });
   }
+  for (const extra of draft.extrasLast) if (!entries.some((e) => e.item === extra.item)) entries.push(extra);
   if (pin && !entries.some((entry) => entry.item === 'pin')) entries.push({ id: 'pin', item: 'pin', text: CHECK_TEXT.pinResidentRegistry, params: {} });
   if (draft.fee !== null && draft.fee.total > 0) entries.push({ id: 'fee', item: 'fee', text: CHECK_TEXT.fee, params: { total: yen(draft.fee.total) } });
   return entries;
@@ -763,7 +790,10 @@ function placeNotesOf(draft: Draft): Line[] {
   const places = new Set(draft.visits.map(({ place }) => place));
   const notes: Line[] = [];
   if (places.has(Place.RegistrationCounter)) notes.push(line('placeRegistration'));
-  if (places.has(Place.CardCounter)) notes.push(line('placeCard'));
+  // A card is handed over only at the counter it was sent to (docs/pickup.md), not at the nearest one.
+  const cardVisits = draft.visits.filter(({ place }) => place === Place.CardCounter);
+  if (cardVisits.length > 0 && cardVisits.every(({ procedure }) => procedure === Procedure.Issuance)) notes.push(line('placePickup'));
+  else if (places.has(Place.CardCounter)) notes.push(line('placeCard'));
   if (places.has(Place.NewMunicipality)) notes.push(line('placeNewMunicipality'));
   return notes;
 }

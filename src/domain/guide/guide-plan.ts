@@ -31,8 +31,11 @@ export interface Step extends Line {
 }
 
 export interface ChecklistEntry extends Line {
-  /** The R-13 item, or `pin`, `fee` for what is known or paid rather than brought. */
-  readonly item: Item | 'pin' | 'fee';
+  /**
+   * The R-13 item, or `pin`, `fee` for what is known or paid rather than brought; `notice` for the
+   * 交付通知書 and `representative` for R-18's 法定代理人 at the hand-over (docs/pickup.md).
+   */
+  readonly item: Item | 'pin' | 'fee' | 'notice' | 'representative';
 }
 
 export interface FeePlan extends ReissueFeeOutput {

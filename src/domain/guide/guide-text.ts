@@ -9,6 +9,7 @@ import type { Situation, SituationGroupId } from './situation.ts';
  * `{name}` is a parameter filled in per answer: a date, an amount, a count or a phone number.
  */
 export const SITUATION_TITLES = {
+  'card-ready': 'カードができた・受け取りを予約したい（交付通知書が届いた）',
   'moved-in': '江戸川区に引っ越してきた（転入）',
   'moving-out': '江戸川区から引っ越す（転出）',
   'moving-abroad': '海外に引っ越す（国外転出）',
@@ -32,6 +33,7 @@ export const SITUATION_TITLES = {
 } as const satisfies Record<Situation, string>;
 
 export const GROUP_TITLES = {
+  pickup: 'カードの受け取り',
   moving: '引っ越し・住所・氏名',
   lost: 'なくした・盗まれた・見つかった',
   pin: '暗証番号',
@@ -64,6 +66,9 @@ export const CHECK_TEXT = {
   newResidenceCard: '新しい在留カード',
   pendingResidenceCard: '在留カード（裏面に在留期間更新の申請中と書かれたもの）',
   fee: '手数料 {total}',
+  pickupNotice: '交付通知書（届いたはがき）',
+  legalRepresentative:
+    '15歳未満の人と成年被後見人は、一緒に来る法定代理人の本人確認書類と、法定代理人であることがわかる書類（戸籍謄本や登記事項証明書など）',
 } as const;
 
 export const OFFICE_KIND_TEXT = {
@@ -98,6 +103,15 @@ export const TEXT = {
   // Urgent
   callHotline:
     'まず、すぐにマイナンバー総合フリーダイヤル（{phone}、24時間365日受付）に電話して、カードの機能を一時停止してください。一時停止すると、そのカードはシステム上で使えなくなります。',
+  // A card ready to collect (R-13 issuance, R-19; docs/pickup.md)
+  pickupBook:
+    '交付通知書が届いたら、カードを受け取る日時を予約してください。予約には、交付通知書に書かれている照会番号と生年月日を使います。予約の変更や取消しもできます。',
+  pickupCome: '予約した日時に、カードを受け取る本人が、交付通知書に書かれている窓口へ来てください。',
+  pickupPins: '受け取るときに、窓口でカードの暗証番号を設定します。',
+  pickupCollectBy: 'カードを受け取れるのは、カードが窓口に届いた日から{months}か月後の前日までです。この日は、交付通知書に「受け取りの期限」として書かれています。',
+  pickupDiscard: '期限までに受け取らないと、カードは廃棄されます。そのあとは、もう一度交付申請をしてください（手数料はかかりません）。',
+  pickupReminder: 'カードが届いてから{months}か月たっても受け取っていない人には、もう一度お知らせ（再通知）を送ります。',
+  placePickup: 'カードは、申請のときに選んだ窓口に届いています。交付通知書に書かれている窓口で受け取ってください。',
   // Moving in
   moveInFile:
     '新しい住所に住み始めた日から{days}日以内に、本庁舎の区民課か各事務所の戸籍住民係で転入届を出してください。期限の日付は「期限」を見てください。',

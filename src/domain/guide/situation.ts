@@ -23,6 +23,7 @@ export const SITUATIONS = [
   'number-leaked',
   'notification-card',
   'proxy',
+  'card-ready',
 ] as const;
 export type Situation = (typeof SITUATIONS)[number];
 export const SituationSchema = Type.Enum(SITUATIONS, { description: 'What happened (docs/api.md "Resident guide")' });
@@ -132,6 +133,7 @@ export const QUESTIONS = {
   'number-leaked': NONE,
   'notification-card': NONE,
   proxy: NONE,
+  'card-ready': NONE,
 } as const satisfies Record<Situation, Questions>;
 
 export function asks(situation: Situation): readonly AnswerName[] {
@@ -141,6 +143,7 @@ export function asks(situation: Situation): readonly AnswerName[] {
 
 /** The groups the start page lists the situations in, so a resident finds theirs at a glance. */
 export const SITUATION_GROUPS = [
+  { id: 'pickup', situations: ['card-ready'] },
   { id: 'moving', situations: ['moved-in', 'moving-out', 'moving-abroad', 'address-changed', 'name-changed'] },
   { id: 'lost', situations: ['lost', 'stolen', 'found'] },
   { id: 'pin', situations: ['pin-locked', 'pin-change'] },

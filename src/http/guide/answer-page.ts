@@ -2,7 +2,7 @@ import { easyWareki } from '../../app/guide/dates.ts';
 import type { LocalizedGuide } from '../../app/guide/localized-guide.ts';
 import { isJapanese, Lang } from '../../app/guide/lang.ts';
 import { wordsFor, type Words } from '../../app/guide/localize-guide.ts';
-import { fieldLabel, UI_TEXT } from '../../app/guide/ui-text.ts';
+import { fieldLabel, PICKUP_TEXT, UI_TEXT, type UiMessage } from '../../app/guide/ui-text.ts';
 import { asks, type GuideAnswers, type Situation } from '../../domain/guide/situation.ts';
 import type { OfficeDirectory } from '../../domain/office.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
@@ -10,6 +10,7 @@ import { html, phoneLink, richHtml, type SafeHtml } from './html.ts';
 import { guideUrl, officeMapPath, page, type PagePlace } from './page-layout.ts';
 import { plainText } from '../../app/guide/rich-text.ts';
 import { feedbackForm } from './feedback-pages.ts';
+import { PICKUP_BOOKING_REST } from './pickup-booking-pages.ts';
 
 export interface AnswerPageInput {
   readonly lang: Lang;
@@ -21,6 +22,11 @@ export interface AnswerPageInput {
   /** The site's address, for absolute links. */
   readonly origin: string;
 }
+
+/** Pages of the guide an answer leads on to: a card ready to collect is booked on the pickup pages. */
+const NEXT_PAGES: Partial<Record<Situation, { readonly rest: string; readonly text: UiMessage }>> = {
+  'card-ready': { rest: PICKUP_BOOKING_REST, text: PICKUP_TEXT.title },
+};
 
 const t = (words: Words, key: Parameters<Words['t']>[0], values?: Record<string, string>) => richHtml(words.t(key, values));
 
@@ -117,6 +123,7 @@ export function answerPage(input: AnswerPageInput): string {
   const urgent = guide.steps.filter((step) => step.urgent);
   const steps = guide.steps.filter((step) => !step.urgent);
   const fee = guide.fee;
+  const next = NEXT_PAGES[input.situation];
   const feeHtml = fee
     ? html`<section aria-labelledby="fee-title">
 <h2 id="fee-title">${t(words, UI_TEXT.feeTitle)}</h2>
@@ -145,6 +152,7 @@ ${answersHtml(input, words)}
 <section aria-labelledby="steps-title">
 <h2 id="steps-title">${t(words, UI_TEXT.stepsTitle)}</h2>
 <ol class="steps"${urgent.length > 0 ? html` start="${urgent.length + 1}"` : ''}>${steps.map((step) => html`<li id="step-${step.id}">${richHtml(step.text)}</li>`)}</ol>
+${next ? html`<ul class="situations no-print"><li><a id="next-page" href="${guideUrl(lang, { rest: next.rest, query: '' })}">${t(words, next.text)}</a></li></ul>` : ''}
 </section>
 ${
   guide.deadlines.length > 0

@@ -88,7 +88,7 @@ export const GuideResponseSchema = Type.Object({
     { description: 'The counters that handle the procedures of this answer (offices.json)' },
   ),
   placeNotes: Type.Array(TextLine, { description: 'Where each kind of procedure is done' }),
-  checklist: Type.Array(Type.Object({ ...TextLine.properties, item: Type.String({ description: 'The R-13 item, or pin, fee' }) }), {
+  checklist: Type.Array(Type.Object({ ...TextLine.properties, item: Type.String({ description: 'The R-13 item, or pin, fee; notice (the 交付通知書) and representative (the 法定代理人, R-18) for a card ready to collect' }) }), {
     description: 'What to bring',
   }),
   fee: Type.Optional(

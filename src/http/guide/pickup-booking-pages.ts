@@ -1,7 +1,7 @@
 import { dateWithWeekday } from '../../app/guide/dates.ts';
 import { isJapanese, type Lang } from '../../app/guide/lang.ts';
-import { localName } from '../../app/guide/localize-guide.ts';
-import { pickupText, type PickupTextKey } from '../../app/guide/pickup-booking-text.ts';
+import { localName, wordsFor } from '../../app/guide/localize-guide.ts';
+import { PICKUP_TEXT, type PickupTextKey } from '../../app/guide/ui-text.ts';
 import type { PickupLookup } from '../../app/appointments/find-pickup.ts';
 import type { BookedAppointment } from '../../app/appointments/book-appointment.ts';
 import type { Office, OfficeDirectory } from '../../domain/office.ts';
@@ -31,7 +31,11 @@ export interface FieldError {
 }
 
 const action = (lang: Lang, step: string) => guideUrl(lang, { rest: `${PICKUP_BOOKING_REST}/${step}`, query: '' });
-const t = (lang: Lang, key: PickupTextKey, values?: Record<string, string | number>) => richHtml(pickupText(lang, key, values));
+/** A text of the booking pages from the guide's catalogues (ui-text.ts PICKUP_TEXT), its `{n}` filled in. */
+export function pickupText(lang: Lang, key: PickupTextKey, values?: Readonly<Record<string, string>>): string {
+  return wordsFor(lang).t(PICKUP_TEXT[key], values);
+}
+const t = (lang: Lang, key: PickupTextKey, values?: Readonly<Record<string, string>>) => richHtml(pickupText(lang, key, values));
 
 function layout(context: PageContext, title: string, main: SafeHtml, hasErrors = false): string {
   return page({ lang: context.lang, title, place: PLACE, main, offices: context.offices, origin: context.origin, hasErrors, description: pickupText(context.lang, 'intro') });
@@ -140,7 +144,7 @@ ${[...days].map(
 <legend>${richHtml(dateWithWeekday(day, lang))}</legend>
 <div class="radios">${slots.map(
     (slot, slotIndex) =>
-      html`<label><input type="radio" name="slotStart" value="${slot.start}"${index === 0 && slotIndex === 0 ? html` id="f-slotStart"` : ''}${slotError.invalid}> ${timeRange(slot.start, slot.end)} <span class="tag">${t(lang, 'places', { n: slot.remaining })}</span></label>`,
+      html`<label><input type="radio" name="slotStart" value="${slot.start}"${index === 0 && slotIndex === 0 ? html` id="f-slotStart"` : ''}${slotError.invalid}> ${timeRange(slot.start, slot.end)} <span class="tag">${t(lang, 'places', { n: wordsFor(lang).number(slot.remaining) })}</span></label>`,
   )}</div>
 </fieldset>`,
 )}

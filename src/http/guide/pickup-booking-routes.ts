@@ -6,7 +6,7 @@ import { findPickup } from '../../app/appointments/find-pickup.ts';
 import type { Result } from '../../app/app-errors.ts';
 import type { AppContext } from '../../app/context.ts';
 import { Lang } from '../../app/guide/lang.ts';
-import type { PickupTextKey } from '../../app/guide/pickup-booking-text.ts';
+import type { PickupTextKey } from '../../app/guide/ui-text.ts';
 import { parsePlainDate } from '../../rules/plain-date.ts';
 import { clientAddress, withinBudget } from '../appointments/appointment-routes.ts';
 import type { LookupBudget } from '../appointments/lookup-budget.ts';

@@ -108,18 +108,23 @@ export function residentRepository(scope: Scope): ResidentRepository {
       await insertRows(scope, 'residents', rows.map(({ record, numberHash }) => ({ ...toRow(record, municipalityCode, at), number_hash: numberHash, created_at: at })));
       await insertRows(scope, 'resident_name_chars', rows.flatMap(({ record }) => nameChars(record, municipalityCode)));
     },
-    async update(record, previousVersion, at) {
+    async update(record, previous, at) {
+      // Only the columns that changed, as for cards: each set column costs its indexes and search triggers.
+      const before = toRow(previous, municipalityCode, at);
+      const changed = Object.fromEntries(Object.entries(toRow(record, municipalityCode, at)).filter(([column, value]) => value !== before[column as keyof typeof before]));
       const result = await db
         .updateTable('residents')
-        .set(toRow(record, municipalityCode, at))
+        .set({ ...changed, version: record.state.version, updated_at: at })
         .where('municipality_code', '=', municipalityCode)
         .where('id', '=', record.state.id)
-        .where('version', '=', previousVersion)
+        .where('version', '=', previous.state.version)
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) return false;
-      // The name may have changed: its characters are written again.
-      await db.deleteFrom('resident_name_chars').where('municipality_code', '=', municipalityCode).where('resident_id', '=', record.state.id).execute();
-      await insertRows(scope, 'resident_name_chars', nameChars(record, municipalityCode));
+      // A new name: its characters are written again.
+      if ('name_kana_search' in changed || 'name_kanji_search' in changed) {
+        await db.deleteFrom('resident_name_chars').where('municipality_code', '=', municipalityCode).where('resident_id', '=', record.state.id).execute();
+        await insertRows(scope, 'resident_name_chars', nameChars(record, municipalityCode));
+      }
       return true;
     },
     async setNumber(id, numberHash, numberLast4) {

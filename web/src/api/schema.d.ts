@@ -26976,7 +26976,7 @@ export interface operations {
                      * @description What happened (docs/api.md "Resident guide")
                      * @enum {unknown}
                      */
-                    situation: "moved-in" | "moving-out" | "moving-abroad" | "address-changed" | "name-changed" | "lost" | "stolen" | "found" | "pin-locked" | "pin-change" | "damaged" | "notes-full" | "expiring" | "certificate" | "period-of-stay-renewed" | "period-of-stay-pending" | "not-needed" | "number-leaked" | "notification-card" | "proxy";
+                    situation: "moved-in" | "moving-out" | "moving-abroad" | "address-changed" | "name-changed" | "lost" | "stolen" | "found" | "pin-locked" | "pin-change" | "damaged" | "notes-full" | "expiring" | "certificate" | "period-of-stay-renewed" | "period-of-stay-pending" | "not-needed" | "number-leaked" | "notification-card" | "proxy" | "card-ready";
                     /**
                      * @description ja, ja-easy (やさしい日本語), en, zh-Hans, ko or vi
                      * @enum {unknown}
@@ -27076,7 +27076,7 @@ export interface operations {
                          * @description What happened (docs/api.md "Resident guide")
                          * @enum {unknown}
                          */
-                        situation: "moved-in" | "moving-out" | "moving-abroad" | "address-changed" | "name-changed" | "lost" | "stolen" | "found" | "pin-locked" | "pin-change" | "damaged" | "notes-full" | "expiring" | "certificate" | "period-of-stay-renewed" | "period-of-stay-pending" | "not-needed" | "number-leaked" | "notification-card" | "proxy";
+                        situation: "moved-in" | "moving-out" | "moving-abroad" | "address-changed" | "name-changed" | "lost" | "stolen" | "found" | "pin-locked" | "pin-change" | "damaged" | "notes-full" | "expiring" | "certificate" | "period-of-stay-renewed" | "period-of-stay-pending" | "not-needed" | "number-leaked" | "notification-card" | "proxy" | "card-ready";
                         /**
                          * @description ja, ja-easy (やさしい日本語), en, zh-Hans, ko or vi
                          * @enum {unknown}
@@ -27145,7 +27145,7 @@ export interface operations {
                             id: string;
                             /** @description In the requested language */
                             text: string;
-                            /** @description The R-13 item, or pin, fee */
+                            /** @description The R-13 item, or pin, fee; notice (the 交付通知書) and representative (the 法定代理人, R-18) for a card ready to collect */
                             item: string;
                         }[];
                         /** @description R-10 reissue-fee for the reason of this answer */
@@ -27450,7 +27450,7 @@ export interface operations {
                      * @description What happened (docs/api.md "Resident guide")
                      * @enum {unknown}
                      */
-                    situation: "moved-in" | "moving-out" | "moving-abroad" | "address-changed" | "name-changed" | "lost" | "stolen" | "found" | "pin-locked" | "pin-change" | "damaged" | "notes-full" | "expiring" | "certificate" | "period-of-stay-renewed" | "period-of-stay-pending" | "not-needed" | "number-leaked" | "notification-card" | "proxy";
+                    situation: "moved-in" | "moving-out" | "moving-abroad" | "address-changed" | "name-changed" | "lost" | "stolen" | "found" | "pin-locked" | "pin-change" | "damaged" | "notes-full" | "expiring" | "certificate" | "period-of-stay-renewed" | "period-of-stay-pending" | "not-needed" | "number-leaked" | "notification-card" | "proxy" | "card-ready";
                     /**
                      * @description ja, ja-easy (やさしい日本語), en, zh-Hans, ko or vi
                      * @enum {unknown}

@@ -4,6 +4,7 @@ import { PROCEDURE_TABLE, PROCEDURES } from '../../../rules/procedures.ts';
 import { DEFAULT_CONTEXT } from '../../../rules/context.ts';
 import { LANGS, isJapanese } from '../lang.ts';
 import { annotate, JAPANESE_MARK, parametersOf, RUBY_MARK } from '../rich-text.ts';
+import { PICKUP_TEXT } from '../ui-text.ts';
 import { MESSAGE_KEYS } from './catalogue.ts';
 import { CATALOGUES, EASY_READINGS } from './catalogues.ts';
 
@@ -57,6 +58,12 @@ describe.each(LANGS)('the %s catalogue', (lang) => {
       for (const procedure of PROCEDURES) expect(catalogue[PROCEDURE_TABLE[procedure].term]).toMatch(JAPANESE_MARK);
     });
   }
+});
+
+describe('the words of every page', () => {
+  it('include the pickup booking pages’, so that every catalogue translates them and the glossary test reads them', () => {
+    for (const text of Object.values(PICKUP_TEXT)) expect(MESSAGE_KEYS).toContain(text);
+  });
 });
 
 describe('the Japanese catalogue', () => {

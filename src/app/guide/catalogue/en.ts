@@ -9,7 +9,7 @@ import {
   TEXT as T,
 } from '../../../domain/guide/guide-text.ts';
 import { PROCEDURE_TABLE as P } from '../../../rules/procedures.ts';
-import { FIELD_HINTS as FH, FIELD_LABELS as FL, MOVING_ABROAD_HINTS as AH, MOVING_OUT_HINTS as MH, MOVING_OUT_LABELS as ML, UI_TEXT as U } from '../ui-text.ts';
+import { FIELD_HINTS as FH, FIELD_LABELS as FL, MOVING_ABROAD_HINTS as AH, MOVING_OUT_HINTS as MH, MOVING_OUT_LABELS as ML, PICKUP_TEXT as K, UI_TEXT as U } from '../ui-text.ts';
 import type { Catalogue } from './catalogue.ts';
 
 /** English. Legal terms and names keep their Japanese in «…», so a resident can show them at the counter. */
@@ -355,4 +355,54 @@ export const en = {
   [U.feedbackThrottled]: 'Too many answers were sent in a short time, so this one was not taken. Please try again later',
   [U.feedbackInvalid]: 'Please answer both questions before sending',
   [U.metaDescription]: '{title}: the steps, counters, what to bring, fees and deadlines for your My Number Card in Edogawa City.',
+  // A card ready to collect (issue 12).
+  [S['card-ready']]: 'My card is ready to collect (I received the pickup notice «交付通知書»), or I want to book a pickup time',
+  [G.pickup]: 'Collecting your card',
+  [C.pickupNotice]: 'The pickup notice («交付通知書», the postcard you received)',
+  [C.legalRepresentative]: 'For a holder under 15 or an adult ward («成年被後見人»): the identity documents of the legal representative («法定代理人»), who comes along, and a document showing they are the legal representative (a family register certificate «戸籍謄本», a certificate of registered matters «登記事項証明書» or similar)',
+  [T.pickupBook]: 'When the pickup notice («交付通知書») arrives, book a time to collect your card. To book, enter the reference number («照会番号») on the notice and the card holder’s date of birth. You can also change or cancel the booking.',
+  [T.pickupCome]: 'At the booked time, the card holder comes to the counter named on the pickup notice.',
+  [T.pickupPins]: 'When you collect the card, you set its PINs («暗証番号») at the counter.',
+  [T.pickupCollectBy]: 'The card can be collected up to the day before the date {months} months after it arrived at the counter. The pickup notice gives this date as the collection deadline («受け取りの期限»).',
+  [T.pickupDiscard]: 'A card not collected by the deadline is destroyed. You then need to apply for a card again («交付申請»); there is no fee.',
+  [T.pickupReminder]: 'If a card has not been collected {months} months after it arrived, we send the holder a reminder.',
+  [T.placePickup]: 'Your card has been sent to the counter you chose when you applied. Collect it at the counter named on the pickup notice.',
+  // The pickup booking pages (docs/pickup.md "Appointments").
+  [K.title]: 'Book a time to collect your My Number Card',
+  [K.intro]: 'If you have received your pickup notice («交付通知書»), you can book a time to collect your card here. To change or cancel a booking, enter the same reference number and date of birth.',
+  [K.reference]: 'Reference number («照会番号», 10 digits)',
+  [K.referenceHint]: 'It is printed on your pickup notice.',
+  [K.birthDate]: 'Date of birth of the card holder',
+  [K.find]: 'See free times',
+  [K.notFound]: 'No card waiting for collection matches this reference number and date of birth. Please check both against your pickup notice.',
+  [K.typo]: 'This reference number is not valid: a digit may be mistyped.',
+  [K.missing]: 'Please fill this in.',
+  [K.throttled]: 'After several unsuccessful attempts, booking from your connection is paused. Please try again in about an hour, or call us.',
+  [K.notReady]: 'This card is no longer waiting at a counter (it may already have been collected).',
+  [K.office]: 'Where to collect',
+  [K.collectBy]: 'Collect by',
+  [K.current]: 'Your booking',
+  [K.chooseTitle]: 'Choose a time',
+  [K.changeTitle]: 'Change to another time',
+  [K.places]: '{n} left',
+  [K.noSlots]: 'There are no free times to book. Please call the counter.',
+  [K.chooseOne]: 'Please choose a time.',
+  [K.full]: 'The time you chose has just filled up. Please choose another.',
+  [K.unavailable]: 'The time you chose cannot be booked. Please choose another.',
+  [K.book]: 'Book this time',
+  [K.booked]: 'Your time is booked',
+  [K.moved]: 'Your booking is changed',
+  [K.when]: 'When',
+  [K.cancelCode]: 'Cancel code',
+  [K.keepCode]: 'You need it to cancel. Write it down or print this page: it is not shown again.',
+  [K.bring]: 'On the day, bring the pickup notice and your identity documents.',
+  [K.cancelTitle]: 'Cancel the booking',
+  [K.cancelHint]: 'Enter the cancel code shown when you booked.',
+  [K.cancel]: 'Cancel booking',
+  [K.wrongCode]: 'The cancel code is not right.',
+  [K.cancelled]: 'Your booking is cancelled',
+  [K.tooLate]: 'This booking has begun and can no longer be cancelled.',
+  [K.again]: 'Start again',
+  [K.link]: 'Received a pickup notice? Book a time to collect your card',
+  [K.errorTitle]: 'There is a problem',
 } as const satisfies Catalogue;

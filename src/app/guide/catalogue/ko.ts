@@ -9,7 +9,7 @@ import {
   TEXT as T,
 } from '../../../domain/guide/guide-text.ts';
 import { PROCEDURE_TABLE as P } from '../../../rules/procedures.ts';
-import { FIELD_HINTS as FH, FIELD_LABELS as FL, MOVING_ABROAD_HINTS as AH, MOVING_OUT_HINTS as MH, MOVING_OUT_LABELS as ML, UI_TEXT as U } from '../ui-text.ts';
+import { FIELD_HINTS as FH, FIELD_LABELS as FL, MOVING_ABROAD_HINTS as AH, MOVING_OUT_HINTS as MH, MOVING_OUT_LABELS as ML, PICKUP_TEXT as K, UI_TEXT as U } from '../ui-text.ts';
 import type { Catalogue } from './catalogue.ts';
 
 /** 한국어. 법률 용어와 창구 이름은 일본어 원문«…»을 함께 적어 창구에서 보여 줄 수 있게 합니다. */
@@ -338,4 +338,54 @@ export const ko = {
   [U.feedbackThrottled]: '짧은 시간에 너무 많이 보내져 접수되지 않았습니다. 잠시 후에 다시 보내 주세요',
   [U.feedbackInvalid]: '두 질문에 모두 답한 후에 보내 주세요',
   [U.metaDescription]: '{title}: 에도가와구 마이넘버카드 절차의 순서, 창구, 준비물, 수수료, 기한.',
+  // A card ready to collect (issue 12).
+  [S['card-ready']]: '카드가 완성되었습니다・수령을 예약하고 싶습니다 (교부통지서 «交付通知書»를 받았습니다)',
+  [G.pickup]: '카드 수령',
+  [C.pickupNotice]: '교부통지서 («交付通知書», 받은 엽서)',
+  [C.legalRepresentative]: '15세 미만인 사람과 피성년후견인 («成年被後見人»): 함께 오는 법정대리인 («法定代理人»)의 본인 확인 서류와 법정대리인임을 알 수 있는 서류 (호적등본 «戸籍謄本», 등기사항증명서 «登記事項証明書» 등)',
+  [T.pickupBook]: '교부통지서 («交付通知書»)가 도착하면 카드를 받을 일시를 예약하세요. 예약할 때는 통지서에 적힌 조회번호 («照会番号»)와 카드 소지자의 생년월일을 입력합니다. 예약 변경・취소도 할 수 있습니다.',
+  [T.pickupCome]: '예약한 일시에 카드를 받을 본인이 교부통지서에 적힌 창구로 오세요.',
+  [T.pickupPins]: '카드를 받을 때 창구에서 카드의 비밀번호 («暗証番号»)를 설정합니다.',
+  [T.pickupCollectBy]: '카드는 창구에 도착한 날부터 {months}개월 후의 전날까지 받을 수 있습니다. 이 날짜는 교부통지서에 수령 기한 («受け取りの期限»)으로 적혀 있습니다.',
+  [T.pickupDiscard]: '기한까지 받지 않은 카드는 폐기됩니다. 그 후에는 카드를 다시 신청 («交付申請»)해야 합니다 (수수료는 없습니다).',
+  [T.pickupReminder]: '카드가 도착하고 {months}개월이 지나도 받지 않은 분에게는 다시 안내 (재통지)를 보냅니다.',
+  [T.placePickup]: '카드는 신청할 때 선택한 창구에 도착해 있습니다. 교부통지서에 적힌 창구에서 받으세요.',
+  // The pickup booking pages (docs/pickup.md "Appointments").
+  [K.title]: '마이넘버카드 수령 예약',
+  [K.intro]: '교부통지서(«交付通知書»)를 받으신 분은 여기에서 카드 수령 일시를 예약할 수 있습니다. 예약 변경·취소도 같은 조회번호와 생년월일로 할 수 있습니다.',
+  [K.reference]: '조회번호(«照会番号», 10자리)',
+  [K.referenceHint]: '교부통지서에 적혀 있는 번호입니다.',
+  [K.birthDate]: '카드 소지자의 생년월일',
+  [K.find]: '예약 가능한 시간 보기',
+  [K.notFound]: '조회번호와 생년월일에 맞는 카드를 찾을 수 없습니다. 교부통지서의 번호와 생년월일을 확인해 주십시오.',
+  [K.typo]: '조회번호가 올바르지 않습니다. 숫자를 잘못 입력하지 않았는지 확인해 주십시오.',
+  [K.missing]: '입력해 주십시오.',
+  [K.throttled]: '입력 오류가 계속되어 잠시 접수를 중지했습니다. 1시간 정도 지난 후 다시 시도하시거나 전화해 주십시오.',
+  [K.notReady]: '이 카드는 현재 창구에서 수령을 기다리는 상태가 아닙니다(이미 수령하신 경우 등).',
+  [K.office]: '수령 창구',
+  [K.collectBy]: '수령 기한',
+  [K.current]: '현재 예약',
+  [K.chooseTitle]: '일시 선택',
+  [K.changeTitle]: '다른 일시로 변경',
+  [K.places]: '잔여 {n}명',
+  [K.noSlots]: '예약 가능한 시간이 없습니다. 창구로 전화해 주십시오.',
+  [K.chooseOne]: '일시를 하나 선택해 주십시오.',
+  [K.full]: '선택하신 시간은 방금 마감되었습니다. 다른 시간을 선택해 주십시오.',
+  [K.unavailable]: '선택하신 시간은 예약할 수 없습니다. 다른 시간을 선택해 주십시오.',
+  [K.book]: '이 일시로 예약',
+  [K.booked]: '예약되었습니다',
+  [K.moved]: '예약이 변경되었습니다',
+  [K.when]: '일시',
+  [K.cancelCode]: '취소 코드',
+  [K.keepCode]: '예약을 취소할 때 필요합니다. 메모하거나 이 페이지를 인쇄해 주십시오. 이 코드는 다시 표시되지 않습니다.',
+  [K.bring]: '당일에는 교부통지서와 본인 확인 서류를 지참해 주십시오.',
+  [K.cancelTitle]: '예약 취소',
+  [K.cancelHint]: '예약 시 표시된 취소 코드를 입력해 주십시오.',
+  [K.cancel]: '취소하기',
+  [K.wrongCode]: '취소 코드가 다릅니다.',
+  [K.cancelled]: '예약이 취소되었습니다',
+  [K.tooLate]: '예약 시간이 이미 시작되어 취소할 수 없습니다.',
+  [K.again]: '처음부터',
+  [K.link]: '교부통지서를 받으셨나요? 카드 수령 예약',
+  [K.errorTitle]: '입력 내용을 확인해 주십시오',
 } as const satisfies Catalogue;

@@ -9,7 +9,7 @@ import {
   TEXT as T,
 } from '../../../domain/guide/guide-text.ts';
 import { PROCEDURE_TABLE as P } from '../../../rules/procedures.ts';
-import { FIELD_HINTS as FH, FIELD_LABELS as FL, MOVING_ABROAD_HINTS as AH, MOVING_OUT_HINTS as MH, MOVING_OUT_LABELS as ML, UI_TEXT as U } from '../ui-text.ts';
+import { FIELD_HINTS as FH, FIELD_LABELS as FL, MOVING_ABROAD_HINTS as AH, MOVING_OUT_HINTS as MH, MOVING_OUT_LABELS as ML, PICKUP_TEXT as K, UI_TEXT as U } from '../ui-text.ts';
 import type { Catalogue } from './catalogue.ts';
 
 /** Tiếng Việt. Thuật ngữ pháp lý và tên quầy giữ nguyên tiếng Nhật «…» để có thể đưa cho nhân viên xem. */
@@ -351,4 +351,54 @@ export const vi = {
   [U.feedbackThrottled]: 'Có quá nhiều lượt gửi trong thời gian ngắn nên lượt này không được nhận. Vui lòng gửi lại sau',
   [U.feedbackInvalid]: 'Vui lòng trả lời cả hai câu hỏi rồi gửi',
   [U.metaDescription]: '{title}: các bước, quầy, giấy tờ cần mang, lệ phí và thời hạn cho thẻ My Number tại quận Edogawa.',
+  // A card ready to collect (issue 12).
+  [S['card-ready']]: 'Thẻ đã làm xong (tôi đã nhận thông báo nhận thẻ «交付通知書»), hoặc tôi muốn đặt lịch nhận thẻ',
+  [G.pickup]: 'Nhận thẻ',
+  [C.pickupNotice]: 'Thông báo nhận thẻ («交付通知書», tấm bưu thiếp bạn đã nhận)',
+  [C.legalRepresentative]: 'Với người dưới 15 tuổi và người được giám hộ thành niên («成年被後見人»): giấy tờ tùy thân của người đại diện theo pháp luật («法定代理人», người đi cùng) và giấy tờ chứng minh là người đại diện theo pháp luật (bản sao hộ tịch «戸籍謄本», giấy chứng nhận các mục đã đăng ký «登記事項証明書», v.v.)',
+  [T.pickupBook]: 'Khi nhận được thông báo nhận thẻ («交付通知書»), hãy đặt lịch nhận thẻ. Để đặt lịch, hãy nhập số tra cứu («照会番号») trên thông báo và ngày sinh của chủ thẻ. Bạn cũng có thể đổi hoặc hủy lịch.',
+  [T.pickupCome]: 'Vào giờ đã đặt, chính chủ thẻ hãy đến quầy ghi trên thông báo nhận thẻ.',
+  [T.pickupPins]: 'Khi nhận thẻ, bạn sẽ đặt mã PIN («暗証番号») của thẻ tại quầy.',
+  [T.pickupCollectBy]: 'Bạn có thể nhận thẻ chậm nhất là vào ngày trước ngày tròn {months} tháng kể từ khi thẻ đến quầy. Thông báo nhận thẻ ghi ngày này là hạn nhận thẻ («受け取りの期限»).',
+  [T.pickupDiscard]: 'Thẻ không được nhận trước hạn sẽ bị tiêu hủy. Sau đó bạn cần nộp đơn làm thẻ lại («交付申請»), không mất phí.',
+  [T.pickupReminder]: 'Nếu thẻ đã đến {months} tháng mà chưa được nhận, chúng tôi sẽ gửi thông báo nhắc lại cho chủ thẻ.',
+  [T.placePickup]: 'Thẻ của bạn đã được gửi đến quầy bạn chọn khi nộp đơn. Hãy nhận thẻ tại quầy ghi trên thông báo nhận thẻ.',
+  // The pickup booking pages (docs/pickup.md "Appointments").
+  [K.title]: 'Đặt lịch nhận thẻ My Number',
+  [K.intro]: 'Nếu bạn đã nhận được thông báo nhận thẻ («交付通知書»), bạn có thể đặt lịch nhận thẻ tại đây. Để đổi hoặc hủy lịch, hãy nhập cùng số tra cứu và ngày sinh.',
+  [K.reference]: 'Số tra cứu («照会番号», 10 chữ số)',
+  [K.referenceHint]: 'Số này được in trên thông báo nhận thẻ.',
+  [K.birthDate]: 'Ngày sinh của chủ thẻ',
+  [K.find]: 'Xem giờ còn trống',
+  [K.notFound]: 'Không tìm thấy thẻ khớp với số tra cứu và ngày sinh này. Vui lòng kiểm tra lại với thông báo nhận thẻ.',
+  [K.typo]: 'Số tra cứu không hợp lệ: có thể bạn đã gõ sai một chữ số.',
+  [K.missing]: 'Vui lòng điền thông tin này.',
+  [K.throttled]: 'Do nhập sai nhiều lần, việc đặt lịch tạm dừng. Vui lòng thử lại sau khoảng 1 giờ hoặc gọi điện cho chúng tôi.',
+  [K.notReady]: 'Thẻ này không còn chờ tại quầy (có thể đã được nhận).',
+  [K.office]: 'Nơi nhận thẻ',
+  [K.collectBy]: 'Hạn nhận thẻ',
+  [K.current]: 'Lịch hẹn hiện tại',
+  [K.chooseTitle]: 'Chọn thời gian',
+  [K.changeTitle]: 'Đổi sang giờ khác',
+  [K.places]: 'còn {n} chỗ',
+  [K.noSlots]: 'Không còn giờ trống. Vui lòng gọi điện cho quầy.',
+  [K.chooseOne]: 'Vui lòng chọn một thời gian.',
+  [K.full]: 'Giờ bạn chọn vừa hết chỗ. Vui lòng chọn giờ khác.',
+  [K.unavailable]: 'Không thể đặt giờ bạn chọn. Vui lòng chọn giờ khác.',
+  [K.book]: 'Đặt giờ này',
+  [K.booked]: 'Đã đặt lịch',
+  [K.moved]: 'Đã đổi lịch hẹn',
+  [K.when]: 'Thời gian',
+  [K.cancelCode]: 'Mã hủy',
+  [K.keepCode]: 'Bạn cần mã này để hủy lịch. Hãy ghi lại hoặc in trang này: mã sẽ không hiển thị lại.',
+  [K.bring]: 'Vào ngày hẹn, hãy mang theo thông báo nhận thẻ và giấy tờ tùy thân.',
+  [K.cancelTitle]: 'Hủy lịch hẹn',
+  [K.cancelHint]: 'Nhập mã hủy được hiển thị khi bạn đặt lịch.',
+  [K.cancel]: 'Hủy lịch',
+  [K.wrongCode]: 'Mã hủy không đúng.',
+  [K.cancelled]: 'Đã hủy lịch hẹn',
+  [K.tooLate]: 'Lịch hẹn đã bắt đầu nên không thể hủy.',
+  [K.again]: 'Bắt đầu lại',
+  [K.link]: 'Đã nhận thông báo nhận thẻ? Đặt lịch nhận thẻ',
+  [K.errorTitle]: 'Có lỗi cần kiểm tra',
 } as const satisfies Catalogue;

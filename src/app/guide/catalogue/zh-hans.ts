@@ -9,7 +9,7 @@ import {
   TEXT as T,
 } from '../../../domain/guide/guide-text.ts';
 import { PROCEDURE_TABLE as P } from '../../../rules/procedures.ts';
-import { FIELD_HINTS as FH, FIELD_LABELS as FL, MOVING_ABROAD_HINTS as AH, MOVING_OUT_HINTS as MH, MOVING_OUT_LABELS as ML, UI_TEXT as U } from '../ui-text.ts';
+import { FIELD_HINTS as FH, FIELD_LABELS as FL, MOVING_ABROAD_HINTS as AH, MOVING_OUT_HINTS as MH, MOVING_OUT_LABELS as ML, PICKUP_TEXT as K, UI_TEXT as U } from '../ui-text.ts';
 import type { Catalogue } from './catalogue.ts';
 
 /** 中文（简体）. 法律用语和窗口名称附上日文原文（«…»），方便在窗口出示。 */
@@ -336,4 +336,54 @@ export const zhHans = {
   [U.feedbackThrottled]: '短时间内发送次数过多，未能受理。请稍后再发送',
   [U.feedbackInvalid]: '请回答两个问题后再发送',
   [U.metaDescription]: '{title}：江户川区个人编号卡手续的顺序、窗口、所需物品、手续费和期限。',
+  // A card ready to collect (issue 12).
+  [S['card-ready']]: '卡已制成，想预约领取（收到了领取通知书（«交付通知書»））',
+  [G.pickup]: '领取个人编号卡',
+  [C.pickupNotice]: '领取通知书（«交付通知書»，收到的明信片）',
+  [C.legalRepresentative]: '未满15岁者和成年被监护人（«成年被後見人»）：一同前来的法定代理人（«法定代理人»）的本人确认证件，以及证明其为法定代理人的文件（户籍誊本（«戸籍謄本»）、登记事项证明书（«登記事項証明書»）等）',
+  [T.pickupBook]: '收到领取通知书（«交付通知書»）后，请预约领卡的日期和时间。预约时请输入通知书上的查询号码（«照会番号»）和持卡人的出生日期。也可以更改或取消预约。',
+  [T.pickupCome]: '请持卡人本人在预约的时间前往领取通知书上写明的窗口。',
+  [T.pickupPins]: '领卡时，在窗口设定卡的密码（«暗証番号»）。',
+  [T.pickupCollectBy]: '卡送达窗口之日起{months}个月后那一天的前一天（含当日）前可以领取。领取通知书上的“领取期限”（«受け取りの期限»）就是这个日期。',
+  [T.pickupDiscard]: '未在期限前领取的卡将被销毁。之后需要重新申请办卡（«交付申請»），不收手续费。',
+  [T.pickupReminder]: '卡送达后{months}个月仍未领取的，我们会再次寄送通知。',
+  [T.placePickup]: '卡已送到您申请时选择的窗口。请在领取通知书上写明的窗口领取。',
+  // The pickup booking pages (docs/pickup.md "Appointments").
+  [K.title]: '预约领取个人编号卡',
+  [K.intro]: '收到领取通知书（«交付通知書»）的人，可以在这里预约领卡时间。更改或取消预约时，也请输入同样的查询号码和出生日期。',
+  [K.reference]: '查询号码（«照会番号»，10位数字）',
+  [K.referenceHint]: '印在领取通知书上。',
+  [K.birthDate]: '持卡人的出生日期',
+  [K.find]: '查看可预约时间',
+  [K.notFound]: '找不到与该查询号码和出生日期相符的卡。请核对领取通知书上的号码和出生日期。',
+  [K.typo]: '查询号码不正确，可能输错了一位数字。',
+  [K.missing]: '请填写。',
+  [K.throttled]: '由于多次输入错误，暂时无法受理。请约1小时后再试，或致电咨询。',
+  [K.notReady]: '这张卡目前不在窗口等待领取（可能已经领取）。',
+  [K.office]: '领取窗口',
+  [K.collectBy]: '领取期限',
+  [K.current]: '当前预约',
+  [K.chooseTitle]: '选择时间',
+  [K.changeTitle]: '改为其他时间',
+  [K.places]: '剩余{n}名',
+  [K.noSlots]: '没有可预约的时间。请致电窗口。',
+  [K.chooseOne]: '请选择一个时间。',
+  [K.full]: '您选择的时间刚刚约满，请选择其他时间。',
+  [K.unavailable]: '您选择的时间无法预约，请选择其他时间。',
+  [K.book]: '预约此时间',
+  [K.booked]: '预约成功',
+  [K.moved]: '预约已更改',
+  [K.when]: '时间',
+  [K.cancelCode]: '取消码',
+  [K.keepCode]: '取消预约时需要此码。请记下或打印本页，此码不会再次显示。',
+  [K.bring]: '当天请携带领取通知书和身份证明文件。',
+  [K.cancelTitle]: '取消预约',
+  [K.cancelHint]: '请输入预约时显示的取消码。',
+  [K.cancel]: '取消',
+  [K.wrongCode]: '取消码不正确。',
+  [K.cancelled]: '预约已取消',
+  [K.tooLate]: '预约时间已开始，无法取消。',
+  [K.again]: '重新开始',
+  [K.link]: '已收到领取通知书？预约领卡时间',
+  [K.errorTitle]: '请检查输入内容',
 } as const satisfies Catalogue;
