@@ -105,6 +105,7 @@ export async function generateResidents(app: AppContext, actor: Actor, total: nu
             birthDate: person.birthDate,
             sex: person.sex as ResidentState['sex'],
             address: person.address,
+            postalCode: person.postalCode ?? null,
             householdId: person.householdId,
             nationality: person.nationality,
             residency: person.residency,

@@ -1,6 +1,6 @@
 import { checkDigitOf } from '../rules/individual-number.ts';
 import { addDays, addMonthsClamped, type PlainDate } from '../rules/plain-date.ts';
-import { FAMILY_NAMES, FEMALE_GIVEN_NAMES, FOREIGN_NAMES, MALE_GIVEN_NAMES, TOWNS } from './demo-names.ts';
+import { FAMILY_NAMES, FEMALE_GIVEN_NAMES, FOREIGN_NAMES, MALE_GIVEN_NAMES, TOWN_POSTAL_CODES, TOWNS } from './demo-names.ts';
 import type { RegisterResidentInput } from './residents/register-resident.ts';
 import type { LegalRepresentative } from '../domain/representation.ts';
 import { representationBasis } from '../rules/legal-representative.ts';
@@ -48,20 +48,23 @@ export interface DemoPerson extends RegisterResidentInput {
 }
 
 /**
- * A realistic resident: a name and its reading, a birth date, an Edogawa address, a household;
+ * A realistic resident: a name and its reading, a birth date, an Edogawa address with its town's
+ * postal code, a household;
  * about one in twenty a foreign resident, most with a period of stay and a residence card.
  */
 export function demoPerson(random: () => number, serial: number, today: PlainDate, household: string): DemoPerson {
   const foreign = random() < 0.05;
   const sex = random() < 0.5 ? 'male' : 'female';
   const birthDate = addDays(today, -Math.floor(random() * 90 * 365.25) - 1);
-  const address = `東京都江戸川区${pick(random, TOWNS)}${1 + Math.floor(random() * 8)}丁目${1 + Math.floor(random() * 30)}番${1 + Math.floor(random() * 20)}号`;
+  const town = pick(random, TOWNS);
+  const address = `東京都江戸川区${town}${1 + Math.floor(random() * 8)}丁目${1 + Math.floor(random() * 30)}番${1 + Math.floor(random() * 20)}号`;
   const base = {
     residentCode: String(10_000_000_000 + serial).slice(-11),
     individualNumber: demoNumber(serial),
     birthDate,
     sex,
     address,
+    postalCode: TOWN_POSTAL_CODES[town]!,
     householdId: household,
     phone: `03-${String(3000 + Math.floor(random() * 6000))}-${String(Math.floor(random() * 10000)).padStart(4, '0')}`,
   } as const;

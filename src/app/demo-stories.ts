@@ -15,7 +15,7 @@ import { requestApproval, decideApproval } from './approvals.ts';
 import type { AppContext } from './context.ts';
 import type { DemoStaff } from './demo-staff.ts';
 import { demoPerson, demoRepresentative, randomSource } from './demo-person.ts';
-import { TOWNS } from './demo-names.ts';
+import { TOWN_POSTAL_CODES, TOWNS } from './demo-names.ts';
 import type { CardChip } from './ports/card-chip.ts';
 import type { PinRecord } from './ports/chip-repository.ts';
 import type { Clock } from './ports/clock.ts';
@@ -266,9 +266,10 @@ class Story {
       case 'address-change': {
         const { residentId, card } = await this.cardHeld(adult, start);
         const moved = this.between(50, 3);
-        const address = `東京都江戸川区${TOWNS[Math.floor(this.random() * TOWNS.length)]}${1 + Math.floor(this.random() * 8)}丁目${1 + Math.floor(this.random() * 30)}番`;
+        const town = TOWNS[Math.floor(this.random() * TOWNS.length)]!;
+        const address = `東京都江戸川区${town}${1 + Math.floor(this.random() * 8)}丁目${1 + Math.floor(this.random() * 30)}番`;
         const day = this.counterDay(addDays(moved, Math.floor(this.random() * 10)));
-        unwrap(await changeAddress(this.on(day), this.clerk, residentId, { address, effectiveDate: moved }), 'address change');
+        unwrap(await changeAddress(this.on(day), this.clerk, residentId, { address, postalCode: TOWN_POSTAL_CODES[town]!, effectiveDate: moved }), 'address change');
         unwrap(await addFrontNote(this.on(day), this.clerk, card.id, { kind: 'address', text: `${moved} 転居 ${address}`, date: day, pin: PINS.residentRegistry }), 'front note');
         return;
       }

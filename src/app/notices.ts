@@ -31,7 +31,7 @@ export interface Notice {
   readonly name: string;
   /** フリガナ */
   readonly nameKana: string;
-  /** The postal code (郵便番号) for the envelope window, when the registered address begins with it (〒); `address` is then the rest. */
+  /** The resident's postal code (郵便番号, `NNN-NNNN`) for the envelope window; null when none is recorded. */
   readonly postalCode: string | null;
   readonly address: string;
   readonly subject: string;
@@ -87,12 +87,6 @@ function hoursText(office: AppContext['offices']['offices'][number]): string {
   const weekend = office.hours.weekend;
   const days = { saturday: '土曜', sunday: '日曜' } as const;
   return `平日 ${office.hours.weekdays}${weekend ? `、${weekend.days.map((d) => days[d]).join('・')} ${weekend.hours}` : ''}（祝日・年末年始 12月29日〜1月3日 を除く）`;
-}
-
-/** 〒123-4567 at the start of a registered address, taken out for the envelope window. */
-function postalCodeOf(address: string): { postalCode: string | null; address: string } {
-  const match = /^〒?\s*(\d{3})-?(\d{4})\s*/.exec(address);
-  return match ? { postalCode: `${match[1]}-${match[2]}`, address: address.slice(match[0].length) } : { postalCode: null, address };
 }
 
 /** R-18: who comes with the holder, and what they bring. */
@@ -232,7 +226,7 @@ function certificateLetters(card: NoticeCandidate, name: string, app: AppContext
 
 /**
  * The letters of one kind due from `from` to `to` (both days included), one per card and
- * reminder, in address order for the post: whom, where they live, what to do, where, by when.
+ * reminder, in postal-code and address order for the post: whom, where they live, what to do, where, by when.
  * Never the individual number. A supervisor prints them or exports them for a mail merge.
  */
 export async function listNotices(app: AppContext, actor: Actor, kind: NoticeKind, from: PlainDate, to: PlainDate, officeId?: string): Promise<Result<NoticeList>> {
@@ -253,7 +247,6 @@ export async function listNotices(app: AppContext, actor: Actor, kind: NoticeKin
   const notices: Notice[] = candidates.filter((card) => office === undefined || card.pickupOfficeId === office).flatMap((card) => {
     const name = `${card.familyName} ${card.givenName}`;
     const office = app.offices.offices.find((candidate) => candidate.id === card.pickupOfficeId) ?? app.offices.offices[0]!;
-    const { postalCode, address } = postalCodeOf(card.address);
     return LETTERS[kind](card, name, app)
       .filter((letter) => letter.noticeDate >= from && letter.noticeDate <= to)
       .map((letter) => ({
@@ -263,8 +256,8 @@ export async function listNotices(app: AppContext, actor: Actor, kind: NoticeKin
         cardId: card.cardId,
         name,
         nameKana: `${card.familyNameKana} ${card.givenNameKana}`,
-        postalCode,
-        address,
+        postalCode: card.postalCode,
+        address: card.address,
         subject: letter.subject,
         paragraphs: [...letter.paragraphs],
         bring: letter.bring.map((thing) => (typeof thing === 'string' ? item(thing, app.rules.policy) : thing.text)),
@@ -276,7 +269,14 @@ export async function listNotices(app: AppContext, actor: Actor, kind: NoticeKin
         contact: `${app.offices.municipality.name} ${department}（${office.phone}）。カードをなくしたときは ${hotline.name} ${hotline.phone}（${hotline.hours}）`,
       }));
   });
-  notices.sort((a, b) => a.noticeDate.localeCompare(b.noticeDate) || a.address.localeCompare(b.address, 'ja') || a.residentId.localeCompare(b.residentId));
+  // For the post: by postal code (those without one last), then address.
+  notices.sort(
+    (a, b) =>
+      a.noticeDate.localeCompare(b.noticeDate) ||
+      (a.postalCode ?? '\uffff').localeCompare(b.postalCode ?? '\uffff') ||
+      a.address.localeCompare(b.address, 'ja') ||
+      a.residentId.localeCompare(b.residentId),
+  );
   return success({ kind, from, to, notices });
 }
 

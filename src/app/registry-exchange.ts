@@ -34,6 +34,8 @@ export const RESIDENT_COLUMNS = [
   ['periodOfStayEnd', '在留期間満了日'],
   ['residenceCardNumber', '在留カード番号'],
   ['moveInDate', '転入日'],
+  // Optional, of the address (README "Exchange with the resident registry"); last, so that an export read by a tool made before still lines up.
+  ['postalCode', '郵便番号'],
 ] as const;
 export type ResidentColumn = (typeof RESIDENT_COLUMNS)[number][0];
 
@@ -328,6 +330,7 @@ export async function exportResidents(app: AppContext, actor: Actor, options: Ex
           periodOfStayEnd: state.periodOfStayEnd ?? '',
           residenceCardNumber: state.residenceCardNumber ?? '',
           moveInDate: state.moveInDate ?? '',
+          postalCode: state.postalCode ?? '',
         };
       }
     })(),

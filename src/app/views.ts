@@ -89,6 +89,8 @@ export interface ResidentView {
   readonly birthDate: PlainDate;
   readonly sex: Sex;
   readonly address: string;
+  /** 郵便番号 `NNN-NNNN`, null when not known. */
+  readonly postalCode: string | null;
   readonly phone: string | null;
   readonly householdId: string;
   readonly nationality: string;
@@ -164,6 +166,7 @@ export function residentView(record: ResidentRecord): ResidentView {
     birthDate: state.birthDate,
     sex: state.sex,
     address: state.address,
+    postalCode: state.postalCode,
     phone: record.phone,
     householdId: state.householdId,
     nationality: state.nationality,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlainDate } from '../rules/plain-date.ts';
 import { checkResidentFacts, decideResident, RESIDENT_TRANSITIONS, type ResidentCommand } from './resident-decider.ts';
-import { REGISTRATIONS, type ResidentState } from './resident.ts';
+import { evolveResident, REGISTRATIONS, type ResidentEvent, type ResidentState } from './resident.ts';
 import { accepted, expectThat, on, pointersOf } from './testing/given.ts';
 import { FOREIGN_FACTS, resident, residentFacts } from './testing/resident.ts';
 
@@ -17,11 +17,11 @@ function refusedAt(command: ResidentCommand, pointer: string, state: ResidentSta
 
 /** A command of each kind that is right in itself, so only the registration state can refuse it. */
 const SAMPLE: { readonly [T in ResidentCommand['type']]: Extract<ResidentCommand, { type: T }> } = {
-  'change-address': { type: 'change-address', address: '東京都江戸川区船堀4-1-1', effectiveDate: d('2026-11-25') },
+  'change-address': { type: 'change-address', address: '東京都江戸川区船堀4-1-1', postalCode: '134-0091', effectiveDate: d('2026-11-25') },
   'change-name': { type: 'change-name', effectiveDate: d('2026-11-25'), familyName: '佐藤', givenName: '太郎', familyNameKana: 'サトウ', givenNameKana: 'タロウ' },
   'move-out': { type: 'move-out', plannedMoveOutDate: d('2026-12-20'), destination: '千葉県市川市', abroad: false, keepCardAbroad: false, cardStatus: 'active' },
   'record-death': { type: 'record-death', dateOfDeath: d('2026-11-28'), notifiedOn: d('2026-11-30') },
-  'move-in': { type: 'move-in', moveInDate: d('2026-11-20'), notificationDate: d('2026-11-25'), address: '東京都江戸川区中央1-4-1', cardPresented: true },
+  'move-in': { type: 'move-in', moveInDate: d('2026-11-20'), notificationDate: d('2026-11-25'), address: '東京都江戸川区中央1-4-1', postalCode: null, cardPresented: true },
   'update-period-of-stay': { type: 'update-period-of-stay', periodOfStayEnd: d('2032-03-31'), residenceCardNumber: 'EF87654321GH' },
   'change-number': { type: 'change-number', reason: 'leak of the number' },
   'set-guardianship': { type: 'set-guardianship', adultWard: true, effectiveDate: d('2026-11-25') },
@@ -34,6 +34,25 @@ describe('転居届 (change-address): an in-city move', () => {
 
   it('refuses the same address', () => {
     refusedAt({ ...SAMPLE['change-address'], address: '東京都江戸川区中央1-4-1' }, '/address');
+    refusedAt({ ...SAMPLE['change-address'], address: '〒132-0021 東京都江戸川区中央1-4-1', postalCode: null }, '/address');
+  });
+
+  it('records the new postal code in its normal form, and none when none is given: the old one was the old address’s', () => {
+    const withCode = resident({ postalCode: '132-0021' });
+    decide({ ...SAMPLE['change-address'], postalCode: '１３４００９１' }, withCode).then({ type: 'AddressChanged', address: '東京都江戸川区船堀4-1-1', postalCode: '134-0091' });
+    decide({ ...SAMPLE['change-address'], postalCode: null }, withCode).then({ type: 'AddressChanged', address: '東京都江戸川区船堀4-1-1', postalCode: null });
+    decide({ ...SAMPLE['change-address'], address: '〒134-0091 東京都江戸川区船堀4-1-1', postalCode: null }, withCode).then({
+      type: 'AddressChanged',
+      address: '東京都江戸川区船堀4-1-1',
+      postalCode: '134-0091',
+    });
+  });
+
+  it('refuses a postal code not of 3 and 4 digits, and one that is not the one the address begins with', () => {
+    refusedAt({ ...SAMPLE['change-address'], postalCode: '134-009' }, '/postalCode');
+    refusedAt({ ...SAMPLE['change-address'], postalCode: '〒134-0091' }, '/postalCode');
+    refusedAt({ ...SAMPLE['change-address'], address: '〒132-0021 東京都江戸川区船堀4-1-1' }, '/postalCode');
+    refusedAt({ ...SAMPLE['change-address'], address: '〒134-0091' }, '/address');
   });
 
   it('refuses an effective day after today', () => {
@@ -147,6 +166,13 @@ describe('転入届 (move-in): a resident of this system moving back in', () => 
     });
   });
 
+  it('takes the new address’s postal code, and leaves none when none is given', () => {
+    const away = { ...movedOut, postalCode: '272-0021' };
+    decide({ ...SAMPLE['move-in'], postalCode: '1320021' }, away).then({ type: 'MovedIn', address: '東京都江戸川区中央1-4-1', postalCode: '132-0021' });
+    decide(SAMPLE['move-in'], away).then({ type: 'MovedIn', postalCode: null });
+    refusedAt({ ...SAMPLE['move-in'], postalCode: '13-0021' }, '/postalCode', away);
+  });
+
   it('accepts the 転入届 on the day of the move-in, and refuses it before', () => {
     decide({ ...SAMPLE['move-in'], notificationDate: d('2026-11-20') }, movedOut).then({ type: 'MovedIn' });
     refusedAt({ ...SAMPLE['move-in'], notificationDate: d('2026-11-19') }, '/notificationDate', movedOut);
@@ -222,5 +248,33 @@ describe('checkResidentFacts: the checks of a new resident beyond the schema, sh
 
   it('names the first fact that is wrong', () => {
     expect(pointersOf(checkResidentFacts(residentFacts({ familyNameKana: '山田', birthDate: d('2030-01-01') }), on('2026-12-01')))).toEqual(['/familyNameKana']);
+  });
+});
+
+describe('the postal code of events recorded before it was kept (migration 0017)', () => {
+  const registered = { type: 'ResidentRegistered', residentId: 'r1', arrival: false, ...residentFacts() } as const;
+  const { postalCode: _none, ...before } = registered;
+
+  it('replays a registration without one: a 〒 at the start of its address is taken out, as the migration took it out of the records', () => {
+    expect(evolveResident(undefined, { ...before, address: '〒132-0021 東京都江戸川区中央1-4-1' } as ResidentEvent)).toMatchObject({
+      address: '東京都江戸川区中央1-4-1',
+      postalCode: '132-0021',
+    });
+    expect(evolveResident(undefined, before as ResidentEvent)).toMatchObject({ address: '東京都江戸川区中央1-4-1', postalCode: null });
+  });
+
+  it('replays an old address change and move-in the same way, and a new one as it says', () => {
+    const state = evolveResident(undefined, { ...registered, postalCode: '132-0021' });
+    const moved = evolveResident(state, { type: 'AddressChanged', address: '〒134-0091 東京都江戸川区船堀4-1-1', effectiveDate: d('2026-11-25'), previousAddress: state.address });
+    expect(moved).toMatchObject({ address: '東京都江戸川区船堀4-1-1', postalCode: '134-0091', version: 2 });
+    const plain = evolveResident(state, { type: 'AddressChanged', address: '東京都江戸川区船堀4-1-1', effectiveDate: d('2026-11-25'), previousAddress: state.address });
+    expect(plain.postalCode).toBeNull();
+    const back = evolveResident(
+      { ...state, registration: 'moved-out' },
+      { type: 'MovedIn', moveInDate: d('2026-11-20'), notificationDate: d('2026-11-25'), address: '〒133-0056 東京都江戸川区南小岩7-24-15', cardPresented: false },
+    );
+    expect(back).toMatchObject({ registration: 'registered', address: '東京都江戸川区南小岩7-24-15', postalCode: '133-0056' });
+    const kept = evolveResident(state, { type: 'AddressChanged', address: '〒134-0091 東京都', postalCode: null, effectiveDate: d('2026-11-25'), previousAddress: state.address });
+    expect(kept).toMatchObject({ address: '〒134-0091 東京都', postalCode: null });
   });
 });

@@ -5,10 +5,12 @@ import { can, type Permission, type Role } from './roles.ts';
 import type { DecisionContext } from './decision-context.ts';
 import { DomainErrorCode, notInFuture, refuse, refuseField, success, type Result } from './errors.ts';
 import { isKana, readingForm } from './name-search.ts';
+import { leadingPostalCode, normalizePostalCode } from '../rules/resident-formats.ts';
 import type { Registration, ResidentEvent, ResidentFacts, ResidentName, ResidentState } from './resident.ts';
 
 export type ResidentCommand =
-  | { readonly type: 'change-address'; readonly address: string; readonly effectiveDate: PlainDate }
+  /** 転居: the new address and its postal code (null: none known; the old one belonged to the old address). */
+  | { readonly type: 'change-address'; readonly address: string; readonly postalCode: string | null; readonly effectiveDate: PlainDate }
   | ({ readonly type: 'change-name'; readonly effectiveDate: PlainDate } & ResidentName)
   | {
       readonly type: 'move-out';
@@ -26,6 +28,8 @@ export type ResidentCommand =
       readonly moveInDate: PlainDate;
       readonly notificationDate: PlainDate;
       readonly address: string;
+      /** The new address's postal code; null: none known. */
+      readonly postalCode: string | null;
       readonly cardPresented: boolean;
     }
   | { readonly type: 'update-period-of-stay'; readonly periodOfStayEnd: PlainDate; readonly residenceCardNumber: string }
@@ -87,6 +91,26 @@ export const RESIDENT_TRANSITIONS = {
 
 const RESIDENCE_CARD_NUMBER = /^[A-Z]{2}[0-9]{8}[A-Z]{2}$/;
 
+/**
+ * An address and its postal code as the record keeps them (docs/domain.md "What it keeps"): the
+ * code as `NNN-NNNN` (7 digits without the hyphen and full-width digits are read so), and an
+ * address that does not begin with it — a `〒132-0021` typed at its start is taken out into the
+ * code, and refused when it differs from the code given beside it.
+ */
+export function addressWithPostalCode(address: string, postalCode: string | null): Result<{ address: string; postalCode: string | null }> {
+  let code: string | null = null;
+  if (postalCode !== null) {
+    const normal = normalizePostalCode(postalCode);
+    if (normal === undefined) return refuseField('postalCode', `"${postalCode}" is not a postal code: 3 digits, a hyphen and 4 digits (e.g. 132-0021)`);
+    code = normal;
+  }
+  const leading = leadingPostalCode(address);
+  if (leading === undefined) return success({ address, postalCode: code });
+  if (code !== null && code !== leading.postalCode) return refuseField('postalCode', `${code} is not the postal code the address begins with (〒${leading.postalCode})`);
+  if (leading.address.trim() === '') return refuseField('address', 'holds only a postal code');
+  return success({ address: leading.address, postalCode: leading.postalCode });
+}
+
 /** Checks a new resident's facts beyond their schema: readings in kana, residency that agrees with nationality. */
 export function checkResidentFacts(facts: ResidentFacts, context: DecisionContext): Result<ResidentFacts> {
   if (!isKana(facts.familyNameKana)) return refuseField('familyNameKana', 'must be written in kana');
@@ -108,7 +132,9 @@ export function checkResidentFacts(facts: ResidentFacts, context: DecisionContex
   if (facts.moveInNotificationDate !== null && facts.moveInDate !== null && facts.moveInNotificationDate < facts.moveInDate) {
     return refuseField('moveInNotificationDate', 'is before the move-in date');
   }
-  return success({ ...facts, familyNameKana: readingForm(facts.familyNameKana), givenNameKana: readingForm(facts.givenNameKana) });
+  const placed = addressWithPostalCode(facts.address, facts.postalCode);
+  if (!placed.ok) return placed;
+  return success({ ...facts, ...placed.value, familyNameKana: readingForm(facts.familyNameKana), givenNameKana: readingForm(facts.givenNameKana) });
 }
 
 /** Decides a command on a resident record; side effects on their card are the caller's to derive. */
@@ -123,8 +149,11 @@ export function decideResident(command: ResidentCommand, state: ResidentState, c
     case 'change-address': {
       const future = notInFuture('effectiveDate', command.effectiveDate, context);
       if (future) return future;
-      if (command.address === state.address) return refuseField('address', 'is the current address');
-      return success([{ type: 'AddressChanged', address: command.address, effectiveDate: command.effectiveDate, previousAddress: state.address }]);
+      const placed = addressWithPostalCode(command.address, command.postalCode);
+      if (!placed.ok) return placed;
+      if (placed.value.address === state.address) return refuseField('address', 'is the current address');
+      // A new address without a postal code clears the old one, which belonged to the old address (docs/domain.md).
+      return success([{ type: 'AddressChanged', ...placed.value, effectiveDate: command.effectiveDate, previousAddress: state.address }]);
     }
     case 'change-name': {
       const future = notInFuture('effectiveDate', command.effectiveDate, context);
@@ -150,12 +179,14 @@ export function decideResident(command: ResidentCommand, state: ResidentState, c
       const future = notInFuture('notificationDate', command.notificationDate, context);
       if (future) return future;
       if (command.notificationDate < command.moveInDate) return refuseField('notificationDate', 'is before the move-in date');
+      const placed = addressWithPostalCode(command.address, command.postalCode);
+      if (!placed.ok) return placed;
       return success([
         {
           type: 'MovedIn',
           moveInDate: command.moveInDate,
           notificationDate: command.notificationDate,
-          address: command.address,
+          ...placed.value,
           cardPresented: command.cardPresented,
         },
       ]);

@@ -36,6 +36,14 @@ describe('住民登録 (decideRegistration): a new resident, their individual nu
     expect(JSON.stringify(decided.event)).not.toContain('123456789018');
   });
 
+  it('keeps the postal code as NNN-NNNN whether typed with or without the hyphen or in full-width digits, or taken from the start of the address', () => {
+    expect(accepted(register({ postalCode: '１３２００２１' })).state).toMatchObject({ postalCode: '132-0021', address: '東京都江戸川区中央1-4-1' });
+    expect(accepted(register({ postalCode: null, address: '〒132-0021 東京都江戸川区中央1-4-1' })).event).toMatchObject({ postalCode: '132-0021', address: '東京都江戸川区中央1-4-1' });
+    expect(accepted(register()).state.postalCode).toBeNull();
+    refusedAt({ postalCode: '132-00211' }, '/postalCode');
+    refusedAt({ postalCode: '134-0091', address: '〒132-0021 東京都江戸川区中央1-4-1' }, '/postalCode');
+  });
+
   it('marks an arrival from a town this system does not serve', () => {
     const decided = accepted(decideRegistration({ residentId: 'resident-9', individualNumber: '123456789018', facts: residentFacts(), arrival: true }, on('2026-12-01')));
     expect(decided.event.arrival).toBe(true);

@@ -1,5 +1,6 @@
 import type { PlainDate } from '../rules/plain-date.ts';
 import type { Residency } from '../rules/residency.ts';
+import { leadingPostalCode } from '../rules/resident-formats.ts';
 
 /** A resident (住民) of the city as the card service keeps them (docs/domain.md "What it keeps"). */
 export const REGISTRATIONS = [
@@ -25,6 +26,8 @@ export interface ResidentFacts extends ResidentName {
   readonly birthDate: PlainDate;
   readonly sex: Sex;
   readonly address: string;
+  /** 郵便番号 of the address, `NNN-NNNN`; null when not known. The address never begins with it (docs/domain.md "What it keeps"). */
+  readonly postalCode: string | null;
   readonly householdId: string;
   readonly nationality: string;
   readonly residency: Residency;
@@ -47,7 +50,14 @@ export interface ResidentState extends ResidentFacts {
 
 export type ResidentEvent =
   | ({ readonly type: 'ResidentRegistered'; readonly residentId: string; readonly arrival: boolean } & ResidentFacts)
-  | { readonly type: 'AddressChanged'; readonly address: string; readonly effectiveDate: PlainDate; readonly previousAddress: string }
+  | {
+      readonly type: 'AddressChanged';
+      readonly address: string;
+      /** The new address's postal code, null without one; absent in events recorded before postal codes were kept. */
+      readonly postalCode?: string | null;
+      readonly effectiveDate: PlainDate;
+      readonly previousAddress: string;
+    }
   | ({ readonly type: 'NameChanged'; readonly effectiveDate: PlainDate; readonly previous: ResidentName } & ResidentName)
   | {
       readonly type: 'MovedOut';
@@ -62,6 +72,8 @@ export type ResidentEvent =
       readonly moveInDate: PlainDate;
       readonly notificationDate: PlainDate;
       readonly address: string;
+      /** The new address's postal code, null without one; absent in events recorded before postal codes were kept. */
+      readonly postalCode?: string | null;
       readonly cardPresented: boolean;
     }
   | { readonly type: 'PeriodOfStayUpdated'; readonly periodOfStayEnd: PlainDate; readonly residenceCardNumber: string }
@@ -70,18 +82,29 @@ export type ResidentEvent =
   | { readonly type: 'ResidentDied'; readonly dateOfDeath: PlainDate; readonly notifiedOn: PlainDate }
   | { readonly type: 'GuardianshipChanged'; readonly adultWard: boolean; readonly effectiveDate: PlainDate };
 
+/**
+ * The address and postal code an event records. An event written before postal codes were kept
+ * has none: a postal code written at the start of its address (〒132-0021 …) is taken out of it,
+ * as migration 0017 took it out of the records, so that its replay agrees with them.
+ */
+function addressOf(event: { readonly address: string; readonly postalCode?: string | null }): { address: string; postalCode: string | null } {
+  if (event.postalCode !== undefined) return { address: event.address, postalCode: event.postalCode };
+  const leading = leadingPostalCode(event.address);
+  return leading && leading.address !== '' ? leading : { address: event.address, postalCode: null };
+}
+
 export function evolveResident(state: ResidentState | undefined, event: ResidentEvent): ResidentState {
   if (event.type === 'ResidentRegistered') {
     const { type: _type, residentId, arrival: _arrival, ...facts } = event;
     // Registrations recorded before R-18 carry no adultWard: nobody was recorded as a ward then.
     const adultWard = (facts as Partial<ResidentFacts>).adultWard ?? false;
-    return { ...facts, adultWard, id: residentId, version: 1, registration: 'registered', plannedMoveOutDate: null, moveOutDestination: null };
+    return { ...facts, adultWard, ...addressOf(facts), id: residentId, version: 1, registration: 'registered', plannedMoveOutDate: null, moveOutDestination: null };
   }
   if (state === undefined) throw new Error(`${event.type} before the resident exists`);
   const next = { ...state, version: state.version + 1 };
   switch (event.type) {
     case 'AddressChanged':
-      return { ...next, address: event.address };
+      return { ...next, ...addressOf(event) };
     case 'NameChanged':
       return {
         ...next,
@@ -101,7 +124,7 @@ export function evolveResident(state: ResidentState | undefined, event: Resident
       return {
         ...next,
         registration: 'registered',
-        address: event.address,
+        ...addressOf(event),
         moveInDate: event.moveInDate,
         moveInNotificationDate: event.notificationDate,
         plannedMoveOutDate: null,

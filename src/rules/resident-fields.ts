@@ -23,6 +23,12 @@ export function residentFieldSchemas() {
     birthDate: DateSchema,
     sex: Type.Enum(['male', 'female']),
     address: text(RESIDENT_TEXT_MAX.address),
+    postalCode: Type.Optional(
+      Type.String({
+        maxLength: RESIDENT_TEXT_MAX.postalCode,
+        description: '郵便番号 of the address: 3 digits, a hyphen and 4 digits (7 digits without the hyphen and full-width digits are read so); kept as NNN-NNNN',
+      }),
+    ),
     phone: Type.Optional(Type.String({ pattern: PHONE_PATTERN, description: 'A phone number the hotline may match a caller by' })),
     householdId: Type.Optional(Type.String({ minLength: 1, maxLength: RESIDENT_TEXT_MAX.householdId, description: '世帯; a new household when absent' })),
     nationality: Type.String({ pattern: NATIONALITY_PATTERN, description: 'ISO 3166-1 alpha-2' }),

@@ -13,6 +13,7 @@ import * as instanceMode from './migrations/0010-instance-mode.ts';
 import * as pickup from './migrations/0011-pickup.ts';
 import * as phoneDigits from './migrations/0015-phone-digits.ts';
 import * as appointments from './migrations/0016-appointments.ts';
+import * as postalCode from './migrations/0017-postal-code.ts';
 
 /** The shared migrations, frozen once released; a change to the schema is a new entry. */
 const SHARED: Readonly<Record<string, Migration>> = {
@@ -28,6 +29,7 @@ const SHARED: Readonly<Record<string, Migration>> = {
   '0011-pickup': pickup,
   '0015-phone-digits': phoneDigits,
   '0016-appointments': appointments,
+  '0017-postal-code': postalCode,
 };
 
 const MIGRATION_TABLE = 'madoguchi_migrations';

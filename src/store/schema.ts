@@ -22,6 +22,8 @@ export interface ResidentsTable {
   sex: string;
   address: string;
   address_search: string;
+  /** 郵便番号 `NNN-NNNN`, null when not known (migration 0017). */
+  postal_code: string | null;
   phone: string | null;
   /** The phone's digits only, for a search by any part of it (0015). */
   phone_digits: string | null;

@@ -6,7 +6,7 @@ import { moveOut } from '../../src/app/residents/move-out.ts';
 import { registerResident } from '../../src/app/residents/register-resident.ts';
 import { accessibilityViolations, screenshot } from '../support/browser.ts';
 import { residentBody } from '../support/world.ts';
-import { issueActiveCard, look, openBrowserWorld, type BrowserWorld } from './support.ts';
+import { expectNoViolations, issueActiveCard, look, openBrowserWorld, type BrowserWorld } from './support.ts';
 
 let world: BrowserWorld;
 
@@ -101,6 +101,42 @@ describe('the counter app in Chromium', () => {
     await look.contains(card.locator('li', { hasText: '利用者証明用電子証明書' }), '有効');
     await look.contains(card, '使用可（あと3回）');
     await screenshot(page, 'counter-card-after-address-change');
+    await context.close();
+  });
+
+  it('registers a resident with a 郵便番号 typed in full-width digits, names a malformed one at its field, shows 〒 before the address, and changes it with the address', { timeout: 120_000 }, async () => {
+    const body = residentBody({ familyName: '郵便', givenName: '花子', familyNameKana: 'ユウビン', givenNameKana: 'ハナコ', birthDate: '1988-08-08' });
+    const { page, context } = await world.page('ja');
+    await world.signIn(page, 'clerk.honcho');
+    await page.goto('/residents/new');
+    await page.locator('h1').waitFor();
+    for (const name of ['familyName', 'givenName', 'familyNameKana', 'givenNameKana', 'birthDate', 'residentCode', 'individualNumber', 'address'] as const) {
+      await page.locator(`#field-${name}`).fill(String(body[name]));
+    }
+    await page.getByRole('radio', { name: '女' }).check();
+    const code = page.getByLabel('郵便番号');
+    expect(await code.getAttribute('inputmode')).toBe('numeric');
+    expect(await code.getAttribute('autocomplete')).toBe('postal-code');
+    await code.fill('132-00');
+    await page.getByRole('button', { name: '確認画面へ' }).click();
+    await look.contains(page.locator('#field-postalCode-error'), '郵便番号は3桁と4桁の数字で入力してください');
+    expect(await code.getAttribute('aria-invalid')).toBe('true');
+    expect(await code.getAttribute('aria-describedby')).toContain('field-postalCode-error');
+    await expectNoViolations(page, 'registration with a postal code error');
+    await code.fill('１３２００２１');
+    await confirm(page);
+    await page.getByRole('link', { name: '住民の画面へ' }).click();
+    await page.getByRole('heading', { name: '郵便 花子', level: 1 }).waitFor();
+    await look.contains(page.locator('#person-title + *'), `〒132-0021 ${body.address}`);
+
+    await page.getByRole('link', { name: '住所の変更（区内転居）' }).click();
+    await page.getByLabel('ご本人（または代理人）の本人確認書類を確認した').check();
+    await page.getByLabel('新しい住所').fill('東京都江戸川区船堀四丁目1番1号');
+    await page.getByLabel('郵便番号').fill('1340091');
+    await confirm(page);
+    await look.contains(page.locator('.slip'), '〒134-0091 東京都江戸川区船堀四丁目1番1号');
+    await page.getByRole('link', { name: '住民の画面へ' }).click();
+    await look.contains(page.locator('#person-title + *'), '〒134-0091 東京都江戸川区船堀四丁目1番1号');
     await context.close();
   });
 
@@ -313,7 +349,10 @@ describe('accessibility of every screen', () => {
         ['clerk.honcho', `/residents/${person.id}/address-change`, async (page) => {
           await page.locator('#field-verify input').first().check();
           await page.locator('#field-address').fill('東京都江戸川区鹿骨一丁目1番');
+          // A malformed postal code: its error is shown at the field, and the page stays clean.
+          await page.locator('#field-postalCode').fill('133-007');
           await page.locator('form button[type=submit]').click();
+          await page.locator('#field-postalCode-error').waitFor();
         }],
         ['clerk.honcho', '/approvals', async () => undefined],
         ['operator', '/hotline', async (page) => void (await page.locator('#field-q').fill('シシボネ'))],

@@ -71,7 +71,7 @@ beforeAll(async () => {
   });
   if (!reissued.ok) throw new Error(reissued.error.message);
   // Two letters are due today: periods of stay ending in 60 days.
-  await residentWithCard(foreign('阮', '2027-01-25', '東京都江戸川区船堀三丁目2番'));
+  await residentWithCard({ ...foreign('阮', '2027-01-25', '東京都江戸川区船堀三丁目2番'), postalCode: '134-0091' });
   await residentWithCard(foreign('黎', '2027-01-25', '東京都江戸川区中央一丁目1番'));
   // A card whose period of stay ended last week: tonight's sweep expires it.
   await residentWithCard(foreign('范', '2026-11-20', '東京都江戸川区平井四丁目4番'));
@@ -156,6 +156,9 @@ describe('the supervisor’s figures and letters in Chromium', () => {
     expect(await letters.count()).toBe(2);
     const letter = letters.filter({ hasText: '阮 明 様' });
     await look.contains(letter, '東京都江戸川区船堀三丁目2番');
+    // The postal code recorded with the address, for the envelope window; none for a resident without one.
+    await exactly(letter.locator('.letter__postal'), '〒134-0091');
+    expect(await letters.filter({ hasText: '黎 明 様' }).locator('.letter__postal').count()).toBe(0);
     await look.contains(letter, '在留期間の満了日が近づいています');
     await look.contains(letter, '令和8年11月26日');
     await look.contains(letter, '江戸川区　生活振興部マイナンバー推進課');

@@ -99,7 +99,7 @@ describe.each(DIALECTS)('import and export with the resident registry on $name',
     const masked = await run(['export', 'residents', '--purpose', 'statistics']);
     expect(masked.exitCode).toBe(0);
     expect(masked.stdout.split('\r\n')[0]).toBe(
-      'residentCode,individualNumber,familyName,givenName,familyNameKana,givenNameKana,birthDate,sex,address,phone,householdId,nationality,residency,periodOfStayEnd,residenceCardNumber,moveInDate',
+      'residentCode,individualNumber,familyName,givenName,familyNameKana,givenNameKana,birthDate,sex,address,phone,householdId,nationality,residency,periodOfStayEnd,residenceCardNumber,moveInDate,postalCode',
     );
     expect(masked.stdout).toContain(`${code(2)},********${number(2).slice(8)},髙橋,一郎`);
     expect(twelveDigitRuns(masked.stdout)).toEqual([]);
@@ -173,6 +173,34 @@ describe.each(DIALECTS)('import and export with the resident registry on $name',
     const result = await run(['import', 'residents', file]);
     expect(result.stdout).toContain('2 rows, 1 imported, 0 already registered, 1 rejected');
     expect(readFileSync(path.join(dir, 'nul.report.csv'), 'utf8')).toContain('2,INPUT.INVALID: the row holds a NUL character');
+  });
+
+  it('reads an optional 郵便番号 column beside the address (NNN-NNNN, 7 digits, full-width, or a 〒 before the address), refuses a malformed one, and exports it', async () => {
+    const file = path.join(dir, 'postal.csv');
+    const header = '住民票コード,個人番号,氏,名,氏カナ,名カナ,生年月日,性別,住所,郵便番号';
+    writeFileSync(
+      file,
+      [
+        header,
+        `${code(40)},${number(40)},郵便,一子,ユウビン,イチコ,1990-04-01,女,東京都江戸川区中央一丁目4番1号,１３２００２１`,
+        `${code(41)},${number(41)},郵便,二子,ユウビン,ニコ,1990-04-01,女,〒134-0091 東京都江戸川区船堀四丁目1番1号,`,
+        `${code(42)},${number(42)},郵便,三子,ユウビン,サンコ,1990-04-01,女,東京都江戸川区平井四丁目1番29号,`,
+        `${code(43)},${number(43)},郵便,四子,ユウビン,ヨンコ,1990-04-01,女,東京都江戸川区,132-00`,
+      ].join('\r\n'),
+    );
+    const result = await run(['import', 'residents', file]);
+    expect(result.stdout).toContain('4 rows, 3 imported, 0 already registered, 1 rejected');
+    expect(readFileSync(path.join(dir, 'postal.report.csv'), 'utf8')).toMatch(/5,"INPUT\.INVALID: postalCode: /);
+    const found = await world.call('clerk', 'GET', `/api/v1/residents?q=${encodeURIComponent('ユウビン')}`);
+    const byName = Object.fromEntries(found.body.residents.map((resident: { givenName: string; postalCode: string | null; address: string }) => [resident.givenName, [resident.postalCode, resident.address]]));
+    expect(byName).toEqual({
+      一子: ['132-0021', '東京都江戸川区中央一丁目4番1号'],
+      二子: ['134-0091', '東京都江戸川区船堀四丁目1番1号'],
+      三子: [null, '東京都江戸川区平井四丁目1番29号'],
+    });
+    const exported = await run(['export', 'residents', '--purpose', 'statistics']);
+    const rows = parse(exported.stdout.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+    expect(rows.filter((row) => row.familyName === '郵便').map((row) => row.postalCode).sort()).toEqual(['', '132-0021', '134-0091']);
   });
 
   it('exports cards with the 住民票コード and never an individual number', async () => {

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PlainDate } from '../../src/rules/plain-date.ts';
 import { DIALECTS } from '../support/databases.ts';
@@ -32,9 +33,9 @@ describe.each(DIALECTS)('交付通知書 (R-19) on $name', ({ create }) => {
 
   beforeAll(async () => {
     world.clock.set(day('2026-11-26'));
-    people.adult = (await appliedCard(world, { familyName: '受取', givenName: '一郎', birthDate: '1980-04-01', address: '〒132-0021 東京都江戸川区中央一丁目4番1号' })).cardId;
+    people.adult = (await appliedCard(world, { familyName: '受取', givenName: '一郎', birthDate: '1980-04-01', address: '東京都江戸川区中央一丁目4番1号', postalCode: '1320021' })).cardId;
     people.child = (await appliedCard(world, { familyName: '受取', givenName: '小太郎', birthDate: '2015-06-01', address: '東京都江戸川区中央一丁目4番2号' }, 'clerk', { withSignatureCertificate: false, legalRepresentative: PARENT })).cardId;
-    people.collected = (await appliedCard(world, { familyName: '受取', givenName: '済子', birthDate: '1985-01-01', address: '東京都江戸川区中央一丁目4番3号' })).cardId;
+    people.collected = (await appliedCard(world, { familyName: '受取', givenName: '済子', birthDate: '1985-01-01', address: '東京都江戸川区中央一丁目4番3号', postalCode: '１３２－０００１' })).cardId;
     people.later = (await appliedCard(world, { familyName: '後日', givenName: '着', address: '東京都江戸川区中央一丁目4番4号' })).cardId;
     await deliver(world, [people.adult, people.child, people.collected], '2026-11-24', '2026-11-16');
     await deliver(world, [people.later], '2026-11-25', '2026-11-16');
@@ -66,6 +67,21 @@ describe.each(DIALECTS)('交付通知書 (R-19) on $name', ({ create }) => {
     expect(notices.find((notice) => notice.cardId === people.child)!.postalCode).toBeNull();
     expect((await letters('pickup-notice', '2026-11-25')).map((notice) => notice.cardId)).toEqual([people.later]);
     expect(await letters('pickup-notice', '2026-11-23')).toEqual([]);
+  });
+
+  it('prints the postal code recorded with the address (〒 for the envelope window), sorts the letters by it for the post, and puts it in the CSV', async () => {
+    const notices = await letters('pickup-notice', '2026-11-24');
+    // By postal code first (those without one last), then by address.
+    expect(notices.map((notice) => [notice.postalCode, notice.cardId])).toEqual([
+      ['132-0001', people.collected],
+      ['132-0021', people.adult],
+      [null, people.child],
+    ]);
+    const csv = await world.http.inject({ method: 'GET', url: '/api/v1/notices/pickup-notice?from=2026-11-24', headers: { ...world.headersOf('supervisor'), accept: 'text/csv' } });
+    const [header, ...rows] = parse(csv.body.replace(/^\uFEFF/, '')) as string[][];
+    const column = (name: string) => rows.map((row) => row[header!.indexOf(name)]);
+    expect(column('郵便番号')).toEqual(['132-0001', '132-0021', '']);
+    expect(column('住所')).toEqual(['東京都江戸川区中央一丁目4番3号', '東京都江戸川区中央一丁目4番1号', '東京都江戸川区中央一丁目4番2号']);
   });
 
   it('tells an under-15 holder to come with the legal representative, and what they bring', async () => {

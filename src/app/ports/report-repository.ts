@@ -10,6 +10,8 @@ export interface NoticeCandidate {
   readonly familyNameKana: string;
   readonly givenNameKana: string;
   readonly address: string;
+  /** 郵便番号 `NNN-NNNN`, null when not known. */
+  readonly postalCode: string | null;
   readonly residency: string;
   readonly periodOfStayEnd: PlainDate | null;
   readonly cardStatus: string;

@@ -9,6 +9,8 @@ import { residentCommand } from './resident-command.ts';
 /** 転居: the new address and the day it took effect. */
 export interface AddressChangeInput extends VersionedInput, ProxyInput<'resident.change-address'> {
   readonly address: string;
+  /** The new address's 郵便番号; without it the record keeps none (the old one was the old address's). */
+  readonly postalCode?: string;
   readonly effectiveDate: PlainDate;
 }
 
@@ -20,7 +22,7 @@ export async function changeAddress(app: AppContext, actor: Actor, id: string, b
     { action: 'resident.change-address', idempotency, proxy: { approvalId: body.proxyApprovalId, procedure: Procedure.AddressChangeNotification } },
     id,
     body.expectedVersion,
-    { type: 'change-address', address: body.address, effectiveDate: body.effectiveDate },
+    { type: 'change-address', address: body.address, postalCode: body.postalCode ?? null, effectiveDate: body.effectiveDate },
     { kind: 'address-change' },
   );
 }

@@ -11,6 +11,8 @@ export interface MoveInInput extends VersionedInput, ProxyInput<'resident.move-i
   readonly moveInDate: PlainDate;
   readonly notificationDate: PlainDate;
   readonly address: string;
+  /** The new address's 郵便番号; without it the record keeps none (the old one was the old address's). */
+  readonly postalCode?: string;
   readonly cardPresented: boolean;
 }
 
@@ -22,7 +24,7 @@ export async function moveIn(app: AppContext, actor: Actor, id: string, body: Mo
     { action: 'resident.move-in', idempotency, proxy: { approvalId: body.proxyApprovalId, procedure: Procedure.MoveInNotification } },
     id,
     body.expectedVersion,
-    { type: 'move-in', moveInDate: body.moveInDate, notificationDate: body.notificationDate, address: body.address, cardPresented: body.cardPresented },
+    { type: 'move-in', moveInDate: body.moveInDate, notificationDate: body.notificationDate, address: body.address, postalCode: body.postalCode ?? null, cardPresented: body.cardPresented },
     { kind: 'move-in', details: { cardPresented: body.cardPresented } },
   );
 }

@@ -29,6 +29,8 @@ export interface RegisterResidentInput {
   readonly birthDate: PlainDate;
   readonly sex: Sex;
   readonly address: string;
+  /** 郵便番号: `NNN-NNNN`, 7 digits or full-width digits, kept as `NNN-NNNN`; none when absent. */
+  readonly postalCode?: string;
   readonly phone?: string;
   readonly householdId?: string;
   readonly nationality: string;
@@ -52,6 +54,7 @@ export function factsOf(body: RegisterResidentInput, householdId: string): Resid
     birthDate: body.birthDate,
     sex: body.sex,
     address: body.address,
+    postalCode: body.postalCode ?? null,
     householdId,
     nationality: body.nationality,
     residency: body.residency,

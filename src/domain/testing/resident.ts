@@ -22,6 +22,7 @@ export function residentFacts(overrides: Partial<ResidentFacts> = {}): ResidentF
     moveInDate: null,
     moveInNotificationDate: null,
     adultWard: false,
+    postalCode: null,
     ...overrides,
   };
 }

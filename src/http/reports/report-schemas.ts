@@ -73,7 +73,7 @@ export const NoticeSchema = Type.Object({
   name: Type.String({ description: '氏名' }),
   nameKana: Type.String({ description: 'フリガナ' }),
   postalCode: Type.Union([Type.String({ pattern: '^[0-9]{3}-[0-9]{4}$' }), Type.Null()], {
-    description: 'The postal code (郵便番号) for the envelope window, when the registered address begins with it (〒); `address` is then the rest',
+    description: "The resident's postal code (郵便番号) for the envelope window; null when none is recorded",
   }),
   address: Type.String(),
   subject: Type.String(),

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { RESIDENT_ACTIONS } from '../../domain/resident-decider.ts';
 import { REISSUE_REASONS } from '../../rules/policy.ts';
 import { residentFieldSchemas } from '../../rules/resident-fields.ts';
-import { RESIDENT_TEXT_MAX } from '../../rules/resident-formats.ts';
+import { POSTAL_CODE_PATTERN, RESIDENT_TEXT_MAX } from '../../rules/resident-formats.ts';
 import { ResidencySchema } from '../../rules/residency.ts';
 import { DateField, DateSchema } from '../../rules/schema.ts';
 import { Body, ExpectedVersionField, KanaText, LegalRepresentativeField, Nullable, ProxyProcedureSchema, Text, proxyFor } from '../body-fields.ts';
@@ -27,6 +27,7 @@ export const ResidentViewSchema = Type.Object({
   birthDate: DateSchema,
   sex: Type.Enum(['male', 'female']),
   address: Type.String(),
+  postalCode: Type.Union([Type.String({ pattern: POSTAL_CODE_PATTERN }), Type.Null()], { description: '郵便番号 of the address (NNN-NNNN); null when not known' }),
   phone: Nullable(Type.String()),
   householdId: Type.String(),
   nationality: Type.String(),
@@ -138,8 +139,17 @@ export const ProcedureSchema = Type.Object({
 export const RevealBody = Body({ purpose: Text(200, 'Why the number is needed; kept in the audit trail') });
 export const RevealAnswerSchema = Type.Object({ individualNumber: Type.String() });
 
+/** The 郵便番号 with a new address: without it the record keeps none, as the old one belonged to the old address. */
+const NewPostalCodeField = Type.Optional(
+  Type.String({
+    maxLength: RESIDENT_TEXT_MAX.postalCode,
+    description: '郵便番号 of the new address (NNN-NNNN; 7 digits and full-width digits are read so). Absent: the resident has none recorded, the old one belonged to the old address',
+  }),
+);
+
 export const AddressChangeBody = Body({
   address: Text(RESIDENT_TEXT_MAX.address),
+  postalCode: NewPostalCodeField,
   effectiveDate: DateSchema,
   expectedVersion: ExpectedVersionField,
   ...proxyFor('resident.change-address'),
@@ -175,6 +185,7 @@ export const MoveInBody = Body({
   moveInDate: DateSchema,
   notificationDate: DateSchema,
   address: Text(RESIDENT_TEXT_MAX.address),
+  postalCode: NewPostalCodeField,
   cardPresented: Type.Boolean(),
   expectedVersion: ExpectedVersionField,
   ...proxyFor('resident.move-in'),

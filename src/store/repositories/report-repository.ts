@@ -24,6 +24,7 @@ export function reportRepository({ db, municipalityCode }: Scope): ReportReposit
         'residents.family_name_kana as familyNameKana',
         'residents.given_name_kana as givenNameKana',
         'residents.address as address',
+        'residents.postal_code as postalCode',
         'residents.residency as residency',
         'residents.period_of_stay_end as periodOfStayEnd',
         'cards.status as cardStatus',

@@ -7241,6 +7241,8 @@ export interface operations {
                             /** @enum {unknown} */
                             sex: "male" | "female";
                             address: string;
+                            /** @description 郵便番号 of the address (NNN-NNNN); null when not known */
+                            postalCode: string | null;
                             phone: string | null;
                             householdId: string;
                             nationality: string;
@@ -7439,6 +7441,8 @@ export interface operations {
                     /** @enum {unknown} */
                     sex: "male" | "female";
                     address: string;
+                    /** @description 郵便番号 of the address: 3 digits, a hyphen and 4 digits (7 digits without the hyphen and full-width digits are read so); kept as NNN-NNNN */
+                    postalCode?: string;
                     /** @description A phone number the hotline may match a caller by */
                     phone?: string;
                     /** @description 世帯; a new household when absent */
@@ -7496,6 +7500,8 @@ export interface operations {
                         /** @enum {unknown} */
                         sex: "male" | "female";
                         address: string;
+                        /** @description 郵便番号 of the address (NNN-NNNN); null when not known */
+                        postalCode: string | null;
                         phone: string | null;
                         householdId: string;
                         nationality: string;
@@ -7802,6 +7808,8 @@ export interface operations {
                         /** @enum {unknown} */
                         sex: "male" | "female";
                         address: string;
+                        /** @description 郵便番号 of the address (NNN-NNNN); null when not known */
+                        postalCode: string | null;
                         phone: string | null;
                         householdId: string;
                         nationality: string;
@@ -7999,6 +8007,8 @@ export interface operations {
                             /** @enum {unknown} */
                             sex: "male" | "female";
                             address: string;
+                            /** @description 郵便番号 of the address (NNN-NNNN); null when not known */
+                            postalCode: string | null;
                             phone: string | null;
                             householdId: string;
                             nationality: string;
@@ -8686,6 +8696,8 @@ export interface operations {
             content: {
                 "application/json": {
                     address: string;
+                    /** @description 郵便番号 of the new address (NNN-NNNN; 7 digits and full-width digits are read so). Absent: the resident has none recorded, the old one belonged to the old address */
+                    postalCode?: string;
                     /**
                      * Format: date
                      * @description A calendar date, YYYY-MM-DD
@@ -8727,6 +8739,8 @@ export interface operations {
                         /** @enum {unknown} */
                         sex: "male" | "female";
                         address: string;
+                        /** @description 郵便番号 of the address (NNN-NNNN); null when not known */
+                        postalCode: string | null;
                         phone: string | null;
                         householdId: string;
                         nationality: string;
@@ -9248,6 +9262,8 @@ export interface operations {
                         /** @enum {unknown} */
                         sex: "male" | "female";
                         address: string;
+                        /** @description 郵便番号 of the address (NNN-NNNN); null when not known */
+                        postalCode: string | null;
                         phone: string | null;
                         householdId: string;
                         nationality: string;
@@ -9771,6 +9787,8 @@ export interface operations {
                         /** @enum {unknown} */
                         sex: "male" | "female";
                         address: string;
+                        /** @description 郵便番号 of the address (NNN-NNNN); null when not known */
+                        postalCode: string | null;
                         phone: string | null;
                         householdId: string;
                         nationality: string;
@@ -10287,6 +10305,8 @@ export interface operations {
                         /** @enum {unknown} */
                         sex: "male" | "female";
                         address: string;
+                        /** @description 郵便番号 of the address (NNN-NNNN); null when not known */
+                        postalCode: string | null;
                         phone: string | null;
                         householdId: string;
                         nationality: string;
@@ -10774,6 +10794,8 @@ export interface operations {
                      */
                     notificationDate: string;
                     address: string;
+                    /** @description 郵便番号 of the new address (NNN-NNNN; 7 digits and full-width digits are read so). Absent: the resident has none recorded, the old one belonged to the old address */
+                    postalCode?: string;
                     cardPresented: boolean;
                     /** @description The version the client last saw; a mismatch is 409 CARD.VERSION_CONFLICT */
                     expectedVersion?: number;
@@ -10810,6 +10832,8 @@ export interface operations {
                         /** @enum {unknown} */
                         sex: "male" | "female";
                         address: string;
+                        /** @description 郵便番号 of the address (NNN-NNNN); null when not known */
+                        postalCode: string | null;
                         phone: string | null;
                         householdId: string;
                         nationality: string;
@@ -11301,6 +11325,8 @@ export interface operations {
                     /** @enum {unknown} */
                     sex: "male" | "female";
                     address: string;
+                    /** @description 郵便番号 of the address: 3 digits, a hyphen and 4 digits (7 digits without the hyphen and full-width digits are read so); kept as NNN-NNNN */
+                    postalCode?: string;
                     /** @description A phone number the hotline may match a caller by */
                     phone?: string;
                     /** @description 世帯; a new household when absent */
@@ -11425,6 +11451,8 @@ export interface operations {
                         /** @enum {unknown} */
                         sex: "male" | "female";
                         address: string;
+                        /** @description 郵便番号 of the address (NNN-NNNN); null when not known */
+                        postalCode: string | null;
                         phone: string | null;
                         householdId: string;
                         nationality: string;
@@ -11911,6 +11939,8 @@ export interface operations {
                         /** @enum {unknown} */
                         sex: "male" | "female";
                         address: string;
+                        /** @description 郵便番号 of the address (NNN-NNNN); null when not known */
+                        postalCode: string | null;
                         phone: string | null;
                         householdId: string;
                         nationality: string;
@@ -12423,6 +12453,8 @@ export interface operations {
                         /** @enum {unknown} */
                         sex: "male" | "female";
                         address: string;
+                        /** @description 郵便番号 of the address (NNN-NNNN); null when not known */
+                        postalCode: string | null;
                         phone: string | null;
                         householdId: string;
                         nationality: string;
@@ -12945,6 +12977,8 @@ export interface operations {
                         /** @enum {unknown} */
                         sex: "male" | "female";
                         address: string;
+                        /** @description 郵便番号 of the address (NNN-NNNN); null when not known */
+                        postalCode: string | null;
                         phone: string | null;
                         householdId: string;
                         nationality: string;
@@ -25532,7 +25566,7 @@ export interface operations {
                             name: string;
                             /** @description フリガナ */
                             nameKana: string;
-                            /** @description The postal code (郵便番号) for the envelope window, when the registered address begins with it (〒); `address` is then the rest */
+                            /** @description The resident's postal code (郵便番号) for the envelope window; null when none is recorded */
                             postalCode: string | null;
                             address: string;
                             subject: string;

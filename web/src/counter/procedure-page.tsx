@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { identityIsSufficient, NON_PHOTO_DOCUMENTS, PHOTO_DOCUMENTS, type IdentityDocument } from '../../../src/rules/identity-document-rules.ts';
 import { checkPinFormat } from '../../../src/rules/pin-rules.ts';
-import { isKana } from '../../../src/rules/resident-formats.ts';
+import { isKana, normalizePostalCode } from '../../../src/rules/resident-formats.ts';
 import { answer, api, type Problem } from '../api/client';
 import type { Approval, Offices, Policy } from '../api/types';
 import { useSession } from '../auth/session';
@@ -121,6 +121,8 @@ function ProcedureForm({ spec, resident, card, offices, policy }: Props & { offi
         found.push({ field: field.name, message: t('form.date', { label }) });
       } else if (field.kind === 'pin' && field.pinKind && value && !checkPinFormat(field.pinKind, String(value)).valid) {
         found.push({ field: field.name, message: t('form.pin4', { label }) });
+      } else if (field.kind === 'postal-code' && value && normalizePostalCode(String(value)) === undefined) {
+        found.push({ field: field.name, message: t('form.postalCode', { label }) });
       } else if (field.kind === 'kana' && value && !isKana(String(value))) {
         found.push({ field: field.name, message: t('form.kana', { label }) });
       } else if (field.kind === 'documents' && !identityProven(field, values, context)) {
@@ -207,6 +209,8 @@ function ProcedureForm({ spec, resident, card, offices, policy }: Props & { offi
         return <TextInput key={spec.name} {...common} type="password" width="medium" autoComplete="off" value={str(values, spec.name)} onChange={set(spec.name)} />;
       case 'tel':
         return <TextInput key={spec.name} {...common} type="tel" width="medium" inputMode="tel" value={str(values, spec.name)} onChange={set(spec.name)} />;
+      case 'postal-code':
+        return <TextInput key={spec.name} {...common} width="short" inputMode="numeric" autoComplete="postal-code" value={str(values, spec.name)} onChange={set(spec.name)} />;
       default:
         return <TextInput key={spec.name} {...common} value={str(values, spec.name)} onChange={set(spec.name)} lang={spec.kind === 'kana' ? 'ja' : undefined} />;
     }

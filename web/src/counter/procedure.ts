@@ -1,5 +1,6 @@
 import type { Answer } from '../api/client';
 import type { PinKind } from '../../../src/rules/pin-rules.ts';
+import { normalizePostalCode } from '../../../src/rules/resident-formats.ts';
 import type { CardView, Offices, Permission, Policy, ResidentDetail, SessionUser } from '../api/types';
 import type { Lang } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
@@ -31,7 +32,7 @@ export interface ProcedureContext {
   error(code: string, fallback: string): string;
 }
 
-export type FieldKind = 'text' | 'kana' | 'date' | 'select' | 'radios' | 'checkbox' | 'documents' | 'pin' | 'signature-pin' | 'tel';
+export type FieldKind = 'text' | 'kana' | 'date' | 'select' | 'radios' | 'checkbox' | 'documents' | 'pin' | 'signature-pin' | 'tel' | 'postal-code';
 
 export interface FieldSpec {
   readonly name: string;
@@ -132,5 +133,15 @@ export const list = (values: Values, name: string): string[] => {
 };
 /** The field only when filled: optional fields are left out of the body. */
 export const optional = (values: Values, name: string): string | undefined => str(values, name) || undefined;
+/** A postal code field when filled, in the record's form NNN-NNNN when it reads as one (the server reads it the same way and names it otherwise). */
+export const postalCode = (values: Values, name = 'postalCode'): { postalCode?: string } => {
+  const typed = str(values, name).trim();
+  return typed ? { postalCode: normalizePostalCode(typed) ?? typed } : {};
+};
+/** An address as a slip prints it: 〒 and its postal code first, when one was given. */
+export const addressLine = (values: Values): string => {
+  const code = postalCode(values).postalCode;
+  return code ? `〒${code} ${str(values, 'address')}` : str(values, 'address');
+};
 /** Who is at the counter, as the page passed it to `submit` (the holder when the procedure does not ask). */
 export const presenceOf = (values: Values): Presence => PRESENCES.find((presence) => presence === values.presence) ?? 'holder';

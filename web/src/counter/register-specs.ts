@@ -3,7 +3,7 @@ import { isNationalityCode, isResidentCode } from '../../../src/rules/resident-f
 import { answer, api } from '../api/client';
 import type { ResidentDetail } from '../api/types';
 import type { MessageKey } from '../i18n/messages';
-import { bool, optional, str, type FieldSpec, type PreviewLine, type ProcedureContext, type ProcedureSpec, type Values } from './procedure';
+import { bool, optional, postalCode, str, type FieldSpec, type PreviewLine, type ProcedureContext, type ProcedureSpec, type Values } from './procedure';
 
 /** Registering someone is writing a resident record: offered to those the session lets write one. */
 const registers = (context: ProcedureContext) => context.permissions.includes('resident.write');
@@ -19,6 +19,7 @@ const PERSON: readonly FieldSpec[] = [
   { name: 'residentCode', kind: 'text', label: 'field.residentCode', hint: 'hint.residentCode', required: true },
   { name: 'individualNumber', kind: 'text', label: 'field.individualNumber', hint: 'hint.individualNumber', required: true },
   { name: 'address', kind: 'text', label: 'field.address', required: true },
+  { name: 'postalCode', kind: 'postal-code', label: 'field.postalCode', hint: 'hint.postalCode' },
   { name: 'phone', kind: 'tel', label: 'field.phone', hint: 'hint.phone' },
   { name: 'householdId', kind: 'text', label: 'field.householdId', hint: 'hint.householdId', initial: () => new URLSearchParams(location.search).get('household') ?? '' },
   {
@@ -46,6 +47,7 @@ function personBody(values: Values) {
     birthDate: str(values, 'birthDate'),
     sex: str(values, 'sex') as 'male' | 'female',
     address: str(values, 'address'),
+    ...postalCode(values),
     nationality: residency === 'national' ? 'JP' : str(values, 'nationality').toUpperCase(),
     residency,
     ...(optional(values, 'phone') && { phone: str(values, 'phone') }),
@@ -99,8 +101,9 @@ export const ARRIVAL: ProcedureSpec = {
   offered: registers,
   verify: ['verify.identity', 'verify.moveOutCertificate'],
   fields: [
-    ...PERSON.filter((field) => field.name !== 'address'),
+    ...PERSON.filter((field) => field.name !== 'address' && field.name !== 'postalCode'),
     { name: 'address', kind: 'text', label: 'field.newAddress', required: true },
+    { name: 'postalCode', kind: 'postal-code', label: 'field.postalCode', hint: 'hint.postalCode' },
     { name: 'moveInDate', kind: 'date', label: 'field.moveInDate', required: true },
     { name: 'notificationDate', kind: 'date', label: 'field.notificationDate', required: true, initial: (context) => context.today },
     { name: 'plannedMoveOutDate', kind: 'date', label: 'field.plannedMoveOutDate', hint: 'hint.plannedMoveOutDate' },

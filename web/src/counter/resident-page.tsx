@@ -65,7 +65,7 @@ export function ResidentPage() {
             rows={[
               [t('field.birthDate'), <DateText value={resident.birthDate} />],
               [t('field.sex'), t(`sex.${resident.sex}` as MessageKey)],
-              [t('field.address'), resident.address],
+              [t('field.address'), resident.postalCode ? `〒${resident.postalCode} ${resident.address}` : resident.address],
               [t('field.phone'), resident.phone ?? '—'],
               [t('field.residency'), `${t(`residency.${resident.residency}` as MessageKey)}（${resident.nationality}）`],
               ...(resident.periodOfStayEnd ? ([[t('field.periodOfStayEnd'), <DateText value={resident.periodOfStayEnd} />]] as const) : []),

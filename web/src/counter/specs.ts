@@ -7,7 +7,7 @@ import type { CardAction, CardView, Permission, RequestBody, ResidentAction, Res
 import { officeLabel, ownOrFirstOffice } from '../components/office';
 import type { MessageKey } from '../i18n/messages';
 import { isProxyProcedure, PROXY_PROCEDURES, proxyProcedureLabel, type ProxyProcedure } from '../i18n/proxy-procedure';
-import { bool, list, optional, presenceOf, str, type Presence, type PreviewLine, type ProcedureContext, type ProcedureSpec, type Slip, type Values } from './procedure';
+import { addressLine, bool, list, optional, postalCode, presenceOf, str, type Presence, type PreviewLine, type ProcedureContext, type ProcedureSpec, type Slip, type Values } from './procedure';
 import { applicationDateCheck, certificateCheck, photoCheck, policeReportCheck, renewalWindowCheck, signatureCheck } from './checks';
 import { day, rulesPolicy } from './rules';
 import { legalRepresentativeBody, REPRESENTED_TODAY, representedOn } from './representative-fieldset';
@@ -232,6 +232,7 @@ export const ADDRESS_CHANGE: ProcedureSpec = {
   presence: true,
   fields: [
     { name: 'address', kind: 'text', label: 'field.newAddress', required: true },
+    { name: 'postalCode', kind: 'postal-code', label: 'field.postalCode', hint: 'hint.newPostalCode' },
     { name: 'effectiveDate', kind: 'date', label: 'field.effectiveDate', required: true, initial: (context) => context.today },
   ],
   warnings: (_values, context) => (heldCard(context.resident) ? [context.t('warning.signatureRevoked'), context.t('warning.frontNote')] : []),
@@ -239,12 +240,12 @@ export const ADDRESS_CHANGE: ProcedureSpec = {
     answer(
       api.POST('/api/v1/residents/{id}/address-change', {
         params: { path: { id: residentId(context) } },
-        body: { address: str(values, 'address'), effectiveDate: str(values, 'effectiveDate'), expectedVersion: context.resident!.version, ...proxyApproval(values) },
+        body: { address: str(values, 'address'), ...postalCode(values), effectiveDate: str(values, 'effectiveDate'), expectedVersion: context.resident!.version, ...proxyApproval(values) },
       }),
     ),
   slip: (data, values, context) => {
     const card = cardAllowing(residentView(data), 'add-front-note');
-    return slip(context, 'procedure.address-change', [[context.t('field.newAddress'), str(values, 'address')]], [
+    return slip(context, 'procedure.address-change', [[context.t('field.newAddress'), addressLine(values)]], [
       ...(card ? [context.t('next.frontNote'), context.t('next.signatureAgain')] : []),
     ], { link: card ? { to: `/cards/${card.id}/front-note?resident=${residentId(context)}`, label: context.t('procedure.front-note') } : { to: `/residents/${residentId(context)}`, label: context.t('slip.backToResident') } });
   },
@@ -493,6 +494,7 @@ export const MOVE_IN: ProcedureSpec = {
     { name: 'moveInDate', kind: 'date', label: 'field.moveInDate', required: true },
     { name: 'notificationDate', kind: 'date', label: 'field.notificationDate', required: true, initial: (context) => context.today },
     { name: 'address', kind: 'text', label: 'field.newAddress', required: true },
+    { name: 'postalCode', kind: 'postal-code', label: 'field.postalCode', hint: 'hint.newPostalCode' },
     { name: 'cardPresented', kind: 'checkbox', label: 'field.cardPresented', hint: 'hint.cardPresented' },
   ],
   warnings: (values, context) => (bool(values, 'cardPresented') && heldCard(context.resident) ? [context.t('warning.continuationStillToDo')] : []),
@@ -522,6 +524,7 @@ export const MOVE_IN: ProcedureSpec = {
           moveInDate: str(values, 'moveInDate'),
           notificationDate: str(values, 'notificationDate'),
           address: str(values, 'address'),
+          ...postalCode(values),
           cardPresented: bool(values, 'cardPresented'),
           expectedVersion: context.resident!.version,
           ...proxyApproval(values),
@@ -530,7 +533,7 @@ export const MOVE_IN: ProcedureSpec = {
     ),
   slip: (data, values, context) => {
     const card = cardAllowing(residentView(data), 'continue');
-    return slip(context, 'procedure.move-in', [[context.t('field.newAddress'), str(values, 'address')]], card?.continuation ? [context.t('next.continuation', { date: context.date(card.continuation.deadline) })] : [], {
+    return slip(context, 'procedure.move-in', [[context.t('field.newAddress'), addressLine(values)]], card?.continuation ? [context.t('next.continuation', { date: context.date(card.continuation.deadline) })] : [], {
       link: card?.continuation ? { to: `/cards/${card.id}/continuation?resident=${residentId(context)}`, label: context.t('procedure.continuation') } : { to: `/residents/${residentId(context)}`, label: context.t('slip.backToResident') },
     });
   },

@@ -52,6 +52,7 @@ export const MESSAGES = {
   'form.nationality': ['国籍は2文字の国コード（例 VN）で入力してください', 'Enter the nationality as a 2-letter country code, for example VN'],
   'form.chooseDocuments': ['確認した本人確認書類を選んでください', 'Choose the identity documents you checked'],
   'form.checkField': ['{label}を確認してください', 'Check {label}'],
+  'form.postalCode': ['{label}は3桁と4桁の数字で入力してください（例 132-0021）', 'Enter {label} as 3 and 4 digits, e.g. 132-0021'],
 
   'signIn.title': ['サインイン', 'Sign in'],
   'signIn.username': ['ユーザー名', 'Username'],
@@ -297,6 +298,7 @@ export const MESSAGES = {
   'field.newAddress': ['新しい住所', 'New address'],
   'field.newName': ['新しい氏名', 'New name'],
   'field.phone': ['電話番号', 'Phone number'],
+  'field.postalCode': ['郵便番号', 'Postal code'],
   'field.householdId': ['世帯番号', 'Household'],
   'field.residency': ['在留の区分', 'Residency'],
   'field.nationality': ['国籍', 'Nationality'],
@@ -355,6 +357,11 @@ export const MESSAGES = {
 
   'hint.kana': ['カタカナで入力（ひらがなも可）', 'In katakana (hiragana is accepted)'],
   'hint.residentCode': ['11桁の数字', '11 digits'],
+  'hint.postalCode': ['7桁の数字。例 132-0021（ハイフンはなくても構いません）', '7 digits, e.g. 132-0021 (the hyphen may be left out)'],
+  'hint.newPostalCode': [
+    '新しい住所の郵便番号。例 132-0021。空欄にすると郵便番号は記録されません（前の住所のものは残りません）',
+    'Of the new address, e.g. 132-0021. Left empty, none is kept (the old address’s is not kept)',
+  ],
   'hint.individualNumber': ['12桁の数字（全角も可）', '12 digits (full-width accepted)'],
   'hint.phone': ['コールセンターが照合に使います。例 03-1234-5678', 'The hotline matches callers by it, e.g. 03-1234-5678'],
   'hint.householdId': ['同じ世帯に加えるときだけ入力。空欄なら新しい世帯になります', 'Only to join an existing household; empty makes a new one'],
