@@ -184,7 +184,7 @@ describe('accessibility (axe, WCAG 2.2 A and AA)', () => {
       violations.push(...(await accessibilityViolations(page)).map((violation) => `${url}: ${violation}`));
     });
     expect(violations).toEqual([]);
-  }, 180_000);
+  }, 400_000);
 
   it('reflows at 320 CSS pixels and at 200 % zoom of a 1280-pixel window: nothing cut off, no sideways scrolling', async () => {
     for (const width of [320, 640]) {

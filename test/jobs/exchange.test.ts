@@ -216,7 +216,7 @@ describe.each(DIALECTS)('import and export with the resident registry on $name',
     expect(await auditActions()).toContain('card.export');
   });
 
-  it('imports 100,000 rows, batch by batch, and a second import of them changes nothing', { timeout: 300_000 }, async () => {
+  it('imports 20,000 rows in four batches of 5,000, and a second import of them changes nothing', { timeout: 300_000 }, async () => {
     const file = path.join(dir, 'large.csv');
     const names = [
       ['佐藤', 'サトウ'],
@@ -229,7 +229,7 @@ describe.each(DIALECTS)('import and export with the resident registry on $name',
       ['結菜', 'ユイナ'],
       ['蓮', 'レン'],
     ] as const;
-    const rows = Array.from({ length: 100_000 }, (_, index) => {
+    const rows = Array.from({ length: 20_000 }, (_, index) => {
       const [family, familyKana] = names[index % names.length]!;
       const [first, firstKana] = given[index % given.length]!;
       const month = String((index % 12) + 1).padStart(2, '0');
@@ -238,21 +238,21 @@ describe.each(DIALECTS)('import and export with the resident registry on $name',
     writeFileSync(file, [HEADER_JA, ...rows].join('\n'));
     const before = await world.store.read.residents.count();
     const first = await run(['import', 'residents', file]);
-    expect(first.stdout).toContain('100,000 rows, 100,000 imported');
-    expect(first.stderr).toContain('100% 100,000/100,000');
-    expect(await world.store.read.residents.count()).toBe(before + 100_000);
-    const { id } = (await world.store.read.residents.findByResidentCodes([code(199_999)])).get(code(199_999))!;
-    expect((await world.store.read.residents.get(id))!.state).toMatchObject({ familyName: '田中', givenName: '陽翔', birthDate: '1979-04-15' });
+    expect(first.stdout).toContain('20,000 rows, 20,000 imported');
+    expect(first.stderr).toContain('100% 20,000/20,000');
+    expect(await world.store.read.residents.count()).toBe(before + 20_000);
+    const { id } = (await world.store.read.residents.findByResidentCodes([code(119_999)])).get(code(119_999))!;
+    expect((await world.store.read.residents.get(id))!.state).toMatchObject({ familyName: '田中', givenName: '結菜', birthDate: '1959-08-15' });
     const second = await run(['import', 'residents', file]);
-    expect(second.stdout).toContain('100,000 rows, 0 imported, 100,000 already registered, 0 rejected');
-    expect(await world.store.read.residents.count()).toBe(before + 100_000);
+    expect(second.stdout).toContain('20,000 rows, 0 imported, 20,000 already registered, 0 rejected');
+    expect(await world.store.read.residents.count()).toBe(before + 20_000);
     expect((await verifyAudit(world.store, world.app.keys)).ok).toBe(true);
   });
 
   // Last: the residents it imports would change the counts the tests above expect.
   it('follows each column rule the README documents, by the English column names too', async () => {
     const file = path.join(dir, 'rules.csv');
-    // Serials no other test of the file uses (the 100,000-row test takes 100,000 … 199,999).
+    // Serials no other test of the file uses (the 20,000-row test takes 100,000 … 119,999).
     const S = 300_000;
     const row = (serial: number, cells: Record<string, string>) => {
       const values: Record<string, string> = { familyName: '葛西', givenName: `${serial}`, familyNameKana: 'カサイ', givenNameKana: 'イチ', birthDate: '1990-04-01', sex: '男', address: '東京都江戸川区', ...cells };
