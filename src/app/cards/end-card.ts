@@ -1,8 +1,6 @@
-import type { AbolitionReason, CardState } from '../../domain/card.ts';
+import type { AbolitionReason, CardEvent, CardState } from '../../domain/card.ts';
 import { decideCard } from '../../domain/card-decider.ts';
-import type { CardEvent } from '../../domain/card.ts';
-import type { DomainError } from '../../domain/errors.ts';
-import { success } from '../../domain/errors.ts';
+import { success, type DomainError } from '../../domain/errors.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
 import { actRecordOf } from '../act-records.ts';
 import { authorize, type Actor } from '../actor.ts';

@@ -5,7 +5,7 @@ import type { PlainDate } from '../../rules/plain-date.ts';
 import type { Residency } from '../../rules/residency.ts';
 import type { ResidentsTable } from '../schema.ts';
 import { likeContains, type ResidentSearchColumn } from '../dialect.ts';
-import { chunks, insertRows, type Scope } from './scope.ts';
+import { changedColumns, chunks, insertRows, type Scope } from './scope.ts';
 
 function toRow(record: ResidentRecord, municipalityCode: string, at: string): Omit<ResidentsTable, 'number_hash' | 'created_at'> {
   const { state } = record;
@@ -110,11 +110,11 @@ export function residentRepository(scope: Scope): ResidentRepository {
     },
     async update(record, previous, at) {
       // Only the columns that changed, as for cards: each set column costs its indexes and search triggers.
-      const before = toRow(previous, municipalityCode, at);
-      const changed = Object.fromEntries(Object.entries(toRow(record, municipalityCode, at)).filter(([column, value]) => value !== before[column as keyof typeof before]));
+      const row = toRow(record, municipalityCode, at);
+      const changed = Object.fromEntries(changedColumns(toRow(previous, municipalityCode, at), row).map((column) => [column, row[column]]));
       const result = await db
         .updateTable('residents')
-        .set({ ...changed, version: record.state.version, updated_at: at })
+        .set({ ...changed, version: record.state.version })
         .where('municipality_code', '=', municipalityCode)
         .where('id', '=', record.state.id)
         .where('version', '=', previous.state.version)

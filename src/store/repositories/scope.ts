@@ -20,6 +20,15 @@ export function chunks<T>(items: readonly T[], size = BULK_ROWS): T[][] {
   return result;
 }
 
+/**
+ * The columns of `row` whose values differ from `old`'s, and `updated_at`, which every write
+ * changes: what an UPDATE sets, so that the indexes of unchanged columns are left alone
+ * (docs/architecture.md "Databases").
+ */
+export function changedColumns<R extends { updated_at: string }>(old: R, row: R): (keyof R)[] {
+  return (Object.keys(row) as (keyof R)[]).filter((column) => column === 'updated_at' || row[column] !== old[column]);
+}
+
 const insertTexts = new Map<string, string>();
 
 /**
