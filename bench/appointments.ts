@@ -4,7 +4,8 @@
  * accepted (201) and 150 refused (409 APPOINTMENT.SLOT_FULL); the latency of each answer is
  * printed (p50, p99, max). The burst runs once to warm the server up and then ROUNDS times on a
  * freed slot; the median of the rounds is printed with the spread of their p99 (one burst's p99
- * swings by a third from run to run on a shared 2-core machine). The residents are a separate process, each on a connection of its own,
+ * swings by a third from run to run on a shared 2-core machine), and beside it the floor: the same
+ * bursts from the same client to a bare Fastify route. The residents are a separate process, each on a connection of its own,
  * as in production (bench/records.ts): a client in the server's own process would spend the
  * server's event loop on its requests and count that as the server's latency. In the same run,
  * for scale on a shared machine, the raw figure: one booking at a time (another slot), p50. On
@@ -14,6 +15,7 @@
  */
 import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { DIALECTS } from '../test/support/databases.ts';
 import { OFFICES } from '../test/support/app.ts';
 import { openWorld, residentBody } from '../test/support/world.ts';
@@ -64,6 +66,52 @@ function bookAllAtOnce(url: string, bodies: string[]): Promise<{ status: number;
   });
 }
 
+interface Burst {
+  readonly p50: number;
+  readonly p99: number;
+  /** The lowest and highest p99 of the rounds. */
+  readonly spread: readonly [number, number];
+  readonly wall: number;
+}
+
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const describe = (burst: Burst) =>
+  `p50 ${burst.p50.toFixed(1)} ms, p99 ${burst.p99.toFixed(1)} ms (rounds ${burst.spread[0].toFixed(1)}–${burst.spread[1].toFixed(1)}), all in ${burst.wall.toFixed(0)} ms`;
+
+/** The bodies sent all at once, 1 + ROUNDS times; `after` checks each round's answers and frees the slot. */
+async function rounds(url: string, bodies: string[], after: (answers: { status: number; ms: number }[], round: number) => Promise<void>): Promise<Burst> {
+  const timed: { p50: number; p99: number; wall: number }[] = [];
+  for (let round = 0; round <= ROUNDS; round++) {
+    const started = performance.now();
+    const answers = await bookAllAtOnce(url, bodies);
+    const wall = performance.now() - started;
+    await after(answers, round);
+    const times = answers.map((answer) => answer.ms).sort((a, b) => a - b);
+    if (round > 0) timed.push({ p50: percentile(times, 50), p99: percentile(times, 99), wall });
+  }
+  const p99s = timed.map((round) => round.p99).sort((a, b) => a - b);
+  return { p50: median(timed.map((round) => round.p50)), p99: median(p99s), spread: [p99s[0]!, p99s.at(-1)!], wall: median(timed.map((round) => round.wall)) };
+}
+
+/**
+ * The floor, for the ratio: the same bursts from the same client process to a bare Fastify server
+ * (its own process) whose one route reads the JSON body and answers 201 with a small JSON object.
+ */
+async function bareFastify(bodies: string[]): Promise<Burst> {
+  const source = `
+    const fastify = require('fastify')();
+    fastify.post('/book', async (request, reply) => reply.code(201).send({ id: String(request.body.referenceNumber) }));
+    fastify.listen({ port: 0, host: '127.0.0.1' }).then(() => process.stdout.write(String(fastify.server.address().port) + '\\n'));`;
+  const server = spawn(process.execPath, ['-e', source], { cwd: path.resolve(import.meta.dirname, '..'), stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const port = await new Promise<string>((resolve) => server.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())));
+    return await rounds(`http://127.0.0.1:${port}/book`, bodies, async () => undefined);
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.on('exit', resolve));
+  }
+}
+
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 for (const { name, create } of DIALECTS) {
@@ -89,30 +137,23 @@ for (const { name, create } of DIALECTS) {
     }
     // The burst, ROUNDS times on a freed slot: the first warms the server's code up (a server answers
     // many such bursts in a day; the first after a start pays for compiling), the others are timed.
-    const rounds: { p50: number; p99: number; max: number; wall: number }[] = [];
-    for (let round = 0; round <= ROUNDS; round++) {
-      await world.store.db.deleteFrom('appointments').execute();
-      await world.store.db.deleteFrom('appointment_slots').execute();
-      const started = performance.now();
-      const answers = await bookAllAtOnce(url, cards.map((card) => JSON.stringify({ ...card, slotStart: SLOT })));
-      const wall = performance.now() - started;
+    const bodies = cards.map((card) => JSON.stringify({ ...card, slotStart: SLOT }));
+    const burst = await rounds(url, bodies, async (answers, round) => {
       const accepted = answers.filter((answer) => answer.status === 201).length;
       const full = answers.filter((answer) => answer.status === 409).length;
       if (accepted !== PLACES || full !== BOOKINGS - PLACES) {
         console.log(`${name}: round ${round}: ${accepted} accepted, ${full} slot full, ${BOOKINGS - accepted - full} other: WRONG (${PLACES} and ${BOOKINGS - PLACES} expected)`);
         process.exitCode = 1;
       }
-      const times = answers.map((answer) => answer.ms).sort((a, b) => a - b);
-      if (round > 0) rounds.push({ p50: percentile(times, 50), p99: percentile(times, 99), max: times.at(-1)!, wall });
-    }
-    const p99s = rounds.map((round) => round.p99).sort((a, b) => a - b);
-    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-    const p99 = median(p99s);
+      await world.store.db.deleteFrom('appointments').execute();
+      await world.store.db.deleteFrom('appointment_slots').execute();
+    });
+    const floor = await bareFastify(bodies);
     console.log(
       `${name}: ${BOOKINGS} concurrent bookings for ${PLACES} places, ${ROUNDS} rounds after one to warm up: each round ${PLACES} accepted and ${BOOKINGS - PLACES} slot full; ` +
-        `median of the rounds: p50 ${median(rounds.map((round) => round.p50)).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (rounds ${p99s[0]!.toFixed(1)}–${p99s.at(-1)!.toFixed(1)}), ` +
-        `max ${median(rounds.map((round) => round.max)).toFixed(1)} ms, all in ${median(rounds.map((round) => round.wall)).toFixed(0)} ms ` +
-        `(aim p99 ≤ 100 ms; ratio ${(p99 / 100).toFixed(2)}); one booking alone: p50 ${percentile(alone.sort((a, b) => a - b), 50).toFixed(1)} ms`,
+        `median of the rounds: ${describe(burst)} (aim p99 ≤ 100 ms; ratio ${(burst.p99 / 100).toFixed(2)}); ` +
+        `one booking alone: p50 ${percentile(alone.sort((a, b) => a - b), 50).toFixed(1)} ms; ` +
+        `the same bursts to a bare Fastify route: ${describe(floor)}; ratio p99 bookings/bare ${(burst.p99 / floor.p99).toFixed(2)}`,
     );
   } finally {
     await world.close();

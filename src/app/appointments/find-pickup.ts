@@ -19,16 +19,15 @@ const NOT_FOUND = 'no card waiting for pickup has this reference number and birt
  * card's row is held until the transaction ends.
  */
 export async function cardOfReference(
-  read: Pick<Repositories, 'cards' | 'residents'>,
+  read: Pick<Repositories, 'cards'>,
   referenceNumber: string,
   birthDate: PlainDate,
   options?: LockOption,
 ): Promise<Result<CardState>> {
   if (!isWellFormedPickupReference(referenceNumber)) return refuseField('referenceNumber', 'the last digit does not check the others: a digit is mistyped');
-  const card = await read.cards.findByPickupReference(referenceNumber, options);
-  const holder = card && (await read.residents.get(card.residentId));
-  if (!card || !holder || holder.state.birthDate !== birthDate) return refuse(DomainErrorCode.AppointmentNotFound, NOT_FOUND);
-  return success(card);
+  const found = await read.cards.findByPickupReference(referenceNumber, options);
+  if (!found || found.holderBirthDate !== birthDate) return refuse(DomainErrorCode.AppointmentNotFound, NOT_FOUND);
+  return success(found.card);
 }
 
 /** How many days ahead the booking page offers, at most. */

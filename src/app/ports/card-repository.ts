@@ -14,9 +14,10 @@ export interface CardRepository {
   readyPickupReferencesAmong(referenceNumbers: readonly string[]): Promise<Set<string>>;
   /**
    * The card whose 交付通知書 bore this 照会番号: the one waiting now, else the last one that had it
-   * (handed over or ended since), so a booking can tell a card no longer waiting from no card.
+   * (handed over or ended since), so a booking can tell a card no longer waiting from no card;
+   * with the holder's birth date, which proves the notice is theirs.
    */
-  findByPickupReference(referenceNumber: string, options?: LockOption): Promise<CardState | undefined>;
+  findByPickupReference(referenceNumber: string, options?: LockOption): Promise<{ readonly card: CardState; readonly holderBirthDate: PlainDate } | undefined>;
   listByResident(residentId: string): Promise<CardState[]>;
   listByResidents(residentIds: readonly string[]): Promise<CardState[]>;
   insert(state: CardState, at: string): Promise<void>;

@@ -144,11 +144,21 @@ export function cardRepository(scope: Scope): CardRepository {
       return row && fromRow(row);
     },
     async findByPickupReference(referenceNumber, options) {
-      const lock = <Q extends ReturnType<typeof scoped>>(query: Q) => (options?.lock && dialect.supportsRowLocks ? query.forUpdate() : query);
-      const ready = await lock(scoped().where('status', '=', 'ready').where('pickup_reference', '=', referenceNumber)).executeTakeFirst();
-      if (ready) return fromRow(ready);
-      const row = await lock(scoped().where('pickup_reference', '=', referenceNumber).orderBy('ready_on', 'desc').orderBy('id', 'desc').limit(1)).executeTakeFirst();
-      return row && fromRow(row);
+      // The holder's birth date comes in the same statement: a booking checks it against the one typed.
+      const withHolder = () => {
+        const query = db
+          .selectFrom('cards')
+          .innerJoin('residents', (join) => join.onRef('residents.municipality_code', '=', 'cards.municipality_code').onRef('residents.id', '=', 'cards.resident_id'))
+          .selectAll('cards')
+          .select('residents.birth_date as holder_birth_date')
+          .where('cards.municipality_code', '=', municipalityCode)
+          .where('cards.pickup_reference', '=', referenceNumber);
+        return options?.lock && dialect.supportsRowLocks ? query.forUpdate('cards') : query;
+      };
+      const row =
+        (await withHolder().where('cards.status', '=', 'ready').executeTakeFirst()) ??
+        (await withHolder().orderBy('cards.ready_on', 'desc').orderBy('cards.id', 'desc').limit(1).executeTakeFirst());
+      return row && { card: fromRow(row), holderBirthDate: row.holder_birth_date as PlainDate };
     },
     async listByResident(residentId) {
       const rows = await scoped().where('resident_id', '=', residentId).orderBy('application_date').orderBy('created_at').execute();
