@@ -2,7 +2,9 @@
  * Pickup appointments under contention (docs/pickup.md "Appointments"): 200 residents with a card
  * waiting book the same slot of 50 places at once, over HTTP on loopback. Exactly 50 must be
  * accepted (201) and 150 refused (409 APPOINTMENT.SLOT_FULL); the latency of each answer is
- * printed (p50, p99, max). The residents are a separate process, each on a connection of its own,
+ * printed (p50, p99, max). The burst runs once to warm the server up and then ROUNDS times on a
+ * freed slot; the median of the rounds is printed with the spread of their p99 (one burst's p99
+ * swings by a third from run to run on a shared 2-core machine). The residents are a separate process, each on a connection of its own,
  * as in production (bench/records.ts): a client in the server's own process would spend the
  * server's event loop on its requests and count that as the server's latency. In the same run,
  * for scale on a shared machine, the raw figure: one booking at a time (another slot), p50. On
@@ -18,6 +20,7 @@ import { openWorld, residentBody } from '../test/support/world.ts';
 
 const BOOKINGS = 200;
 const PLACES = 50;
+const ROUNDS = 5;
 const SLOT = '2026-11-27T10:00:00+09:00';
 const ALONE = '2026-11-27T11:00:00+09:00';
 
@@ -84,20 +87,33 @@ for (const { name, create } of DIALECTS) {
       if (answer?.status !== 201) throw new Error(`a booking alone was answered ${answer?.status}`);
       alone.push(answer.ms);
     }
-    await world.store.db.deleteFrom('appointments').execute();
-    await world.store.db.deleteFrom('appointment_slots').execute();
-    const started = performance.now();
-    const answers = await bookAllAtOnce(url, cards.map((card) => JSON.stringify({ ...card, slotStart: SLOT })));
-    const wall = performance.now() - started;
-    const accepted = answers.filter((answer) => answer.status === 201).length;
-    const full = answers.filter((answer) => answer.status === 409).length;
-    const times = answers.map((answer) => answer.ms).sort((a, b) => a - b);
+    // The burst, ROUNDS times on a freed slot: the first warms the server's code up (a server answers
+    // many such bursts in a day; the first after a start pays for compiling), the others are timed.
+    const rounds: { p50: number; p99: number; max: number; wall: number }[] = [];
+    for (let round = 0; round <= ROUNDS; round++) {
+      await world.store.db.deleteFrom('appointments').execute();
+      await world.store.db.deleteFrom('appointment_slots').execute();
+      const started = performance.now();
+      const answers = await bookAllAtOnce(url, cards.map((card) => JSON.stringify({ ...card, slotStart: SLOT })));
+      const wall = performance.now() - started;
+      const accepted = answers.filter((answer) => answer.status === 201).length;
+      const full = answers.filter((answer) => answer.status === 409).length;
+      if (accepted !== PLACES || full !== BOOKINGS - PLACES) {
+        console.log(`${name}: round ${round}: ${accepted} accepted, ${full} slot full, ${BOOKINGS - accepted - full} other: WRONG (${PLACES} and ${BOOKINGS - PLACES} expected)`);
+        process.exitCode = 1;
+      }
+      const times = answers.map((answer) => answer.ms).sort((a, b) => a - b);
+      if (round > 0) rounds.push({ p50: percentile(times, 50), p99: percentile(times, 99), max: times.at(-1)!, wall });
+    }
+    const p99s = rounds.map((round) => round.p99).sort((a, b) => a - b);
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    const p99 = median(p99s);
     console.log(
-      `${name}: ${BOOKINGS} concurrent bookings for ${PLACES} places: ${accepted} accepted, ${full} slot full, ${BOOKINGS - accepted - full} other; ` +
-        `p50 ${percentile(times, 50).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms, all in ${wall.toFixed(0)} ms ` +
-        `(aim p99 ≤ 100 ms; ratio ${(percentile(times, 99) / 100).toFixed(2)}); one booking alone: p50 ${percentile(alone.sort((a, b) => a - b), 50).toFixed(1)} ms`,
+      `${name}: ${BOOKINGS} concurrent bookings for ${PLACES} places, ${ROUNDS} rounds after one to warm up: each round ${PLACES} accepted and ${BOOKINGS - PLACES} slot full; ` +
+        `median of the rounds: p50 ${median(rounds.map((round) => round.p50)).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (rounds ${p99s[0]!.toFixed(1)}–${p99s.at(-1)!.toFixed(1)}), ` +
+        `max ${median(rounds.map((round) => round.max)).toFixed(1)} ms, all in ${median(rounds.map((round) => round.wall)).toFixed(0)} ms ` +
+        `(aim p99 ≤ 100 ms; ratio ${(p99 / 100).toFixed(2)}); one booking alone: p50 ${percentile(alone.sort((a, b) => a - b), 50).toFixed(1)} ms`,
     );
-    if (accepted !== PLACES || full !== BOOKINGS - PLACES) process.exitCode = 1;
   } finally {
     await world.close();
     await world.database.drop();

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DomainErrorCode} from '../domain/errors.ts';
 import { refuse } from '../domain/errors.ts';
 import type { Permission } from '../domain/roles.ts';
@@ -47,18 +46,22 @@ export class VersionConflict extends Error {
   }
 }
 
-const answerChecks = new AsyncLocalStorage<(value: unknown) => void>();
+const answerChecks = new WeakMap<Actor, (value: unknown) => void>();
 
 /**
- * Runs `work`, the use case behind one request, so that the command it runs hands its answer to
- * `check` inside the command's transaction, before the commit. The HTTP layer checks that the
- * answer can be sent (its response serializer): an answer that cannot (a damaged row) throws,
- * the command is rolled back, and the client that is told it failed finds nothing stored and
- * may try again. Without it a client was answered 500 for a command that had been stored.
- * Only for a use case whose answer is the value of the one command it runs.
+ * The actor of one request whose command hands its answer to `check` inside the command's
+ * transaction, before the commit. The HTTP layer checks that the answer can be sent (its
+ * response serializer): an answer that cannot (a damaged row) throws, the command is rolled back,
+ * and the client that is told it failed finds nothing stored and may try again. Without it a
+ * client was answered 500 for a command that had been stored. Only for a use case whose answer is
+ * the value of the one command it runs. The check goes with a copy of the actor, not with the
+ * asynchronous context: an AsyncLocalStorage turns on Node's promise hooks for every promise of
+ * the process, about 5% of a request's time (docs/architecture.md "Performance").
  */
-export function checkingAnswer<T>(check: (value: unknown) => void, work: () => Promise<T>): Promise<T> {
-  return answerChecks.run(check, work);
+export function checkingAnswer(actor: Actor, check: (value: unknown) => void): Actor {
+  const own = { ...actor };
+  answerChecks.set(own, check);
+  return own;
 }
 
 /**
@@ -80,9 +83,7 @@ export async function runCommand<T>(
     await app.store.transaction((tx) => audit(app, tx, actor, spec, { subjectId: spec.subjectId, details: {} }, allowed));
     return allowed;
   }
-  // Taken here, in the request's own context: the embedded store's group commit runs the work of
-  // every request in a batch from the context of the request that started the batch.
-  const checkAnswer = answerChecks.getStore();
+  const checkAnswer = answerChecks.get(actor);
   try {
     return await app.store.transaction(async (tx) => {
       if (spec.idempotency) {

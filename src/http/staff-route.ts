@@ -105,8 +105,8 @@ export function staffRoute<P extends TSchema | undefined, Q extends TSchema | un
     handler: async (request: FastifyRequest, reply: FastifyReply) => {
       const input = { request, params: request.params as Input<P>, query: request.query as Input<Q>, body: request.body as Input<B> };
       const key = spec.body ? app.idempotency.of(request) : undefined;
-      const run = (idempotency: RequestKey | undefined) =>
-        spec.answerIsCommand === false ? handle({ ...input, idempotency }) : checkingAnswer((value) => void reply.code(status).serialize(value), () => handle({ ...input, idempotency }));
+      if (spec.answerIsCommand !== false) request.actor = checkingAnswer(request.actor, (value) => void reply.code(status).serialize(value));
+      const run = (idempotency: RequestKey | undefined) => handle({ ...input, idempotency });
       const result = key ? await app.idempotency.answer(request, key, spec.idempotency === 'command', run) : await run(undefined);
       const encoding = csv && result.ok ? csvWanted(request) : undefined;
       if (csv && result.ok && encoding) {
