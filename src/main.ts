@@ -65,6 +65,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     const store = openStore({
       dataDir: settings.dataDir,
       databaseUrl: settings.databaseUrl,
+      databaseReadUrl: settings.databaseReadUrl,
       municipalityCode: offices.municipality.code,
       checkpointCopyDir: settings.auditCheckpointCopyDir,
       ...(options.onCommitBatch && { onCommitBatch: options.onCommitBatch }),

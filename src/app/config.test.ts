@@ -57,11 +57,18 @@ describe('loadConfig', () => {
       loadConfig({ PORT: '8080', HOST: '0.0.0.0', DATA_DIR: '/var/lib/madoguchi', DATABASE_URL: 'postgres://db/madoguchi', LOG_LEVEL: 'warn' }),
     ).toMatchObject({ port: 8080, host: '0.0.0.0', dataDir: '/var/lib/madoguchi', databaseUrl: 'postgres://db/madoguchi', logLevel: 'warn' });
   });
+  it('sends searches and reports to DATABASE_READ_URL only when it is set beside DATABASE_URL', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/madoguchi' }).databaseReadUrl).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/madoguchi', DATABASE_READ_URL: '' }).databaseReadUrl).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/madoguchi', DATABASE_READ_URL: 'postgresql://replica:5433/madoguchi' }).databaseReadUrl).toBe('postgresql://replica:5433/madoguchi');
+  });
   it.each([
     [{ PORT: 'http' }, 'PORT must be a port number, not "http"'],
     [{ PORT: '70000' }, 'PORT must be a port number, not "70000"'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "loud"'],
     [{ DATABASE_URL: 'mysql://db' }, 'DATABASE_URL must be a postgres:// URL; leave it unset for the embedded database'],
+    [{ DATABASE_READ_URL: 'postgres://replica/madoguchi' }, 'DATABASE_READ_URL needs DATABASE_URL: a read replica is one of a PostgreSQL primary, not of the embedded database'],
+    [{ DATABASE_URL: 'postgres://db/madoguchi', DATABASE_READ_URL: 'mysql://replica' }, 'DATABASE_READ_URL must be a postgres:// URL of a streaming replica of DATABASE_URL, or unset'],
     [{ SWEEP_AT: '2am' }, 'SWEEP_AT must be a time HH:MM (in Japan) or off, not "2am"'],
     [{ TRUST_PROXY: 'yes please' }, `TRUST_PROXY must be off, on (a proxy on this machine) or the proxies' addresses (e.g. 10.0.0.5,10.0.1.0/24), not "yes please"`],
     [{ TRUST_PROXY: '10.0.0.0/33' }, 'not "10.0.0.0/33"'],

@@ -12,6 +12,11 @@ export interface Config {
   readonly host: string;
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
+  /**
+   * A streaming replica of DATABASE_URL's PostgreSQL for searches, reports and exports
+   * (docs/architecture.md "Read replica"), or undefined: every read goes to DATABASE_URL.
+   */
+  readonly databaseReadUrl: string | undefined;
   readonly logLevel: LogLevel;
   readonly policyFile: string | undefined;
   readonly officesFile: string;
@@ -54,12 +59,19 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must be a postgres:// URL; leave it unset for the embedded database');
   }
+  const databaseReadUrl = env.DATABASE_READ_URL || undefined;
+  if (databaseReadUrl !== undefined) {
+    // A replica of the embedded file cannot exist: the setting would be ignored, and the operator think searches were off the primary.
+    if (databaseUrl === undefined) throw new ConfigError('DATABASE_READ_URL needs DATABASE_URL: a read replica is one of a PostgreSQL primary, not of the embedded database');
+    if (!/^postgres(ql)?:\/\//.test(databaseReadUrl)) throw new ConfigError('DATABASE_READ_URL must be a postgres:// URL of a streaming replica of DATABASE_URL, or unset');
+  }
   const dataDir = path.resolve(env.DATA_DIR || 'data');
   return {
     port,
     host: env.HOST || '127.0.0.1',
     dataDir,
     databaseUrl,
+    databaseReadUrl,
     logLevel,
     policyFile: env.POLICY_FILE || undefined,
     officesFile: env.OFFICES_FILE || DEFAULT_OFFICES_FILE,

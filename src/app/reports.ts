@@ -124,7 +124,9 @@ export async function report(app: AppContext, actor: Actor, name: ReportName, qu
   const office = (id: string) =>
     app.offices.offices.find((candidate) => candidate.id === id)?.name ??
     (id === HOTLINE_OFFICE ? app.offices.hotline.name : id === SYSTEM_OFFICE ? '夜間処理（システム）' : id === OTHER_MUNICIPALITY ? '他の市区町村で交付（転入で引継ぎ）' : id);
-  const reports = app.store.read.reports;
+  // Counting scans whole tables: on the read replica when there is one, a moment behind the
+  // counters (docs/architecture.md "Read replica"), so that it never slows them down.
+  const reports = app.store.replica.reports;
   switch (name) {
     case 'statistics': {
       // The last whole month by default: what the ministry asks for at the start of the next.
@@ -208,7 +210,7 @@ export async function report(app: AppContext, actor: Actor, name: ReportName, qu
     case 'guide-feedback': {
       // One row per situation and language: how many answered, and how (docs/api.md "Guide feedback").
       const rows = new Map<string, Record<string, string | number>>();
-      for (const count of await app.store.read.guideFeedback.counts(from, to)) {
+      for (const count of await app.store.replica.guideFeedback.counts(from, to)) {
         const key = `${count.situation} ${count.lang}`;
         let row = rows.get(key);
         if (!row) {
@@ -245,7 +247,7 @@ export async function report(app: AppContext, actor: Actor, name: ReportName, qu
           name,
           range,
           [['receivedOn', '日付'], ['situation', '場面ID'], ['lang', '言語'], ['helpful', '役に立った'], ['easyToFind', '見つけやすかった'], ['comment', 'コメント']],
-          await app.store.read.guideFeedback.comments(from, to),
+          await app.store.replica.guideFeedback.comments(from, to),
         ),
       );
     case 'pickup-waiting': {
@@ -314,14 +316,15 @@ export async function dashboard(app: AppContext, actor: Actor): Promise<Result<D
   const allowed = authorize(actor, 'report.read');
   if (!allowed.ok) return allowed;
   const today = app.clock.today();
-  const reports = app.store.read.reports;
+  // On the read replica as the reports are (docs/architecture.md "Read replica"): a supervisor's glance may be a moment behind.
+  const reports = app.store.replica.reports;
   const proceduresByKind: Record<string, number> = {};
   for (const { kind, count } of await reports.proceduresByDay(today, today)) proceduresByKind[kind] = (proceduresByKind[kind] ?? 0) + count;
   const receipts = await reports.receipts(today, today);
   const cardsByStatus: Record<string, number> = Object.fromEntries(CARD_STATUSES.map((status) => [status, 0]));
   for (const { status, count } of await reports.cardsByStatus()) cardsByStatus[status] = (cardsByStatus[status] ?? 0) + count;
-  const pendingApprovals = await app.store.read.approvals.count('pending');
-  const [lastSweep] = await app.store.read.jobRuns.list('sweep', 1);
+  const pendingApprovals = await app.store.replica.approvals.count('pending');
+  const [lastSweep] = await app.store.replica.jobRuns.list('sweep', 1);
   // The same cheap check the server runs every minute, so the alert is there whichever process saw the cut.
   const anchor = await checkAuditAnchor(app);
   const monday = addDays(today, -((dayOfWeek(today) + 6) % 7));

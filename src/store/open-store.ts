@@ -4,11 +4,13 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, sql, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Repositories, Store } from '../app/ports/store.ts';
+import { ConfigError } from '../app/config-error.ts';
 import { StoreFault } from '../app/store-fault.ts';
 import type { StoreDialect } from './dialect.ts';
 import { faultAware, postgresFault, sqliteFault, storeCondition } from './faults.ts';
 import { migrateToLatest, migrationStatus } from './migrator.ts';
 import { postgresDialect } from './postgres/postgres-dialect.ts';
+import { openReadReplica } from './read-replica.ts';
 import { auditCheckpointFiles } from './audit-checkpoint-files.ts';
 import { approvalRepository, enquiryRepository } from './repositories/approval-repository.ts';
 import { guideFeedbackRepository } from './repositories/guide-feedback-repository.ts';
@@ -38,6 +40,8 @@ export const SQLITE_FILE_NAME = 'madoguchi.sqlite';
 export interface StoreSettings {
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
+  /** A streaming replica of databaseUrl for searches, reports and exports (DATABASE_READ_URL; docs/architecture.md "Read replica"). */
+  readonly databaseReadUrl?: string | undefined;
   readonly municipalityCode: string;
   /** How long a write waits for another process's write lock on the embedded database before it is refused (default 5 s). */
   readonly busyTimeoutMs?: number;
@@ -105,12 +109,17 @@ export function openStore(settings: StoreSettings): OpenStore {
     pool.on('error', (error) => condition.background(new StoreFault('unavailable', (error as { code?: string }).code ?? 'CONNECTION_LOST', `a pooled connection to the database was lost: ${error.message}`, { cause: error })));
     pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<Tables>({ dialect: faultAware(new PostgresDialect({ pool }), condition) });
+    const read = repositories(scope(db, postgresDialect));
+    // The replica's lost connections go to the same log as the primary's; its faults are its own (a full replica refuses no write).
+    const replica = settings.databaseReadUrl === undefined ? undefined : openReadReplica(settings.databaseReadUrl, (fault) => condition.background(fault));
     return {
       db,
       dialect: 'postgres',
       condition,
       auditChains: 16,
-      read: repositories(scope(db, postgresDialect)),
+      read,
+      replica: replica ? repositories(scope(replica.db, postgresDialect)) : read,
+      replicaState: async () => replica?.state(),
       auditCheckpoints,
       // PostgreSQL checks its pages as it reads them (with data checksums on); there is no cheap whole check.
       checkIntegrity: async () => undefined,
@@ -122,10 +131,14 @@ export function openStore(settings: StoreSettings): OpenStore {
         return Number(rows[0]!.size);
       },
       optimize: async () => void (await sql`analyze`.execute(db)),
-      close: () => db.destroy(),
+      async close() {
+        await replica?.close();
+        await db.destroy();
+      },
       transaction: (work) => db.transaction().execute((trx) => work(repositories(scope(trx, postgresDialect)))),
     };
   }
+  if (settings.databaseReadUrl !== undefined) throw new ConfigError('DATABASE_READ_URL needs DATABASE_URL: a read replica is one of a PostgreSQL primary, not of the embedded database');
   // One connection writes, with group commit; another reads, so that reads never wait for a
   // batch of commands (WAL lets a reader see the last commit while the writer works).
   mkdirSync(settings.dataDir, { recursive: true, mode: 0o700 });
@@ -154,12 +167,16 @@ export function openStore(settings: StoreSettings): OpenStore {
     ...(settings.onCommitBatch && { observe: settings.onCommitBatch }),
   });
   const fileName = path.join(settings.dataDir, SQLITE_FILE_NAME);
+  const read = repositories(scope(reader, sqliteDialect));
   return {
     db,
     dialect: 'sqlite',
     condition,
     auditChains: 1,
-    read: repositories(scope(reader, sqliteDialect)),
+    read,
+    // The embedded file has no replica (config.ts refuses DATABASE_READ_URL without DATABASE_URL): the reader serves searches too.
+    replica: read,
+    replicaState: async () => undefined,
     auditCheckpoints,
     // quick_check reads every page of the file once (seconds for gigabytes), on the reader: it takes no write lock.
     async checkIntegrity() {

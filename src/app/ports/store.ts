@@ -44,8 +44,17 @@ export interface Store {
   close(): Promise<void>;
   /** One transaction: everything done through `tx` commits together or not at all. */
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
-  /** Reads outside a transaction. */
+  /** Reads outside a transaction, on the primary: they see every write that has committed. */
   readonly read: Repositories;
+  /**
+   * Reads that may be a moment behind the last commit: searches, reports and exports
+   * (docs/architecture.md "Read replica"). The streaming replica at DATABASE_READ_URL when there
+   * is one, else the same as `read`. Never for a read that must see a write just made (an
+   * idempotency key, a record shown after its command): those use `read`.
+   */
+  readonly replica: Repositories;
+  /** How the read replica is (for the readiness check); undefined when there is none. */
+  replicaState(): Promise<ReplicaState | undefined>;
   /** Faults of the database as they happen (a full disk, a connection lost while idle). */
   readonly condition: StoreCondition;
   /** The checkpoints of the audit trail, kept outside the database (docs/security.md). */
@@ -89,11 +98,19 @@ export interface MigrationStatus {
   readonly unknown: readonly string[];
 }
 
+/**
+ * The read replica as the readiness check reports it: answering, `lagSeconds` behind the primary
+ * (0 when it has replayed all it received; null when it cannot tell), or not answering.
+ */
+export type ReplicaState = { readonly status: 'ok'; readonly lagSeconds: number | null } | { readonly status: 'unreachable' };
+
 /** What the health checks need. */
 export interface Database {
   /** Resolves once the database answers a query; rejects when it does not. */
   ping(): Promise<void>;
   migrations(): Promise<MigrationStatus>;
+  /** The read replica's state, reported but never failing readiness; undefined when there is none. */
+  replicaState(): Promise<ReplicaState | undefined>;
   close(): Promise<void>;
   /** Whether writes are refused for lack of space, though the database answers. */
   readonly condition: Pick<StoreCondition, 'full'>;

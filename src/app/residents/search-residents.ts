@@ -54,7 +54,9 @@ export async function searchResidents(app: AppContext, actor: Actor, query: Sear
     }
   }
   const limit = query.limit ?? 20;
-  const found = await app.store.read.residents.search({
+  // On the read replica when there is one (docs/architecture.md "Read replica"): a search may be
+  // a moment behind, and the resident the clerk then opens is read by id on the primary.
+  const found = await app.store.replica.residents.search({
     ...(query.q !== undefined && { name: query.q }),
     ...(query.birthDate !== undefined && { birthDate: query.birthDate }),
     ...(query.address !== undefined && { address: query.address }),
@@ -63,7 +65,7 @@ export async function searchResidents(app: AppContext, actor: Actor, query: Sear
     ...(after && { after: { key: after.key, id: after.id }, match: after.match }),
   });
   const page = found.records.slice(0, limit);
-  const cards = await app.store.read.cards.listByResidents(page.map((record) => record.state.id));
+  const cards = await app.store.replica.cards.listByResidents(page.map((record) => record.state.id));
   const residents = page.map((record, index) => {
     // The live card; else the last one, so that an expired, abolished or returned card shows as
     // such and not as "no card" (the hotline suspends only an active one).

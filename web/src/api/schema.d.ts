@@ -1645,6 +1645,16 @@ export interface operations {
                             /** @enum {unknown} */
                             key: "ok" | "failed" | "not-checked";
                         };
+                        /** @description The read replica (DATABASE_READ_URL), only when there is one: reported, never a reason to be not ready */
+                        replica?: {
+                            /** @enum {string} */
+                            status: "ok";
+                            /** @description Seconds behind the primary: 0 when it has replayed all it received; null when it cannot tell */
+                            lagSeconds: number | null;
+                        } | {
+                            /** @enum {string} */
+                            status: "unreachable";
+                        };
                     };
                 };
             };
