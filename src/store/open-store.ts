@@ -1,7 +1,7 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, sql, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql, SqliteDialect, type LogConfig } from 'kysely';
 import pg from 'pg';
 import type { Repositories, Store } from '../app/ports/store.ts';
 import { ConfigError } from '../app/config-error.ts';
@@ -9,6 +9,7 @@ import { StoreFault } from '../app/store-fault.ts';
 import type { StoreDialect } from './dialect.ts';
 import { faultAware, postgresFault, sqliteFault, storeCondition } from './faults.ts';
 import { migrateToLatest, migrationStatus } from './migrator.ts';
+import { createMunicipalityPartitions } from './postgres/municipality-partitions.ts';
 import { postgresDialect } from './postgres/postgres-dialect.ts';
 import { openReadReplica } from './read-replica.ts';
 import { auditCheckpointFiles } from './audit-checkpoint-files.ts';
@@ -52,6 +53,8 @@ export interface StoreSettings {
    * server's metrics); PostgreSQL commits each command on its own and never calls it.
    */
   readonly onCommitBatch?: (commands: number) => void;
+  /** Told each statement PostgreSQL's primary runs, with its parameters (Kysely's `log`): for tests that check what the repositories send. */
+  readonly log?: LogConfig;
 }
 
 export interface OpenStore extends Store {
@@ -108,7 +111,7 @@ export function openStore(settings: StoreSettings): OpenStore {
     // client and opens a new one when next asked; a request on it fails with a StoreFault (503).
     pool.on('error', (error) => condition.background(new StoreFault('unavailable', (error as { code?: string }).code ?? 'CONNECTION_LOST', `a pooled connection to the database was lost: ${error.message}`, { cause: error })));
     pool.on('connect', (client) => client.on('error', () => undefined));
-    const db = new Kysely<Tables>({ dialect: faultAware(new PostgresDialect({ pool }), condition) });
+    const db = new Kysely<Tables>({ dialect: faultAware(new PostgresDialect({ pool }), condition), ...(settings.log && { log: settings.log }) });
     const read = repositories(scope(db, postgresDialect));
     // The replica's lost connections go to the same log as the primary's; its faults are its own (a full replica refuses no write).
     const replica = settings.databaseReadUrl === undefined ? undefined : openReadReplica(settings.databaseReadUrl, (fault) => condition.background(fault));
@@ -124,7 +127,11 @@ export function openStore(settings: StoreSettings): OpenStore {
       // PostgreSQL checks its pages as it reads them (with data checksums on); there is no cheap whole check.
       checkIntegrity: async () => undefined,
       ping: async () => void (await sql`select 1`.execute(db)),
-      migrate: () => migrateToLatest(db, postgresDialect),
+      // The partitions of the municipality this store serves (docs/scale.md "Partitions"), made at each start if missing.
+      async migrate() {
+        await migrateToLatest(db, postgresDialect);
+        await createMunicipalityPartitions(db, settings.municipalityCode);
+      },
       migrations: () => migrationStatus(db, postgresDialect),
       async sizeBytes() {
         const { rows } = await sql<{ size: string }>`select pg_database_size(current_database())::text as size`.execute(db);

@@ -8,7 +8,10 @@ import { addStaff, systemActor } from '../../src/app/staff.ts';
 import type { Actor } from '../../src/app/actor.ts';
 import { DEFAULT_CONTEXT } from '../../src/rules/context.ts';
 import type { PlainDate } from '../../src/rules/plain-date.ts';
+import { migrateUpTo } from '../../src/store/migrator.ts';
 import { openStore, type OpenStore, type StoreSettings } from '../../src/store/open-store.ts';
+import { postgresDialect } from '../../src/store/postgres/postgres-dialect.ts';
+import { sqliteDialect } from '../../src/store/sqlite/sqlite-dialect.ts';
 import type { TestDatabase } from './databases.ts';
 
 export const OFFICES = loadOfficeDirectory(DEFAULT_OFFICES_FILE);
@@ -26,14 +29,22 @@ export interface TestApp {
 }
 
 /** What a test may add to the store's settings. */
-export type TestStoreSettings = Pick<StoreSettings, 'onCommitBatch'>;
+export type TestStoreSettings = Pick<StoreSettings, 'onCommitBatch' | 'log'> & {
+  /** Another municipality than config/offices.json's, with the same offices: two cities in one PostgreSQL database (docs/scale.md). */
+  readonly municipalityCode?: string;
+  /** Run only the migrations before this one: a database as an older version left it, to be migrated later. */
+  readonly migrateBefore?: string;
+};
 
 /** The use cases on a fresh database of the given kind, with a clock stopped at TEST_TODAY. */
-export async function openTestApp(database: TestDatabase, masterKey = randomBytes(32), today = TEST_TODAY, settings: TestStoreSettings = {}): Promise<TestApp> {
-  const store = openStore({ ...settings, dataDir: database.dataDir, databaseUrl: database.databaseUrl, municipalityCode: OFFICES.municipality.code });
-  await store.migrate();
+export async function openTestApp(database: TestDatabase, masterKey: Buffer = randomBytes(32), today = TEST_TODAY, settings: TestStoreSettings = {}): Promise<TestApp> {
+  const { municipalityCode = OFFICES.municipality.code, migrateBefore, ...storeSettings } = settings;
+  const offices = municipalityCode === OFFICES.municipality.code ? OFFICES : { ...OFFICES, municipality: { ...OFFICES.municipality, code: municipalityCode } };
+  const store = openStore({ ...storeSettings, dataDir: database.dataDir, databaseUrl: database.databaseUrl, municipalityCode });
+  if (migrateBefore === undefined) await store.migrate();
+  else await migrateUpTo(store.db, store.dialect === 'postgres' ? postgresDialect : sqliteDialect, migrateBefore);
   const clock = clockAt(today);
-  const app = createAppContext({ store, masterKey, rules: DEFAULT_CONTEXT, offices: OFFICES, clock });
+  const app = createAppContext({ store, masterKey, rules: DEFAULT_CONTEXT, offices, clock });
   return {
     app,
     store,

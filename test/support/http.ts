@@ -25,9 +25,15 @@ export interface HttpTest extends TestApp {
 }
 
 /** The whole HTTP application over a fresh database of the given kind, as `npm start` builds it. */
-export async function openHttpTest(database: TestDatabase, options: HttpOptions & TestStoreSettings & { trustProxy?: string } = {}): Promise<HttpTest> {
-  const { onCommitBatch, ...httpOptions } = options;
-  const t = await openTestApp(database, undefined, undefined, onCommitBatch ? { onCommitBatch } : {});
+export async function openHttpTest(database: TestDatabase, options: HttpOptions & TestStoreSettings & { trustProxy?: string; masterKey?: Parameters<typeof openTestApp>[1] } = {}): Promise<HttpTest> {
+  const { onCommitBatch, log, municipalityCode, migrateBefore, masterKey, ...httpOptions } = options;
+  const settings: TestStoreSettings = {
+    ...(onCommitBatch && { onCommitBatch }),
+    ...(log && { log }),
+    ...(municipalityCode !== undefined && { municipalityCode }),
+    ...(migrateBefore !== undefined && { migrateBefore }),
+  };
+  const t = await openTestApp(database, masterKey, undefined, settings);
   const http = await buildApp(t.app, { loginAttemptsPerMinute: 1000, signInFailuresPerAddress: 1000, ...httpOptions });
   return {
     ...t,

@@ -37,13 +37,17 @@ async function inject(http: FastifyInstance, options: InjectOptions): Promise<An
   return { status: response.statusCode, body: response.body ? response.json() : null, headers: response.headers };
 }
 
-/** The HTTP app on a fresh database with one staff member of each kind, signed in. */
-export async function openWorld(database: TestDatabase, options: Parameters<typeof openHttpTest>[1] = {}): Promise<World> {
-  const t = await openHttpTest(database, options);
+/**
+ * The HTTP app on a fresh database with one staff member of each kind, signed in; with
+ * `staffExists`, on a database where an earlier world made them, signed in again.
+ */
+export async function openWorld(database: TestDatabase, options: Parameters<typeof openHttpTest>[1] & { staffExists?: boolean } = {}): Promise<World> {
+  const { staffExists = false, ...httpOptions } = options;
+  const t = await openHttpTest(database, httpOptions);
   const auth = {} as Record<Who, { authorization: string }>;
   const ids = {} as Record<Who, string>;
   for (const [who, [username, role, office]] of Object.entries(STAFF) as [Who, [string, string, string]][]) {
-    ids[who] = (await createStaff(t.app, username, role, office)).id;
+    ids[who] = staffExists ? (await t.app.store.read.staff.findByUsername(username))!.id : (await createStaff(t.app, username, role, office)).id;
     auth[who] = await signInAs(t.http, username);
   }
   return {

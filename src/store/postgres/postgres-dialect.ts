@@ -3,6 +3,7 @@ import { escapeLike, type StoreDialect } from '../dialect.ts';
 import * as search from '../migrations/0002-search.ts';
 import * as phoneDigits from '../migrations/0015-phone-digits.ts';
 import * as auditOrder from '../migrations/0005-audit-order.ts';
+import * as partitions from '../migrations/0018-partitions.ts';
 
 /**
  * PostgreSQL: the search columns use the "C" collation, so that a prefix LIKE becomes a range on
@@ -16,7 +17,12 @@ export const postgresDialect: StoreDialect = {
   supportsRowLocks: true,
   statementRoundTrips: true,
   placeholder: (n) => `$${n}`,
-  migrations: { '0002-search': search.postgres, '0005-audit-order-sequence': auditOrder.postgresSequence, '0015-phone-digits-search': phoneDigits.postgres },
+  migrations: {
+    '0002-search': search.postgres,
+    '0005-audit-order-sequence': auditOrder.postgresSequence,
+    '0015-phone-digits-search': phoneDigits.postgres,
+    '0018-partitions': partitions.postgres,
+  },
   nextAuditPosition() {
     return sql<number>`nextval('audit_log_position_seq')`;
   },
