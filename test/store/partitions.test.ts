@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlainDate } from '../../src/rules/plain-date.ts';
 import { openStore, type OpenStore } from '../../src/store/open-store.ts';
+import { createMunicipalityPartitions, MunicipalityCodeError } from '../../src/store/postgres/municipality-partitions.ts';
 import { OFFICES } from '../support/app.ts';
 import { DIALECTS, type TestDatabase } from '../support/databases.ts';
 import { deliver } from '../support/pickup.ts';
@@ -291,4 +292,54 @@ describe.skipIf(!postgres)('partitions by municipality on PostgreSQL', () => {
     const tablesWritten = new Set(transactions.flat().flatMap((statement) => (/^\s*(insert into|update) "?(\w+)/i.exec(statement.sql) ?? []).slice(2)));
     for (const table of ['residents', 'cards', 'events', 'procedures', 'audit_log', 'chip_pins', 'appointments', 'appointment_slots', 'job_runs']) expect(tablesWritten, table).toContain(table);
   });
+
+  it('leaves a converted database with the schema of one made new, partitions and all', async () => {
+    const fresh = await postgres!.create();
+    try {
+      const store = openStore({ dataDir: fresh.dataDir, databaseUrl: fresh.databaseUrl, municipalityCode: OTHER });
+      await store.migrate();
+      expect(await createMunicipalityPartitions(store.db, HOME)).toEqual(PARTITIONED.map((table) => `${table}_m${HOME}`).sort());
+      // Idempotent: a second call, or a store opening again, makes nothing.
+      expect(await createMunicipalityPartitions(store.db, HOME)).toEqual([]);
+      await store.migrate();
+      await store.close();
+      const freshClient = new pg.Client({ connectionString: fresh.databaseUrl });
+      await freshClient.connect();
+      try {
+        const converted = await schemaOf(client);
+        expect(converted.filter((table) => (table as { bound: string | null }).bound !== null)).toHaveLength(2 * PARTITIONED.length);
+        expect(await schemaOf(freshClient)).toEqual(converted);
+      } finally {
+        await freshClient.end();
+      }
+    } finally {
+      await fresh.drop();
+    }
+  });
+
+  it('refuses a municipality code that is not one, and a row of a municipality without partitions, changing nothing', async () => {
+    const before = await fingerprints(client, written.tables);
+    const { db } = home.store;
+    await expect(createMunicipalityPartitions(db, "131237'); drop table residents; --")).rejects.toThrow(MunicipalityCodeError);
+    await expect(createMunicipalityPartitions(db, '13123')).rejects.toMatchObject({ code: 'STORE.MUNICIPALITY_CODE_INVALID' });
+    const { rows } = await client.query(`select * from residents where municipality_code = $1 limit 1`, [HOME]);
+    const row = { ...rows[0], id: 'a-resident-of-a-city-without-partitions', municipality_code: '139998' };
+    await expect(db.insertInto('residents').values(row).execute()).rejects.toThrow(/no partition of relation "residents" found for row/);
+    expect(await fingerprints(client, written.tables)).toEqual(before);
+    expect((await client.query(`select count(*)::int as n from pg_class where relname like '%_m139998' or relname like '%_m13123'`)).rows[0].n).toBe(0);
+  });
 });
+
+/** The tables, partitions included, as the catalog describes them: columns (type, collation, not null, default), constraints and indexes. */
+async function schemaOf(client: pg.Client): Promise<unknown[]> {
+  const { rows } = await client.query(`
+    select c.relname as name, c.relkind as kind, pg_get_expr(c.relpartbound, c.oid) as bound, pg_get_partkeydef(c.oid) as partition_key,
+      (select json_agg(json_build_array(a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, co.collname, pg_get_expr(d.adbin, d.adrelid)) order by a.attnum)
+        from pg_attribute a left join pg_collation co on co.oid = a.attcollation left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
+        where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped) as columns,
+      (select json_agg(json_build_array(x.conname, pg_get_constraintdef(x.oid)) order by x.conname, pg_get_constraintdef(x.oid)) from pg_constraint x where x.conrelid = c.oid) as constraints,
+      (select json_agg(pg_get_indexdef(i.indexrelid) order by pg_get_indexdef(i.indexrelid)) from pg_index i where i.indrelid = c.oid) as indexes
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = current_schema() and c.relkind in ('r', 'p', 'S') order by c.relname`);
+  return rows;
+}
