@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Appointment, AppointmentRepository, AppointmentStatus } from '../../app/ports/appointment-repository.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
 import type { AppointmentsTable } from '../schema.ts';
-import type { Scope } from './scope.ts';
+import { indexedStatus, type Scope } from './scope.ts';
 
 function fromRow(row: Selectable<AppointmentsTable>): Appointment {
   return {
@@ -31,7 +31,7 @@ export function appointmentRepository({ db, dialect, municipalityCode }: Scope):
       return row && fromRow(row);
     },
     async findLiveByCard(cardId) {
-      const row = await appointments().where('card_id', '=', cardId).where('status', '=', 'booked').executeTakeFirst();
+      const row = await appointments().where('card_id', '=', cardId).where('status', '=', indexedStatus('booked')).executeTakeFirst();
       return row && fromRow(row);
     },
     async insert(a) {

@@ -4,7 +4,7 @@ import { isStanding, type ApplicationReason, type CardState, type CardStatus, ty
 import type { ExpiryBasis } from '../../rules/card-expiry.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
 import type { CardsTable } from '../schema.ts';
-import { bool, changedColumns, chunks, insertRows, type Scope } from './scope.ts';
+import { bool, changedColumns, chunks, indexedStatus, insertRows, type Scope } from './scope.ts';
 
 function toRow(state: CardState, municipalityCode: string, at: string): Omit<CardsTable, 'created_at'> {
   return {
@@ -132,7 +132,7 @@ export function cardRepository(scope: Scope): CardRepository {
           .selectFrom('cards')
           .select('pickup_reference')
           .where('municipality_code', '=', municipalityCode)
-          .where('status', '=', 'ready')
+          .where('status', '=', indexedStatus('ready'))
           .where('pickup_reference', 'in', chunk)
           .execute();
         for (const row of rows) if (row.pickup_reference !== null) taken.add(row.pickup_reference);
@@ -140,7 +140,7 @@ export function cardRepository(scope: Scope): CardRepository {
       return taken;
     },
     async findReadyByPickupReference(referenceNumber) {
-      const row = await scoped().where('status', '=', 'ready').where('pickup_reference', '=', referenceNumber).executeTakeFirst();
+      const row = await scoped().where('status', '=', indexedStatus('ready')).where('pickup_reference', '=', referenceNumber).executeTakeFirst();
       return row && fromRow(row);
     },
     async findByPickupReference(referenceNumber, options) {
@@ -156,7 +156,7 @@ export function cardRepository(scope: Scope): CardRepository {
         return options?.lock && dialect.supportsRowLocks ? query.forUpdate('cards') : query;
       };
       const row =
-        (await withHolder().where('cards.status', '=', 'ready').executeTakeFirst()) ??
+        (await withHolder().where('cards.status', '=', indexedStatus('ready')).executeTakeFirst()) ??
         (await withHolder().orderBy('cards.ready_on', 'desc').orderBy('cards.id', 'desc').limit(1).executeTakeFirst());
       return row && { card: fromRow(row), holderBirthDate: row.holder_birth_date as PlainDate };
     },
