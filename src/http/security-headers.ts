@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import helmet from '@fastify/helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
+import helmet, { type HelmetOptions } from 'helmet';
 import fp from 'fastify-plugin';
 import { GUIDE_CSS } from './guide/guide-style.ts';
 
@@ -28,6 +29,23 @@ const PERMISSIONS_POLICY = [
 const HSTS_MAX_AGE = 365 * 24 * 3600;
 
 /**
+ * The headers helmet sets, taken once at start. None depends on the request (no nonces, no
+ * function in a directive), so every answer gets the same ones in one call; @fastify/helmet built
+ * helmet's middleware anew for every request and ran three hooks to set them.
+ */
+function helmetHeaders(options: HelmetOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const recorder = {
+    setHeader: (name: string, value: string | number) => void (headers[name.toLowerCase()] = String(value)),
+    removeHeader: (name: string) => void delete headers[name.toLowerCase()],
+  };
+  helmet(options)({} as IncomingMessage, recorder as unknown as ServerResponse, (error?: unknown) => {
+    if (error) throw error;
+  });
+  return headers;
+}
+
+/**
  * The response headers of OWASP's Secure Headers project. The content security policy allows
  * what the pages use and nothing more: scripts and style sheets from the site itself, and the
  * resident guide's one inline style sheet by its hash — no 'unsafe-inline', no https: sources.
@@ -38,8 +56,7 @@ const HSTS_MAX_AGE = 365 * 24 * 3600;
 export const securityHeaders = fp(
   async (app: FastifyInstance, { hsts }: { hsts: boolean }) => {
     const guideStyle = `'sha256-${createHash('sha256').update(GUIDE_CSS).digest('base64')}'`;
-    await app.register(helmet, {
-      global: true,
+    const headers = helmetHeaders({
       hsts: hsts ? { maxAge: HSTS_MAX_AGE, includeSubDomains: true } : false,
       frameguard: { action: 'deny' },
       contentSecurityPolicy: {
@@ -60,8 +77,10 @@ export const securityHeaders = fp(
         },
       },
     });
-    app.addHook('onSend', async (_request, reply) => {
-      reply.header('permissions-policy', PERMISSIONS_POLICY);
+    headers['permissions-policy'] = PERMISSIONS_POLICY;
+    app.addHook('onRequest', (_request, reply, done) => {
+      reply.headers(headers);
+      done();
     });
   },
   { name: 'madoguchi-security-headers' },

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { AuditEntry, AuditRepository } from '../../app/ports/audit-repository.ts';
 import type { AuditLogTable } from '../schema.ts';
+import { prepared } from './prepared.ts';
 import { insertRows, type Scope } from './scope.ts';
 
 function fromRow(row: Selectable<AuditLogTable>): AuditEntry {
@@ -49,15 +50,42 @@ function toRow(entry: AuditEntry, municipalityCode: string): Omit<AuditLogTable,
   };
 }
 
+// The statements every command's audit entry runs, compiled once (docs/architecture.md "Performance").
+const readHead = prepared((db, a: { municipalityCode: string; chain: number }, dialect) => {
+  const query = db.selectFrom('audit_heads').select(['seq', 'hash']).where('municipality_code', '=', a.municipalityCode).where('chain', '=', a.chain);
+  return dialect.supportsRowLocks ? query.forUpdate() : query;
+});
+const moveHead = prepared((db, a: { municipalityCode: string; chain: number; seq: number; hash: string }) =>
+  db.updateTable('audit_heads').set({ seq: a.seq, hash: a.hash }).where('municipality_code', '=', a.municipalityCode).where('chain', '=', a.chain),
+);
+const insertEntry = prepared((db, a: Omit<AuditLogTable, 'position'>, dialect) =>
+  db.insertInto('audit_log').values({
+    municipality_code: a.municipality_code,
+    chain: a.chain,
+    seq: a.seq,
+    at: a.at,
+    actor_id: a.actor_id,
+    actor_role: a.actor_role,
+    office_id: a.office_id,
+    action: a.action,
+    subject_type: a.subject_type,
+    subject_id: a.subject_id,
+    outcome: a.outcome,
+    code: a.code,
+    details: a.details,
+    prev_hash: a.prev_hash,
+    hash: a.hash,
+    key_id: a.key_id,
+    position: dialect.nextAuditPosition(a.municipality_code),
+  }),
+);
+
 export function auditRepository(scope: Scope): AuditRepository {
   const { db, dialect, municipalityCode } = scope;
   const scoped = () => db.selectFrom('audit_log').where('municipality_code', '=', municipalityCode);
   return {
     async head(chain) {
-      const read = () => {
-        const query = db.selectFrom('audit_heads').select(['seq', 'hash']).where('municipality_code', '=', municipalityCode).where('chain', '=', chain);
-        return (dialect.supportsRowLocks ? query.forUpdate() : query).executeTakeFirst();
-      };
+      const read = async () => (await readHead(scope, { municipalityCode, chain })).rows[0];
       let row = await read();
       if (row === undefined) {
         await db
@@ -82,16 +110,8 @@ export function auditRepository(scope: Scope): AuditRepository {
       return rows.map((row) => ({ chain: Number(row.chain), seq: Number(row.seq), hash: row.hash }));
     },
     async append(entry) {
-      await db
-        .updateTable('audit_heads')
-        .set({ seq: entry.seq, hash: entry.hash })
-        .where('municipality_code', '=', municipalityCode)
-        .where('chain', '=', entry.chain)
-        .execute();
-      await db
-        .insertInto('audit_log')
-        .values({ ...toRow(entry, municipalityCode), position: dialect.nextAuditPosition(municipalityCode) })
-        .execute();
+      await moveHead(scope, { municipalityCode, chain: entry.chain, seq: entry.seq, hash: entry.hash });
+      await insertEntry(scope, toRow(entry, municipalityCode));
     },
     async lockHeads(chains) {
       const wanted = [...new Set(chains)].sort((a, b) => a - b);

@@ -4,7 +4,8 @@ import { isStanding, type ApplicationReason, type CardState, type CardStatus, ty
 import type { ExpiryBasis } from '../../rules/card-expiry.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
 import type { CardsTable } from '../schema.ts';
-import { bool, changedColumns, chunks, insertRows, type Scope } from './scope.ts';
+import { prepared } from './prepared.ts';
+import { bool, changedColumns, chunks, indexedStatus, insertRows, type Scope } from './scope.ts';
 
 function toRow(state: CardState, municipalityCode: string, at: string): Omit<CardsTable, 'created_at'> {
   return {
@@ -98,6 +99,29 @@ const UPDATE_ROWS = 250;
 /** The UPDATEs of updateMany, by the columns changed and the rows: written once per shape, like insertRows' texts. */
 const updateTexts = new Map<string, string>();
 
+/**
+ * The card of a 照会番号 with its holder's birth date, which a booking checks against the one
+ * typed: the card waiting now, else the last one that had it. Compiled once, with and without the
+ * row lock (docs/architecture.md "Performance").
+ */
+function pickupReferenceQuery(waiting: boolean, lock: boolean) {
+  return prepared((db, a: { municipalityCode: string; referenceNumber: string }, dialect) => {
+    let query = db
+      .selectFrom('cards')
+      .innerJoin('residents', (join) => join.onRef('residents.municipality_code', '=', 'cards.municipality_code').onRef('residents.id', '=', 'cards.resident_id'))
+      .selectAll('cards')
+      .select('residents.birth_date as holder_birth_date')
+      .where('cards.municipality_code', '=', a.municipalityCode)
+      .where('cards.pickup_reference', '=', a.referenceNumber);
+    query = waiting ? query.where('cards.status', '=', indexedStatus('ready')) : query.orderBy('cards.ready_on', 'desc').orderBy('cards.id', 'desc').limit(1);
+    return lock && dialect.supportsRowLocks ? query.forUpdate('cards') : query;
+  });
+}
+const pickupLookup = {
+  ready: [pickupReferenceQuery(true, false), pickupReferenceQuery(true, true)],
+  latest: [pickupReferenceQuery(false, false), pickupReferenceQuery(false, true)],
+};
+
 export function cardRepository(scope: Scope): CardRepository {
   const { db, dialect, municipalityCode } = scope;
   const scoped = () => db.selectFrom('cards').selectAll().where('municipality_code', '=', municipalityCode);
@@ -132,7 +156,7 @@ export function cardRepository(scope: Scope): CardRepository {
           .selectFrom('cards')
           .select('pickup_reference')
           .where('municipality_code', '=', municipalityCode)
-          .where('status', '=', 'ready')
+          .where('status', '=', indexedStatus('ready'))
           .where('pickup_reference', 'in', chunk)
           .execute();
         for (const row of rows) if (row.pickup_reference !== null) taken.add(row.pickup_reference);
@@ -140,24 +164,13 @@ export function cardRepository(scope: Scope): CardRepository {
       return taken;
     },
     async findReadyByPickupReference(referenceNumber) {
-      const row = await scoped().where('status', '=', 'ready').where('pickup_reference', '=', referenceNumber).executeTakeFirst();
+      const row = await scoped().where('status', '=', indexedStatus('ready')).where('pickup_reference', '=', referenceNumber).executeTakeFirst();
       return row && fromRow(row);
     },
     async findByPickupReference(referenceNumber, options) {
-      // The holder's birth date comes in the same statement: a booking checks it against the one typed.
-      const withHolder = () => {
-        const query = db
-          .selectFrom('cards')
-          .innerJoin('residents', (join) => join.onRef('residents.municipality_code', '=', 'cards.municipality_code').onRef('residents.id', '=', 'cards.resident_id'))
-          .selectAll('cards')
-          .select('residents.birth_date as holder_birth_date')
-          .where('cards.municipality_code', '=', municipalityCode)
-          .where('cards.pickup_reference', '=', referenceNumber);
-        return options?.lock && dialect.supportsRowLocks ? query.forUpdate('cards') : query;
-      };
-      const row =
-        (await withHolder().where('cards.status', '=', 'ready').executeTakeFirst()) ??
-        (await withHolder().orderBy('cards.ready_on', 'desc').orderBy('cards.id', 'desc').limit(1).executeTakeFirst());
+      const lock = options?.lock === true;
+      const args = { municipalityCode, referenceNumber };
+      const row = (await pickupLookup.ready[Number(lock)]!(scope, args)).rows[0] ?? (await pickupLookup.latest[Number(lock)]!(scope, args)).rows[0];
       return row && { card: fromRow(row), holderBirthDate: row.holder_birth_date as PlainDate };
     },
     async listByResident(residentId) {
