@@ -219,6 +219,10 @@ describe.skipIf(!postgres)('partitions by municipality on PostgreSQL', () => {
       "a resident's current number": () => read.numbers.current(residentId!),
       'a number ever used': () => read.numbers.hashEverUsed(number.rows[0]!.number_hash),
       "a card's PINs": () => read.chip.list(cardId!),
+      'report: cards by status': () => read.reports.cardsByStatus(),
+      'report: procedures by day': () => read.reports.proceduresByDay('2026-11-01' as PlainDate, '2026-11-30' as PlainDate),
+      'report: cards waiting since': () => read.reports.waitingSince('2026-11-30' as PlainDate),
+      'report: statistics': () => read.reports.statisticsFacts('2026-11-01' as PlainDate, '2026-11-30' as PlainDate),
     };
     for (const [what, call] of Object.entries(calls)) {
       logged.statements.length = 0;
