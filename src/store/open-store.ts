@@ -61,27 +61,57 @@ export interface OpenStore extends Store {
   readonly db: Kysely<Tables>;
 }
 
+/** How each repository is made for a scope. */
+const REPOSITORIES: { readonly [K in keyof Repositories]: (scope: Scope) => Repositories[K] } = {
+  residents: residentRepository,
+  cards: cardRepository,
+  events: eventRepository,
+  numbers: numberRepository,
+  chip: chipRepository,
+  acts: actRecordRepository,
+  receipts: receiptRepository,
+  audit: auditRepository,
+  idempotency: idempotencyRepository,
+  staff: staffRepository,
+  sessions: sessionRepository,
+  approvals: approvalRepository,
+  enquiries: enquiryRepository,
+  jobRuns: jobRunRepository,
+  reports: reportRepository,
+  guideFeedback: guideFeedbackRepository,
+  instance: instanceModeRepository,
+  appointments: appointmentRepository,
+};
+
+const SCOPE = Symbol('scope');
+
+/**
+ * The repositories of a transaction, each made when the work first uses it: every transaction
+ * gets its own, and making all eighteen for each (a few hundred closures, each named at run time
+ * by the TypeScript loader) was a sixth of a hotline suspension's time (docs/architecture.md
+ * "Performance"). A command uses four or five.
+ */
+const lazyRepositories: object = Object.create(
+  null,
+  Object.fromEntries(
+    Object.entries(REPOSITORIES).map(([name, make]) => [
+      name,
+      {
+        enumerable: true,
+        get(this: { [SCOPE]: Scope }) {
+          const repository = (make as (scope: Scope) => unknown)(this[SCOPE]);
+          Object.defineProperty(this, name, { value: repository, enumerable: true });
+          return repository;
+        },
+      },
+    ]),
+  ),
+);
+
 function repositories(scope: Scope): Repositories {
-  return {
-    residents: residentRepository(scope),
-    cards: cardRepository(scope),
-    events: eventRepository(scope),
-    numbers: numberRepository(scope),
-    chip: chipRepository(scope),
-    acts: actRecordRepository(scope),
-    receipts: receiptRepository(scope),
-    audit: auditRepository(scope),
-    idempotency: idempotencyRepository(scope),
-    staff: staffRepository(scope),
-    sessions: sessionRepository(scope),
-    approvals: approvalRepository(scope),
-    enquiries: enquiryRepository(scope),
-    jobRuns: jobRunRepository(scope),
-    reports: reportRepository(scope),
-    guideFeedback: guideFeedbackRepository(scope),
-    instance: instanceModeRepository(scope),
-    appointments: appointmentRepository(scope),
-  };
+  const made = Object.create(lazyRepositories) as Repositories & { [SCOPE]: Scope };
+  made[SCOPE] = scope;
+  return made;
 }
 
 /**

@@ -47,7 +47,7 @@ export function actRecordRepository(scope: Scope): ActRecordRepository {
   const { db, municipalityCode } = scope;
   return {
     async insert(record) {
-      await db.insertInto('procedures').values(toRow(record, municipalityCode)).execute();
+      await insertRows(scope, 'procedures', [toRow(record, municipalityCode)]);
     },
     async insertMany(records) {
       await insertRows(scope, 'procedures', records.map((record) => toRow(record, municipalityCode)));

@@ -117,6 +117,17 @@ function pickupReferenceQuery(waiting: boolean, lock: boolean) {
     return lock && dialect.supportsRowLocks ? query.forUpdate('cards') : query;
   });
 }
+// A card by id, with and without its row lock, and a resident's cards: every card command reads them.
+const cardById = [false, true].map((lock) =>
+  prepared((db, a: { municipalityCode: string; id: string }, dialect) => {
+    const query = db.selectFrom('cards').selectAll().where('municipality_code', '=', a.municipalityCode).where('id', '=', a.id);
+    return lock && dialect.supportsRowLocks ? query.forUpdate() : query;
+  }),
+);
+const cardsOfResident = prepared((db, a: { municipalityCode: string; residentId: string }) =>
+  db.selectFrom('cards').selectAll().where('municipality_code', '=', a.municipalityCode).where('resident_id', '=', a.residentId).orderBy('application_date').orderBy('created_at'),
+);
+
 const pickupLookup = {
   ready: [pickupReferenceQuery(true, false), pickupReferenceQuery(true, true)],
   latest: [pickupReferenceQuery(false, false), pickupReferenceQuery(false, true)],
@@ -135,9 +146,7 @@ export function cardRepository(scope: Scope): CardRepository {
   };
   const repository: CardRepository = {
     async get(id, options) {
-      let query = scoped().where('id', '=', id);
-      if (options?.lock && dialect.supportsRowLocks) query = query.forUpdate();
-      const row = await query.executeTakeFirst();
+      const row = (await cardById[Number(options?.lock === true)]!(scope, { municipalityCode, id })).rows[0];
       return row && fromRow(row);
     },
     async getMany(ids, options) {
@@ -174,8 +183,7 @@ export function cardRepository(scope: Scope): CardRepository {
       return row && { card: fromRow(row), holderBirthDate: row.holder_birth_date as PlainDate };
     },
     async listByResident(residentId) {
-      const rows = await scoped().where('resident_id', '=', residentId).orderBy('application_date').orderBy('created_at').execute();
-      return rows.map(fromRow);
+      return (await cardsOfResident(scope, { municipalityCode, residentId })).rows.map(fromRow);
     },
     async listByResidents(residentIds) {
       if (residentIds.length === 0) return [];
@@ -183,7 +191,7 @@ export function cardRepository(scope: Scope): CardRepository {
       return rows.map(fromRow);
     },
     async insert(state, at) {
-      await db.insertInto('cards').values({ ...toRow(state, municipalityCode, at), created_at: at }).execute();
+      await insertRows(scope, 'cards', [{ ...toRow(state, municipalityCode, at), created_at: at }]);
     },
     async insertMany(states, at) {
       await insertRows(scope, 'cards', states.map((state) => ({ ...toRow(state, municipalityCode, at), created_at: at })));

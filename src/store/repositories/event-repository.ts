@@ -8,22 +8,20 @@ export function eventRepository(scope: Scope): EventRepository {
   const { db, municipalityCode } = scope;
   return {
     async append(streamType, streamId, firstVersion, events, meta) {
-      if (events.length === 0) return;
-      await db
-        .insertInto('events')
-        .values(
-          events.map((event, index) => ({
-            municipality_code: municipalityCode,
-            stream_type: streamType,
-            stream_id: streamId,
-            version: firstVersion + index,
-            type: event.type,
-            data: JSON.stringify(event),
-            recorded_at: meta.at,
-            actor_id: meta.actorId,
-          })),
-        )
-        .execute();
+      await insertRows(
+        scope,
+        'events',
+        events.map((event, index) => ({
+          municipality_code: municipalityCode,
+          stream_type: streamType,
+          stream_id: streamId,
+          version: firstVersion + index,
+          type: event.type,
+          data: JSON.stringify(event),
+          recorded_at: meta.at,
+          actor_id: meta.actorId,
+        })),
+      );
     },
     async appendMany(streams, meta) {
       const rows = streams.flatMap(({ streamType, streamId, firstVersion = 1, events }) =>

@@ -5,6 +5,7 @@ import type { PlainDate } from '../../rules/plain-date.ts';
 import type { Residency } from '../../rules/residency.ts';
 import type { ResidentsTable } from '../schema.ts';
 import { likeContains, type ResidentSearchColumn } from '../dialect.ts';
+import { prepared } from './prepared.ts';
 import { changedColumns, chunks, insertRows, type Scope } from './scope.ts';
 
 function toRow(record: ResidentRecord, municipalityCode: string, at: string): Omit<ResidentsTable, 'number_hash' | 'created_at'> {
@@ -82,14 +83,20 @@ function nameChars(record: ResidentRecord, municipalityCode: string) {
 /** The most residents a 'contains' search looks at; past it the clerk is asked to narrow. */
 export const CONTAINS_CAP = 1000;
 
+// A resident by id, with and without the row lock: most commands read one (docs/architecture.md "Performance").
+const residentById = [false, true].map((lock) =>
+  prepared((db, a: { municipalityCode: string; id: string }, dialect) => {
+    const query = db.selectFrom('residents').selectAll('residents').where('residents.municipality_code', '=', a.municipalityCode).where('id', '=', a.id);
+    return lock && dialect.supportsRowLocks ? query.forUpdate() : query;
+  }),
+);
+
 export function residentRepository(scope: Scope): ResidentRepository {
   const { db, dialect, municipalityCode } = scope;
   const scoped = () => db.selectFrom('residents').where('residents.municipality_code', '=', municipalityCode);
   return {
     async get(id, options) {
-      let query = scoped().selectAll('residents').where('id', '=', id);
-      if (options?.lock && dialect.supportsRowLocks) query = query.forUpdate();
-      const row = await query.executeTakeFirst();
+      const row = (await residentById[Number(options?.lock === true)]!(scope, { municipalityCode, id })).rows[0];
       return row && fromRow(row);
     },
     async getMany(ids) {
