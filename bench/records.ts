@@ -186,9 +186,16 @@ async function load(url: string, options: Partial<autocannon.Options>): Promise<
   });
 }
 
-async function benchDialect(name: string, env: NodeJS.ProcessEnv, rawRate: () => Promise<number>, aim: { suspensions: string }): Promise<void> {
+async function benchDialect(name: string, env: NodeJS.ProcessEnv, rawRate: () => Promise<number>, aim: { suspensions: string; generation: number }): Promise<void> {
   console.log(`\n== ${name}: ${format(RESIDENTS)} residents ==`);
-  cli(env, ['demo', 'generate', '--residents', String(RESIDENTS)]);
+  const generationStarted = Date.now();
+  cli(env, ['demo', 'generate', '--residents', String(RESIDENTS), '--stories', '0']);
+  const generationSeconds = (Date.now() - generationStarted) / 1000;
+  const generated = RESIDENTS / generationSeconds;
+  console.log(
+    `demo generation: ${format(RESIDENTS)} residents in ${generationSeconds.toFixed(1)} s with the process's start, ${format(generated)} residents/s ` +
+      `(aim ≥ ${format(aim.generation)}/s, 1,000,000 in under a minute; ratio ${(generated / aim.generation).toFixed(2)})`,
+  );
   cli(env, ['user', 'add', 'bench.hotline', '--role', 'hotline', '--office', 'hotline', '--password-stdin'], `${PASSWORD}\n`);
   cli(env, ['user', 'add', 'bench.clerk', '--role', 'clerk', '--office', 'honcho', '--password-stdin'], `${PASSWORD}\n`);
   const cards = await activeCards(env, 400_000);
@@ -276,6 +283,7 @@ if (only !== 'postgres') {
   const sqliteDir = mkdtempSync(path.join(tmpdir(), 'madoguchi-bench-'));
   await benchDialect('SQLite (embedded, WAL, synchronous=FULL)', { ...process.env, DATA_DIR: sqliteDir, DATABASE_URL: '', MADOGUCHI_KEY: key }, () => rawSqliteRate(sqliteDir, 5), {
     suspensions: '≥ 3,000/s, p99 ≤ 30 ms',
+    generation: 20_000,
   });
 }
 
@@ -289,7 +297,7 @@ if (postgresUrl && only !== 'sqlite') {
   url.pathname = `/${name}`;
   try {
     await benchDialect('PostgreSQL', { ...process.env, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'madoguchi-bench-')), DATABASE_URL: url.toString(), MADOGUCHI_KEY: key }, () =>
-      rawPostgresRate(url.toString(), 5, 32), { suspensions: '≥ 2,000/s, p99 ≤ 50 ms' },
+      rawPostgresRate(url.toString(), 5, 32), { suspensions: '≥ 2,000/s, p99 ≤ 50 ms', generation: 10_000 },
     );
   } finally {
     await admin.query(`drop database if exists ${name} with (force)`);
