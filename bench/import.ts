@@ -3,7 +3,8 @@
  * rows (default 100,000) into a fresh SQLite database, and into PostgreSQL when
  * BENCH_DATABASE_URL (or TEST_DATABASE_URL) names a server; then the same file again (changes
  * nothing). Each row is validated, hashed, encrypted and written with its event; a batch is one
- * durable transaction. Figures are printed, never asserted (aim ≥ 20,000 rows/s into SQLite).
+ * durable transaction. Figures are printed, never asserted (aims: ≥ 20,000 rows/s into SQLite, ≥ 10,000
+ * into PostgreSQL).
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -67,9 +68,9 @@ function importOnce(env: NodeJS.ProcessEnv, file: string): { rowsPerSecond: numb
   return { rowsPerSecond: Number(/([\d,]+) rows\/s/.exec(run.stdout)![1]!.replace(/,/g, '')), line: run.stdout.trim() };
 }
 
-function benchImport(name: string, env: NodeJS.ProcessEnv, file: string): void {
+function benchImport(name: string, env: NodeJS.ProcessEnv, file: string, aim: number): void {
   const first = importOnce(env, file);
-  console.log(`${name}: import of ${format(ROWS)} rows: ${format(first.rowsPerSecond)} rows/s (aim ≥ 20,000 into SQLite; ratio ${(first.rowsPerSecond / 20_000).toFixed(2)}) — ${first.line}`);
+  console.log(`${name}: import of ${format(ROWS)} rows: ${format(first.rowsPerSecond)} rows/s (aim ≥ ${format(aim)}; ratio ${(first.rowsPerSecond / aim).toFixed(2)}) — ${first.line}`);
   const again = importOnce(env, file);
   console.log(`${name}: the same file again (nothing to change): ${format(again.rowsPerSecond)} rows/s`);
 }
@@ -81,7 +82,7 @@ const key = randomBytes(32).toString('base64');
 const only = process.env.BENCH_ONLY;
 
 if (only !== 'postgres') {
-  benchImport('SQLite', { ...process.env, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'madoguchi-bench-')), DATABASE_URL: '', MADOGUCHI_KEY: key }, file);
+  benchImport('SQLite', { ...process.env, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'madoguchi-bench-')), DATABASE_URL: '', MADOGUCHI_KEY: key }, file, 20_000);
 }
 const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (postgresUrl && only !== 'sqlite') {
@@ -92,7 +93,7 @@ if (postgresUrl && only !== 'sqlite') {
   const url = new URL(postgresUrl);
   url.pathname = `/${name}`;
   try {
-    benchImport('PostgreSQL', { ...process.env, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'madoguchi-bench-')), DATABASE_URL: url.toString(), MADOGUCHI_KEY: key }, file);
+    benchImport('PostgreSQL', { ...process.env, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'madoguchi-bench-')), DATABASE_URL: url.toString(), MADOGUCHI_KEY: key }, file, 10_000);
   } finally {
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
