@@ -100,7 +100,7 @@ const lazyRepositories: object = Object.create(
         enumerable: true,
         get(this: { [SCOPE]: Scope }) {
           const repository = (make as (scope: Scope) => unknown)(this[SCOPE]);
-          Object.defineProperty(this, name, { value: repository, enumerable: true });
+          Object.defineProperty(this, name, { value: repository, enumerable: true, writable: true, configurable: true });
           return repository;
         },
       },
