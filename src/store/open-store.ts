@@ -9,6 +9,7 @@ import { StoreFault } from '../app/store-fault.ts';
 import type { StoreDialect } from './dialect.ts';
 import { faultAware, postgresFault, sqliteFault, storeCondition } from './faults.ts';
 import { migrateToLatest, migrationStatus } from './migrator.ts';
+import { withNamedStatements } from './postgres/named-statements.ts';
 import { createMunicipalityPartitions } from './postgres/municipality-partitions.ts';
 import { postgresDialect } from './postgres/postgres-dialect.ts';
 import { openReadReplica } from './read-replica.ts';
@@ -140,7 +141,10 @@ export function openStore(settings: StoreSettings): OpenStore {
     // timeout) emits 'error': without a listener Node ends the process. The pool drops the broken
     // client and opens a new one when next asked; a request on it fails with a StoreFault (503).
     pool.on('error', (error) => condition.background(new StoreFault('unavailable', (error as { code?: string }).code ?? 'CONNECTION_LOST', `a pooled connection to the database was lost: ${error.message}`, { cause: error })));
-    pool.on('connect', (client) => client.on('error', () => undefined));
+    pool.on('connect', (client) => {
+      client.on('error', () => undefined);
+      withNamedStatements(client);
+    });
     const db = new Kysely<Tables>({ dialect: faultAware(new PostgresDialect({ pool }), condition), ...(settings.log && { log: settings.log }) });
     const read = repositories(scope(db, postgresDialect));
     // The replica's lost connections go to the same log as the primary's; its faults are its own (a full replica refuses no write).

@@ -7,6 +7,12 @@ class Argument {
   constructor(readonly name: string) {}
 }
 
+/**
+ * The SQL of every prepared query, with a statement name of its own: PostgreSQL connections run
+ * these as named statements, parsed and planned once per connection (store/postgres/named-statements.ts).
+ */
+export const preparedStatementNames = new Map<string, string>();
+
 /** A query built and compiled once per database kind, run with new arguments each time. */
 export type Prepared<A, R> = (scope: { readonly db: Kysely<Tables>; readonly dialect: StoreDialect }, args: A) => Promise<QueryResult<R>>;
 
@@ -38,6 +44,7 @@ export function prepared<A extends object, R>(build: (db: Kysely<Tables>, args: 
       const unbound = [...used].filter((name) => !bound.has(name));
       if (unbound.length > 0) throw new Error(`a prepared query uses ${unbound.join(', ')} other than as a bound value: ${query.sql}`);
       compiled.set(scope.dialect, query);
+      if (!preparedStatementNames.has(query.sql)) preparedStatementNames.set(query.sql, `madoguchi_${preparedStatementNames.size + 1}`);
     }
     const parameters = query.parameters.map((parameter) => (parameter instanceof Argument ? (args as Record<string, unknown>)[parameter.name] : parameter));
     return scope.db.executeQuery<R>({ ...query, parameters });
