@@ -53,8 +53,8 @@ describe.each(DIALECTS)('cards made before pickups were recorded, on $name', ({ 
     const { db } = world.store;
     const rows = await db.selectFrom('cards').select(['id', 'pickup_reference']).where('id', 'in', ids).orderBy('id').execute();
     expect(rows.map((row) => row.pickup_reference)).toEqual([expect.stringMatching(/^\d{10}$/), expect.stringMatching(/^\d{10}$/)]);
-    const found = await world.app.store.read.cards.findReadyByPickupReference(rows[0]!.pickup_reference!);
-    expect(found).toMatchObject({ id: rows[0]!.id, status: 'ready', pickup: { readyOn: '2026-11-26', referenceNumber: rows[0]!.pickup_reference } });
+    const found = await world.app.store.read.cards.findByPickupReference(rows[0]!.pickup_reference!);
+    expect(found?.card).toMatchObject({ id: rows[0]!.id, status: 'ready', pickup: { readyOn: '2026-11-26', referenceNumber: rows[0]!.pickup_reference } });
     await expect(db.updateTable('cards').set({ pickup_reference: rows[0]!.pickup_reference }).where('id', '=', rows[1]!.id).execute()).rejects.toThrow(/unique|UNIQUE/);
   });
 });

@@ -8,8 +8,6 @@ export interface CardRepository {
   get(id: string, options?: LockOption): Promise<CardState | undefined>;
   /** The cards of these ids that exist, in id order (locked in that order, so two batches never wait on each other crosswise). */
   getMany(ids: readonly string[], options?: LockOption): Promise<CardState[]>;
-  /** The card waiting at a counter (ready) whose 交付通知書 bears this 照会番号 (docs/pickup.md). */
-  findReadyByPickupReference(referenceNumber: string): Promise<CardState | undefined>;
   /** Which of these 照会番号 a ready card bears already: a batch of new ones is checked at once. */
   readyPickupReferencesAmong(referenceNumbers: readonly string[]): Promise<Set<string>>;
   /**

@@ -172,10 +172,6 @@ export function cardRepository(scope: Scope): CardRepository {
       }
       return taken;
     },
-    async findReadyByPickupReference(referenceNumber) {
-      const row = await scoped().where('status', '=', indexedStatus('ready')).where('pickup_reference', '=', referenceNumber).executeTakeFirst();
-      return row && fromRow(row);
-    },
     async findByPickupReference(referenceNumber, options) {
       const lock = options?.lock === true;
       const args = { municipalityCode, referenceNumber };

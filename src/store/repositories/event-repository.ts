@@ -6,22 +6,9 @@ import { insertRows, type Scope } from './scope.ts';
 /** The append-only event streams of cards and residents; (stream, version) is unique, so a lost race fails. */
 export function eventRepository(scope: Scope): EventRepository {
   const { db, municipalityCode } = scope;
-  return {
+  const repository: EventRepository = {
     async append(streamType, streamId, firstVersion, events, meta) {
-      await insertRows(
-        scope,
-        'events',
-        events.map((event, index) => ({
-          municipality_code: municipalityCode,
-          stream_type: streamType,
-          stream_id: streamId,
-          version: firstVersion + index,
-          type: event.type,
-          data: JSON.stringify(event),
-          recorded_at: meta.at,
-          actor_id: meta.actorId,
-        })),
-      );
+      await repository.appendMany([{ streamType, streamId, firstVersion, events }], meta);
     },
     async appendMany(streams, meta) {
       const rows = streams.flatMap(({ streamType, streamId, firstVersion = 1, events }) =>
@@ -51,4 +38,5 @@ export function eventRepository(scope: Scope): EventRepository {
       );
     },
   };
+  return repository;
 }
