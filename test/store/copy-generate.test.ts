@@ -120,4 +120,10 @@ describe.skipIf(!postgres)('residents generated with COPY (PostgreSQL only: SQLi
       expect(verified.entries).toBeGreaterThanOrEqual(3);
     }
   });
+
+  it('refuses to generate the same residents twice: the refusal comes back from copyGenerate and no second resident is written', async () => {
+    const again = copyGenerate({ databaseUrl: database.databaseUrl!, masterKey, rules: DEFAULT_CONTEXT, offices: OFFICES, municipalityCodes: CODES.slice(0, 1), residentsEach: EACH, clock: clockAt(TEST_TODAY) });
+    await expect(again).rejects.toThrow(/duplicate key/);
+    expect(await apps[0]!.store.read.residents.count()).toBe(EACH);
+  });
 });

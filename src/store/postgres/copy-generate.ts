@@ -57,6 +57,7 @@ interface TableCopy {
   readonly stream: ReturnType<typeof pgCopy.from>;
   readonly columns: string;
   rows: number;
+  failed: Error | undefined;
 }
 
 /**
@@ -70,11 +71,15 @@ function copyingDatabase(databaseUrl: string) {
   const open = async (table: string, columns: string): Promise<TableCopy> => {
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
-    // The trigram indexes of the residents (GIN) take new rows into a pending list, merged when it
-    // fills: a larger list merges far fewer times during a load.
+    // The trigram indexes of the residents (GIN) take new rows into a pending list, merged into
+    // the index when it fills: a larger list merges less often (no gain measured at 100,000 on
+    // the busy test machine; a default of 4 MB merges every few thousand residents).
     await client.query(`set gin_pending_list_limit = '256MB'`);
     const stream = client.query(pgCopy.from(`copy "${table}" (${columns}) from stdin`));
-    return { client, stream, columns, rows: 0 };
+    const copy: TableCopy = { client, stream, columns, rows: 0, failed: undefined };
+    // A row PostgreSQL refuses ends the COPY: said at the next rows or at the end, not as an uncaught error.
+    stream.on('error', (error) => (copy.failed ??= error));
+    return copy;
   };
   const connection: DatabaseConnection = {
     async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
@@ -84,6 +89,7 @@ function copyingDatabase(databaseUrl: string) {
       let pending = copies.get(table);
       if (pending === undefined) copies.set(table, (pending = open(table, columns)));
       const copy = await pending;
+      if (copy.failed) throw copy.failed;
       if (copy.columns !== columns) throw new Error(`copy generation got rows of ${table} with other columns: ${columns}`);
       const width = columns.split(',').length;
       const { parameters } = query;
@@ -124,6 +130,7 @@ function copyingDatabase(databaseUrl: string) {
       const counts: Record<string, number> = {};
       for (const [table, pending] of copies) {
         const copy = await pending;
+        if (copy.failed) throw copy.failed;
         copy.stream.end();
         await once(copy.stream, 'finish');
         await copy.client.end();
