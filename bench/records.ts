@@ -282,10 +282,13 @@ async function benchDialect(name: string, env: NodeJS.ProcessEnv, rawRate: () =>
   const server = spawn(process.execPath, [BIN, 'serve'], { env: { ...env, PORT: String(port), LOG_LEVEL: 'warn', MADOGUCHI_DEMO: '0' }, stdio: ['ignore', 'inherit', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;
   try {
-    for (let attempt = 0; attempt < 600; attempt++) {
-      if (await fetch(`${base}/api/v1/health`).then((r) => r.ok, () => false)) break;
+    // The server analyses the whole database as it starts (main.ts): minutes with many municipalities.
+    const starting = Date.now();
+    while (!(await fetch(`${base}/api/v1/health`).then((r) => r.ok, () => false))) {
+      if (server.exitCode !== null || Date.now() - starting > 30 * 60_000) throw new Error(`the server did not start (${server.exitCode === null ? 'in 30 minutes' : `exit code ${server.exitCode}`})`);
       await new Promise((r) => setTimeout(r, 100));
     }
+    console.log(`server start to its first answer: ${format(Date.now() - starting)} ms`);
     const token = async (username: string): Promise<string> => {
       const response = await fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
       return ((await response.json()) as { token: string }).token;
