@@ -112,7 +112,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
       const others = options.everyMunicipality ? registered.map((row) => ({ context: openRow(row), publicHost: row.publicHost })) : [];
       let rewrapped = 0;
       for (const context of [app, ...others.map((other) => other.context)]) {
-        // Each municipality's partitions, made if a server of an older version added it (open-store's migrate).
+        // Each municipality's partitions, made where missing: a later migration may partition another table (open-store's migrate).
         if (context !== home) await context.store.migrate();
         await claimInstanceMode(context, settings.trainingDate);
         rewrapped += await rewrapNumbers(context, systemActor('key-rotation'));
