@@ -7,6 +7,8 @@ import { loadOfficeDirectory } from './app/office-directory.ts';
 import { loadPolicy } from './app/policy-file.ts';
 import { CliError } from './cli/io.ts';
 import { runCli, type OpenedApp, type OpenOptions } from './cli/program.ts';
+import { municipalityParts, type MunicipalityParts } from './app/municipalities.ts';
+import type { RegisteredMunicipality } from './app/ports/municipality-repository.ts';
 import { createRuleContext, type RuleContext } from './rules/context.ts';
 
 /**
@@ -82,17 +84,48 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
       await store.close();
       throw new ConfigError(`the database at ${settings.databaseUrl ? 'DATABASE_URL' : settings.dataDir} cannot be used: ${(error as Error).message}`);
     }
-    const app: AppContext = createAppContext({ store, masterKey: keys.current, retiredKeys: keys.retired, rules, offices, trainingDate: settings.trainingDate });
+    const homeCode = offices.municipality.code;
+    const made: AppContext[] = [];
+    /** A municipality's context on the same records (docs/scale.md "Several municipalities"): its store, offices and policy, the deployment's keys. */
+    const contextOf = (municipality: { readonly code: string } & MunicipalityParts): AppContext => {
+      const context = createAppContext({
+        store: store.forMunicipality(municipality.code),
+        masterKey: keys.current,
+        retiredKeys: keys.retired,
+        rules: municipality.policy === undefined ? rules : createRuleContext(municipality.policy),
+        offices: municipality.offices,
+        trainingDate: settings.trainingDate,
+      });
+      made.push(context);
+      return context;
+    };
+    const home: AppContext = createAppContext({ store, masterKey: keys.current, retiredKeys: keys.retired, rules, offices, trainingDate: settings.trainingDate });
     try {
-      await claimInstanceMode(app, settings.trainingDate);
-      const rewrapped = await rewrapNumbers(app, systemActor('key-rotation'));
-      // Whatever the command appended to the audit trail is anchored before the records close.
+      const registered = options.everyMunicipality || (options.municipality !== undefined && options.municipality !== homeCode) ? await store.read.municipalities.list() : [];
+      const openRow = (row: RegisteredMunicipality) => contextOf({ code: row.code, ...municipalityParts(row) });
+      let app = home;
+      if (options.municipality !== undefined && options.municipality !== homeCode) {
+        const row = registered.find((each) => each.code === options.municipality);
+        if (!row) throw new CliError(`municipality ${options.municipality} is not served by this deployment (see madoguchi municipality list)`, 2);
+        app = openRow(row);
+      }
+      const others = options.everyMunicipality ? registered.map((row) => ({ context: openRow(row), publicHost: row.publicHost })) : [];
+      let rewrapped = 0;
+      for (const context of [app, ...others.map((other) => other.context)]) {
+        // Each municipality's partitions, made where missing: a later migration may partition another table (open-store's migrate).
+        if (context !== home) await context.store.migrate();
+        await claimInstanceMode(context, settings.trainingDate);
+        rewrapped += await rewrapNumbers(context, systemActor('key-rotation'));
+      }
+      // Whatever the command appended to each audit trail is anchored before the records close.
       const close = async () => {
-        const warning = await closingCheckpoint(app, argv[0] ?? 'cli', { trailReported: options.checksTrail === true });
-        if (warning !== undefined) process.stderr.write(`madoguchi: ${warning}\n`);
+        for (const context of new Set([app, ...made])) {
+          const warning = await closingCheckpoint(context, argv[0] ?? 'cli', { trailReported: options.checksTrail === true });
+          if (warning !== undefined) process.stderr.write(`madoguchi: ${warning}\n`);
+        }
         await store.close();
       };
-      return { app, rewrapped, close };
+      return { app, others, contextOf, rewrapped, close };
     } catch (error) {
       await store.close();
       throw error;
@@ -120,7 +153,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
         const settings = getConfig();
         // prom-client is loaded only when /metrics is served at all (METRICS_TOKEN).
         const metrics = settings.metricsToken !== undefined ? (await import('./http/metrics/metrics.ts')).createMetrics() : undefined;
-        const { app, close } = await openApp({ checkIntegrity: true, ...(metrics && { onCommitBatch: metrics.observeCommitBatch }) });
+        const { app, others, close } = await openApp({ checkIntegrity: true, everyMunicipality: true, ...(metrics && { onCommitBatch: metrics.observeCommitBatch }) });
         // Planner statistics once per start of the server, not on every command line (a full ANALYZE on PostgreSQL).
         await app.store.optimize();
         if (env.MADOGUCHI_DEMO !== '0') {
@@ -142,21 +175,23 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
           import('./store/backup.ts'),
         ]);
         const source = { ...(await backupSource()), keyIds: () => ({ current: app.keys.keyId, retired: app.keys.keyIds.slice(1) }) };
-        const server = await startServer(settings, app, metrics);
+        const server = await startServer(settings, app, metrics, others);
+        // Each municipality served has its own night's sweep and audit checkpoints (docs/scale.md "Several municipalities"); its log lines name it.
+        const served = [app, ...others.map((other) => other.context)].map((context) => ({ context, log: others.length === 0 ? server.app.log : server.app.log.child({ municipality: context.offices.municipality.code }) }));
         // From "Server listening" to the signal handlers nothing is awaited: a SIGTERM in between would kill the process without closing the database.
-        const schedule = settings.sweepAt ? scheduleDailySweep(app, settings.sweepAt, server.app.log) : undefined;
+        const schedules = settings.sweepAt ? served.map(({ context, log }) => scheduleDailySweep(context, settings.sweepAt!, log)) : [];
         const backups = settings.backup ? scheduleNightlyBackup((directory) => writeBackup(source, directory), settings.backup, server.app.log) : undefined;
         // Not awaited: the signal handlers below are in place as soon as the server listens.
-        const checkpoints = startAuditCheckpoints(app, server.app.log);
+        const checkpoints = Promise.all(served.map(({ context, log }) => startAuditCheckpoints(context, log)));
         await new Promise<void>((resolve) => {
           const stop = () => {
             process.off('SIGINT', stop);
             process.off('SIGTERM', stop);
-            schedule?.stop();
+            for (const schedule of schedules) schedule.stop();
             backups?.stop();
             void server
               .stop()
-              .then(async () => (await checkpoints).stop())
+              .then(async () => Promise.all((await checkpoints).map((checkpoint) => checkpoint.stop())))
               .then(close)
               .finally(resolve);
           };

@@ -45,6 +45,7 @@ select create_distributed_table('job_runs', 'municipality_code', colocate_with =
 select create_distributed_table('job_leases', 'municipality_code', colocate_with => 'residents') where not exists (select 1 from pg_dist_partition where logicalrelid = 'job_leases'::regclass);
 select create_distributed_table('guide_feedback', 'municipality_code', colocate_with => 'residents') where not exists (select 1 from pg_dist_partition where logicalrelid = 'guide_feedback'::regclass);
 select create_distributed_table('instance_modes', 'municipality_code', colocate_with => 'residents') where not exists (select 1 from pg_dist_partition where logicalrelid = 'instance_modes'::regclass);
+select create_distributed_table('municipalities', 'municipality_code', colocate_with => 'residents') where not exists (select 1 from pg_dist_partition where logicalrelid = 'municipalities'::regclass);
 select create_distributed_table('appointment_slots', 'municipality_code', colocate_with => 'residents') where not exists (select 1 from pg_dist_partition where logicalrelid = 'appointment_slots'::regclass);
 select create_distributed_table('appointments', 'municipality_code', colocate_with => 'residents') where not exists (select 1 from pg_dist_partition where logicalrelid = 'appointments'::regclass);
 

@@ -19,6 +19,7 @@ export const AppErrorCode = {
   StaffNotFound: 'STAFF.NOT_FOUND',
   /** An act on one's own account that needs someone else (a setup code, disabling, a new role). */
   StaffSelf: 'STAFF.SELF',
+  MunicipalityExists: 'MUNICIPALITY.EXISTS',
   StaffNotAwaitingSetup: 'STAFF.NOT_AWAITING_SETUP',
   IdempotencyKeyReused: 'IDEMPOTENCY.KEY_REUSED',
   JobFailed: 'JOB.FAILED',

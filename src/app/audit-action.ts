@@ -56,5 +56,6 @@ export const AUDIT_ACTIONS = [
   'staff.change-password',
   'key.rewrap',
   'demo.generate',
+  'municipality.add',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

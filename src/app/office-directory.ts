@@ -6,7 +6,12 @@ import { checkAgainst, readJsonFile } from './json-file.ts';
 
 /** The city's counters and hotline (offices.json), checked before the server starts. */
 export function loadOfficeDirectory(file: string): OfficeDirectory {
-  const directory = checkAgainst(checkOfficeDirectory, readJsonFile(file), file);
+  return officeDirectoryOf(readJsonFile(file), file);
+}
+
+/** An offices file's content read from `file` (or kept in the database), checked; a ConfigError names `file` and the first fault. */
+export function officeDirectoryOf(value: unknown, file: string): OfficeDirectory {
+  const directory = checkAgainst(checkOfficeDirectory, value, file);
   const ids = new Set<string>();
   for (const office of directory.offices) {
     if (ids.has(office.id)) throw new ConfigError(`${file}: office id "${office.id}" appears twice`);

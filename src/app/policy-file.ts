@@ -8,8 +8,11 @@ import { checkAgainst, readJsonFile } from './json-file.ts';
  * (`{ "notesCapacity": 6 }`); arrays and values replace the default.
  */
 export function loadPolicy(file: string | undefined): Policy {
-  if (file === undefined) return DEFAULT_POLICY;
-  const overrides = readJsonFile(file);
+  return file === undefined ? DEFAULT_POLICY : policyOf(readJsonFile(file), file);
+}
+
+/** A policy file's content read from `file` (or kept in the database) over the defaults, checked; a ConfigError names `file` and the first fault. */
+export function policyOf(overrides: unknown, file: string): Policy {
   const policy = checkAgainst(checkPolicy, merge(DEFAULT_POLICY, overrides), file);
   const froms = policy.adultAge.map((step) => step.from);
   if (froms.some((from, index) => index > 0 && from <= froms[index - 1]!)) {

@@ -25,6 +25,13 @@ export interface SweepOptions {
 
 const JOB = 'sweep';
 const LEASE_MS = 60_000;
+/**
+ * How long a run waits for the lease's row while another transaction holds it locked. A live
+ * run holds it for milliseconds at a time (taking, renewing, giving back the lease); one that
+ * keeps it longer has had its process paused inside such a transaction, and the run asked for
+ * now is refused JOB.RUNNING rather than left waiting (docs/api.md "Jobs").
+ */
+const LEASE_WAIT_MS = 2_000;
 const BATCH = 500;
 
 const COMMAND = {
@@ -109,7 +116,8 @@ class LeaseLost extends Error {}
  *
  * One run at a time, whichever process starts it (the server's timer, the HTTP route, the
  * command line, another host on the same PostgreSQL): a run takes the sweep's lease in the
- * database and renews it while it works; a run asked for meanwhile is refused JOB.RUNNING. Only a
+ * database and renews it while it works; a run asked for meanwhile is refused JOB.RUNNING, within
+ * LEASE_WAIT_MS even when the running one's process is paused in the middle of renewing it. Only a
  * run whose lease is gone (its process ended, or stopped renewing) is marked `interrupted`, by
  * the run that takes over; a run that loses its lease so stops before its next batch.
  */
@@ -127,7 +135,15 @@ export async function runSweep(
   const until = () => new Date(Date.now() + leaseMs).toISOString();
   const started = Date.now();
   const begun = await app.store.transaction(async (tx): Promise<Result<{ run: JobRun; carried: Record<string, number> }>> => {
-    const lease = await tx.jobRuns.lease(JOB);
+    const { lease, locked } = await tx.jobRuns.lease(JOB, LEASE_WAIT_MS);
+    if (locked) {
+      const holder = lease ? ` (run ${lease.runId}, process ${lease.pid} on ${lease.host})` : '';
+      return refuse(
+        AppErrorCode.JobRunning,
+        `another sweep${holder} has kept the sweep's lease locked for over ${LEASE_WAIT_MS / 1000} s (its process may be paused); try again once it has finished`,
+        lease && { runId: lease.runId },
+      );
+    }
     if (leaseHeld(lease, Date.now())) {
       return refuse(AppErrorCode.JobRunning, `another sweep is running (run ${lease.runId}, process ${lease.pid} on ${lease.host}); try again once it has finished`, {
         runId: lease.runId,

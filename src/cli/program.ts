@@ -1,11 +1,13 @@
 import { Command, CommanderError } from 'commander';
 import { MIN_PASSWORD_LENGTH } from '../app/staff.ts';
 import type { AppContext } from '../app/context.ts';
+import type { MunicipalityParts } from '../app/municipalities.ts';
 import type { RuleContext } from '../rules/context.ts';
 import type { BackupManifest } from '../app/backup-manifest.ts';
 import { backupCommand, restoreCommand } from './backup-commands.ts';
 import { auditVerify, check, keysRotate, migrate, rebuild, userAdd, userSetupCode } from './admin-commands.ts';
 import { demoGenerate } from './demo-command.ts';
+import { municipalityAdd, municipalityList } from './municipality-commands.ts';
 import { exportCommand, importCommand } from './exchange-commands.ts';
 import { importDelivery } from './delivery-commands.ts';
 import { sweep } from './sweep-command.ts';
@@ -31,10 +33,21 @@ export interface OpenOptions {
   readonly checkIntegrity?: boolean;
   /** The command reports whether the audit trail holds its last checkpoint: closing says nothing more about it. */
   readonly checksTrail?: boolean;
+  /**
+   * The municipality to work on (`--municipality`): the deployment's own by default, or one
+   * added with `municipality add` (docs/scale.md "Several municipalities").
+   */
+  readonly municipality?: string | undefined;
+  /** Open every municipality the deployment serves (the server): `others` holds those besides `app`'s. */
+  readonly everyMunicipality?: boolean;
 }
 
 export interface OpenedApp {
   readonly app: AppContext;
+  /** With `everyMunicipality`: the other municipalities served, each with the host of its residents' pages. */
+  readonly others: readonly { readonly context: AppContext; readonly publicHost: string | undefined }[];
+  /** The context of another municipality of the same deployment, on the same records (municipality add); closed with the rest. */
+  contextOf(municipality: { readonly code: string } & MunicipalityParts): AppContext;
   /** How many individual numbers were encrypted again under the current key on opening (after a rotation). */
   readonly rewrapped: number;
   /** Closes the records, after a checkpoint of the audit trail if the command appended to it. */
@@ -59,7 +72,10 @@ export function createProgram(io: CliIo, services: CliServices, setExitCode: (co
       writeErr: (text) => void io.stderr.write(text),
     })
     .exitOverride()
-    .showHelpAfterError('(add --help for usage)');
+    .showHelpAfterError('(add --help for usage)')
+    .option('--municipality <code>', "the municipality to work on, where one deployment serves several (default: the offices file's)");
+  /** The records of the municipality `--municipality` names, before or after the command's name. */
+  const openApp = (options: OpenOptions = {}) => services.openApp({ municipality: program.opts<{ municipality?: string }>().municipality, ...options });
 
   program
     .command('rules')
@@ -83,7 +99,7 @@ export function createProgram(io: CliIo, services: CliServices, setExitCode: (co
   program
     .command('migrate')
     .description('bring the database (DATA_DIR or DATABASE_URL) up to date')
-    .action(async () => setExitCode(await migrate(io, services.openApp)));
+    .action(async () => setExitCode(await migrate(io, openApp)));
 
   const user = program.command('user').description('staff accounts');
   user
@@ -96,13 +112,13 @@ export function createProgram(io: CliIo, services: CliServices, setExitCode: (co
     .option('--password-stdin', `read the password (${MIN_PASSWORD_LENGTH} characters or more) from standard input`)
     .addHelpText('after', "\nExample:\n  $ printf '%s\\n' 'a long secret phrase' | madoguchi user add sato --role clerk --office honcho --password-stdin")
     .action(async (username: string, options: { role: string; office: string; name?: string; passwordStdin?: boolean }) =>
-      setExitCode(await userAdd(io, services.openApp, username, options)),
+      setExitCode(await userAdd(io, openApp, username, options)),
     );
   user
     .command('setup-code')
     .description('print a one-time setup code for an account awaiting its first password (where no other supervisor of its office can issue one)')
     .argument('<username>', 'the account, made or reset by an administrator')
-    .action(async (username: string) => setExitCode(await userSetupCode(io, services.openApp, username)));
+    .action(async (username: string) => setExitCode(await userSetupCode(io, openApp, username)));
 
   program
     .command('keys')
@@ -125,12 +141,12 @@ export function createProgram(io: CliIo, services: CliServices, setExitCode: (co
       '\nThe checkpoints are in DATA_DIR/audit-checkpoints/ (and AUDIT_CHECKPOINT_COPY_DIR, when set), signed with the master key. ' +
         'The answer is JSON: {"ok","entries","checkpoint"} and, when not ok, "reason", "detail", "brokenChain", "firstBrokenSeq".',
     )
-    .action(async () => setExitCode(await auditVerify(io, services.openApp)));
+    .action(async () => setExitCode(await auditVerify(io, openApp)));
 
   program
     .command('check')
     .description("check the database file's structure (SQLite quick_check) and that the audit trail holds its last checkpoint, cheaply (exit 1 if not)")
-    .action(async () => setExitCode(await check(io, services.openApp)));
+    .action(async () => setExitCode(await check(io, openApp)));
 
   program
     .command('backup')
@@ -154,7 +170,7 @@ export function createProgram(io: CliIo, services: CliServices, setExitCode: (co
     .command('sweep')
     .description('run the nightly sweep: abolish lapsed continuations, expire cards and certificates (also run daily by serve at SWEEP_AT)')
     .option('--today <date>', 'the business day to sweep for, YYYY-MM-DD (default: today in Japan)')
-    .action(async (options: { today?: string }) => setExitCode(await sweep(io, services.openApp, options.today)));
+    .action(async (options: { today?: string }) => setExitCode(await sweep(io, openApp, options.today)));
 
   program
     .command('rebuild')
@@ -162,7 +178,7 @@ export function createProgram(io: CliIo, services: CliServices, setExitCode: (co
     .argument('<model>', 'cards')
     .action(async (model: string) => {
       if (model !== 'cards') throw new CliError(`there is no read model "${model}"; rebuild cards`);
-      setExitCode(await rebuild(io, services.openApp));
+      setExitCode(await rebuild(io, openApp));
     });
 
   program
@@ -171,7 +187,7 @@ export function createProgram(io: CliIo, services: CliServices, setExitCode: (co
     .argument('<kind>', 'residents')
     .argument('<file>', 'the CSV file, with a header row')
     .option('--report <file>', 'where to list rejected rows with line and reason (default: FILE.report.csv)')
-    .action(async (kind: string, file: string, options: { report?: string }) => setExitCode(await importCommand(io, services.openApp, kind, file, options)));
+    .action(async (kind: string, file: string, options: { report?: string }) => setExitCode(await importCommand(io, openApp, kind, file, options)));
 
   const deliveries = program.command('deliveries').description('made cards delivered by J-LIS to a receiving office');
   deliveries
@@ -180,7 +196,7 @@ export function createProgram(io: CliIo, services: CliServices, setExitCode: (co
     .argument('<file>', 'the delivery list, with the header card_id,issue_date')
     .requiredOption('--office <id>', 'the receiving office (offices.json)')
     .requiredOption('--received-on <date>', 'the day the delivery arrived, YYYY-MM-DD')
-    .action(async (file: string, options: { office: string; receivedOn: string }) => setExitCode(await importDelivery(io, services.openApp, file, options)));
+    .action(async (file: string, options: { office: string; receivedOn: string }) => setExitCode(await importDelivery(io, openApp, file, options)));
 
   program
     .command('export')
@@ -191,8 +207,23 @@ export function createProgram(io: CliIo, services: CliServices, setExitCode: (co
     .option('--out <file>', 'write to this file instead of standard output')
     .option('--encoding <encoding>', 'utf-8 or shift_jis', 'utf-8')
     .action(async (kind: string, options: { purpose: string; withNumbers?: boolean; out?: string; encoding: string }) =>
-      setExitCode(await exportCommand(io, services.openApp, kind, options)),
+      setExitCode(await exportCommand(io, openApp, kind, options)),
     );
+
+  const municipality = program.command('municipality').description('the municipalities one deployment serves (PostgreSQL)');
+  municipality
+    .command('add')
+    .description("serve another municipality from this deployment: its own offices and hotline, policy, staff, records and audit trail")
+    .argument('<code>', 'its 全国地方公共団体コード, six digits')
+    .requiredOption('--name <name>', 'its name, as its offices file gives it')
+    .requiredOption('--offices <file>', 'its offices file (the format of offices.json)')
+    .option('--policy <file>', "its policy file (default: the deployment's)")
+    .option('--host <host>', "the host name its residents' pages are served under")
+    .action(async (code: string, options: { name: string; offices: string; policy?: string; host?: string }) => setExitCode(await municipalityAdd(io, openApp, code, options)));
+  municipality
+    .command('list')
+    .description('the municipalities this deployment serves, its own first')
+    .action(async () => setExitCode(await municipalityList(io, openApp)));
 
   const demo = program.command('demo').description('demo data');
   demo
@@ -200,7 +231,7 @@ export function createProgram(io: CliIo, services: CliServices, setExitCode: (co
     .description('add realistic residents (kanji and kana names, valid numbers, households, foreign residents), most with an active card, and some with a history of procedures over the past months')
     .requiredOption('--residents <n>', 'how many')
     .option('--stories <k>', 'how many more residents with a history of procedures (default: one in twenty, at most 500; 0 for none)')
-    .action(async (options: { residents: string; stories?: string }) => setExitCode(await demoGenerate(io, services.openApp, options.residents, options.stories)));
+    .action(async (options: { residents: string; stories?: string }) => setExitCode(await demoGenerate(io, openApp, options.residents, options.stories)));
 
   return program;
 }

@@ -26,6 +26,8 @@ export const PERMISSION_VALUES = [
   'job.run',
   'audit.read',
   'staff.manage',
+  /** Add a municipality to the deployment: the server's command line only (docs/scale.md "Several municipalities"). */
+  'municipality.manage',
   /** Hand a person the one-time code that lets them set the first password of their account. */
   'staff.issue-setup-code',
   /** Import from and export to the resident-registry system: a job run from the server's command line. */
@@ -57,7 +59,7 @@ export const PERMISSIONS = {
   supervisor: [...COUNTER, 'resident.change-number', 'approval.decide', 'report.read', 'notice.read', 'job.run', 'staff.issue-setup-code'],
   hotline: ['resident.search', 'card.read', 'card.suspend'],
   auditor: ['audit.read', 'report.read'],
-  admin: ['staff.manage', 'job.run', 'registry.exchange'],
+  admin: ['staff.manage', 'job.run', 'registry.exchange', 'municipality.manage'],
 } as const satisfies Record<Role, readonly Permission[]>;
 
 

@@ -5,7 +5,7 @@ import { appointmentRoutes } from './appointments/appointment-routes.ts';
 import { LookupBudget } from './appointments/lookup-budget.ts';
 import { approvalRoutes } from './approvals/approval-routes.ts';
 import { auditRoutes } from './audit/audit-routes.ts';
-import { staffAuth } from './auth.ts';
+import { staffAuth, tokenOf } from './auth.ts';
 import { bodyTimeout } from './body-timeout.ts';
 import { cardRoutes } from './cards/card-routes.ts';
 import { deliveryRoutes } from './deliveries/delivery-routes.ts';
@@ -29,6 +29,7 @@ import { securityHeaders } from './security-headers.ts';
 import { sessionRoutes } from './session/session-routes.ts';
 import { staffRoutes } from './staff/staff-routes.ts';
 import { webApp } from './web-app.ts';
+import { makeTenants, tenantResolution } from './tenants.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -56,6 +57,13 @@ export interface HttpOptions {
   readonly appointmentRequestsPerMinute?: number;
   /** Failed pickup look-ups (unknown 照会番号 or wrong birth date, wrong cancel code) per address in an hour before 429 (default 10). */
   readonly appointmentLookupFailuresPerAddress?: number;
+  /** The other municipalities this server serves besides `context`'s, each with the host name of its residents' pages (docs/scale.md "Several municipalities"). */
+  readonly municipalities?: readonly ServedMunicipality[];
+}
+
+export interface ServedMunicipality {
+  readonly context: AppContext;
+  readonly publicHost?: string | undefined;
 }
 
 /**
@@ -74,6 +82,7 @@ export async function buildApp(context: AppContext, options: FastifyServerOption
     publicUrl,
     appointmentRequestsPerMinute = 60,
     appointmentLookupFailuresPerAddress = 10,
+    municipalities = [],
     ...fastifyOptions
   } = options;
   const app = Fastify({
@@ -98,26 +107,29 @@ export async function buildApp(context: AppContext, options: FastifyServerOption
   await app.register(bodyTimeout, { timeoutMs: bodyTimeoutMs });
   await app.register(securityHeaders, { hsts });
   await app.register(openApi);
-  await app.register(staffAuth, { context });
-  await app.register(idempotency, { context });
+  await app.register(staffAuth);
+  // After staffAuth, whose cookie parser the municipality of an API request may be read from.
+  const hosts = new Map(municipalities.flatMap(({ context: served, publicHost }) => (publicHost === undefined ? [] : [[publicHost, served.offices.municipality.code] as const])));
+  await app.register(tenantResolution, { tenants: makeTenants(context, municipalities.map((served) => served.context)), hosts, sessionOf: (request) => tokenOf(request)?.token });
+  await app.register(idempotency);
   await app.register(healthRoutes, { database: context.store, keys: context.keys });
-  await app.register(officeRoutes, { offices: context.offices });
-  await app.register(policyRoutes, { policy: context.rules.policy });
-  await app.register(ruleRoutes, { context: context.rules });
-  await app.register(sessionRoutes, { context, loginAttemptsPerMinute, signInFailuresPerAddress });
-  await app.register(residentRoutes, { context });
-  await app.register(cardRoutes, { context });
-  await app.register(deliveryRoutes, { context });
-  await app.register(approvalRoutes, { context });
-  await app.register(auditRoutes, { context });
-  await app.register(staffRoutes, { context });
-  await app.register(jobRoutes, { context });
-  await app.register(reportRoutes, { context });
+  await app.register(officeRoutes);
+  await app.register(policyRoutes);
+  await app.register(ruleRoutes);
+  await app.register(sessionRoutes, { loginAttemptsPerMinute, signInFailuresPerAddress });
+  await app.register(residentRoutes);
+  await app.register(cardRoutes);
+  await app.register(deliveryRoutes);
+  await app.register(approvalRoutes);
+  await app.register(auditRoutes);
+  await app.register(staffRoutes);
+  await app.register(jobRoutes);
+  await app.register(reportRoutes);
   // One budget for the booking API and the guide's booking page: a guess spends it either way.
   const lookups = new LookupBudget(appointmentLookupFailuresPerAddress, () => context.realTime.monotonicMs());
-  await app.register(appointmentRoutes, { context, publicRequestsPerMinute: appointmentRequestsPerMinute, lookups });
-  await app.register(guideRoutes, { context, publicUrl });
-  await app.register(pickupBookingRoutes, { context, publicUrl, lookups, publicRequestsPerMinute: appointmentRequestsPerMinute });
+  await app.register(appointmentRoutes, { publicRequestsPerMinute: appointmentRequestsPerMinute, lookups });
+  await app.register(guideRoutes, { publicUrl });
+  await app.register(pickupBookingRoutes, { publicUrl, lookups, publicRequestsPerMinute: appointmentRequestsPerMinute });
   await app.register(webApp);
   return app;
 }

@@ -2,11 +2,11 @@ import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Actor } from '../app/actor.ts';
-import type { AppContext } from '../app/context.ts';
 import { authenticate, type Authenticated } from '../app/staff.ts';
 import { sendProblem } from './error-handler.ts';
 import { problem } from './problem.ts';
 import { AppErrorCode } from '../app/app-errors.ts';
+import { splitSessionToken } from './tenants.ts';
 
 export const SESSION_COOKIE = 'madoguchi_session';
 export const CSRF_HEADER = 'x-csrf-token' as const;
@@ -32,7 +32,7 @@ declare module 'fastify' {
   }
 }
 
-function tokenOf(request: FastifyRequest): { token: string; viaCookie: boolean } | undefined {
+export function tokenOf(request: FastifyRequest): { token: string; viaCookie: boolean } | undefined {
   const header = request.headers.authorization;
   if (typeof header === 'string' && header.startsWith('Bearer ')) return { token: header.slice(7).trim(), viaCookie: false };
   const fromCookie = request.cookies[SESSION_COOKIE];
@@ -54,7 +54,7 @@ function tokenOf(request: FastifyRequest): { token: string; viaCookie: boolean }
  * of a session, the same deadline on its monotonic clock, and the session ends at the earlier.
  */
 export const staffAuth = fp(
-  async (app: FastifyInstance, { context }: { context: AppContext }) => {
+  async (app: FastifyInstance) => {
     await app.register(cookie);
     const deadlines = new Map<string, number>();
     app.decorateRequest('actor', null as unknown as Actor);
@@ -65,7 +65,7 @@ export const staffAuth = fp(
     const deadlineOf = (token: string, session: Authenticated, now: number): number => {
       let deadline = deadlines.get(token);
       if (deadline === undefined) {
-        deadline = now + (Date.parse(session.expiresAt) - context.realTime.wallMs());
+        deadline = now + (Date.parse(session.expiresAt) - app.tenants.home.realTime.wallMs());
         if (deadlines.size >= DEADLINES_KEPT) {
           for (const [key, until] of deadlines) if (until <= now) deadlines.delete(key);
           // Forgetting a deadline only leaves that session to the wall clock, as in a new process.
@@ -78,14 +78,19 @@ export const staffAuth = fp(
     app.decorate('requireStaff', async (request: FastifyRequest, reply: FastifyReply) => {
       const credentials = tokenOf(request);
       if (!credentials) return sendProblem(reply, problem(AppErrorCode.AuthUnauthenticated, 'sign in first'));
-      const result = await authenticate(context, credentials.token);
+      // The session is looked up in the records of the municipality its token names, and only there (tenants.ts).
+      const { code, token } = splitSessionToken(credentials.token);
+      const tenant = code === undefined ? app.tenants.home : app.tenants.byCode(code);
+      if (!tenant) return sendProblem(reply, problem(AppErrorCode.AuthUnauthenticated, 'the session has ended; sign in again'));
+      request.tenant = tenant;
+      const result = await authenticate(tenant, token);
       if (!result.ok) {
-        deadlines.delete(credentials.token);
+        deadlines.delete(token);
         return sendProblem(reply, problem(result.error.code, result.error.message, undefined, result.error.details));
       }
       const session = result.value;
-      const now = context.realTime.monotonicMs();
-      if (deadlineOf(credentials.token, session, now) <= now) {
+      const now = tenant.realTime.monotonicMs();
+      if (deadlineOf(token, session, now) <= now) {
         return sendProblem(reply, problem(AppErrorCode.AuthUnauthenticated, 'the session has expired; sign in again', undefined, { expired: true }));
       }
       if (credentials.viaCookie && UNSAFE.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
@@ -95,7 +100,7 @@ export const staffAuth = fp(
         return sendProblem(reply, problem(AppErrorCode.AuthPasswordChangeRequired, 'change the one-time password first (POST /api/v1/session/password)'));
       }
       request.actor = session.actor;
-      request.sessionToken = credentials.token;
+      request.sessionToken = token;
       request.staffSession = session;
     });
   },

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { recallAnswer, rememberAnswer } from '../app/command.ts';
-import type { AppContext } from '../app/context.ts';
 import type { Result } from '../app/app-errors.ts';
 import { STATUS_BY_CODE } from './problem.ts';
 
@@ -60,24 +59,24 @@ function queue(): <T>(name: string, work: () => Promise<T>) => Promise<T> {
  * may try again with the same key.
  */
 export const idempotency = fp(
-  async (app: FastifyInstance, { context }: { context: AppContext }) => {
+  async (app: FastifyInstance) => {
     const inTurn = queue();
     app.decorate<RequestIdempotency>('idempotency', {
       of(request) {
         const key = request.headers['idempotency-key'];
         if (typeof key !== 'string' || key.length === 0) return undefined;
         const asked = [request.method, request.routeOptions.url, canonicalJson(request.params), canonicalJson(request.query), canonicalJson(request.body)].join('\n');
-        return { key: key.slice(0, 200), fingerprint: context.keys.requestFingerprint(asked) };
+        return { key: key.slice(0, 200), fingerprint: request.tenant.keys.requestFingerprint(asked) };
       },
       answer(request, key, inCommand, handle) {
         const actorId = request.actor.id;
         return inTurn(`${actorId}\n${key.key}`, async () => {
           if (inCommand) return handle(key);
-          const earlier = await recallAnswer<never>(context, actorId, key);
+          const earlier = await recallAnswer<never>(request.tenant, actorId, key);
           if (earlier) return earlier;
           const result = await handle(undefined);
           if (!result.ok && STATUS_BY_CODE[result.error.code] >= 500) return result;
-          return rememberAnswer(context, actorId, key, result);
+          return rememberAnswer(request.tenant, actorId, key, result);
         });
       },
     });

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../app/config.ts';
 import type { AppContext } from '../app/context.ts';
 import { HttpErrorCode } from './problem.ts';
-import { buildApp } from './app.ts';
+import { buildApp, type ServedMunicipality } from './app.ts';
 import type { Metrics } from './metrics/metrics.ts';
 import { fdSink, LogDestination, logOptions, maskDigits } from './log.ts';
 
@@ -18,8 +18,9 @@ export interface RunningServer {
  * logged as one line. With METRICS_TOKEN, /metrics counts into `metrics` (those the store reports
  * its commit batches to).
  */
-export async function startServer(config: Config, context: AppContext, metrics?: Metrics): Promise<RunningServer> {
+export async function startServer(config: Config, context: AppContext, metrics?: Metrics, municipalities: readonly ServedMunicipality[] = []): Promise<RunningServer> {
   const app = await buildApp(context, {
+    municipalities,
     trustProxy: config.trustProxy ?? false,
     hsts: config.hsts,
     publicUrl: config.publicUrl,

@@ -3,6 +3,7 @@ import { Type, type Static, type TSchema } from 'typebox';
 import { checkingAnswer } from '../app/command.ts';
 import { csvText, encodeCsv, type CsvEncoding } from '../app/csv-file.ts';
 import type { Result } from '../app/app-errors.ts';
+import type { AppContext } from '../app/context.ts';
 import { BEARER_SECURITY } from './auth.ts';
 import { problemResponses, type ErrorCode } from './problem.ts';
 import type { RequestKey } from './idempotency.ts';
@@ -66,6 +67,8 @@ export const CsvEncodingQuery = Type.Optional(Type.Enum(['utf-8', 'shift_jis'], 
 type Input<S> = S extends TSchema ? Static<S> : undefined;
 
 export interface StaffRequest<P, Q, B> {
+  /** The signed-in staff member's municipality (docs/scale.md "Several municipalities"): every use case runs on its records only. */
+  readonly context: AppContext;
   readonly request: FastifyRequest;
   readonly params: P;
   readonly query: Q;
@@ -103,7 +106,7 @@ export function staffRoute<P extends TSchema | undefined, Q extends TSchema | un
       response: { [status]: spec.response, ...problemResponses(...new Set([...SESSION_PROBLEMS, ...spec.problems, ...(spec.body ? (['IDEMPOTENCY.KEY_REUSED'] as const) : [])])) },
     },
     handler: async (request: FastifyRequest, reply: FastifyReply) => {
-      const input = { request, params: request.params as Input<P>, query: request.query as Input<Q>, body: request.body as Input<B> };
+      const input = { context: request.tenant, request, params: request.params as Input<P>, query: request.query as Input<Q>, body: request.body as Input<B> };
       const key = spec.body ? app.idempotency.of(request) : undefined;
       if (spec.answerIsCommand !== false) request.actor = checkingAnswer(request.actor, (value) => void reply.code(status).serialize(value));
       const run = (idempotency: RequestKey | undefined) => handle({ ...input, idempotency });

@@ -24,8 +24,8 @@ export interface StoreDialect {
   nextAuditPositions(municipalityCode: string, count: number): RawBuilder<{ position: number | string }>;
   /** `column` starts with `prefix`, using the column's ordinary index. */
   startsWith(column: string, prefix: string): Expression<SqlBool>;
-  /** `column` of residents contains `text` (at least 3 characters), using the trigram index. */
-  residentContains(column: ResidentSearchColumn, text: string): Expression<SqlBool>;
+  /** `column` of residents contains `text` (at least 3 characters), using the trigram index; the query that uses it takes at most `limit` rows. */
+  residentContains(column: ResidentSearchColumn, text: string, limit: number): Expression<SqlBool>;
 }
 
 /** The residents' columns a search finds text inside of, through a trigram index. */

@@ -14,6 +14,7 @@ import * as pickup from './migrations/0011-pickup.ts';
 import * as phoneDigits from './migrations/0015-phone-digits.ts';
 import * as appointments from './migrations/0016-appointments.ts';
 import * as postalCode from './migrations/0017-postal-code.ts';
+import * as municipalities from './migrations/0019-municipalities.ts';
 
 /** The shared migrations, frozen once released; a change to the schema is a new entry. */
 const SHARED: Readonly<Record<string, Migration>> = {
@@ -30,6 +31,7 @@ const SHARED: Readonly<Record<string, Migration>> = {
   '0015-phone-digits': phoneDigits,
   '0016-appointments': appointments,
   '0017-postal-code': postalCode,
+  '0019-municipalities': municipalities,
 };
 
 const MIGRATION_TABLE = 'madoguchi_migrations';

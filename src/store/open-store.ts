@@ -25,6 +25,7 @@ import { idempotencyRepository } from './repositories/idempotency-repository.ts'
 import { reportRepository } from './repositories/report-repository.ts';
 import { jobRunRepository } from './repositories/job-run-repository.ts';
 import { instanceModeRepository } from './repositories/instance-mode-repository.ts';
+import { municipalityRepository } from './repositories/municipality-repository.ts';
 import { numberRepository } from './repositories/number-repository.ts';
 import { actRecordRepository } from './repositories/act-record-repository.ts';
 import { receiptRepository } from './repositories/receipt-repository.ts';
@@ -82,6 +83,7 @@ const REPOSITORIES: { readonly [K in keyof Repositories]: (scope: Scope) => Repo
   guideFeedback: guideFeedbackRepository,
   instance: instanceModeRepository,
   appointments: appointmentRepository,
+  municipalities: municipalityRepository,
 };
 
 const SCOPE = Symbol('scope');
@@ -130,7 +132,7 @@ function ownerOnly(database: string): void {
  * synchronous=FULL so a committed procedure survives a power cut), or PostgreSQL at DATABASE_URL.
  */
 export function openStore(settings: StoreSettings): OpenStore {
-  const scope = (on: Kysely<Tables>, dialect: StoreDialect): Scope => ({ db: on, dialect, municipalityCode: settings.municipalityCode });
+  const scope = (on: Kysely<Tables>, dialect: StoreDialect, municipalityCode = settings.municipalityCode): Scope => ({ db: on, dialect, municipalityCode });
   const auditCheckpoints = auditCheckpointFiles({ dataDir: settings.dataDir, municipalityCode: settings.municipalityCode, copyDir: settings.checkpointCopyDir });
   if (settings.databaseUrl !== undefined) {
     const condition = storeCondition(postgresFault);
@@ -146,38 +148,49 @@ export function openStore(settings: StoreSettings): OpenStore {
       withNamedStatements(client);
     });
     const db = new Kysely<Tables>({ dialect: faultAware(new PostgresDialect({ pool }), condition), ...(settings.log && { log: settings.log }) });
-    const read = repositories(scope(db, postgresDialect));
     // The replica's lost connections go to the same log as the primary's; its faults are its own (a full replica refuses no write).
     const replica = settings.databaseReadUrl === undefined ? undefined : openReadReplica(settings.databaseReadUrl, (fault) => condition.background(fault));
-    return {
-      db,
-      dialect: 'postgres',
-      condition,
-      auditChains: 16,
-      read,
-      replica: replica ? repositories(scope(replica.db, postgresDialect)) : read,
-      replicaState: async () => replica?.state(),
-      auditCheckpoints,
-      // PostgreSQL checks its pages as it reads them (with data checksums on); there is no cheap whole check.
-      checkIntegrity: async () => undefined,
-      ping: async () => void (await sql`select 1`.execute(db)),
-      // The partitions of the municipality this store serves (docs/scale.md "Partitions"), made at each start if missing.
-      async migrate() {
-        await migrateToLatest(db, postgresDialect);
-        await createMunicipalityPartitions(db, settings.municipalityCode);
-      },
-      migrations: () => migrationStatus(db, postgresDialect),
-      async sizeBytes() {
-        const { rows } = await sql<{ size: string }>`select pg_database_size(current_database())::text as size`.execute(db);
-        return Number(rows[0]!.size);
-      },
-      optimize: async () => void (await sql`analyze`.execute(db)),
-      async close() {
-        await replica?.close();
-        await db.destroy();
-      },
-      transaction: (work) => db.transaction().execute((trx) => work(repositories(scope(trx, postgresDialect)))),
+    /**
+     * The store of one municipality on the shared connections (docs/scale.md "Several
+     * municipalities"): its own scope in every repository, its own audit checkpoints and
+     * partitions. Only the owner's close() closes the connections.
+     */
+    const municipalityStore = (municipalityCode: string, owner: boolean): OpenStore => {
+      const read = repositories(scope(db, postgresDialect, municipalityCode));
+      return {
+        db,
+        dialect: 'postgres',
+        condition,
+        auditChains: 16,
+        read,
+        replica: replica ? repositories(scope(replica.db, postgresDialect, municipalityCode)) : read,
+        replicaState: async () => replica?.state(),
+        auditCheckpoints: owner ? auditCheckpoints : auditCheckpointFiles({ dataDir: settings.dataDir, municipalityCode, copyDir: settings.checkpointCopyDir }),
+        // PostgreSQL checks its pages as it reads them (with data checksums on); there is no cheap whole check.
+        checkIntegrity: async () => undefined,
+        ping: async () => void (await sql`select 1`.execute(db)),
+        // The partitions of the municipality this store serves (docs/scale.md "Partitions"), made at each start if missing.
+        async migrate() {
+          await migrateToLatest(db, postgresDialect);
+          await createMunicipalityPartitions(db, municipalityCode);
+        },
+        migrations: () => migrationStatus(db, postgresDialect),
+        async sizeBytes() {
+          const { rows } = await sql<{ size: string }>`select pg_database_size(current_database())::text as size`.execute(db);
+          return Number(rows[0]!.size);
+        },
+        optimize: async () => void (await sql`analyze`.execute(db)),
+        async close() {
+          if (!owner) return;
+          await replica?.close();
+          await db.destroy();
+        },
+        transaction: (work) => db.transaction().execute((trx) => work(repositories(scope(trx, postgresDialect, municipalityCode)))),
+        forMunicipality: (code) => (code === settings.municipalityCode ? store : municipalityStore(code, false)),
+      };
     };
+    const store = municipalityStore(settings.municipalityCode, true);
+    return store;
   }
   if (settings.databaseReadUrl !== undefined) throw new ConfigError('DATABASE_READ_URL needs DATABASE_URL: a read replica is one of a PostgreSQL primary, not of the embedded database');
   // One connection writes, with group commit; another reads, so that reads never wait for a
@@ -246,5 +259,9 @@ export function openStore(settings: StoreSettings): OpenStore {
       await db.destroy();
     },
     transaction: (work) => write((trx) => work(repositories(scope(trx, sqliteDialect)))),
+    forMunicipality(code) {
+      if (code === settings.municipalityCode) return this;
+      throw new ConfigError(`the embedded database serves one municipality (${settings.municipalityCode}); several municipalities in one deployment need PostgreSQL (DATABASE_URL)`);
+    },
   };
 }

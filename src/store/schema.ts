@@ -282,6 +282,19 @@ export interface InstanceModesTable {
   since: string;
 }
 
+/** A municipality this deployment serves besides its own (docs/scale.md "Several municipalities"). */
+export interface MunicipalitiesTable {
+  municipality_code: string;
+  name: string;
+  /** The offices file's JSON, as it was checked when added. */
+  offices: string;
+  /** The policy file's JSON, or null for the deployment's policy. */
+  policy: string | null;
+  /** The host name (lower case) under which its residents' pages are served, or null. */
+  public_host: string | null;
+  added_at: string;
+}
+
 /** Places taken in each pickup slot of an office (docs/pickup.md "Appointments"). */
 export interface AppointmentSlotsTable {
   municipality_code: string;
@@ -338,4 +351,5 @@ export interface Tables {
   instance_modes: InstanceModesTable;
   appointment_slots: AppointmentSlotsTable;
   appointments: AppointmentsTable;
+  municipalities: MunicipalitiesTable;
 }

@@ -3,14 +3,14 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PlainDate } from '../../src/rules/plain-date.ts';
-import { cli } from '../support/cli.ts';
+import { cli, openedFor } from '../support/cli.ts';
 import { DIALECTS, temporaryDataDir } from '../support/databases.ts';
 import { appliedCard, worldFor } from '../support/world.ts';
 
 describe.each(DIALECTS)('deliveries import on the command line on $name', ({ create }) => {
   const world = worldFor(create);
   const dir = temporaryDataDir();
-  const run = (argv: string[]) => cli(argv, '', { openApp: async () => ({ app: world.app, rewrapped: 0, close: async () => undefined }) });
+  const run = (argv: string[]) => cli(argv, '', { openApp: async () => openedFor(world.app) });
   const cards: string[] = [];
 
   beforeAll(async () => {

@@ -5,7 +5,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../src/app/audit-trail.ts';
 import { checkDigitOf } from '../../src/rules/individual-number.ts';
-import { cli } from '../support/cli.ts';
+import { cli, openedFor } from '../support/cli.ts';
 import { DIALECTS, temporaryDataDir } from '../support/databases.ts';
 import { twelveDigitRuns } from '../support/numbers.ts';
 import { openTestApp } from '../support/app.ts';
@@ -36,7 +36,7 @@ const MIXED = [
 describe.each(DIALECTS)('import and export with the resident registry on $name', ({ create }) => {
   const world = worldFor(create);
   const dir = temporaryDataDir();
-  const run = (argv: string[]) => cli(argv, '', { openApp: async () => ({ app: world.app, rewrapped: 0, close: async () => undefined }) });
+  const run = (argv: string[]) => cli(argv, '', { openApp: async () => openedFor(world.app) });
   const auditActions = async () => (await world.store.db.selectFrom('audit_log').select('action').execute()).map((row) => row.action);
 
 
@@ -151,7 +151,7 @@ describe.each(DIALECTS)('import and export with the resident registry on $name',
     const elsewhere = await openTestApp(await create());
     try {
       const imported = await cli(['import', 'residents', path.join(dir, 'formulas-shift_jis.csv'), '--report', path.join(dir, 'formulas.report.csv')], '', {
-        openApp: async () => ({ app: elsewhere.app, rewrapped: 0, close: async () => undefined }),
+        openApp: async () => openedFor(elsewhere.app),
       });
       expect(imported.stdout).toMatch(/ 0 rejected/);
       const codes = bodies.map((body) => body.residentCode);

@@ -16,7 +16,7 @@ import { openStore, type OpenStore } from '../../src/store/open-store.ts';
 import { postgresDialect } from '../../src/store/postgres/postgres-dialect.ts';
 import { sqliteDialect } from '../../src/store/sqlite/sqlite-dialect.ts';
 import { OFFICES } from '../support/app.ts';
-import { cli } from '../support/cli.ts';
+import { cli, openedFor } from '../support/cli.ts';
 import { DIALECTS, temporaryDataDir } from '../support/databases.ts';
 import { worldFor, type World } from '../support/world.ts';
 import type { AuditAction } from '../../src/app/audit-action.ts';
@@ -103,7 +103,7 @@ async function removeEntries(store: OpenStore, removal: Removal): Promise<Cut> {
 
 /** `madoguchi audit verify` in process, on the world's records. */
 async function cliVerify(app: AppContext) {
-  const run = await cli(['audit', 'verify'], '', { openApp: async () => ({ app, rewrapped: 0, close: async () => undefined }) });
+  const run = await cli(['audit', 'verify'], '', { openApp: async () => openedFor(app) });
   return { exitCode: run.exitCode, body: JSON.parse(run.stdout) };
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../src/app/audit-trail.ts';
 import { addStaff, systemActor } from '../../src/app/staff.ts';
 import { runCli } from '../../src/cli/program.ts';
+import { openedFor } from '../support/cli.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { DEFAULT_CONTEXT } from '../../src/rules/context.ts';
 import { PASSWORD } from '../support/app.ts';
@@ -121,7 +122,7 @@ describe.each(DIALECTS)('safety of commands on $name', ({ create }) => {
       restore: async () => {
         throw new Error('no restore here');
       },
-      openApp: async () => ({ app: world.app, rewrapped: 0, close: async () => undefined }),
+      openApp: async () => openedFor(world.app),
     });
     expect(exitCode).toBe(1);
     expect(JSON.parse(printed)).toMatchObject({ ok: false, firstBrokenSeq: entries[3].seq });

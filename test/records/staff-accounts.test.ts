@@ -5,7 +5,7 @@ import { issueSetupCode } from '../../src/app/staff-accounts.ts';
 import { addStaff } from '../../src/app/staff.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { createStaff, openTestApp, PASSWORD } from '../support/app.ts';
-import { cli } from '../support/cli.ts';
+import { cli, openedFor } from '../support/cli.ts';
 import { DIALECTS } from '../support/databases.ts';
 import { type Answer, residentWithActiveCard, type Who, worldFor } from '../support/world.ts';
 
@@ -131,7 +131,7 @@ describe.each(DIALECTS)('staff accounts on $name', ({ create }) => {
   });
 
   it('prints a setup code on the server machine for an office with no other supervisor, and adds accounts with a password there', async () => {
-    const services = { openApp: async () => ({ app: world.app, rewrapped: 0, close: async () => undefined }) };
+    const services = { openApp: async () => openedFor(world.app) };
     const added = await cli(['user', 'add', 'first.sup', '--role', 'supervisor', '--office', 'koiwa', '--password-stdin'], `${PASSWORD}\n`, services);
     expect(added).toMatchObject({ exitCode: 0, stdout: 'added first.sup (supervisor at koiwa)\n' });
     expect((await signIn('first.sup', PASSWORD)).status).toBe(200);

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
-import { runCli, type CliServices } from '../../src/cli/program.ts';
+import { runCli, type CliServices, type OpenedApp } from '../../src/cli/program.ts';
+import type { AppContext } from '../../src/app/context.ts';
 import { DEFAULT_CONTEXT } from '../../src/rules/context.ts';
 
 export interface CliRun {
@@ -40,4 +41,17 @@ export async function cli(argv: string[], stdin = '', services: Partial<CliServi
     },
   );
   return { exitCode, stdout, stderr };
+}
+
+/** What `openApp` gives a command: `app` alone, already open, closed by the test. */
+export function openedFor(app: AppContext): OpenedApp {
+  return {
+    app,
+    others: [],
+    contextOf: () => {
+      throw new Error('this test serves one municipality');
+    },
+    rewrapped: 0,
+    close: async () => undefined,
+  };
 }

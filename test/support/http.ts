@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { createAppContext } from '../../src/app/create-app-context.ts';
 import type { Store } from '../../src/app/ports/store.ts';
-import { buildApp, type HttpOptions } from '../../src/http/app.ts';
+import { buildApp, type HttpOptions, type ServedMunicipality } from '../../src/http/app.ts';
 import { DEFAULT_CONTEXT, type RuleContext } from '../../src/rules/context.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { OFFICES, openTestApp, PASSWORD, type TestApp, type TestStoreSettings } from './app.ts';
@@ -25,8 +25,17 @@ export interface HttpTest extends TestApp {
 }
 
 /** The whole HTTP application over a fresh database of the given kind, as `npm start` builds it. */
-export async function openHttpTest(database: TestDatabase, options: HttpOptions & TestStoreSettings & { trustProxy?: string; masterKey?: Parameters<typeof openTestApp>[1] } = {}): Promise<HttpTest> {
-  const { onCommitBatch, log, municipalityCode, migrateBefore, masterKey, ...httpOptions } = options;
+export async function openHttpTest(
+  database: TestDatabase,
+  options: HttpOptions &
+    TestStoreSettings & {
+      trustProxy?: string;
+      masterKey?: Parameters<typeof openTestApp>[1];
+      /** Other municipalities served beside the test's (docs/scale.md "Several municipalities"), made on its records. */
+      others?: (t: TestApp) => Promise<readonly ServedMunicipality[]>;
+    } = {},
+): Promise<HttpTest> {
+  const { onCommitBatch, log, municipalityCode, migrateBefore, masterKey, others, ...httpOptions } = options;
   const settings: TestStoreSettings = {
     ...(onCommitBatch && { onCommitBatch }),
     ...(log && { log }),
@@ -34,7 +43,7 @@ export async function openHttpTest(database: TestDatabase, options: HttpOptions 
     ...(migrateBefore !== undefined && { migrateBefore }),
   };
   const t = await openTestApp(database, masterKey, undefined, settings);
-  const http = await buildApp(t.app, { loginAttemptsPerMinute: 1000, signInFailuresPerAddress: 1000, ...httpOptions });
+  const http = await buildApp(t.app, { loginAttemptsPerMinute: 1000, signInFailuresPerAddress: 1000, ...httpOptions, ...(others && { municipalities: await others(t) }) });
   return {
     ...t,
     http,

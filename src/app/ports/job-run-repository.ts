@@ -23,12 +23,27 @@ export interface JobLease {
   readonly expiresAt: string;
 }
 
+/**
+ * What `lease` finds. `locked`: another transaction kept the lease's row locked for longer than
+ * the wait (PostgreSQL), as a run whose process was paused inside one of its short lease
+ * transactions does (SIGSTOP, a hung VM); `lease` is then the lease as last committed, and the
+ * caller holds no lock on it.
+ */
+export interface LeaseLook {
+  readonly lease: JobLease | undefined;
+  readonly locked: boolean;
+}
+
 export interface JobRunRepository {
   insert(run: JobRun): Promise<void>;
   update(run: JobRun): Promise<void>;
   list(job: string, limit: number): Promise<JobRun[]>;
-  /** The job's lease, locked until the transaction ends (PostgreSQL); undefined when no run holds it. */
-  lease(job: string): Promise<JobLease | undefined>;
+  /**
+   * The job's lease (undefined when no run holds it), locked until the transaction ends
+   * (PostgreSQL), waiting at most `waitMs` for another transaction's lock on it: past that,
+   * `locked` and the lease as last committed, never a wait without end.
+   */
+  lease(job: string, waitMs: number): Promise<LeaseLook>;
   /** Gives the lease to a run; after `lease` in the same transaction. */
   holdLease(job: string, lease: JobLease): Promise<void>;
   /** Moves the lease's end if `runId` still holds it; false when another run has taken it. */

@@ -18,6 +18,7 @@ import type { JobRunRepository } from './job-run-repository.ts';
 import type { ReportRepository } from './report-repository.ts';
 import type { InstanceModeRepository } from './instance-mode-repository.ts';
 import type { AppointmentRepository } from './appointment-repository.ts';
+import type { MunicipalityRepository } from './municipality-repository.ts';
 
 /**
  * The records, as the use cases need them (one file per port in `src/app/ports/`). `src/store`
@@ -64,6 +65,12 @@ export interface Store {
    * quick_check): a one-line description naming the file when it is damaged, else undefined.
    */
   checkIntegrity(): Promise<string | undefined>;
+  /**
+   * The store of another municipality of the same deployment, on the same connections
+   * (docs/scale.md "Several municipalities"); PostgreSQL only: the embedded database serves one
+   * municipality and refuses any other (ConfigError). Its close() leaves the connections open.
+   */
+  forMunicipality(code: string): Store;
 }
 
 export interface LockOption {
@@ -90,6 +97,7 @@ export interface Repositories {
   readonly guideFeedback: GuideFeedbackRepository;
   readonly instance: InstanceModeRepository;
   readonly appointments: AppointmentRepository;
+  readonly municipalities: MunicipalityRepository;
 }
 
 /** Which migrations of the code the database has not run, and which it has run that the code does not know. */

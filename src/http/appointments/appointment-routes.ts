@@ -7,7 +7,6 @@ import { cancelAppointment } from '../../app/appointments/cancel-appointment.ts'
 import { dayAppointments } from '../../app/appointments/day-appointments.ts';
 import { listSlots } from '../../app/appointments/list-slots.ts';
 import { markNoShow } from '../../app/appointments/mark-no-show.ts';
-import type { AppContext } from '../../app/context.ts';
 import { sendProblem } from '../error-handler.ts';
 import { HttpErrorCode, problem, problemResponses } from '../problem.ts';
 import { sendResult } from '../reply.ts';
@@ -51,7 +50,7 @@ function sendBudgeted<T>(reply: FastifyReply, outcome: Result<T> | { readonly th
  * Pickup appointments (docs/api.md "Pickup appointments"): the public slots, booking and
  * cancelling, rate-limited per address; the office's day and no-shows for its clerks.
  */
-export async function appointmentRoutes(app: FastifyInstance, { context, publicRequestsPerMinute, lookups }: { context: AppContext } & AppointmentLimits): Promise<void> {
+export async function appointmentRoutes(app: FastifyInstance, { publicRequestsPerMinute, lookups }: AppointmentLimits): Promise<void> {
   await app.register(rateLimit, { global: false });
   const perAddress = { max: publicRequestsPerMinute, timeWindow: 60_000, keyGenerator: clientAddress };
 
@@ -68,7 +67,7 @@ export async function appointmentRoutes(app: FastifyInstance, { context, publicR
     },
     async (request, reply) => {
       const query = request.query as Static<typeof SlotsQuery>;
-      return sendResult(reply, await listSlots(context, query));
+      return sendResult(reply, await listSlots(request.tenant, query));
     },
   );
   app.post(
@@ -95,7 +94,7 @@ export async function appointmentRoutes(app: FastifyInstance, { context, publicR
         },
       },
     },
-    async (request, reply) => sendBudgeted(reply, await withinBudget(lookups, request, () => bookAppointment(context, request.body as Static<typeof BookBody>)), 201),
+    async (request, reply) => sendBudgeted(reply, await withinBudget(lookups, request, () => bookAppointment(request.tenant, request.body as Static<typeof BookBody>)), 201),
   );
   app.delete(
     '/api/v1/appointments/:id',
@@ -112,7 +111,7 @@ export async function appointmentRoutes(app: FastifyInstance, { context, publicR
     async (request, reply) => {
       const { id } = request.params as Static<typeof IdParams>;
       const { cancelCode } = request.query as Static<typeof CancelQuery>;
-      return sendBudgeted(reply, await withinBudget(lookups, request, () => cancelAppointment(context, { id, cancelCode })));
+      return sendBudgeted(reply, await withinBudget(lookups, request, () => cancelAppointment(request.tenant, { id, cancelCode })));
     },
   );
   staffRoute(
@@ -126,7 +125,7 @@ export async function appointmentRoutes(app: FastifyInstance, { context, publicR
       response: DaySchema,
       problems: ['AUTH.COUNTER_ONLY', 'AUTH.OFFICE_NOT_ALLOWED', 'OFFICE.UNKNOWN'],
     },
-    ({ request, query }) => dayAppointments(context, request.actor, query),
+    ({ context, request, query }) => dayAppointments(context, request.actor, query),
   );
   staffRoute(
     app,
@@ -140,6 +139,6 @@ export async function appointmentRoutes(app: FastifyInstance, { context, publicR
       response: StaffAppointmentSchema,
       problems: ['AUTH.COUNTER_ONLY', 'AUTH.OFFICE_NOT_ALLOWED', 'APPOINTMENT.NOT_FOUND', 'APPOINTMENT.NOT_BOOKED', 'APPOINTMENT.NOT_YET'],
     },
-    ({ request, params }) => markNoShow(context, request.actor, params.id),
+    ({ context, request, params }) => markNoShow(context, request.actor, params.id),
   );
 }

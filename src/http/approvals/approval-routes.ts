@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { authorize } from '../../app/actor.ts';
 import { decideApproval, listApprovals, requestApproval } from '../../app/approvals.ts';
-import type { AppContext } from '../../app/context.ts';
 import { success } from '../../domain/errors.ts';
 import { IdParams, staffRoute } from '../staff-route.ts';
 import { ApprovalDecisionBody, ApprovalListQuery, ApprovalRequestBody, ApprovalSchema, ListedApprovalSchema } from './approval-schemas.ts';
@@ -10,7 +9,7 @@ import { ApprovalDecisionBody, ApprovalListQuery, ApprovalRequestBody, ApprovalS
 const tags = ['approvals'];
 
 /** Supervisor approvals: proxy procedures and individual-number changes. */
-export async function approvalRoutes(app: FastifyInstance, { context }: { context: AppContext }): Promise<void> {
+export async function approvalRoutes(app: FastifyInstance): Promise<void> {
   staffRoute(
     app,
     {
@@ -24,7 +23,7 @@ export async function approvalRoutes(app: FastifyInstance, { context }: { contex
       problems: ['RESIDENT.NOT_FOUND', 'PROXY.ENQUIRY_NOT_FOUND', 'APPROVAL.NOT_FOUND', 'APPROVAL.NOT_USABLE'],
       idempotency: 'command',
     },
-    ({ request, body, idempotency }) => requestApproval(context, request.actor, body, idempotency),
+    ({ context, request, body, idempotency }) => requestApproval(context, request.actor, body, idempotency),
   );
   staffRoute(
     app,
@@ -37,7 +36,7 @@ export async function approvalRoutes(app: FastifyInstance, { context }: { contex
       response: Type.Array(ListedApprovalSchema),
       problems: [],
     },
-    async ({ request, query }) => {
+    async ({ context, request, query }) => {
       const allowed = authorize(request.actor, 'approval.request');
       return allowed.ok ? success(await listApprovals(context, { status: query.status ?? 'pending', residentId: query.residentId })) : allowed;
     },
@@ -56,7 +55,7 @@ export async function approvalRoutes(app: FastifyInstance, { context }: { contex
         problems: ['APPROVAL.NOT_FOUND', 'APPROVAL.ALREADY_DECIDED', 'APPROVAL.SELF_APPROVAL', 'AUTH.OFFICE_NOT_ALLOWED', 'APPROVAL.NOT_USABLE', 'INPUT.INVALID'],
         idempotency: 'command',
       },
-      ({ request, params, body, idempotency }) => decideApproval(context, request.actor, params.id, approve, body, idempotency),
+      ({ context, request, params, body, idempotency }) => decideApproval(context, request.actor, params.id, approve, body, idempotency),
     );
   }
 }

@@ -5,7 +5,6 @@ import { AUDIT_ACTIONS } from '../../app/audit-action.ts';
 import { ANCHOR_REASONS } from '../../app/audit-checkpoints.ts';
 import { listAuditEntries } from '../../app/audit-listing.ts';
 import { verifyAudit } from '../../app/audit-trail.ts';
-import type { AppContext } from '../../app/context.ts';
 import { success } from '../../domain/errors.ts';
 import { staffRoute } from '../staff-route.ts';
 
@@ -34,7 +33,7 @@ const AuditEntrySchema = Type.Object({
 const tags = ['audit'];
 
 /** The audit trail for auditors, and its chain check. */
-export async function auditRoutes(app: FastifyInstance, { context }: { context: AppContext }): Promise<void> {
+export async function auditRoutes(app: FastifyInstance): Promise<void> {
   staffRoute(
     app,
     {
@@ -59,7 +58,7 @@ export async function auditRoutes(app: FastifyInstance, { context }: { context: 
       response: Type.Array(AuditEntrySchema),
       problems: [],
     },
-    async ({ request, query }) =>
+    async ({ context, request, query }) =>
       listAuditEntries(context, request.actor, {
         ...(query.from !== undefined && { from: new Date(query.from).toISOString() }),
         ...(query.to !== undefined && { to: new Date(query.to).toISOString() }),
@@ -96,7 +95,7 @@ export async function auditRoutes(app: FastifyInstance, { context }: { context: 
       }),
       problems: [],
     },
-    async ({ request }) => {
+    async ({ context, request }) => {
       const allowed = authorize(request.actor, 'audit.read');
       return allowed.ok ? success(await verifyAudit(context.store, context.keys)) : allowed;
     },

@@ -13,7 +13,6 @@ import { resumeCard } from '../../app/cards/resume-card.ts';
 import { returnCard } from '../../app/cards/return-card.ts';
 import { suspendCard } from '../../app/cards/suspend-card.ts';
 import { verifyPin } from '../../app/cards/verify-pin.ts';
-import type { AppContext } from '../../app/context.ts';
 import {
   CardHistorySchema,
   CardViewSchema,
@@ -44,11 +43,11 @@ const PROXY: ErrorCode[] = ['APPROVAL.NOT_FOUND', 'APPROVAL.NOT_USABLE'];
 const REPRESENTED: ErrorCode[] = ['REPRESENTATIVE.REQUIRED', 'PROXY.NOT_ALLOWED_FOR_REPRESENTED'];
 
 /** docs/api.md "Cards": every procedure of a card, each a command with its problems. */
-export async function cardRoutes(app: FastifyInstance, { context }: { context: AppContext }): Promise<void> {
+export async function cardRoutes(app: FastifyInstance): Promise<void> {
   staffRoute(
     app,
     { method: 'GET', url: '/api/v1/cards/:id', summary: 'Status, dates, notes, certificates, PIN lock states (never PINs), version', tags, params: IdParams, response: CardViewSchema, problems: ['CARD.NOT_FOUND'] },
-    ({ request, params }) => getCard(context, request.actor, params.id),
+    ({ context, request, params }) => getCard(context, request.actor, params.id),
   );
   staffRoute(
     app,
@@ -61,12 +60,12 @@ export async function cardRoutes(app: FastifyInstance, { context }: { context: A
       response: CardHistorySchema,
       problems: ['CARD.NOT_FOUND'],
     },
-    ({ request, params }) => cardHistory(context, request.actor, params.id),
+    ({ context, request, params }) => cardHistory(context, request.actor, params.id),
   );
   staffRoute(
     app,
     { method: 'POST', url: '/api/v1/cards/:id/manufacture', summary: 'The card has been made: 発行日 and expiry (R-3) set; ready', tags, params: IdParams, body: ManufactureBody, response: CardViewSchema, problems: [...COMMAND], idempotency: 'command' },
-    ({ request, params, body, idempotency }) => manufactureCard(context, request.actor, params.id, body, idempotency),
+    ({ context, request, params, body, idempotency }) => manufactureCard(context, request.actor, params.id, body, idempotency),
   );
   staffRoute(
     app,
@@ -81,12 +80,12 @@ export async function cardRoutes(app: FastifyInstance, { context }: { context: A
       problems: [...COMMAND, ...PROXY, ...REPRESENTED, 'IDENTITY.INSUFFICIENT', 'PIN.INVALID_FORMAT', 'AUTH.OFFICE_NOT_ALLOWED', 'CARD.EXPIRED'],
       idempotency: 'command',
     },
-    ({ request, params, body, idempotency }) => issueCard(context, request.actor, params.id, body, idempotency),
+    ({ context, request, params, body, idempotency }) => issueCard(context, request.actor, params.id, body, idempotency),
   );
   staffRoute(
     app,
     { method: 'POST', url: '/api/v1/cards/:id/suspend', summary: '一時停止 of a lost or stolen card, by the hotline or a counter', tags, params: IdParams, body: SuspendBody, response: CardViewSchema, problems: [...COMMAND], idempotency: 'command' },
-    ({ request, params, body, idempotency }) => suspendCard(context, request.actor, params.id, body, idempotency),
+    ({ context, request, params, body, idempotency }) => suspendCard(context, request.actor, params.id, body, idempotency),
   );
   staffRoute(
     app,
@@ -101,7 +100,7 @@ export async function cardRoutes(app: FastifyInstance, { context }: { context: A
       problems: [...COMMAND, ...PROXY, 'AUTH.COUNTER_ONLY', 'IDENTITY.INSUFFICIENT'],
       idempotency: 'command',
     },
-    ({ request, params, body, idempotency }) => resumeCard(context, request.actor, params.id, body, idempotency),
+    ({ context, request, params, body, idempotency }) => resumeCard(context, request.actor, params.id, body, idempotency),
   );
   staffRoute(
     app,
@@ -116,7 +115,7 @@ export async function cardRoutes(app: FastifyInstance, { context }: { context: A
       problems: ['CARD.NOT_FOUND', 'CARD.INVALID_TRANSITION', 'PIN.LOCKED', 'PIN.MISMATCH', 'AUTH.COUNTER_ONLY'],
       idempotency: 'command',
     },
-    ({ request, params, body, idempotency }) => verifyPin(context, request.actor, params.id, params.kind, body, idempotency),
+    ({ context, request, params, body, idempotency }) => verifyPin(context, request.actor, params.id, params.kind, body, idempotency),
   );
   staffRoute(
     app,
@@ -131,7 +130,7 @@ export async function cardRoutes(app: FastifyInstance, { context }: { context: A
       problems: [...COMMAND, ...PROXY, ...REPRESENTED, 'IDENTITY.INSUFFICIENT', 'PIN.INVALID_FORMAT', 'AUTH.COUNTER_ONLY'],
       idempotency: 'command',
     },
-    ({ request, params, body, idempotency }) => resetPin(context, request.actor, params.id, params.kind, body, idempotency),
+    ({ context, request, params, body, idempotency }) => resetPin(context, request.actor, params.id, params.kind, body, idempotency),
   );
   staffRoute(
     app,
@@ -159,7 +158,7 @@ export async function cardRoutes(app: FastifyInstance, { context }: { context: A
       ],
       idempotency: 'command',
     },
-    ({ request, params, body, idempotency }) => issueCertificate(context, request.actor, params.id, params.kind, body, idempotency),
+    ({ context, request, params, body, idempotency }) => issueCertificate(context, request.actor, params.id, params.kind, body, idempotency),
   );
   staffRoute(
     app,
@@ -174,7 +173,7 @@ export async function cardRoutes(app: FastifyInstance, { context }: { context: A
       problems: [...COMMAND, ...PROXY, ...REPRESENTED, 'CARD.NOTES_FULL', 'PIN.MISMATCH', 'PIN.LOCKED'],
       idempotency: 'command',
     },
-    ({ request, params, body, idempotency }) => addFrontNote(context, request.actor, params.id, body, idempotency),
+    ({ context, request, params, body, idempotency }) => addFrontNote(context, request.actor, params.id, body, idempotency),
   );
   staffRoute(
     app,
@@ -189,7 +188,7 @@ export async function cardRoutes(app: FastifyInstance, { context }: { context: A
       problems: [...COMMAND, ...PROXY, ...REPRESENTED, 'CARD.CONTINUATION_LAPSED', 'CARD.NO_CONTINUATION_PENDING', 'PIN.MISMATCH', 'PIN.LOCKED'],
       idempotency: 'command',
     },
-    ({ request, params, body, idempotency }) => continueCard(context, request.actor, params.id, body, idempotency),
+    ({ context, request, params, body, idempotency }) => continueCard(context, request.actor, params.id, body, idempotency),
   );
   staffRoute(
     app,
@@ -204,7 +203,7 @@ export async function cardRoutes(app: FastifyInstance, { context }: { context: A
       problems: [...COMMAND, ...PROXY, 'CARD.EXPIRED', 'CARD.NOTHING_TO_EXTEND', 'CARD.NOT_EXTENDABLE'],
       idempotency: 'command',
     },
-    ({ request, params, body, idempotency }) => extendCard(context, request.actor, params.id, body, idempotency),
+    ({ context, request, params, body, idempotency }) => extendCard(context, request.actor, params.id, body, idempotency),
   );
   staffRoute(
     app,
@@ -219,11 +218,11 @@ export async function cardRoutes(app: FastifyInstance, { context }: { context: A
       problems: [...COMMAND, ...PROXY, ...REPRESENTED, 'RESIDENT.CARD_ALREADY_HELD', 'REISSUE.POLICE_REPORT_REQUIRED', 'RENEWAL.WINDOW_NOT_OPEN', 'APPLICATION.PHOTO_TOO_OLD', 'IDENTITY.INSUFFICIENT', 'CERTIFICATE.SIGNATURE_UNDER_15'],
       idempotency: 'command',
     },
-    ({ request, params, body, idempotency }) => reissueCard(context, request.actor, params.id, body, idempotency),
+    ({ context, request, params, body, idempotency }) => reissueCard(context, request.actor, params.id, body, idempotency),
   );
   staffRoute(
     app,
     { method: 'POST', url: '/api/v1/cards/:id/return', summary: '返納 of a card no longer needed, expired, replaced, on moving abroad, or after the holder’s death', tags, params: IdParams, body: ReturnBody, response: CardViewSchema, problems: [...COMMAND, ...PROXY], idempotency: 'command' },
-    ({ request, params, body, idempotency }) => returnCard(context, request.actor, params.id, body, idempotency),
+    ({ context, request, params, body, idempotency }) => returnCard(context, request.actor, params.id, body, idempotency),
   );
 }

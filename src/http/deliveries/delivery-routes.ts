@@ -1,6 +1,5 @@
 import { parse } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../app/context.ts';
 import { decodeCsv } from '../../app/csv-file.ts';
 import { checkInDelivery, deliveryRowsOf } from '../../app/deliveries.ts';
 import { refuse, refuseField } from '../../domain/errors.ts';
@@ -31,7 +30,7 @@ function csvRecords(text: string): { line: number; cells: string[]; error?: stri
  * docs/api.md "Pickup": a delivery of made cards from J-LIS checked in at its receiving office,
  * as JSON or as the CSV file itself (`text/csv`, UTF-8 or Shift_JIS, `card_id,issue_date`).
  */
-export async function deliveryRoutes(app: FastifyInstance, { context }: { context: AppContext }): Promise<void> {
+export async function deliveryRoutes(app: FastifyInstance): Promise<void> {
   app.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: CSV_LIMIT }, (_request, body, done) => done(null, decodeCsv(body as Buffer)));
   staffRoute(
     app,
@@ -47,7 +46,7 @@ export async function deliveryRoutes(app: FastifyInstance, { context }: { contex
       problems: ['INPUT.INVALID', 'AUTH.OFFICE_NOT_ALLOWED', 'AUTH.COUNTER_ONLY'],
       answerIsCommand: false,
     },
-    async ({ request, query, body }) => {
+    async ({ context, request, query, body }) => {
       const sent = body as unknown as Static<typeof DeliveryBody> | string;
       if (typeof sent !== 'string') {
         if (query.officeId !== undefined || query.receivedOn !== undefined) return refuse('INPUT.INVALID', 'a JSON delivery names its office and day in the body, not the query');

@@ -6,7 +6,6 @@ import { GuideFeedbackSchema, GuideRequestSchema, GuideResponseSchema } from './
 import { HTML_LANG, isLang, Lang, LANGS, langFromAcceptLanguage } from '../../app/guide/lang.ts';
 import { plainGuide, residentGuide } from '../../app/guide/resident-guide.ts';
 import { mapUrl } from '../../app/guide/localize-guide.ts';
-import type { AppContext } from '../../app/context.ts';
 import { asks, isSituation, type Situation } from '../../domain/guide/situation.ts';
 import { RuleErrorCode } from '../../rules/errors.ts';
 import { sendProblem } from '../error-handler.ts';
@@ -61,15 +60,13 @@ export function langOf(segment: string): Lang | undefined {
  * `residentGuide`, the one implementation; the API sends its answer as plain JSON, the pages as
  * server-rendered HTML that needs no script (the CSP forbids inline scripts, and there are none).
  */
-export const guideRoutes: FastifyPluginAsyncTypebox<{ context: AppContext; publicUrl?: string | undefined }> = async (app, { context, publicUrl }) => {
+export const guideRoutes: FastifyPluginAsyncTypebox<{ publicUrl?: string | undefined }> = async (app, { publicUrl }) => {
   /** The site's address for absolute links: PUBLIC_URL, else the address this request came to. */
-  const originOf = (request: FastifyRequest): string => publicUrl ?? `${request.protocol}://${request.host}`;
+  const originOf = (request: FastifyRequest): string => (request.tenant === app.tenants.home ? publicUrl : undefined) ?? `${request.protocol}://${request.host}`;
   if (!app.hasReplyDecorator('setCookie')) throw new Error('the guide needs @fastify/cookie, which the staff-auth plugin registers');
   /** A page of the guide, with the training band on a training instance (docs/architecture.md "Training mode"). */
   const sendPage = (request: FastifyRequest, reply: FastifyReply, lang: Lang, page: string, status?: number, cache?: string): FastifyReply =>
-    sendHtml(request, reply, lang, context.trainingDate === undefined ? page : withTrainingBand(page, lang, context.trainingDate), status, cache);
-  const { offices } = context;
-  const calendar = context.rules.calendar;
+    sendHtml(request, reply, lang, request.tenant.trainingDate === undefined ? page : withTrainingBand(page, lang, request.tenant.trainingDate), status, cache);
 
   app.post(
     '/api/v1/guide',
@@ -88,7 +85,7 @@ export const guideRoutes: FastifyPluginAsyncTypebox<{ context: AppContext; publi
       },
     },
     async (request, reply) => {
-      const outcome = residentGuide(context, request.body);
+      const outcome = residentGuide(request.tenant, request.body);
       if (!outcome.ok) {
         const errors = outcome.error.errors.map(({ pointer, message }) => ({ pointer, message }));
         return sendProblem(reply, problem(outcome.error.code, outcome.error.message, errors));
@@ -109,16 +106,16 @@ export const guideRoutes: FastifyPluginAsyncTypebox<{ context: AppContext; publi
   );
 
   app.get<{ Params: { office: string } }>(`${GUIDE_PREFIX}/map/:office`, { schema: { hide: true } }, async (request, reply) => {
-    const office = offices.offices.find((each) => each.id === request.params.office);
-    if (office === undefined) return sendPage(request, reply, Lang.Japanese, notFoundPage(Lang.Japanese, offices, originOf(request)), 404);
+    const office = request.tenant.offices.offices.find((each) => each.id === request.params.office);
+    if (office === undefined) return sendPage(request, reply, Lang.Japanese, notFoundPage(Lang.Japanese, request.tenant.offices, originOf(request)), 404);
     return reply.header('cache-control', 'public, max-age=86400').redirect(mapUrl(office.address), 302);
   });
 
   app.get<{ Params: { lang: string } }>(`${GUIDE_PREFIX}/:lang`, { schema: { hide: true } }, async (request, reply) => {
     const lang = langOf(request.params.lang);
-    if (lang === undefined) return sendPage(request, reply, Lang.Japanese, notFoundPage(Lang.Japanese, offices, originOf(request)), 404);
+    if (lang === undefined) return sendPage(request, reply, Lang.Japanese, notFoundPage(Lang.Japanese, request.tenant.offices, originOf(request)), 404);
     if (lang !== request.params.lang) return reply.redirect(`${GUIDE_PREFIX}/${lang}`, 301);
-    return sendPage(request, reply, lang, startPage(lang, offices, originOf(request)), 200, 'no-cache');
+    return sendPage(request, reply, lang, startPage(lang, request.tenant.offices, originOf(request)), 200, 'no-cache');
   });
 
   const situationPage = (answer: boolean) => async (request: FastifyRequest<{ Params: { lang: string; situation: string }; Querystring: Query }>, reply: FastifyReply) => {
@@ -126,7 +123,7 @@ export const guideRoutes: FastifyPluginAsyncTypebox<{ context: AppContext; publi
     const { situation } = request.params;
     if (lang === undefined || !isSituation(situation)) {
       const shown = lang ?? Lang.Japanese;
-      return sendPage(request, reply, shown, notFoundPage(shown, offices, originOf(request)), 404);
+      return sendPage(request, reply, shown, notFoundPage(shown, request.tenant.offices, originOf(request)), 404);
     }
     const query = queryStringOf(request);
     const rest = `/${situation}${answer ? '/answer' : ''}`;
@@ -134,15 +131,15 @@ export const guideRoutes: FastifyPluginAsyncTypebox<{ context: AppContext; publi
     const parsed = answersFromQuery(situation, request.query);
     if (!answer) {
       if (asks(situation).length === 0) return reply.redirect(guideUrl(lang, { rest: `/${situation}/answer`, query }), 302);
-      return sendPage(request, reply, lang, questionPage({ lang, situation, place: { rest, query }, answers: parsed.answers, typed: parsed.typed, errors: [], offices, calendar, origin: originOf(request) }));
+      return sendPage(request, reply, lang, questionPage({ lang, situation, place: { rest, query }, answers: parsed.answers, typed: parsed.typed, errors: [], offices: request.tenant.offices, calendar: request.tenant.rules.calendar, origin: originOf(request) }));
     }
-    const outcome = residentGuide(context, { situation, lang, answers: parsed.answers });
+    const outcome = residentGuide(request.tenant, { situation, lang, answers: parsed.answers });
     if (parsed.errors.length === 0 && outcome.ok) {
-      const html = answerPage({ lang, situation, guide: outcome.value, answers: parsed.answers, place: { rest, query }, offices, origin: originOf(request) });
+      const html = answerPage({ lang, situation, guide: outcome.value, answers: parsed.answers, place: { rest, query }, offices: request.tenant.offices, origin: originOf(request) });
       return sendPage(request, reply, lang, html);
     }
     const errors = mergeErrors(situation, parsed.errors, outcome.ok ? [] : answerErrorsOf(outcome.error.errors));
-    const form = questionPage({ lang, situation, place: { rest, query }, answers: parsed.answers, typed: parsed.typed, errors, offices, calendar, origin: originOf(request) });
+    const form = questionPage({ lang, situation, place: { rest, query }, answers: parsed.answers, typed: parsed.typed, errors, offices: request.tenant.offices, calendar: request.tenant.rules.calendar, origin: originOf(request) });
     return sendPage(request, reply, lang, form, 400);
   };
 
@@ -162,7 +159,7 @@ export const guideRoutes: FastifyPluginAsyncTypebox<{ context: AppContext; publi
     },
     async (request, reply) => {
       if (!throttle.take(request.ip)) return sendProblem(reply, problem('REQUEST.THROTTLED', 'too many feedback answers from this address; try again later'));
-      await recordGuideFeedback(context, request.body);
+      await recordGuideFeedback(request.tenant, request.body);
       return reply.code(204).send(null);
     },
   );
@@ -178,16 +175,16 @@ export const guideRoutes: FastifyPluginAsyncTypebox<{ context: AppContext; publi
     async (request, reply) => {
       const lang = langOf(request.params.lang);
       const { situation } = request.params;
-      if (lang === undefined || !isSituation(situation)) return sendPage(request, reply, lang ?? Lang.Japanese, notFoundPage(lang ?? Lang.Japanese, offices, originOf(request)), 404);
+      if (lang === undefined || !isSituation(situation)) return sendPage(request, reply, lang ?? Lang.Japanese, notFoundPage(lang ?? Lang.Japanese, request.tenant.offices, originOf(request)), 404);
       const body = request.body ?? {};
       const helpful = body.helpful;
       const easyToFind = body.easyToFind;
       if ((helpful !== 'yes' && helpful !== 'no') || (easyToFind !== 'yes' && easyToFind !== 'no')) {
-        return sendPage(request, reply, lang, feedbackDonePage(lang, situation, 'invalid', offices, originOf(request)), 400);
+        return sendPage(request, reply, lang, feedbackDonePage(lang, situation, 'invalid', request.tenant.offices, originOf(request)), 400);
       }
-      if (!throttle.take(request.ip)) return sendPage(request, reply, lang, feedbackDonePage(lang, situation, 'throttled', offices, originOf(request)), 429);
+      if (!throttle.take(request.ip)) return sendPage(request, reply, lang, feedbackDonePage(lang, situation, 'throttled', request.tenant.offices, originOf(request)), 429);
       const comment = typeof body.comment === 'string' ? body.comment.slice(0, 1000) : undefined;
-      await recordGuideFeedback(context, { situation, lang, helpful, easyToFind, ...(comment !== undefined && { comment }) });
+      await recordGuideFeedback(request.tenant, { situation, lang, helpful, easyToFind, ...(comment !== undefined && { comment }) });
       return reply.redirect(`${GUIDE_PREFIX}/${lang}/${situation}/feedback`, 303);
     },
   );
@@ -195,8 +192,8 @@ export const guideRoutes: FastifyPluginAsyncTypebox<{ context: AppContext; publi
   app.get<{ Params: { lang: string; situation: string } }>(`${GUIDE_PREFIX}/:lang/:situation/feedback`, { schema: { hide: true } }, async (request, reply) => {
     const lang = langOf(request.params.lang);
     const { situation } = request.params;
-    if (lang === undefined || !isSituation(situation)) return sendPage(request, reply, lang ?? Lang.Japanese, notFoundPage(lang ?? Lang.Japanese, offices, originOf(request)), 404);
-    return sendPage(request, reply, lang, feedbackDonePage(lang, situation, 'thanks', offices, originOf(request)));
+    if (lang === undefined || !isSituation(situation)) return sendPage(request, reply, lang ?? Lang.Japanese, notFoundPage(lang ?? Lang.Japanese, request.tenant.offices, originOf(request)), 404);
+    return sendPage(request, reply, lang, feedbackDonePage(lang, situation, 'thanks', request.tenant.offices, originOf(request)));
   });
 
   app.get(`${GUIDE_PREFIX}/:lang/:situation`, { schema: { hide: true } }, situationPage(false));
@@ -204,7 +201,7 @@ export const guideRoutes: FastifyPluginAsyncTypebox<{ context: AppContext; publi
   app.get(`${GUIDE_PREFIX}/*`, { schema: { hide: true } }, async (request, reply) => {
     const segment = request.url.slice(GUIDE_PREFIX.length + 1).split(/[/?]/)[0] ?? '';
     const lang = langOf(segment) ?? Lang.Japanese;
-    return sendPage(request, reply, lang, notFoundPage(lang, offices, originOf(request)), 404);
+    return sendPage(request, reply, lang, notFoundPage(lang, request.tenant.offices, originOf(request)), 404);
   });
 };
 

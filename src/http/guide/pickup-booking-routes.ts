@@ -4,7 +4,6 @@ import { bookAppointment } from '../../app/appointments/book-appointment.ts';
 import { cancelAppointment } from '../../app/appointments/cancel-appointment.ts';
 import { findPickup } from '../../app/appointments/find-pickup.ts';
 import type { Result } from '../../app/app-errors.ts';
-import type { AppContext } from '../../app/context.ts';
 import { Lang } from '../../app/guide/lang.ts';
 import type { PickupTextKey } from '../../app/guide/ui-text.ts';
 import { parsePlainDate } from '../../rules/plain-date.ts';
@@ -47,13 +46,13 @@ function lookupRefusal(code: string): { errors: FieldError[]; notice?: PickupTex
  * by POST, no script, the guide's look and languages. They call the same use cases as the public
  * API and spend the same per-address budget of failed look-ups.
  */
-export async function pickupBookingRoutes(app: FastifyInstance, { context, publicUrl, lookups, publicRequestsPerMinute }: { context: AppContext; publicUrl?: string | undefined; lookups: LookupBudget; publicRequestsPerMinute: number }): Promise<void> {
+export async function pickupBookingRoutes(app: FastifyInstance, { publicUrl, lookups, publicRequestsPerMinute }: { publicUrl?: string | undefined; lookups: LookupBudget; publicRequestsPerMinute: number }): Promise<void> {
   await app.register(rateLimit, { global: false });
   const config = { rateLimit: { max: publicRequestsPerMinute, timeWindow: 60_000, keyGenerator: clientAddress } };
   // A training instance's band on every page, as the rest of the guide has it.
   const sendPage = (request: FastifyRequest, reply: FastifyReply, lang: Lang, page: string, status?: number): FastifyReply =>
-    sendHtml(request, reply, lang, context.trainingDate === undefined ? page : withTrainingBand(page, lang, context.trainingDate), status);
-  const originOf = (request: FastifyRequest): string => publicUrl ?? `${request.protocol}://${request.host}`;
+    sendHtml(request, reply, lang, request.tenant.trainingDate === undefined ? page : withTrainingBand(page, lang, request.tenant.trainingDate), status);
+  const originOf = (request: FastifyRequest): string => (request.tenant === app.tenants.home ? publicUrl : undefined) ?? `${request.protocol}://${request.host}`;
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 8192 }, (_request, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(String(body))));
   });
@@ -61,10 +60,10 @@ export async function pickupBookingRoutes(app: FastifyInstance, { context, publi
   const pageContext = (request: PageRequest, reply: FastifyReply): PageContext | undefined => {
     const lang = langOf(request.params.lang);
     if (lang === undefined) {
-      void sendPage(request, reply, Lang.Japanese, notFoundPage(Lang.Japanese, context.offices, originOf(request)), 404);
+      void sendPage(request, reply, Lang.Japanese, notFoundPage(Lang.Japanese, request.tenant.offices, originOf(request)), 404);
       return undefined;
     }
-    return { lang, offices: context.offices, origin: originOf(request) };
+    return { lang, offices: request.tenant.offices, origin: originOf(request) };
   };
 
   /** A look-up within the budget; a spent budget is the first form with its notice (429). */
@@ -80,7 +79,7 @@ export async function pickupBookingRoutes(app: FastifyInstance, { context, publi
 
   /** The slots page for a typed reference and birth date, with errors of a later step; or the first form with the look-up's refusal. */
   const showSlots = async (request: PageRequest, reply: FastifyReply, page: PageContext, typed: Typed, errors: FieldError[] = [], status = 200) => {
-    const found = await budgeted(request, reply, page, typed, () => findPickup(context, { referenceNumber: typed.referenceNumber, birthDate: parsePlainDate(typed.birthDate)! }));
+    const found = await budgeted(request, reply, page, typed, () => findPickup(request.tenant, { referenceNumber: typed.referenceNumber, birthDate: parsePlainDate(typed.birthDate)! }));
     if (!found) return reply;
     if (!found.ok) {
       const refusal = lookupRefusal(found.error.code);
@@ -92,9 +91,9 @@ export async function pickupBookingRoutes(app: FastifyInstance, { context, publi
 
   app.get<{ Params: { lang: string } }>(`${GUIDE_PREFIX}/:lang${PICKUP_BOOKING_REST}`, { schema: { hide: true } }, async (request, reply) => {
     const lang = langOf(request.params.lang);
-    if (lang === undefined) return sendPage(request, reply, Lang.Japanese, notFoundPage(Lang.Japanese, context.offices, originOf(request)), 404);
+    if (lang === undefined) return sendPage(request, reply, Lang.Japanese, notFoundPage(Lang.Japanese, request.tenant.offices, originOf(request)), 404);
     if (lang !== request.params.lang) return reply.redirect(guideUrl(lang, { rest: PICKUP_BOOKING_REST, query: '' }), 301);
-    return sendPage(request, reply, lang, startForm({ lang, offices: context.offices, origin: originOf(request) }));
+    return sendPage(request, reply, lang, startForm({ lang, offices: request.tenant.offices, origin: originOf(request) }));
   });
   // A later step opened without its form (a bookmark, the language switch) starts again.
   for (const step of ['slots', 'book', 'cancel']) {
@@ -118,7 +117,7 @@ export async function pickupBookingRoutes(app: FastifyInstance, { context, publi
     if (errors.length > 0) return sendPage(request, reply, page.lang, startForm(page, typed, errors), 400);
     const slotStart = String(request.body?.slotStart ?? '');
     if (slotStart === '') return showSlots(request, reply, page, typed, [{ field: 'slotStart', text: 'chooseOne' }], 400);
-    const booked = await budgeted(request, reply, page, typed, () => bookAppointment(context, { referenceNumber: typed.referenceNumber, birthDate: parsePlainDate(typed.birthDate)!, slotStart }));
+    const booked = await budgeted(request, reply, page, typed, () => bookAppointment(request.tenant, { referenceNumber: typed.referenceNumber, birthDate: parsePlainDate(typed.birthDate)!, slotStart }));
     if (!booked) return reply;
     if (booked.ok) return sendPage(request, reply, page.lang, bookedPage(page, booked.value), 201);
     const refusal = lookupRefusal(booked.error.code);
@@ -135,7 +134,7 @@ export async function pickupBookingRoutes(app: FastifyInstance, { context, publi
     const id = String(request.body?.id ?? '');
     const cancelCode = String(request.body?.cancelCode ?? '').trim();
     if (cancelCode === '' || !/^[0-9a-f-]{36}$/.test(id)) return showSlots(request, reply, page, typed, [{ field: 'cancelCode', text: 'missing' }], 400);
-    const cancelled = await budgeted(request, reply, page, typed, () => cancelAppointment(context, { id, cancelCode }));
+    const cancelled = await budgeted(request, reply, page, typed, () => cancelAppointment(request.tenant, { id, cancelCode }));
     if (!cancelled) return reply;
     if (cancelled.ok) return sendPage(request, reply, page.lang, cancelledPage(page, cancelled.value.slotStart));
     const text: PickupTextKey = cancelled.error.code === 'APPOINTMENT.SLOT_PAST' ? 'tooLate' : 'wrongCode';

@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { AppContext } from '../../app/context.ts';
 import { runSweep, sweepRuns } from '../../app/sweep.ts';
 import { DateSchema } from '../../rules/schema.ts';
 import { staffRoute } from '../staff-route.ts';
 import { JobRunSchema } from './job-schemas.ts';
 
 /** The nightly jobs, for supervisors and administrators: run now, and the record of past runs. */
-export async function jobRoutes(app: FastifyInstance, { context }: { context: AppContext }): Promise<void> {
+export async function jobRoutes(app: FastifyInstance): Promise<void> {
   staffRoute(
     app,
     {
@@ -20,11 +19,11 @@ export async function jobRoutes(app: FastifyInstance, { context }: { context: Ap
       problems: ['INPUT.INVALID', 'JOB.FAILED', 'JOB.RUNNING'],
       answerIsCommand: false,
     },
-    ({ request, body }) => runSweep(context, request.actor, body.today ?? context.clock.today()),
+    ({ context, request, body }) => runSweep(context, request.actor, body.today ?? context.clock.today()),
   );
   staffRoute(
     app,
     { method: 'GET', url: '/api/v1/jobs/sweep/runs', summary: 'Past runs of the sweep, newest first: when, what changed, how long', tags: ['jobs'], response: Type.Array(JobRunSchema), problems: [] },
-    ({ request }) => sweepRuns(context, request.actor),
+    ({ context, request }) => sweepRuns(context, request.actor),
   );
 }

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { OfficeDirectorySchema, type OfficeDirectory } from '../../domain/office.ts';
+import { OfficeDirectorySchema } from '../../domain/office.ts';
 
-/** GET /api/v1/offices: the counters and the hotline of offices.json (docs/api.md "Public"). */
-export const officeRoutes: FastifyPluginAsyncTypebox<{ offices: OfficeDirectory }> = async (app, { offices }) => {
+/** GET /api/v1/offices: the counters and the hotline of the request's municipality (docs/api.md "Public"; tenants.ts). */
+export const officeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/v1/offices',
     {
@@ -12,6 +12,6 @@ export const officeRoutes: FastifyPluginAsyncTypebox<{ offices: OfficeDirectory 
         response: { 200: OfficeDirectorySchema },
       },
     },
-    async () => offices,
+    async (request) => request.tenant.offices,
   );
 };

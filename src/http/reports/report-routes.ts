@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { AppContext } from '../../app/context.ts';
 import { listNotices, NOTICE_CSV_COLUMNS, NOTICE_KINDS, type NoticeKind } from '../../app/notices.ts';
 import { dashboard, report, reportList, REPORT_NAMES, type ReportName } from '../../app/reports.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
@@ -38,7 +37,7 @@ const ReportQuery = Type.Object(
  * Reports and notices for supervisors (auditors read the reports too): JSON, or CSV with
  * `Accept: text/csv` (UTF-8, or Shift_JIS with `?encoding=shift_jis` for spreadsheet software).
  */
-export async function reportRoutes(app: FastifyInstance, { context }: { context: AppContext }): Promise<void> {
+export async function reportRoutes(app: FastifyInstance): Promise<void> {
   staffRoute(
     app,
     {
@@ -61,7 +60,7 @@ export async function reportRoutes(app: FastifyInstance, { context }: { context:
       response: DashboardSchema,
       problems: [],
     },
-    ({ request }) => dashboard(context, request.actor),
+    ({ context, request }) => dashboard(context, request.actor),
   );
   staffRoute(
     app,
@@ -75,7 +74,7 @@ export async function reportRoutes(app: FastifyInstance, { context }: { context:
       response: ReportSchema,
       problems: ['INPUT.INVALID'],
     },
-    ({ request, params, query }) =>
+    ({ context, request, params, query }) =>
       report(context, request.actor, params.name as ReportName, {
         ...(query.from && { from: query.from as PlainDate }),
         ...(query.to && { to: query.to as PlainDate }),
@@ -101,7 +100,7 @@ export async function reportRoutes(app: FastifyInstance, { context }: { context:
       response: NoticeListSchema,
       problems: ['INPUT.INVALID', 'AUTH.OFFICE_NOT_ALLOWED', 'AUTH.COUNTER_ONLY'],
     },
-    ({ request, params, query }) => {
+    ({ context, request, params, query }) => {
       const today = context.clock.today();
       return listNotices(context, request.actor, params.kind as NoticeKind, (query.from as PlainDate | undefined) ?? today, (query.to as PlainDate | undefined) ?? (query.from as PlainDate | undefined) ?? today, query.officeId);
     },

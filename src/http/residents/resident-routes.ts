@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { applyForCard } from '../../app/cards/apply-for-card.ts';
-import type { AppContext } from '../../app/context.ts';
 import { registerArrival } from '../../app/residents/register-arrival.ts';
 import { changeAddress } from '../../app/residents/change-address.ts';
 import { changeName } from '../../app/residents/change-name.ts';
@@ -51,7 +50,7 @@ const WRITE_PROBLEMS = ['RESIDENT.NOT_FOUND', 'RESIDENT.INVALID_TRANSITION', 'RE
 const PROXY_PROBLEMS = ['APPROVAL.NOT_FOUND', 'APPROVAL.NOT_USABLE'] as const;
 
 /** docs/api.md "Residents": registration, search, the record, the logged reveal, and every change of a resident. */
-export async function residentRoutes(app: FastifyInstance, { context }: { context: AppContext }): Promise<void> {
+export async function residentRoutes(app: FastifyInstance): Promise<void> {
   staffRoute(
     app,
     {
@@ -65,7 +64,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       problems: ['RESIDENT.INVALID_INDIVIDUAL_NUMBER', 'RESIDENT.DUPLICATE', 'INPUT.INVALID', 'IDEMPOTENCY.KEY_REUSED'],
       idempotency: 'command',
     },
-    ({ request, body, idempotency }) => registerResident(context, request.actor, body, idempotency),
+    ({ context, request, body, idempotency }) => registerResident(context, request.actor, body, idempotency),
   );
   staffRoute(
     app,
@@ -78,7 +77,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       response: SearchResultSchema,
       problems: ['INPUT.INVALID'],
     },
-    ({ request, query }) => searchResidents(context, request.actor, query),
+    ({ context, request, query }) => searchResidents(context, request.actor, query),
   );
   staffRoute(
     app,
@@ -91,7 +90,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       response: ResidentDetailSchema,
       problems: ['RESIDENT.NOT_FOUND'],
     },
-    ({ request, params }) => getResident(context, request.actor, params.id),
+    ({ context, request, params }) => getResident(context, request.actor, params.id),
   );
   staffRoute(
     app,
@@ -104,7 +103,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       response: Type.Array(ProcedureSchema),
       problems: ['RESIDENT.NOT_FOUND'],
     },
-    ({ request, params }) => residentProcedures(context, request.actor, params.id),
+    ({ context, request, params }) => residentProcedures(context, request.actor, params.id),
   );
   staffRoute(
     app,
@@ -119,7 +118,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       problems: ['RESIDENT.NOT_FOUND'],
       idempotency: 'command',
     },
-    ({ request, params, body, idempotency }) => revealNumber(context, request.actor, params.id, body, idempotency),
+    ({ context, request, params, body, idempotency }) => revealNumber(context, request.actor, params.id, body, idempotency),
   );
   staffRoute(
     app,
@@ -134,7 +133,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       problems: [...WRITE_PROBLEMS, ...PROXY_PROBLEMS],
       idempotency: 'command',
     },
-    ({ request, params, body, idempotency }) => changeAddress(context, request.actor, params.id, body, idempotency),
+    ({ context, request, params, body, idempotency }) => changeAddress(context, request.actor, params.id, body, idempotency),
   );
   staffRoute(
     app,
@@ -149,7 +148,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       problems: [...WRITE_PROBLEMS, ...PROXY_PROBLEMS],
       idempotency: 'command',
     },
-    ({ request, params, body, idempotency }) => changeName(context, request.actor, params.id, body, idempotency),
+    ({ context, request, params, body, idempotency }) => changeName(context, request.actor, params.id, body, idempotency),
   );
   staffRoute(
     app,
@@ -164,7 +163,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       problems: [...WRITE_PROBLEMS, ...PROXY_PROBLEMS, 'CARD.ABROAD_CONTINUATION_NOT_ALLOWED', 'CARD.NOTES_FULL'],
       idempotency: 'command',
     },
-    ({ request, params, body, idempotency }) => moveOut(context, request.actor, params.id, body, idempotency),
+    ({ context, request, params, body, idempotency }) => moveOut(context, request.actor, params.id, body, idempotency),
   );
   staffRoute(
     app,
@@ -179,7 +178,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       problems: [...WRITE_PROBLEMS],
       idempotency: 'command',
     },
-    ({ request, params, body, idempotency }) => recordDeath(context, request.actor, params.id, body, idempotency),
+    ({ context, request, params, body, idempotency }) => recordDeath(context, request.actor, params.id, body, idempotency),
   );
   staffRoute(
     app,
@@ -194,7 +193,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       problems: [...WRITE_PROBLEMS, ...PROXY_PROBLEMS, 'CALENDAR.OUT_OF_RANGE'],
       idempotency: 'command',
     },
-    ({ request, params, body, idempotency }) => moveIn(context, request.actor, params.id, body, idempotency),
+    ({ context, request, params, body, idempotency }) => moveIn(context, request.actor, params.id, body, idempotency),
   );
   staffRoute(
     app,
@@ -209,7 +208,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       problems: ['RESIDENT.INVALID_INDIVIDUAL_NUMBER', 'RESIDENT.DUPLICATE', 'INPUT.INVALID', 'PIN.INVALID_FORMAT', 'CALENDAR.OUT_OF_RANGE', 'IDEMPOTENCY.KEY_REUSED'],
       idempotency: 'command',
     },
-    ({ request, body, idempotency }) => registerArrival(context, request.actor, body, idempotency),
+    ({ context, request, body, idempotency }) => registerArrival(context, request.actor, body, idempotency),
   );
   staffRoute(
     app,
@@ -224,7 +223,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       problems: [...WRITE_PROBLEMS],
       idempotency: 'command',
     },
-    ({ request, params, body, idempotency }) => updatePeriodOfStay(context, request.actor, params.id, body, idempotency),
+    ({ context, request, params, body, idempotency }) => updatePeriodOfStay(context, request.actor, params.id, body, idempotency),
   );
   staffRoute(
     app,
@@ -239,7 +238,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       problems: [...WRITE_PROBLEMS],
       idempotency: 'command',
     },
-    ({ request, params, body, idempotency }) => changeGuardianship(context, request.actor, params.id, body, idempotency),
+    ({ context, request, params, body, idempotency }) => changeGuardianship(context, request.actor, params.id, body, idempotency),
   );
   staffRoute(
     app,
@@ -254,7 +253,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       problems: [...WRITE_PROBLEMS, ...PROXY_PROBLEMS],
       idempotency: 'command',
     },
-    ({ request, params, body, idempotency }) => changeNumber(context, request.actor, params.id, body, idempotency),
+    ({ context, request, params, body, idempotency }) => changeNumber(context, request.actor, params.id, body, idempotency),
   );
   staffRoute(
     app,
@@ -267,7 +266,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       response: Type.Array(EnquirySchema),
       problems: ['RESIDENT.NOT_FOUND'],
     },
-    ({ request, params }) => listEnquiries(context, request.actor, params.id),
+    ({ context, request, params }) => listEnquiries(context, request.actor, params.id),
   );
   staffRoute(
     app,
@@ -283,7 +282,7 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       problems: ['RESIDENT.NOT_FOUND'],
       idempotency: 'command',
     },
-    ({ request, params, body, idempotency }) => recordEnquiry(context, request.actor, params.id, body, idempotency),
+    ({ context, request, params, body, idempotency }) => recordEnquiry(context, request.actor, params.id, body, idempotency),
   );
   staffRoute(
     app,
@@ -312,6 +311,6 @@ export async function residentRoutes(app: FastifyInstance, { context }: { contex
       ],
       idempotency: 'command',
     },
-    ({ request, params, body, idempotency }) => applyForCard(context, request.actor, params.id, body, idempotency),
+    ({ context, request, params, body, idempotency }) => applyForCard(context, request.actor, params.id, body, idempotency),
   );
 }

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { RuleContext } from '../../rules/context.ts';
 import { RuleErrorCode } from '../../rules/errors.ts';
 import { RULE_NAMES, RULES, type RuleDefinition } from '../../rules/registry.ts';
 import { sendProblem } from '../error-handler.ts';
@@ -11,7 +10,7 @@ import { problem, problemResponses } from '../problem.ts';
  * rule's own input and output schema, so the OpenAPI document describes every field.
  * A body that fails the schema is INPUT.INVALID, as on the CLI.
  */
-export const ruleRoutes: FastifyPluginAsyncTypebox<{ context: RuleContext }> = async (app, { context }) => {
+export const ruleRoutes: FastifyPluginAsyncTypebox = async (app) => {
   for (const name of RULE_NAMES) {
     const definition = RULES[name] as RuleDefinition;
     app.post(
@@ -29,7 +28,7 @@ export const ruleRoutes: FastifyPluginAsyncTypebox<{ context: RuleContext }> = a
         },
       },
       async (request, reply) => {
-        const outcome = definition.evaluate(request.body, context);
+        const outcome = definition.evaluate(request.body, request.tenant.rules);
         if (!outcome.ok) return sendProblem(reply, problem(outcome.error.code, outcome.error.message, outcome.error.errors));
         return outcome.value;
       },

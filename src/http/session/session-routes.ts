@@ -6,7 +6,9 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../app/context.ts';
 import { completeSetup } from '../../app/staff-accounts.ts';
 import { changePassword, signIn, signOut, SESSION_HOURS, type SignedIn } from '../../app/staff.ts';
-import type { Result } from '../../app/app-errors.ts';
+import { AppErrorCode, type Result } from '../../app/app-errors.ts';
+import { refuse } from '../../domain/errors.ts';
+import { sessionTokenFor } from '../tenants.ts';
 import { BEARER_SECURITY, CSRF_HEADER, SESSION_COOKIE } from '../auth.ts';
 import { sendProblem } from '../error-handler.ts';
 import { HttpErrorCode, problem, problemResponses } from '../problem.ts';
@@ -24,12 +26,12 @@ export interface SignInLimits {
 export const SIGN_IN_FAILURE_WINDOW_MS = 15 * 60_000;
 
 /** POST/GET/DELETE /api/v1/session, the first sign-in with a setup code and the password change (docs/api.md "Session"). Sign-in is throttled. */
-export const sessionRoutes: FastifyPluginAsyncTypebox<{ context: AppContext } & SignInLimits> = async (app, { context, loginAttemptsPerMinute, signInFailuresPerAddress }) => {
+export const sessionRoutes: FastifyPluginAsyncTypebox<SignInLimits> = async (app, { loginAttemptsPerMinute, signInFailuresPerAddress }) => {
   await app.register(rateLimit, { global: false });
   // Behind TRUST_PROXY the address is the client's as the proxy saw it; an IPv6 client is
   // counted by its /64, which one machine can fill with addresses.
   const addressOf = (request: FastifyRequest) => normalizeIP(request.ip);
-  const perAddress = new AttemptBudget(signInFailuresPerAddress, SIGN_IN_FAILURE_WINDOW_MS, () => context.realTime.monotonicMs());
+  const perAddress = new AttemptBudget(signInFailuresPerAddress, SIGN_IN_FAILURE_WINDOW_MS, () => app.tenants.home.realTime.monotonicMs());
   const perUsername = {
     max: loginAttemptsPerMinute,
     timeWindow: 60_000,
@@ -38,17 +40,21 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ context: AppContext } & 
   };
 
   /** Tries `attempt` within the address's budget of failures; a success opens the session cookie. */
-  const throttled = async (request: FastifyRequest, reply: FastifyReply, attempt: () => Promise<Result<SignedIn>>) => {
+  const throttled = async (request: FastifyRequest, reply: FastifyReply, attempt: (context: AppContext) => Promise<Result<SignedIn>>) => {
     const address = addressOf(request);
     const budget = perAddress.take(address);
     if (!budget.ok) {
       reply.header('retry-after', String(Math.ceil(budget.retryAfterMs / 1000)));
       return sendProblem(reply, problem(HttpErrorCode.Throttled, 'too many failed sign-ins from this address; wait and try again'));
     }
-    const result = await attempt();
+    // The account's municipality: the one the body names, else the request's (tenants.ts); one not served has no such account.
+    const named = (request.body as { municipality?: string }).municipality;
+    const tenant = named === undefined ? request.tenant : app.tenants.byCode(named);
+    const result = tenant ? await attempt(tenant) : refuse(AppErrorCode.AuthInvalidCredentials, `municipality ${named} is not served here`);
     if (!result.ok) return sendResult(reply, result);
     perAddress.refund(address);
-    reply.setCookie(SESSION_COOKIE, result.value.token, {
+    const token = sessionTokenFor(app.tenants, tenant!, result.value.token);
+    reply.setCookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'strict',
       // With TRUST_PROXY, the protocol the client used with the TLS proxy (X-Forwarded-Proto).
@@ -56,7 +62,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ context: AppContext } & 
       path: '/',
       maxAge: SESSION_HOURS * 3600,
     });
-    return sendResult(reply, { ok: true, value: { ...result.value, csrfHeader: CSRF_HEADER } });
+    return sendResult(reply, { ok: true, value: { ...result.value, token, csrfHeader: CSRF_HEADER } });
   };
 
   app.post(
@@ -70,7 +76,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ context: AppContext } & 
         response: { 200: SessionSchema, ...problemResponses('AUTH.INVALID_CREDENTIALS', 'REQUEST.THROTTLED') },
       },
     },
-    async (request, reply) => throttled(request, reply, () => signIn(context, request.body.username, request.body.password)),
+    async (request, reply) => throttled(request, reply, (context) => signIn(context, request.body.username, request.body.password)),
   );
   app.post(
     '/api/v1/session/setup',
@@ -83,7 +89,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ context: AppContext } & 
         response: { 200: SessionSchema, ...problemResponses('AUTH.INVALID_CREDENTIALS', 'AUTH.SETUP_CODE_EXPIRED', 'AUTH.WEAK_PASSWORD', 'REQUEST.THROTTLED') },
       },
     },
-    async (request, reply) => throttled(request, reply, () => completeSetup(context, request.body.username, request.body.setupCode, request.body.newPassword)),
+    async (request, reply) => throttled(request, reply, (context) => completeSetup(context, request.body.username, request.body.setupCode, request.body.newPassword)),
   );
   app.get(
     '/api/v1/session',
@@ -113,7 +119,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ context: AppContext } & 
       schema: { summary: 'Sign out', tags: ['session'], security: BEARER_SECURITY, response: { 204: Type.Null(), ...problemResponses('AUTH.UNAUTHENTICATED', 'AUTH.CSRF') } },
     },
     async (request, reply) => {
-      await signOut(context, request.actor, request.sessionToken);
+      await signOut(request.tenant, request.actor, request.sessionToken);
       app.forgetSession(request.sessionToken);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.code(204).send(null);
@@ -132,6 +138,6 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ context: AppContext } & 
         response: { 200: StaffViewSchema, ...problemResponses('AUTH.INVALID_CREDENTIALS', 'AUTH.WEAK_PASSWORD', 'AUTH.UNAUTHENTICATED', 'AUTH.CSRF') },
       },
     },
-    async (request, reply) => sendResult(reply, await changePassword(context, request.actor, request.body.currentPassword, request.body.newPassword, request.sessionToken)),
+    async (request, reply) => sendResult(reply, await changePassword(request.tenant, request.actor, request.body.currentPassword, request.body.newPassword, request.sessionToken)),
   );
 };

@@ -8,10 +8,15 @@ import { Body } from '../body-fields.ts';
  * fields as arguments (app/staff.ts signIn, changePassword; app/staff-accounts.ts completeSetup).
  */
 
-export const LoginBody = Body({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 200 }) });
+/** Which municipality's account signs in, where one deployment serves several (docs/scale.md "Several municipalities"). */
+const MunicipalityField = Type.Optional(
+  Type.String({ pattern: '^[0-9]{6}$', description: "The municipality code (全国地方公共団体コード) of the account's municipality; by default the one whose address the request was sent to, else the deployment's own" }),
+);
+export const LoginBody = Body({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 200 }), municipality: MunicipalityField });
 export const PasswordChangeBody = Body({ currentPassword: Type.String({ maxLength: 200 }), newPassword: Type.String({ maxLength: 200 }) });
 export const SetupBody = Body({
   username: Type.String({ minLength: 1, maxLength: 64 }),
+  municipality: MunicipalityField,
   setupCode: Type.String({ minLength: 1, maxLength: 40, description: 'As the supervisor handed it over, e.g. ABCD-EFGH-JKLM-NPQR; case, spaces and dashes do not matter' }),
   newPassword: Type.String({ maxLength: 200 }),
 });

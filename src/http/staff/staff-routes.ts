@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { authorize } from '../../app/actor.ts';
-import type { AppContext } from '../../app/context.ts';
 import { accountsAwaitingSetup, changeStaffRole, disableStaff, enableStaff, endStaffSessions, issueSetupCode, resetStaff } from '../../app/staff-accounts.ts';
 import { addStaff, staffAccountView } from '../../app/staff.ts';
 import { success } from '../../domain/errors.ts';
@@ -15,8 +14,8 @@ const tags = ['staff'];
  * accounts, change roles and end sessions; supervisors issue the setup codes of the accounts of
  * their office (docs/security.md "Staff accounts").
  */
-export async function staffRoutes(app: FastifyInstance, { context }: { context: AppContext }): Promise<void> {
-  staffRoute(app, { method: 'GET', url: '/api/v1/staff', summary: 'Staff accounts', tags, response: Type.Array(StaffAccountSchema), problems: [] }, async ({ request }) => {
+export async function staffRoutes(app: FastifyInstance): Promise<void> {
+  staffRoute(app, { method: 'GET', url: '/api/v1/staff', summary: 'Staff accounts', tags, response: Type.Array(StaffAccountSchema), problems: [] }, async ({ context, request }) => {
     const allowed = authorize(request.actor, 'staff.manage');
     const now = context.realTime.wallMs();
     return allowed.ok ? success((await context.store.read.staff.list()).map((record) => staffAccountView(record, now))) : allowed;
@@ -35,7 +34,7 @@ export async function staffRoutes(app: FastifyInstance, { context }: { context: 
       // The command keeps the answer, its one-time password encrypted: no stored answer holds one in clear.
       idempotency: 'command',
     },
-    ({ request, body, idempotency }) => addStaff(context, request.actor, body, idempotency),
+    ({ context, request, body, idempotency }) => addStaff(context, request.actor, body, idempotency),
   );
   staffRoute(
     app,
@@ -48,7 +47,7 @@ export async function staffRoutes(app: FastifyInstance, { context }: { context: 
       response: StaffAccountChangeSchema,
       problems: ['STAFF.NOT_FOUND', 'STAFF.SELF'],
     },
-    ({ request, params }) => resetStaff(context, request.actor, params.id),
+    ({ context, request, params }) => resetStaff(context, request.actor, params.id),
   );
   staffRoute(
     app,
@@ -63,7 +62,7 @@ export async function staffRoutes(app: FastifyInstance, { context }: { context: 
       problems: ['STAFF.NOT_FOUND', 'STAFF.SELF', 'OFFICE.UNKNOWN', 'INPUT.INVALID'],
       idempotency: 'command',
     },
-    ({ request, params, body, idempotency }) => changeStaffRole(context, request.actor, params.id, body, idempotency),
+    ({ context, request, params, body, idempotency }) => changeStaffRole(context, request.actor, params.id, body, idempotency),
   );
   staffRoute(
     app,
@@ -76,12 +75,12 @@ export async function staffRoutes(app: FastifyInstance, { context }: { context: 
       response: StaffAccountSchema,
       problems: ['STAFF.NOT_FOUND', 'STAFF.SELF'],
     },
-    ({ request, params, idempotency }) => disableStaff(context, request.actor, params.id, idempotency),
+    ({ context, request, params, idempotency }) => disableStaff(context, request.actor, params.id, idempotency),
   );
   staffRoute(
     app,
     { method: 'POST', url: '/api/v1/staff/:id/enable', summary: 'Enable a disabled account again, as it was', tags, params: IdParams, response: StaffAccountSchema, problems: ['STAFF.NOT_FOUND'] },
-    ({ request, params, idempotency }) => enableStaff(context, request.actor, params.id, idempotency),
+    ({ context, request, params, idempotency }) => enableStaff(context, request.actor, params.id, idempotency),
   );
   staffRoute(
     app,
@@ -94,7 +93,7 @@ export async function staffRoutes(app: FastifyInstance, { context }: { context: 
       response: SessionsEndedSchema,
       problems: ['STAFF.NOT_FOUND'],
     },
-    ({ request, params, idempotency }) => endStaffSessions(context, request.actor, params.id, idempotency),
+    ({ context, request, params, idempotency }) => endStaffSessions(context, request.actor, params.id, idempotency),
   );
   staffRoute(
     app,
@@ -106,7 +105,7 @@ export async function staffRoutes(app: FastifyInstance, { context }: { context: 
       response: Type.Array(StaffAccountSchema),
       problems: [],
     },
-    ({ request }) => accountsAwaitingSetup(context, request.actor),
+    ({ context, request }) => accountsAwaitingSetup(context, request.actor),
   );
   staffRoute(
     app,
@@ -120,6 +119,6 @@ export async function staffRoutes(app: FastifyInstance, { context }: { context: 
       status: 201,
       problems: ['STAFF.NOT_FOUND', 'STAFF.SELF', 'STAFF.NOT_AWAITING_SETUP', 'AUTH.OFFICE_NOT_ALLOWED'],
     },
-    ({ request, params }) => issueSetupCode(context, request.actor, params.id),
+    ({ context, request, params }) => issueSetupCode(context, request.actor, params.id),
   );
 }

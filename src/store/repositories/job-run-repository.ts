@@ -1,6 +1,7 @@
-import type { JobRun, JobRunRepository } from '../../app/ports/job-run-repository.ts';
+import { sql } from 'kysely';
+import type { JobLease, JobRun, JobRunRepository } from '../../app/ports/job-run-repository.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
-import type { JobRunsTable } from '../schema.ts';
+import type { JobLeasesTable, JobRunsTable } from '../schema.ts';
 import type { Scope } from './scope.ts';
 
 function toRow(run: JobRun, municipalityCode: string): JobRunsTable {
@@ -17,6 +18,13 @@ function toRow(run: JobRun, municipalityCode: string): JobRunsTable {
     actor_id: run.actorId,
     error: run.error,
   };
+}
+
+/** PostgreSQL's lock_not_available: a lock wait ran past lock_timeout (or NOWAIT found the row locked). */
+const LOCK_NOT_AVAILABLE = '55P03';
+
+function toLease(row: Pick<JobLeasesTable, 'run_id' | 'host' | 'pid' | 'expires_at'> | undefined): JobLease | undefined {
+  return !row || row.run_id === null ? undefined : { runId: row.run_id, host: row.host ?? '', pid: row.pid ?? 0, expiresAt: row.expires_at ?? '' };
 }
 
 /** Runs of the nightly jobs: when, what changed, how long, how it ended. */
@@ -44,18 +52,41 @@ export function jobRunRepository({ db, dialect, municipalityCode }: Scope): JobR
         error: row.error,
       }));
     },
-    async lease(job) {
+    async lease(job, waitMs) {
       // The row exists before it is locked, so that two runs that start together wait on one lock
       // rather than both finding nothing and both taking the job.
-      await db
-        .insertInto('job_leases')
-        .values({ municipality_code: municipalityCode, job, run_id: null, host: null, pid: null, expires_at: null })
-        .onConflict((conflict) => conflict.columns(['municipality_code', 'job']).doNothing())
-        .execute();
-      let query = db.selectFrom('job_leases').selectAll().where('municipality_code', '=', municipalityCode).where('job', '=', job);
-      if (dialect.supportsRowLocks) query = query.forUpdate();
-      const row = await query.executeTakeFirstOrThrow();
-      return row.run_id === null ? undefined : { runId: row.run_id, host: row.host ?? '', pid: row.pid ?? 0, expiresAt: row.expires_at ?? '' };
+      const make = () =>
+        db
+          .insertInto('job_leases')
+          .values({ municipality_code: municipalityCode, job, run_id: null, host: null, pid: null, expires_at: null })
+          .onConflict((conflict) => conflict.columns(['municipality_code', 'job']).doNothing())
+          .execute();
+      const row = db.selectFrom('job_leases').selectAll().where('municipality_code', '=', municipalityCode).where('job', '=', job);
+      if (!dialect.supportsRowLocks) {
+        // One writer at a time: the embedded database's busy timeout bounds the wait (5 s, docs/security.md "Faults").
+        await make();
+        return { lease: toLease(await row.executeTakeFirstOrThrow()), locked: false };
+      }
+      // A run holds the row locked only for the milliseconds of its lease transactions; a process
+      // paused inside one (SIGSTOP, a hung VM) would hold it, and every later run, for ever. So
+      // the wait is bounded (lock_timeout, set inside a savepoint so that it ends there when the
+      // wait runs out, and put back after), and a row still locked past it is answered `locked`.
+      await sql`savepoint job_lease`.execute(db);
+      try {
+        const { rows } = await sql<{ previous: string }>`select current_setting('lock_timeout') as previous`.execute(db);
+        await sql`select set_config('lock_timeout', ${`${Math.max(1, Math.trunc(waitMs))}ms`}, true)`.execute(db);
+        await make();
+        const locked = await row.forUpdate().executeTakeFirstOrThrow();
+        await sql`select set_config('lock_timeout', ${rows[0]!.previous}, true)`.execute(db);
+        await sql`release savepoint job_lease`.execute(db);
+        return { lease: toLease(locked), locked: false };
+      } catch (error) {
+        if ((error as { code?: unknown } | null)?.code !== LOCK_NOT_AVAILABLE) throw error;
+        await sql`rollback to savepoint job_lease`.execute(db);
+        await sql`release savepoint job_lease`.execute(db);
+        // The lease as its holder last committed it: a plain read waits for no lock.
+        return { lease: toLease(await row.executeTakeFirst()), locked: true };
+      }
     },
     async holdLease(job, lease) {
       await leases().set({ run_id: lease.runId, host: lease.host, pid: lease.pid, expires_at: lease.expiresAt }).where('job', '=', job).execute();

@@ -177,7 +177,7 @@ export function residentRepository(scope: Scope): ResidentRepository {
       const capped = (candidates: { id: string }[]) => ({ ids: candidates.slice(0, CONTAINS_CAP).map((row) => row.id), truncated: candidates.length > CONTAINS_CAP });
       const containing = async (column: ResidentSearchColumn, text: string) => {
         const chars = [...text];
-        if (chars.length >= 3) return capped(await scoped().select('id').where(dialect.residentContains(column, text)).limit(CONTAINS_CAP + 1).execute());
+        if (chars.length >= 3) return capped(await scoped().select('id').where(dialect.residentContains(column, text, CONTAINS_CAP + 1)).limit(CONTAINS_CAP + 1).execute());
         // One or two characters: a trigram index has nothing to look up. A kanji name's
         // characters are indexed one by one (those having both; the page keeps them side by side);
         // a syllable or two of kana inside a reading is no search.

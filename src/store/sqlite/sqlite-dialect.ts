@@ -28,8 +28,12 @@ export const sqliteDialect: StoreDialect = {
   startsWith(column, prefix) {
     return sql<boolean>`${sql.ref(column)} glob ${`${escapeGlob(prefix)}*`}`;
   },
-  residentContains(column, text) {
+  // SQLite computes the whole right side of an IN before it reads a row: without the LIMIT inside,
+  // four digits of a phone number or a town's name made it collect every match of the city (tens
+  // of thousands at a million residents) to keep the first `limit` (docs/architecture.md
+  // "Resident search"). The file holds one municipality, so the first matches are all its own.
+  residentContains(column, text, limit) {
     const phrase = `{${column}}: "${text.replace(/"/g, '""')}"`;
-    return sql<boolean>`residents.rowid in (select rowid from residents_search where residents_search match ${phrase})`;
+    return sql<boolean>`residents.rowid in (select rowid from residents_search where residents_search match ${phrase} limit ${limit})`;
   },
 };

@@ -6173,7 +6173,7 @@ export interface operations {
                             mustChangePassword: boolean;
                         };
                         /** @description What the signed-in staff member may do: the web app offers nothing else */
-                        permissions: ("resident.search" | "resident.read" | "resident.write" | "resident.reveal-number" | "resident.change-number" | "card.read" | "card.suspend" | "card.counter-procedure" | "approval.request" | "approval.decide" | "report.read" | "notice.read" | "job.run" | "audit.read" | "staff.manage" | "staff.issue-setup-code" | "registry.exchange")[];
+                        permissions: ("resident.search" | "resident.read" | "resident.write" | "resident.reveal-number" | "resident.change-number" | "card.read" | "card.suspend" | "card.counter-procedure" | "approval.request" | "approval.decide" | "report.read" | "notice.read" | "job.run" | "audit.read" | "staff.manage" | "municipality.manage" | "staff.issue-setup-code" | "registry.exchange")[];
                     };
                 };
             };
@@ -6291,6 +6291,8 @@ export interface operations {
                 "application/json": {
                     username: string;
                     password: string;
+                    /** @description The municipality code (全国地方公共団体コード) of the account's municipality; by default the one whose address the request was sent to, else the deployment's own */
+                    municipality?: string;
                 };
             };
         };
@@ -6320,7 +6322,7 @@ export interface operations {
                             mustChangePassword: boolean;
                         };
                         /** @description What the signed-in staff member may do: the web app offers nothing else */
-                        permissions: ("resident.search" | "resident.read" | "resident.write" | "resident.reveal-number" | "resident.change-number" | "card.read" | "card.suspend" | "card.counter-procedure" | "approval.request" | "approval.decide" | "report.read" | "notice.read" | "job.run" | "audit.read" | "staff.manage" | "staff.issue-setup-code" | "registry.exchange")[];
+                        permissions: ("resident.search" | "resident.read" | "resident.write" | "resident.reveal-number" | "resident.change-number" | "card.read" | "card.suspend" | "card.counter-procedure" | "approval.request" | "approval.decide" | "report.read" | "notice.read" | "job.run" | "audit.read" | "staff.manage" | "municipality.manage" | "staff.issue-setup-code" | "registry.exchange")[];
                     };
                 };
             };
@@ -6680,6 +6682,8 @@ export interface operations {
             content: {
                 "application/json": {
                     username: string;
+                    /** @description The municipality code (全国地方公共団体コード) of the account's municipality; by default the one whose address the request was sent to, else the deployment's own */
+                    municipality?: string;
                     /** @description As the supervisor handed it over, e.g. ABCD-EFGH-JKLM-NPQR; case, spaces and dashes do not matter */
                     setupCode: string;
                     newPassword: string;
@@ -6712,7 +6716,7 @@ export interface operations {
                             mustChangePassword: boolean;
                         };
                         /** @description What the signed-in staff member may do: the web app offers nothing else */
-                        permissions: ("resident.search" | "resident.read" | "resident.write" | "resident.reveal-number" | "resident.change-number" | "card.read" | "card.suspend" | "card.counter-procedure" | "approval.request" | "approval.decide" | "report.read" | "notice.read" | "job.run" | "audit.read" | "staff.manage" | "staff.issue-setup-code" | "registry.exchange")[];
+                        permissions: ("resident.search" | "resident.read" | "resident.write" | "resident.reveal-number" | "resident.change-number" | "card.read" | "card.suspend" | "card.counter-procedure" | "approval.request" | "approval.decide" | "report.read" | "notice.read" | "job.run" | "audit.read" | "staff.manage" | "municipality.manage" | "staff.issue-setup-code" | "registry.exchange")[];
                     };
                 };
             };
@@ -22275,7 +22279,7 @@ export interface operations {
                 to?: string;
                 actor?: string;
                 subject?: string;
-                action?: "resident.register" | "resident.arrival" | "resident.change-address" | "resident.change-name" | "resident.move-out" | "resident.move-in" | "resident.record-death" | "resident.period-of-stay" | "resident.guardianship" | "resident.change-number" | "resident.reveal-number" | "resident.import" | "resident.export" | "card.apply" | "card.manufacture" | "card.issue" | "card.suspend" | "card.resume" | "card.pin-verify" | "card.pin-reset" | "card.certificate" | "card.front-note" | "card.continuation" | "card.extension" | "card.reissue" | "card.return" | "card.expire" | "card.expire-certificates" | "card.abolish" | "card.rebuild" | "card.export" | "delivery.check-in" | "proxy.enquiry" | "appointment.book" | "appointment.cancel" | "appointment.no-show" | "approval.request" | "approval.approve" | "approval.refuse" | "session.sign-in" | "session.sign-out" | "staff.add" | "staff.reset" | "staff.change-role" | "staff.disable" | "staff.enable" | "staff.end-sessions" | "staff.issue-setup-code" | "staff.setup" | "staff.change-password" | "key.rewrap" | "demo.generate";
+                action?: "resident.register" | "resident.arrival" | "resident.change-address" | "resident.change-name" | "resident.move-out" | "resident.move-in" | "resident.record-death" | "resident.period-of-stay" | "resident.guardianship" | "resident.change-number" | "resident.reveal-number" | "resident.import" | "resident.export" | "card.apply" | "card.manufacture" | "card.issue" | "card.suspend" | "card.resume" | "card.pin-verify" | "card.pin-reset" | "card.certificate" | "card.front-note" | "card.continuation" | "card.extension" | "card.reissue" | "card.return" | "card.expire" | "card.expire-certificates" | "card.abolish" | "card.rebuild" | "card.export" | "delivery.check-in" | "proxy.enquiry" | "appointment.book" | "appointment.cancel" | "appointment.no-show" | "approval.request" | "approval.approve" | "approval.refuse" | "session.sign-in" | "session.sign-out" | "staff.add" | "staff.reset" | "staff.change-role" | "staff.disable" | "staff.enable" | "staff.end-sessions" | "staff.issue-setup-code" | "staff.setup" | "staff.change-password" | "key.rewrap" | "demo.generate" | "municipality.add";
                 order?: "oldest" | "newest";
                 /** @description The `position` of the last entry of the page before */
                 cursor?: number;

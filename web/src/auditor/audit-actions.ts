@@ -60,6 +60,7 @@ export const AUDIT_ACTION_LABELS = {
   'appointment.no-show': ['受取予約の不来庁', 'Pickup appointment missed'],
   'key.rewrap': ['暗号鍵の切り替え', 'Keys rotated'],
   'demo.generate': ['デモデータの作成', 'Demo data made'],
+  'municipality.add': ['市区町村の追加', 'Municipality added'],
 } as const satisfies Record<AuditAction, readonly [string, string]>;
 
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];

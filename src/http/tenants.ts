@@ -1,0 +1,71 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { AppContext } from '../app/context.ts';
+
+/**
+ * The municipalities one server serves (docs/scale.md "Several municipalities"): the home one
+ * (the deployment's offices file) and those added with `madoguchi municipality add`. Each is its
+ * own AppContext, whose store reads and writes that municipality's records only.
+ */
+export interface Tenants {
+  readonly home: AppContext;
+  /** Every municipality served, the home one first. */
+  readonly all: readonly AppContext[];
+  byCode(code: string): AppContext | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /**
+     * The municipality the request is for: a signed-in request's is its session's (set again by
+     * `requireStaff`, which refuses a session of a municipality not served); a public request's
+     * is the one whose host name it was sent to, else (API only) the one a session token names, else home.
+     */
+    tenant: AppContext;
+  }
+  interface FastifyInstance {
+    tenants: Tenants;
+  }
+}
+
+/**
+ * A session token names the municipality it was issued in by a `CODE.` prefix, for every
+ * municipality but the home one (whose tokens stay as they were): the server then looks the
+ * session up in that municipality's records only. A token of one town with another's prefix is
+ * simply not found there.
+ */
+const PREFIXED = /^([0-9]{6})\.(.+)$/s;
+
+export function splitSessionToken(token: string): { readonly code: string | undefined; readonly token: string } {
+  const match = PREFIXED.exec(token);
+  return match ? { code: match[1], token: match[2]! } : { code: undefined, token };
+}
+
+/** The token a client is given for a session of `tenant`. */
+export function sessionTokenFor(tenants: Tenants, tenant: AppContext, token: string): string {
+  return tenant === tenants.home ? token : `${tenant.offices.municipality.code}.${token}`;
+}
+
+export function makeTenants(home: AppContext, others: readonly AppContext[] = []): Tenants {
+  const byCode = new Map<string, AppContext>([home, ...others].map((context) => [context.offices.municipality.code, context]));
+  return { home, all: [...byCode.values()], byCode: (code) => byCode.get(code) };
+}
+
+/**
+ * Decorates every request with its municipality before anything else reads it. `hosts` maps a
+ * lower-case host name (as `municipality add --host` recorded it) to its municipality.
+ */
+export const tenantResolution = fp(
+  async (app: FastifyInstance, { tenants, hosts, sessionOf }: { tenants: Tenants; hosts: ReadonlyMap<string, string>; sessionOf: (request: FastifyRequest) => string | undefined }) => {
+    app.decorate('tenants', tenants);
+    app.decorateRequest('tenant', null as unknown as AppContext);
+    app.addHook('onRequest', async (request) => {
+      const byHost = hosts.size > 0 ? hosts.get(request.host.toLowerCase()) : undefined;
+      // Only the API follows a session cookie: a page of the guide is the same for everyone at one address, and may be cached so.
+      const token = byHost === undefined && request.url.startsWith('/api/') ? sessionOf(request) : undefined;
+      const code = byHost ?? (token === undefined ? undefined : splitSessionToken(token).code);
+      request.tenant = (code === undefined ? undefined : tenants.byCode(code)) ?? tenants.home;
+    });
+  },
+  { name: 'madoguchi-tenants' },
+);
