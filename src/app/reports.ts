@@ -133,7 +133,7 @@ export async function report(app: AppContext, actor: Actor, name: ReportName, qu
       const month = query.month ?? addMonthsClamped(`${today.slice(0, 8)}01` as PlainDate, -1).slice(0, 7);
       if (month > today.slice(0, 7)) return refuse('INPUT.INVALID', `month: ${month} has not begun (today is ${today})`);
       const days = monthRange(month);
-      const rows = tabulateStatistics(await reports.statisticsFacts(days.from, days.to), month);
+      const rows = await tabulateStatistics(await reports.statisticsFacts(days.from, days.to), month);
       const result = table(name, days, [['month', '月'], ['ageBand', '年齢階層'], ['sex', '性別'], ...STATISTICS_FIGURES.map(([key, label]): Column => [key, label, 'n'])], rows);
       // The rate of the whole month, not a sum of rates.
       return success({ ...result, totals: { ...result.totals, holdingRate: holdingRate(result.totals.cardsHeld ?? 0, result.totals.residents ?? 0) } });

@@ -1,5 +1,5 @@
 import { ABOLITION_REASONS, RETURN_REASONS } from '../domain/card.ts';
-import { AGE_BANDS, ageBandOn, type AgeBand } from '../rules/age-bands.ts';
+import { AGE_BANDS, ageBandOn } from '../rules/age-bands.ts';
 import { addDays, addMonthsClamped, type PlainDate } from '../rules/plain-date.ts';
 import { REISSUE_REASONS } from '../rules/policy.ts';
 import { japanDateOf } from './clock.ts';
@@ -72,7 +72,7 @@ function effectiveOn(type: string, data: Readonly<Record<string, unknown>>, reco
 }
 
 /** One row per age band and sex, in the order of AGE_BANDS then SEXES, with every figure (docs/statistics.md). */
-export function tabulateStatistics(facts: StatisticsFacts, month: string): Record<string, string | number>[] {
+export async function tabulateStatistics(facts: StatisticsFacts, month: string): Promise<Record<string, string | number>[]> {
   const { from, to } = monthRange(month);
   const rows = new Map<string, Record<string, string | number>>();
   for (const band of AGE_BANDS) {
@@ -80,43 +80,60 @@ export function tabulateStatistics(facts: StatisticsFacts, month: string): Recor
       rows.set(`${band} ${sex}`, { month, ageBand: band, sex: label, ...Object.fromEntries(STATISTICS_FIGURES.map(([key]) => [key, 0])) });
     }
   }
-  const people = new Map(facts.residents.map((resident) => [resident.id, resident]));
-  const rowOf = (residentId: string): Record<string, string | number> | undefined => {
-    const person = people.get(residentId);
-    if (!person) return undefined;
-    const band: AgeBand = ageBandOn(person.birthDate, to);
-    return rows.get(`${band} ${person.sex}`);
-  };
-  const add = (residentId: string, key: string) => {
-    const row = rowOf(residentId);
+  const rowOf = (holder: { readonly birthDate: PlainDate; readonly sex: string }) => rows.get(`${ageBandOn(holder.birthDate, to)} ${holder.sex}`);
+  const add = (row: Record<string, string | number> | undefined, key: string) => {
     if (row && key in row) row[key] = Number(row[key]) + 1;
   };
 
-  // Where each resident and card stands at the end of the month: the events in each stream's
-  // order, each as of its own date, those dated after the month left out.
-  const living = new Map<string, boolean>();
-  const held = new Map<string, { residentId: string; held: boolean }>();
-  for (const event of facts.events) {
-    const on = effectiveOn(event.type, event.data, event.recordedAt);
-    if (event.cardId === null) {
-      if (on > to) continue;
-      living.set(event.residentId, event.type === 'ResidentRegistered' || event.type === 'MovedIn');
-      continue;
+  // Where each resident and card stands at the end of the month: the events of one stream after
+  // another, each as of its own date, those dated after the month left out. Only the stream at
+  // hand is kept, and the residents living at the month's end, for their cards.
+  const living = new Set<string>();
+  let resident: { id: string; row: Record<string, string | number> | undefined; lives: boolean } | undefined;
+  let card: { id: string; residentId: string; row: Record<string, string | number> | undefined; held: boolean } | undefined;
+  const residentDone = () => {
+    if (resident?.lives) {
+      living.add(resident.id);
+      add(resident.row, 'residents');
     }
-    if (event.type === 'CardReturned' && on >= from && on <= to) add(event.residentId, `return:${String(event.data.reason)}`);
-    if (event.type === 'CardAbolished' && on >= from && on <= to) add(event.residentId, `abolition:${String(event.data.reason)}`);
-    if (on > to) continue;
-    held.set(event.cardId, { residentId: event.residentId, held: event.type === 'CardIssued' || event.type === 'CardTakenOver' });
+    resident = undefined;
+  };
+  const cardDone = () => {
+    if (card?.held && living.has(card.residentId)) add(card.row, 'cardsHeld');
+    card = undefined;
+  };
+  for await (const page of facts.events) {
+    for (const event of page) {
+      const on = effectiveOn(event.type, event.data, event.recordedAt);
+      if (event.cardId === null) {
+        if (resident?.id !== event.residentId) {
+          residentDone();
+          resident = { id: event.residentId, row: rowOf(event), lives: false };
+        }
+        if (on <= to) resident.lives = event.type === 'ResidentRegistered' || event.type === 'MovedIn';
+        continue;
+      }
+      // The residents' events have all come: the last one's stream is done.
+      residentDone();
+      if (card?.id !== event.cardId) {
+        cardDone();
+        card = { id: event.cardId, residentId: event.residentId, row: rowOf(event), held: false };
+      }
+      if (event.type === 'CardReturned' && on >= from && on <= to) add(card.row, `return:${String(event.data.reason)}`);
+      if (event.type === 'CardAbolished' && on >= from && on <= to) add(card.row, `abolition:${String(event.data.reason)}`);
+      if (on <= to) card.held = event.type === 'CardIssued' || event.type === 'CardTakenOver';
+    }
   }
-  for (const [residentId, lives] of living) if (lives) add(residentId, 'residents');
-  for (const { residentId, held: isHeld } of held.values()) if (isHeld && living.get(residentId)) add(residentId, 'cardsHeld');
+  residentDone();
+  cardDone();
 
   for (const act of facts.acts) {
-    if (act.kind === 'card-application') add(act.residentId, 'applications');
-    if (act.kind === 'card-reissue') add(act.residentId, `reissue:${String(act.details.reason)}`);
+    const row = rowOf(act);
+    if (act.kind === 'card-application') add(row, 'applications');
+    if (act.kind === 'card-reissue') add(row, `reissue:${String(act.details.reason)}`);
     if (act.kind === 'card-issue') {
-      add(act.residentId, 'issues');
-      if (act.details.notificationCardReturned === true) add(act.residentId, 'notificationCardsTakenBack');
+      add(row, 'issues');
+      if (act.details.notificationCardReturned === true) add(row, 'notificationCardsTakenBack');
     }
   }
   for (const row of rows.values()) row.holdingRate = holdingRate(Number(row.cardsHeld), Number(row.residents));

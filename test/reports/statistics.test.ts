@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { monthRange, tabulateStatistics } from '../../src/app/statistics.ts';
 import { AGE_BANDS } from '../../src/rules/age-bands.ts';
 import type { PlainDate } from '../../src/rules/plain-date.ts';
 import { DIALECTS } from '../support/databases.ts';
@@ -167,6 +168,14 @@ describe.each(DIALECTS)('statistics for the ministry on $name', ({ create }) => 
     expect(lines.find((line) => line[1] === '35-39' && line[2] === '女')).toEqual(['2026-11', '35-39', '女', '2', '2', '100', '2', '2', '0', '0', '1', ...Array(18).fill('0'), '2']);
     expect(lines.at(-1)!.slice(0, 3)).toEqual(['2026-11', '100+', '女']);
     for (const cell of lines.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it('counts the same when the events are read one at a time as when read a page of thousands at once', async () => {
+    const month = monthRange('2026-11');
+    const counted = async (pageSize?: number) => tabulateStatistics(await world.app.store.replica.reports.statisticsFacts(month.from, month.to, pageSize), '2026-11');
+    const whole = await counted();
+    expect(whole.some((row) => Number(row.cardsHeld) > 0)).toBe(true);
+    expect(await counted(1)).toEqual(whole);
   });
 
   it('is read by supervisors and auditors only, as every report', async () => {

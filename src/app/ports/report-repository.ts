@@ -57,12 +57,16 @@ export interface ReportRepository {
   /** Cards destroyed as not collected (R-19) from `from` to `to`. */
   uncollectedBetween(from: PlainDate, to: PlainDate): Promise<number>;
   /** The records behind the monthly statistics of business dates `from`–`to`. */
-  statisticsFacts(from: PlainDate, to: PlainDate): Promise<StatisticsFacts>;
+  /** `pageSize`: events read at a time (a few thousand unless a test asks for fewer). */
+  statisticsFacts(from: PlainDate, to: PlainDate, pageSize?: number): Promise<StatisticsFacts>;
 }
 
 /** A record of an event of the monthly statistics, with the holder it is about (docs/statistics.md). */
 export interface StatisticsEvent {
   readonly residentId: string;
+  /** The holder's birth date and sex, which place the event in a row. */
+  readonly birthDate: PlainDate;
+  readonly sex: string;
   /** The card, for a card's event. */
   readonly cardId: string | null;
   readonly type: string;
@@ -74,10 +78,13 @@ export interface StatisticsEvent {
 
 /** What the monthly statistics count, read from the records as they are (docs/statistics.md). */
 export interface StatisticsFacts {
-  /** Every resident the city has a record of, with what places them in a row. */
-  readonly residents: readonly { readonly id: string; readonly birthDate: PlainDate; readonly sex: string }[];
-  /** Residents' registrations, move-outs, move-ins and deaths; cards' hand-overs, take-overs and ends, in the order of each stream. */
-  readonly events: readonly StatisticsEvent[];
-  /** The card acts (application, issue, reissue) of business dates `from`–`to`. */
-  readonly acts: readonly { readonly kind: string; readonly residentId: string; readonly details: Readonly<Record<string, unknown>> }[];
+  /**
+   * Residents' registrations, move-outs, move-ins and deaths, then cards' hand-overs, take-overs
+   * and ends: every resident's events before any card's, each stream's together and in its order,
+   * a page at a time as they are read. A city's events do not fit in the server's memory at once
+   * (a million residents' took 3 GB): the count keeps one stream at a time (docs/statistics.md).
+   */
+  readonly events: AsyncIterable<readonly StatisticsEvent[]>;
+  /** The card acts (application, issue, reissue) of business dates `from`–`to`, with their holder's birth date and sex. */
+  readonly acts: readonly { readonly kind: string; readonly residentId: string; readonly birthDate: PlainDate; readonly sex: string; readonly details: Readonly<Record<string, unknown>> }[];
 }

@@ -8,6 +8,8 @@ const LIVE = ['active', 'suspended'];
 const RESIDENT_EVENTS = ['ResidentRegistered', 'MovedOut', 'MovedIn', 'ResidentDied'];
 const CARD_EVENTS = ['CardIssued', 'CardTakenOver', 'CardExpired', 'CardAbolished', 'CardReturned'];
 const STATISTICS_ACTS = ['card-application', 'card-issue', 'card-reissue'];
+/** Events read and folded at a time for the monthly statistics. */
+const STATISTICS_PAGE = 5000;
 
 /** Figures for the supervisors' reports and the lists behind the notices, grouped in the database. */
 export function reportRepository({ db, municipalityCode }: Scope): ReportRepository {
@@ -132,46 +134,59 @@ export function reportRepository({ db, municipalityCode }: Scope): ReportReposit
         .execute();
       return rows.map((row) => ({ month: row.month, count: Number(row.n) }));
     },
-    async statisticsFacts(from, to) {
-      const residents = await db.selectFrom('residents').select(['id', 'birth_date', 'sex']).where('municipality_code', '=', municipalityCode).orderBy('id').execute();
-      const residentEvents = await db
-        .selectFrom('events')
-        .select(['stream_id', 'type', 'data', 'recorded_at'])
-        .where('municipality_code', '=', municipalityCode)
-        .where('stream_type', '=', 'resident')
-        .where('type', 'in', RESIDENT_EVENTS)
-        .orderBy('stream_id')
-        .orderBy('version')
-        .execute();
-      const cardEvents = await db
-        .selectFrom('events')
-        .innerJoin('cards', (join) => join.onRef('cards.id', '=', 'events.stream_id').onRef('cards.municipality_code', '=', 'events.municipality_code'))
-        .select(['events.stream_id', 'cards.resident_id', 'events.type', 'events.data', 'events.recorded_at'])
-        .where('events.municipality_code', '=', municipalityCode)
-        .where('events.stream_type', '=', 'card')
-        .where('events.type', 'in', CARD_EVENTS)
-        .orderBy('events.stream_id')
-        .orderBy('events.version')
-        .execute();
+    async statisticsFacts(from, to, pageSize = STATISTICS_PAGE) {
+      // Read a page at a time, after the last (stream, version) read: the caller folds each page and lets it go.
+      async function* events(): AsyncGenerator<readonly StatisticsEvent[]> {
+        for (let after = { stream: '', version: 0 }; ; ) {
+          const rows = await db
+            .selectFrom('events')
+            .innerJoin('residents', (join) => join.onRef('residents.id', '=', 'events.stream_id').onRef('residents.municipality_code', '=', 'events.municipality_code'))
+            .select(['events.stream_id', 'events.version', 'residents.birth_date', 'residents.sex', 'events.type', 'events.data', 'events.recorded_at'])
+            .where('events.municipality_code', '=', municipalityCode)
+            .where('events.stream_type', '=', 'resident')
+            .where('events.type', 'in', RESIDENT_EVENTS)
+            .where((eb) => eb(eb.refTuple('events.stream_id', 'events.version'), '>', eb.tuple(after.stream, after.version)))
+            .orderBy('events.stream_id')
+            .orderBy('events.version')
+            .limit(pageSize)
+            .execute();
+          if (rows.length === 0) break;
+          yield rows.map((row) => ({ residentId: row.stream_id, birthDate: row.birth_date as PlainDate, sex: row.sex, cardId: null, type: row.type, data: JSON.parse(row.data) as Record<string, unknown>, recordedAt: row.recorded_at }));
+          after = { stream: rows.at(-1)!.stream_id, version: rows.at(-1)!.version };
+        }
+        for (let after = { stream: '', version: 0 }; ; ) {
+          const rows = await db
+            .selectFrom('events')
+            .innerJoin('cards', (join) => join.onRef('cards.id', '=', 'events.stream_id').onRef('cards.municipality_code', '=', 'events.municipality_code'))
+            .innerJoin('residents', (join) => join.onRef('residents.id', '=', 'cards.resident_id').onRef('residents.municipality_code', '=', 'cards.municipality_code'))
+            .select(['events.stream_id', 'events.version', 'cards.resident_id', 'residents.birth_date', 'residents.sex', 'events.type', 'events.data', 'events.recorded_at'])
+            .where('events.municipality_code', '=', municipalityCode)
+            .where('events.stream_type', '=', 'card')
+            .where('events.type', 'in', CARD_EVENTS)
+            .where((eb) => eb(eb.refTuple('events.stream_id', 'events.version'), '>', eb.tuple(after.stream, after.version)))
+            .orderBy('events.stream_id')
+            .orderBy('events.version')
+            .limit(pageSize)
+            .execute();
+          if (rows.length === 0) break;
+          yield rows.map((row) => ({ residentId: row.resident_id, birthDate: row.birth_date as PlainDate, sex: row.sex, cardId: row.stream_id, type: row.type, data: JSON.parse(row.data) as Record<string, unknown>, recordedAt: row.recorded_at }));
+          after = { stream: rows.at(-1)!.stream_id, version: rows.at(-1)!.version };
+        }
+      }
       const acts = await db
         .selectFrom('procedures')
-        .select(['kind', 'resident_id', 'details'])
-        .where('municipality_code', '=', municipalityCode)
-        .where('business_date', '>=', from)
-        .where('business_date', '<=', to)
-        .where('kind', 'in', STATISTICS_ACTS)
-        .where('resident_id', 'is not', null)
-        .orderBy('business_date')
-        .orderBy('id')
+        .innerJoin('residents', (join) => join.onRef('residents.id', '=', 'procedures.resident_id').onRef('residents.municipality_code', '=', 'procedures.municipality_code'))
+        .select(['procedures.kind', 'procedures.resident_id', 'residents.birth_date', 'residents.sex', 'procedures.details'])
+        .where('procedures.municipality_code', '=', municipalityCode)
+        .where('procedures.business_date', '>=', from)
+        .where('procedures.business_date', '<=', to)
+        .where('procedures.kind', 'in', STATISTICS_ACTS)
+        .orderBy('procedures.business_date')
+        .orderBy('procedures.id')
         .execute();
-      const events: StatisticsEvent[] = [
-        ...residentEvents.map((row) => ({ residentId: row.stream_id, cardId: null, type: row.type, data: JSON.parse(row.data) as Record<string, unknown>, recordedAt: row.recorded_at })),
-        ...cardEvents.map((row) => ({ residentId: row.resident_id, cardId: row.stream_id, type: row.type, data: JSON.parse(row.data) as Record<string, unknown>, recordedAt: row.recorded_at })),
-      ];
       return {
-        residents: residents.map((row) => ({ id: row.id, birthDate: row.birth_date as PlainDate, sex: row.sex })),
-        events,
-        acts: acts.map((row) => ({ kind: row.kind, residentId: row.resident_id!, details: JSON.parse(row.details) as Record<string, unknown> })),
+        events: events(),
+        acts: acts.map((row) => ({ kind: row.kind, residentId: row.resident_id!, birthDate: row.birth_date as PlainDate, sex: row.sex, details: JSON.parse(row.details) as Record<string, unknown> })),
       };
     },
     async lapsesByMonth(from, to) {
