@@ -2,10 +2,18 @@
  * The records service under load: hotline suspensions over HTTP on loopback with
  * durable commits, 32 connections, against BENCH_RESIDENTS generated residents (default
  * 1,000,000); in the same run the raw rate of durable two-statement transactions of the same
- * database, and their ratio; then resident search latency, each kind of search on its own. On SQLite always, on PostgreSQL when
+ * database, and their ratio; then resident search latency, each kind of search on its own, the
+ * monthly statistics, the nightly sweep and the database's size. On SQLite always, on PostgreSQL when
  * BENCH_DATABASE_URL (or TEST_DATABASE_URL) names a server (BENCH_ONLY=sqlite or postgres runs
  * one of them). The server and the load generator
  * are separate processes, as in production. Figures are printed, never asserted.
+ *
+ * Size switch (docs/scale.md "Ten million residents"): BENCH_SCALE=10m is BENCH_RESIDENTS=10000000
+ * with BENCH_MUNICIPALITIES=50. With more than one municipality the residents are spread evenly
+ * over them and loaded with COPY (copyGenerate), on PostgreSQL only; the figures are those of one
+ * of them, Edogawa (config/offices.json's 131237), as its server sees it among the others.
+ * BENCH_GENERATED_DATABASE_URL measures a database copyGenerate filled before, with the same
+ * counts and MADOGUCHI_KEY, instead of generating one (it is kept).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -16,11 +24,21 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
+import { DEFAULT_OFFICES_FILE } from '../src/app/config.ts';
+import { loadOfficeDirectory } from '../src/app/office-directory.ts';
+import { DEFAULT_CONTEXT } from '../src/rules/context.ts';
 import { openStore } from '../src/store/open-store.ts';
+import { copyGenerate } from '../src/store/postgres/copy-generate.ts';
 import { launchBrowser } from '../test/support/browser.ts';
 
 const BIN = path.resolve(import.meta.dirname, '..', 'bin', 'madoguchi.mjs');
-const RESIDENTS = Number(process.env.BENCH_RESIDENTS ?? 1_000_000);
+const SCALE = process.env.BENCH_SCALE === '10m' ? { residents: 10_000_000, municipalities: 50 } : undefined;
+const RESIDENTS = Number(process.env.BENCH_RESIDENTS ?? SCALE?.residents ?? 1_000_000);
+const MUNICIPALITIES = Number(process.env.BENCH_MUNICIPALITIES ?? SCALE?.municipalities ?? 1);
+/** The municipality measured: config/offices.json's, the server's. */
+const HOME = loadOfficeDirectory(DEFAULT_OFFICES_FILE).municipality.code;
+/** Its residents: all of them, or its share when they are spread over several municipalities. */
+const HOME_RESIDENTS = Math.floor(RESIDENTS / MUNICIPALITIES);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
 const PASSWORD = 'bench password 2026';
 const format = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -50,20 +68,20 @@ function timedSweep(env: NodeJS.ProcessEnv, today: string): { ms: number; wallMs
 
 /** Makes `due` active cards, spread over all, expire yesterday, as if their birthdays had all come at once. */
 async function makeDue(env: NodeJS.ProcessEnv, yesterday: string, due: number): Promise<number> {
-  const store = openStore({ dataDir: env.DATA_DIR!, databaseUrl: env.DATABASE_URL || undefined, municipalityCode: '131237' });
-  const active = (await store.db.selectFrom('cards').select('id').where('status', '=', 'active').orderBy('id').execute()).map((row) => row.id);
+  const store = openStore({ dataDir: env.DATA_DIR!, databaseUrl: env.DATABASE_URL || undefined, municipalityCode: HOME });
+  const active = (await store.db.selectFrom('cards').select('id').where('municipality_code', '=', HOME).where('status', '=', 'active').orderBy('id').execute()).map((row) => row.id);
   const step = Math.max(1, Math.floor(active.length / due));
   const ids = active.filter((_, index) => index % step === 0).slice(0, due);
   for (let at = 0; at < ids.length; at += 500) {
-    await store.db.updateTable('cards').set({ expiry_date: yesterday }).where('id', 'in', ids.slice(at, at + 500)).execute();
+    await store.db.updateTable('cards').set({ expiry_date: yesterday }).where('municipality_code', '=', HOME).where('id', 'in', ids.slice(at, at + 500)).execute();
   }
   await store.close();
   return ids.length;
 }
 
 async function activeCards(env: NodeJS.ProcessEnv, limit: number): Promise<string[]> {
-  const store = openStore({ dataDir: env.DATA_DIR!, databaseUrl: env.DATABASE_URL || undefined, municipalityCode: '131237' });
-  const rows = await store.db.selectFrom('cards').select('id').where('status', '=', 'active').limit(limit).execute();
+  const store = openStore({ dataDir: env.DATA_DIR!, databaseUrl: env.DATABASE_URL || undefined, municipalityCode: HOME });
+  const rows = await store.db.selectFrom('cards').select('id').where('municipality_code', '=', HOME).where('status', '=', 'active').limit(limit).execute();
   await store.close();
   return rows.map((row) => row.id);
 }
@@ -186,33 +204,98 @@ async function load(url: string, options: Partial<autocannon.Options>): Promise<
   });
 }
 
-async function benchDialect(name: string, env: NodeJS.ProcessEnv, rawRate: () => Promise<number>, aim: { suspensions: string; generation: number }): Promise<void> {
-  console.log(`\n== ${name}: ${format(RESIDENTS)} residents ==`);
+/** `demo generate` of all the residents in the one municipality, row by row through the app. */
+function demoGenerate(env: NodeJS.ProcessEnv, aim: number): void {
   const generationStarted = Date.now();
   cli(env, ['demo', 'generate', '--residents', String(RESIDENTS), '--stories', '0']);
   const generationSeconds = (Date.now() - generationStarted) / 1000;
   const generated = RESIDENTS / generationSeconds;
   console.log(
     `demo generation: ${format(RESIDENTS)} residents in ${generationSeconds.toFixed(1)} s with the process's start, ${format(generated)} residents/s ` +
-      `(aim ≥ ${format(aim.generation)}/s, 1,000,000 in under a minute; ratio ${(generated / aim.generation).toFixed(2)})`,
+      `(aim ≥ ${format(aim)}/s, 1,000,000 in under a minute; ratio ${(generated / aim).toFixed(2)})`,
   );
-  cli(env, ['user', 'add', 'bench.hotline', '--role', 'hotline', '--office', 'hotline', '--password-stdin'], `${PASSWORD}\n`);
-  cli(env, ['user', 'add', 'bench.clerk', '--role', 'clerk', '--office', 'honcho', '--password-stdin'], `${PASSWORD}\n`);
+}
+
+/**
+ * MUNICIPALITIES municipality codes with their check digits, 131237 (HOME) among them: Tokyo's
+ * wards and then its cities' numbers (13101…, 13201…), some of which name no city today.
+ */
+function municipalityCodes(count: number): string[] {
+  const withCheckDigit = (five: number) => {
+    const sum = [...String(five)].reduce((total, digit, index) => total + Number(digit) * (6 - index), 0);
+    return `${five}${(11 - (sum % 11)) % 10}`;
+  };
+  const codes = Array.from({ length: count }, (_, index) => withCheckDigit(index < 23 ? 13101 + index : 13201 + index - 23));
+  if (!codes.includes(HOME)) codes[codes.length - 1] = HOME;
+  return codes;
+}
+
+/** The residents spread over MUNICIPALITIES municipalities, loaded with COPY (docs/scale.md "Ten million residents"). */
+async function copyGenerateAll(env: NodeJS.ProcessEnv): Promise<void> {
+  const codes = municipalityCodes(MUNICIPALITIES);
+  let shown = 0;
+  const generated = await copyGenerate({
+    databaseUrl: env.DATABASE_URL!,
+    masterKey: Buffer.from(env.MADOGUCHI_KEY!, 'base64'),
+    rules: DEFAULT_CONTEXT,
+    offices: loadOfficeDirectory(DEFAULT_OFFICES_FILE),
+    municipalityCodes: codes,
+    residentsEach: HOME_RESIDENTS,
+    progress: ({ residents }) => {
+      if (residents - shown < RESIDENTS / 20) return;
+      shown = residents;
+      process.stderr.write(`  ${format(residents)} residents generated\n`);
+    },
+  });
+  const rows = Object.values(generated.rows).reduce((sum, count) => sum + count, 0);
+  console.log(
+    `COPY generation: ${format(generated.residents)} residents in ${codes.length} municipalities, ${format(rows)} rows in ${format(generated.seconds)} s with ANALYZE: ` +
+      `${format(rows / generated.seconds)} rows/s, ${format(generated.residents / generated.seconds)} residents/s (` +
+      Object.entries(generated.rows)
+        .map(([table, count]) => `${table} ${format(count)}`)
+        .join(', ') +
+      ')',
+  );
+}
+
+/** The database's size, as the server's readiness sees it (pg_database_size, or the SQLite file's pages). */
+async function databaseSize(env: NodeJS.ProcessEnv): Promise<number> {
+  const store = openStore({ dataDir: env.DATA_DIR!, databaseUrl: env.DATABASE_URL || undefined, municipalityCode: HOME });
+  try {
+    return await store.sizeBytes();
+  } finally {
+    await store.close();
+  }
+}
+
+async function benchDialect(name: string, env: NodeJS.ProcessEnv, rawRate: () => Promise<number>, aim: { suspensions: string }, generate: () => Promise<void> | void): Promise<void> {
+  console.log(`\n== ${name}: ${format(RESIDENTS)} residents${MUNICIPALITIES > 1 ? ` in ${MUNICIPALITIES} municipalities, measured in ${HOME} (${format(HOME_RESIDENTS)})` : ''} ==`);
+  await generate();
+  // A tag of the run's own, so that a kept database takes the staff of another run.
+  const tag = randomBytes(3).toString('hex');
+  const [hotlineName, clerkName, supervisorName] = ['hotline', 'clerk', 'supervisor'].map((role) => `bench.${role}.${tag}`) as [string, string, string];
+  cli(env, ['user', 'add', hotlineName, '--role', 'hotline', '--office', 'hotline', '--password-stdin'], `${PASSWORD}\n`);
+  cli(env, ['user', 'add', clerkName, '--role', 'clerk', '--office', 'honcho', '--password-stdin'], `${PASSWORD}\n`);
+  cli(env, ['user', 'add', supervisorName, '--role', 'supervisor', '--office', 'honcho', '--password-stdin'], `${PASSWORD}\n`);
   const cards = await activeCards(env, 400_000);
   const port = await freePort();
   const server = spawn(process.execPath, [BIN, 'serve'], { env: { ...env, PORT: String(port), LOG_LEVEL: 'warn', MADOGUCHI_DEMO: '0' }, stdio: ['ignore', 'inherit', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;
   try {
-    for (let attempt = 0; attempt < 600; attempt++) {
-      if (await fetch(`${base}/api/v1/health`).then((r) => r.ok, () => false)) break;
+    // The server analyses the whole database as it starts (main.ts): minutes with many municipalities.
+    const starting = Date.now();
+    while (!(await fetch(`${base}/api/v1/health`).then((r) => r.ok, () => false))) {
+      if (server.exitCode !== null || Date.now() - starting > 30 * 60_000) throw new Error(`the server did not start (${server.exitCode === null ? 'in 30 minutes' : `exit code ${server.exitCode}`})`);
       await new Promise((r) => setTimeout(r, 100));
     }
+    console.log(`server start to its first answer: ${format(Date.now() - starting)} ms`);
     const token = async (username: string): Promise<string> => {
       const response = await fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
       return ((await response.json()) as { token: string }).token;
     };
-    const hotline = await token('bench.hotline');
-    const clerk = await token('bench.clerk');
+    const hotline = await token(hotlineName);
+    const clerk = await token(clerkName);
+    const supervisor = await token(supervisorName);
 
     let next = 0;
     const suspensions = await load(base, {
@@ -232,7 +315,7 @@ async function benchDialect(name: string, env: NodeJS.ProcessEnv, rawRate: () =>
     console.log(`hotline suspensions over HTTP, 32 connections, ${DURATION} s: ${format(rate)} req/s, p50 ${suspensions.latency.p50} ms, p99 ${suspensions.latency.p99} ms, ${suspensions.non2xx} non-2xx, ${suspensions.errors} errors (aim ${aim.suspensions})`);
     console.log(`raw durable two-statement transactions: ${format(raw)} /s; ratio suspensions/raw = ${(rate / raw).toFixed(2)}`);
     console.log(`bare Fastify, authenticated empty POST: ${format(bare)} req/s; ratio suspensions/bare = ${(rate / bare).toFixed(3)}`);
-    console.log(`server memory after the load: ${format(rss)} MB resident (aim ≤ 300 MB at 1,000,000 residents)`);
+    console.log(`server memory after the load: ${format(rss)} MB resident (aim ≤ 300 MB at 1,000,000 residents in the city)`);
 
     const kana = ['ヤマ', 'サトウ', 'スズキ', 'タナカハナコ', 'イトウ', 'ワタナベ', 'ナカムラ', 'コバヤシ', 'カトウ', 'ヨシダ'];
     const birth = (n: number) => `19${String(50 + (n % 50)).padStart(2, '0')}-0${1 + (n % 9)}-1${n % 10}`;
@@ -254,7 +337,17 @@ async function benchDialect(name: string, env: NodeJS.ProcessEnv, rawRate: () =>
       });
       console.log(`resident search by ${kind}, 8 connections: ${format(searches.requests.average)} req/s, p50 ${searches.latency.p50} ms, p99 ${searches.latency.p99} ms (aim p99 ≤ 10 ms), ${searches.non2xx} non-2xx`);
     }
-    const typed = await searchInBrowser(base, 'bench.clerk', [...kana, 'タカハシ', 'ヤマモト', 'サイトウ', 'マツモト', 'イノウエ', 'キムラ', 'ハヤシ', 'シミズ', 'ヤマザキ', 'モリ']);
+    // The ministry's monthly statistics of the last whole month, as a supervisor asks for them: every resident and card event of the city counted.
+    const statistics: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      const started = Date.now();
+      const response = await fetch(`${base}/api/v1/reports/statistics`, { headers: { authorization: `Bearer ${supervisor}` } });
+      if (!response.ok) throw new Error(`statistics: ${response.status} ${await response.text()}`);
+      await response.json();
+      statistics.push(Date.now() - started);
+    }
+    console.log(`monthly statistics of ${format(HOME_RESIDENTS)} residents over HTTP, 3 runs: ${statistics.map(format).join(', ')} ms; server memory after them ${format(rssMb(server.pid!))} MB resident`);
+    const typed = await searchInBrowser(base, clerkName, [...kana, 'タカハシ', 'ヤマモト', 'サイトウ', 'マツモト', 'イノウエ', 'キムラ', 'ハヤシ', 'シミズ', 'ヤマザキ', 'モリ']);
     console.log(
       `search in the counter app (Chromium), last keystroke to results on screen, ${typed.length} names: median ${format(typed[Math.floor(typed.length / 2)]!)} ms, slowest ${format(typed.at(-1)!)} ms (aim ≤ 100 ms)`,
     );
@@ -269,27 +362,35 @@ async function benchDialect(name: string, env: NodeJS.ProcessEnv, rawRate: () =>
   const yesterday = new Date(Date.now() + 9 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
   timedSweep(env, today);
   const idle = timedSweep(env, today);
-  console.log(`sweep with nothing due over ${format(RESIDENTS)} residents' cards: ${format(idle.ms)} ms in the run, ${format(idle.wallMs)} ms with the process's start (aim ≤ 1 s)`);
-  const due = await makeDue(env, yesterday, Math.round(RESIDENTS / 100));
+  console.log(`sweep with nothing due over ${format(HOME_RESIDENTS)} residents' cards: ${format(idle.ms)} ms in the run, ${format(idle.wallMs)} ms with the process's start (aim ≤ 1 s)`);
+  const due = await makeDue(env, yesterday, Math.round(HOME_RESIDENTS / 100));
   const busy = timedSweep(env, today);
   console.log(`sweep with ${format(due)} cards due (1 % of one per resident): ${format(busy.ms)} ms in the run, ${format(busy.wallMs)} ms with the process's start, ${format((due / busy.ms) * 1000)} cards/s (aim ≥ 10,000 cards/s) — ${busy.line}`);
+  const size = await databaseSize(env);
+  console.log(`database size: ${format(size / 1024 ** 2)} MB, ${format(size / RESIDENTS)} bytes a resident`);
 }
 
 if (!existsSync(path.resolve(import.meta.dirname, '..', 'dist', 'web', 'index.html'))) {
   spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
 }
-const key = randomBytes(32).toString('base64');
+const generatedUrl = process.env.BENCH_GENERATED_DATABASE_URL;
+if (generatedUrl && !process.env.MADOGUCHI_KEY) throw new Error('BENCH_GENERATED_DATABASE_URL needs the MADOGUCHI_KEY its residents were generated with');
+const key = generatedUrl ? process.env.MADOGUCHI_KEY! : randomBytes(32).toString('base64');
 const only = process.env.BENCH_ONLY;
-if (only !== 'postgres') {
+if (MUNICIPALITIES > 1 || generatedUrl) {
+  console.log('\n(SQLite skipped: one city per file, generated row by row; several municipalities, and a database kept, are PostgreSQL\'s)');
+} else if (only !== 'postgres') {
   const sqliteDir = mkdtempSync(path.join(tmpdir(), 'madoguchi-bench-'));
-  await benchDialect('SQLite (embedded, WAL, synchronous=FULL)', { ...process.env, DATA_DIR: sqliteDir, DATABASE_URL: '', MADOGUCHI_KEY: key }, () => rawSqliteRate(sqliteDir, 5), {
-    suspensions: '≥ 3,000/s, p99 ≤ 30 ms',
-    generation: 20_000,
-  });
+  const env = { ...process.env, DATA_DIR: sqliteDir, DATABASE_URL: '', MADOGUCHI_KEY: key };
+  await benchDialect('SQLite (embedded, WAL, synchronous=FULL)', env, () => rawSqliteRate(sqliteDir, 5), { suspensions: '≥ 3,000/s, p99 ≤ 30 ms' }, () => demoGenerate(env, 20_000));
 }
 
 const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-if (postgresUrl && only !== 'sqlite') {
+const postgresAim = { suspensions: '≥ 2,000/s, p99 ≤ 50 ms' };
+if (generatedUrl) {
+  const env = { ...process.env, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'madoguchi-bench-')), DATABASE_URL: generatedUrl, MADOGUCHI_KEY: key };
+  await benchDialect('PostgreSQL, generated before', env, () => rawPostgresRate(generatedUrl, 5, 32), postgresAim, () => undefined);
+} else if (postgresUrl && only !== 'sqlite') {
   const name = `madoguchi_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: postgresUrl });
   await admin.connect();
@@ -297,9 +398,8 @@ if (postgresUrl && only !== 'sqlite') {
   const url = new URL(postgresUrl);
   url.pathname = `/${name}`;
   try {
-    await benchDialect('PostgreSQL', { ...process.env, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'madoguchi-bench-')), DATABASE_URL: url.toString(), MADOGUCHI_KEY: key }, () =>
-      rawPostgresRate(url.toString(), 5, 32), { suspensions: '≥ 2,000/s, p99 ≤ 50 ms', generation: 10_000 },
-    );
+    const env = { ...process.env, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'madoguchi-bench-')), DATABASE_URL: url.toString(), MADOGUCHI_KEY: key };
+    await benchDialect('PostgreSQL', env, () => rawPostgresRate(url.toString(), 5, 32), postgresAim, MUNICIPALITIES > 1 ? () => copyGenerateAll(env) : () => demoGenerate(env, 10_000));
   } finally {
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();

@@ -112,7 +112,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
       const others = options.everyMunicipality ? registered.map((row) => ({ context: openRow(row), publicHost: row.publicHost })) : [];
       let rewrapped = 0;
       for (const context of [app, ...others.map((other) => other.context)]) {
-        // Each municipality's partitions, made if a server of an older version added it (open-store's migrate).
+        // Each municipality's partitions, made where missing: a later migration may partition another table (open-store's migrate).
         if (context !== home) await context.store.migrate();
         await claimInstanceMode(context, settings.trainingDate);
         rewrapped += await rewrapNumbers(context, systemActor('key-rotation'));
@@ -154,8 +154,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
         // prom-client is loaded only when /metrics is served at all (METRICS_TOKEN).
         const metrics = settings.metricsToken !== undefined ? (await import('./http/metrics/metrics.ts')).createMetrics() : undefined;
         const { app, others, close } = await openApp({ checkIntegrity: true, everyMunicipality: true, ...(metrics && { onCommitBatch: metrics.observeCommitBatch }) });
-        // Planner statistics once per start of the server, not on every command line (a full ANALYZE on PostgreSQL).
-        await app.store.optimize();
+        // Planner statistics once per start of the server, not on every command line: on PostgreSQL only of tables that have none yet.
+        await app.store.optimize({ neverAnalysed: true });
         if (env.MADOGUCHI_DEMO !== '0') {
           const { seedDemo } = await import('./app/demo.ts');
           const accounts = await seedDemo(app);

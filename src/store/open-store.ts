@@ -199,7 +199,11 @@ export function openStore(settings: StoreSettings): OpenStore {
           const { rows } = await sql<{ size: string }>`select pg_database_size(current_database())::text as size`.execute(db);
           return Number(rows[0]!.size);
         },
-        optimize: async () => void (await sql`analyze`.execute(db)),
+        async optimize(options) {
+          if (!options?.neverAnalysed) return void (await sql`analyze`.execute(db));
+          const { rows } = await sql<{ name: string }>`select format('%I.%I', schemaname, relname) as name from pg_stat_user_tables where last_analyze is null and last_autoanalyze is null`.execute(db);
+          for (const { name } of rows) await sql`analyze ${sql.raw(name)}`.execute(db);
+        },
         async close() {
           if (!owner) return;
           await replica?.close();

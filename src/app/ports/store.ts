@@ -40,8 +40,13 @@ export interface Store {
   migrations(): Promise<MigrationStatus>;
   /** The database's size in bytes (SQLite: page_count × page_size; PostgreSQL: pg_database_size). */
   sizeBytes(): Promise<number>;
-  /** Refreshes the planner's statistics, after a bulk load or at start. */
-  optimize(): Promise<void>;
+  /**
+   * Refreshes the planner's statistics, after a bulk load or at start. `neverAnalysed` (a
+   * server's start): on PostgreSQL only the tables that have no statistics yet — autovacuum keeps
+   * the others', and a whole ANALYZE at ten million residents took minutes before the server
+   * answered (docs/scale.md "Ten million residents").
+   */
+  optimize(options?: { readonly neverAnalysed?: boolean }): Promise<void>;
   close(): Promise<void>;
   /** One transaction: everything done through `tx` commits together or not at all. */
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
