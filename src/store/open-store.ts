@@ -58,7 +58,8 @@ export interface StoreSettings {
   /**
    * How long PostgreSQL lets a session of this store sit idle inside a transaction before it ends
    * it, rolling the transaction back and releasing its locks (default 30 s; docs/architecture.md
-   * "Databases"). Tests shorten it.
+   * "Databases"). Tests shorten it; 0 turns it off, for the bulk load whose transactions wait
+   * for its COPY streams to drain (store/postgres/copy-generate.ts).
    */
   readonly idleInTransactionTimeoutMs?: number;
   /** Told each statement PostgreSQL's primary runs, with its parameters (Kysely's `log`): for tests that check what the repositories send. */
@@ -161,7 +162,7 @@ export function openStore(settings: StoreSettings): OpenStore {
     // Set on each new connection, ahead of any statement of the pool's user (a client runs its
     // queries in order); a URL's own `options` are kept. Its failure is that of the connection,
     // which the next statement meets.
-    const idleInTransaction = Math.max(1, Math.trunc(settings.idleInTransactionTimeoutMs ?? IDLE_IN_TRANSACTION_TIMEOUT_MS));
+    const idleInTransaction = Math.max(0, Math.trunc(settings.idleInTransactionTimeoutMs ?? IDLE_IN_TRANSACTION_TIMEOUT_MS));
     pool.on('connect', (client) => {
       client.on('error', () => undefined);
       client.query(`set idle_in_transaction_session_timeout = ${idleInTransaction}`).catch(() => undefined);
