@@ -34,7 +34,9 @@ const LOST_CONNECTION = /^(Connection terminated|Client has encountered a connec
  * to connect, class 08 (connection exception), the rest of class 53 (insufficient resources),
  * 57P01–57P03 (the server shutting down or starting up: a restart, a failover,
  * `pg_terminate_backend`) and 25006 (a standby after a failover refuses writes) mean the
- * database is away for now.
+ * database is away for now, as does 25P03: the server ended this session for sitting idle inside
+ * a transaction (`idle_in_transaction_session_timeout`, src/store/open-store.ts), as when its
+ * process was paused, and rolled the transaction back.
  */
 export const postgresFault: FaultClassifier = (error, connecting) => {
   const code = codeOf(error);
@@ -42,7 +44,7 @@ export const postgresFault: FaultClassifier = (error, connecting) => {
   if (code === '53100') return new StoreFault('full', code, `the database server has no room left: ${message}`, { cause: error });
   const lost =
     connecting ||
-    (code !== undefined && (NETWORK_CODES.has(code) || /^(08|53|57P0[1-3])/.test(code) || code === '25006')) ||
+    (code !== undefined && (NETWORK_CODES.has(code) || /^(08|53|57P0[1-3])/.test(code) || code === '25006' || code === '25P03')) ||
     LOST_CONNECTION.test(message);
   return lost ? new StoreFault('unavailable', code ?? 'CONNECTION_LOST', `the database server cannot be reached: ${message}`, { cause: error }) : undefined;
 };

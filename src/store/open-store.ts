@@ -55,9 +55,25 @@ export interface StoreSettings {
    * server's metrics); PostgreSQL commits each command on its own and never calls it.
    */
   readonly onCommitBatch?: (commands: number) => void;
+  /**
+   * How long PostgreSQL lets a session of this store sit idle inside a transaction before it ends
+   * it, rolling the transaction back and releasing its locks (default 30 s; docs/architecture.md
+   * "Databases"). Tests shorten it; 0 turns it off, for the bulk load whose transactions wait
+   * for its COPY streams to drain (store/postgres/copy-generate.ts).
+   */
+  readonly idleInTransactionTimeoutMs?: number;
   /** Told each statement PostgreSQL's primary runs, with its parameters (Kysely's `log`): for tests that check what the repositories send. */
   readonly log?: LogConfig;
 }
+
+/**
+ * No transaction of Madoguchi waits for a person or another service: what takes long (hashing a
+ * password or new PINs, reading a file) is done before it begins, and checking one PIN inside it
+ * takes tens of milliseconds, so its connection is idle inside it for milliseconds at a time. One idle for this long belongs to a process
+ * that is paused (SIGSTOP, a hung VM) or cut off, and its locks (cards, the audit chains' heads)
+ * would hold every clerk's command on them until it went on.
+ */
+export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 30_000;
 
 export interface OpenStore extends Store {
   readonly db: Kysely<Tables>;
@@ -143,8 +159,13 @@ export function openStore(settings: StoreSettings): OpenStore {
     // timeout) emits 'error': without a listener Node ends the process. The pool drops the broken
     // client and opens a new one when next asked; a request on it fails with a StoreFault (503).
     pool.on('error', (error) => condition.background(new StoreFault('unavailable', (error as { code?: string }).code ?? 'CONNECTION_LOST', `a pooled connection to the database was lost: ${error.message}`, { cause: error })));
+    // Set on each new connection, ahead of any statement of the pool's user (a client runs its
+    // queries in order); a URL's own `options` are kept. Its failure is that of the connection,
+    // which the next statement meets.
+    const idleInTransaction = Math.max(0, Math.trunc(settings.idleInTransactionTimeoutMs ?? IDLE_IN_TRANSACTION_TIMEOUT_MS));
     pool.on('connect', (client) => {
       client.on('error', () => undefined);
+      client.query(`set idle_in_transaction_session_timeout = ${idleInTransaction}`).catch(() => undefined);
       withNamedStatements(client);
     });
     const db = new Kysely<Tables>({ dialect: faultAware(new PostgresDialect({ pool }), condition), ...(settings.log && { log: settings.log }) });

@@ -229,7 +229,9 @@ export async function copyGenerate(settings: CopyGenerateSettings): Promise<Copy
 /** One municipality's residents (its partitions made before); the rows written, by table. */
 async function generateMunicipality(settings: CopyGenerateSettings, index: number, generated: (residents: number) => void): Promise<Record<string, number>> {
   const municipalityCode = settings.municipalityCodes[index]!;
-  const store = openStore({ dataDir: '', databaseUrl: settings.databaseUrl, municipalityCode });
+  // A batch's transaction waits, between its statements, for the COPY streams to drain (above),
+  // as long as PostgreSQL takes over the rows: no idle timeout ends it (docs/architecture.md "Databases").
+  const store = openStore({ dataDir: '', databaseUrl: settings.databaseUrl, municipalityCode, idleInTransactionTimeoutMs: 0 });
   const copying = copyingDatabase(settings.databaseUrl);
   try {
     const copied = copyingRepositories({ db: copying.db, dialect: postgresDialect, municipalityCode });
