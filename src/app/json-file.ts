@@ -4,16 +4,24 @@ import { ConfigError } from './config-error.ts';
 
 /** Reads a JSON file of the operator's; `checkAgainst` then checks it, naming the first bad field. */
 export function readJsonFile(file: string): unknown {
-  let text: string;
+  return parseJsonText(readTextFile(file), file);
+}
+
+/** An operator's file as text, or a ConfigError naming it. */
+export function readTextFile(file: string): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (error) {
     throw new ConfigError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
+}
+
+/** JSON text from `origin` (a file, or a municipality's row), or a ConfigError naming it. */
+export function parseJsonText(text: string, origin: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new ConfigError(`${file} is not valid JSON: ${(error as Error).message}`);
+    throw new ConfigError(`${origin} is not valid JSON: ${(error as Error).message}`);
   }
 }
 

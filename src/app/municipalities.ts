@@ -6,6 +6,7 @@ import { AppErrorCode, type Result } from './app-errors.ts';
 import { runCommand } from './command.ts';
 import { ConfigError } from './config-error.ts';
 import type { AppContext } from './context.ts';
+import { parseJsonText } from './json-file.ts';
 import { officeDirectoryOf } from './office-directory.ts';
 import { policyOf } from './policy-file.ts';
 import type { RegisteredMunicipality } from './ports/municipality-repository.ts';
@@ -25,12 +26,12 @@ export interface MunicipalityParts {
 
 const HOST = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*(:[0-9]{1,5})?$/;
 
-function parseJson(text: string, origin: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError(`${origin} is not valid JSON: ${(error as Error).message}`);
-  }
+/** Offices and a policy (undefined: the deployment's) as their files hold them, checked for municipality `code`. */
+function partsOf(code: string, offices: unknown, policy: unknown): MunicipalityParts {
+  const origin = `municipality ${code}`;
+  const directory = officeDirectoryOf(offices, `the offices of ${origin}`);
+  if (directory.municipality.code !== code) throw new ConfigError(`the offices of ${origin} name municipality ${directory.municipality.code}`);
+  return { offices: directory, policy: policy === undefined ? undefined : policyOf(policy, `the policy of ${origin}`) };
 }
 
 /**
@@ -39,10 +40,7 @@ function parseJson(text: string, origin: string): unknown {
  */
 export function municipalityParts(row: Pick<RegisteredMunicipality, 'code' | 'officesJson' | 'policyJson'>): MunicipalityParts {
   const origin = `municipality ${row.code}`;
-  const offices = officeDirectoryOf(parseJson(row.officesJson, `the offices of ${origin}`), `the offices of ${origin}`);
-  if (offices.municipality.code !== row.code) throw new ConfigError(`the offices of ${origin} name municipality ${offices.municipality.code}`);
-  const policy = row.policyJson === undefined ? undefined : policyOf(parseJson(row.policyJson, `the policy of ${origin}`), `the policy of ${origin}`);
-  return { offices, policy };
+  return partsOf(row.code, parseJsonText(row.officesJson, `the offices of ${origin}`), row.policyJson === undefined ? undefined : parseJsonText(row.policyJson, `the policy of ${origin}`));
 }
 
 /** What `municipality add` is given: the code, its name, its offices file's and policy file's text, and the host of its residents' pages. */
@@ -67,9 +65,13 @@ export function checkNewMunicipality(input: MunicipalityInput, served: { readonl
   }
   const name = input.name.trim();
   if (name === '') return invalid('give the municipality its name');
+  let offices: unknown;
+  let policy: unknown;
   let parts: MunicipalityParts;
   try {
-    parts = municipalityParts({ code: input.code, officesJson: input.officesJson, policyJson: input.policyJson });
+    offices = parseJsonText(input.officesJson, 'the offices file');
+    policy = input.policyJson === undefined ? undefined : parseJsonText(input.policyJson, 'the policy file');
+    parts = partsOf(input.code, offices, policy);
   } catch (error) {
     if (error instanceof ConfigError) return invalid(error.message);
     throw error;
@@ -84,8 +86,8 @@ export function checkNewMunicipality(input: MunicipalityInput, served: { readonl
     value: {
       name,
       // Kept as checked, without the file's layout: the same text every process opens it from.
-      officesJson: JSON.stringify(JSON.parse(input.officesJson)),
-      policyJson: input.policyJson === undefined ? undefined : JSON.stringify(JSON.parse(input.policyJson)),
+      officesJson: JSON.stringify(offices),
+      policyJson: policy === undefined ? undefined : JSON.stringify(policy),
       publicHost,
       addedAt,
       ...parts,

@@ -1,16 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readTextFile } from '../app/json-file.ts';
 import { addMunicipality, checkNewMunicipality } from '../app/municipalities.ts';
 import { cliActor } from './admin-commands.ts';
 import { CliError, write, type CliIo } from './io.ts';
 import type { OpenedApp, OpenOptions } from './program.ts';
-
-function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-}
 
 /**
  * `municipality add CODE --name … --offices FILE [--policy FILE] [--host HOST]` (docs/scale.md
@@ -24,8 +16,8 @@ export async function municipalityAdd(
   code: string,
   options: { name: string; offices: string; policy?: string; host?: string },
 ): Promise<number> {
-  const officesJson = readText(options.offices);
-  const policyJson = options.policy === undefined ? undefined : readText(options.policy);
+  const officesJson = readTextFile(options.offices);
+  const policyJson = options.policy === undefined ? undefined : readTextFile(options.policy);
   const opened = await open({ municipality: undefined });
   try {
     const home = opened.app;

@@ -135,42 +135,31 @@ export function reportRepository({ db, municipalityCode }: Scope): ReportReposit
       return rows.map((row) => ({ month: row.month, count: Number(row.n) }));
     },
     async statisticsFacts(from, to, pageSize = STATISTICS_PAGE) {
-      // Read a page at a time, after the last (stream, version) read: the caller folds each page and lets it go.
+      // A page of one kind of stream's events, after the last (stream, version) read, each with its
+      // holder: a card's event joins the card for it; a resident's stream is its holder's own.
+      const page = (streamType: 'resident' | 'card', types: readonly string[], after: { stream: string; version: number }) =>
+        db
+          .selectFrom('events')
+          .leftJoin('cards', (join) => join.onRef('cards.id', '=', 'events.stream_id').onRef('cards.municipality_code', '=', 'events.municipality_code'))
+          .innerJoin('residents', (join) => join.on(sql<boolean>`residents.id = coalesce(cards.resident_id, events.stream_id)`).onRef('residents.municipality_code', '=', 'events.municipality_code'))
+          .select(['events.stream_id', 'events.version', 'cards.id as card_id', 'residents.id as resident_id', 'residents.birth_date', 'residents.sex', 'events.type', 'events.data', 'events.recorded_at'])
+          .where('events.municipality_code', '=', municipalityCode)
+          .where('events.stream_type', '=', streamType)
+          .where('events.type', 'in', types)
+          .where((eb) => eb(eb.refTuple('events.stream_id', 'events.version'), '>', eb.tuple(after.stream, after.version)))
+          .orderBy('events.stream_id')
+          .orderBy('events.version')
+          .limit(pageSize)
+          .execute();
+      // Every resident's events, then every card's; the caller folds each page and lets it go.
       async function* events(): AsyncGenerator<readonly StatisticsEvent[]> {
-        for (let after = { stream: '', version: 0 }; ; ) {
-          const rows = await db
-            .selectFrom('events')
-            .innerJoin('residents', (join) => join.onRef('residents.id', '=', 'events.stream_id').onRef('residents.municipality_code', '=', 'events.municipality_code'))
-            .select(['events.stream_id', 'events.version', 'residents.birth_date', 'residents.sex', 'events.type', 'events.data', 'events.recorded_at'])
-            .where('events.municipality_code', '=', municipalityCode)
-            .where('events.stream_type', '=', 'resident')
-            .where('events.type', 'in', RESIDENT_EVENTS)
-            .where((eb) => eb(eb.refTuple('events.stream_id', 'events.version'), '>', eb.tuple(after.stream, after.version)))
-            .orderBy('events.stream_id')
-            .orderBy('events.version')
-            .limit(pageSize)
-            .execute();
-          if (rows.length === 0) break;
-          yield rows.map((row) => ({ residentId: row.stream_id, birthDate: row.birth_date as PlainDate, sex: row.sex, cardId: null, type: row.type, data: JSON.parse(row.data) as Record<string, unknown>, recordedAt: row.recorded_at }));
-          after = { stream: rows.at(-1)!.stream_id, version: rows.at(-1)!.version };
-        }
-        for (let after = { stream: '', version: 0 }; ; ) {
-          const rows = await db
-            .selectFrom('events')
-            .innerJoin('cards', (join) => join.onRef('cards.id', '=', 'events.stream_id').onRef('cards.municipality_code', '=', 'events.municipality_code'))
-            .innerJoin('residents', (join) => join.onRef('residents.id', '=', 'cards.resident_id').onRef('residents.municipality_code', '=', 'cards.municipality_code'))
-            .select(['events.stream_id', 'events.version', 'cards.resident_id', 'residents.birth_date', 'residents.sex', 'events.type', 'events.data', 'events.recorded_at'])
-            .where('events.municipality_code', '=', municipalityCode)
-            .where('events.stream_type', '=', 'card')
-            .where('events.type', 'in', CARD_EVENTS)
-            .where((eb) => eb(eb.refTuple('events.stream_id', 'events.version'), '>', eb.tuple(after.stream, after.version)))
-            .orderBy('events.stream_id')
-            .orderBy('events.version')
-            .limit(pageSize)
-            .execute();
-          if (rows.length === 0) break;
-          yield rows.map((row) => ({ residentId: row.resident_id, birthDate: row.birth_date as PlainDate, sex: row.sex, cardId: row.stream_id, type: row.type, data: JSON.parse(row.data) as Record<string, unknown>, recordedAt: row.recorded_at }));
-          after = { stream: rows.at(-1)!.stream_id, version: rows.at(-1)!.version };
+        for (const [streamType, types] of [['resident', RESIDENT_EVENTS], ['card', CARD_EVENTS]] as const) {
+          for (let after = { stream: '', version: 0 }; ; ) {
+            const rows = await page(streamType, types, after);
+            if (rows.length === 0) break;
+            yield rows.map((row) => ({ residentId: row.resident_id, birthDate: row.birth_date as PlainDate, sex: row.sex, cardId: row.card_id, type: row.type, data: JSON.parse(row.data) as Record<string, unknown>, recordedAt: row.recorded_at }));
+            after = { stream: rows.at(-1)!.stream_id, version: rows.at(-1)!.version };
+          }
         }
       }
       const acts = await db
