@@ -60,6 +60,11 @@ export const tenantResolution = fp(
     app.decorate('tenants', tenants);
     app.decorateRequest('tenant', null as unknown as AppContext);
     app.addHook('onRequest', async (request) => {
+      // One municipality served (the embedded database always): nothing to look for on the hot path.
+      if (tenants.all.length === 1) {
+        request.tenant = tenants.home;
+        return;
+      }
       const byHost = hosts.size > 0 ? hosts.get(request.host.toLowerCase()) : undefined;
       // Only the API follows a session cookie: a page of the guide is the same for everyone at one address, and may be cached so.
       const token = byHost === undefined && request.url.startsWith('/api/') ? sessionOf(request) : undefined;
