@@ -44,7 +44,7 @@ function toRow(record: ResidentRecord, municipalityCode: string, at: string): Om
   };
 }
 
-function fromRow(row: ResidentsTable): ResidentRecord {
+export function residentFromRow(row: ResidentsTable): ResidentRecord {
   const state: ResidentState = {
     id: row.id,
     version: row.version,
@@ -97,11 +97,11 @@ export function residentRepository(scope: Scope): ResidentRepository {
   return {
     async get(id, options) {
       const row = (await residentById[Number(options?.lock === true)]!(scope, { municipalityCode, id })).rows[0];
-      return row && fromRow(row);
+      return row && residentFromRow(row);
     },
     async getMany(ids) {
       const records: ResidentRecord[] = [];
-      for (const chunk of chunks(ids)) records.push(...(await scoped().selectAll('residents').where('id', 'in', chunk).execute()).map(fromRow));
+      for (const chunk of chunks(ids)) records.push(...(await scoped().selectAll('residents').where('id', 'in', chunk).execute()).map(residentFromRow));
       return records;
     },
     async insert(record, numberHash, at) {
@@ -219,11 +219,11 @@ export function residentRepository(scope: Scope): ResidentRepository {
           matches = [...matches, ...more.map(() => 'contains' as const)];
         }
       }
-      return { records: rows.map(fromRow), keys: rows.map((row) => row[order]), order, match, matches, truncated };
+      return { records: rows.map(residentFromRow), keys: rows.map((row) => row[order]), order, match, matches, truncated };
     },
     async household(householdId) {
       const rows = await scoped().selectAll('residents').where('household_id', '=', householdId).orderBy('birth_date').execute();
-      return rows.map(fromRow);
+      return rows.map(residentFromRow);
     },
     async findByResidentCodes(codes) {
       const found = new Map<string, { id: string; numberHash: string }>();
@@ -234,7 +234,7 @@ export function residentRepository(scope: Scope): ResidentRepository {
       return found;
     },
     async page(afterId, limit) {
-      return (await scoped().selectAll('residents').where('id', '>', afterId).orderBy('id').limit(limit).execute()).map(fromRow);
+      return (await scoped().selectAll('residents').where('id', '>', afterId).orderBy('id').limit(limit).execute()).map(residentFromRow);
     },
     async count() {
       const row = await scoped().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
