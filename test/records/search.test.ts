@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CONTAINS_CAP } from '../../src/store/repositories/resident-repository.ts';
 import { DIALECTS } from '../support/databases.ts';
 import { residentBody, worldFor } from '../support/world.ts';
 
@@ -29,6 +30,23 @@ describe.each(DIALECTS)('resident search on $name', ({ create }) => {
     expect(await phone('8765')).toEqual(['一', '二']);
     expect(await phone('7777777')).toEqual([]);
     expect(await world.call('clerk', 'GET', '/api/v1/residents?phone=8-7')).toMatchObject({ status: 400, body: { code: 'INPUT.INVALID', errors: [{ pointer: '/phone' }] } });
+  });
+
+  it(`says when more than ${CONTAINS_CAP} residents contain a phone part or an address, and a birth date narrows it to the one sought`, async () => {
+    for (let n = 0; n <= CONTAINS_CAP; n++) {
+      await register({ familyName: '見本', givenName: `${n}`, phone: `080-4646-${String(n).padStart(4, '0')}`, address: `東京都江戸川区見本町${n % 9}丁目${n}番`, birthDate: n === 77 ? '1961-07-07' : '1990-05-10' });
+    }
+    for (const query of ['phone=4646', `address=${q('見本町')}`]) {
+      const many = await world.call('hotline', 'GET', `/api/v1/residents?${query}`);
+      expect(many.status, query).toBe(200);
+      expect(many.body.truncated, query).toBe(true);
+      expect(many.body.residents.length, query).toBeGreaterThan(0);
+      const narrowed = await world.call('hotline', 'GET', `/api/v1/residents?${query}&birthDate=1961-07-07`);
+      expect(narrowed.body.truncated, query).toBe(false);
+      expect(narrowed.body.residents.map((resident: Found) => resident.givenName), query).toEqual(['77']);
+    }
+    const few = await world.call('hotline', 'GET', '/api/v1/residents?phone=4646-0077');
+    expect(few.body).toMatchObject({ truncated: false, residents: [{ givenName: '77' }] });
   });
 
   it('lists the names starting with the text first, then those containing it (田 finds 田端, 山田 and 太田), each marked', async () => {

@@ -53,21 +53,23 @@ export async function cardCommand<T>(app: AppContext, actor: Actor, id: string, 
     actor,
     { action: spec.action, permission: spec.permission, subjectType: 'card', subjectId: id, idempotency: spec.idempotency },
     async (tx, note) => {
-      const card = await tx.cards.get(id, { lock: true });
-      if (!card) return refuse(DomainErrorCode.CardNotFound, `no card ${id}`);
+      // Death closes the record: a card the family hands back is still taken (docs/rules.md "Death");
+      // the calendar's own acts find nothing live, and they do not read the holder unless asked.
+      const checksHolder = spec.action !== 'card.return' && spec.permission !== 'job.run';
+      const found = checksHolder ? await tx.cards.getWithHolder(id, { lock: true }) : await tx.cards.get(id, { lock: true }).then((card) => card && { card, holder: undefined });
+      if (!found) return refuse(DomainErrorCode.CardNotFound, `no card ${id}`);
+      const { card } = found;
       if (spec.expectedVersion !== undefined && spec.expectedVersion !== card.version) {
         return refuse(DomainErrorCode.CardVersionConflict, `the card is at version ${card.version}, not ${spec.expectedVersion}`, { currentVersion: card.version });
       }
       const loadHolder = async () => {
-        const holder = await tx.residents.get(card.residentId);
+        const holder = found.holder ?? (await tx.residents.get(card.residentId));
         if (!holder) throw new Error(`card ${card.id} has no resident ${card.residentId}`);
         return holder.state;
       };
-      // Death closes the record: a card the family hands back is still taken (docs/rules.md "Death");
-      // the calendar's own acts find nothing live, and they do not read the holder unless asked.
       let holder: Promise<ResidentState> | undefined;
       const resident = () => (holder ??= loadHolder());
-      if (spec.action !== 'card.return' && spec.permission !== 'job.run') {
+      if (checksHolder) {
         const state = await resident();
         if (state.registration === 'deceased') return deceasedRefusal(state);
       }

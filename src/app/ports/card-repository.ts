@@ -1,11 +1,18 @@
 import type { CardState } from '../../domain/card.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
+import type { ResidentRecord } from './resident-repository.ts';
 import type { LockOption } from './store.ts';
 
 export type DueKind = 'expiry' | 'lapse' | 'certificate' | 'scheduled' | 'uncollected';
 
 export interface CardRepository {
   get(id: string, options?: LockOption): Promise<CardState | undefined>;
+  /**
+   * The card (locked with `lock`, its holder not) and its holder, as one read where each read is a
+   * round trip to the server: most card commands check the holder first (docs/architecture.md
+   * "What bounds each aim").
+   */
+  getWithHolder(id: string, options?: LockOption): Promise<{ readonly card: CardState; readonly holder: ResidentRecord | undefined } | undefined>;
   /** The cards of these ids that exist, in id order (locked in that order, so two batches never wait on each other crosswise). */
   getMany(ids: readonly string[], options?: LockOption): Promise<CardState[]>;
   /** Which of these 照会番号 a ready card bears already: a batch of new ones is checked at once. */

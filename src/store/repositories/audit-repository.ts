@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { AuditEntry, AuditRepository } from '../../app/ports/audit-repository.ts';
 import type { AuditLogTable } from '../schema.ts';
+import type { StoreDialect } from '../dialect.ts';
 import { prepared } from './prepared.ts';
 import { insertRows, type Scope } from './scope.ts';
 
@@ -58,8 +59,9 @@ const readHead = prepared((db, a: { municipalityCode: string; chain: number }, d
 const moveHead = prepared((db, a: { municipalityCode: string; chain: number; seq: number; hash: string }) =>
   db.updateTable('audit_heads').set({ seq: a.seq, hash: a.hash }).where('municipality_code', '=', a.municipalityCode).where('chain', '=', a.chain),
 );
-const insertEntry = prepared((db, a: Omit<AuditLogTable, 'position'>, dialect) =>
-  db.insertInto('audit_log').values({
+/** The entry's row as inserted, its place in the order of appends taken as it is written. */
+function entryValues(a: Omit<AuditLogTable, 'position'>, dialect: StoreDialect) {
+  return {
     municipality_code: a.municipality_code,
     chain: a.chain,
     seq: a.seq,
@@ -77,7 +79,20 @@ const insertEntry = prepared((db, a: Omit<AuditLogTable, 'position'>, dialect) =
     hash: a.hash,
     key_id: a.key_id,
     position: dialect.nextAuditPosition(a.municipality_code),
-  }),
+  };
+}
+const insertEntry = prepared((db, a: Omit<AuditLogTable, 'position'>, dialect) => db.insertInto('audit_log').values(entryValues(a, dialect)));
+/**
+ * The head moved and the entry inserted in one statement (a writing WITH), where each statement
+ * is a round trip to the server: every command appends one entry, and a round trip costs the
+ * server's process about as much CPU as the rest of a small command (docs/architecture.md
+ * "What bounds each aim").
+ */
+const moveHeadAndInsertEntry = prepared((db, a: Omit<AuditLogTable, 'position'>, dialect) =>
+  db
+    .with('moved', (cte) => cte.updateTable('audit_heads').set({ seq: a.seq, hash: a.hash }).where('municipality_code', '=', a.municipality_code).where('chain', '=', a.chain))
+    .insertInto('audit_log')
+    .values(entryValues(a, dialect)),
 );
 
 export function auditRepository(scope: Scope): AuditRepository {
@@ -110,6 +125,10 @@ export function auditRepository(scope: Scope): AuditRepository {
       return rows.map((row) => ({ chain: Number(row.chain), seq: Number(row.seq), hash: row.hash }));
     },
     async append(entry) {
+      if (dialect.statementRoundTrips) {
+        await moveHeadAndInsertEntry(scope, toRow(entry, municipalityCode));
+        return;
+      }
       await moveHead(scope, { municipalityCode, chain: entry.chain, seq: entry.seq, hash: entry.hash });
       await insertEntry(scope, toRow(entry, municipalityCode));
     },

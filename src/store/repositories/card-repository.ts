@@ -1,10 +1,11 @@
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { CardRepository, DueKind } from '../../app/ports/card-repository.ts';
 import { isStanding, type ApplicationReason, type CardState, type CardStatus, type Certificate, type FrontNote, type ScheduledAbolition } from '../../domain/card.ts';
 import type { ExpiryBasis } from '../../rules/card-expiry.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
-import type { CardsTable } from '../schema.ts';
+import type { CardsTable, ResidentsTable } from '../schema.ts';
 import { prepared } from './prepared.ts';
+import { residentFromRow, residentRepository } from './resident-repository.ts';
 import { bool, changedColumns, chunks, indexedStatus, insertRows, type Scope } from './scope.ts';
 
 function toRow(state: CardState, municipalityCode: string, at: string): Omit<CardsTable, 'created_at'> {
@@ -124,6 +125,19 @@ const cardById = [false, true].map((lock) =>
     return lock && dialect.supportsRowLocks ? query.forUpdate() : query;
   }),
 );
+/** The card and its holder's row as JSON (every column text or integer, as the row would give them): one round trip. */
+const cardWithHolder = [false, true].map((lock) =>
+  prepared((db, a: { municipalityCode: string; id: string }) => {
+    const query = db
+      .selectFrom('cards')
+      .leftJoin('residents', (join) => join.onRef('residents.municipality_code', '=', 'cards.municipality_code').onRef('residents.id', '=', 'cards.resident_id'))
+      .selectAll('cards')
+      .select(sql<ResidentsTable | null>`to_jsonb(residents.*)`.as('holder'))
+      .where('cards.municipality_code', '=', a.municipalityCode)
+      .where('cards.id', '=', a.id);
+    return lock ? query.forUpdate('cards') : query;
+  }),
+);
 const cardsOfResident = prepared((db, a: { municipalityCode: string; residentId: string }) =>
   db.selectFrom('cards').selectAll().where('municipality_code', '=', a.municipalityCode).where('resident_id', '=', a.residentId).orderBy('application_date').orderBy('created_at'),
 );
@@ -148,6 +162,14 @@ export function cardRepository(scope: Scope): CardRepository {
     async get(id, options) {
       const row = (await cardById[Number(options?.lock === true)]!(scope, { municipalityCode, id })).rows[0];
       return row && fromRow(row);
+    },
+    async getWithHolder(id, options) {
+      if (!dialect.statementRoundTrips) {
+        const card = await repository.get(id, options);
+        return card && { card, holder: await residentRepository(scope).get(card.residentId) };
+      }
+      const row = (await cardWithHolder[Number(options?.lock === true)]!(scope, { municipalityCode, id })).rows[0];
+      return row && { card: fromRow(row), holder: row.holder === null ? undefined : residentFromRow(row.holder) };
     },
     async getMany(ids, options) {
       const cards: CardState[] = [];

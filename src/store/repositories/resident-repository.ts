@@ -44,7 +44,7 @@ function toRow(record: ResidentRecord, municipalityCode: string, at: string): Om
   };
 }
 
-function fromRow(row: ResidentsTable): ResidentRecord {
+export function residentFromRow(row: ResidentsTable): ResidentRecord {
   const state: ResidentState = {
     id: row.id,
     version: row.version,
@@ -80,8 +80,14 @@ function nameChars(record: ResidentRecord, municipalityCode: string) {
   return [...new Set(name)].map((ch) => ({ municipality_code: municipalityCode, ch, resident_id: record.state.id }));
 }
 
-/** The most residents a 'contains' search looks at; past it the clerk is asked to narrow. */
-export const CONTAINS_CAP = 1000;
+/**
+ * The most residents a 'contains' search looks at; past it the answer says `truncated` and the
+ * clerk is asked to narrow (a birth date, more digits). Ten pages of twenty are more than a clerk
+ * reads; each candidate is a row read and sorted by name for the page, so this bounds the cost of
+ * four digits of a phone number or a town's name at a million residents (docs/architecture.md
+ * "What bounds each aim": 1,000 made such a search cost ~15 ms of the server's CPU).
+ */
+export const CONTAINS_CAP = 200;
 
 // A resident by id, with and without the row lock: most commands read one (docs/architecture.md "Performance").
 const residentById = [false, true].map((lock) =>
@@ -97,11 +103,11 @@ export function residentRepository(scope: Scope): ResidentRepository {
   return {
     async get(id, options) {
       const row = (await residentById[Number(options?.lock === true)]!(scope, { municipalityCode, id })).rows[0];
-      return row && fromRow(row);
+      return row && residentFromRow(row);
     },
     async getMany(ids) {
       const records: ResidentRecord[] = [];
-      for (const chunk of chunks(ids)) records.push(...(await scoped().selectAll('residents').where('id', 'in', chunk).execute()).map(fromRow));
+      for (const chunk of chunks(ids)) records.push(...(await scoped().selectAll('residents').where('id', 'in', chunk).execute()).map(residentFromRow));
       return records;
     },
     async insert(record, numberHash, at) {
@@ -219,11 +225,11 @@ export function residentRepository(scope: Scope): ResidentRepository {
           matches = [...matches, ...more.map(() => 'contains' as const)];
         }
       }
-      return { records: rows.map(fromRow), keys: rows.map((row) => row[order]), order, match, matches, truncated };
+      return { records: rows.map(residentFromRow), keys: rows.map((row) => row[order]), order, match, matches, truncated };
     },
     async household(householdId) {
       const rows = await scoped().selectAll('residents').where('household_id', '=', householdId).orderBy('birth_date').execute();
-      return rows.map(fromRow);
+      return rows.map(residentFromRow);
     },
     async findByResidentCodes(codes) {
       const found = new Map<string, { id: string; numberHash: string }>();
@@ -234,7 +240,7 @@ export function residentRepository(scope: Scope): ResidentRepository {
       return found;
     },
     async page(afterId, limit) {
-      return (await scoped().selectAll('residents').where('id', '>', afterId).orderBy('id').limit(limit).execute()).map(fromRow);
+      return (await scoped().selectAll('residents').where('id', '>', afterId).orderBy('id').limit(limit).execute()).map(residentFromRow);
     },
     async count() {
       const row = await scoped().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
