@@ -11,6 +11,8 @@ import type { Result } from './app-errors.ts';
 import { SITUATION_TITLES } from '../domain/guide/guide-text.ts';
 import { holdingRate, monthRange, STATISTICS_FIGURES, tabulateStatistics } from './statistics.ts';
 import { isSituation } from '../domain/guide/situation.ts';
+import { Lang } from './guide/lang.ts';
+import { wordsFor } from './guide/localize-guide.ts';
 
 /** How far ahead the supervisors' list of cards nearing their discard day looks (R-19), in days. */
 export const DISCARD_SOON_DAYS = 30;
@@ -214,7 +216,8 @@ export async function report(app: AppContext, actor: Actor, name: ReportName, qu
         const key = `${count.situation} ${count.lang}`;
         let row = rows.get(key);
         if (!row) {
-          const title = isSituation(count.situation) ? SITUATION_TITLES[count.situation] : count.situation;
+          // The title as this municipality's guide shows it in Japanese: its name in place of {municipality}.
+          const title = isSituation(count.situation) ? wordsFor(Lang.Japanese, app.offices).t(SITUATION_TITLES[count.situation]) : count.situation;
           rows.set(key, (row = { situation: count.situation, title, lang: count.lang, answers: 0, helpfulYes: 0, helpfulNo: 0, easyYes: 0, easyNo: 0, comments: 0 }));
         }
         row.answers = Number(row.answers) + count.count;

@@ -28,6 +28,38 @@ export const PickupScheduleSchema = Type.Object(
 /** Facts of an office that the city has not confirmed yet: the guide marks them and asks residents to call first. */
 export const OFFICE_FACTS = ['address', 'hours'] as const;
 
+/**
+ * The guide fills these values into its sentences, whose marks are `[漢字|かんじ]`, `«…»` and
+ * `{name}` (src/app/guide/rich-text.ts); a value holding one would be read as a mark.
+ */
+const MARK_FREE = '^[^\\[\\]|«»{}]+$';
+
+/** Ruby as in the guide's texts: each kanji run followed by its kana reading, `[本庁舎|ほんちょうしゃ]`. */
+const EASY_PHRASE = '^(?:[^\\[\\]|«»{}㐀-䶿一-鿿々〆ヶ]|\\[[^\\[\\]|«»{}]+\\|[ぁ-ゖァ-ヺー・ ]+\\])+$';
+
+/** A translation: Japanese terms only inside «…», as the guide's catalogues keep them. */
+const FOREIGN_PHRASE = '^(?:[^\\[\\]|«»{}]|«[^\\[\\]|«»{}]+»)+$';
+
+/**
+ * A phrase the resident guide puts into its sentences (docs/scale.md "Several municipalities"), in
+ * each of its languages. Only Japanese is needed: another language without its own shows the
+ * guide's generic phrase with the Japanese beside it; やさしい日本語 without its own shows the
+ * generic phrase. Translations keep Japanese terms in «…», as the guide's catalogues do.
+ */
+function deskPhrase(description: string) {
+  return Type.Object(
+    {
+      ja: Type.String({ minLength: 1, pattern: MARK_FREE }),
+      'ja-easy': Type.Optional(Type.String({ minLength: 1, pattern: EASY_PHRASE, description: 'やさしい日本語: every kanji with its reading, `[窓口|まどぐち]`' })),
+      en: Type.Optional(Type.String({ minLength: 1, pattern: FOREIGN_PHRASE })),
+      'zh-Hans': Type.Optional(Type.String({ minLength: 1, pattern: FOREIGN_PHRASE })),
+      ko: Type.Optional(Type.String({ minLength: 1, pattern: FOREIGN_PHRASE })),
+      vi: Type.Optional(Type.String({ minLength: 1, pattern: FOREIGN_PHRASE })),
+    },
+    { additionalProperties: false, description },
+  );
+}
+
 /** A counter of the city (offices.json), referred to everywhere by its `id` (docs/api.md "Field values"). */
 export const OfficeSchema = Type.Object(
   {
@@ -69,10 +101,36 @@ export const OfficeDirectorySchema = Type.Object(
     municipality: Type.Object(
       {
         code: Type.String({ pattern: '^[0-9]{6}$', description: '全国地方公共団体コード with its check digit' }),
-        name: Type.String({ minLength: 1 }),
-        nameEn: Type.String({ minLength: 1 }),
+        name: Type.String({ minLength: 1, pattern: MARK_FREE, description: 'Japanese name with its kind (江戸川区, 〇〇市); the resident guide names the municipality by it' }),
+        nameEn: Type.String({ minLength: 1, pattern: MARK_FREE, description: 'English name (Edogawa City)' }),
+        reading: Type.Optional(
+          Type.String({
+            pattern: '^[ぁ-ゖァ-ヺー・ ]+$',
+            description: 'The name read in kana (えどがわく): the ruby of the name in the guide’s やさしい日本語; without it the name is shown without ruby',
+            examples: ['えどがわく'],
+          }),
+        ),
+        names: Type.Optional(
+          Type.Object(
+            {
+              'zh-Hans': Type.Optional(Type.String({ minLength: 1, pattern: MARK_FREE })),
+              ko: Type.Optional(Type.String({ minLength: 1, pattern: MARK_FREE })),
+              vi: Type.Optional(Type.String({ minLength: 1, pattern: MARK_FREE })),
+            },
+            {
+              additionalProperties: false,
+              description: 'The name in the other languages of the resident guide (English is nameEn): 江户川区, 에도가와구, quận Edogawa. A language without one shows the Japanese name marked as Japanese',
+            },
+          ),
+        ),
+        registrationDesk: Type.Optional(
+          deskPhrase('Where residents file moving in, moving out, a change of address and family register notifications, as a phrase the guide puts in its sentences (本庁舎の区民課か各事務所の戸籍住民係)'),
+        ),
+        cardDesk: Type.Optional(
+          deskPhrase('Where residents do the procedures of the card, as a phrase after お近くの (マイナンバーカード専用窓口・各事務所の戸籍住民係の窓口)'),
+        ),
       },
-      { additionalProperties: false },
+      { additionalProperties: false, description: 'The municipality, and how the resident guide names it and its counters in each of its languages' },
     ),
     department: Type.String({ minLength: 1 }),
     hotline: Type.Object(

@@ -57,7 +57,7 @@ describe('a training instance in Chromium', () => {
         await page.goto(path);
         const band = page.locator('header.site .training-band');
         // The text a reader sees: ruby readings and the «…» marks of Japanese terms off.
-        const expected = wordsFor(lang).t(UI_TEXT.trainingBand, { date: '2027-04-01' }).replace(RUBY_MARK, '$1').replace(JAPANESE_MARK, '$1');
+        const expected = wordsFor(lang, t.app.offices).t(UI_TEXT.trainingBand, { date: '2027-04-01' }).replace(RUBY_MARK, '$1').replace(JAPANESE_MARK, '$1');
         const shown = async () =>
           (await band.evaluate((element) => (element as unknown as { innerHTML: string }).innerHTML))
             .replace(/<rp>.*?<\/rp>|<rt>.*?<\/rt>/g, '')

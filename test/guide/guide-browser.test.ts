@@ -92,10 +92,10 @@ describe('journeys in Chromium', () => {
       const text = await readable(deadline);
       expect(await readable(deadline.locator('dt').first())).toBe('法律の 期限');
       expect(await readable(deadline.locator('dd').first())).toBe('2026年7月21日（火曜日） (和暦: 令和8年7月21日)');
-      expect(await readable(deadline.locator('dt').nth(1))).toBe('区の ホームページの あんない');
+      expect(await readable(deadline.locator('dt').nth(1))).toBe('江戸川区の ホームページの あんない');
       expect(await readable(deadline.locator('dd').nth(1))).toBe('2026年7月20日（月曜日） (和暦: 令和8年7月20日)');
       expect(text).toContain('海の日');
-      expect(await deadline.locator('rt').allTextContents()).toEqual(expect.arrayContaining(['かようび', 'げつようび', 'れいわ', 'うみのひ']));
+      expect(await deadline.locator('rt').allTextContents()).toEqual(expect.arrayContaining(['かようび', 'げつようび', 'れいわ', 'うみのひ', 'えどがわく']));
       await screenshot(page, 'guide-moved-in-ja-easy');
     });
   });

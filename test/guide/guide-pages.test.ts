@@ -193,8 +193,8 @@ describe('answers', () => {
   it('a move-in on 2026-07-06 in English shows the legal date and the city page’s date, with weekdays and 和暦', async () => {
     const text = visibleText((await get('/guide/en/moved-in/answer?moveInDate=2026-07-06&plannedMoveOutDate=2026-07-06&today=2026-07-06')).body);
     expect(text).toContain('Legal deadlineTuesday, 21 July 2026 (Japanese calendar (和暦): 令和8年7月21日)');
-    expect(text).toContain('The city website’s adviceMonday, 20 July 2026 (Japanese calendar (和暦): 令和8年7月20日)');
-    expect(text).toContain('Monday, 20 July 2026 is a day the city office is closed (Marine Day 海の日)');
+    expect(text).toContain('The advice on the website of Edogawa CityMonday, 20 July 2026 (Japanese calendar (和暦): 令和8年7月20日)');
+    expect(text).toContain('Monday, 20 July 2026 is a day the counters of Edogawa City are closed (Marine Day 海の日)');
     expect(text).toContain('15 days left');
   });
 

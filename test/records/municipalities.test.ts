@@ -210,7 +210,9 @@ describe.skipIf(!postgres)('two municipalities in one deployment, on postgres', 
     expect(signedIn.body.municipality.code).toBe(TOWN);
     const guide = await home.http.inject({ method: 'GET', url: '/guide/ja', headers: { host: TOWN_HOST } });
     expect(guide.statusCode).toBe(200);
-    // Its own hotline for a lost card (the guide's texts still name Edogawa: docs/scale.md "Several municipalities").
+    // Its own name and hotline for a lost card; its texts name no other municipality (test/guide/guide-towns.test.ts renders every page).
+    expect(guide.body).toContain(`<p class="site-name"><a href="/guide/ja">${TOWN_NAME} マイナンバーカード手続きガイド</a></p>`);
+    expect(guide.body).not.toContain('江戸川');
     expect(guide.body).toContain('tel:0120000111');
     expect(guide.body).not.toContain(`tel:${OFFICES.hotline.phone.replaceAll('-', '')}`);
   });

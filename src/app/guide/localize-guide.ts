@@ -11,10 +11,10 @@ import { HTML_LANG, isJapanese, Lang } from './lang.ts';
 import { annotate, fill } from './rich-text.ts';
 import { UI_TEXT } from './ui-text.ts';
 
-/** Words of one language: catalogue texts, and values (dates, amounts, data) written its way. */
+/** Words of one language for one municipality: catalogue texts, and values (dates, amounts, data) written its way. */
 export interface Words {
   readonly lang: Lang;
-  /** The catalogue's text, parameters filled in. */
+  /** The catalogue's text, parameters filled in; the municipality's own (MUNICIPALITY_PARAMETERS) need not be given. */
   t(key: MessageKey, values?: Readonly<Record<string, string>>): string;
   line(line: Line): string;
   date(date: PlainDate): string;
@@ -24,25 +24,71 @@ export interface Words {
   japanese(text: string): string;
 }
 
-const cache = new Map<Lang, Words>();
+/**
+ * The parameters every text may use that name the municipality and its counters: filled in from
+ * its offices file (docs/scale.md "Several municipalities"), so that one catalogue serves every
+ * municipality of a deployment.
+ */
+export const MUNICIPALITY_PARAMETERS = ['municipality', 'registrationDesk', 'cardDesk'] as const;
+export type MunicipalityParameter = (typeof MUNICIPALITY_PARAMETERS)[number];
 
-export function wordsFor(lang: Lang): Words {
-  const cached = cache.get(lang);
+/** Per directory, then per language: a deployment has a directory per municipality, read once at start. */
+const cache = new WeakMap<OfficeDirectory, Map<Lang, Words>>();
+
+export function wordsFor(lang: Lang, directory: OfficeDirectory): Words {
+  let byLang = cache.get(directory);
+  if (!byLang) cache.set(directory, (byLang = new Map()));
+  const cached = byLang.get(lang);
   if (cached) return cached;
   const catalogue = CATALOGUES[lang];
   const easy = lang === Lang.EasyJapanese;
+  let own: Readonly<Record<MunicipalityParameter, string>> | undefined;
   const words: Words = {
     lang,
-    t: (key, values = {}) => fill(catalogue[key], values),
+    t: (key, values = {}) => fill(catalogue[key], { ...(own ??= municipalityValues(words, directory)), ...values }),
     line: (line) => words.t(line.text, Object.fromEntries(Object.entries(line.params).map(([name, param]) => [name, paramText(words, param)]))),
     date: (date) => (easy ? annotate(dateWithWeekday(date, lang), EASY_READINGS) : dateWithWeekday(date, lang)),
     yen: (amount) => words.t(UI_TEXT.yenAmount, { amount: words.number(amount) }),
     number: (value) => numberText(value, lang),
     japanese: (text) => (easy ? annotate(text, EASY_READINGS) : isJapanese(lang) ? text : `«${text}»`),
   };
-  cache.set(lang, words);
+  byLang.set(lang, words);
   return words;
 }
+
+/**
+ * The municipality's name and counters in one language. What the offices file leaves out falls back
+ * to what any municipality can say: the Japanese name marked as Japanese (やさしい日本語: without
+ * ruby), and the guide's generic phrase for a counter (with the file's Japanese beside it, so that a
+ * resident can show it there).
+ */
+export function municipalityValues(words: Words, directory: OfficeDirectory): Record<MunicipalityParameter, string> {
+  const { municipality } = directory;
+  const lang = words.lang;
+  const name =
+    lang === Lang.Japanese
+      ? municipality.name
+      : lang === Lang.EasyJapanese
+        ? municipality.reading === undefined
+          ? municipality.name
+          : `[${municipality.name}|${municipality.reading}]`
+        : lang === Lang.English
+          ? municipality.nameEn
+          : (municipality.names?.[lang] ?? words.japanese(municipality.name));
+  const desk = (phrase: DeskPhrase | undefined, genericKey: MessageKey): string => {
+    const own = phrase?.[lang];
+    if (own !== undefined) return own;
+    const generic = CATALOGUES[lang][genericKey];
+    return phrase === undefined || lang === Lang.EasyJapanese ? generic : `${generic} (${words.japanese(phrase.ja)})`;
+  };
+  return {
+    municipality: name,
+    registrationDesk: desk(municipality.registrationDesk, UI_TEXT.registrationDesk),
+    cardDesk: desk(municipality.cardDesk, UI_TEXT.cardDesk),
+  };
+}
+
+type DeskPhrase = NonNullable<OfficeDirectory['municipality']['cardDesk']>;
 
 function paramText(words: Words, param: Param): string {
   switch (param.kind) {
@@ -123,7 +169,7 @@ export function foreignHotline(words: Words, directory: OfficeDirectory): Locali
  * them into HTML and the API into plain text, so both show exactly this answer.
  */
 export function localizeGuide(plan: GuidePlan, lang: Lang, directory: OfficeDirectory): LocalizedGuide {
-  const words = wordsFor(lang);
+  const words = wordsFor(lang, directory);
   const text = (line: Line) => ({ id: line.id, text: words.line(line) });
   return {
     situation: plan.situation,

@@ -7,7 +7,7 @@ import type { AnswerName, Situation } from '../../domain/guide/situation.ts';
 export const FIELD_LABELS = {
   moveInDate: '新しい住所に住み始めた日',
   plannedMoveOutDate: '前の市区町村に届けた転出予定日',
-  moveInNotificationDate: '江戸川区に転入届を出した日',
+  moveInNotificationDate: '{municipality}に転入届を出した日',
   cardPresentedAtMoveIn: '転入届のときに、マイナンバーカードを出して暗証番号を入力しましたか',
   expiryDate: 'カードの有効期限',
   withCertificates: '新しいカードに電子証明書を入れますか',
@@ -55,12 +55,12 @@ export const MOVING_ABROAD_HINTS = {
 } as const satisfies Partial<Record<AnswerName, string>>;
 
 export const UI_TEXT = {
-  siteName: '江戸川区 マイナンバーカード手続きガイド',
+  siteName: '{municipality} マイナンバーカード手続きガイド',
   skipLink: '本文へ移動',
   languageNav: '言語',
   startTitle: 'どうしましたか？',
   startIntro: 'あてはまるものを選んでください。質問に答えると、手続きの順番、窓口、持ち物、手数料、期限がわかります。',
-  privacy: '入力した内容は区のサーバーに保存されません。答えはこのページのアドレス（URL）に入っているので、ブックマークや共有ができます。',
+  privacy: '入力した内容は{municipality}のサーバーに保存されません。答えはこのページのアドレス（URL）に入っているので、ブックマークや共有ができます。',
   questionsTitle: '質問に答えてください',
   required: '必須',
   optional: '任意',
@@ -101,7 +101,7 @@ export const UI_TEXT = {
   yenAmount: '{amount}円',
   warekiLabel: '和暦',
   legalDate: '法律上の期限',
-  seedDate: '区のホームページの案内',
+  seedDate: '{municipality}のホームページの案内',
   daysLeft: 'あと{count}日',
   dueToday: '今日が期限です',
   passed: 'この期限は過ぎています',
@@ -114,7 +114,7 @@ export const UI_TEXT = {
   trainingBand: '研修用（業務日 {date}）：職員の研修のためのサイトです。日付や期限は実際のものではありません。',
   printHint: 'ブラウザーの印刷機能で印刷すると、1枚のチェックリストになります。窓口でこの画面を見せることもできます。',
   startAgain: 'ほかの手続きを見る',
-  footerSource: 'このガイドは、江戸川区のマイナンバーカードのページ（生活振興部マイナンバー推進課）と法令に基づいています。',
+  footerSource: 'このガイドは、{municipality}のマイナンバーカードのページと法令に基づいています。',
   notFoundTitle: 'ページが見つかりません',
   notFoundBody: 'アドレスを確かめるか、はじめのページから選んでください。',
   japaneseName: '日本語の名前',
@@ -137,7 +137,7 @@ export const UI_TEXT = {
   langEs: 'スペイン語',
   langPt: 'ポルトガル語',
   langVi: 'ベトナム語',
-  metaDescription: '{title}：江戸川区のマイナンバーカードの手続きの順番、窓口、持ち物、手数料、期限。',
+  metaDescription: '{title}：{municipality}のマイナンバーカードの手続きの順番、窓口、持ち物、手数料、期限。',
   feedbackTitle: 'このページについて教えてください',
   feedbackHelpful: 'このページの情報は役に立ちましたか？',
   feedbackEasy: '見つけやすかったですか？',
@@ -148,6 +148,9 @@ export const UI_TEXT = {
   feedbackThrottled: '短い時間に多くの送信があったため、受け付けられませんでした。時間をおいて送ってください',
   feedbackInvalid: '2つの質問の両方に答えてから送ってください',
   notAnswered: '（未回答）',
+  /** The counters of a municipality whose offices file does not name its own (docs/scale.md "Several municipalities"). */
+  registrationDesk: '住民登録の窓口',
+  cardDesk: 'マイナンバーカードの窓口',
 } as const;
 
 export type UiTextId = keyof typeof UI_TEXT;

@@ -7,13 +7,16 @@ import type { Situation, SituationGroupId } from './situation.ts';
  * The guide's sentences in Japanese, as the city's page words them. Each is the key of every
  * language's catalogue (src/app/guide/catalogue), so a translation is always of the original.
  * `{name}` is a parameter filled in per answer: a date, an amount, a count or a phone number.
+ * `{municipality}`, `{registrationDesk}` and `{cardDesk}` name the municipality and its counters,
+ * from its offices file, so that the texts fit any 区, 市, 町 or 村 (docs/scale.md "Several
+ * municipalities"); the guide fills them in wherever a text is shown.
  */
 export const SITUATION_TITLES = {
   'card-ready': 'カードができた・受け取りを予約したい（交付通知書が届いた）',
-  'moved-in': '江戸川区に引っ越してきた（転入）',
-  'moving-out': '江戸川区から引っ越す（転出）',
+  'moved-in': '{municipality}に引っ越してきた（転入）',
+  'moving-out': '{municipality}から引っ越す（転出）',
   'moving-abroad': '海外に引っ越す（国外転出）',
-  'address-changed': '区内で住所が変わった（転居）',
+  'address-changed': '{municipality}の中で住所が変わった（転居）',
   'name-changed': '氏名が変わった',
   lost: 'カードをなくした',
   stolen: 'カードを盗まれた',
@@ -74,7 +77,7 @@ export const CHECK_TEXT = {
 export const OFFICE_KIND_TEXT = {
   'card-center': 'マイナンバーカード交付センター',
   'card-counter': 'マイナンバーカード専用窓口',
-  'branch-office': '事務所の戸籍住民係',
+  'branch-office': '支所・事務所の窓口',
 } as const satisfies Record<Office['kind'], string>;
 
 export const CLOSURE_TEXT = {
@@ -114,7 +117,7 @@ export const TEXT = {
   placePickup: 'カードは、申請のときに選んだ窓口に届いています。交付通知書に書かれている窓口で受け取ってください。',
   // Moving in
   moveInFile:
-    '新しい住所に住み始めた日から{days}日以内に、本庁舎の区民課か各事務所の戸籍住民係で転入届を出してください。期限の日付は「期限」を見てください。',
+    '新しい住所に住み始めた日から{days}日以内に、{registrationDesk}で転入届を出してください。期限の日付は「期限」を見てください。',
   moveInBringCard:
     '転入届のときに、本人か同じ世帯の人が、マイナンバーカードを必ず持って行ってください。窓口で暗証番号「住民基本台帳事務用」（数字4桁）を入力すると、カードの継続利用の手続きができ、カード表面に新しい住所が書き込まれます。',
   householdAskPin: '同じ世帯の人が行くときは、あらかじめ本人に暗証番号を確認しておいてください。',
@@ -128,23 +131,23 @@ export const TEXT = {
   filedLate: '転入届を出した日（{filed}）が期限（{date}）より後だったため、カードは継続して使えず、廃止になります。新しいカードを申請してください（手数料がかかります）。',
   continuationLapsed: '継続利用の期限（{date}）を過ぎたため、カードは廃止になりました。新しいカードを申請してください（手数料がかかります）。',
   // Moving out
-  moveOutFile: '本庁舎の区民課か各事務所の戸籍住民係で転出届を出してください。',
+  moveOutFile: '{registrationDesk}で転出届を出してください。',
   moveOutKeepCard: 'マイナンバーカードは返さずに、引っ越し先へ持って行ってください。一部の場合を除いて、引っ越し先でもそのまま使い続けられます。',
   moveOutFileThere:
     '引っ越し先の市区町村に、{date}までに転入届を出してください。そのとき、マイナンバーカードを持って行き、暗証番号「住民基本台帳事務用」（数字4桁）を入力します。',
   moveOutContinueThere: 'その後、転入届を出した日から{days}日以内に、引っ越し先で必ずカードの継続利用の手続きをしてください。しないとカードは廃止になります。',
-  moveOutPending: '江戸川区に転入したあと、まだ継続利用の手続きをしていないカードは、転出すると廃止になります。',
+  moveOutPending: '{municipality}に転入したあと、まだ継続利用の手続きをしていないカードは、転出すると廃止になります。',
   // Moving abroad
-  abroadFile: '本庁舎の区民課か各事務所の戸籍住民係で、海外への転出届を出してください。',
+  abroadFile: '{registrationDesk}で、海外への転出届を出してください。',
   abroadKeep:
     '日本国籍の方は、転出予定日の前日（{date}）までに窓口で「国外継続利用」の手続きをすると、カードを海外でも使い続けられます。国外転出届と一緒に、またはその後に手続きしてください。',
   abroadKeepEffects:
     '国外継続利用をすると、カードの表面に「国外転出」と日付が書かれます。署名用電子証明書は転出日（{date}）に失効します。海外に住む人のための署名用電子証明書を改めて発行できます。利用者証明用電子証明書はそのまま使えます。',
   abroadKeepTooLate: '国外継続利用の手続きは、転出予定日の前日（{date}）までです。この期限を過ぎたため、国外継続利用はできません。',
   abroadAbolished: '国外継続利用をしない場合（外国籍の方を含みます）、カードは転出予定日の{date}に廃止になります。その日まではカードを使えます。',
-  abroadReturn: '廃止になったカードは、お近くのマイナンバーカード専用窓口・各事務所の戸籍住民係の窓口に返してください（返納）。',
+  abroadReturn: '廃止になったカードは、お近くの{cardDesk}に返してください（返納）。',
   // Address and name
-  addressFile: '本庁舎の区民課か各事務所の戸籍住民係で住所変更（転居届）を出すとき、マイナンバーカードも一緒に持って行ってください。届出は、引っ越した日から14日以内です。',
+  addressFile: '{registrationDesk}で住所変更（転居届）を出すとき、マイナンバーカードも一緒に持って行ってください。届出は、引っ越した日から14日以内です。',
   frontAddress: '窓口で暗証番号「住民基本台帳事務用」（数字4桁）を入力すると、カード表面の記載事項欄（追記欄）に新しい住所が書き込まれます。',
   nameFile: '戸籍の届出（婚姻届など）や氏名の変更の届出をするとき、マイナンバーカードも一緒に持って行ってください。',
   frontName: '窓口で暗証番号「住民基本台帳事務用」（数字4桁）を入力すると、カード表面の記載事項欄（追記欄）に新しい氏名が書き込まれます。',
@@ -155,32 +158,32 @@ export const TEXT = {
   policeStolen: '警察署に盗難届を出し、受理番号を控えてください。新しいカードを申請するときに、警察署での受理確認書など、届け出たことがわかる書類が必要です。',
   noPoliceAtHome: '家の中でなくした場合は、警察の書類はいりません。',
   ifFoundRelease: 'カードが見つかったら、一時停止の解除が必要です。解除は電話ではできません。お近くの窓口で手続きしてください。',
-  reissueIfNotFound: 'カードが見つからないときは、お近くのマイナンバーカード専用窓口・各事務所の戸籍住民係の窓口で、新しいカード（再交付）を申請してください。',
+  reissueIfNotFound: 'カードが見つからないときは、お近くの{cardDesk}で、新しいカード（再交付）を申請してください。',
   // Found
   releaseAtCounter:
-    'カードと本人確認書類を持って、お近くのマイナンバーカード専用窓口・各事務所の戸籍住民係の窓口へ行き、一時停止の解除を申し出てください。',
+    'カードと本人確認書類を持って、お近くの{cardDesk}へ行き、一時停止の解除を申し出てください。',
   signatureAfterSuspension:
     '一時停止で一時保留になった電子証明書（署名用・利用者証明用の両方）は、解除のときに窓口で失効します。続けて使う場合は、その窓口で新しい電子証明書を発行してもらえます（無料）。',
   foundAfterReissue: 'すでに新しいカードを申請した場合は、見つかった古いカードは使えません。窓口に返してください。',
   // PIN
-  pinResetCounter: 'お近くのマイナンバーカード専用窓口・各事務所の戸籍住民係の窓口で、暗証番号の再設定（ロック解除）ができます。',
-  pinChangeCounter: 'お近くのマイナンバーカード専用窓口・各事務所の戸籍住民係の窓口で、暗証番号を変更できます。',
+  pinResetCounter: 'お近くの{cardDesk}で、暗証番号の再設定（ロック解除）ができます。',
+  pinChangeCounter: 'お近くの{cardDesk}で、暗証番号を変更できます。',
   pinDecideNew:
     '新しい暗証番号を決めておいてください。数字4桁の暗証番号（利用者証明用・住民基本台帳事務用・券面事項入力補助用）は同じ番号でもかまいません。署名用電子証明書の暗証番号は、英字（大文字のA〜Z）と数字で6〜16文字です。英字と数字の両方を使います。',
   pinLockCounts: '数字4桁の暗証番号は{short}回、署名用電子証明書の暗証番号は{long}回続けて間違えると、ロックされます。',
-  convenienceReset: 'コンビニでの暗証番号の初期化サービスも始まっています。詳しくは区のホームページをご覧ください。',
+  convenienceReset: 'コンビニでの暗証番号の初期化サービスも始まっています。詳しくは{municipality}のホームページをご覧ください。',
   // A new card
-  reissueAtCounter: 'お近くのマイナンバーカード専用窓口・各事務所の戸籍住民係の窓口で、新しいカード（再交付）を申請してください。',
+  reissueAtCounter: 'お近くの{cardDesk}で、新しいカード（再交付）を申請してください。',
   notesFullNewCard:
-    'カード表面の記載事項欄（追記欄）に余白がなくなったときは、有効期間内でも新しいカードを作ります。お近くのマイナンバーカード専用窓口・各事務所の戸籍住民係の窓口で申請してください。',
+    'カード表面の記載事項欄（追記欄）に余白がなくなったときは、有効期間内でも新しいカードを作ります。お近くの{cardDesk}で申請してください。',
   returnOldCard: 'いま持っているカードは、窓口で返してください。',
   newCardLater: '新しいカードは後日できあがり、窓口で受け取ります。受け取るときに暗証番号を設定します。',
   feeTotal: '手数料は{total}です。',
   feeNone: '手数料はかかりません。',
-  applyNewCard: 'お近くのマイナンバーカード専用窓口・各事務所の戸籍住民係の窓口で、新しいカードを申請してください。',
+  applyNewCard: 'お近くの{cardDesk}で、新しいカードを申請してください。',
   // Renewal
   renewFrom: '{date}から更新（新しいカードの申請）ができます。有効期限まで{months}か月未満になると更新できます。',
-  renewNow: 'いま更新（新しいカードの申請）ができます。有効期限の{date}までに、お近くのマイナンバーカード専用窓口・各事務所の戸籍住民係の窓口で申請してください。',
+  renewNow: 'いま更新（新しいカードの申請）ができます。有効期限の{date}までに、お近くの{cardDesk}で申請してください。',
   expiredReturnApply: 'カードの有効期限（{date}）は過ぎています。期限が切れたカードは窓口に返し、新しいカードを申請してください。',
   foreignSeeExtension:
     '在留期間に合わせて有効期限が決まっている外国人住民の方は、在留期間の更新に合わせて有効期限を延長できます（「在留期間が更新された」を選んでください）。',
@@ -190,7 +193,7 @@ export const TEXT = {
   certRenewNow: 'いま電子証明書を更新できます。有効期限の{date}までに、お近くの窓口で手続きしてください。',
   certExpiredIssue: '電子証明書の有効期限（{date}）は過ぎています。更新ではなく、窓口で新しく発行します。手続きは同じです。',
   certAtCounter:
-    'マイナンバーカードと本人確認書類を持って、お近くのマイナンバーカード専用窓口・各事務所の戸籍住民係の窓口へ行ってください。電子証明書の更新・発行は無料です。',
+    'マイナンバーカードと本人確認書類を持って、お近くの{cardDesk}へ行ってください。電子証明書の更新・発行は無料です。',
   certSetPin:
     '窓口で、電子証明書の暗証番号をカードに設定します。署名用電子証明書は英字（大文字のA〜Z）と数字で6〜16文字、利用者証明用電子証明書は数字4桁です。',
   certRevokedAgain: '住所や氏名が変わって署名用電子証明書が失効したときも、同じ窓口で新しく発行できます。',
@@ -199,7 +202,7 @@ export const TEXT = {
   certNewExpiry: '新しい電子証明書の有効期限は、発行日から{count}回目の誕生日までです。ただし、カードの有効期限より後にはなりません。',
   // Period of stay
   extendBring:
-    '{date}（カードの有効期限）までに、新しい在留カードとマイナンバーカードを一緒に持って、お近くのマイナンバーカード専用窓口・各事務所の戸籍住民係の窓口で有効期限の延長を申請してください。',
+    '{date}（カードの有効期限）までに、新しい在留カードとマイナンバーカードを一緒に持って、お近くの{cardDesk}で有効期限の延長を申請してください。',
   noNewPhoto: '新しい顔写真はいりません。',
   extendUntil: '延長すると、カードは{date}まで使えます。',
   extendCeiling: 'カードの有効期限は、在留期間が長くても、発行日から{count}回目の誕生日（{date}）までです。その後は更新（新しいカードの申請）をしてください。',
@@ -208,26 +211,26 @@ export const TEXT = {
   cappedNoExtension:
     'カードの有効期限は、発行日から{count}回目の誕生日の{date}までで、これより延長することはできません。引き続きカードを使うには、更新（新しいカードの申請）が必要です。',
   pendingBring:
-    '{date}（カードの有効期限）までに、在留カード（裏面に申請中と書かれたもの）とマイナンバーカードを一緒に持って、お近くのマイナンバーカード専用窓口・各事務所の戸籍住民係の窓口で有効期限の延長を申請してください。',
+    '{date}（カードの有効期限）までに、在留カード（裏面に申請中と書かれたもの）とマイナンバーカードを一緒に持って、お近くの{cardDesk}で有効期限の延長を申請してください。',
   pendingUntil: '申請中のあいだは、いまの在留期間の満了日から{months}か月後の{date}まで延長できます（特例期間）。',
   afterDecision: '結果が出て新しい在留カードを受け取ったら、もう一度、在留カードとマイナンバーカードを持って延長の手続きをしてください。',
   // Return
-  returnCard: 'お近くのマイナンバーカード専用窓口・各事務所の戸籍住民係の窓口で、マイナンバーカードを返してください（返納）。',
+  returnCard: 'お近くの{cardDesk}で、マイナンバーカードを返してください（返納）。',
   returnExpired: '有効期限が切れたカードも、窓口に返してください。',
   // Number change
   numberChangeAsk:
-    'マイナンバー（個人番号）が漏れて、不正に使われるおそれがあるときは、個人番号を変更できる場合があります。まず、お近くのマイナンバーカード専用窓口・各事務所の戸籍住民係の窓口に問い合わせてください。',
-  numberChangeDecided: '変更するかどうかは、区が事情を確認して決めます。',
+    'マイナンバー（個人番号）が漏れて、不正に使われるおそれがあるときは、個人番号を変更できる場合があります。まず、お近くの{cardDesk}に問い合わせてください。',
+  numberChangeDecided: '変更するかどうかは、{municipality}が事情を確認して決めます。',
   numberChangeNewCard: '個人番号が変わると、いまのカードは使えなくなり（廃止）、新しい番号のカードを作ります。新しい顔写真はいりません。',
   lostAlsoCall: 'カードをなくした・盗まれた場合は、先にマイナンバー総合フリーダイヤル（{phone}）に電話して、カードを一時停止してください。',
   // Notification card
   notificationAbolished: '通知カードは{date}に廃止されました。新しく発行したり、記載事項を変更したりすることはできません。',
   notificationReturn: '通知カードを持っている人は、マイナンバーカードを受け取るときに窓口で返してください。',
-  notificationLost: '通知カードをなくした場合は、別の手続きが必要です。区のホームページ「マイナンバー通知カードを紛失された方」をご覧ください。',
+  notificationLost: '通知カードをなくした場合は、別の手続きが必要です。{municipality}のホームページの案内をご覧ください。',
   // Proxy
   proxyAskFirst:
     '本人の代わりに代理人が手続きをするときは、必ず事前に、行く予定の窓口へ電話で問い合わせてください。必要な書類（委任状など）は、そのときに確認してください。',
-  proxyApproval: '代理人による手続きは、区が確認してから受け付けます。',
+  proxyApproval: '代理人による手続きは、{municipality}が確認してから受け付けます。',
   proxyHousehold: '転入のときのカードの継続利用は、同じ世帯の人もできます。その場合は、あらかじめ本人に暗証番号を確認してください。',
   // Who may come, where
   whoHousehold: '本人か、同じ世帯の人が手続きできます。',
@@ -235,8 +238,8 @@ export const TEXT = {
   whoRepresented:
     '15歳未満の人と成年被後見人は、法定代理人（親権者・成年後見人）が一緒に来て手続きします。法定代理人の本人確認書類と、法定代理人とわかる書類（戸籍謄本など）も必要です。任意代理人（委任状による代理人）はできません。',
   askCounter: '詳しくは、お越しになる窓口へお問い合わせください。',
-  placeRegistration: '転入届・転出届・転居届・戸籍の届出は、本庁舎の区民課か各事務所の戸籍住民係で受け付けます。本庁舎のマイナンバーカード専用窓口では受け付けません。',
-  placeCard: 'マイナンバーカードの手続きは、お近くのマイナンバーカード専用窓口・各事務所の戸籍住民係の窓口でできます。',
+  placeRegistration: '転入届・転出届・転居届・戸籍の届出は、{registrationDesk}で受け付けます。マイナンバーカード専用の窓口では受け付けません。',
+  placeCard: 'マイナンバーカードの手続きは、お近くの{cardDesk}でできます。',
   placeNewMunicipality: '引っ越し先での転入届と継続利用の手続きは、引っ越し先の市区町村の窓口でします。',
   // Warnings
   signatureRevoked:
@@ -251,9 +254,9 @@ export const TEXT = {
   foreignResidenceCard: '外国人住民の方は、在留カードも必ず持って行ってください。新しい住所が在留カードに書き込まれます。',
   lateFine: '転入届が期限より遅れると、正当な理由がない場合、過料を科されることがあります。',
   // Deadlines: notes and consequences
-  seedAdvice: '区のホームページの案内は「転出日から14日以内に転入届を提出してください」です。転出予定日から数えると{date}で、法律上の期限より早い日です。',
-  lastOpenDayBefore: '{closedDate}は区役所が閉まっている日（{reason}）です。有効期限は動かないため、窓口で手続きできる最後の日は{date}です。',
-  closedDayShift: '{closedDate}は区役所が閉まっている日（{reason}）なので、法律上の期限は次の開庁日の{date}です。',
+  seedAdvice: '{municipality}のホームページの案内は「転出日から14日以内に転入届を提出してください」です。転出予定日から数えると{date}で、法律上の期限より早い日です。',
+  lastOpenDayBefore: '{closedDate}は{municipality}の窓口が閉まっている日（{reason}）です。有効期限は動かないため、窓口で手続きできる最後の日は{date}です。',
+  closedDayShift: '{closedDate}は{municipality}の窓口が閉まっている日（{reason}）なので、法律上の期限は次の開庁日の{date}です。',
   capByPlannedMoveOut: '転出予定日（{plannedDate}）から{days}日を過ぎると、カードを持ったまま引っ越す特例が使えなくなるため、期限は{date}です。',
   legalCounts: '期限に間に合ったかどうかは、法律上の期限で決まります。できるだけ早めに出してください。',
   moveInConsequence:

@@ -119,7 +119,7 @@ ${isJapanese(words.lang) ? '' : html`<p class="office-en">${richHtml(office.kind
  */
 export function answerPage(input: AnswerPageInput): string {
   const { lang, guide } = input;
-  const words = wordsFor(lang);
+  const words = wordsFor(lang, input.offices);
   const urgent = guide.steps.filter((step) => step.urgent);
   const steps = guide.steps.filter((step) => !step.urgent);
   const fee = guide.fee;
@@ -184,7 +184,7 @@ ${
 </section>`
     : ''
 }
-${feedbackForm(lang, input.situation)}
+${feedbackForm(lang, input.situation, input.offices)}
 <p class="print-hint no-print">${t(words, UI_TEXT.printHint)}</p>
 <p class="privacy no-print">${t(words, UI_TEXT.privacy)}</p>`;
   return page({ lang, title: guide.title, place: input.place, main, offices: input.offices, origin: input.origin, description: words.t(UI_TEXT.metaDescription, { title: plainText(guide.title) }) });

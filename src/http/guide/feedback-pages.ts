@@ -19,8 +19,8 @@ function yesNo(words: Words, name: string, legend: Parameters<Words['t']>[0]): S
  * The city's own two questions under every answer (issue 13 item 4), sent by POST: the answers
  * and an optional comment, no personal data asked; digits are taken out before it is stored.
  */
-export function feedbackForm(lang: Lang, situation: Situation): SafeHtml {
-  const words = wordsFor(lang);
+export function feedbackForm(lang: Lang, situation: Situation, offices: OfficeDirectory): SafeHtml {
+  const words = wordsFor(lang, offices);
   return html`<section class="feedback no-print" aria-labelledby="feedback-title">
 <h2 id="feedback-title">${t(words, UI_TEXT.feedbackTitle)}</h2>
 <form method="post" action="${guideUrl(lang, { rest: `/${situation}/feedback`, query: '' })}">
@@ -36,7 +36,7 @@ ${yesNo(words, 'easyToFind', UI_TEXT.feedbackEasy)}
 
 /** After the feedback was taken, or refused (too many from one address, or not both answers). */
 export function feedbackDonePage(lang: Lang, situation: Situation, outcome: 'thanks' | 'throttled' | 'invalid', offices: OfficeDirectory, origin: string): string {
-  const words = wordsFor(lang);
+  const words = wordsFor(lang, offices);
   const message = outcome === 'thanks' ? UI_TEXT.feedbackThanks : outcome === 'throttled' ? UI_TEXT.feedbackThrottled : UI_TEXT.feedbackInvalid;
   const main = html`<h1>${t(words, message)}</h1>
 <p><a href="${guideUrl(lang, { rest: '', query: '' })}">${t(words, UI_TEXT.startAgain)}</a></p>`;

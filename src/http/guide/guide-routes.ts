@@ -66,7 +66,7 @@ export const guideRoutes: FastifyPluginAsyncTypebox<{ publicUrl?: string | undef
   if (!app.hasReplyDecorator('setCookie')) throw new Error('the guide needs @fastify/cookie, which the staff-auth plugin registers');
   /** A page of the guide, with the training band on a training instance (docs/architecture.md "Training mode"). */
   const sendPage = (request: FastifyRequest, reply: FastifyReply, lang: Lang, page: string, status?: number, cache?: string): FastifyReply =>
-    sendHtml(request, reply, lang, request.tenant.trainingDate === undefined ? page : withTrainingBand(page, lang, request.tenant.trainingDate), status, cache);
+    sendHtml(request, reply, lang, request.tenant.trainingDate === undefined ? page : withTrainingBand(page, lang, request.tenant.trainingDate, request.tenant.offices), status, cache);
 
   app.post(
     '/api/v1/guide',

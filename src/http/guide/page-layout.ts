@@ -68,7 +68,7 @@ const LANGUAGE_NAMES: Readonly<Record<string, UiMessage>> = {
  * are (docs/rules.md "Corrections 2026-12").
  */
 export function foreignHotlineHtml(lang: Lang, offices: OfficeDirectory): SafeHtml {
-  const words = wordsFor(lang);
+  const words = wordsFor(lang, offices);
   const line = offices.hotlineForeign;
   const offered = line.languages.includes(hotlineLanguage(lang));
   const languages = line.languages.map((code) => (LANGUAGE_NAMES[code] ? words.t(LANGUAGE_NAMES[code]) : code)).join(isJapanese(lang) ? '、' : ', ');
@@ -87,8 +87,8 @@ const BANNER = '<header class="site">';
  * dates are not real — as the staff app's band does — so a resident who reaches a training site
  * is not misled by its deadlines.
  */
-export function withTrainingBand(pageHtml: string, lang: Lang, date: PlainDate): string {
-  const band = html`<p class="training-band">${richHtml(wordsFor(lang).t(UI_TEXT.trainingBand, { date }))}</p>`;
+export function withTrainingBand(pageHtml: string, lang: Lang, date: PlainDate, offices: OfficeDirectory): string {
+  const band = html`<p class="training-band">${richHtml(wordsFor(lang, offices).t(UI_TEXT.trainingBand, { date }))}</p>`;
   return pageHtml.replace(BANNER, `${BANNER}\n${band.value}`);
 }
 
@@ -98,7 +98,7 @@ export function withTrainingBand(pageHtml: string, lang: Lang, date: PlainDate):
  * No script, one inline style sheet.
  */
 export function page({ lang, title, place, main, offices, origin, description, hasErrors = false }: PageParts): string {
-  const words = wordsFor(lang);
+  const words = wordsFor(lang, offices);
   const siteName = words.t(UI_TEXT.siteName);
   const fullTitle = pageTitle(`${hasErrors ? plainText(words.t(UI_TEXT.errorPrefix)) : ''}${plainText(title)}`, plainText(siteName));
   const hotline = offices.hotline.phone;

@@ -32,27 +32,27 @@ export interface FieldError {
 
 const action = (lang: Lang, step: string) => guideUrl(lang, { rest: `${PICKUP_BOOKING_REST}/${step}`, query: '' });
 /** A text of the booking pages from the guide's catalogues (ui-text.ts PICKUP_TEXT), its `{n}` filled in. */
-export function pickupText(lang: Lang, key: PickupTextKey, values?: Readonly<Record<string, string>>): string {
-  return wordsFor(lang).t(PICKUP_TEXT[key], values);
+export function pickupText(context: Pick<PageContext, 'lang' | 'offices'>, key: PickupTextKey, values?: Readonly<Record<string, string>>): string {
+  return wordsFor(context.lang, context.offices).t(PICKUP_TEXT[key], values);
 }
-const t = (lang: Lang, key: PickupTextKey, values?: Readonly<Record<string, string>>) => richHtml(pickupText(lang, key, values));
+const t = (context: PageContext, key: PickupTextKey, values?: Readonly<Record<string, string>>) => richHtml(pickupText(context, key, values));
 
 function layout(context: PageContext, title: string, main: SafeHtml, hasErrors = false): string {
-  return page({ lang: context.lang, title, place: PLACE, main, offices: context.offices, origin: context.origin, hasErrors, description: pickupText(context.lang, 'intro') });
+  return page({ lang: context.lang, title, place: PLACE, main, offices: context.offices, origin: context.origin, hasErrors, description: pickupText(context, 'intro') });
 }
 
-function errorSummary(lang: Lang, errors: readonly FieldError[]): SafeHtml | string {
+function errorSummary(context: PageContext, errors: readonly FieldError[]): SafeHtml | string {
   if (errors.length === 0) return '';
   return html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus>
-<h2 id="error-summary-title">${t(lang, 'errorTitle')}</h2>
-<ul>${errors.map((error) => html`<li><a href="#f-${error.field}">${t(lang, error.text)}</a></li>`)}</ul>
+<h2 id="error-summary-title">${t(context, 'errorTitle')}</h2>
+<ul>${errors.map((error) => html`<li><a href="#f-${error.field}">${t(context, error.text)}</a></li>`)}</ul>
 </div>`;
 }
 
-function fieldError(lang: Lang, errors: readonly FieldError[], field: FieldError['field']): { message: SafeHtml | string; invalid: SafeHtml | string; describedBy: string } {
+function fieldError(context: PageContext, errors: readonly FieldError[], field: FieldError['field']): { message: SafeHtml | string; invalid: SafeHtml | string; describedBy: string } {
   const error = errors.find((candidate) => candidate.field === field);
   return error
-    ? { message: html`<p class="error-message" id="f-${field}-error">${t(lang, error.text)}</p>`, invalid: html` aria-invalid="true"`, describedBy: ` f-${field}-error` }
+    ? { message: html`<p class="error-message" id="f-${field}-error">${t(context, error.text)}</p>`, invalid: html` aria-invalid="true"`, describedBy: ` f-${field}-error` }
     : { message: '', invalid: '', describedBy: '' };
 }
 
@@ -76,66 +76,66 @@ function officeHtml(lang: Lang, office: Office): SafeHtml {
 /** /guide/{lang}/pickup-booking: the reference number and birth date. */
 export function startForm(context: PageContext, typed: Partial<Typed> = {}, errors: readonly FieldError[] = [], notice?: PickupTextKey): string {
   const { lang } = context;
-  const reference = fieldError(lang, errors, 'referenceNumber');
-  const birth = fieldError(lang, errors, 'birthDate');
-  const main = html`${errorSummary(lang, errors)}
-${notice ? html`<div class="urgent" role="alert"><p>${t(lang, notice)}</p></div>` : ''}
-<h1>${t(lang, 'title')}</h1>
-<p>${t(lang, 'intro')}</p>
+  const reference = fieldError(context, errors, 'referenceNumber');
+  const birth = fieldError(context, errors, 'birthDate');
+  const main = html`${errorSummary(context, errors)}
+${notice ? html`<div class="urgent" role="alert"><p>${t(context, notice)}</p></div>` : ''}
+<h1>${t(context, 'title')}</h1>
+<p>${t(context, 'intro')}</p>
 <form method="post" action="${action(lang, 'slots')}" novalidate>
 <div class="field${reference.message ? ' error' : ''}">
-<label for="f-referenceNumber">${t(lang, 'reference')}</label>
-<p class="hint" id="f-referenceNumber-hint">${t(lang, 'referenceHint')}</p>
+<label for="f-referenceNumber">${t(context, 'reference')}</label>
+<p class="hint" id="f-referenceNumber-hint">${t(context, 'referenceHint')}</p>
 ${reference.message}
 <input type="text" id="f-referenceNumber" name="referenceNumber" inputmode="numeric" autocomplete="off" maxlength="20" value="${typed.referenceNumber ?? ''}" aria-describedby="f-referenceNumber-hint${reference.describedBy}" required${reference.invalid}>
 </div>
 <div class="field${birth.message ? ' error' : ''}">
-<label for="f-birthDate">${t(lang, 'birthDate')}</label>
+<label for="f-birthDate">${t(context, 'birthDate')}</label>
 ${birth.message}
 <input type="date" id="f-birthDate" name="birthDate" autocomplete="bday" value="${typed.birthDate ?? ''}" required${birth.invalid}${birth.describedBy ? html` aria-describedby="${birth.describedBy.trim()}"` : ''}>
 </div>
-<button type="submit">${t(lang, 'find')}</button>
+<button type="submit">${t(context, 'find')}</button>
 </form>`;
-  return layout(context, pickupText(lang, 'title'), main, errors.length > 0);
+  return layout(context, pickupText(context, 'title'), main, errors.length > 0);
 }
 
 /** After the look-up: the office, the booking if any (with its cancel form), and the free slots. */
 export function slotsPage(context: PageContext, typed: Typed, lookup: PickupLookup, errors: readonly FieldError[] = []): string {
   const { lang } = context;
-  const slotError = fieldError(lang, errors, 'slotStart');
-  const codeError = fieldError(lang, errors, 'cancelCode');
+  const slotError = fieldError(context, errors, 'slotStart');
+  const codeError = fieldError(context, errors, 'cancelCode');
   const days = new Map<PlainDate, PickupLookup['slots'][number][]>();
   for (const slot of lookup.slots) days.set(dayOf(slot.start), [...(days.get(dayOf(slot.start)) ?? []), slot]);
   const current = lookup.appointment;
-  const main = html`${errorSummary(lang, errors)}
-<p class="no-print"><a href="${guideUrl(lang, PLACE)}">${t(lang, 'again')}</a></p>
-<h1>${t(lang, 'title')}</h1>
+  const main = html`${errorSummary(context, errors)}
+<p class="no-print"><a href="${guideUrl(lang, PLACE)}">${t(context, 'again')}</a></p>
+<h1>${t(context, 'title')}</h1>
 <dl class="answers">
-<dt>${t(lang, 'office')}</dt><dd>${officeHtml(lang, lookup.office)}</dd>
-<dt>${t(lang, 'collectBy')}</dt><dd>${richHtml(dateWithWeekday(lookup.collectBy, lang))}</dd>
-${current ? html`<dt>${t(lang, 'current')}</dt><dd>${richHtml(dateWithWeekday(dayOf(current.slotStart), lang))} ${timeRange(current.slotStart, current.slotEnd)}</dd>` : ''}
+<dt>${t(context, 'office')}</dt><dd>${officeHtml(lang, lookup.office)}</dd>
+<dt>${t(context, 'collectBy')}</dt><dd>${richHtml(dateWithWeekday(lookup.collectBy, lang))}</dd>
+${current ? html`<dt>${t(context, 'current')}</dt><dd>${richHtml(dateWithWeekday(dayOf(current.slotStart), lang))} ${timeRange(current.slotStart, current.slotEnd)}</dd>` : ''}
 </dl>
 ${
   current
     ? html`<section aria-labelledby="cancel-title">
-<h2 id="cancel-title">${t(lang, 'cancelTitle')}</h2>
+<h2 id="cancel-title">${t(context, 'cancelTitle')}</h2>
 <form method="post" action="${action(lang, 'cancel')}" novalidate>
 ${hiddenTyped(typed)}<input type="hidden" name="id" value="${current.id}">
 <div class="field${codeError.message ? ' error' : ''}">
-<label for="f-cancelCode">${t(lang, 'cancelCode')}</label>
-<p class="hint" id="f-cancelCode-hint">${t(lang, 'cancelHint')}</p>
+<label for="f-cancelCode">${t(context, 'cancelCode')}</label>
+<p class="hint" id="f-cancelCode-hint">${t(context, 'cancelHint')}</p>
 ${codeError.message}
 <input type="text" id="f-cancelCode" name="cancelCode" autocomplete="off" maxlength="40" aria-describedby="f-cancelCode-hint${codeError.describedBy}" required${codeError.invalid}>
 </div>
-<button type="submit" class="secondary">${t(lang, 'cancel')}</button>
+<button type="submit" class="secondary">${t(context, 'cancel')}</button>
 </form>
 </section>`
     : ''
 }
-<h2 id="choose-title">${t(lang, current ? 'changeTitle' : 'chooseTitle')}</h2>
+<h2 id="choose-title">${t(context, current ? 'changeTitle' : 'chooseTitle')}</h2>
 ${
   lookup.slots.length === 0
-    ? html`<p>${t(lang, 'noSlots')}</p>`
+    ? html`<p>${t(context, 'noSlots')}</p>`
     : html`<form method="post" action="${action(lang, 'book')}" novalidate>
 ${hiddenTyped(typed)}
 ${slotError.message}
@@ -144,40 +144,40 @@ ${[...days].map(
 <legend>${richHtml(dateWithWeekday(day, lang))}</legend>
 <div class="radios">${slots.map(
     (slot, slotIndex) =>
-      html`<label><input type="radio" name="slotStart" value="${slot.start}"${index === 0 && slotIndex === 0 ? html` id="f-slotStart"` : ''}${slotError.invalid}> ${timeRange(slot.start, slot.end)} <span class="tag">${t(lang, 'places', { n: wordsFor(lang).number(slot.remaining) })}</span></label>`,
+      html`<label><input type="radio" name="slotStart" value="${slot.start}"${index === 0 && slotIndex === 0 ? html` id="f-slotStart"` : ''}${slotError.invalid}> ${timeRange(slot.start, slot.end)} <span class="tag">${t(context, 'places', { n: wordsFor(lang, context.offices).number(slot.remaining) })}</span></label>`,
   )}</div>
 </fieldset>`,
 )}
-<button type="submit">${t(lang, 'book')}</button>
+<button type="submit">${t(context, 'book')}</button>
 </form>`
 }`;
-  return layout(context, pickupText(lang, 'title'), main, errors.length > 0);
+  return layout(context, pickupText(context, 'title'), main, errors.length > 0);
 }
 
 /** The confirmation, with the cancel code shown this once. */
 export function bookedPage(context: PageContext, booked: BookedAppointment): string {
   const { lang } = context;
   const office = context.offices.offices.find((candidate) => candidate.id === booked.office.id);
-  const title = pickupText(lang, booked.movedFrom ? 'moved' : 'booked');
+  const title = pickupText(context, booked.movedFrom ? 'moved' : 'booked');
   const main = html`<h1>${richHtml(title)}</h1>
 <div class="deadline">
 <dl>
-<dt>${t(lang, 'when')}</dt><dd class="date">${richHtml(dateWithWeekday(dayOf(booked.slotStart), lang))} ${timeRange(booked.slotStart, booked.slotEnd)}</dd>
-<dt>${t(lang, 'office')}</dt><dd>${office ? officeHtml(lang, office) : booked.office.name}</dd>
-<dt>${t(lang, 'cancelCode')}</dt><dd><strong class="hotline" id="cancel-code">${booked.cancelCode}</strong></dd>
+<dt>${t(context, 'when')}</dt><dd class="date">${richHtml(dateWithWeekday(dayOf(booked.slotStart), lang))} ${timeRange(booked.slotStart, booked.slotEnd)}</dd>
+<dt>${t(context, 'office')}</dt><dd>${office ? officeHtml(lang, office) : booked.office.name}</dd>
+<dt>${t(context, 'cancelCode')}</dt><dd><strong class="hotline" id="cancel-code">${booked.cancelCode}</strong></dd>
 </dl>
 </div>
-<p>${t(lang, 'keepCode')}</p>
-<p>${t(lang, 'bring')}</p>
-<p class="no-print"><a href="${guideUrl(lang, PLACE)}">${t(lang, 'again')}</a></p>`;
+<p>${t(context, 'keepCode')}</p>
+<p>${t(context, 'bring')}</p>
+<p class="no-print"><a href="${guideUrl(lang, PLACE)}">${t(context, 'again')}</a></p>`;
   return layout(context, title, main);
 }
 
 export function cancelledPage(context: PageContext, slotStart: string): string {
   const { lang } = context;
-  const title = pickupText(lang, 'cancelled');
+  const title = pickupText(context, 'cancelled');
   const main = html`<h1>${richHtml(title)}</h1>
 <p><s>${richHtml(dateWithWeekday(dayOf(slotStart), lang))} ${Number(slotStart.slice(11, 13))}:${slotStart.slice(14, 16)}</s></p>
-<p><a href="${guideUrl(lang, PLACE)}">${t(lang, 'again')}</a></p>`;
+<p><a href="${guideUrl(lang, PLACE)}">${t(context, 'again')}</a></p>`;
   return layout(context, title, main);
 }

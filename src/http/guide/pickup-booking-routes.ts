@@ -51,7 +51,7 @@ export async function pickupBookingRoutes(app: FastifyInstance, { publicUrl, loo
   const config = { rateLimit: { max: publicRequestsPerMinute, timeWindow: 60_000, keyGenerator: clientAddress } };
   // A training instance's band on every page, as the rest of the guide has it.
   const sendPage = (request: FastifyRequest, reply: FastifyReply, lang: Lang, page: string, status?: number): FastifyReply =>
-    sendHtml(request, reply, lang, request.tenant.trainingDate === undefined ? page : withTrainingBand(page, lang, request.tenant.trainingDate), status);
+    sendHtml(request, reply, lang, request.tenant.trainingDate === undefined ? page : withTrainingBand(page, lang, request.tenant.trainingDate, request.tenant.offices), status);
   const originOf = (request: FastifyRequest): string => (request.tenant === app.tenants.home ? publicUrl : undefined) ?? `${request.protocol}://${request.host}`;
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 8192 }, (_request, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(String(body))));

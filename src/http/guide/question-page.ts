@@ -66,7 +66,7 @@ ${error ? html`<p class="error-message" id="${id}-error">${richHtml(words.t(UI_T
  */
 export function questionPage(input: QuestionPageInput): string {
   const { lang, situation, errors } = input;
-  const words = wordsFor(lang);
+  const words = wordsFor(lang, input.offices);
   const messages = new Map<AnswerName, string>();
   for (const error of errors) if (!messages.has(error.field)) messages.set(error.field, answerErrorText(words, situation, error, input.calendar));
   const { required, optional } = QUESTIONS[situation];

@@ -13,7 +13,7 @@ import { PICKUP_BOOKING_REST } from './pickup-booking-pages.ts';
  * pickup group also leads straight to the booking pages (docs/pickup.md "Appointments").
  */
 export function startPage(lang: Lang, offices: OfficeDirectory, origin: string): string {
-  const words = wordsFor(lang);
+  const words = wordsFor(lang, offices);
   const main = html`<h1>${richHtml(words.t(UI_TEXT.startTitle))}</h1>
 <p>${richHtml(words.t(UI_TEXT.startIntro))}</p>
 ${SITUATION_GROUPS.map(

@@ -1751,11 +1751,45 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description The municipality, and how the resident guide names it and its counters in each of its languages */
                         municipality: {
                             /** @description 全国地方公共団体コード with its check digit */
                             code: string;
+                            /** @description Japanese name with its kind (江戸川区, 〇〇市); the resident guide names the municipality by it */
                             name: string;
+                            /** @description English name (Edogawa City) */
                             nameEn: string;
+                            /**
+                             * @description The name read in kana (えどがわく): the ruby of the name in the guide’s やさしい日本語; without it the name is shown without ruby
+                             * @example えどがわく
+                             */
+                            reading?: string;
+                            /** @description The name in the other languages of the resident guide (English is nameEn): 江户川区, 에도가와구, quận Edogawa. A language without one shows the Japanese name marked as Japanese */
+                            names?: {
+                                "zh-Hans"?: string;
+                                ko?: string;
+                                vi?: string;
+                            };
+                            /** @description Where residents file moving in, moving out, a change of address and family register notifications, as a phrase the guide puts in its sentences (本庁舎の区民課か各事務所の戸籍住民係) */
+                            registrationDesk?: {
+                                ja: string;
+                                /** @description やさしい日本語: every kanji with its reading, `[窓口|まどぐち]` */
+                                "ja-easy"?: string;
+                                en?: string;
+                                "zh-Hans"?: string;
+                                ko?: string;
+                                vi?: string;
+                            };
+                            /** @description Where residents do the procedures of the card, as a phrase after お近くの (マイナンバーカード専用窓口・各事務所の戸籍住民係の窓口) */
+                            cardDesk?: {
+                                ja: string;
+                                /** @description やさしい日本語: every kanji with its reading, `[窓口|まどぐち]` */
+                                "ja-easy"?: string;
+                                en?: string;
+                                "zh-Hans"?: string;
+                                ko?: string;
+                                vi?: string;
+                            };
                         };
                         department: string;
                         hotline: {
