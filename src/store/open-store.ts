@@ -277,13 +277,12 @@ export function openStore(settings: StoreSettings): OpenStore {
       const { rows } = await sql<{ size: number }>`select page_count * page_size as size from pragma_page_count(), pragma_page_size()`.execute(reader);
       return Number(rows[0]!.size);
     },
-    // ANALYZE of the tables that changed much since their last one (pragma optimize), each read
-    // whole (analysis_limit 0): a sample of the first rows saw one municipality code in a thousand
-    // rows and told the planner a code holds a thousand residents, so a phone search walked the
-    // name index of the whole city instead of reading its candidates by id (18 ms, not 1 ms, at a
-    // million). A whole ANALYZE of a million residents takes about 6 s, after a bulk load or at
-    // a start that finds a table grown tenfold (docs/architecture.md "What bounds each aim").
-    optimize: () => write(async () => void file.exec('pragma analysis_limit = 0; pragma optimize = 0x10002')),
+    // A bounded ANALYZE of what changed (analysis_limit keeps it to milliseconds on a big file).
+    // Its sample of the first rows sees one municipality code, so the planner believes a code holds
+    // about a thousand rows; a whole ANALYZE was tried and made things worse (the sweep's range
+    // look-ups on mostly-NULL date columns became table scans: docs/architecture.md "What bounds
+    // each aim"), so queries that need a plan say so themselves (the search's page of candidates).
+    optimize: () => write(async () => void file.exec('pragma analysis_limit = 1000; pragma optimize = 0x10002')),
     async close() {
       await reader.destroy();
       await db.destroy();

@@ -3,6 +3,7 @@ import { phoneDigits, searchForm } from '../../domain/name-search.ts';
 import type { Registration, ResidentState, Sex } from '../../domain/resident.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
 import type { Residency } from '../../rules/residency.ts';
+import { sql } from 'kysely';
 import type { ResidentsTable } from '../schema.ts';
 import { likeContains, type ResidentSearchColumn } from '../dialect.ts';
 import { prepared } from './prepared.ts';
@@ -178,7 +179,15 @@ export function residentRepository(scope: Scope): ResidentRepository {
           const { key, id } = after;
           select = select.where((eb) => eb.or([eb(order, '>', key), eb.and([eb(order, '=', key), eb('id', '>', id)])]));
         }
-        return select.orderBy(order).orderBy('id').limit(limit).execute();
+        // The candidates of a contains search (ids) are read by id and then sorted: ordering by the
+        // column itself let SQLite walk the city's name index in order, testing each row against
+        // the ids (its sampled statistics make a municipality look small), 18 ms instead of 1 ms
+        // at a million residents; an expression no index gives is sorted after the look-up.
+        return select
+          .orderBy(ids ? sql`${sql.ref(order)} || ''` : sql.ref(order))
+          .orderBy('id')
+          .limit(limit)
+          .execute();
       };
       const capped = (candidates: { id: string }[]) => ({ ids: candidates.slice(0, CONTAINS_CAP).map((row) => row.id), truncated: candidates.length > CONTAINS_CAP });
       const containing = async (column: ResidentSearchColumn, text: string) => {
