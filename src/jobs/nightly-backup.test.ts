@@ -65,10 +65,13 @@ describe('scheduleNightlyBackup', () => {
       await vi.advanceTimersByTimeAsync(5.5 * 3600_000 - 1000);
       expect(backUp).not.toHaveBeenCalled();
       await vi.advanceTimersByTimeAsync(1000);
-      await vi.waitFor(() => expect(log.info).toHaveBeenCalledWith(expect.objectContaining({ keep: 2 }), 'old nightly backup removed'));
+      // Two old nights go, one after the other: wait for the second, not for the first one's log line.
+      await vi.waitFor(() => {
+        expect(readdirSync(dir).sort()).toEqual(['2026-12-02', '2026-12-03']);
+        expect(log.info).toHaveBeenCalledWith(expect.objectContaining({ directory: path.join(dir, '2026-12-01'), keep: 2 }), 'old nightly backup removed');
+      });
       expect(backUp).toHaveBeenCalledWith(path.join(dir, '2026-12-03'));
       expect(log.info).toHaveBeenCalledWith(expect.objectContaining({ directory: path.join(dir, '2026-12-03'), files: 1, bytes: 4096 }), 'nightly backup done');
-      expect(readdirSync(dir).sort()).toEqual(['2026-12-02', '2026-12-03']);
 
       // The next night fails: logged as an error, and no older backup is removed for it.
       fail = true;
