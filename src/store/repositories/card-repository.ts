@@ -5,7 +5,7 @@ import type { ExpiryBasis } from '../../rules/card-expiry.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
 import type { CardsTable, ResidentsTable } from '../schema.ts';
 import { prepared } from './prepared.ts';
-import { residentFromRow, residentRepository } from './resident-repository.ts';
+import { readResident, residentFromRow } from './resident-repository.ts';
 import { bool, changedColumns, chunks, indexedStatus, insertRows, type Scope } from './scope.ts';
 
 function toRow(state: CardState, municipalityCode: string, at: string): Omit<CardsTable, 'created_at'> {
@@ -166,7 +166,8 @@ export function cardRepository(scope: Scope): CardRepository {
     async getWithHolder(id, options) {
       if (!dialect.statementRoundTrips) {
         const card = await repository.get(id, options);
-        return card && { card, holder: await residentRepository(scope).get(card.residentId) };
+        // The holder through its compiled statement, not a resident repository made for one read.
+        return card && { card, holder: await readResident(scope, card.residentId) };
       }
       const row = (await cardWithHolder[Number(options?.lock === true)]!(scope, { municipalityCode, id })).rows[0];
       return row && { card: fromRow(row), holder: row.holder === null ? undefined : residentFromRow(row.holder) };

@@ -1,4 +1,5 @@
 import type { ResidentQuery, ResidentRecord, ResidentRepository } from '../../app/ports/resident-repository.ts';
+import type { LockOption } from '../../app/ports/store.ts';
 import { phoneDigits, searchForm } from '../../domain/name-search.ts';
 import type { Registration, ResidentState, Sex } from '../../domain/resident.ts';
 import type { PlainDate } from '../../rules/plain-date.ts';
@@ -98,14 +99,17 @@ const residentById = [false, true].map((lock) =>
   }),
 );
 
+/** A resident by id, through the compiled statement: the repository's `get`, and the card repository's holder on SQLite. */
+export async function readResident(scope: Scope, id: string, options?: LockOption): Promise<ResidentRecord | undefined> {
+  const row = (await residentById[Number(options?.lock === true)]!(scope, { municipalityCode: scope.municipalityCode, id })).rows[0];
+  return row && residentFromRow(row);
+}
+
 export function residentRepository(scope: Scope): ResidentRepository {
   const { db, dialect, municipalityCode } = scope;
   const scoped = () => db.selectFrom('residents').where('residents.municipality_code', '=', municipalityCode);
   return {
-    async get(id, options) {
-      const row = (await residentById[Number(options?.lock === true)]!(scope, { municipalityCode, id })).rows[0];
-      return row && residentFromRow(row);
-    },
+    get: (id, options) => readResident(scope, id, options),
     async getMany(ids) {
       const records: ResidentRecord[] = [];
       for (const chunk of chunks(ids)) records.push(...(await scoped().selectAll('residents').where('id', 'in', chunk).execute()).map(residentFromRow));
