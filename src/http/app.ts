@@ -101,7 +101,7 @@ export async function buildApp(context: AppContext, options: FastifyServerOption
   const training = context.trainingDate;
   if (training !== undefined) app.addHook('onRequest', async (_, reply) => void reply.header('madoguchi-training', training));
   await app.register(errorHandler);
-  if (metricsToken !== undefined) await app.register(metricsRoutes, { context, metrics: metrics ?? createMetrics(), token: metricsToken });
+  if (metricsToken !== undefined) await app.register(metricsRoutes, { contexts: [context, ...municipalities.map((served) => served.context)], metrics: metrics ?? createMetrics(), token: metricsToken });
   await app.register(nulGuard);
   await app.register(noStore);
   await app.register(bodyTimeout, { timeoutMs: bodyTimeoutMs });

@@ -3,12 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeAuditCheckpoint } from '../../src/app/audit-checkpoints.ts';
 import { createMetrics } from '../../src/http/metrics/metrics.ts';
 import type { PlainDate } from '../../src/rules/plain-date.ts';
+import { OFFICES } from '../support/app.ts';
 import { DIALECTS } from '../support/databases.ts';
 import { bareHttpApp } from '../support/http.ts';
 import { openWorld, residentBody, residentWithActiveCard, type World } from '../support/world.ts';
 
 const TOKEN = 'metrics-token-0123456789abcdef0123456789abcdef';
 const bearer = { authorization: `Bearer ${TOKEN}` };
+/** The label of the deployment's own municipality on the figures of its sweep and audit chain. */
+const HOME = { municipality: OFFICES.municipality.code };
 
 /** The value of one sample of the exposition text: a metric's name and, if given, its labels exactly. */
 function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
@@ -115,9 +118,9 @@ describe.each(DIALECTS)('GET /metrics on $name', ({ name, create }) => {
 
   it('reports the last sweep run from its run record: when, how long, what it changed', async () => {
     const before = await scrape();
-    expect(sample(before, 'madoguchi_sweep_last_run_timestamp_seconds')).toBeNaN();
-    expect(sample(before, 'madoguchi_sweep_last_success_timestamp_seconds')).toBeNaN();
-    expect(sample(before, 'madoguchi_sweep_running')).toBe(0);
+    expect(sample(before, 'madoguchi_sweep_last_run_timestamp_seconds', HOME)).toBeNaN();
+    expect(sample(before, 'madoguchi_sweep_last_success_timestamp_seconds', HOME)).toBeNaN();
+    expect(sample(before, 'madoguchi_sweep_running', HOME)).toBe(0);
     await residentWithActiveCard(world, {
       nationality: 'CN',
       residency: 'foreign-with-period',
@@ -129,12 +132,12 @@ describe.each(DIALECTS)('GET /metrics on $name', ({ name, create }) => {
       const run = await world.call('supervisor', 'POST', '/api/v1/jobs/sweep/run', {});
       expect(run.body).toMatchObject({ status: 'done', counts: { expired: 1 } });
       const after = await scrape();
-      expect(sample(after, 'madoguchi_sweep_last_run_changes', { kind: 'expired' })).toBe(1);
-      expect(sample(after, 'madoguchi_sweep_last_run_changes', { kind: 'refused' })).toBe(0);
-      expect(sample(after, 'madoguchi_sweep_last_run_succeeded')).toBe(1);
-      expect(sample(after, 'madoguchi_sweep_last_run_duration_seconds')).toBe(run.body.durationMs / 1000);
-      expect(sample(after, 'madoguchi_sweep_last_run_timestamp_seconds')).toBe(Date.parse(run.body.finishedAt) / 1000);
-      expect(sample(after, 'madoguchi_sweep_last_success_timestamp_seconds')).toBe(Date.parse(run.body.finishedAt) / 1000);
+      expect(sample(after, 'madoguchi_sweep_last_run_changes', { ...HOME, kind: 'expired' })).toBe(1);
+      expect(sample(after, 'madoguchi_sweep_last_run_changes', { ...HOME, kind: 'refused' })).toBe(0);
+      expect(sample(after, 'madoguchi_sweep_last_run_succeeded', HOME)).toBe(1);
+      expect(sample(after, 'madoguchi_sweep_last_run_duration_seconds', HOME)).toBe(run.body.durationMs / 1000);
+      expect(sample(after, 'madoguchi_sweep_last_run_timestamp_seconds', HOME)).toBe(Date.parse(run.body.finishedAt) / 1000);
+      expect(sample(after, 'madoguchi_sweep_last_success_timestamp_seconds', HOME)).toBe(Date.parse(run.body.finishedAt) / 1000);
     } finally {
       world.clock.set('2026-11-26' as PlainDate);
     }
@@ -142,15 +145,15 @@ describe.each(DIALECTS)('GET /metrics on $name', ({ name, create }) => {
 
   it('reports the age and number of the last audit checkpoint', async () => {
     const before = await scrape();
-    expect(sample(before, 'madoguchi_audit_checkpoint_age_seconds')).toBeNaN();
-    expect(sample(before, 'madoguchi_audit_checkpoints_damaged')).toBe(0);
+    expect(sample(before, 'madoguchi_audit_checkpoint_age_seconds', HOME)).toBeNaN();
+    expect(sample(before, 'madoguchi_audit_checkpoints_damaged', HOME)).toBe(0);
     const outcome = await writeAuditCheckpoint(world.app, 'test');
     expect(outcome.written?.n).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 1100));
     const after = await scrape();
-    expect(sample(after, 'madoguchi_audit_checkpoint_number')).toBe(1);
-    expect(sample(after, 'madoguchi_audit_checkpoint_age_seconds')).toBeGreaterThanOrEqual(1);
-    expect(sample(after, 'madoguchi_audit_checkpoint_age_seconds')).toBeLessThan(30);
+    expect(sample(after, 'madoguchi_audit_checkpoint_number', HOME)).toBe(1);
+    expect(sample(after, 'madoguchi_audit_checkpoint_age_seconds', HOME)).toBeGreaterThanOrEqual(1);
+    expect(sample(after, 'madoguchi_audit_checkpoint_age_seconds', HOME)).toBeLessThan(30);
   });
 
   it('reports the size of the database', async () => {
@@ -186,6 +189,8 @@ describe.each(DIALECTS)('GET /metrics when the database is away, on $name', ({ c
     expect(response.statusCode).toBe(200);
     expect(sample(response.body, 'madoguchi_database_up')).toBe(0);
     expect(sample(response.body, 'madoguchi_database_size_bytes')).toBeNaN();
+    expect(sample(response.body, 'madoguchi_sweep_last_run_timestamp_seconds', HOME)).toBeNaN();
+    expect(sample(response.body, 'madoguchi_sweep_running', HOME)).toBeNaN();
     await world.http.close();
     await world.database.drop();
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeAuditCheckpoint } from '../../src/app/audit-checkpoints.ts';
 import type { AppContext } from '../../src/app/context.ts';
 import { createAppContext } from '../../src/app/create-app-context.ts';
 import { addMunicipality, checkNewMunicipality } from '../../src/app/municipalities.ts';
@@ -20,6 +21,7 @@ const TOWN_NAME = '狛江テスト市';
 const TOWN_HOST = 'guide.town.example';
 const TOWN_HOTLINE = '0120-000-111';
 const postgres = DIALECTS.find((dialect) => dialect.name === 'postgres');
+const METRICS_TOKEN = 'metrics-token-0123456789abcdef0123456789abcdef';
 
 async function addTown(t: TestApp): Promise<AppContext> {
   const officesJson = JSON.stringify({ ...OFFICES, municipality: { code: TOWN, name: TOWN_NAME, nameEn: 'Test Town' }, hotline: { ...OFFICES.hotline, phone: TOWN_HOTLINE } });
@@ -93,7 +95,7 @@ describe.skipIf(!postgres)('two municipalities in one deployment, on postgres', 
   const edogawaAudit = async () => (await home.app.store.read.audit.list({ limit: 1000 })).length;
 
   beforeAll(async () => {
-    home = await openWorld(await postgres!.create(), { others: async (t) => [{ context: (town = await addTown(t)), publicHost: TOWN_HOST }] });
+    home = await openWorld(await postgres!.create(), { metricsToken: METRICS_TOKEN, others: async (t) => [{ context: (town = await addTown(t)), publicHost: TOWN_HOST }] });
     for (const role of ROLES) {
       await createStaff(town, `town.${role}`, role, role === 'hotline' ? 'hotline' : 'honcho');
       const response = await home.http.inject({ method: 'POST', url: '/api/v1/session', payload: { username: `town.${role}`, password: 'correct horse battery', municipality: TOWN } });
@@ -184,6 +186,24 @@ describe.skipIf(!postgres)('two municipalities in one deployment, on postgres', 
     expect(sweep.status, JSON.stringify(sweep.body)).toBe(200);
     // Edogawa's own sweep history does not hold the town's run.
     expect((await home.call('supervisor', 'GET', '/api/v1/jobs/sweep/runs')).body).toEqual([]);
+  });
+
+  it("shows each municipality's sweep and audit checkpoint apart on /metrics", async () => {
+    const sweep = await asTown('supervisor', 'POST', '/api/v1/jobs/sweep/run', {});
+    expect(sweep.status, JSON.stringify(sweep.body)).toBe(200);
+    expect((await writeAuditCheckpoint(town, 'test')).written).toBeDefined();
+    const scraped = await home.http.inject({ url: '/metrics', headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    expect(scraped.statusCode).toBe(200);
+    const value = (metric: string, code: string) => {
+      const line = scraped.body.split('\n').find((candidate) => candidate.startsWith(`${metric}{municipality="${code}"} `));
+      return line === undefined ? undefined : Number(line.split(' ').at(-1));
+    };
+    expect(value('madoguchi_sweep_last_run_succeeded', TOWN)).toBe(1);
+    expect(value('madoguchi_sweep_last_run_timestamp_seconds', TOWN)).toBe(Date.parse(sweep.body.finishedAt) / 1000);
+    expect(value('madoguchi_sweep_last_run_timestamp_seconds', OFFICES.municipality.code)).toBeNaN();
+    expect(value('madoguchi_audit_checkpoint_number', TOWN)).toBeGreaterThanOrEqual(1);
+    expect(value('madoguchi_audit_checkpoint_number', OFFICES.municipality.code)).toBeNaN();
+    expect(value('madoguchi_audit_checkpoints_damaged', TOWN)).toBe(0);
   });
 
   it("refuses an Edogawa session token under the town's prefix, and the town's under none", async () => {

@@ -11,7 +11,8 @@ import type { Metrics } from './metrics.ts';
 export const UNMATCHED_ROUTE = 'unmatched';
 
 export interface MetricsRouteOptions {
-  readonly context: AppContext;
+  /** Every municipality the server serves, the home one first. */
+  readonly contexts: readonly AppContext[];
   readonly metrics: Metrics;
   /** METRICS_TOKEN: the bearer token a scraper must show. */
   readonly token: string;
@@ -32,39 +33,46 @@ function seconds(instant: string): number {
 }
 
 /**
- * The gauges of the records, read now: the database's size, the last runs of the sweep (from
- * their run records, so a run of `madoguchi sweep` counts too) and the last audit checkpoint
- * (from the end of its file, checked as the server checks it every minute). A database that does
- * not answer leaves its figures NaN and `madoguchi_database_up` 0, so that a scrape still answers.
+ * The gauges of the records, read now: the database's size, and for each municipality served the
+ * last runs of its sweep (from their run records, so a run of `madoguchi sweep` counts too) and
+ * its last audit checkpoint (from the end of its file, checked as the server checks it every
+ * minute), labelled with its code. A database that does not answer leaves its figures NaN and
+ * `madoguchi_database_up` 0, so that a scrape still answers.
  */
-export async function refreshRecordMetrics(metrics: Metrics, context: AppContext, log: { warn(object: object, message: string): void }): Promise<void> {
-  const now = seconds(context.clock.now());
-  metrics.storageFull.set(context.store.condition.full ? 1 : 0);
+export async function refreshRecordMetrics(metrics: Metrics, contexts: readonly AppContext[], log: { warn(object: object, message: string): void }): Promise<void> {
+  const [home] = contexts;
+  if (home === undefined) return;
+  metrics.storageFull.set(home.store.condition.full ? 1 : 0);
+  metrics.sweepLastRunChanges.reset();
   try {
-    metrics.databaseSize.set(await context.store.sizeBytes());
-    const runs = await context.store.read.jobRuns.list('sweep', 30);
+    metrics.databaseSize.set(await home.store.sizeBytes());
     metrics.databaseUp.set(1);
-    metrics.sweepRunning.set(runs.some((run) => run.status === 'running') ? 1 : 0);
-    const last = runs.find((run) => run.finishedAt !== null);
-    const success = runs.find((run) => run.status === 'done' && run.finishedAt !== null);
-    metrics.sweepLastRunFinished.set(last ? seconds(last.finishedAt!) : Number.NaN);
-    metrics.sweepLastRunDuration.set(last?.durationMs != null ? last.durationMs / 1000 : Number.NaN);
-    metrics.sweepLastRunSucceeded.set(last ? Number(last.status === 'done') : Number.NaN);
-    metrics.sweepLastRunChanges.reset();
-    for (const [kind, count] of Object.entries(last?.counts ?? {})) metrics.sweepLastRunChanges.set({ kind }, count);
-    metrics.sweepLastSuccess.set(success ? seconds(success.finishedAt!) : Number.NaN);
   } catch (error) {
     log.warn({ err: error }, 'metrics: the database does not answer');
     metrics.databaseUp.set(0);
-    for (const gauge of [metrics.databaseSize, metrics.sweepRunning, metrics.sweepLastRunFinished, metrics.sweepLastRunDuration, metrics.sweepLastRunSucceeded, metrics.sweepLastSuccess]) {
-      gauge.set(Number.NaN);
-    }
-    metrics.sweepLastRunChanges.reset();
+    metrics.databaseSize.set(Number.NaN);
   }
-  const reading = await readLatestCheckpoint(context);
-  metrics.checkpointsDamaged.set(reading.problem ? 1 : 0);
-  metrics.checkpointAge.set(reading.last ? Math.max(0, now - seconds(reading.last.at)) : Number.NaN);
-  metrics.checkpointNumber.set(reading.last ? reading.last.n : Number.NaN);
+  for (const context of contexts) {
+    const labels = { municipality: context.offices.municipality.code };
+    const sweep = [metrics.sweepRunning, metrics.sweepLastRunFinished, metrics.sweepLastRunDuration, metrics.sweepLastRunSucceeded, metrics.sweepLastSuccess];
+    const runs = await context.store.read.jobRuns.list('sweep', 30).catch(() => undefined);
+    if (runs === undefined) {
+      for (const gauge of sweep) gauge.set(labels, Number.NaN);
+    } else {
+      const last = runs.find((run) => run.finishedAt !== null);
+      const success = runs.find((run) => run.status === 'done' && run.finishedAt !== null);
+      metrics.sweepRunning.set(labels, runs.some((run) => run.status === 'running') ? 1 : 0);
+      metrics.sweepLastRunFinished.set(labels, last ? seconds(last.finishedAt!) : Number.NaN);
+      metrics.sweepLastRunDuration.set(labels, last?.durationMs != null ? last.durationMs / 1000 : Number.NaN);
+      metrics.sweepLastRunSucceeded.set(labels, last ? Number(last.status === 'done') : Number.NaN);
+      for (const [kind, count] of Object.entries(last?.counts ?? {})) metrics.sweepLastRunChanges.set({ ...labels, kind }, count);
+      metrics.sweepLastSuccess.set(labels, success ? seconds(success.finishedAt!) : Number.NaN);
+    }
+    const reading = await readLatestCheckpoint(context);
+    metrics.checkpointsDamaged.set(labels, reading.problem ? 1 : 0);
+    metrics.checkpointAge.set(labels, reading.last ? Math.max(0, seconds(context.clock.now()) - seconds(reading.last.at)) : Number.NaN);
+    metrics.checkpointNumber.set(labels, reading.last ? reading.last.n : Number.NaN);
+  }
 }
 
 /**
@@ -74,7 +82,7 @@ export async function refreshRecordMetrics(metrics: Metrics, context: AppContext
  * answers, by route pattern, and every problem by its code.
  */
 export const metricsRoutes = fp(
-  async (app: FastifyInstance, { context, metrics, token }: MetricsRouteOptions) => {
+  async (app: FastifyInstance, { contexts, metrics, token }: MetricsRouteOptions) => {
     app.addHook('onResponse', async (request, reply) => {
       const labels = { method: request.method, route: request.routeOptions.url ?? UNMATCHED_ROUTE };
       metrics.requests.inc({ ...labels, status: String(reply.statusCode) });
@@ -88,7 +96,7 @@ export const metricsRoutes = fp(
         reply.header('www-authenticate', 'Bearer realm="metrics"');
         return sendProblem(reply, problem('AUTH.UNAUTHENTICATED', 'Show the metrics token (METRICS_TOKEN) as Authorization: Bearer …'));
       }
-      await refreshRecordMetrics(metrics, context, request.log);
+      await refreshRecordMetrics(metrics, contexts, request.log);
       return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
     });
   },

@@ -23,15 +23,16 @@ export interface Metrics {
   readonly databaseUp: Gauge;
   readonly databaseSize: Gauge;
   readonly storageFull: Gauge;
-  readonly sweepRunning: Gauge;
-  readonly sweepLastRunFinished: Gauge;
-  readonly sweepLastRunDuration: Gauge;
-  readonly sweepLastRunSucceeded: Gauge;
-  readonly sweepLastRunChanges: Gauge<'kind'>;
-  readonly sweepLastSuccess: Gauge;
-  readonly checkpointAge: Gauge;
-  readonly checkpointNumber: Gauge;
-  readonly checkpointsDamaged: Gauge;
+  /** The figures of each municipality's sweep and audit chain, by its code (docs/scale.md "Several municipalities"). */
+  readonly sweepRunning: Gauge<'municipality'>;
+  readonly sweepLastRunFinished: Gauge<'municipality'>;
+  readonly sweepLastRunDuration: Gauge<'municipality'>;
+  readonly sweepLastRunSucceeded: Gauge<'municipality'>;
+  readonly sweepLastRunChanges: Gauge<'municipality' | 'kind'>;
+  readonly sweepLastSuccess: Gauge<'municipality'>;
+  readonly checkpointAge: Gauge<'municipality'>;
+  readonly checkpointNumber: Gauge<'municipality'>;
+  readonly checkpointsDamaged: Gauge<'municipality'>;
 }
 
 export interface MetricsOptions {
@@ -44,6 +45,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   if (options.processMetrics !== false) collectDefaultMetrics({ register: registry });
   const registers = [registry];
   const gauge = (name: string, help: string) => new Gauge({ name, help, registers });
+  const ofMunicipality = (name: string, help: string) => new Gauge({ name, help, labelNames: ['municipality'], registers });
   const commitBatch = new Histogram({
     name: 'madoguchi_store_commit_batch_commands',
     help: 'Commands sharing one commit of the embedded database (group commit; SQLite only)',
@@ -66,19 +68,19 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     databaseUp: gauge('madoguchi_database_up', '1 when the database answered the last scrape, else 0'),
     databaseSize: gauge('madoguchi_database_size_bytes', 'Size of the database (SQLite: page_count × page_size; PostgreSQL: pg_database_size)'),
     storageFull: gauge('madoguchi_storage_full', '1 while writes are refused for lack of space, else 0'),
-    sweepRunning: gauge('madoguchi_sweep_running', '1 while a run of the nightly sweep is at work (in any process), else 0'),
-    sweepLastRunFinished: gauge('madoguchi_sweep_last_run_timestamp_seconds', 'When the last finished sweep run ended (Unix time)'),
-    sweepLastRunDuration: gauge('madoguchi_sweep_last_run_duration_seconds', 'How long the last finished sweep run took'),
-    sweepLastRunSucceeded: gauge('madoguchi_sweep_last_run_succeeded', '1 when the last finished sweep run did its work, 0 when it failed or was interrupted'),
+    sweepRunning: ofMunicipality('madoguchi_sweep_running', '1 while a run of the nightly sweep is at work (in any process), else 0'),
+    sweepLastRunFinished: ofMunicipality('madoguchi_sweep_last_run_timestamp_seconds', 'When the last finished sweep run ended (Unix time)'),
+    sweepLastRunDuration: ofMunicipality('madoguchi_sweep_last_run_duration_seconds', 'How long the last finished sweep run took'),
+    sweepLastRunSucceeded: ofMunicipality('madoguchi_sweep_last_run_succeeded', '1 when the last finished sweep run did its work, 0 when it failed or was interrupted'),
     sweepLastRunChanges: new Gauge({
       name: 'madoguchi_sweep_last_run_changes',
       help: 'What the last finished sweep run did for its business day, by kind: abolished, expired, certificatesExpired, refused',
-      labelNames: ['kind'],
+      labelNames: ['municipality', 'kind'],
       registers,
     }),
-    sweepLastSuccess: gauge('madoguchi_sweep_last_success_timestamp_seconds', 'When the last sweep run that did its work ended (Unix time)'),
-    checkpointAge: gauge('madoguchi_audit_checkpoint_age_seconds', 'Seconds since the last audit checkpoint was written'),
-    checkpointNumber: gauge('madoguchi_audit_checkpoint_number', 'The number of the last audit checkpoint'),
-    checkpointsDamaged: gauge('madoguchi_audit_checkpoints_damaged', '1 when the end of the checkpoint file (or its copy) does not check out, else 0'),
+    sweepLastSuccess: ofMunicipality('madoguchi_sweep_last_success_timestamp_seconds', 'When the last sweep run that did its work ended (Unix time)'),
+    checkpointAge: ofMunicipality('madoguchi_audit_checkpoint_age_seconds', 'Seconds since the last audit checkpoint was written'),
+    checkpointNumber: ofMunicipality('madoguchi_audit_checkpoint_number', 'The number of the last audit checkpoint'),
+    checkpointsDamaged: ofMunicipality('madoguchi_audit_checkpoints_damaged', '1 when the end of the checkpoint file (or its copy) does not check out, else 0'),
   };
 }
