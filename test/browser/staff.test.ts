@@ -135,7 +135,8 @@ describe('staff accounts in Chromium', () => {
     await look.visible(secret);
     expect((await secret.innerText()).trim()).toHaveLength(16);
     await admin.reload();
-    await admin.locator('h1').waitFor();
+    // The page drawn again with the new account listed, before saying the password is not shown any more.
+    await look.visible(admin.getByRole('row', { name: /second\.admin/ }));
     expect(await admin.locator('.secret').count()).toBe(0);
 
     await admin.locator('#field-username').fill('kasai.sup');
