@@ -46,6 +46,15 @@ export async function openBrowserWorld(): Promise<BrowserWorld> {
     async page(lang = 'ja') {
       const context = await browser.newContext({ baseURL: base, locale: lang === 'ja' ? 'ja-JP' : 'en-GB', viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
+      // BROWSER_API_DELAY_MS=400 answers each API call after a random pause up to that long: a test that reads
+      // the page before its new state is drawn (a stale error summary, list or status) then fails here, not on a loaded CI machine.
+      const delay = Number(process.env.BROWSER_API_DELAY_MS ?? 0);
+      if (delay > 0) {
+        await context.route('**/api/v1/**', async (route) => {
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * delay));
+          await route.continue();
+        });
+      }
       await page.clock.setFixedTime(new Date(`${TEST_TODAY}T10:00:00+09:00`));
       await page.addInitScript(`localStorage.setItem('madoguchi.lang', ${JSON.stringify(lang)})`);
       return { context, page };
