@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addStaff } from '../../src/app/staff.ts';
+import { issueSetupCode } from '../../src/app/staff-accounts.ts';
 import { createStaff, OFFICES, PASSWORD, TEST_TODAY } from '../support/app.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { DIALECTS } from '../support/databases.ts';
@@ -20,12 +22,21 @@ describe.skipIf(!postgres)('signing in to one of several municipalities at one a
   let t: HttpTest;
   let browser: Browser;
   let base: string;
+  /** A setup code of a new account of the town's, handed to its holder for the first sign-in. */
+  let setupCode: string;
 
   beforeAll(async () => {
     t = await openHttpTest(await postgres!.create(), {
       others: async (opened) => {
         const town = await addTestTown(opened, TOWN);
         await createStaff(town, 'town.clerk', 'clerk', 'honcho');
+        const admin = await createStaff(town, 'town.admin', 'admin', 'honcho');
+        const supervisor = await createStaff(town, 'town.supervisor', 'supervisor', 'honcho');
+        const added = await addStaff(town, admin, { username: 'town.new', name: '狛江 新', role: 'clerk', officeId: 'honcho' });
+        if (!added.ok) throw new Error(added.error.message);
+        const issued = await issueSetupCode(town, supervisor, added.value.id);
+        if (!issued.ok) throw new Error(issued.error.message);
+        setupCode = issued.value.code;
         return [{ context: town }];
       },
     });
@@ -79,6 +90,28 @@ describe.skipIf(!postgres)('signing in to one of several municipalities at one a
     await signIn(page, 'clerk.honcho');
     await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
     await look.contains(page.locator('.header__city'), '江戸川区');
+    await context.close();
+  });
+
+  it("asks the same on the first sign-in with a setup code, and the town's account is set up", { timeout: 60_000 }, async () => {
+    const context = await browser.newContext({ baseURL: base, locale: 'ja-JP', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.addInitScript(`localStorage.setItem('madoguchi.lang', 'ja')`);
+    await page.goto('/setup');
+    const choice = page.getByLabel('所属する市区町村');
+    await look.value(choice, OFFICES.municipality.code);
+    await page.locator('#field-username').fill('town.new');
+    await page.locator('#field-setupCode').fill(setupCode);
+    await page.locator('#field-next').fill('my own long password');
+    await page.locator('#field-again').fill('my own long password');
+    // Under Edogawa the town's code is no code: nothing is set up.
+    await page.locator('form button[type=submit]').click();
+    await look.contains(page.getByRole('alert'), 'ユーザー名またはセットアップコードが違います。');
+    await choice.selectOption(TOWN.code);
+    await page.locator('form button[type=submit]').click();
+    await page.waitForURL((url) => url.pathname === '/residents');
+    await look.contains(page.locator('.header__user'), '狛江 新');
+    await look.contains(page.locator('.header__city'), TOWN.name);
     await context.close();
   });
 });
