@@ -1807,6 +1807,8 @@ export interface operations {
                                 ko?: string;
                                 vi?: string;
                             };
+                            /** @description true when the municipality’s own website asks for the 転入届 within the legal days counted from the moving-out date (Edogawa’s: 「転出日から14日以内」), earlier than the law’s count from the moving-in date: the guide then shows that date beside the legal deadline, quoting the website. Absent: the guide quotes no website */
+                            moveInAdviceFromMoveOut?: boolean;
                         };
                         department: string;
                         hotline: {
