@@ -49,6 +49,7 @@ describe('municipality add, as an operator runs it', () => {
       const added = run(['municipality', 'add', TOWN, '--name', '狛江テスト市', '--offices', offices, '--host', 'Guide.Town.Example']);
       expect(added.stderr).toBe('');
       expect(added.stdout).toContain(`municipality ${TOWN} 狛江テスト市 added with 7 offices, residents' pages at guide.town.example`);
+      expect(added.stdout).toContain('a server running now serves it once restarted');
       const again = run(['municipality', 'add', TOWN, '--name', '狛江テスト市', '--offices', offices]);
       expect([again.status, again.stderr]).toEqual([2, `madoguchi: MUNICIPALITY.EXISTS: municipality ${TOWN} is served by this deployment already\n`]);
       const mismatched = run(['municipality', 'add', '132039', '--name', '別の市', '--offices', offices]);

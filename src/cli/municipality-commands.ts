@@ -34,7 +34,7 @@ export async function municipalityAdd(
     if (!added.ok) throw new CliError(`${added.error.code}: ${added.error.message}`);
     await write(
       io.stdout,
-      `municipality ${code} ${added.value.name} added with ${offices.offices.length} offices${added.value.publicHost ? `, residents' pages at ${added.value.publicHost}` : ''}; add its staff with: madoguchi --municipality ${code} user add …\n`,
+      `municipality ${code} ${added.value.name} added with ${offices.offices.length} offices${added.value.publicHost ? `, residents' pages at ${added.value.publicHost}` : ''}; add its staff with: madoguchi --municipality ${code} user add …; a server running now serves it once restarted\n`,
     );
     return 0;
   } finally {

@@ -129,6 +129,12 @@ export const OfficeDirectorySchema = Type.Object(
         cardDesk: Type.Optional(
           deskPhrase('Where residents do the procedures of the card, as a phrase after お近くの (マイナンバーカード専用窓口・各事務所の戸籍住民係の窓口)'),
         ),
+        moveInAdviceFromMoveOut: Type.Optional(
+          Type.Boolean({
+            description:
+              'true when the municipality’s own website asks for the 転入届 within the legal days counted from the moving-out date (Edogawa’s: 「転出日から14日以内」), earlier than the law’s count from the moving-in date: the guide then shows that date beside the legal deadline, quoting the website. Absent: the guide quotes no website',
+          }),
+        ),
       },
       { additionalProperties: false, description: 'The municipality, and how the resident guide names it and its counters in each of its languages' },
     ),

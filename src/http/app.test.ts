@@ -34,6 +34,14 @@ describe('GET /api/v1/health', () => {
   });
 });
 
+describe('GET /api/v1/municipalities', () => {
+  it('names the one municipality a single-municipality deployment serves, so that the sign-in form asks nothing', async () => {
+    const response = await app.inject('/api/v1/municipalities');
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ current: '131237', municipalities: [{ code: '131237', name: '江戸川区', nameEn: 'Edogawa City' }] });
+  });
+});
+
 describe('GET /api/v1/offices', () => {
   it('lists the seven counters and the 24-hour hotline', async () => {
     const body = (await app.inject('/api/v1/offices')).json();

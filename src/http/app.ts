@@ -110,7 +110,7 @@ export async function buildApp(context: AppContext, options: FastifyServerOption
   await app.register(staffAuth);
   // After staffAuth, whose cookie parser the municipality of an API request may be read from.
   const hosts = new Map(municipalities.flatMap(({ context: served, publicHost }) => (publicHost === undefined ? [] : [[publicHost, served.offices.municipality.code] as const])));
-  await app.register(tenantResolution, { tenants: makeTenants(context, municipalities.map((served) => served.context)), hosts, sessionOf: (request) => tokenOf(request)?.token });
+  await app.register(tenantResolution, { tenants: makeTenants(context, municipalities.map((served) => served.context), hosts), sessionOf: (request) => tokenOf(request)?.token });
   await app.register(idempotency);
   await app.register(healthRoutes, { database: context.store, keys: context.keys });
   await app.register(officeRoutes);

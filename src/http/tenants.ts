@@ -12,6 +12,8 @@ export interface Tenants {
   /** Every municipality served, the home one first. */
   readonly all: readonly AppContext[];
   byCode(code: string): AppContext | undefined;
+  /** The municipality whose residents' pages are at `host` (as `municipality add --host` recorded it), if any. */
+  atHost(host: string): AppContext | undefined;
 }
 
 declare module 'fastify' {
@@ -46,17 +48,16 @@ export function sessionTokenFor(tenants: Tenants, tenant: AppContext, token: str
   return tenant === tenants.home ? token : `${tenant.offices.municipality.code}.${token}`;
 }
 
-export function makeTenants(home: AppContext, others: readonly AppContext[] = []): Tenants {
+/** `hosts` maps a lower-case host name (as `municipality add --host` recorded it) to its municipality's code. */
+export function makeTenants(home: AppContext, others: readonly AppContext[] = [], hosts: ReadonlyMap<string, string> = new Map()): Tenants {
   const byCode = new Map<string, AppContext>([home, ...others].map((context) => [context.offices.municipality.code, context]));
-  return { home, all: [...byCode.values()], byCode: (code) => byCode.get(code) };
+  const atHost = (host: string) => (hosts.size === 0 ? undefined : byCode.get(hosts.get(host.toLowerCase()) ?? ''));
+  return { home, all: [...byCode.values()], byCode: (code) => byCode.get(code), atHost };
 }
 
-/**
- * Decorates every request with its municipality before anything else reads it. `hosts` maps a
- * lower-case host name (as `municipality add --host` recorded it) to its municipality.
- */
+/** Decorates every request with its municipality before anything else reads it. */
 export const tenantResolution = fp(
-  async (app: FastifyInstance, { tenants, hosts, sessionOf }: { tenants: Tenants; hosts: ReadonlyMap<string, string>; sessionOf: (request: FastifyRequest) => string | undefined }) => {
+  async (app: FastifyInstance, { tenants, sessionOf }: { tenants: Tenants; sessionOf: (request: FastifyRequest) => string | undefined }) => {
     app.decorate('tenants', tenants);
     app.decorateRequest('tenant', null as unknown as AppContext);
     app.addHook('onRequest', async (request) => {
@@ -65,11 +66,11 @@ export const tenantResolution = fp(
         request.tenant = tenants.home;
         return;
       }
-      const byHost = hosts.size > 0 ? hosts.get(request.host.toLowerCase()) : undefined;
+      const byHost = tenants.atHost(request.host);
       // Only the API follows a session cookie: a page of the guide is the same for everyone at one address, and may be cached so.
       const token = byHost === undefined && request.url.startsWith('/api/') ? sessionOf(request) : undefined;
-      const code = byHost ?? (token === undefined ? undefined : splitSessionToken(token).code);
-      request.tenant = (code === undefined ? undefined : tenants.byCode(code)) ?? tenants.home;
+      const code = token === undefined ? undefined : splitSessionToken(token).code;
+      request.tenant = byHost ?? (code === undefined ? undefined : tenants.byCode(code)) ?? tenants.home;
     });
   },
   { name: 'madoguchi-tenants' },

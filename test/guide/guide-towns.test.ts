@@ -166,6 +166,39 @@ describe('the counters a town names in its offices file', () => {
   });
 });
 
+describe('the earlier count a municipality’s website gives for the 転入届', () => {
+  const deadline = async (offices: OfficeDirectory, lang: Lang) => {
+    const app = await guideApp(offices);
+    try {
+      const answers = { today: '2026-07-06', moveInDate: '2026-07-06', plannedMoveOutDate: '2026-06-10' };
+      const response = await app.inject({ method: 'POST', url: '/api/v1/guide', payload: { situation: 'moved-in', lang, answers } });
+      expect(response.statusCode).toBe(200);
+      return { deadline: response.json().deadlines[0] as { date: string; seedAdvice?: { date: string; text: string } }, body: response.body };
+    } finally {
+      await app.close();
+    }
+  };
+
+  it('is quoted where the offices file says its website gives it (Edogawa’s), naming that website', async () => {
+    const { deadline: edogawa } = await deadline(OFFICES, 'ja');
+    expect(edogawa.date).toBe('2026-07-10');
+    expect(edogawa.seedAdvice).toMatchObject({ date: '2026-06-24' });
+    expect(edogawa.seedAdvice!.text).toContain('江戸川区のホームページの案内は「転出日から14日以内に転入届を提出してください」です');
+    const { deadline: sakuradai } = await deadline(checked({ ...SAKURADAI, municipality: { ...SAKURADAI.municipality, moveInAdviceFromMoveOut: true } }), 'en');
+    expect(sakuradai.seedAdvice!.text).toContain('The website of Sakuradai City says');
+  });
+
+  it.each(LANGS)('in %s: is never put in the mouth of a town whose offices file does not say so', async (lang) => {
+    for (const offices of [SAKURADAI, MIDORIKAWA]) {
+      const { deadline: town, body } = await deadline(offices, lang);
+      expect(town.date).toBe('2026-07-10');
+      expect(town.seedAdvice).toBeUndefined();
+      expect(body).not.toContain('転出日から14日以内');
+      expect(body).not.toMatch(/ホームページの案内|ホームページには|The website of|网站的说明|홈페이지 안내|Trang web của/);
+    }
+  });
+});
+
 describe('Edogawa’s guide', () => {
   let app: FastifyInstance;
   beforeAll(async () => {

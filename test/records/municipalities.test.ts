@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeAuditCheckpoint } from '../../src/app/audit-checkpoints.ts';
 import type { AppContext } from '../../src/app/context.ts';
-import { createAppContext } from '../../src/app/create-app-context.ts';
-import { addMunicipality, checkNewMunicipality } from '../../src/app/municipalities.ts';
-import { systemActor } from '../../src/app/staff.ts';
-import { DEFAULT_CONTEXT } from '../../src/rules/context.ts';
 import { createStaff, OFFICES, type TestApp } from '../support/app.ts';
 import { DIALECTS } from '../support/databases.ts';
 import { signInAs } from '../support/http.ts';
+import { addTestTown } from '../support/towns.ts';
 import { openWorld, residentBody, residentWithActiveCard, type Answer, type World } from '../support/world.ts';
 
 /**
@@ -23,18 +20,7 @@ const TOWN_HOTLINE = '0120-000-111';
 const postgres = DIALECTS.find((dialect) => dialect.name === 'postgres');
 const METRICS_TOKEN = 'metrics-token-0123456789abcdef0123456789abcdef';
 
-async function addTown(t: TestApp): Promise<AppContext> {
-  const officesJson = JSON.stringify({ ...OFFICES, municipality: { code: TOWN, name: TOWN_NAME, nameEn: 'Test Town' }, hotline: { ...OFFICES.hotline, phone: TOWN_HOTLINE } });
-  const checked = checkNewMunicipality({ code: TOWN, name: TOWN_NAME, officesJson, publicHost: TOWN_HOST }, { homeCode: OFFICES.municipality.code, registered: await t.store.read.municipalities.list() }, t.clock.now());
-  if (!checked.ok) throw new Error(checked.error.message);
-  const { offices, policy, ...row } = checked.value;
-  expect(policy).toBeUndefined();
-  const context = createAppContext({ store: t.store.forMunicipality(TOWN), masterKey: t.masterKey, rules: DEFAULT_CONTEXT, offices, clock: t.clock });
-  await context.store.migrate();
-  const added = await addMunicipality(context, systemActor('test'), row);
-  if (!added.ok) throw new Error(added.error.message);
-  return context;
-}
+const addTown = (t: TestApp) => addTestTown(t, { code: TOWN, name: TOWN_NAME, nameEn: 'Test Town', host: TOWN_HOST, hotline: TOWN_HOTLINE });
 
 type Role = 'clerk' | 'supervisor' | 'hotline' | 'auditor' | 'admin';
 const ROLES: Role[] = ['clerk', 'supervisor', 'hotline', 'auditor', 'admin'];
@@ -204,6 +190,20 @@ describe.skipIf(!postgres)('two municipalities in one deployment, on postgres', 
     expect(value('madoguchi_audit_checkpoint_number', TOWN)).toBeGreaterThanOrEqual(1);
     expect(value('madoguchi_audit_checkpoint_number', OFFICES.municipality.code)).toBeNaN();
     expect(value('madoguchi_audit_checkpoints_damaged', TOWN)).toBe(0);
+  });
+
+  it('offers the sign-in form every municipality at the shared address, and only the town at its own', async () => {
+    const both = [
+      { code: OFFICES.municipality.code, name: OFFICES.municipality.name, nameEn: OFFICES.municipality.nameEn },
+      { code: TOWN, name: TOWN_NAME, nameEn: 'Test Town' },
+    ];
+    const shared = await home.http.inject({ url: '/api/v1/municipalities' });
+    expect(shared.statusCode).toBe(200);
+    expect(shared.headers['cache-control']).toBe('no-store');
+    expect(shared.json()).toEqual({ current: OFFICES.municipality.code, municipalities: both });
+    expect((await home.http.inject({ url: '/api/v1/municipalities', headers: { host: TOWN_HOST.toUpperCase() } })).json()).toEqual({ current: TOWN, municipalities: [both[1]] });
+    // Signed in to the town at the shared address, the web app is the town's.
+    expect((await asTown('clerk', 'GET', '/api/v1/municipalities')).body).toEqual({ current: TOWN, municipalities: both });
   });
 
   it("refuses an Edogawa session token under the town's prefix, and the town's under none", async () => {

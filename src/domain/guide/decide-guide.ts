@@ -285,7 +285,8 @@ function moveInEntry(draft: Draft, moveDay: PlainDate, planned: PlainDate | unde
     if (closedDay) notes.push(closedDayNote(closedDay, day));
   }
   let seedAdvice: DeadlinePlan['seedAdvice'];
-  if (planned !== undefined) {
+  // Only a municipality whose website gives the earlier count is quoted (docs/scale.md "Several municipalities").
+  if (planned !== undefined && draft.context.offices.municipality.moveInAdviceFromMoveOut === true) {
     const seed = moveInDeadline({ moveInDate: planned }, plain);
     if (!seed.ok) return refusal(seed.error, 'plannedMoveOutDate');
     const seedDate = seed.value.deadline;

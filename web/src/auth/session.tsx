@@ -16,9 +16,10 @@ interface Session {
   readonly policy: Policy | undefined;
   /** Set when the server ended the session (expiry), to tell the clerk why they must sign in again. */
   readonly expired: boolean;
-  signIn(username: string, password: string): Promise<Answer<SignedIn>>;
+  /** `municipality`: the account's, where the address serves several (municipality-choice.tsx); else the address's. */
+  signIn(username: string, password: string, municipality?: string): Promise<Answer<SignedIn>>;
   /** The first sign-in of an account awaiting setup: its setup code and a password of the person's own. */
-  completeSetup(username: string, setupCode: string, newPassword: string): Promise<Answer<SignedIn>>;
+  completeSetup(username: string, setupCode: string, newPassword: string, municipality?: string): Promise<Answer<SignedIn>>;
   signOut(): Promise<void>;
   passwordChanged(): void;
 }
@@ -35,9 +36,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [expired, setExpired] = useState(false);
   const { lang, setFacts } = useI18n();
 
-  useEffect(() => {
+  /** The counters and policy of the session's municipality (the address's before sign-in): read again when a sign-in or sign-out changes it. */
+  const loadFacts = useCallback(() => {
     void answer(api.GET('/api/v1/offices')).then((result) => result.ok && setOffices(result.data));
     void answer(api.GET('/api/v1/policy')).then((result) => result.ok && setPolicy(result.data));
+  }, []);
+
+  useEffect(() => {
+    loadFacts();
     void answer(api.GET('/api/v1/session')).then((result) => {
       if (result.ok) {
         setCsrf({ header: result.data.csrfHeader, token: result.data.csrfToken });
@@ -55,22 +61,30 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         return null;
       });
     });
-  }, []);
+  }, [loadFacts]);
 
   useEffect(() => setFacts(cityFacts(offices, policy, lang)), [offices, policy, lang, setFacts]);
 
-  const signedIn = useCallback((result: Answer<SignedIn>) => {
-    if (result.ok) {
-      setCsrf({ header: result.data.csrfHeader, token: result.data.csrfToken });
-      setUser(result.data.user);
-      setPermissions(result.data.permissions);
-      setExpired(false);
-    }
-    return result;
-  }, []);
-  const signIn = useCallback(async (username: string, password: string) => signedIn(await answer(api.POST('/api/v1/session', { body: { username, password } }))), [signedIn]);
+  const signedIn = useCallback(
+    (result: Answer<SignedIn>, municipality: string | undefined) => {
+      if (result.ok) {
+        setCsrf({ header: result.data.csrfHeader, token: result.data.csrfToken });
+        setUser(result.data.user);
+        setPermissions(result.data.permissions);
+        setExpired(false);
+        if (municipality !== undefined) loadFacts();
+      }
+      return result;
+    },
+    [loadFacts],
+  );
+  const signIn = useCallback(
+    async (username: string, password: string, municipality?: string) => signedIn(await answer(api.POST('/api/v1/session', { body: { username, password, municipality } })), municipality),
+    [signedIn],
+  );
   const completeSetup = useCallback(
-    async (username: string, setupCode: string, newPassword: string) => signedIn(await answer(api.POST('/api/v1/session/setup', { body: { username, setupCode, newPassword } }))),
+    async (username: string, setupCode: string, newPassword: string, municipality?: string) =>
+      signedIn(await answer(api.POST('/api/v1/session/setup', { body: { username, setupCode, newPassword, municipality } })), municipality),
     [signedIn],
   );
 
@@ -79,7 +93,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setCsrf(undefined);
     setUser(null);
     setPermissions(NONE);
-  }, []);
+    // A session of another town than the address's showed that town's counters: show the address's again.
+    loadFacts();
+  }, [loadFacts]);
 
   const passwordChanged = useCallback(() => setUser((current) => (current ? { ...current, mustChangePassword: false } : current)), []);
 

@@ -4,6 +4,7 @@ import { ErrorSummary, TextInput, type FieldProblem } from '../components/form';
 import { Page } from '../components/layout';
 import { useI18n } from '../i18n/i18n';
 import { homeOf } from './access';
+import { useMunicipalityChoice } from './municipality-choice';
 import { useSession } from './session';
 
 /** The first sign-in of an account awaiting setup: username, the setup code a supervisor handed over, and a password of one's own. */
@@ -16,6 +17,7 @@ export function SetupPage() {
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
   const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const choice = useMunicipalityChoice();
   if (user) return <Navigate to={homeOf(user, permissions) ?? '/'} replace />;
   return (
     <Page title={t('setup.title')}>
@@ -31,8 +33,9 @@ export function SetupPage() {
           else if (next !== again) found.push({ field: 'again', message: t('password.mismatch') });
           setProblems(found);
           if (found.length) return;
-          const result = await completeSetup(username.trim(), code.trim(), next);
+          const result = await completeSetup(username.trim(), code.trim(), next, choice.municipality);
           if (result.ok) {
+            choice.remember();
             navigate(homeOf(result.data.user, result.data.permissions) ?? '/');
             return;
           }
@@ -45,6 +48,7 @@ export function SetupPage() {
         }}
       >
         <ErrorSummary problems={problems} />
+        {choice.field}
         <TextInput name="username" label={t('signIn.username')} value={username} onChange={setUsername} autoComplete="username" width="medium" error={problems.find((p) => p.field === 'username')?.message} />
         <TextInput name="setupCode" label={t('setup.code')} hint={t('setup.codeHint')} value={code} onChange={setCode} autoComplete="one-time-code" width="medium" error={problems.find((p) => p.field === 'setupCode')?.message} />
         <TextInput name="next" label={t('password.new')} hint={t('password.rule')} type="password" value={next} onChange={setNext} autoComplete="new-password" width="medium" error={problems.find((p) => p.field === 'next')?.message} />

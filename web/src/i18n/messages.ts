@@ -57,6 +57,7 @@ export const MESSAGES = {
   'signIn.title': ['サインイン', 'Sign in'],
   'signIn.username': ['ユーザー名', 'Username'],
   'signIn.password': ['パスワード', 'Password'],
+  'signIn.municipality': ['所属する市区町村', 'Your municipality'],
   'signIn.submit': ['サインイン', 'Sign in'],
   'signIn.expired': ['一定時間が過ぎたため、サインインが切れました。もう一度サインインしてください。', 'Your session has ended. Sign in again.'],
   'signIn.firstTime': ['初めてサインインする方（セットアップコードをお持ちの方）', 'First sign-in with a setup code'],
