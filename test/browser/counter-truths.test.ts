@@ -254,6 +254,44 @@ describe('checks before the review step in Chromium (issue 13, item 5)', () => {
     await context.close();
   });
 
+  it('checks one review at a time, and drops an answer for what the clerk changed meanwhile', { timeout: 60_000 }, async () => {
+    const { residentId, cardId } = await residentWithCard({ familyName: '東瑞江', givenName: '七郎', familyNameKana: 'ヒガシミズエ', givenNameKana: 'シチロウ' });
+    const { page, context } = await world.page('ja');
+    await world.signIn(page, 'clerk.honcho');
+    await page.goto(`/cards/${cardId}/reissue?resident=${residentId}`);
+    await page.getByLabel('ご本人（または代理人）の本人確認書類を確認した').check();
+    await page.getByLabel('写真が縦4.5cm×横3.5cm', { exact: false }).check();
+    await page.getByLabel('紛失').check();
+    await page.getByLabel('自宅内で紛失した').check();
+    await page.getByLabel('写真の撮影日').fill('2026-06-01');
+    await page.getByLabel('パスポート').check();
+    // The server's checks answer slowly: the clerk sees them being checked, and changes the photo's date meanwhile.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/v1/rules/**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await review(page);
+    const checking = page.getByRole('button', { name: '確認しています…' });
+    await look.visible(checking);
+    expect(await checking.getAttribute('aria-disabled')).toBe('true');
+    // A second submit (Enter in a field) while the first is checked starts nothing.
+    await page.getByLabel('写真の撮影日').press('Enter');
+    await page.getByLabel('写真の撮影日').fill('2026-04-30');
+    release();
+    await look.visible(page.getByRole('button', { name: '確認画面へ' }));
+    // The answer was for a photo date no longer on the form: no review of it, and the clerk reviews again.
+    expect(await page.getByRole('heading', { name: '内容の確認' }).count()).toBe(0);
+    await page.unroute('**/api/v1/rules/**');
+    await review(page);
+    await look.contains(page.getByRole('alert'), '写真は最近6か月以内に撮影したものが必要です。');
+    await page.getByLabel('写真の撮影日').fill('2026-06-01');
+    await review(page);
+    await page.getByRole('heading', { name: '内容の確認' }).waitFor();
+    await context.close();
+  });
+
   it('does not offer to renew a certificate before its window opens (R-14), and says from when', { timeout: 60_000 }, async () => {
     const { residentId, cardId } = await residentWithCard({ familyName: '南葛西', givenName: '八郎', familyNameKana: 'ミナミカサイ', givenNameKana: 'ハチロウ' });
     const { page, context } = await world.page('ja');

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { identityIsSufficient, NON_PHOTO_DOCUMENTS, PHOTO_DOCUMENTS, type IdentityDocument } from '../../../src/rules/identity-document-rules.ts';
 import { checkPinFormat } from '../../../src/rules/pin-rules.ts';
@@ -86,6 +86,11 @@ function ProcedureForm({ spec, resident, card, offices, policy }: Props & { offi
   const [unreachable, setUnreachable] = useState(false);
   /** The PIN the chip has just locked, whose reset the form then offers. */
   const [lockedPin, setLockedPin] = useState<string>();
+  /** A review's checks are being answered: another is not started, and an answer for what the form no longer holds is dropped. */
+  const [checking, setChecking] = useState(false);
+  const entered = { values, verified, presence, proxyApprovalId };
+  const latest = useRef(entered);
+  latest.current = entered;
 
   useEffect(() => {
     if (!spec.presence || presence !== 'proxy' || !resident) return;
@@ -133,11 +138,23 @@ function ProcedureForm({ spec, resident, card, offices, policy }: Props & { offi
   };
 
   const review = async () => {
-    const found = [...check(), ...((await spec.checks?.(values, context)) ?? [])];
-    setProblems(found);
-    if (found.length > 0) return;
-    setPreview(spec.preview ? await spec.preview(values, context) : []);
-    setStep('review');
+    if (checking) return;
+    const asked = latest.current;
+    // What the clerk changed while the server checked was not checked: the answer is dropped and the form stays to review again.
+    const stillAsked = () => Object.entries(asked).every(([name, value]) => latest.current[name as keyof typeof asked] === value);
+    setChecking(true);
+    try {
+      const found = [...check(), ...((await spec.checks?.(values, context)) ?? [])];
+      if (!stillAsked()) return;
+      setProblems(found);
+      if (found.length > 0) return;
+      const lines = spec.preview ? await spec.preview(values, context) : [];
+      if (!stillAsked()) return;
+      setPreview(lines);
+      setStep('review');
+    } finally {
+      setChecking(false);
+    }
   };
 
   const fromProblem = (problem: Problem): FieldProblem[] => {
@@ -287,8 +304,8 @@ function ProcedureForm({ spec, resident, card, offices, policy }: Props & { offi
           {visibleFields.map(field)}
           <RepresentativeFieldset need={spec.representative} values={{ ...values, presence }} context={context} onChange={(name, value) => set(name)(value)} errorOf={errorOf} />
           <div className="actions">
-            <button type="submit" className="button">
-              {t('procedure.next')}
+            <button type="submit" className="button" aria-disabled={checking || undefined}>
+              {checking ? t('procedure.checking') : t('procedure.next')}
             </button>
             <button type="button" className="button button--secondary" onClick={() => navigate(-1)}>
               {t('common.cancel')}

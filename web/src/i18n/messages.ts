@@ -218,6 +218,7 @@ export const MESSAGES = {
   'procedure.noProxyApproval': ['この方について承認済みの代理人申請がありません。事前の問い合わせを記録し、責任者の承認を受けてください。', 'There is no approved proxy request for this resident. Record the prior enquiry and ask a supervisor to approve.'],
   'procedure.choose': ['選んでください', 'Choose'],
   'procedure.next': ['確認画面へ', 'Continue to review'],
+  'procedure.checking': ['確認しています…', 'Checking…'],
   'procedure.review': ['内容の確認', 'Check your answers'],
   'procedure.decided': ['決まる日付・金額', 'What will be decided'],
   'procedure.confirm': ['この内容で手続きする', 'Confirm'],
