@@ -167,16 +167,19 @@ describe('the counters a town names in its offices file', () => {
 });
 
 describe('the earlier count a municipality’s website gives for the 転入届', () => {
+  const FLAGGED = checked({ ...SAKURADAI, municipality: { ...SAKURADAI.municipality, moveInAdviceFromMoveOut: true } });
+  const apps = new Map<OfficeDirectory, FastifyInstance>();
+  beforeAll(async () => {
+    for (const offices of [OFFICES, FLAGGED, SAKURADAI, MIDORIKAWA]) apps.set(offices, await guideApp(offices));
+  });
+  afterAll(async () => {
+    for (const app of apps.values()) await app.close();
+  });
   const deadline = async (offices: OfficeDirectory, lang: Lang) => {
-    const app = await guideApp(offices);
-    try {
-      const answers = { today: '2026-07-06', moveInDate: '2026-07-06', plannedMoveOutDate: '2026-06-10' };
-      const response = await app.inject({ method: 'POST', url: '/api/v1/guide', payload: { situation: 'moved-in', lang, answers } });
-      expect(response.statusCode).toBe(200);
-      return { deadline: response.json().deadlines[0] as { date: string; seedAdvice?: { date: string; text: string } }, body: response.body };
-    } finally {
-      await app.close();
-    }
+    const answers = { today: '2026-07-06', moveInDate: '2026-07-06', plannedMoveOutDate: '2026-06-10' };
+    const response = await apps.get(offices)!.inject({ method: 'POST', url: '/api/v1/guide', payload: { situation: 'moved-in', lang, answers } });
+    expect(response.statusCode).toBe(200);
+    return { deadline: response.json().deadlines[0] as { date: string; seedAdvice?: { date: string; text: string } }, body: response.body };
   };
 
   it('is quoted where the offices file says its website gives it (Edogawa’s), naming that website', async () => {
@@ -184,7 +187,7 @@ describe('the earlier count a municipality’s website gives for the 転入届',
     expect(edogawa.date).toBe('2026-07-10');
     expect(edogawa.seedAdvice).toMatchObject({ date: '2026-06-24' });
     expect(edogawa.seedAdvice!.text).toContain('江戸川区のホームページの案内は「転出日から14日以内に転入届を提出してください」です');
-    const { deadline: sakuradai } = await deadline(checked({ ...SAKURADAI, municipality: { ...SAKURADAI.municipality, moveInAdviceFromMoveOut: true } }), 'en');
+    const { deadline: sakuradai } = await deadline(FLAGGED, 'en');
     expect(sakuradai.seedAdvice!.text).toContain('The website of Sakuradai City says');
   });
 
