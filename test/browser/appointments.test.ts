@@ -45,9 +45,20 @@ describe("the office's pickup appointments in Chromium", () => {
       // The browser stands at 10:00: only the 9:30 appointment can be marked. The server's day moves on so its slot has begun there too.
       expect(await page.getByRole('button', { name: '小岩 遅男さんを来庁なしにする' }).count()).toBe(0);
       world.t.clock.set('2026-11-27' as never);
+      // The day's list is not read again yet: the row itself says 来庁なし with the notice, and the button is gone.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/api/v1/appointments?*', async (route) => {
+        await held;
+        await route.continue();
+      });
       await page.getByRole('button', { name: '葛西 早子さんを来庁なしにする' }).click();
       await look.contains(page.locator('main'), '来庁なしとして記録しました');
-      // The notice shows before the day is read again, and the button still on the row says 来庁なし too: the status column as a whole, once reloaded.
+      await look.texts(page.locator('tbody tr td:last-child'), ['来庁なし', '予約中']);
+      expect(await page.getByRole('button', { name: '葛西 早子さんを来庁なしにする' }).count()).toBe(0);
+      // Released, the held reading and every later one go through.
+      release();
+      await page.reload();
       await look.texts(page.locator('tbody tr td:last-child'), ['来庁なし', '予約中']);
     } finally {
       world.t.clock.set(TEST_TODAY);

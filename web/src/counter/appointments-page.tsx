@@ -45,9 +45,19 @@ export function AppointmentsPage() {
     void load();
   }, [load]);
   const now = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 19);
+  /** The appointment whose no-show is being recorded: its button takes no second click meanwhile. */
+  const [marking, setMarking] = useState<string>();
   const noShow = async (id: string) => {
-    const result = await answer(api.POST('/api/v1/appointments/{id}/no-show', { params: { path: { id } }, body: {} }));
-    setMessage(result.ok ? { tone: 'success', text: t('appointments.markedNoShow') } : { tone: 'warning', text: error(result.problem.code, result.problem.detail) });
+    if (marking !== undefined) return;
+    setMarking(id);
+    try {
+      const result = await answer(api.POST('/api/v1/appointments/{id}/no-show', { params: { path: { id } }, body: {} }));
+      // The row says 来庁なし with the notice that says so, not only once the day is read again.
+      if (result.ok) setDay((current) => current && { ...current, appointments: current.appointments.map((each) => (each.id === id ? { ...each, status: 'no-show' as const } : each)) });
+      setMessage(result.ok ? { tone: 'success', text: t('appointments.markedNoShow') } : { tone: 'warning', text: error(result.problem.code, result.problem.detail) });
+    } finally {
+      setMarking(undefined);
+    }
     await load();
   };
   return (
@@ -95,7 +105,7 @@ export function AppointmentsPage() {
                     {appointment.status === 'no-show' ? (
                       t('appointments.noShow')
                     ) : appointment.slotStart.slice(0, 19) <= now ? (
-                      <button type="button" className="button button--secondary" onClick={() => void noShow(appointment.id)}>
+                      <button type="button" className="button button--secondary" aria-disabled={marking === appointment.id || undefined} onClick={() => void noShow(appointment.id)}>
                         {t('appointments.markNoShow', { name })}
                       </button>
                     ) : (
